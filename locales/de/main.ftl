@@ -1,0 +1,112 @@
+# Interface text of the Wegweiser default theme — German (source language).
+# Each message id is used by themes/default/templates; translators copy this
+# file to locales/<lang>/main.ftl and translate the text after "=".
+
+site-title = Integrationswegweiser Mainz-Bingen
+skip-link = Zum Inhalt springen
+nav-label = Hauptnavigation
+language-switcher-label = Sprache wählen
+chooser-prompt = Bitte wählen Sie Ihre Sprache
+
+nav-home = Start
+nav-offers = Angebote
+nav-events = Veranstaltungen
+nav-contacts = Ansprechpersonen
+nav-topics = Themen
+nav-audiences = Für wen?
+nav-places = Orte
+
+footer-imprint = Impressum
+footer-privacy = Datenschutz
+footer-accessibility = Barrierefreiheit
+footer-feedback = Rückmeldung und Barrieren melden
+
+home-topics-heading = Themen
+home-events-heading = Nächste Veranstaltungen
+home-more-heading = Mehr im Wegweiser
+
+untranslated-notice = Dieser Text ist noch nicht übersetzt. Sie lesen ihn auf { $language }.
+card-untranslated = noch nicht übersetzt
+
+items-count = { $count ->
+    [0] keine Einträge
+    [one] 1 Eintrag
+   *[other] { $count } Einträge
+}
+offers-count = { $count ->
+    [one] 1 Angebot
+   *[other] Alle { $count } Angebote
+}
+events-count = { $count ->
+    [one] 1 Veranstaltung
+   *[other] Alle { $count } Veranstaltungen
+}
+contacts-count = { $count ->
+    [one] 1 Ansprechperson
+   *[other] Alle { $count } Ansprechpersonen
+}
+list-empty = Hier gibt es noch keine Einträge.
+
+label-facts = Auf einen Blick
+label-when = Wann?
+label-location = Ort
+label-address = Adresse
+label-schedule = Wann?
+label-cost = Kosten
+label-childcare = Kinderbetreuung
+label-accessible = Barrierefrei
+label-offered-in = Sprachen
+label-provider = Träger
+label-organizer = Veranstalter
+label-registration = Anmeldung
+label-website = Website
+label-contacts = Ansprechpersonen
+label-reach = So erreichen Sie uns
+label-role = Aufgabe
+label-organization = Organisation
+label-phone = Telefon
+label-email = E-Mail
+label-office-hours = Sprechzeiten
+label-languages = Gesprochene Sprachen
+label-people = Mitarbeitende
+label-offers-by = Angebote
+label-events-by = Veranstaltungen
+label-updated = Zuletzt geändert
+all-day = ganztägig
+map-link = Auf der Karte zeigen (OpenStreetMap)
+yes = ja
+no = nein
+
+not-found-title = Seite nicht gefunden
+not-found-text = Diese Seite gibt es nicht (mehr). Vielleicht hilft Ihnen die Startseite weiter.
+back-home = Zur Startseite
+
+topics-sprache-bildung = Sprache und Bildung
+topics-ausbildung-arbeit = Ausbildung, Beruf, Arbeit
+topics-gesundheit-beratung = Gesundheit und Beratung
+topics-behoerden-oeffnung = Behörden und interkulturelle Öffnung
+topics-teilhabe-empowerment = Teilhabe, Empowerment, Antidiskriminierung
+topics-wohnen-mobilitaet = Wohnen und Mobilität
+
+audiences-frauen = Frauen
+audiences-jugendliche = Jugendliche
+audiences-familien = Familien
+audiences-gefluechtete = Geflüchtete
+audiences-ehrenamtliche = Ehrenamtliche
+audiences-fachkraefte = Fachkräfte
+
+places-ingelheim = Ingelheim am Rhein
+places-bingen = Bingen am Rhein
+places-nieder-olm = Nieder-Olm
+places-oppenheim = Oppenheim
+places-gau-algesheim = Gau-Algesheim
+places-wiesbaden = Wiesbaden
+places-online = Online
+
+language-de = Deutsch
+language-en = Englisch
+language-ar = Arabisch
+language-uk = Ukrainisch
+language-fa = Farsi
+language-tr = Türkisch
+language-ru = Russisch

@@ -1,0 +1,108 @@
+site-title = Integration Guide Mainz-Bingen
+skip-link = Skip to content
+nav-label = Main navigation
+language-switcher-label = Choose language
+chooser-prompt = Please choose your language
+
+nav-home = Home
+nav-offers = Offers
+nav-events = Events
+nav-contacts = Contacts
+nav-topics = Topics
+nav-audiences = For whom?
+nav-places = Places
+
+footer-imprint = Legal notice
+footer-privacy = Privacy
+footer-accessibility = Accessibility
+footer-feedback = Feedback and reporting barriers
+
+home-topics-heading = Topics
+home-events-heading = Upcoming events
+home-more-heading = More in this guide
+
+untranslated-notice = This text has not been translated yet. You are reading it in { $language }.
+card-untranslated = not translated yet
+
+items-count = { $count ->
+    [0] no entries
+    [one] 1 entry
+   *[other] { $count } entries
+}
+offers-count = { $count ->
+    [one] 1 offer
+   *[other] All { $count } offers
+}
+events-count = { $count ->
+    [one] 1 event
+   *[other] All { $count } events
+}
+contacts-count = { $count ->
+    [one] 1 contact
+   *[other] All { $count } contacts
+}
+list-empty = There are no entries here yet.
+
+label-facts = At a glance
+label-when = When?
+label-location = Place
+label-address = Address
+label-schedule = When?
+label-cost = Cost
+label-childcare = Childcare
+label-accessible = Barrier-free
+label-offered-in = Languages
+label-provider = Provider
+label-organizer = Organiser
+label-registration = Registration
+label-website = Website
+label-contacts = Contacts
+label-reach = How to reach us
+label-role = Role
+label-organization = Organisation
+label-phone = Phone
+label-email = E-mail
+label-office-hours = Office hours
+label-languages = Languages spoken
+label-people = Staff
+label-offers-by = Offers
+label-events-by = Events
+label-updated = Last changed
+all-day = all day
+map-link = Show on map (OpenStreetMap)
+yes = yes
+no = no
+
+not-found-title = Page not found
+not-found-text = This page does not exist (any more). The home page may help you further.
+back-home = Go to the home page
+
+topics-sprache-bildung = Language and education
+topics-ausbildung-arbeit = Training, career, work
+topics-gesundheit-beratung = Health and counselling
+topics-behoerden-oeffnung = Authorities and intercultural opening
+topics-teilhabe-empowerment = Participation, empowerment, anti-discrimination
+topics-wohnen-mobilitaet = Housing and mobility
+
+audiences-frauen = Women
+audiences-jugendliche = Young people
+audiences-familien = Families
+audiences-gefluechtete = Refugees
+audiences-ehrenamtliche = Volunteers
+audiences-fachkraefte = Professionals
+
+places-ingelheim = Ingelheim am Rhein
+places-bingen = Bingen am Rhein
+places-nieder-olm = Nieder-Olm
+places-oppenheim = Oppenheim
+places-gau-algesheim = Gau-Algesheim
+places-wiesbaden = Wiesbaden
+places-online = Online
+
+language-de = German
+language-en = English
+language-ar = Arabic
+language-uk = Ukrainian
+language-fa = Farsi
+language-tr = Turkish
+language-ru = Russian

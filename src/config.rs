@@ -1,0 +1,450 @@
+//! `site.toml`: the site's settings, validated into a [`SiteConfig`].
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde::Deserialize;
+use unic_langid::{CharacterDirection, LanguageIdentifier};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use crate::toml_input::{explain_toml_error, suggest};
+
+pub const CONFIG_FILE: &str = "site.toml";
+
+/// Text direction of a language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dir {
+    Ltr,
+    Rtl,
+}
+
+impl Dir {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dir::Ltr => "ltr",
+            Dir::Rtl => "rtl",
+        }
+    }
+}
+
+/// One language of the site.
+#[derive(Debug, Clone)]
+pub struct Language {
+    /// Short key used in file names and URLs (`ar`, `ls`).
+    pub key: String,
+    /// BCP 47 tag for `lang`, `hreflang`, Fluent and ICU (`ar`, `de`).
+    pub tag: LanguageIdentifier,
+    /// The language's own name in its own script.
+    pub name: String,
+    pub dir: Dir,
+    /// Where missing text comes from, in order; ends with the default language.
+    pub fallback: Vec<String>,
+    /// CLDR numbering system for dates and numbers (`latn`, `arab`), if not the locale's default.
+    pub numbering: Option<String>,
+    /// Whether this language is announced as an hreflang alternate (false for
+    /// variants such as easy-read German that share their tag with another language).
+    pub hreflang: bool,
+}
+
+impl Language {
+    pub fn tag_str(&self) -> String {
+        self.tag.to_string()
+    }
+}
+
+/// Footer links every page must carry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Legal {
+    /// Slug of the imprint page (`content/pages/<slug>.md`).
+    pub imprint: String,
+    pub privacy: String,
+    pub accessibility: String,
+    /// E-mail address for feedback on the site and its accessibility.
+    pub feedback: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Taxonomies {
+    #[serde(default)]
+    pub topics: Vec<String>,
+    #[serde(default)]
+    pub audiences: Vec<String>,
+    #[serde(default)]
+    pub places: Vec<String>,
+}
+
+/// The three taxonomies of a guide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Taxonomy {
+    Topics,
+    Audiences,
+    Places,
+}
+
+impl Taxonomy {
+    pub const ALL: [Taxonomy; 3] = [Taxonomy::Topics, Taxonomy::Audiences, Taxonomy::Places];
+
+    /// Field name in front matter, URL segment and Fluent message prefix.
+    pub fn key(self) -> &'static str {
+        match self {
+            Taxonomy::Topics => "topics",
+            Taxonomy::Audiences => "audiences",
+            Taxonomy::Places => "places",
+        }
+    }
+}
+
+impl Taxonomies {
+    pub fn terms(&self, t: Taxonomy) -> &[String] {
+        match t {
+            Taxonomy::Topics => &self.topics,
+            Taxonomy::Audiences => &self.audiences,
+            Taxonomy::Places => &self.places,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLanguage {
+    key: String,
+    tag: String,
+    name: String,
+    dir: Option<Dir>,
+    fallback: Option<Vec<String>>,
+    numbering: Option<String>,
+    hreflang: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    base_url: String,
+    default_language: String,
+    time_zone: String,
+    #[serde(default = "default_theme")]
+    theme: String,
+    legal: Legal,
+    languages: Vec<toml::Spanned<RawLanguage>>,
+    #[serde(default)]
+    taxonomies: Taxonomies,
+}
+
+fn default_theme() -> String {
+    "default".into()
+}
+
+/// The validated site configuration.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    /// Without trailing slash, e.g. `https://integration.example.org`.
+    pub base_url: String,
+    pub default_language: String,
+    pub time_zone_name: String,
+    pub time_zone: jiff::tz::TimeZone,
+    pub theme: String,
+    pub legal: Legal,
+    /// In switcher order.
+    pub languages: Vec<Language>,
+    pub taxonomies: Taxonomies,
+}
+
+impl SiteConfig {
+    pub fn language(&self, key: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.key == key)
+    }
+
+    pub fn default_lang(&self) -> &Language {
+        // `load` guarantees the default language is one of `languages`.
+        self.language(&self.default_language)
+            .unwrap_or(&self.languages[0])
+    }
+
+    pub fn is_language(&self, key: &str) -> bool {
+        self.language(key).is_some()
+    }
+
+    /// Loads and validates `site.toml` in `root`.
+    pub fn load(root: &Path) -> Result<SiteConfig, Diagnostics> {
+        let path = root.join(CONFIG_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            let mut ds = Diagnostics::new();
+            ds.push(
+                Diagnostic::error(format!("cannot read {CONFIG_FILE}: {e}"))
+                    .at_path(Path::new(CONFIG_FILE))
+                    .help("run wegweiser in the folder that holds site.toml, or pass --root DIR"),
+            );
+            ds
+        })?;
+        Self::parse(SourceFile::new(CONFIG_FILE, text))
+    }
+
+    /// Parses and validates the text of `site.toml`.
+    pub fn parse(file: SourceFile) -> Result<SiteConfig, Diagnostics> {
+        let mut ds = Diagnostics::new();
+        let raw: RawConfig = match toml::from_str(&file.text) {
+            Ok(r) => r,
+            Err(e) => {
+                ds.push(explain_toml_error(&e, &file, 0, |_| None));
+                return Err(ds);
+            }
+        };
+        let cfg = validate(raw, &file, &mut ds);
+        match cfg {
+            Some(c) if !ds.has_errors() => Ok(c),
+            _ => Err(ds),
+        }
+    }
+}
+
+fn key_span(file: &SourceFile, key: &str) -> std::ops::Range<usize> {
+    // Best effort: the first line that assigns `key`.
+    let mut offset = 0;
+    for line in file.text.split_inclusive('\n') {
+        let t = line.trim_start();
+        if t.starts_with(key) && t[key.len()..].trim_start().starts_with('=') {
+            let start = offset + (line.len() - t.len());
+            return start..start + key.len();
+        }
+        offset += line.len();
+    }
+    0..0
+}
+
+fn valid_key(k: &str) -> bool {
+    !k.is_empty()
+        && k.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn validate(raw: RawConfig, file: &SourceFile, ds: &mut Diagnostics) -> Option<SiteConfig> {
+    let base_url = raw.base_url.trim_end_matches('/').to_string();
+    if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
+        ds.push(
+            Diagnostic::error(format!("base_url `{}` is not a web address", raw.base_url))
+                .at(file, key_span(file, "base_url"))
+                .help(
+                    "write the full address, e.g. base_url = \"https://integration.example.org\"",
+                ),
+        );
+    }
+    let time_zone = match jiff::tz::TimeZone::get(&raw.time_zone) {
+        Ok(tz) => tz,
+        Err(_) => {
+            ds.push(
+                Diagnostic::error(format!("unknown time zone `{}`", raw.time_zone))
+                    .at(file, key_span(file, "time_zone"))
+                    .help("use an IANA time zone name, e.g. time_zone = \"Europe/Berlin\""),
+            );
+            jiff::tz::TimeZone::UTC
+        }
+    };
+
+    let keys: Vec<String> = raw
+        .languages
+        .iter()
+        .map(|l| l.get_ref().key.clone())
+        .collect();
+    let mut seen = BTreeSet::new();
+    let mut languages = Vec::new();
+    for spanned in &raw.languages {
+        let span = spanned.span();
+        let l = spanned.get_ref();
+        if !valid_key(&l.key) {
+            ds.push(
+                Diagnostic::error(format!(
+                    "language key `{}` may only contain a-z, 0-9 and -",
+                    l.key
+                ))
+                .at(file, span.clone())
+                .help("use a short key such as \"ar\" or \"ls\""),
+            );
+        }
+        if !seen.insert(l.key.clone()) {
+            ds.push(
+                Diagnostic::error(format!("language `{}` is declared twice", l.key))
+                    .at(file, span.clone())
+                    .help("remove one of the two [[languages]] entries"),
+            );
+        }
+        let tag: LanguageIdentifier = match l.tag.parse() {
+            Ok(t) => t,
+            Err(_) => {
+                ds.push(
+                    Diagnostic::error(format!("`{}` is not a valid BCP 47 language tag", l.tag))
+                        .at(file, span.clone())
+                        .help("use a tag such as \"ar\", \"fa\", \"uk\" or \"de\""),
+                );
+                continue;
+            }
+        };
+        let dir = l.dir.unwrap_or(match tag.character_direction() {
+            CharacterDirection::RTL => Dir::Rtl,
+            _ => Dir::Ltr,
+        });
+        let mut fallback = l.fallback.clone().unwrap_or_default();
+        for f in &fallback {
+            if !keys.contains(f) {
+                ds.push(
+                    Diagnostic::error(format!(
+                        "fallback language `{f}` of `{}` is not a site language",
+                        l.key
+                    ))
+                    .at(file, span.clone())
+                    .help(suggest(
+                        f,
+                        keys.iter().map(String::as_str),
+                        "language keys",
+                    )),
+                );
+            }
+        }
+        if l.key != raw.default_language && !fallback.contains(&raw.default_language) {
+            fallback.push(raw.default_language.clone());
+        }
+        fallback.retain(|f| f != &l.key);
+        if let Some(n) = &l.numbering
+            && !(n.len() >= 3 && n.len() <= 8 && n.bytes().all(|b| b.is_ascii_lowercase()))
+        {
+            ds.push(
+                Diagnostic::error(format!("numbering `{n}` is not a CLDR numbering system"))
+                    .at(file, span.clone())
+                    .help("use \"latn\" for 0-9 or \"arab\" for ٠-٩"),
+            );
+        }
+        // A language that shares its tag with an earlier one (easy-read German
+        // has the tag `de`) is a variant: linked, not announced as hreflang.
+        let shares_tag = languages.iter().any(|x: &Language| x.tag == tag);
+        languages.push(Language {
+            key: l.key.clone(),
+            tag,
+            name: l.name.clone(),
+            dir,
+            fallback,
+            numbering: l.numbering.clone(),
+            hreflang: l.hreflang.unwrap_or(!shares_tag),
+        });
+    }
+    if languages.is_empty() {
+        ds.push(
+            Diagnostic::error("site.toml declares no languages")
+                .in_file(file)
+                .help("add a [[languages]] table with key, tag and name"),
+        );
+        return None;
+    }
+    if !keys.contains(&raw.default_language) {
+        ds.push(
+            Diagnostic::error(format!(
+                "default_language `{}` is not one of the declared languages",
+                raw.default_language
+            ))
+            .at(file, key_span(file, "default_language"))
+            .help(suggest(
+                &raw.default_language,
+                keys.iter().map(String::as_str),
+                "language keys",
+            )),
+        );
+    }
+    for t in Taxonomy::ALL {
+        let mut seen = BTreeSet::new();
+        for term in raw.taxonomies.terms(t) {
+            if !valid_key(term) {
+                ds.push(
+                    Diagnostic::error(format!(
+                        "{} key `{term}` may only contain a-z, 0-9 and -",
+                        t.key()
+                    ))
+                    .at(file, key_span(file, t.key())),
+                );
+            }
+            if !seen.insert(term) {
+                ds.push(
+                    Diagnostic::error(format!("{} key `{term}` is listed twice", t.key()))
+                        .at(file, key_span(file, t.key())),
+                );
+            }
+        }
+    }
+    for (name, slug) in [
+        ("imprint", &raw.legal.imprint),
+        ("privacy", &raw.legal.privacy),
+        ("accessibility", &raw.legal.accessibility),
+    ] {
+        if !valid_key(slug) {
+            ds.push(
+                Diagnostic::error(format!("legal.{name} must be a page slug, not `{slug}`"))
+                    .at(file, key_span(file, name))
+                    .help("name the file in content/pages/ without .md, e.g. \"impressum\""),
+            );
+        }
+    }
+    Some(SiteConfig {
+        base_url,
+        default_language: raw.default_language,
+        time_zone_name: raw.time_zone,
+        time_zone,
+        theme: raw.theme,
+        legal: raw.legal,
+        languages,
+        taxonomies: raw.taxonomies,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+base_url = "https://x.example.org/"
+default_language = "de"
+time_zone = "Europe/Berlin"
+[legal]
+imprint = "impressum"
+privacy = "datenschutz"
+accessibility = "barrierefreiheit"
+feedback = "a@example.org"
+[[languages]]
+key = "de"
+tag = "de"
+name = "Deutsch"
+[[languages]]
+key = "fa"
+tag = "fa"
+name = "فارسی"
+[[languages]]
+key = "ls"
+tag = "de"
+name = "Leichte Sprache"
+"#;
+
+    #[test]
+    fn derives_direction_fallback_and_variants() {
+        let c = SiteConfig::parse(SourceFile::new("site.toml", MINIMAL)).unwrap();
+        assert_eq!(c.base_url, "https://x.example.org");
+        let fa = c.language("fa").unwrap();
+        assert_eq!(fa.dir, Dir::Rtl);
+        assert_eq!(fa.fallback, vec!["de".to_string()]);
+        assert!(fa.hreflang);
+        let ls = c.language("ls").unwrap();
+        assert_eq!(ls.tag_str(), "de");
+        assert!(
+            !ls.hreflang,
+            "a variant sharing `de` is not an hreflang alternate"
+        );
+        assert!(c.language("de").unwrap().fallback.is_empty());
+    }
+
+    #[test]
+    fn unknown_key_gets_a_suggestion() {
+        let text = MINIMAL.replace("time_zone", "timezone");
+        let err = SiteConfig::parse(SourceFile::new("site.toml", text)).unwrap_err();
+        let out = err.render_short();
+        assert!(out.contains("unknown field `timezone`"), "{out}");
+        assert!(out.contains("did you mean `time_zone`"), "{out}");
+    }
+}

@@ -1,0 +1,404 @@
+//! Merging a source file and its translations into one [`Item`], with the
+//! checks that need only that item: required fields, dates, value formats.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use jiff::civil::{Date, DateTime};
+use toml::Spanned;
+use toml::value::Datetime;
+
+use super::parse::{ParsedFile, RawFront};
+use super::{
+    ContactData, ContactKind, EventData, EventTime, Item, ItemData, Kind, Listing, OfferData,
+    Session, Text,
+};
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// Builds an item from its files (all with the same kind and slug).
+pub fn assemble(files: Vec<ParsedFile>, config: &SiteConfig, ds: &mut Diagnostics) -> Option<Item> {
+    let (sources, translations): (Vec<_>, Vec<_>) = files.into_iter().partition(|f| {
+        f.id.lang
+            .as_deref()
+            .is_none_or(|l| l == config.default_language)
+    });
+    let Some(source) = sources.into_iter().next() else {
+        for t in &translations {
+            let name = if t.id.kind == Kind::Home {
+                "_index.md".to_string()
+            } else {
+                format!("{}.md", t.id.slug)
+            };
+            ds.push(
+                Diagnostic::error(format!("translation without a source file `{name}`"))
+                    .in_file(&t.file)
+                    .help(format!(
+                        "every translation needs the default-language file `{name}` in the same folder; check the file name for typos"
+                    )),
+            );
+        }
+        return None;
+    };
+
+    let before = ds.error_count();
+    let mut texts = BTreeMap::new();
+    if let Some(t) = text_of(&source, &config.default_language, ds) {
+        texts.insert(config.default_language.clone(), t);
+    }
+    for tr in &translations {
+        let lang = tr.id.lang.clone().unwrap_or_default();
+        if let Some(t) = text_of(tr, &lang, ds) {
+            texts.insert(lang, t);
+        }
+    }
+    let f = &source.front;
+    let data = match source.id.kind {
+        Kind::Home => ItemData::Home,
+        Kind::Page => ItemData::Page,
+        Kind::Offer => ItemData::Offer(OfferData {
+            listing: listing(&source, ds),
+            provider: f.provider.as_ref().map(|s| s.get_ref().clone()),
+            childcare: f.childcare,
+            website: url(&source, f.website.as_ref(), ds),
+            review_by: f
+                .review_by
+                .as_ref()
+                .and_then(|d| date(&source, d, "review_by", ds)),
+        }),
+        Kind::Event => {
+            let time = event_time(&source, ds)?;
+            ItemData::Event(EventData {
+                listing: listing(&source, ds),
+                organizer: f.organizer.as_ref().map(|s| s.get_ref().clone()),
+                time,
+                location: f.location.clone(),
+            })
+        }
+        Kind::Contact => ItemData::Contact(contact(&source, ds)?),
+    };
+    let updated = f
+        .updated
+        .as_ref()
+        .and_then(|d| date(&source, d, "updated", ds));
+    if ds.error_count() > before {
+        return None;
+    }
+    Some(Item {
+        kind: source.id.kind,
+        slug: source.id.slug.clone(),
+        draft: f.draft.unwrap_or(false),
+        updated,
+        data,
+        texts,
+    })
+}
+
+fn text_of(p: &ParsedFile, lang: &str, ds: &mut Diagnostics) -> Option<Text> {
+    let f = &p.front;
+    let Some(title) = f.title.as_ref().map(|t| t.get_ref().trim().to_string()) else {
+        ds.push(
+            Diagnostic::error("missing required field `title`")
+                .at(&p.file, p.front_offset..p.front_offset)
+                .help("add a line such as title = \"Sprachcafé Ingelheim\" to the front matter"),
+        );
+        return None;
+    };
+    if title.is_empty() {
+        let span = f.title.as_ref().map(|t| t.span()).unwrap_or(0..0);
+        ds.push(
+            p.error_at(span, "`title` is empty")
+                .help("write the heading of the page between the quotes"),
+        );
+        return None;
+    }
+    Some(Text {
+        lang: lang.to_string(),
+        file: p.file.clone(),
+        title,
+        summary: f.summary.clone(),
+        schedule: f.schedule.clone(),
+        cost: f.cost.clone(),
+        role: f.role.clone(),
+        office_hours: f.office_hours.clone(),
+        body: p.body.clone(),
+    })
+}
+
+fn keys(v: &Option<Vec<Spanned<String>>>) -> Vec<String> {
+    v.iter().flatten().map(|s| s.get_ref().clone()).collect()
+}
+
+fn listing(p: &ParsedFile, ds: &mut Diagnostics) -> Listing {
+    let f: &RawFront = &p.front;
+    let geo = f.geo.as_ref().and_then(|g| match g.get_ref().as_slice() {
+        [lat, lon] if (-90.0..=90.0).contains(lat) && (-180.0..=180.0).contains(lon) => {
+            Some((*lat, *lon))
+        }
+        _ => {
+            ds.push(
+                p.error_at(g.span(), "`geo` must be [latitude, longitude]")
+                    .help("for example geo = [49.97, 8.06] (latitude between -90 and 90 first)"),
+            );
+            None
+        }
+    });
+    Listing {
+        topics: keys(&f.topics),
+        audiences: keys(&f.audiences),
+        places: keys(&f.places),
+        offered_in: keys(&f.offered_in),
+        contacts: keys(&f.contacts),
+        address: f.address.clone(),
+        geo,
+        accessible: f.accessible,
+        registration_url: url(p, f.registration_url.as_ref(), ds),
+    }
+}
+
+fn url(p: &ParsedFile, v: Option<&Spanned<String>>, ds: &mut Diagnostics) -> Option<String> {
+    let v = v?;
+    let s = v.get_ref().trim();
+    if (s.starts_with("https://") || s.starts_with("http://")) && !s.contains(char::is_whitespace) {
+        Some(s.to_string())
+    } else {
+        ds.push(
+            p.error_at(v.span(), format!("`{s}` is not a web address"))
+                .help("write the full address beginning with https://, e.g. \"https://example.org/anmeldung\""),
+        );
+        None
+    }
+}
+
+/// A date field (no time).
+fn date(p: &ParsedFile, v: &Spanned<Datetime>, field: &str, ds: &mut Diagnostics) -> Option<Date> {
+    let dt = v.get_ref();
+    match (dt.date, dt.time) {
+        (Some(d), None) => civil_date(p, v.span(), d, ds),
+        _ => {
+            ds.push(
+                p.error_at(v.span(), format!("`{field}` must be a date without time"))
+                    .help(format!("write it as {field} = 2026-06-30")),
+            );
+            None
+        }
+    }
+}
+
+fn civil_date(
+    p: &ParsedFile,
+    span: Range<usize>,
+    d: toml::value::Date,
+    ds: &mut Diagnostics,
+) -> Option<Date> {
+    match Date::new(d.year as i16, d.month as i8, d.day as i8) {
+        Ok(x) => Some(x),
+        Err(_) => {
+            ds.push(
+                p.error_at(
+                    span,
+                    format!(
+                        "invalid date: {}-{:02}-{:02} does not exist",
+                        d.year, d.month, d.day
+                    ),
+                )
+                .help("check day and month; dates are written year-month-day, e.g. 2026-02-05"),
+            );
+            None
+        }
+    }
+}
+
+/// A local date-time (no offset): events are in the site's time zone.
+fn local_datetime(
+    p: &ParsedFile,
+    v: &Spanned<Datetime>,
+    field: &str,
+    ds: &mut Diagnostics,
+) -> Option<DateTime> {
+    let dt = v.get_ref();
+    let (Some(d), Some(t)) = (dt.date, dt.time) else {
+        ds.push(
+            p.error_at(v.span(), format!("`{field}` needs a date and a time"))
+                .help(format!(
+                    "write {field} = 2026-02-05T18:00, or set all_day = true for events that last whole days"
+                )),
+        );
+        return None;
+    };
+    if dt.offset.is_some() {
+        ds.push(
+            p.error_at(
+                v.span(),
+                format!("`{field}` must be local time without a time-zone offset"),
+            )
+            .help(
+                "remove the offset (Z or +01:00): times are in the site's time zone from site.toml",
+            ),
+        );
+        return None;
+    }
+    let date = civil_date(p, v.span(), d, ds)?;
+    match jiff::civil::Time::new(t.hour as i8, t.minute as i8, t.second.unwrap_or(0) as i8, 0) {
+        Ok(time) => Some(date.to_datetime(time)),
+        Err(_) => {
+            ds.push(
+                p.error_at(v.span(), "invalid time of day")
+                    .help("hours are 00–23 and minutes 00–59, e.g. 18:30"),
+            );
+            None
+        }
+    }
+}
+
+fn event_time(p: &ParsedFile, ds: &mut Diagnostics) -> Option<EventTime> {
+    let f = &p.front;
+    let all_day = f.all_day.unwrap_or(false);
+    if let Some(sessions) = &f.sessions {
+        if f.start.is_some() || f.end.is_some() || all_day {
+            ds.push(
+                p.error_at(sessions.span(), "an event has either `sessions` or `start`/`end`, not both")
+                    .help("keep sessions = [...] for events on several days with different hours; remove start, end and all_day"),
+            );
+            return None;
+        }
+        if sessions.get_ref().is_empty() {
+            ds.push(
+                p.error_at(sessions.span(), "`sessions` is empty")
+                    .help("add { start = 2026-11-10T10:00, end = 2026-11-10T15:00 } for every day"),
+            );
+            return None;
+        }
+        let mut out = Vec::new();
+        for s in sessions.get_ref() {
+            let start = local_datetime(p, &s.start, "start", ds);
+            let end = local_datetime(p, &s.end, "end", ds);
+            if let (Some(start), Some(end)) = (start, end) {
+                out.push(checked_session(p, start, end, s.end.span(), ds)?);
+            }
+        }
+        out.sort();
+        return Some(EventTime::Sessions(out));
+    }
+    let Some(start) = &f.start else {
+        ds.push(
+            Diagnostic::error("an event needs `start` (or `sessions`)")
+                .at(&p.file, p.front_offset..p.front_offset)
+                .help("add start = 2026-02-05T18:00 and end = 2026-02-05T20:00"),
+        );
+        return None;
+    };
+    if all_day {
+        let s = date(p, start, "start", ds)?;
+        let e = match &f.end {
+            Some(e) => date(p, e, "end", ds)?,
+            None => s,
+        };
+        if e < s {
+            let span = f.end.as_ref().map(|x| x.span()).unwrap_or(0..0);
+            ds.push(
+                p.error_at(span, "the event ends before it starts")
+                    .help("`end` is the last day of the event; it must be on or after `start`"),
+            );
+            return None;
+        }
+        return Some(EventTime::AllDay { start: s, end: e });
+    }
+    let Some(end) = &f.end else {
+        ds.push(
+            p.error_at(start.span(), "an event with a start time needs `end`")
+                .help("add end = … with the date and time the event ends, e.g. end = 2026-02-05T20:00"),
+        );
+        return None;
+    };
+    let s = local_datetime(p, start, "start", ds)?;
+    let e = local_datetime(p, end, "end", ds)?;
+    Some(EventTime::Sessions(vec![checked_session(
+        p,
+        s,
+        e,
+        end.span(),
+        ds,
+    )?]))
+}
+
+fn checked_session(
+    p: &ParsedFile,
+    start: DateTime,
+    end: DateTime,
+    span: Range<usize>,
+    ds: &mut Diagnostics,
+) -> Option<Session> {
+    if end <= start {
+        ds.push(
+            p.error_at(span, "the event ends before it starts")
+                .help("`end` must be later than `start`"),
+        );
+        return None;
+    }
+    Some(Session { start, end })
+}
+
+fn contact(p: &ParsedFile, ds: &mut Diagnostics) -> Option<ContactData> {
+    let f = &p.front;
+    let kind = match f.kind.as_ref() {
+        None => {
+            ds.push(
+                Diagnostic::error("missing required field `kind`")
+                    .at(&p.file, p.front_offset..p.front_offset)
+                    .help("add kind = \"person\" or kind = \"organization\""),
+            );
+            return None;
+        }
+        Some(k) => match k.get_ref().as_str() {
+            "person" => ContactKind::Person,
+            "organization" => ContactKind::Organization,
+            other => {
+                ds.push(
+                    p.error_at(k.span(), format!("unknown contact kind `{other}`"))
+                        .help(crate::toml_input::suggest(
+                            other,
+                            ["person", "organization"],
+                            "values",
+                        )),
+                );
+                return None;
+            }
+        },
+    };
+    if let Some(e) = &f.email {
+        let s = e.get_ref();
+        let ok = s
+            .split_once('@')
+            .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'))
+            && !s.contains(char::is_whitespace);
+        if !ok {
+            ds.push(
+                p.error_at(e.span(), format!("`{s}` is not an e-mail address"))
+                    .help("write it as email = \"name@example.org\""),
+            );
+        }
+    }
+    if let Some(ph) = &f.phone {
+        let s = ph.get_ref();
+        let ok = s.starts_with('+')
+            && s.chars().filter(char::is_ascii_digit).count() >= 6
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || " +-/()".contains(c));
+        if !ok {
+            ds.push(
+                p.error_at(ph.span(), format!("`{s}` is not a phone number in international format"))
+                    .help("write it with country code, e.g. phone = \"+49 6132 787-0\" (digits, spaces, - and / only)"),
+            );
+        }
+    }
+    Some(ContactData {
+        kind,
+        organization: f.organization.as_ref().map(|s| s.get_ref().clone()),
+        phone: f.phone.as_ref().map(|s| s.get_ref().clone()),
+        email: f.email.as_ref().map(|s| s.get_ref().clone()),
+        website: url(p, f.website.as_ref(), ds),
+        address: f.address.clone(),
+        languages: keys(&f.languages),
+    })
+}

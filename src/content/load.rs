@@ -1,0 +1,201 @@
+//! Walking `content/` and building the [`Site`] model.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::assemble::assemble;
+use super::parse::{ParsedFile, identify, parse_file};
+use super::{ItemKey, Kind, Site};
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+
+pub const CONTENT_DIR: &str = "content";
+
+/// Options that change which content is loaded.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    pub drafts: bool,
+}
+
+/// Files editors' tools leave behind; never content.
+fn is_editor_litter(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+        || name == "4913"
+}
+
+/// Every Markdown file under `content/`, relative to it, in sorted order.
+fn content_files(root: &Path, ds: &mut Diagnostics) -> Vec<PathBuf> {
+    let dir = root.join(CONTENT_DIR);
+    if !dir.is_dir() {
+        ds.push(
+            Diagnostic::error("there is no content/ folder")
+                .at_path(Path::new(CONTENT_DIR))
+                .help("create content/_index.md for the home page and content/offers/ for offers"),
+        );
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let walker = walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !is_editor_litter(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let rel = e
+                    .path()
+                    .strip_prefix(&dir)
+                    .unwrap_or(e.path())
+                    .to_path_buf();
+                if rel.extension().is_some_and(|x| x == "md") {
+                    out.push(rel);
+                } else {
+                    ds.push(
+                        Diagnostic::warning("this file is not Markdown and is ignored")
+                            .at_path(&Path::new(CONTENT_DIR).join(&rel))
+                            .help("images and downloads belong in static/ (or the theme's static/ folder)"),
+                    );
+                }
+            }
+            Ok(_) => {}
+            Err(e) => ds.push(Diagnostic::error(format!(
+                "cannot read the content folder: {e}"
+            ))),
+        }
+    }
+    out
+}
+
+/// Loads, parses and assembles all content. Problems of every file are
+/// collected; the site is returned when none of them is an error.
+pub fn load_site(
+    root: &Path,
+    config: &SiteConfig,
+    opts: LoadOptions,
+) -> (Option<Site>, Diagnostics) {
+    let mut ds = Diagnostics::new();
+    let files = content_files(root, &mut ds);
+    let lang_keys: Vec<String> = config.languages.iter().map(|l| l.key.clone()).collect();
+
+    // Read and parse in parallel; results keep the sorted file order.
+    let results: Vec<Result<ParsedFile, Vec<Diagnostic>>> = files
+        .par_iter()
+        .map(|rel| {
+            let shown = Path::new(CONTENT_DIR).join(rel);
+            let id = identify(rel, &lang_keys)
+                .map_err(|msg| vec![Diagnostic::error(msg).at_path(&shown)])?;
+            let text = std::fs::read_to_string(root.join(CONTENT_DIR).join(rel)).map_err(|e| {
+                vec![
+                    Diagnostic::error(format!("cannot read this file: {e}"))
+                        .at_path(&shown)
+                        .help("content files must be UTF-8 text"),
+                ]
+            })?;
+            let text = normalize_newlines(text);
+            parse_file(id, SourceFile::new(shown, text))
+        })
+        .collect();
+
+    // Group the files of one item: source first, translations after.
+    let mut groups: BTreeMap<ItemKey, Vec<ParsedFile>> = BTreeMap::new();
+    for r in results {
+        match r {
+            Ok(p) => groups
+                .entry((p.id.kind, p.id.slug.clone()))
+                .or_default()
+                .push(p),
+            Err(errs) => ds.extend(errs),
+        }
+    }
+
+    let mut items = BTreeMap::new();
+    let mut home = None;
+    for (key, files) in groups {
+        let files = dedupe(files, config, &mut ds);
+        if let Some(item) = assemble(files, config, &mut ds) {
+            if item.draft && !opts.drafts {
+                continue;
+            }
+            if key.0 == Kind::Home {
+                home = Some(item);
+            } else {
+                items.insert(key, item);
+            }
+        }
+    }
+    let home = match home {
+        Some(h) => h,
+        None => {
+            if !ds.has_errors() {
+                ds.push(
+                    Diagnostic::error("the home page is missing")
+                        .at_path(Path::new("content/_index.md"))
+                        .help("create content/_index.md with +++ title = \"…\" +++ and an introduction"),
+                );
+            }
+            return (None, ds);
+        }
+    };
+    let site = Site {
+        config: config.clone(),
+        home,
+        items,
+    };
+    super::validate::validate(&site, &mut ds);
+    if ds.has_errors() {
+        (None, ds)
+    } else {
+        (Some(site), ds)
+    }
+}
+
+/// `\r\n` → `\n`, so that positions and Markdown behave the same on every system.
+fn normalize_newlines(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    }
+}
+
+/// Two files that claim the same item in the same language (e.g. the same
+/// slug in two sub-folders, or `x.md` beside `x.de.md`) are an error.
+fn dedupe(files: Vec<ParsedFile>, config: &SiteConfig, ds: &mut Diagnostics) -> Vec<ParsedFile> {
+    let mut seen: BTreeMap<String, SourceFile> = BTreeMap::new();
+    let mut out = Vec::new();
+    for f in files {
+        let lang =
+            f.id.lang
+                .clone()
+                .unwrap_or_else(|| config.default_language.clone());
+        if let Some(first) = seen.get(&lang) {
+            ds.push(
+                Diagnostic::error(format!(
+                    "duplicate {} `{}` in language `{lang}`: {} already defines it",
+                    f.id.kind.name(),
+                    f.id.slug,
+                    first.path.display()
+                ))
+                .in_file(&f.file)
+                .help("every file name (slug) may exist once per folder; rename or remove one of the two files"),
+            );
+            continue;
+        }
+        seen.insert(lang, f.file.clone());
+        out.push(f);
+    }
+    out
+}
+
+impl Site {
+    /// Items that exist in a section, by slug (for reference checks).
+    pub fn slugs(&self, kind: Kind) -> impl Iterator<Item = &str> {
+        self.of_kind(kind).map(|i| i.slug.as_str())
+    }
+}

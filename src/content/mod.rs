@@ -1,0 +1,253 @@
+//! The content model: what editors wrote, validated and merged across languages.
+//!
+//! Flow: [`load`] walks `content/`, [`parse`] turns each file into front matter
+//! and body, [`assemble`] merges a source file with its translations into an
+//! [`Item`], and [`validate`] checks references between items.
+
+pub mod assemble;
+pub mod frontmatter;
+pub mod load;
+pub mod parse;
+pub mod schema;
+pub mod validate;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use jiff::civil::{Date, DateTime};
+
+use crate::config::SiteConfig;
+use crate::diagnostics::SourceFile;
+
+pub use load::load_site;
+
+/// The kinds of content, one folder each (the home page is `content/_index.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Home,
+    Offer,
+    Event,
+    Contact,
+    Page,
+}
+
+impl Kind {
+    pub const SECTIONS: [Kind; 4] = [Kind::Offer, Kind::Event, Kind::Contact, Kind::Page];
+
+    /// Folder under `content/` (and URL segment for the section).
+    pub fn folder(self) -> &'static str {
+        match self {
+            Kind::Home => "",
+            Kind::Offer => "offers",
+            Kind::Event => "events",
+            Kind::Contact => "contacts",
+            Kind::Page => "pages",
+        }
+    }
+
+    pub fn from_folder(s: &str) -> Option<Kind> {
+        Kind::SECTIONS.into_iter().find(|k| k.folder() == s)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Home => "home",
+            Kind::Offer => "offer",
+            Kind::Event => "event",
+            Kind::Contact => "contact",
+            Kind::Page => "page",
+        }
+    }
+}
+
+/// The text of an item in one language: translatable fields and the body.
+#[derive(Debug, Clone)]
+pub struct Text {
+    /// Language key of this text.
+    pub lang: String,
+    pub file: SourceFile,
+    pub title: String,
+    pub summary: Option<String>,
+    pub schedule: Option<String>,
+    pub cost: Option<String>,
+    pub role: Option<String>,
+    pub office_hours: Option<String>,
+    /// Byte range of the Markdown body inside `file`.
+    pub body: Range<usize>,
+}
+
+impl Text {
+    pub fn body(&self) -> &str {
+        &self.file.text[self.body.clone()]
+    }
+}
+
+/// Fields shared by offers and events.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    pub topics: Vec<String>,
+    pub audiences: Vec<String>,
+    pub places: Vec<String>,
+    pub offered_in: Vec<String>,
+    pub contacts: Vec<String>,
+    pub address: Option<String>,
+    pub geo: Option<(f64, f64)>,
+    pub accessible: Option<bool>,
+    pub registration_url: Option<String>,
+}
+
+impl Listing {
+    pub fn terms(&self, t: crate::config::Taxonomy) -> &[String] {
+        use crate::config::Taxonomy::*;
+        match t {
+            Topics => &self.topics,
+            Audiences => &self.audiences,
+            Places => &self.places,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct OfferData {
+    pub listing: Listing,
+    pub provider: Option<String>,
+    pub childcare: Option<bool>,
+    pub website: Option<String>,
+    pub review_by: Option<Date>,
+}
+
+/// One span of time an event is held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Session {
+    pub start: DateTime,
+    pub end: DateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EventTime {
+    /// One or more sessions with start and end time (local, site time zone).
+    Sessions(Vec<Session>),
+    /// Whole days, `end` inclusive.
+    AllDay { start: Date, end: Date },
+}
+
+impl EventTime {
+    /// First day the event is held.
+    pub fn first_day(&self) -> Date {
+        match self {
+            EventTime::Sessions(s) => s.first().map_or(Date::ZERO, |s| s.start.date()),
+            EventTime::AllDay { start, .. } => *start,
+        }
+    }
+
+    pub fn last_day(&self) -> Date {
+        match self {
+            EventTime::Sessions(s) => s.last().map_or(Date::ZERO, |s| s.end.date()),
+            EventTime::AllDay { end, .. } => *end,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct EventData {
+    pub listing: Listing,
+    pub organizer: Option<String>,
+    pub time: EventTime,
+    pub location: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContactKind {
+    Person,
+    Organization,
+}
+
+#[derive(Debug, Clone)]
+pub struct ContactData {
+    pub kind: ContactKind,
+    pub organization: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub address: Option<String>,
+    pub languages: Vec<String>,
+}
+
+/// Language-independent data of an item.
+#[derive(Debug, Clone)]
+pub enum ItemData {
+    Home,
+    Page,
+    Offer(OfferData),
+    Event(EventData),
+    Contact(ContactData),
+}
+
+impl ItemData {
+    pub fn listing(&self) -> Option<&Listing> {
+        match self {
+            ItemData::Offer(o) => Some(&o.listing),
+            ItemData::Event(e) => Some(&e.listing),
+            _ => None,
+        }
+    }
+}
+
+/// One piece of content (an offer, event, contact, page or the home page)
+/// with its text in every language it was written or translated in.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub kind: Kind,
+    pub slug: String,
+    pub draft: bool,
+    pub updated: Option<Date>,
+    pub data: ItemData,
+    /// Texts by language key; always holds the default language.
+    pub texts: BTreeMap<String, Text>,
+}
+
+impl Item {
+    /// The text to show a reader of `lang`: their own, or the first one
+    /// along the language's fallback chain. `None` only if even the
+    /// default-language text is missing, which `assemble` prevents.
+    pub fn text_for<'a>(&'a self, config: &SiteConfig, lang: &str) -> Option<&'a Text> {
+        if let Some(t) = self.texts.get(lang) {
+            return Some(t);
+        }
+        let l = config.language(lang)?;
+        l.fallback.iter().find_map(|f| self.texts.get(f))
+    }
+
+    /// The source (default-language) text.
+    pub fn source_text<'a>(&'a self, config: &SiteConfig) -> &'a Text {
+        // `assemble` only creates items that have a default-language text.
+        &self.texts[&config.default_language]
+    }
+}
+
+/// Key of an item: its kind and slug.
+pub type ItemKey = (Kind, String);
+
+/// All content of the site.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub home: Item,
+    /// Every offer, event, contact and page, ordered by kind and slug.
+    pub items: BTreeMap<ItemKey, Item>,
+}
+
+impl Site {
+    pub fn get(&self, kind: Kind, slug: &str) -> Option<&Item> {
+        self.items.get(&(kind, slug.to_string()))
+    }
+
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Item> {
+        self.items
+            .range((kind, String::new())..)
+            .take_while(move |((k, _), _)| *k == kind)
+            .map(|(_, v)| v)
+    }
+}

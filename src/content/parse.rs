@@ -1,0 +1,334 @@
+//! Parsing one content file: path → kind, slug and language; text → front matter and body.
+
+use std::ops::Range;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+use super::frontmatter;
+use super::{Kind, schema};
+use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::toml_input::{explain_toml_error, suggest};
+
+/// What a file's path says about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileId {
+    pub kind: Kind,
+    pub slug: String,
+    /// `Some(key)` for a translation `<slug>.<key>.md`.
+    pub lang: Option<String>,
+}
+
+/// Reads kind, slug and language from a path relative to `content/`.
+/// Sections may have sub-folders; only the file name makes the slug.
+pub fn identify(rel: &Path, languages: &[String]) -> Result<FileId, String> {
+    let comps: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let Some(name) = comps.last() else {
+        return Err("empty path".into());
+    };
+    let Some(stem) = name.strip_suffix(".md") else {
+        return Err("not a Markdown file".into());
+    };
+    let (base, lang) = match stem.rsplit_once('.') {
+        Some((b, l)) => {
+            if !languages.iter().any(|k| k == l) {
+                return Err(format!(
+                    "`{l}` in `{name}` is not a language of this site; {}",
+                    suggest(l, languages.iter().map(String::as_str), "language keys")
+                ));
+            }
+            (b, Some(l.to_string()))
+        }
+        None => (stem, None),
+    };
+    let kind = if comps.len() == 1 {
+        if base == "_index" {
+            Kind::Home
+        } else {
+            return Err(format!(
+                "`{name}` is directly in content/: put it into one of the folders offers/, events/, contacts/ or pages/"
+            ));
+        }
+    } else {
+        match Kind::from_folder(&comps[0]) {
+            Some(k) => k,
+            None => {
+                return Err(format!(
+                    "`{}` is not a content folder; {}",
+                    comps[0],
+                    suggest(
+                        &comps[0],
+                        Kind::SECTIONS.iter().map(|k| k.folder()),
+                        "folders"
+                    )
+                ));
+            }
+        }
+    };
+    if kind != Kind::Home && !valid_slug(base) {
+        return Err(format!(
+            "`{base}` is not a valid file name: use only lower-case letters a-z, digits and -, e.g. `{}`",
+            slugify(base)
+        ));
+    }
+    Ok(FileId {
+        kind,
+        slug: if kind == Kind::Home {
+            String::new()
+        } else {
+            base.to_string()
+        },
+        lang,
+    })
+}
+
+pub fn valid_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A suggestion for a valid slug (only used in help texts).
+fn slugify(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            'a'..='z' | '0'..='9' => out.push(c),
+            _ if !out.ends_with('-') => out.push('-'),
+            _ => {}
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+/// One session of an event as written in front matter.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSession {
+    pub start: Spanned<Datetime>,
+    pub end: Spanned<Datetime>,
+}
+
+/// Front matter of any kind; which fields are allowed is checked against
+/// [`schema`] before this is deserialised.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct RawFront {
+    pub title: Option<Spanned<String>>,
+    pub summary: Option<String>,
+    pub draft: Option<bool>,
+    pub updated: Option<Spanned<Datetime>>,
+    pub topics: Option<Vec<Spanned<String>>>,
+    pub audiences: Option<Vec<Spanned<String>>>,
+    pub places: Option<Vec<Spanned<String>>>,
+    pub offered_in: Option<Vec<Spanned<String>>>,
+    pub contacts: Option<Vec<Spanned<String>>>,
+    pub provider: Option<Spanned<String>>,
+    pub organizer: Option<Spanned<String>>,
+    pub address: Option<String>,
+    pub geo: Option<Spanned<Vec<f64>>>,
+    pub schedule: Option<String>,
+    pub cost: Option<String>,
+    pub childcare: Option<bool>,
+    pub accessible: Option<bool>,
+    pub registration_url: Option<Spanned<String>>,
+    pub website: Option<Spanned<String>>,
+    pub review_by: Option<Spanned<Datetime>>,
+    pub start: Option<Spanned<Datetime>>,
+    pub end: Option<Spanned<Datetime>>,
+    pub all_day: Option<bool>,
+    pub sessions: Option<Spanned<Vec<RawSession>>>,
+    pub location: Option<String>,
+    pub kind: Option<Spanned<String>>,
+    pub role: Option<String>,
+    pub organization: Option<Spanned<String>>,
+    pub phone: Option<Spanned<String>>,
+    pub email: Option<Spanned<String>>,
+    pub office_hours: Option<String>,
+    pub languages: Option<Vec<Spanned<String>>>,
+}
+
+/// A parsed content file.
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    pub id: FileId,
+    pub file: SourceFile,
+    pub front: RawFront,
+    /// Where the front-matter text starts in the file (spans in `front` are relative to it).
+    pub front_offset: usize,
+    pub body: Range<usize>,
+}
+
+impl ParsedFile {
+    /// A span from `front` translated into file coordinates.
+    pub fn span(&self, r: Range<usize>) -> Range<usize> {
+        r.start + self.front_offset..r.end + self.front_offset
+    }
+
+    pub fn error_at(&self, r: Range<usize>, msg: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(msg).at(&self.file, self.span(r))
+    }
+}
+
+/// Parses a content file. Reports every unknown or misplaced field, then the
+/// first type error (serde stops there).
+pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagnostic>> {
+    let parts = frontmatter::split(&file).map_err(|d| vec![d])?;
+    let offset = parts.front.start;
+    let front_text = &file.text[parts.front.clone()];
+    let table = toml::de::DeTable::parse(front_text)
+        .map_err(|e| vec![explain_toml_error(&e, &file, offset, schema::hint)])?;
+    let translation = id.lang.is_some();
+    let mut errors = Vec::new();
+    for (key, _) in table.get_ref().iter() {
+        let name: &str = key.get_ref();
+        let span = key.span().start + offset..key.span().end + offset;
+        let allowed_here = schema::allowed(id.kind, translation).any(|f| f.name == name);
+        if allowed_here {
+            continue;
+        }
+        let allowed_in_source = schema::allowed(id.kind, false).any(|f| f.name == name);
+        let d = if translation && allowed_in_source {
+            Diagnostic::error(format!("`{name}` cannot be set in a translation"))
+                .at(&file, span)
+                .label("only in the source file")
+                .help(format!(
+                    "`{name}` applies to every language: set it once in {}.md and remove it here. Translations may set only: {}",
+                    id.slug,
+                    schema::allowed(id.kind, true).map(|f| f.name).collect::<Vec<_>>().join(", ")
+                ))
+        } else {
+            let what = if translation {
+                "translatable fields"
+            } else {
+                "fields"
+            };
+            Diagnostic::error(format!(
+                "unknown field `{name}` for {} {}",
+                article(id.kind),
+                id.kind.name()
+            ))
+            .at(&file, span)
+            .label("not a field here")
+            .help(suggest(
+                name,
+                schema::allowed(id.kind, translation).map(|f| f.name),
+                what,
+            ))
+        };
+        errors.push(d);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let front = RawFront::deserialize(toml::de::Deserializer::from(table))
+        .map_err(|e| vec![explain_toml_error(&e, &file, offset, schema::hint)])?;
+    Ok(ParsedFile {
+        id,
+        file,
+        front,
+        front_offset: offset,
+        body: parts.body,
+    })
+}
+
+fn article(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Offer => "an",
+        _ => "a",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn langs() -> Vec<String> {
+        vec!["de".into(), "ar".into()]
+    }
+
+    #[test]
+    fn identifies_paths() {
+        let id = identify(Path::new("offers/sprache/sprachcafe.ar.md"), &langs()).unwrap();
+        assert_eq!(
+            id,
+            FileId {
+                kind: Kind::Offer,
+                slug: "sprachcafe".into(),
+                lang: Some("ar".into())
+            }
+        );
+        assert_eq!(
+            identify(Path::new("_index.md"), &langs()).unwrap().kind,
+            Kind::Home
+        );
+        assert!(
+            identify(Path::new("offers/Sprachcafé.md"), &langs())
+                .unwrap_err()
+                .contains("sprachcaf")
+        );
+        assert!(
+            identify(Path::new("angebote/x.md"), &langs())
+                .unwrap_err()
+                .contains("not a content folder")
+        );
+        assert!(
+            identify(Path::new("offers/x.xx.md"), &langs())
+                .unwrap_err()
+                .contains("not a language")
+        );
+    }
+
+    #[test]
+    fn translation_may_not_set_structural_fields() {
+        let id = FileId {
+            kind: Kind::Offer,
+            slug: "x".into(),
+            lang: Some("ar".into()),
+        };
+        let f = SourceFile::new(
+            "offers/x.ar.md",
+            "+++\ntitle = \"س\"\nchildcare = true\n+++\n",
+        );
+        let errs = parse_file(id, f).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].message.contains("cannot be set in a translation"));
+        assert_eq!(errs[0].line_col(), Some((3, 1)));
+    }
+
+    #[test]
+    fn wrong_type_names_the_field() {
+        let id = FileId {
+            kind: Kind::Offer,
+            slug: "x".into(),
+            lang: None,
+        };
+        let f = SourceFile::new(
+            "offers/x.md",
+            "+++\ntitle = \"x\"\nchildcare = \"ja\"\n+++\n",
+        );
+        let errs = parse_file(id, f).unwrap_err();
+        assert!(
+            errs[0].message.contains("`childcare`"),
+            "{}",
+            errs[0].message
+        );
+        assert_eq!(errs[0].line_col().map(|x| x.0), Some(3));
+        assert!(
+            errs[0]
+                .help
+                .as_deref()
+                .unwrap_or("")
+                .contains("childcare = true")
+        );
+    }
+}

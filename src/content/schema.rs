@@ -1,0 +1,303 @@
+//! The front-matter fields of each kind of content: one table that drives
+//! validation, error hints and the `wegweiser new` templates.
+
+use super::Kind;
+
+/// One front-matter field.
+#[derive(Debug)]
+pub struct FieldSpec {
+    pub name: &'static str,
+    pub kinds: &'static [Kind],
+    /// May appear in translation files.
+    pub translatable: bool,
+    pub required: bool,
+    /// What the field holds and how to write it (used in error help and scaffolds).
+    pub doc: &'static str,
+    /// An example value as TOML, for scaffolds and help texts.
+    pub example: &'static str,
+}
+
+use Kind::*;
+
+const ALL: &[Kind] = &[Home, Offer, Event, Contact, Page];
+const OE: &[Kind] = &[Offer, Event];
+
+pub const FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        name: "title",
+        kinds: ALL,
+        translatable: true,
+        required: true,
+        doc: "heading and page title (for a contact: the name)",
+        example: "\"Sprachcafé Ingelheim\"",
+    },
+    FieldSpec {
+        name: "summary",
+        kinds: ALL,
+        translatable: true,
+        required: false,
+        doc: "one or two sentences shown in lists",
+        example: "\"Deutsch sprechen üben bei Kaffee und Tee.\"",
+    },
+    FieldSpec {
+        name: "draft",
+        kinds: ALL,
+        translatable: false,
+        required: false,
+        doc: "true hides the file unless built with --drafts",
+        example: "false",
+    },
+    FieldSpec {
+        name: "updated",
+        kinds: ALL,
+        translatable: false,
+        required: false,
+        doc: "date of the last real change, without quotes",
+        example: "2026-10-01",
+    },
+    FieldSpec {
+        name: "topics",
+        kinds: OE,
+        translatable: false,
+        required: false,
+        doc: "topic keys from site.toml",
+        example: "[\"sprache-bildung\"]",
+    },
+    FieldSpec {
+        name: "audiences",
+        kinds: OE,
+        translatable: false,
+        required: false,
+        doc: "audience keys from site.toml",
+        example: "[\"frauen\"]",
+    },
+    FieldSpec {
+        name: "places",
+        kinds: OE,
+        translatable: false,
+        required: false,
+        doc: "place keys from site.toml",
+        example: "[\"ingelheim\"]",
+    },
+    FieldSpec {
+        name: "offered_in",
+        kinds: OE,
+        translatable: false,
+        required: false,
+        doc: "languages the offer itself is held in (language keys)",
+        example: "[\"de\", \"ar\"]",
+    },
+    FieldSpec {
+        name: "contacts",
+        kinds: OE,
+        translatable: false,
+        required: false,
+        doc: "contact slugs (file names in content/contacts/ without .md)",
+        example: "[\"linda-blessing\"]",
+    },
+    FieldSpec {
+        name: "provider",
+        kinds: &[Offer],
+        translatable: false,
+        required: false,
+        doc: "contact slug of the organisation that runs the offer",
+        example: "\"caritas\"",
+    },
+    FieldSpec {
+        name: "organizer",
+        kinds: &[Event],
+        translatable: false,
+        required: false,
+        doc: "contact slug of the organiser",
+        example: "\"kreisverwaltung-mainz-bingen\"",
+    },
+    FieldSpec {
+        name: "address",
+        kinds: &[Offer, Event, Contact],
+        translatable: false,
+        required: false,
+        doc: "address on one line",
+        example: "\"Georg-Rückert-Straße 11, 55218 Ingelheim am Rhein\"",
+    },
+    FieldSpec {
+        name: "geo",
+        kinds: OE,
+        translatable: false,
+        required: false,
+        doc: "[latitude, longitude] as numbers",
+        example: "[49.97, 8.06]",
+    },
+    FieldSpec {
+        name: "schedule",
+        kinds: &[Offer],
+        translatable: true,
+        required: false,
+        doc: "when the offer takes place, in words",
+        example: "\"Dienstags 15–17 Uhr\"",
+    },
+    FieldSpec {
+        name: "cost",
+        kinds: OE,
+        translatable: true,
+        required: false,
+        doc: "what it costs, in words",
+        example: "\"kostenlos\"",
+    },
+    FieldSpec {
+        name: "childcare",
+        kinds: &[Offer],
+        translatable: false,
+        required: false,
+        doc: "true if children are looked after",
+        example: "true",
+    },
+    FieldSpec {
+        name: "accessible",
+        kinds: OE,
+        translatable: false,
+        required: false,
+        doc: "true if barrier-free (step-free access)",
+        example: "true",
+    },
+    FieldSpec {
+        name: "registration_url",
+        kinds: OE,
+        translatable: false,
+        required: false,
+        doc: "web address for registration, beginning with https://",
+        example: "\"https://example.org/anmeldung\"",
+    },
+    FieldSpec {
+        name: "website",
+        kinds: &[Offer, Contact],
+        translatable: false,
+        required: false,
+        doc: "web address beginning with https://",
+        example: "\"https://example.org\"",
+    },
+    FieldSpec {
+        name: "review_by",
+        kinds: &[Offer],
+        translatable: false,
+        required: false,
+        doc: "date after which the office must check the offer again",
+        example: "2027-06-30",
+    },
+    FieldSpec {
+        name: "start",
+        kinds: &[Event],
+        translatable: false,
+        required: false,
+        doc: "local date and time (or a date with all_day = true), without quotes",
+        example: "2026-02-05T18:00",
+    },
+    FieldSpec {
+        name: "end",
+        kinds: &[Event],
+        translatable: false,
+        required: false,
+        doc: "local date and time of the end (with all_day = true: the last day)",
+        example: "2026-02-05T20:00",
+    },
+    FieldSpec {
+        name: "all_day",
+        kinds: &[Event],
+        translatable: false,
+        required: false,
+        doc: "true for whole days; start and end are then dates",
+        example: "false",
+    },
+    FieldSpec {
+        name: "sessions",
+        kinds: &[Event],
+        translatable: false,
+        required: false,
+        doc: "for events on several days with different hours, instead of start/end",
+        example: "[{ start = 2026-11-10T10:00, end = 2026-11-10T15:00 }]",
+    },
+    FieldSpec {
+        name: "location",
+        kinds: &[Event],
+        translatable: false,
+        required: false,
+        doc: "name of the place",
+        example: "\"Kreisverwaltung, Sitzungssaal\"",
+    },
+    FieldSpec {
+        name: "kind",
+        kinds: &[Contact],
+        translatable: false,
+        required: true,
+        doc: "\"person\" or \"organization\"",
+        example: "\"person\"",
+    },
+    FieldSpec {
+        name: "role",
+        kinds: &[Contact],
+        translatable: true,
+        required: false,
+        doc: "job or function",
+        example: "\"Integrationsbüro\"",
+    },
+    FieldSpec {
+        name: "organization",
+        kinds: &[Contact],
+        translatable: false,
+        required: false,
+        doc: "contact slug of the organisation a person works for",
+        example: "\"kreisverwaltung-mainz-bingen\"",
+    },
+    FieldSpec {
+        name: "phone",
+        kinds: &[Contact],
+        translatable: false,
+        required: false,
+        doc: "phone number in international format",
+        example: "\"+49 6132 0000-101\"",
+    },
+    FieldSpec {
+        name: "email",
+        kinds: &[Contact],
+        translatable: false,
+        required: false,
+        doc: "e-mail address",
+        example: "\"integration@example.org\"",
+    },
+    FieldSpec {
+        name: "office_hours",
+        kinds: &[Contact],
+        translatable: true,
+        required: false,
+        doc: "office hours in words",
+        example: "\"Mo–Do 9–12 Uhr\"",
+    },
+    FieldSpec {
+        name: "languages",
+        kinds: &[Contact],
+        translatable: false,
+        required: false,
+        doc: "languages spoken (language keys)",
+        example: "[\"de\", \"en\"]",
+    },
+];
+
+pub fn field(name: &str) -> Option<&'static FieldSpec> {
+    FIELDS.iter().find(|f| f.name == name)
+}
+
+/// Fields a file of `kind` may set (`translation`: a `<slug>.<lang>.md` file).
+pub fn allowed(kind: Kind, translation: bool) -> impl Iterator<Item = &'static FieldSpec> {
+    FIELDS
+        .iter()
+        .filter(move |f| f.kinds.contains(&kind) && (!translation || f.translatable))
+}
+
+/// Help text for a field: what it holds and an example.
+pub fn hint(name: &str) -> Option<String> {
+    field(name).map(|f| {
+        format!(
+            "`{}`: {}; for example `{} = {}`",
+            f.name, f.doc, f.name, f.example
+        )
+    })
+}

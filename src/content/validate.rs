@@ -1,0 +1,292 @@
+//! Checks between items: taxonomy keys, contact references, links, legal pages.
+
+use std::path::Path;
+
+use pulldown_cmark::{Event, Parser, Tag};
+
+use super::parse::identify;
+use super::{Item, ItemData, Kind, Site, Text};
+use crate::config::Taxonomy;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::routes::RESERVED_SEGMENTS;
+use crate::toml_input::suggest;
+
+/// Runs all cross-item checks on a loaded site.
+pub fn validate(site: &Site, ds: &mut Diagnostics) {
+    let contacts: Vec<&str> = site.slugs(Kind::Contact).collect();
+    for item in site.items.values().chain(std::iter::once(&site.home)) {
+        check_references(site, item, &contacts, ds);
+        for text in item.texts.values() {
+            check_links(site, text, ds);
+        }
+    }
+    for page in site.of_kind(Kind::Page) {
+        if RESERVED_SEGMENTS.contains(&page.slug.as_str()) {
+            ds.push(
+                Diagnostic::error(format!(
+                    "the page name `{}` is reserved for a section",
+                    page.slug
+                ))
+                .in_file(&page.source_text(&site.config).file)
+                .help(format!(
+                    "rename the file: pages may not be called {}",
+                    RESERVED_SEGMENTS.join(", ")
+                )),
+            );
+        }
+    }
+    let legal = &site.config.legal;
+    for (what, slug) in [
+        ("imprint", &legal.imprint),
+        ("privacy", &legal.privacy),
+        ("accessibility", &legal.accessibility),
+    ] {
+        if site.get(Kind::Page, slug).is_none() {
+            ds.push(
+                Diagnostic::error(format!(
+                    "the {what} page `{slug}` named in site.toml does not exist"
+                ))
+                .at_path(Path::new(&format!("content/pages/{slug}.md")))
+                .help(format!(
+                    "create content/pages/{slug}.md, or change legal.{what} in site.toml; {}",
+                    suggest(slug, site.slugs(Kind::Page), "pages")
+                )),
+            );
+        }
+    }
+}
+
+/// Spans of list fields are only in the source front matter; re-read them from
+/// the text to point at the exact value.
+fn value_span(text: &Text, field: &str, value: &str) -> std::ops::Range<usize> {
+    let src = &*text.file.text;
+    let mut offset = 0;
+    for line in src.split_inclusive('\n') {
+        let t = line.trim_start();
+        if t.starts_with(field) && t[field.len()..].trim_start().starts_with('=') {
+            let needle = format!("\"{value}\"");
+            if let Some(i) = line.find(&needle) {
+                return offset + i..offset + i + needle.len();
+            }
+            let start = offset + (line.len() - t.len());
+            return start..start + field.len();
+        }
+        offset += line.len();
+        if t.trim_end() == "+++" && offset > 4 {
+            break;
+        }
+    }
+    0..0
+}
+
+fn check_references(site: &Site, item: &Item, contacts: &[&str], ds: &mut Diagnostics) {
+    let source = item.source_text(&site.config);
+    let mut err = |field: &str, value: &str, msg: String, help: String| {
+        ds.push(
+            Diagnostic::error(msg)
+                .at(&source.file, value_span(source, field, value))
+                .help(help),
+        );
+    };
+    let mut contact_ref = |field: &str, slug: &str| {
+        if !contacts.contains(&slug) {
+            err(
+                field,
+                slug,
+                format!("`{field}` names the contact `{slug}`, which does not exist"),
+                format!(
+                    "create content/contacts/{slug}.md or correct the name; {}",
+                    suggest(slug, contacts.iter().copied(), "contacts")
+                ),
+            );
+        }
+    };
+    if let Some(l) = item.data.listing() {
+        for c in &l.contacts {
+            contact_ref("contacts", c);
+        }
+    }
+    match &item.data {
+        ItemData::Offer(o) => {
+            if let Some(p) = &o.provider {
+                contact_ref("provider", p);
+            }
+        }
+        ItemData::Event(e) => {
+            if let Some(p) = &e.organizer {
+                contact_ref("organizer", p);
+            }
+        }
+        ItemData::Contact(c) => {
+            if let Some(p) = &c.organization {
+                contact_ref("organization", p);
+            }
+        }
+        ItemData::Home | ItemData::Page => {}
+    }
+    let mut err = |field: &str, value: &str, msg: String, help: String| {
+        ds.push(
+            Diagnostic::error(msg)
+                .at(&source.file, value_span(source, field, value))
+                .help(help),
+        );
+    };
+    if let Some(l) = item.data.listing() {
+        for t in Taxonomy::ALL {
+            let declared = site.config.taxonomies.terms(t);
+            for term in l.terms(t) {
+                if !declared.contains(term) {
+                    err(
+                        t.key(),
+                        term,
+                        format!("unknown {} key `{term}`", t.key()),
+                        format!(
+                            "{}; new keys are added in site.toml under [taxonomies]",
+                            suggest(term, declared.iter().map(String::as_str), "keys")
+                        ),
+                    );
+                }
+            }
+        }
+        for code in &l.offered_in {
+            if !valid_language_code(code) {
+                err(
+                    "offered_in",
+                    code,
+                    format!("`{code}` is not a language code"),
+                    LANG_HELP.into(),
+                );
+            }
+        }
+    }
+    if let ItemData::Contact(c) = &item.data {
+        for code in &c.languages {
+            if !valid_language_code(code) {
+                err(
+                    "languages",
+                    code,
+                    format!("`{code}` is not a language code"),
+                    LANG_HELP.into(),
+                );
+            }
+        }
+    }
+}
+
+const LANG_HELP: &str = "use the short ISO 639 code in lower case, e.g. \"de\", \"ar\", \"fa\", \"uk\", \"ti\" or \"prs\"";
+
+fn valid_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// What a link in Markdown points to, if it is a link to content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentLink {
+    pub kind: Kind,
+    pub slug: String,
+    pub fragment: Option<String>,
+}
+
+/// Reads `offers/sprachcafe.md#termine` as a content link. External
+/// addresses, `mailto:`, `tel:`, in-page `#anchors` and site paths are not content links.
+pub fn content_link(dest: &str, languages: &[String]) -> Option<Result<ContentLink, String>> {
+    if dest.contains("://") || dest.starts_with('#') || dest.contains(':') {
+        return None;
+    }
+    let (path, fragment) = match dest.split_once('#') {
+        Some((p, f)) => (p, Some(f.to_string())),
+        None => (dest, None),
+    };
+    if !path.ends_with(".md") {
+        return None;
+    }
+    let path = path.trim_start_matches("./").trim_start_matches('/');
+    let path = path.strip_prefix("content/").unwrap_or(path);
+    Some(identify(Path::new(path), languages).map(|id| ContentLink {
+        kind: id.kind,
+        slug: id.slug,
+        fragment,
+    }))
+}
+
+fn check_links(site: &Site, text: &Text, ds: &mut Diagnostics) {
+    let langs: Vec<String> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| l.key.clone())
+        .collect();
+    let body = text.body();
+    for (event, range) in Parser::new_ext(body, crate::render::markdown::OPTIONS).into_offset_iter()
+    {
+        let dest = match &event {
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => dest_url,
+            _ => continue,
+        };
+        let span = text.body.start + range.start..text.body.start + range.end;
+        match content_link(dest, &langs) {
+            None => {}
+            Some(Err(msg)) => ds.push(
+                Diagnostic::error(format!("broken link `{dest}`: {msg}"))
+                    .at(&text.file, span)
+                    .help("link to content as folder/file.md, e.g. [Sprachcafé](offers/sprachcafe.md)"),
+            ),
+            Some(Ok(link)) => {
+                let exists = if link.kind == Kind::Home {
+                    true
+                } else {
+                    site.get(link.kind, &link.slug).is_some()
+                };
+                if !exists {
+                    ds.push(
+                        Diagnostic::error(format!("link to `{dest}`, which does not exist"))
+                            .at(&text.file, span)
+                            .label("dangling link")
+                            .help(format!(
+                                "create content/{}/{}.md or correct the link; {}",
+                                link.kind.folder(),
+                                link.slug,
+                                suggest(&link.slug, site.slugs(link.kind), "files there")
+                            )),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_content_links() {
+        let l = vec!["de".to_string(), "ar".to_string()];
+        assert_eq!(
+            content_link("offers/sprachcafe.md#termine", &l),
+            Some(Ok(ContentLink {
+                kind: Kind::Offer,
+                slug: "sprachcafe".into(),
+                fragment: Some("termine".into())
+            }))
+        );
+        assert_eq!(content_link("https://example.org/x.md", &l), None);
+        assert_eq!(content_link("mailto:a@b.org", &l), None);
+        assert_eq!(content_link("#oben", &l), None);
+        assert!(matches!(content_link("angebote/x.md", &l), Some(Err(_))));
+    }
+
+    #[test]
+    fn language_codes() {
+        assert!(valid_language_code("ar"));
+        assert!(valid_language_code("prs"));
+        assert!(valid_language_code("fa-af"));
+        assert!(!valid_language_code("arabic"));
+        assert!(!valid_language_code("AR"));
+    }
+}

@@ -1,0 +1,332 @@
+//! Diagnostics: every problem a build finds, with file, position and a hint.
+//!
+//! Stages never stop at the first problem: they push [`Diagnostic`]s into a
+//! [`Diagnostics`] list and go on where they can. The build reports all of them
+//! at once through one printer ([`Diagnostics::render`] for terminals,
+//! [`Diagnostics::to_json`] for tools and the browser overlay).
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, Config, DisplayStyle};
+use serde::Serialize;
+
+/// How bad a problem is. Errors fail the build; warnings are printed (and fail
+/// the build only in strict mode).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// The text of a source file, shared between the loader and diagnostics.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the site root, as shown to editors.
+    pub path: PathBuf,
+    pub text: Arc<str>,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<Arc<str>>) -> Self {
+        Self {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = self.text[line_start..offset].chars().count() + 1;
+        (line, col)
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// One problem found by the build.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// The file it is in (relative to the site root), if it is in a file.
+    pub file: Option<SourceFile>,
+    /// Byte range inside `file`.
+    pub span: Option<Range<usize>>,
+    /// Short label shown under the marked text.
+    pub label: Option<String>,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            message: message.into(),
+            file: None,
+            span: None,
+            label: None,
+            help: None,
+        }
+    }
+
+    pub fn warning(message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(message)
+        }
+    }
+
+    /// Points the diagnostic at a whole file (no position inside it).
+    pub fn in_file(mut self, file: &SourceFile) -> Self {
+        self.file = Some(file.clone());
+        self
+    }
+
+    /// Points the diagnostic at a byte range of a file.
+    pub fn at(mut self, file: &SourceFile, span: Range<usize>) -> Self {
+        let len = file.text.len();
+        let start = floor_char_boundary(&file.text, span.start.min(len));
+        let end = floor_char_boundary(&file.text, span.end.clamp(start, len));
+        self.file = Some(file.clone());
+        self.span = Some(start..end);
+        self
+    }
+
+    /// Points at a file that is not loaded as a [`SourceFile`] (e.g. a missing one).
+    pub fn at_path(mut self, path: &Path) -> Self {
+        self.file = Some(SourceFile::new(path, ""));
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// `(line, column)`, 1-based, where the diagnostic points.
+    pub fn line_col(&self) -> Option<(usize, usize)> {
+        match (&self.file, &self.span) {
+            (Some(f), Some(s)) => Some(f.line_col(s.start)),
+            _ => None,
+        }
+    }
+
+    /// `path:line:col` (or just the path) for one-line listings.
+    pub fn location(&self) -> Option<String> {
+        let file = self.file.as_ref()?;
+        let path = file.path.display();
+        Some(match self.line_col() {
+            Some((l, c)) => format!("{path}:{l}:{c}"),
+            None => path.to_string(),
+        })
+    }
+}
+
+/// Machine-readable form of a diagnostic (for `--format json` and the browser overlay).
+#[derive(Debug, Serialize)]
+pub struct DiagnosticRecord<'a> {
+    pub severity: Severity,
+    pub message: &'a str,
+    pub file: Option<String>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub help: Option<&'a str>,
+    /// The diagnostic as the terminal shows it (with the source snippet).
+    pub rendered: String,
+}
+
+/// All diagnostics of one build, in a stable order.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(other);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, s: Severity) -> usize {
+        self.items.iter().filter(|d| d.severity == s).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    /// Sorts by file, position, then message, so output does not depend on
+    /// the order in which parallel stages finished.
+    pub fn sort(&mut self) {
+        self.items.sort_by(|a, b| {
+            let ka = (
+                a.file.as_ref().map(|f| f.path.clone()),
+                a.span.as_ref().map(|s| s.start),
+                &a.message,
+            );
+            let kb = (
+                b.file.as_ref().map(|f| f.path.clone()),
+                b.span.as_ref().map(|s| s.start),
+                &b.message,
+            );
+            ka.cmp(&kb)
+        });
+        self.items
+            .dedup_by(|a, b| a.message == b.message && a.location() == b.location());
+    }
+
+    /// Renders every diagnostic with its source snippet, as a terminal shows it.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for d in &self.items {
+            out.push_str(&render_one(d, DisplayStyle::Rich));
+        }
+        out
+    }
+
+    /// One line per diagnostic: `file:line:col: error: message`, for CI logs.
+    pub fn render_short(&self) -> String {
+        let mut out = String::new();
+        for d in &self.items {
+            out.push_str(&render_one(d, DisplayStyle::Short));
+        }
+        out
+    }
+
+    pub fn records(&self) -> Vec<DiagnosticRecord<'_>> {
+        self.items
+            .iter()
+            .map(|d| {
+                let lc = d.line_col();
+                DiagnosticRecord {
+                    severity: d.severity,
+                    message: &d.message,
+                    file: d.file.as_ref().map(|f| f.path.display().to_string()),
+                    line: lc.map(|x| x.0),
+                    column: lc.map(|x| x.1),
+                    help: d.help.as_deref(),
+                    rendered: render_one(d, DisplayStyle::Rich),
+                }
+            })
+            .collect()
+    }
+
+    pub fn to_json(&self) -> String {
+        // Serialising plain strings and numbers cannot fail.
+        serde_json::to_string_pretty(&self.records()).unwrap_or_default()
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+fn render_one(d: &Diagnostic, style: DisplayStyle) -> String {
+    let mut files = SimpleFiles::new();
+    let severity = match d.severity {
+        Severity::Error => CsSeverity::Error,
+        Severity::Warning => CsSeverity::Warning,
+    };
+    let mut cs = CsDiagnostic::new(severity).with_message(&d.message);
+    let mut notes = Vec::new();
+    match (&d.file, &d.span) {
+        (Some(f), Some(span)) => {
+            let id = files.add(f.path.display().to_string(), f.text.clone());
+            let mut label = Label::primary(id, span.clone());
+            if let Some(l) = &d.label {
+                label = label.with_message(l);
+            }
+            cs = cs.with_labels(vec![label]);
+        }
+        (Some(f), None) => notes.push(format!("in {}", f.path.display())),
+        _ => {}
+    }
+    if let Some(h) = &d.help {
+        notes.push(format!("help: {h}"));
+    }
+    cs = cs.with_notes(notes);
+    let config = Config {
+        display_style: style,
+        ..Config::default()
+    };
+    match term::emit_into_string(&config, &files, &cs) {
+        Ok(s) => s,
+        // Only fails on an out-of-range span, which `Diagnostic::at` prevents;
+        // fall back to a plain line rather than losing the message.
+        Err(_) => format!("{}: {}\n", d.location().unwrap_or_default(), d.message),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        let f = SourceFile::new("a.md", "ab\nçd x\n");
+        assert_eq!(f.line_col(0), (1, 1));
+        assert_eq!(f.line_col(3), (2, 1));
+        // 'ç' is two bytes: the space after "çd" is column 3.
+        assert_eq!(f.line_col(6), (2, 3));
+    }
+
+    #[test]
+    fn short_render_names_file_line_and_column() {
+        let f = SourceFile::new("content/offers/x.md", "+++\ntitel = \"x\"\n+++\n");
+        let mut ds = Diagnostics::new();
+        ds.push(Diagnostic::error("unknown field `titel`").at(&f, 4..9));
+        assert!(
+            ds.render_short()
+                .starts_with("content/offers/x.md:2:1: error")
+        );
+        assert!(ds.has_errors());
+    }
+}

@@ -1,0 +1,187 @@
+//! Interface text: Fluent messages from `locales/<lang>/*.ftl`, one bundle per
+//! site language, looked up along the language's fallback chain.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::Mutex;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+
+pub const LOCALES_DIR: &str = "locales";
+
+/// All Fluent bundles of a site. Built once per build, shared by all threads.
+pub struct Messages {
+    bundles: BTreeMap<String, FluentBundle<FluentResource>>,
+    /// Language key → itself followed by its fallback chain.
+    chains: BTreeMap<String, Vec<String>>,
+    /// `(language, message id)` looked up but found only in a fallback language (or nowhere).
+    missing: Mutex<BTreeSet<(String, String)>>,
+}
+
+impl std::fmt::Debug for Messages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Messages")
+            .field("languages", &self.chains.keys())
+            .finish()
+    }
+}
+
+impl Messages {
+    /// Loads `locales/<key>/*.ftl` for every site language. Syntax errors and
+    /// duplicate ids are reported with file and line.
+    pub fn load(root: &Path, config: &SiteConfig) -> (Messages, Diagnostics) {
+        let mut ds = Diagnostics::new();
+        let mut bundles = BTreeMap::new();
+        let mut chains = BTreeMap::new();
+        for lang in &config.languages {
+            let mut bundle = FluentBundle::new_concurrent(vec![lang.tag.clone()]);
+            // Isolation marks would leak into attributes, titles and feeds;
+            // the templates isolate mixed-direction text with <bdi> and dir.
+            bundle.set_use_isolating(false);
+            let dir = root.join(LOCALES_DIR).join(&lang.key);
+            let files = ftl_files(&dir);
+            if files.is_empty() {
+                ds.push(
+                    Diagnostic::warning(format!("no interface text for language `{}`", lang.key))
+                        .at_path(&Path::new(LOCALES_DIR).join(&lang.key))
+                        .help(format!(
+                            "create locales/{}/main.ftl; until then the interface shows the fallback language",
+                            lang.key
+                        )),
+                );
+            }
+            for path in files {
+                let shown = Path::new(LOCALES_DIR)
+                    .join(&lang.key)
+                    .join(path.file_name().unwrap_or_default());
+                let text = match std::fs::read_to_string(&path) {
+                    Ok(t) => t.replace("\r\n", "\n"),
+                    Err(e) => {
+                        ds.push(
+                            Diagnostic::error(format!("cannot read this file: {e}"))
+                                .at_path(&shown),
+                        );
+                        continue;
+                    }
+                };
+                let file = SourceFile::new(shown, text.clone());
+                let resource = match FluentResource::try_new(text) {
+                    Ok(r) => r,
+                    Err((r, errors)) => {
+                        for e in errors {
+                            let span = e.slice.clone().unwrap_or(e.pos.clone());
+                            ds.push(
+                                Diagnostic::error(format!("Fluent syntax error: {}", e.kind))
+                                    .at(&file, span)
+                                    .help("see https://projectfluent.org/fluent/guide/ — a message is `id = text`, continuation lines are indented"),
+                            );
+                        }
+                        r
+                    }
+                };
+                if let Err(errors) = bundle.add_resource(resource) {
+                    for e in errors {
+                        ds.push(
+                            Diagnostic::error(format!("Fluent error: {e}"))
+                                .in_file(&file)
+                                .help("each message id may be defined once per language"),
+                        );
+                    }
+                }
+            }
+            let mut chain = vec![lang.key.clone()];
+            chain.extend(lang.fallback.iter().cloned());
+            chains.insert(lang.key.clone(), chain);
+            bundles.insert(lang.key.clone(), bundle);
+        }
+        (
+            Messages {
+                bundles,
+                chains,
+                missing: Mutex::new(BTreeSet::new()),
+            },
+            ds,
+        )
+    }
+
+    /// Formats message `id` (or `id.attribute`) for `lang`, falling back
+    /// along its chain. Returns `None` if no language has it.
+    pub fn format(&self, lang: &str, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+        let (msg_id, attr) = match id.split_once('.') {
+            Some((m, a)) => (m, Some(a)),
+            None => (id, None),
+        };
+        let chain = self.chains.get(lang)?;
+        for (i, key) in chain.iter().enumerate() {
+            let Some(bundle) = self.bundles.get(key) else {
+                continue;
+            };
+            let Some(msg) = bundle.get_message(msg_id) else {
+                continue;
+            };
+            let pattern = match attr {
+                Some(a) => msg.get_attribute(a).map(|x| x.value()),
+                None => msg.value(),
+            };
+            let Some(pattern) = pattern else { continue };
+            if i > 0 {
+                self.note_missing(lang, id);
+            }
+            let mut errors = Vec::new();
+            let out = bundle.format_pattern(pattern, args, &mut errors);
+            return Some(out.into_owned());
+        }
+        self.note_missing(lang, id);
+        None
+    }
+
+    /// Whether `lang` itself (not its fallback) has message `id`.
+    pub fn has_own(&self, lang: &str, id: &str) -> bool {
+        self.bundles.get(lang).is_some_and(|b| b.has_message(id))
+    }
+
+    fn note_missing(&self, lang: &str, id: &str) {
+        // A poisoned lock only means another thread panicked while inserting;
+        // the set itself is still valid.
+        let mut set = self.missing.lock().unwrap_or_else(|e| e.into_inner());
+        set.insert((lang.to_string(), id.to_string()));
+    }
+
+    /// Messages that were needed but missing, as warnings (sorted).
+    pub fn missing_report(&self) -> Diagnostics {
+        let set = self.missing.lock().unwrap_or_else(|e| e.into_inner());
+        let mut ds = Diagnostics::new();
+        let mut by_lang: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for (lang, id) in set.iter() {
+            by_lang.entry(lang).or_default().push(id);
+        }
+        for (lang, ids) in by_lang {
+            ds.push(
+                Diagnostic::warning(format!(
+                    "{} interface message(s) missing in `{lang}`, shown from the fallback language: {}",
+                    ids.len(),
+                    ids.join(", ")
+                ))
+                .at_path(&Path::new(LOCALES_DIR).join(lang))
+                .help(format!("add these messages to locales/{lang}/*.ftl")),
+            );
+        }
+        ds
+    }
+}
+
+fn ftl_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+        .collect();
+    files.sort();
+    files
+}

@@ -1,0 +1,160 @@
+//! Writing the built site: all files go to a fresh folder next to the output
+//! folder, which replaces the old output only when everything was written.
+
+pub mod sitemap;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::Diagnostic;
+
+/// The complete output of a build: relative path → bytes, in sorted order.
+pub type OutputFiles = BTreeMap<String, Vec<u8>>;
+
+/// Files that show a folder is a previous Wegweiser output (and may be replaced).
+const OUTPUT_MARKERS: &[&str] = &["index.html", "sitemap.xml"];
+
+/// Refuses output folders whose replacement would delete something else:
+/// the site folder itself, a parent of it, or a non-empty folder that was
+/// not written by Wegweiser.
+pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
+    let abs = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let root_abs = abs(root);
+    let out_abs = abs(out);
+    if root_abs.starts_with(&out_abs) {
+        return Err(Diagnostic::error(format!(
+            "the output folder {} contains the site itself",
+            out.display()
+        ))
+        .help("choose a separate output folder, e.g. --out public"));
+    }
+    if out.is_dir() {
+        let mut entries = std::fs::read_dir(out)
+            .map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", out.display())))?;
+        let empty = entries.next().is_none();
+        let ours = OUTPUT_MARKERS.iter().all(|m| out.join(m).is_file());
+        if !empty && !ours {
+            return Err(Diagnostic::error(format!(
+                "refusing to replace {}: it is not empty and was not built by Wegweiser",
+                out.display()
+            ))
+            .help("choose an empty or new output folder, or remove this one yourself"));
+        }
+    } else if out.exists() {
+        return Err(
+            Diagnostic::error(format!("{} exists and is not a folder", out.display()))
+                .help("choose another output folder with --out"),
+        );
+    }
+    Ok(())
+}
+
+fn sibling(out: &Path, tag: &str) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    out.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
+}
+
+/// Writes `files` to `out`, atomically replacing its previous content.
+pub fn write_atomic(out: &Path, files: &OutputFiles) -> Result<(), Diagnostic> {
+    let io = |what: &str, p: &Path, e: std::io::Error| {
+        Diagnostic::error(format!("cannot {what} {}: {e}", p.display()))
+            .help("check that the output folder's parent exists and is writable")
+    };
+    if let Some(parent) = out.parent()
+        && !parent.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(parent).map_err(|e| io("create", parent, e))?;
+    }
+    let tmp = sibling(out, "new");
+    if tmp.exists() {
+        std::fs::remove_dir_all(&tmp).map_err(|e| io("remove", &tmp, e))?;
+    }
+    std::fs::create_dir_all(&tmp).map_err(|e| io("create", &tmp, e))?;
+    let written: Result<(), Diagnostic> = files.par_iter().try_for_each(|(rel, bytes)| {
+        let path = tmp.join(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| io("create", dir, e))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| io("write", &path, e))
+    });
+    if let Err(e) = written {
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
+    let old = sibling(out, "old");
+    if out.exists() {
+        std::fs::rename(out, &old).map_err(|e| {
+            let _ = std::fs::remove_dir_all(&tmp);
+            io("move away", out, e)
+        })?;
+    }
+    if let Err(e) = std::fs::rename(&tmp, out) {
+        // Put the previous output back.
+        let _ = std::fs::rename(&old, out);
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(io("move into place", out, e));
+    }
+    if old.exists() {
+        std::fs::remove_dir_all(&old).map_err(|e| io("remove", &old, e))?;
+    }
+    Ok(())
+}
+
+/// Adds every file below `dir` to `files` under `prefix`, in sorted order.
+pub fn add_static_dir(dir: &Path, prefix: &str, files: &mut OutputFiles) -> Result<(), Diagnostic> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry =
+            entry.map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", dir.display())))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        let key = format!("{prefix}{}", rel.to_string_lossy().replace('\\', "/"));
+        let bytes = std::fs::read(entry.path()).map_err(|e| {
+            Diagnostic::error(format!("cannot read {}: {e}", entry.path().display()))
+        })?;
+        files.insert(key, bytes);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_output_and_refuses_foreign_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let mut files = OutputFiles::new();
+        files.insert("index.html".into(), b"a".to_vec());
+        files.insert("sitemap.xml".into(), b"s".to_vec());
+        files.insert("de/index.html".into(), b"b".to_vec());
+        write_atomic(&out, &files).unwrap();
+        assert_eq!(std::fs::read(out.join("de/index.html")).unwrap(), b"b");
+        check_output_dir(dir.path().join("site").as_path(), &out).unwrap();
+        files.remove("de/index.html");
+        write_atomic(&out, &files).unwrap();
+        assert!(
+            !out.join("de").exists(),
+            "stale files are gone after a rebuild"
+        );
+
+        let foreign = dir.path().join("docs");
+        std::fs::create_dir_all(&foreign).unwrap();
+        std::fs::write(foreign.join("notes.txt"), "keep").unwrap();
+        assert!(check_output_dir(dir.path(), &foreign).is_err());
+        assert!(
+            check_output_dir(&foreign, dir.path()).is_err(),
+            "output may not contain the site"
+        );
+    }
+}

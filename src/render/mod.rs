@@ -1,0 +1,14 @@
+//! Rendering: Markdown bodies, view structs for templates, the theme's Tera
+//! templates, and HTML minification.
+
+pub mod markdown;
+pub mod pages;
+pub mod templates;
+pub mod views;
+
+/// Minifies a page with minify-html's spec-compliant settings (optional
+/// closing tags are dropped; the result is still valid HTML).
+pub fn minify(html: &str) -> Vec<u8> {
+    let cfg = minify_html::Cfg::new();
+    minify_html::minify(html.as_bytes(), &cfg)
+}

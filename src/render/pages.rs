@@ -1,0 +1,731 @@
+//! Every page of the site: which pages exist in which language, and the view
+//! each template gets.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use super::markdown::{self, LinkContext};
+use super::views::*;
+use crate::config::{Language, Taxonomy};
+use crate::content::{ContactKind, EventTime, Item, ItemData, ItemKey, Kind, Site, Text};
+use crate::diagnostics::Diagnostic;
+use crate::i18n::{LocaleFormatter, Messages};
+use crate::routes;
+
+/// A page to build.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Route {
+    Home,
+    Item(Kind, String),
+    Section(Kind),
+    Taxonomy(Taxonomy),
+    Term(Taxonomy, String),
+    NotFound,
+}
+
+/// A rendered page, before minification.
+#[derive(Debug, Clone)]
+pub struct RenderedPage {
+    /// URL path (`/de/offers/x/`).
+    pub path: String,
+    pub html: String,
+    /// `Some(alternates)` if the page belongs in the sitemap.
+    pub sitemap: Option<Vec<Alternate>>,
+}
+
+/// Per-language things computed once.
+struct LangCtx {
+    view: LangView,
+    urls: Urls,
+}
+
+/// Builds views and renders them with the theme's templates.
+pub struct PageBuilder<'a> {
+    site: &'a Site,
+    messages: &'a Messages,
+    formatters: &'a BTreeMap<String, LocaleFormatter>,
+    langs: BTreeMap<String, LangCtx>,
+    lang_keys: Vec<String>,
+    /// Contact slug → items that name it (contacts, provider, organizer).
+    mentions: BTreeMap<String, Vec<ItemKey>>,
+}
+
+fn dir_of(l: &Language) -> &'static str {
+    l.dir.as_str()
+}
+
+impl<'a> PageBuilder<'a> {
+    pub fn new(
+        site: &'a Site,
+        messages: &'a Messages,
+        formatters: &'a BTreeMap<String, LocaleFormatter>,
+        stylesheet: &str,
+    ) -> Self {
+        let cfg = &site.config;
+        let mut langs = BTreeMap::new();
+        for l in &cfg.languages {
+            let k = &l.key;
+            langs.insert(
+                k.clone(),
+                LangCtx {
+                    view: LangView {
+                        key: k.clone(),
+                        tag: l.tag_str(),
+                        dir: dir_of(l),
+                        name: l.name.clone(),
+                    },
+                    urls: Urls {
+                        home: routes::home(k),
+                        offers: routes::section(k, Kind::Offer),
+                        events: routes::section(k, Kind::Event),
+                        contacts: routes::section(k, Kind::Contact),
+                        topics: routes::taxonomy(k, Taxonomy::Topics),
+                        audiences: routes::taxonomy(k, Taxonomy::Audiences),
+                        places: routes::taxonomy(k, Taxonomy::Places),
+                        imprint: routes::item(k, Kind::Page, &cfg.legal.imprint),
+                        privacy: routes::item(k, Kind::Page, &cfg.legal.privacy),
+                        accessibility: routes::item(k, Kind::Page, &cfg.legal.accessibility),
+                        stylesheet: stylesheet.to_string(),
+                    },
+                },
+            );
+        }
+        let mut mentions: BTreeMap<String, Vec<ItemKey>> = BTreeMap::new();
+        for (key, item) in &site.items {
+            let mut named: Vec<&String> = Vec::new();
+            if let Some(l) = item.data.listing() {
+                named.extend(&l.contacts);
+            }
+            match &item.data {
+                ItemData::Offer(o) => named.extend(&o.provider),
+                ItemData::Event(e) => named.extend(&e.organizer),
+                _ => {}
+            }
+            named.sort();
+            named.dedup();
+            for c in named {
+                mentions.entry(c.clone()).or_default().push(key.clone());
+            }
+        }
+        PageBuilder {
+            site,
+            messages,
+            formatters,
+            langs,
+            lang_keys: cfg.languages.iter().map(|l| l.key.clone()).collect(),
+            mentions,
+        }
+    }
+
+    /// Every route of the site, in a stable order.
+    pub fn routes(&self) -> Vec<Route> {
+        let mut r = vec![Route::Home, Route::NotFound];
+        for k in [Kind::Offer, Kind::Event, Kind::Contact] {
+            r.push(Route::Section(k));
+        }
+        for t in Taxonomy::ALL {
+            r.push(Route::Taxonomy(t));
+            for term in self.site.config.taxonomies.terms(t) {
+                r.push(Route::Term(t, term.clone()));
+            }
+        }
+        for (kind, slug) in self.site.items.keys() {
+            r.push(Route::Item(*kind, slug.clone()));
+        }
+        r
+    }
+
+    /// Renders every route in every language, in parallel. Results keep a
+    /// stable order; errors are collected, not fatal to other pages.
+    pub fn render_all(
+        &self,
+        templates: &super::templates::Templates,
+    ) -> Vec<Result<RenderedPage, Diagnostic>> {
+        let routes = self.routes();
+        let jobs: Vec<(&str, &Route)> = self
+            .lang_keys
+            .iter()
+            .flat_map(|l| routes.iter().map(move |r| (l.as_str(), r)))
+            .collect();
+        jobs.par_iter()
+            .map(|(lang, route)| self.render(templates, lang, route))
+            .collect()
+    }
+
+    fn render(
+        &self,
+        templates: &super::templates::Templates,
+        lang: &str,
+        route: &Route,
+    ) -> Result<RenderedPage, Diagnostic> {
+        let (view, template, sitemap) = self.page_view(lang, route);
+        let ctx = tera::Context::from_serialize(&view).map_err(|e| {
+            Diagnostic::error(format!("internal error: page view not serialisable: {e}"))
+        })?;
+        let html = templates.render(template, &ctx)?;
+        Ok(RenderedPage {
+            path: view.path,
+            html,
+            sitemap,
+        })
+    }
+
+    pub fn render_chooser(
+        &self,
+        templates: &super::templates::Templates,
+    ) -> Result<RenderedPage, Diagnostic> {
+        let cfg = &self.site.config;
+        let view = ChooserView {
+            languages: cfg
+                .languages
+                .iter()
+                .map(|l| ChooserEntry {
+                    key: l.key.clone(),
+                    tag: l.tag_str(),
+                    dir: dir_of(l),
+                    name: l.name.clone(),
+                    url: routes::home(&l.key),
+                    prompt: self.t(&l.key, "chooser-prompt"),
+                })
+                .collect(),
+            default_tag: cfg.default_lang().tag_str(),
+            stylesheet: self.langs[&cfg.default_language].urls.stylesheet.clone(),
+        };
+        let ctx = tera::Context::from_serialize(&view)
+            .map_err(|e| Diagnostic::error(format!("internal error: chooser view: {e}")))?;
+        let html = templates.render("chooser.html", &ctx)?;
+        Ok(RenderedPage {
+            path: "/".into(),
+            html,
+            sitemap: None,
+        })
+    }
+
+    fn t(&self, lang: &str, id: &str) -> String {
+        self.messages
+            .format(lang, id, None)
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    fn fmt(&self, lang: &str) -> &LocaleFormatter {
+        // `build` creates a formatter for every site language before rendering.
+        &self.formatters[lang]
+    }
+
+    fn language(&self, key: &str) -> &Language {
+        // Keys come from the site's own language list.
+        self.site
+            .config
+            .language(key)
+            .unwrap_or(self.site.config.default_lang())
+    }
+
+    /// Marks text whose language differs from the page's.
+    fn txt(&self, page_lang: &str, text_lang: &str, s: &str) -> Txt {
+        let (lang, dir) = if page_lang == text_lang {
+            (None, None)
+        } else {
+            let l = self.language(text_lang);
+            (Some(l.tag_str()), Some(dir_of(l)))
+        };
+        Txt {
+            text: s.to_string(),
+            lang,
+            dir,
+        }
+    }
+
+    /// A translatable field: from the reader's text, else along the fallback chain.
+    fn field(
+        &self,
+        item: &Item,
+        lang: &str,
+        get: impl Fn(&Text) -> Option<&String>,
+    ) -> Option<Txt> {
+        let chain =
+            std::iter::once(lang.to_string()).chain(self.language(lang).fallback.iter().cloned());
+        for l in chain {
+            if let Some(t) = item.texts.get(&l)
+                && let Some(v) = get(t)
+            {
+                return Some(self.txt(lang, &l, v));
+            }
+        }
+        None
+    }
+
+    fn text<'s>(&'s self, item: &'s Item, lang: &str) -> &'s Text {
+        item.text_for(&self.site.config, lang)
+            .unwrap_or_else(|| item.source_text(&self.site.config))
+    }
+
+    fn term_label(&self, lang: &str, t: Taxonomy, key: &str) -> String {
+        self.t(lang, &format!("{}-{key}", t.key()))
+    }
+
+    fn term_links(&self, lang: &str, t: Taxonomy, keys: &[String]) -> Vec<TermLink> {
+        let mut v: Vec<TermLink> = keys
+            .iter()
+            .map(|k| TermLink {
+                key: k.clone(),
+                label: self.term_label(lang, t, k),
+                url: routes::term(lang, t, k),
+                count: self.items_with_term(t, k).count(),
+            })
+            .collect();
+        let f = self.fmt(lang);
+        v.sort_by(|a, b| {
+            f.compare(&a.label, &b.label)
+                .then_with(|| a.key.cmp(&b.key))
+        });
+        v
+    }
+
+    fn items_with_term<'s>(
+        &'s self,
+        t: Taxonomy,
+        key: &'s str,
+    ) -> impl Iterator<Item = &'s Item> + 's {
+        self.site.items.values().filter(move |i| {
+            i.data
+                .listing()
+                .is_some_and(|l| l.terms(t).iter().any(|x| x == key))
+        })
+    }
+
+    fn contact_ref(&self, lang: &str, slug: &str) -> Option<ContactRef> {
+        let item = self.site.get(Kind::Contact, slug)?;
+        let text = self.text(item, lang);
+        let kind = match &item.data {
+            ItemData::Contact(c) if c.kind == ContactKind::Organization => "organization",
+            _ => "person",
+        };
+        Some(ContactRef {
+            slug: slug.to_string(),
+            name: self.txt(lang, &text.lang, &text.title),
+            role: self.field(item, lang, |t| t.role.as_ref()),
+            url: routes::item(lang, Kind::Contact, slug),
+            kind,
+        })
+    }
+
+    fn when(&self, lang: &str, time: &EventTime) -> Vec<When> {
+        let f = self.fmt(lang);
+        match time {
+            EventTime::Sessions(s) => s
+                .iter()
+                .map(|s| When {
+                    date: f.date_long(s.start.date()),
+                    time: f.time_range(s.start.time(), s.end.time()),
+                    start_iso: iso_minutes(s.start),
+                    end_iso: iso_minutes(s.end),
+                })
+                .collect(),
+            EventTime::AllDay { start, end } => {
+                let mut d = *start;
+                let mut out = Vec::new();
+                while d <= *end {
+                    out.push(When {
+                        date: f.date_long(d),
+                        time: String::new(),
+                        start_iso: d.to_string(),
+                        end_iso: d.to_string(),
+                    });
+                    match d.tomorrow() {
+                        Ok(n) => d = n,
+                        Err(_) => break,
+                    }
+                }
+                out
+            }
+        }
+    }
+
+    fn card(&self, lang: &str, item: &Item) -> Card {
+        let text = self.text(item, lang);
+        let (meta, datetime) = match &item.data {
+            ItemData::Event(e) => {
+                let f = self.fmt(lang);
+                let first = e.time.first_day();
+                let last = e.time.last_day();
+                let mut m = f.date_medium(first);
+                if last != first {
+                    m = format!("{m} – {}", f.date_medium(last));
+                }
+                (Some(m), Some(first.to_string()))
+            }
+            ItemData::Contact(_) => (
+                self.field(item, lang, |t| t.role.as_ref()).map(|t| t.text),
+                None,
+            ),
+            _ => (None, None),
+        };
+        Card {
+            kind: item.kind.name(),
+            url: routes::item(lang, item.kind, &item.slug),
+            title: self.txt(lang, &text.lang, &text.title),
+            summary: self.field(item, lang, |t| t.summary.as_ref()),
+            meta,
+            datetime,
+            untranslated: !item.texts.contains_key(lang),
+        }
+    }
+
+    /// Cards sorted for the reader: events by date, everything else by title
+    /// in the reader's collation.
+    fn cards<'s>(&self, lang: &str, items: impl Iterator<Item = &'s Item>) -> Vec<Card> {
+        let mut items: Vec<&Item> = items.collect();
+        let f = self.fmt(lang);
+        items.sort_by(|a, b| match (&a.data, &b.data) {
+            (ItemData::Event(x), ItemData::Event(y)) => x
+                .time
+                .first_day()
+                .cmp(&y.time.first_day())
+                .then(a.slug.cmp(&b.slug)),
+            _ => f
+                .compare(&self.text(a, lang).title, &self.text(b, lang).title)
+                .then(a.slug.cmp(&b.slug)),
+        });
+        items.into_iter().map(|i| self.card(lang, i)).collect()
+    }
+
+    fn languages_list(&self, lang: &str, codes: &[String]) -> Option<String> {
+        if codes.is_empty() {
+            return None;
+        }
+        let names: Vec<String> = codes
+            .iter()
+            .map(|c| self.t(lang, &format!("language-{c}")))
+            .collect();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        Some(self.fmt(lang).list_and(&refs))
+    }
+
+    fn body(&self, text: &Text, lang: &str) -> String {
+        markdown::render(
+            text.body(),
+            &LinkContext {
+                lang,
+                languages: &self.lang_keys,
+            },
+        )
+    }
+
+    fn item_view(&self, lang: &str, item: &Item) -> ItemView {
+        let text = self.text(item, lang);
+        let untranslated = text.lang != lang;
+        let fmt = self.fmt(lang);
+        let listing = item.data.listing();
+        let terms = |t: Taxonomy| {
+            listing
+                .map(|l| self.term_links(lang, t, l.terms(t)))
+                .unwrap_or_default()
+        };
+        let contacts = listing
+            .map(|l| {
+                l.contacts
+                    .iter()
+                    .filter_map(|c| self.contact_ref(lang, c))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let offer = match &item.data {
+            ItemData::Offer(o) => Some(OfferView {
+                schedule: self.field(item, lang, |t| t.schedule.as_ref()),
+                cost: self.field(item, lang, |t| t.cost.as_ref()),
+                childcare: o.childcare,
+                accessible: o.listing.accessible,
+                address: o.listing.address.clone(),
+                geo: o.listing.geo,
+                registration_url: o.listing.registration_url.clone(),
+                website: o.website.clone(),
+                provider: o
+                    .provider
+                    .as_deref()
+                    .and_then(|p| self.contact_ref(lang, p)),
+                review_by: o.review_by.map(|d| fmt.date_medium(d)),
+            }),
+            _ => None,
+        };
+        let event = match &item.data {
+            ItemData::Event(e) => Some(EventView {
+                when: self.when(lang, &e.time),
+                all_day: matches!(e.time, EventTime::AllDay { .. }),
+                location: e.location.clone(),
+                address: e.listing.address.clone(),
+                geo: e.listing.geo,
+                cost: self.field(item, lang, |t| t.cost.as_ref()),
+                accessible: e.listing.accessible,
+                registration_url: e.listing.registration_url.clone(),
+                organizer: e
+                    .organizer
+                    .as_deref()
+                    .and_then(|p| self.contact_ref(lang, p)),
+            }),
+            _ => None,
+        };
+        let contact = match &item.data {
+            ItemData::Contact(c) => {
+                let mentioned: Vec<&Item> = self
+                    .mentions
+                    .get(&item.slug)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|k| self.site.items.get(k))
+                    .collect();
+                let people = self
+                    .site
+                    .of_kind(Kind::Contact)
+                    .filter(|p| matches!(&p.data, ItemData::Contact(pc) if pc.organization.as_deref() == Some(item.slug.as_str())))
+                    .filter_map(|p| self.contact_ref(lang, &p.slug))
+                    .collect();
+                Some(ContactView {
+                    kind: match c.kind {
+                        ContactKind::Person => "person",
+                        ContactKind::Organization => "organization",
+                    },
+                    role: self.field(item, lang, |t| t.role.as_ref()),
+                    organization: c
+                        .organization
+                        .as_deref()
+                        .and_then(|o| self.contact_ref(lang, o)),
+                    phone: c.phone.clone(),
+                    phone_href: c.phone.as_ref().map(|p| {
+                        let digits: String = p
+                            .chars()
+                            .filter(|ch| ch.is_ascii_digit() || *ch == '+')
+                            .collect();
+                        format!("tel:{digits}")
+                    }),
+                    email: c.email.clone(),
+                    website: c.website.clone(),
+                    address: c.address.clone(),
+                    office_hours: self.field(item, lang, |t| t.office_hours.as_ref()),
+                    languages: self.languages_list(lang, &c.languages),
+                    people,
+                    offers: self.cards(
+                        lang,
+                        mentioned.iter().copied().filter(|i| i.kind == Kind::Offer),
+                    ),
+                    events: self.cards(
+                        lang,
+                        mentioned.iter().copied().filter(|i| i.kind == Kind::Event),
+                    ),
+                })
+            }
+            _ => None,
+        };
+        let body_lang = untranslated.then(|| self.language(&text.lang));
+        ItemView {
+            kind: item.kind.name(),
+            slug: item.slug.clone(),
+            title: self.txt(lang, &text.lang, &text.title),
+            summary: self.field(item, lang, |t| t.summary.as_ref()),
+            body: self.body(text, lang),
+            body_lang: body_lang.map(|l| l.tag_str()),
+            body_dir: body_lang.map(dir_of),
+            untranslated,
+            fallback_name: body_lang.map(|l| l.name.clone()),
+            updated: item.updated.map(|d| fmt.date_long(d)),
+            updated_iso: item.updated.map(|d| d.to_string()),
+            topics: terms(Taxonomy::Topics),
+            audiences: terms(Taxonomy::Audiences),
+            places: terms(Taxonomy::Places),
+            offered_in: listing.and_then(|l| self.languages_list(lang, &l.offered_in)),
+            contacts,
+            offer,
+            event,
+            contact,
+        }
+    }
+
+    /// Languages in which a route has its own text (is a real translation).
+    fn translated_in(&self, route: &Route) -> Vec<&Language> {
+        let cfg = &self.site.config;
+        let item = match route {
+            Route::Home => Some(&self.site.home),
+            Route::Item(k, s) => self.site.get(*k, s),
+            _ => None,
+        };
+        cfg.languages
+            .iter()
+            .filter(|l| item.is_none_or(|i| i.texts.contains_key(&l.key)))
+            .collect()
+    }
+
+    fn path(&self, lang: &str, route: &Route) -> String {
+        match route {
+            Route::Home => routes::home(lang),
+            Route::Item(k, s) => routes::item(lang, *k, s),
+            Route::Section(k) => routes::section(lang, *k),
+            Route::Taxonomy(t) => routes::taxonomy(lang, *t),
+            Route::Term(t, k) => routes::term(lang, *t, k),
+            Route::NotFound => routes::not_found(lang),
+        }
+    }
+
+    /// The view, template name and sitemap entry of one page.
+    fn page_view(
+        &self,
+        lang: &str,
+        route: &Route,
+    ) -> (PageView<'_>, &'static str, Option<Vec<Alternate>>) {
+        let cfg = &self.site.config;
+        let lc = &self.langs[lang];
+        let path = self.path(lang, route);
+        let translated = self.translated_in(route);
+        let is_translation = translated.iter().any(|l| l.key == lang);
+        let base = &cfg.base_url;
+        // hreflang only between real translations, and only on pages that are one.
+        let alternates: Vec<Alternate> = if is_translation && *route != Route::NotFound {
+            let mut v: Vec<Alternate> = translated
+                .iter()
+                .filter(|l| l.hreflang)
+                .map(|l| Alternate {
+                    hreflang: l.tag_str(),
+                    href: format!("{base}{}", self.path(&l.key, route)),
+                })
+                .collect();
+            if !v.is_empty() {
+                v.push(Alternate {
+                    hreflang: "x-default".into(),
+                    href: format!("{base}{}", self.path(&cfg.default_language, route)),
+                });
+            }
+            v
+        } else {
+            Vec::new()
+        };
+        let languages = cfg
+            .languages
+            .iter()
+            .map(|l| SwitchEntry {
+                key: l.key.clone(),
+                tag: l.tag_str(),
+                dir: dir_of(l),
+                name: l.name.clone(),
+                url: self.path(&l.key, route),
+                current: l.key == lang,
+            })
+            .collect();
+        let mut view = PageView {
+            lang_key: &lc.view.key,
+            lang: &lc.view,
+            languages,
+            alternates: alternates.clone(),
+            urls: &lc.urls,
+            feedback_email: &cfg.legal.feedback,
+            canonical: format!("{base}{path}"),
+            path,
+            title: String::new(),
+            description: None,
+            section: "",
+            item: None,
+            list: None,
+            home: None,
+        };
+        let sitemap = (is_translation && *route != Route::NotFound).then_some(alternates);
+        let template = match route {
+            Route::Home => {
+                let home = &self.site.home;
+                let text = self.text(home, lang);
+                let untranslated = text.lang != lang;
+                let bl = untranslated.then(|| self.language(&text.lang));
+                let upcoming: Vec<&Item> = self.site.of_kind(Kind::Event).collect();
+                let mut events = self.cards(lang, upcoming.into_iter());
+                events.truncate(3);
+                view.title = text.title.clone();
+                view.description = self
+                    .field(home, lang, |t| t.summary.as_ref())
+                    .map(|t| t.text);
+                view.section = "home";
+                view.home = Some(HomeView {
+                    title: self.txt(lang, &text.lang, &text.title),
+                    body: self.body(text, lang),
+                    body_lang: bl.map(|l| l.tag_str()),
+                    body_dir: bl.map(dir_of),
+                    untranslated,
+                    fallback_name: bl.map(|l| l.name.clone()),
+                    topics: self.term_links(
+                        lang,
+                        Taxonomy::Topics,
+                        cfg.taxonomies.terms(Taxonomy::Topics),
+                    ),
+                    events,
+                    offer_count: self.site.of_kind(Kind::Offer).count(),
+                    event_count: self.site.of_kind(Kind::Event).count(),
+                    contact_count: self.site.of_kind(Kind::Contact).count(),
+                });
+                "home.html"
+            }
+            Route::Item(kind, slug) => {
+                // Routes come from `site.items`, so the item exists.
+                let item = &self.site.items[&(*kind, slug.clone())];
+                let iv = self.item_view(lang, item);
+                view.title = iv.title.text.clone();
+                view.description = iv.summary.as_ref().map(|s| s.text.clone());
+                view.section = match kind {
+                    Kind::Offer => "offers",
+                    Kind::Event => "events",
+                    Kind::Contact => "contacts",
+                    _ => "",
+                };
+                view.item = Some(iv);
+                "item.html"
+            }
+            Route::Section(kind) => {
+                let section = kind.folder();
+                let heading = self.t(lang, &format!("nav-{section}"));
+                view.title = heading.clone();
+                view.section = match kind {
+                    Kind::Offer => "offers",
+                    Kind::Event => "events",
+                    _ => "contacts",
+                };
+                view.list = Some(ListView {
+                    section: section.to_string(),
+                    heading,
+                    cards: self.cards(lang, self.site.of_kind(*kind)),
+                    terms: Vec::new(),
+                });
+                "list.html"
+            }
+            Route::Taxonomy(t) => {
+                let heading = self.t(lang, &format!("nav-{}", t.key()));
+                view.title = heading.clone();
+                view.section = t.key();
+                view.list = Some(ListView {
+                    section: t.key().to_string(),
+                    heading,
+                    cards: Vec::new(),
+                    terms: self.term_links(lang, *t, cfg.taxonomies.terms(*t)),
+                });
+                "list.html"
+            }
+            Route::Term(t, key) => {
+                let heading = self.term_label(lang, *t, key);
+                view.title = heading.clone();
+                view.section = t.key();
+                view.list = Some(ListView {
+                    section: format!("{}-term", t.key()),
+                    heading,
+                    cards: self.cards(lang, self.items_with_term(*t, key)),
+                    terms: Vec::new(),
+                });
+                "list.html"
+            }
+            Route::NotFound => {
+                view.title = self.t(lang, "not-found-title");
+                view.section = "404";
+                "404.html"
+            }
+        };
+        (view, template, sitemap)
+    }
+}
+
+/// `2026-02-05T18:00` (no seconds, no offset): local time in the site's zone.
+fn iso_minutes(dt: jiff::civil::DateTime) -> String {
+    dt.strftime("%Y-%m-%dT%H:%M").to_string()
+}

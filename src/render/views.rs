@@ -1,0 +1,245 @@
+//! View structs: exactly what templates see. Built from the content model by
+//! [`super::pages`]; kept apart from the model so templates never depend on
+//! how content is stored, and so every value is already in the reader's
+//! language (formatted dates, sorted lists, resolved URLs).
+
+use serde::Serialize;
+
+/// The page's language, for `<html lang dir>` and Fluent lookups.
+#[derive(Debug, Clone, Serialize)]
+pub struct LangView {
+    pub key: String,
+    pub tag: String,
+    pub dir: &'static str,
+    pub name: String,
+}
+
+/// One entry of the language switcher.
+#[derive(Debug, Clone, Serialize)]
+pub struct SwitchEntry {
+    pub key: String,
+    pub tag: String,
+    pub dir: &'static str,
+    pub name: String,
+    pub url: String,
+    pub current: bool,
+}
+
+/// `<link rel="alternate" hreflang>` target.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    pub hreflang: String,
+    pub href: String,
+}
+
+/// URLs of the fixed pages of the reader's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Urls {
+    pub home: String,
+    pub offers: String,
+    pub events: String,
+    pub contacts: String,
+    pub topics: String,
+    pub audiences: String,
+    pub places: String,
+    pub imprint: String,
+    pub privacy: String,
+    pub accessibility: String,
+    pub stylesheet: String,
+}
+
+/// Text that may be in another language than the page (fallback). `lang`
+/// and `dir` are set only when it differs, so templates mark just those.
+#[derive(Debug, Clone, Serialize)]
+pub struct Txt {
+    pub text: String,
+    pub lang: Option<String>,
+    pub dir: Option<&'static str>,
+}
+
+/// A link to a taxonomy term, with its label in the reader's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermLink {
+    pub key: String,
+    pub label: String,
+    pub url: String,
+    pub count: usize,
+}
+
+/// A short reference to a contact (name, role, link).
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactRef {
+    pub slug: String,
+    pub name: Txt,
+    pub role: Option<Txt>,
+    pub url: String,
+    pub kind: &'static str,
+}
+
+/// An item in a list (offers, events, contacts).
+#[derive(Debug, Clone, Serialize)]
+pub struct Card {
+    pub kind: &'static str,
+    pub url: String,
+    pub title: Txt,
+    pub summary: Option<Txt>,
+    /// Event date line, contact role: a short line under the title.
+    pub meta: Option<String>,
+    /// Machine-readable date for `<time datetime>` (events).
+    pub datetime: Option<String>,
+    /// Not translated into the page's language.
+    pub untranslated: bool,
+}
+
+/// One session of an event, formatted.
+#[derive(Debug, Clone, Serialize)]
+pub struct When {
+    pub date: String,
+    /// `18:00–20:00`; empty for all-day events.
+    pub time: String,
+    pub start_iso: String,
+    pub end_iso: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OfferView {
+    pub schedule: Option<Txt>,
+    pub cost: Option<Txt>,
+    pub childcare: Option<bool>,
+    pub accessible: Option<bool>,
+    pub address: Option<String>,
+    pub geo: Option<(f64, f64)>,
+    pub registration_url: Option<String>,
+    pub website: Option<String>,
+    pub provider: Option<ContactRef>,
+    pub review_by: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EventView {
+    pub when: Vec<When>,
+    pub all_day: bool,
+    pub location: Option<String>,
+    pub address: Option<String>,
+    pub geo: Option<(f64, f64)>,
+    pub cost: Option<Txt>,
+    pub accessible: Option<bool>,
+    pub registration_url: Option<String>,
+    pub organizer: Option<ContactRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactView {
+    pub kind: &'static str,
+    pub role: Option<Txt>,
+    pub organization: Option<ContactRef>,
+    pub phone: Option<String>,
+    /// `tel:` URI (digits and + only).
+    pub phone_href: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub address: Option<String>,
+    pub office_hours: Option<Txt>,
+    pub languages: Option<String>,
+    /// People who work for this organisation.
+    pub people: Vec<ContactRef>,
+    /// Offers and events that name this contact.
+    pub offers: Vec<Card>,
+    pub events: Vec<Card>,
+}
+
+/// The item shown on an item page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemView {
+    pub kind: &'static str,
+    pub slug: String,
+    pub title: Txt,
+    pub summary: Option<Txt>,
+    /// Rendered Markdown body (trusted HTML).
+    pub body: String,
+    /// The body's language if it is a fallback (`lang`, `dir` for its wrapper).
+    pub body_lang: Option<String>,
+    pub body_dir: Option<&'static str>,
+    /// Not translated: shown from `fallback_name`'s text under a notice.
+    pub untranslated: bool,
+    pub fallback_name: Option<String>,
+    pub updated: Option<String>,
+    pub updated_iso: Option<String>,
+    pub topics: Vec<TermLink>,
+    pub audiences: Vec<TermLink>,
+    pub places: Vec<TermLink>,
+    pub offered_in: Option<String>,
+    pub contacts: Vec<ContactRef>,
+    pub offer: Option<OfferView>,
+    pub event: Option<EventView>,
+    pub contact: Option<ContactView>,
+}
+
+/// A list page: a section, a taxonomy index or a term.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListView {
+    /// `offers`, `events`, `contacts`, `topics`, …
+    pub section: String,
+    pub heading: String,
+    pub cards: Vec<Card>,
+    pub terms: Vec<TermLink>,
+}
+
+/// The home page.
+#[derive(Debug, Clone, Serialize)]
+pub struct HomeView {
+    pub title: Txt,
+    pub body: String,
+    pub body_lang: Option<String>,
+    pub body_dir: Option<&'static str>,
+    pub untranslated: bool,
+    pub fallback_name: Option<String>,
+    pub topics: Vec<TermLink>,
+    pub events: Vec<Card>,
+    pub offer_count: usize,
+    pub event_count: usize,
+    pub contact_count: usize,
+}
+
+/// Everything every page template gets.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView<'a> {
+    /// Language key for the `t()` function.
+    pub lang_key: &'a str,
+    pub lang: &'a LangView,
+    pub languages: Vec<SwitchEntry>,
+    pub alternates: Vec<Alternate>,
+    pub urls: &'a Urls,
+    pub feedback_email: &'a str,
+    /// Path of this page (`/de/offers/x/`).
+    pub path: String,
+    /// Absolute URL of this page.
+    pub canonical: String,
+    /// `<title>` text and main heading.
+    pub title: String,
+    pub description: Option<String>,
+    /// Which navigation entry is current (`offers`, `events`, …).
+    pub section: &'static str,
+    pub item: Option<ItemView>,
+    pub list: Option<ListView>,
+    pub home: Option<HomeView>,
+}
+
+/// The root language chooser.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChooserView {
+    pub languages: Vec<ChooserEntry>,
+    pub default_tag: String,
+    pub stylesheet: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChooserEntry {
+    pub key: String,
+    pub tag: String,
+    pub dir: &'static str,
+    pub name: String,
+    pub url: String,
+    /// "Choose your language" in this language.
+    pub prompt: String,
+}

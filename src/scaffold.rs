@@ -1,0 +1,62 @@
+//! `wegweiser new offer|event|contact|page SLUG`: a new source file with every
+//! field of its kind pre-filled and explained, so editors never start blank.
+
+use std::path::{Path, PathBuf};
+
+use crate::content::load::CONTENT_DIR;
+use crate::content::parse::valid_slug;
+use crate::content::{Kind, schema};
+use crate::diagnostics::Diagnostic;
+
+/// The text of a new file of `kind`.
+pub fn template(kind: Kind) -> String {
+    let mut s = String::from("+++\n");
+    for f in schema::allowed(kind, false) {
+        let required = if f.required { " (required)" } else { "" };
+        s.push_str(&format!("# {}{required}\n", f.doc));
+        let example = match (kind, f.name) {
+            (_, "draft") => "true",
+            (Kind::Contact, "title") => "\"Vorname Nachname\"",
+            _ => f.example,
+        };
+        if f.required || f.name == "title" || f.name == "draft" || f.name == "kind" {
+            s.push_str(&format!("{} = {example}\n\n", f.name));
+        } else {
+            s.push_str(&format!("# {} = {example}\n\n", f.name));
+        }
+    }
+    s.push_str("+++\n");
+    s.push_str(match kind {
+        Kind::Offer => "Beschreiben Sie das Angebot in kurzen Sätzen: Was ist es, für wen, wie kommt man hin?\n\n## Anmeldung\n\nSo melden Sie sich an …\n",
+        Kind::Event => "Worum geht es bei der Veranstaltung? Wer ist eingeladen?\n",
+        Kind::Contact => "Wobei kann diese Stelle helfen?\n",
+        _ => "Text der Seite.\n",
+    });
+    s.push_str("\n<!-- Remove `draft = true` above when the text is ready to be published. Fields starting with # are examples: remove the # to use them. -->\n");
+    s
+}
+
+/// Writes `content/<folder>/<slug>.md` below `root`. Never overwrites.
+pub fn create(root: &Path, kind: Kind, slug: &str) -> Result<PathBuf, Diagnostic> {
+    if !valid_slug(slug) {
+        return Err(Diagnostic::error(format!("`{slug}` is not a valid name"))
+            .help("use lower-case letters a-z, digits and -, e.g. sprachcafe-bingen"));
+    }
+    let rel = Path::new(CONTENT_DIR)
+        .join(kind.folder())
+        .join(format!("{slug}.md"));
+    let path = root.join(&rel);
+    if path.exists() {
+        return Err(
+            Diagnostic::error(format!("{} already exists", rel.display()))
+                .help("choose another name, or edit the existing file"),
+        );
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Diagnostic::error(format!("cannot create {}: {e}", dir.display())))?;
+    }
+    std::fs::write(&path, template(kind))
+        .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", rel.display())))?;
+    Ok(rel)
+}
