@@ -27,12 +27,13 @@ pub struct LinkContext<'a> {
 ///   page in the reader's language. Validation has already rejected dangling ones.
 /// - Raw HTML is shown as text: editors write Markdown, and raw HTML could
 ///   load third-party content or break the page.
-/// - Headings are shifted one level down (the page title is the only `<h1>`)
-///   and get ids for deep links, kept in the text's own script.
+/// - Headings are shifted so the body's highest one is `<h2>` (the page
+///   title is the only `<h1>`) and get ids for deep links, in the text's own script.
 pub fn render(md: &str, ctx: &LinkContext) -> String {
     let mut ids: BTreeMap<String, usize> = BTreeMap::new();
     let mut events: Vec<Event> = Vec::new();
     let mut heading_text: Option<(usize, String)> = None;
+    let mut top = 6;
     for event in Parser::new_ext(md, OPTIONS) {
         let event = match event {
             Event::Start(Tag::Link {
@@ -53,8 +54,9 @@ pub fn render(md: &str, ctx: &LinkContext) -> String {
                 attrs,
             }) => {
                 heading_text = Some((events.len(), String::new()));
+                top = top.min(level as usize);
                 Event::Start(Tag::Heading {
-                    level: demote(level),
+                    level,
                     id,
                     classes,
                     attrs,
@@ -67,7 +69,7 @@ pub fn render(md: &str, ctx: &LinkContext) -> String {
                 {
                     *id = Some(unique_id(&text, &mut ids).into());
                 }
-                Event::End(TagEnd::Heading(demote(level)))
+                Event::End(TagEnd::Heading(level))
             }
             Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
             other => other,
@@ -77,8 +79,25 @@ pub fn render(md: &str, ctx: &LinkContext) -> String {
         }
         events.push(event);
     }
+    // The body's highest heading becomes <h2>: the page title is the only <h1>.
+    let shift = 2usize.saturating_sub(top);
+    let events = events.into_iter().map(|e| match e {
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: shifted(level, shift),
+            id,
+            classes,
+            attrs,
+        }),
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shifted(level, shift))),
+        e => e,
+    });
     let mut out = String::with_capacity(md.len() * 3 / 2);
-    html::push_html(&mut out, events.into_iter());
+    html::push_html(&mut out, events);
     out
 }
 
@@ -96,12 +115,13 @@ fn resolve<'a>(dest: CowStr<'a>, ctx: &LinkContext) -> CowStr<'a> {
     }
 }
 
-fn demote(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
+fn shifted(level: HeadingLevel, by: usize) -> HeadingLevel {
+    match (level as usize + by).min(6) {
+        1 => HeadingLevel::H1,
+        2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
         _ => HeadingLevel::H6,
     }
 }
@@ -171,5 +191,16 @@ mod tests {
         assert!(html.contains(r#"<h2 id="über-uns">"#), "{html}");
         assert!(html.contains(r#"<h3 id="über-uns-2">"#), "{html}");
         assert!(html.contains(r#"<h3 id="مرحبا-بكم">"#), "{html}");
+        let html = render(
+            "## Anmeldung\n\n### Kosten\n",
+            &LinkContext {
+                lang: "de",
+                languages: &langs,
+            },
+        );
+        assert!(
+            html.contains(r#"<h2 id="anmeldung">"#) && html.contains("<h3"),
+            "{html}"
+        );
     }
 }

@@ -587,7 +587,10 @@ impl<'a> PageBuilder<'a> {
                     href: format!("{base}{}", self.path(&l.key, route)),
                 })
                 .collect();
-            if !v.is_empty() {
+            // A page that exists in one language only has no alternates.
+            if v.len() < 2 {
+                v.clear();
+            } else {
                 v.push(Alternate {
                     hreflang: "x-default".into(),
                     href: format!("{base}{}", self.path(&cfg.default_language, route)),

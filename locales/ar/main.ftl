@@ -1,0 +1,126 @@
+# Interface text of the Wegweiser default theme — Arabic.
+# Translated from locales/de/main.ftl; keep the message ids unchanged.
+
+site-title = دليل الاندماج في ماينتس-بينغن (Mainz-Bingen)
+skip-link = الانتقال إلى المحتوى
+nav-label = التنقل الرئيسي
+language-switcher-label = اختيار اللغة
+chooser-prompt = يرجى اختيار لغتكم
+
+nav-home = الرئيسية
+nav-offers = العروض
+nav-events = المواعيد
+nav-contacts = جهات الاتصال
+nav-topics = المواضيع
+nav-audiences = لمن؟
+nav-places = الأماكن
+
+footer-imprint = بيانات الناشر
+footer-privacy = حماية البيانات
+footer-accessibility = إمكانية الوصول
+footer-feedback = الملاحظات والإبلاغ عن العوائق
+
+home-topics-heading = المواضيع
+home-events-heading = الفعاليات القادمة
+home-more-heading = المزيد في الدليل
+
+untranslated-notice = لم يُترجم هذا النص بعد. أنتم تقرؤونه باللغة { $language }.
+card-untranslated = لم يُترجم بعد
+
+items-count = { $count ->
+    [zero] لا توجد إدخالات
+    [one] إدخال واحد
+    [two] إدخالان
+    [few] { $count } إدخالات
+    [many] { $count } إدخالًا
+   *[other] { $count } إدخال
+}
+offers-count = { $count ->
+    [zero] لا توجد عروض
+    [one] عرض واحد
+    [two] عرضان
+    [few] { $count } عروض
+    [many] { $count } عرضًا
+   *[other] { $count } عرض
+}
+events-count = { $count ->
+    [zero] لا توجد فعاليات
+    [one] فعالية واحدة
+    [two] فعاليتان
+    [few] { $count } فعاليات
+    [many] { $count } فعاليةً
+   *[other] { $count } فعالية
+}
+contacts-count = { $count ->
+    [zero] لا توجد جهات اتصال
+    [one] جهة اتصال واحدة
+    [two] جهتا اتصال
+    [few] { $count } جهات اتصال
+    [many] { $count } جهةَ اتصال
+   *[other] { $count } جهة اتصال
+}
+list-empty = لا توجد إدخالات هنا بعد.
+
+label-facts = نظرة سريعة
+label-when = متى؟
+label-location = المكان
+label-address = العنوان
+label-schedule = متى؟
+label-cost = التكلفة
+label-childcare = رعاية الأطفال
+label-accessible = خالٍ من العوائق
+label-offered-in = اللغات
+label-provider = الجهة المقدِّمة
+label-organizer = الجهة المنظِّمة
+label-registration = التسجيل
+label-website = الموقع الإلكتروني
+label-contacts = جهات الاتصال
+label-reach = كيف تصلون إلينا
+label-role = المهمة
+label-organization = المؤسسة
+label-phone = الهاتف
+label-email = البريد الإلكتروني
+label-office-hours = أوقات الاستقبال
+label-languages = اللغات المستخدمة في التواصل
+label-people = الموظفون
+label-offers-by = العروض
+label-events-by = الفعاليات
+label-updated = آخر تعديل
+all-day = طوال اليوم
+map-link = العرض على الخريطة (OpenStreetMap)
+yes = نعم
+no = لا
+
+not-found-title = الصفحة غير موجودة
+not-found-text = هذه الصفحة غير موجودة (أو لم تعد موجودة). ربما تساعدكم الصفحة الرئيسية.
+back-home = إلى الصفحة الرئيسية
+
+topics-sprache-bildung = اللغة والتعليم
+topics-ausbildung-arbeit = التدريب المهني والمهنة والعمل
+topics-gesundheit-beratung = الصحة والاستشارة
+topics-behoerden-oeffnung = الجهات الرسمية والانفتاح بين الثقافات
+topics-teilhabe-empowerment = المشاركة والتمكين ومناهضة التمييز
+topics-wohnen-mobilitaet = السكن والتنقّل
+
+audiences-frauen = النساء
+audiences-jugendliche = الشباب
+audiences-familien = العائلات
+audiences-gefluechtete = اللاجئون
+audiences-ehrenamtliche = المتطوعون
+audiences-fachkraefte = الكوادر المتخصصة
+
+places-ingelheim = إنغلهايم أم راين
+places-bingen = بينغن أم راين
+places-nieder-olm = نيدر-أولم
+places-oppenheim = أوبنهايم
+places-gau-algesheim = غاو-ألغسهايم
+places-wiesbaden = فيسبادن
+places-online = عبر الإنترنت
+
+language-de = الألمانية
+language-en = الإنجليزية
+language-ar = العربية
+language-uk = الأوكرانية
+language-fa = الفارسية
+language-tr = التركية
+language-ru = الروسية

@@ -1,0 +1,112 @@
+# Interface text of the Wegweiser default theme — Farsi (Persian).
+# Translated from locales/de/main.ftl; keep the message ids unchanged.
+
+site-title = راهنمای ادغام ماینتس-بینگن (Mainz-Bingen)
+skip-link = رفتن به محتوا
+nav-label = منوی اصلی
+language-switcher-label = انتخاب زبان
+chooser-prompt = لطفاً زبان خود را انتخاب کنید
+
+nav-home = خانه
+nav-offers = خدمات
+nav-events = رویدادها
+nav-contacts = تماس‌ها
+nav-topics = موضوع‌ها
+nav-audiences = برای چه کسانی؟
+nav-places = مکان‌ها
+
+footer-imprint = اطلاعات ناشر
+footer-privacy = حفاظت از داده‌ها
+footer-accessibility = دسترس‌پذیری
+footer-feedback = بازخورد و گزارش موانع
+
+home-topics-heading = موضوع‌ها
+home-events-heading = رویدادهای پیش رو
+home-more-heading = بیشتر در این راهنما
+
+untranslated-notice = این متن هنوز ترجمه نشده است. شما آن را به زبان { $language } می‌خوانید.
+card-untranslated = هنوز ترجمه نشده
+
+# In Farsi the category "one" also covers 0, so "one" variants use { $count }.
+items-count = { $count ->
+    [0] هیچ موردی وجود ندارد
+    [one] { $count } مورد
+   *[other] { $count } مورد
+}
+offers-count = { $count ->
+    [one] { $count } خدمت
+   *[other] همهٔ { $count } خدمت
+}
+events-count = { $count ->
+    [one] { $count } رویداد
+   *[other] همهٔ { $count } رویداد
+}
+contacts-count = { $count ->
+    [one] { $count } فرد رابط
+   *[other] همهٔ { $count } فرد رابط
+}
+list-empty = اینجا هنوز موردی وجود ندارد.
+
+label-facts = در یک نگاه
+label-when = چه زمانی؟
+label-location = مکان
+label-address = نشانی
+label-schedule = چه زمانی؟
+label-cost = هزینه
+label-childcare = نگهداری از کودک
+label-accessible = بدون مانع
+label-offered-in = زبان‌ها
+label-provider = ارائه‌دهنده
+label-organizer = برگزارکننده
+label-registration = ثبت‌نام
+label-website = وب‌سایت
+label-contacts = افراد رابط
+label-reach = راه‌های تماس با ما
+label-role = وظیفه
+label-organization = سازمان
+label-phone = تلفن
+label-email = ایمیل
+label-office-hours = ساعات مراجعه
+label-languages = زبان‌های ارتباطی
+label-people = کارکنان
+label-offers-by = خدمات
+label-events-by = رویدادها
+label-updated = آخرین تغییر
+all-day = تمام روز
+map-link = نمایش روی نقشه (OpenStreetMap)
+yes = بله
+no = خیر
+
+not-found-title = صفحه پیدا نشد
+not-found-text = این صفحه وجود ندارد (یا دیگر وجود ندارد). شاید صفحهٔ اصلی به شما کمک کند.
+back-home = رفتن به صفحهٔ اصلی
+
+topics-sprache-bildung = زبان و آموزش
+topics-ausbildung-arbeit = آموزش حرفه‌ای، شغل، کار
+topics-gesundheit-beratung = سلامت و مشاوره
+topics-behoerden-oeffnung = ادارات و گشودگی بین‌فرهنگی
+topics-teilhabe-empowerment = مشارکت، توانمندسازی، مقابله با تبعیض
+topics-wohnen-mobilitaet = مسکن و رفت‌وآمد
+
+audiences-frauen = زنان
+audiences-jugendliche = جوانان
+audiences-familien = خانواده‌ها
+audiences-gefluechtete = پناهجویان
+audiences-ehrenamtliche = داوطلبان
+audiences-fachkraefte = متخصصان
+
+places-ingelheim = اینگلهایم آم راین
+places-bingen = بینگن آم راین
+places-nieder-olm = نیدر-اولم
+places-oppenheim = اوپنهایم
+places-gau-algesheim = گاو-آلگسهایم
+places-wiesbaden = ویسبادن
+places-online = آنلاین
+
+language-de = آلمانی
+language-en = انگلیسی
+language-ar = عربی
+language-uk = اوکراینی
+language-fa = فارسی
+language-tr = ترکی
+language-ru = روسی

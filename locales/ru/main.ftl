@@ -1,0 +1,124 @@
+# Interface text of the Wegweiser default theme — Russian.
+# Translated from locales/de/main.ftl; keep the message ids unchanged.
+
+site-title = Путеводитель по интеграции Майнц-Бинген
+skip-link = Перейти к содержимому
+nav-label = Основная навигация
+language-switcher-label = Выбрать язык
+chooser-prompt = Пожалуйста, выберите свой язык
+
+nav-home = Главная
+nav-offers = Предложения
+nav-events = Мероприятия
+nav-contacts = Контакты
+nav-topics = Темы
+nav-audiences = Для кого?
+nav-places = Места
+
+footer-imprint = Выходные данные
+footer-privacy = Защита данных
+footer-accessibility = Доступность
+footer-feedback = Обратная связь и сообщения о барьерах
+
+home-topics-heading = Темы
+home-events-heading = Ближайшие мероприятия
+home-more-heading = Больше в путеводителе
+
+untranslated-notice = Этот текст ещё не переведён. Вы читаете его на языке: { $language }.
+card-untranslated = ещё не переведено
+
+items-count = { $count ->
+    [0] нет записей
+    [one] { $count } запись
+    [few] { $count } записи
+    [many] { $count } записей
+   *[other] { $count } записи
+}
+# The exact variant [1] is matched before [one]: 1 reads "1 …", while 21, 31, …
+# (category "one") read "Все { $count } …".
+offers-count = { $count ->
+    [1] 1 предложение
+    [one] Все { $count } предложение
+    [few] Все { $count } предложения
+    [many] Все { $count } предложений
+   *[other] Все { $count } предложения
+}
+events-count = { $count ->
+    [1] 1 мероприятие
+    [one] Все { $count } мероприятие
+    [few] Все { $count } мероприятия
+    [many] Все { $count } мероприятий
+   *[other] Все { $count } мероприятия
+}
+contacts-count = { $count ->
+    [1] 1 контактное лицо
+    [one] Все { $count } контактное лицо
+    [few] Все { $count } контактных лица
+    [many] Все { $count } контактных лиц
+   *[other] Все { $count } контактного лица
+}
+list-empty = Здесь пока нет записей.
+
+label-facts = Коротко
+label-when = Когда?
+label-location = Место
+label-address = Адрес
+label-schedule = Когда?
+label-cost = Стоимость
+label-childcare = Присмотр за детьми
+label-accessible = Без барьеров
+label-offered-in = Языки
+label-provider = Организация-исполнитель
+label-organizer = Организатор
+label-registration = Запись
+label-website = Сайт
+label-contacts = Контактные лица
+label-reach = Как с нами связаться
+label-role = Роль
+label-organization = Организация
+label-phone = Телефон
+label-email = Электронная почта
+label-office-hours = Часы приёма
+label-languages = Языки общения
+label-people = Сотрудники
+label-offers-by = Предложения
+label-events-by = Мероприятия
+label-updated = Последнее изменение
+all-day = весь день
+map-link = Показать на карте (OpenStreetMap)
+yes = да
+no = нет
+
+not-found-title = Страница не найдена
+not-found-text = Этой страницы не существует (или больше не существует). Возможно, вам поможет главная страница.
+back-home = На главную страницу
+
+topics-sprache-bildung = Язык и образование
+topics-ausbildung-arbeit = Профессиональное обучение, профессия, работа
+topics-gesundheit-beratung = Здоровье и консультации
+topics-behoerden-oeffnung = Органы власти и межкультурная открытость
+topics-teilhabe-empowerment = Участие, расширение возможностей, противодействие дискриминации
+topics-wohnen-mobilitaet = Жильё и мобильность
+
+audiences-frauen = Женщины
+audiences-jugendliche = Молодёжь
+audiences-familien = Семьи
+audiences-gefluechtete = Беженцы
+audiences-ehrenamtliche = Волонтёры
+audiences-fachkraefte = Специалисты
+
+places-ingelheim = Ингельхайм-на-Рейне
+places-bingen = Бинген-на-Рейне
+places-nieder-olm = Нидер-Ольм
+places-oppenheim = Оппенхайм
+places-gau-algesheim = Гау-Альгесхайм
+places-wiesbaden = Висбаден
+places-online = Онлайн
+
+language-de = немецкий
+language-en = английский
+language-ar = арабский
+language-uk = украинский
+language-fa = фарси
+language-tr = турецкий
+language-ru = русский

@@ -1,0 +1,111 @@
+# Interface text of the Wegweiser default theme — Turkish.
+# Translated from locales/de/main.ftl; keep the message ids unchanged.
+
+site-title = Mainz-Bingen Uyum Rehberi
+skip-link = İçeriğe geç
+nav-label = Ana gezinme
+language-switcher-label = Dil seçin
+chooser-prompt = Lütfen dilinizi seçin
+
+nav-home = Ana sayfa
+nav-offers = Hizmetler
+nav-events = Etkinlikler
+nav-contacts = İletişim
+nav-topics = Konular
+nav-audiences = Kimin için?
+nav-places = Yerler
+
+footer-imprint = Künye
+footer-privacy = Veri koruma
+footer-accessibility = Erişilebilirlik
+footer-feedback = Geri bildirim ve engel bildirimi
+
+home-topics-heading = Konular
+home-events-heading = Yaklaşan etkinlikler
+home-more-heading = Rehberde daha fazlası
+
+untranslated-notice = Bu metin henüz çevrilmedi. Metni şu dilde okuyorsunuz: { $language }.
+card-untranslated = henüz çevrilmedi
+
+items-count = { $count ->
+    [0] kayıt yok
+    [one] { $count } kayıt
+   *[other] { $count } kayıt
+}
+offers-count = { $count ->
+    [one] 1 hizmet
+   *[other] Tüm { $count } hizmet
+}
+events-count = { $count ->
+    [one] 1 etkinlik
+   *[other] Tüm { $count } etkinlik
+}
+contacts-count = { $count ->
+    [one] 1 irtibat kişisi
+   *[other] Tüm { $count } irtibat kişisi
+}
+list-empty = Burada henüz kayıt yok.
+
+label-facts = Bir bakışta
+label-when = Ne zaman?
+label-location = Yer
+label-address = Adres
+label-schedule = Ne zaman?
+label-cost = Ücret
+label-childcare = Çocuk bakımı
+label-accessible = Engelsiz erişim
+label-offered-in = Diller
+label-provider = Yürütücü kurum
+label-organizer = Düzenleyen
+label-registration = Kayıt
+label-website = Web sitesi
+label-contacts = İrtibat kişileri
+label-reach = Bize nasıl ulaşabilirsiniz
+label-role = Görev
+label-organization = Kurum
+label-phone = Telefon
+label-email = E-posta
+label-office-hours = Görüşme saatleri
+label-languages = Konuşulan diller
+label-people = Çalışanlar
+label-offers-by = Hizmetler
+label-events-by = Etkinlikler
+label-updated = Son değişiklik
+all-day = tüm gün
+map-link = Haritada göster (OpenStreetMap)
+yes = evet
+no = hayır
+
+not-found-title = Sayfa bulunamadı
+not-found-text = Bu sayfa mevcut değil (ya da artık mevcut değil). Ana sayfa size yardımcı olabilir.
+back-home = Ana sayfaya dön
+
+topics-sprache-bildung = Dil ve eğitim
+topics-ausbildung-arbeit = Meslek eğitimi, meslek, iş
+topics-gesundheit-beratung = Sağlık ve danışmanlık
+topics-behoerden-oeffnung = Resmi kurumlar ve kültürlerarası açılım
+topics-teilhabe-empowerment = Katılım, güçlendirme, ayrımcılıkla mücadele
+topics-wohnen-mobilitaet = Konut ve ulaşım
+
+audiences-frauen = Kadınlar
+audiences-jugendliche = Gençler
+audiences-familien = Aileler
+audiences-gefluechtete = Mülteciler
+audiences-ehrenamtliche = Gönüllüler
+audiences-fachkraefte = Uzmanlar
+
+places-ingelheim = Ingelheim am Rhein
+places-bingen = Bingen am Rhein
+places-nieder-olm = Nieder-Olm
+places-oppenheim = Oppenheim
+places-gau-algesheim = Gau-Algesheim
+places-wiesbaden = Wiesbaden
+places-online = Çevrimiçi
+
+language-de = Almanca
+language-en = İngilizce
+language-ar = Arapça
+language-uk = Ukraynaca
+language-fa = Farsça
+language-tr = Türkçe
+language-ru = Rusça

@@ -1,0 +1,124 @@
+# Interface text of the Wegweiser default theme — Ukrainian.
+# Translated from locales/de/main.ftl; keep the message ids unchanged.
+
+site-title = Путівник з інтеграції Майнц-Бінген
+skip-link = Перейти до вмісту
+nav-label = Головна навігація
+language-switcher-label = Вибрати мову
+chooser-prompt = Будь ласка, оберіть свою мову
+
+nav-home = Головна
+nav-offers = Пропозиції
+nav-events = Заходи
+nav-contacts = Контакти
+nav-topics = Теми
+nav-audiences = Для кого?
+nav-places = Місця
+
+footer-imprint = Вихідні дані
+footer-privacy = Захист даних
+footer-accessibility = Доступність
+footer-feedback = Зворотний зв'язок і повідомлення про бар'єри
+
+home-topics-heading = Теми
+home-events-heading = Найближчі заходи
+home-more-heading = Більше в путівнику
+
+untranslated-notice = Цей текст ще не перекладено. Ви читаєте його такою мовою: { $language }.
+card-untranslated = ще не перекладено
+
+items-count = { $count ->
+    [0] немає записів
+    [one] { $count } запис
+    [few] { $count } записи
+    [many] { $count } записів
+   *[other] { $count } запису
+}
+# The exact variant [1] is matched before [one]: 1 reads "1 …", while 21, 31, …
+# (category "one") read "Усі { $count } …".
+offers-count = { $count ->
+    [1] 1 пропозиція
+    [one] Усі { $count } пропозиція
+    [few] Усі { $count } пропозиції
+    [many] Усі { $count } пропозицій
+   *[other] Усі { $count } пропозиції
+}
+events-count = { $count ->
+    [1] 1 захід
+    [one] Усі { $count } захід
+    [few] Усі { $count } заходи
+    [many] Усі { $count } заходів
+   *[other] Усі { $count } заходу
+}
+contacts-count = { $count ->
+    [1] 1 контактна особа
+    [one] Усі { $count } контактна особа
+    [few] Усі { $count } контактні особи
+    [many] Усі { $count } контактних осіб
+   *[other] Усі { $count } контактної особи
+}
+list-empty = Тут ще немає записів.
+
+label-facts = Коротко
+label-when = Коли?
+label-location = Місце
+label-address = Адреса
+label-schedule = Коли?
+label-cost = Вартість
+label-childcare = Догляд за дітьми
+label-accessible = Без бар'єрів
+label-offered-in = Мови
+label-provider = Організація-виконавець
+label-organizer = Організатор
+label-registration = Реєстрація
+label-website = Вебсайт
+label-contacts = Контактні особи
+label-reach = Як з нами зв'язатися
+label-role = Роль
+label-organization = Організація
+label-phone = Телефон
+label-email = Електронна пошта
+label-office-hours = Години прийому
+label-languages = Мови спілкування
+label-people = Працівники
+label-offers-by = Пропозиції
+label-events-by = Заходи
+label-updated = Востаннє змінено
+all-day = увесь день
+map-link = Показати на карті (OpenStreetMap)
+yes = так
+no = ні
+
+not-found-title = Сторінку не знайдено
+not-found-text = Цієї сторінки не існує (або вже не існує). Можливо, вам допоможе головна сторінка.
+back-home = На головну сторінку
+
+topics-sprache-bildung = Мова та освіта
+topics-ausbildung-arbeit = Професійне навчання, професія, робота
+topics-gesundheit-beratung = Здоров'я та консультації
+topics-behoerden-oeffnung = Органи влади та міжкультурна відкритість
+topics-teilhabe-empowerment = Участь, розширення можливостей, протидія дискримінації
+topics-wohnen-mobilitaet = Житло та мобільність
+
+audiences-frauen = Жінки
+audiences-jugendliche = Молодь
+audiences-familien = Сім'ї
+audiences-gefluechtete = Біженці
+audiences-ehrenamtliche = Волонтери
+audiences-fachkraefte = Фахівці
+
+places-ingelheim = Інгельгайм-на-Рейні
+places-bingen = Бінген-на-Рейні
+places-nieder-olm = Нідер-Ольм
+places-oppenheim = Оппенгайм
+places-gau-algesheim = Гау-Альгесгайм
+places-wiesbaden = Вісбаден
+places-online = Онлайн
+
+language-de = німецька
+language-en = англійська
+language-ar = арабська
+language-uk = українська
+language-fa = фарсі
+language-tr = турецька
+language-ru = російська

@@ -1,0 +1,173 @@
+//! Helpers for whole-site tests: copy a site into a temporary folder, build
+//! it, and read what was produced.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use wegweiser::diagnostics::Diagnostics;
+use wegweiser::{BuildOptions, BuildReport};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A site in a temporary folder.
+pub struct TestSite {
+    _dir: tempfile::TempDir,
+    pub root: PathBuf,
+}
+
+impl TestSite {
+    /// `tests/fixtures/<name>`, with the repository's theme and interface
+    /// text added where the fixture has none of its own.
+    pub fn fixture(name: &str) -> TestSite {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        copy_dir(&repo().join("tests/fixtures").join(name), &root);
+        for shared in ["themes", "locales"] {
+            if !root.join(shared).exists() {
+                copy_dir(&repo().join(shared), &root.join(shared));
+            }
+        }
+        TestSite { _dir: dir, root }
+    }
+
+    /// The repository's example site.
+    pub fn example() -> TestSite {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        std::fs::create_dir_all(&root).unwrap();
+        for d in ["content", "locales", "themes"] {
+            copy_dir(&repo().join(d), &root.join(d));
+        }
+        std::fs::copy(repo().join("site.toml"), root.join("site.toml")).unwrap();
+        TestSite { _dir: dir, root }
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let p = self.root.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    pub fn remove(&self, rel: &str) {
+        std::fs::remove_file(self.root.join(rel)).unwrap();
+    }
+
+    pub fn edit(&self, rel: &str, from: &str, to: &str) {
+        let p = self.root.join(rel);
+        let text = std::fs::read_to_string(&p).unwrap();
+        assert!(text.contains(from), "{rel} does not contain {from:?}");
+        std::fs::write(p, text.replacen(from, to, 1)).unwrap();
+    }
+
+    pub fn options(&self) -> BuildOptions {
+        BuildOptions::new(&self.root)
+    }
+
+    pub fn build(&self) -> Result<BuildReport, Diagnostics> {
+        wegweiser::build(&self.options())
+    }
+
+    pub fn build_ok(&self) -> BuildReport {
+        match self.build() {
+            Ok(r) => r,
+            Err(ds) => panic!("build failed:\n{}", ds.render()),
+        }
+    }
+
+    /// The diagnostics of a build that must fail.
+    pub fn build_err(&self) -> Diagnostics {
+        match self.build() {
+            Ok(_) => panic!("the build succeeded but should have failed"),
+            Err(ds) => ds,
+        }
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.root.join("public")
+    }
+
+    pub fn exists(&self, rel: &str) -> bool {
+        self.out().join(rel).is_file()
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.out().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    pub fn html(&self, rel: &str) -> scraper::Html {
+        scraper::Html::parse_document(&self.read(rel))
+    }
+
+    /// Every output file, relative path → bytes.
+    pub fn files(&self) -> BTreeMap<String, Vec<u8>> {
+        let out = self.out();
+        let mut m = BTreeMap::new();
+        for e in walkdir::WalkDir::new(&out).sort_by_file_name() {
+            let e = e.unwrap();
+            if e.file_type().is_file() {
+                let rel = e
+                    .path()
+                    .strip_prefix(&out)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                m.insert(rel, std::fs::read(e.path()).unwrap());
+            }
+        }
+        m
+    }
+
+    pub fn html_files(&self) -> Vec<String> {
+        self.files()
+            .into_keys()
+            .filter(|k| k.ends_with(".html"))
+            .collect()
+    }
+}
+
+pub fn sel(s: &str) -> scraper::Selector {
+    scraper::Selector::parse(s).unwrap()
+}
+
+/// Values of `attr` on every element matching `selector`.
+pub fn attrs(doc: &scraper::Html, selector: &str, attr: &str) -> Vec<String> {
+    doc.select(&sel(selector))
+        .filter_map(|e| e.value().attr(attr).map(str::to_string))
+        .collect()
+}
+
+/// `(hreflang, href)` of the page's alternate links.
+pub fn alternates(doc: &scraper::Html) -> Vec<(String, String)> {
+    doc.select(&sel("link[rel=alternate][hreflang]"))
+        .map(|e| {
+            (
+                e.value().attr("hreflang").unwrap().to_string(),
+                e.value().attr("href").unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+pub fn text(doc: &scraper::Html, selector: &str) -> String {
+    doc.select(&sel(selector))
+        .map(|e| e.text().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
