@@ -64,7 +64,8 @@ pub struct Diagnostic {
     /// What is wrong, in one sentence.
     pub message: String,
     /// The file it is in (relative to the site root), if it is in a file.
-    pub file: Option<SourceFile>,
+    /// Boxed to keep `Result<_, Diagnostic>` small.
+    pub file: Option<Box<SourceFile>>,
     /// Byte range inside `file`.
     pub span: Option<Range<usize>>,
     /// Short label shown under the marked text.
@@ -94,7 +95,7 @@ impl Diagnostic {
 
     /// Points the diagnostic at a whole file (no position inside it).
     pub fn in_file(mut self, file: &SourceFile) -> Self {
-        self.file = Some(file.clone());
+        self.file = Some(Box::new(file.clone()));
         self
     }
 
@@ -103,14 +104,14 @@ impl Diagnostic {
         let len = file.text.len();
         let start = floor_char_boundary(&file.text, span.start.min(len));
         let end = floor_char_boundary(&file.text, span.end.clamp(start, len));
-        self.file = Some(file.clone());
+        self.file = Some(Box::new(file.clone()));
         self.span = Some(start..end);
         self
     }
 
     /// Points at a file that is not loaded as a [`SourceFile`] (e.g. a missing one).
     pub fn at_path(mut self, path: &Path) -> Self {
-        self.file = Some(SourceFile::new(path, ""));
+        self.file = Some(Box::new(SourceFile::new(path, "")));
         self
     }
 
@@ -269,7 +270,27 @@ impl IntoIterator for Diagnostics {
     }
 }
 
+/// `file:line:col: error: message (help: …)` — one line, for CI logs and editors' problem matchers.
+fn short_line(d: &Diagnostic) -> String {
+    let sev = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut line = match d.location() {
+        Some(loc) => format!("{loc}: {sev}: {}", d.message),
+        None => format!("{sev}: {}", d.message),
+    };
+    if let Some(h) = &d.help {
+        line.push_str(&format!(" (help: {h})"));
+    }
+    line.push('\n');
+    line
+}
+
 fn render_one(d: &Diagnostic, style: DisplayStyle) -> String {
+    if let DisplayStyle::Short = style {
+        return short_line(d);
+    }
     let mut files = SimpleFiles::new();
     let severity = match d.severity {
         Severity::Error => CsSeverity::Error,

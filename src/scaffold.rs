@@ -10,7 +10,9 @@ use crate::diagnostics::Diagnostic;
 
 /// The text of a new file of `kind`.
 pub fn template(kind: Kind) -> String {
-    let mut s = String::from("+++\n");
+    let mut s = String::from(
+        "+++\n# Lines starting with # are explanations or examples: remove the # to use a field.\n# Remove `draft = true` when the text is ready to be published.\n\n",
+    );
     for f in schema::allowed(kind, false) {
         let required = if f.required { " (required)" } else { "" };
         s.push_str(&format!("# {}{required}\n", f.doc));
@@ -19,7 +21,12 @@ pub fn template(kind: Kind) -> String {
             (Kind::Contact, "title") => "\"Vorname Nachname\"",
             _ => f.example,
         };
-        if f.required || f.name == "title" || f.name == "draft" || f.name == "kind" {
+        let needed = f.required
+            || matches!(
+                (kind, f.name),
+                (_, "title" | "draft") | (Kind::Event, "start" | "end")
+            );
+        if needed {
             s.push_str(&format!("{} = {example}\n\n", f.name));
         } else {
             s.push_str(&format!("# {} = {example}\n\n", f.name));
@@ -32,7 +39,6 @@ pub fn template(kind: Kind) -> String {
         Kind::Contact => "Wobei kann diese Stelle helfen?\n",
         _ => "Text der Seite.\n",
     });
-    s.push_str("\n<!-- Remove `draft = true` above when the text is ready to be published. Fields starting with # are examples: remove the # to use them. -->\n");
     s
 }
 
@@ -59,4 +65,35 @@ pub fn create(root: &Path, kind: Kind, slug: &str) -> Result<PathBuf, Diagnostic
     std::fs::write(&path, template(kind))
         .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", rel.display())))?;
     Ok(rel)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::parse::{FileId, parse_file};
+    use crate::diagnostics::SourceFile;
+
+    #[test]
+    fn every_scaffold_parses_and_is_a_draft() {
+        for kind in [Kind::Offer, Kind::Event, Kind::Contact, Kind::Page] {
+            let text = template(kind);
+            let id = FileId {
+                kind,
+                slug: "neu".into(),
+                lang: None,
+            };
+            let parsed = parse_file(id, SourceFile::new("neu.md", text.clone()))
+                .unwrap_or_else(|e| panic!("{kind:?}: {}", e[0].message));
+            assert_eq!(parsed.front.draft, Some(true), "{kind:?}");
+            assert!(parsed.front.title.is_some());
+            // Every field of the kind is mentioned, so editors see all options.
+            for f in schema::allowed(kind, false) {
+                assert!(
+                    text.contains(&format!("{} = ", f.name)),
+                    "{kind:?} lacks {}",
+                    f.name
+                );
+            }
+        }
+    }
 }

@@ -427,3 +427,32 @@ fn parse_sitemap(xml: &str) -> BTreeMap<String, BTreeSet<(String, String)>> {
     }
     urls
 }
+
+#[test]
+fn new_files_from_the_scaffold_build_as_drafts() {
+    let site = TestSite::fixture("site");
+    for (kind, name) in [
+        (wegweiser::content::Kind::Offer, "neues-angebot"),
+        (wegweiser::content::Kind::Event, "neue-veranstaltung"),
+        (wegweiser::content::Kind::Contact, "neue-person"),
+        (wegweiser::content::Kind::Page, "neue-seite"),
+    ] {
+        wegweiser::scaffold::create(&site.root, kind, name).unwrap();
+        assert!(
+            wegweiser::scaffold::create(&site.root, kind, name).is_err(),
+            "never overwrites"
+        );
+    }
+    site.build_ok();
+    assert!(
+        !site.exists("de/offers/neues-angebot/index.html"),
+        "drafts stay hidden"
+    );
+    let mut opts = site.options();
+    opts.drafts = true;
+    if let Err(ds) = wegweiser::build(&opts) {
+        panic!("scaffolded files must build:\n{}", ds.render());
+    }
+    assert!(site.exists("de/events/neue-veranstaltung/index.html"));
+    assert!(site.exists("de/neue-seite/index.html"));
+}

@@ -1,17 +1,20 @@
 //! Walking `content/` and building the [`Site`] model.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use super::assemble::assemble;
-use super::parse::{ParsedFile, identify, parse_file};
+use super::parse::{FileId, ParsedFile, identify, parse_file};
 use super::{ItemKey, Kind, Site};
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 
 pub const CONTENT_DIR: &str = "content";
+
+/// A file that could not be parsed: its identity, if its name was valid, and why.
+type ParseFailure = (Option<FileId>, Vec<Diagnostic>);
 
 /// Options that change which content is loaded.
 #[derive(Debug, Clone, Copy, Default)]
@@ -84,41 +87,59 @@ pub fn load_site(
     let lang_keys: Vec<String> = config.languages.iter().map(|l| l.key.clone()).collect();
 
     // Read and parse in parallel; results keep the sorted file order.
-    let results: Vec<Result<ParsedFile, Vec<Diagnostic>>> = files
+    let results: Vec<Result<ParsedFile, ParseFailure>> = files
         .par_iter()
         .map(|rel| {
             let shown = Path::new(CONTENT_DIR).join(rel);
             let id = identify(rel, &lang_keys)
-                .map_err(|msg| vec![Diagnostic::error(msg).at_path(&shown)])?;
+                .map_err(|msg| (None, vec![Diagnostic::error(msg).at_path(&shown)]))?;
             let text = std::fs::read_to_string(root.join(CONTENT_DIR).join(rel)).map_err(|e| {
-                vec![
-                    Diagnostic::error(format!("cannot read this file: {e}"))
-                        .at_path(&shown)
-                        .help("content files must be UTF-8 text"),
-                ]
+                let d = Diagnostic::error(format!("cannot read this file: {e}"))
+                    .at_path(&shown)
+                    .help(
+                        "content files must be UTF-8 text; save the file as UTF-8 in your editor",
+                    );
+                (Some(id.clone()), vec![d])
             })?;
             let text = normalize_newlines(text);
-            parse_file(id, SourceFile::new(shown, text))
+            parse_file(id.clone(), SourceFile::new(shown, text)).map_err(|ds| (Some(id), ds))
         })
         .collect();
 
-    // Group the files of one item: source first, translations after.
+    // Group the files of one item. A source file that failed to parse
+    // silences its translations (they would only repeat the problem).
     let mut groups: BTreeMap<ItemKey, Vec<ParsedFile>> = BTreeMap::new();
+    let mut failed: BTreeSet<ItemKey> = BTreeSet::new(); // also filled by assemble below
     for r in results {
         match r {
             Ok(p) => groups
                 .entry((p.id.kind, p.id.slug.clone()))
                 .or_default()
                 .push(p),
-            Err(errs) => ds.extend(errs),
+            Err((id, errs)) => {
+                if let Some(id) = id
+                    && id
+                        .lang
+                        .as_deref()
+                        .is_none_or(|l| l == config.default_language)
+                {
+                    failed.insert((id.kind, id.slug));
+                }
+                ds.extend(errs);
+            }
         }
     }
+    groups.retain(|k, _| !failed.contains(k));
 
     let mut items = BTreeMap::new();
     let mut home = None;
     for (key, files) in groups {
         let files = dedupe(files, config, &mut ds);
-        if let Some(item) = assemble(files, config, &mut ds) {
+        let Some(item) = assemble(files, config, &mut ds) else {
+            failed.insert(key);
+            continue;
+        };
+        {
             if item.draft && !opts.drafts {
                 continue;
             }
@@ -146,6 +167,7 @@ pub fn load_site(
         config: config.clone(),
         home,
         items,
+        broken: failed,
     };
     super::validate::validate(&site, &mut ds);
     if ds.has_errors() {

@@ -237,11 +237,20 @@ pub struct Site {
     pub home: Item,
     /// Every offer, event, contact and page, ordered by kind and slug.
     pub items: BTreeMap<ItemKey, Item>,
+    /// Items whose files have errors: references to them are not reported
+    /// again (the build fails anyway, with the real cause).
+    pub broken: std::collections::BTreeSet<ItemKey>,
 }
 
 impl Site {
     pub fn get(&self, kind: Kind, slug: &str) -> Option<&Item> {
         self.items.get(&(kind, slug.to_string()))
+    }
+
+    /// Whether `kind/slug` exists (or exists but has errors of its own).
+    pub fn known(&self, kind: Kind, slug: &str) -> bool {
+        let key = (kind, slug.to_string());
+        self.items.contains_key(&key) || self.broken.contains(&key)
     }
 
     pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Item> {

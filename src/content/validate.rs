@@ -13,7 +13,15 @@ use crate::toml_input::suggest;
 
 /// Runs all cross-item checks on a loaded site.
 pub fn validate(site: &Site, ds: &mut Diagnostics) {
-    let contacts: Vec<&str> = site.slugs(Kind::Contact).collect();
+    let contacts: Vec<&str> = site
+        .slugs(Kind::Contact)
+        .chain(
+            site.broken
+                .iter()
+                .filter(|k| k.0 == Kind::Contact)
+                .map(|k| k.1.as_str()),
+        )
+        .collect();
     for item in site.items.values().chain(std::iter::once(&site.home)) {
         check_references(site, item, &contacts, ds);
         for text in item.texts.values() {
@@ -237,11 +245,7 @@ fn check_links(site: &Site, text: &Text, ds: &mut Diagnostics) {
                     .help("link to content as folder/file.md, e.g. [Sprachcafé](offers/sprachcafe.md)"),
             ),
             Some(Ok(link)) => {
-                let exists = if link.kind == Kind::Home {
-                    true
-                } else {
-                    site.get(link.kind, &link.slug).is_some()
-                };
+                let exists = link.kind == Kind::Home || site.known(link.kind, &link.slug);
                 if !exists {
                     ds.push(
                         Diagnostic::error(format!("link to `{dest}`, which does not exist"))
