@@ -11,6 +11,10 @@ use crate::toml_input::{explain_toml_error, suggest};
 
 pub const CONFIG_FILE: &str = "site.toml";
 
+/// CLDR numbering systems a language may set with `numbering` (they apply to
+/// dates, times and interface numbers alike).
+pub const NUMBERING_SYSTEMS: [&str; 6] = ["latn", "arab", "arabext", "deva", "beng", "thai"];
+
 /// Text direction of a language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -307,12 +311,15 @@ fn validate(raw: RawConfig, file: &SourceFile, ds: &mut Diagnostics) -> Option<S
         }
         fallback.retain(|f| f != &l.key);
         if let Some(n) = &l.numbering
-            && !(n.len() >= 3 && n.len() <= 8 && n.bytes().all(|b| b.is_ascii_lowercase()))
+            && !NUMBERING_SYSTEMS.contains(&n.as_str())
         {
             ds.push(
-                Diagnostic::error(format!("numbering `{n}` is not a CLDR numbering system"))
+                Diagnostic::error(format!("numbering `{n}` is not supported"))
                     .at(file, span.clone())
-                    .help("use \"latn\" for 0-9 or \"arab\" for ٠-٩"),
+                    .help(format!(
+                        "use one of {} (\"latn\": 0-9, \"arab\": ٠-٩, \"arabext\": ۰-۹)",
+                        NUMBERING_SYSTEMS.join(", ")
+                    )),
             );
         }
         // A language that shares its tag with an earlier one (easy-read German

@@ -16,5 +16,6 @@ pub mod render;
 pub mod routes;
 pub mod scaffold;
 pub mod toml_input;
+pub mod translate;
 
 pub use build::{BuildOptions, BuildReport, build};

@@ -1,34 +1,21 @@
-//! The `wegweiser` command line: a thin layer over the library.
+//! The `wegweiser` command line: argument parsing, then one file per command in `cli/`.
 
-use std::io::IsTerminal;
+mod cli;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use cli::Format;
+use wegweiser::BuildOptions;
 use wegweiser::content::Kind;
-use wegweiser::diagnostics::Diagnostics;
-use wegweiser::{BuildOptions, build, scaffold};
+use wegweiser::translate::Action;
 
 #[derive(Parser)]
-#[command(
-    name = "wegweiser",
-    version,
-    about = "Builds multilingual integration guides"
-)]
+#[command(name = "wegweiser", version, about = "Builds multilingual integration guides")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    /// Messages with the source snippet.
-    Human,
-    /// One line per problem: file:line:col: message.
-    Short,
-    /// JSON for tools.
-    Json,
 }
 
 #[derive(Subcommand)]
@@ -63,6 +50,36 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Start a translation, confirm one, or mark a source change as minor.
+    Translate {
+        /// The item: offers/sprachcafe-ingelheim, pages/impressum or _index (or --all).
+        #[arg(required_unless_present = "all")]
+        item: Option<String>,
+        /// Apply --confirm or --minor to every item that has a translation.
+        #[arg(long, conflicts_with = "item")]
+        all: bool,
+        /// Language key to translate into (not needed with --minor).
+        lang: Option<String>,
+        /// Record that this translation matches the current source text.
+        #[arg(long, conflicts_with = "minor")]
+        confirm: bool,
+        /// The last change to the source was minor (a typo): keep all translations up to date.
+        #[arg(long)]
+        minor: bool,
+        /// Mark a new translation as machine-translated (readers are told so).
+        #[arg(long)]
+        machine: bool,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Show the translation status of every item in every language.
+    Status {
+        /// Also write the status as CSV for translators.
+        #[arg(long)]
+        csv: Option<PathBuf>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -73,73 +90,11 @@ enum NewKind {
     Page,
 }
 
-fn print(ds: &Diagnostics, format: Format) {
-    match format {
-        Format::Human => eprint!("{}", ds.render()),
-        Format::Short => eprint!("{}", ds.render_short()),
-        Format::Json => println!("{}", ds.to_json()),
-    }
-}
-
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        Command::Build {
-            root,
-            out,
-            base_url,
-            drafts,
-            strict,
-            format,
-        } => {
-            let started = Instant::now();
-            let opts = BuildOptions {
-                root,
-                out,
-                base_url,
-                drafts,
-                minify: true,
-            };
-            match build(&opts) {
-                Ok(report) => {
-                    print(&report.warnings, format);
-                    let failed = strict && !report.warnings.is_empty();
-                    if std::io::stderr().is_terminal() || !matches!(format, Format::Json) {
-                        eprintln!(
-                            "{} {} pages, {} files, {} KiB in {} ms → {}{}",
-                            if failed {
-                                "built (but --strict and there are warnings):"
-                            } else {
-                                "built"
-                            },
-                            report.pages,
-                            report.files,
-                            report.bytes / 1024,
-                            started.elapsed().as_millis(),
-                            opts.out_dir().display(),
-                            if report.warnings.is_empty() {
-                                String::new()
-                            } else {
-                                format!(", {} warning(s)", report.warnings.warning_count())
-                            }
-                        );
-                    }
-                    if failed {
-                        ExitCode::FAILURE
-                    } else {
-                        ExitCode::SUCCESS
-                    }
-                }
-                Err(ds) => {
-                    print(&ds, format);
-                    eprintln!(
-                        "build failed: {} error(s), {} warning(s); nothing was written",
-                        ds.error_count(),
-                        ds.warning_count()
-                    );
-                    ExitCode::FAILURE
-                }
-            }
+    match Cli::parse().command {
+        Command::Build { root, out, base_url, drafts, strict, format } => {
+            let opts = BuildOptions { root, out, base_url, drafts, minify: true };
+            cli::build::run(opts, strict, format)
         }
         Command::New { kind, slug, root } => {
             let kind = match kind {
@@ -148,21 +103,25 @@ fn main() -> ExitCode {
                 NewKind::Contact => Kind::Contact,
                 NewKind::Page => Kind::Page,
             };
-            match scaffold::create(&root, kind, &slug) {
-                Ok(path) => {
-                    eprintln!(
-                        "created {} — fill in the fields, then remove `draft = true`",
-                        path.display()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(d) => {
-                    let mut ds = Diagnostics::new();
-                    ds.push(d);
-                    eprint!("{}", ds.render());
-                    ExitCode::FAILURE
-                }
-            }
+            cli::new::run(&root, kind, &slug)
         }
+        Command::Translate { item, all, lang, confirm, minor, machine, root } => {
+            let item = item.unwrap_or_default();
+            let action = match (minor, lang) {
+                (true, _) => Action::Minor,
+                (false, Some(lang)) if confirm => Action::Confirm { lang },
+                (false, Some(lang)) => Action::Start { lang, machine },
+                (false, None) => {
+                    eprintln!("error: name the language to translate into, e.g. `wegweiser translate {item} ar`");
+                    return ExitCode::FAILURE;
+                }
+            };
+            if all && matches!(action, Action::Start { .. }) {
+                eprintln!("error: --all works with --confirm or --minor");
+                return ExitCode::FAILURE;
+            }
+            cli::translate::run(&root, (!all).then_some(item.as_str()), action)
+        }
+        Command::Status { csv, root } => cli::status::run(&root, csv.as_deref()),
     }
 }

@@ -124,3 +124,9 @@ language-uk = الأوكرانية
 language-fa = الفارسية
 language-tr = التركية
 language-ru = الروسية
+
+breadcrumb-label = أنت هنا
+outdated-notice = قد لا تكون هذه الترجمة محدّثة: تغيّر النص باللغة { $language } منذ ترجمته.
+machine-notice = تُرجم هذا النص آليًا ولم يراجعه إنسان بعد.
+machine-reviewed-notice = تُرجم هذا النص آليًا وراجعه إنسان.
+chooser-suggested = مقترح حسب إعدادات متصفحك

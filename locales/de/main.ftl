@@ -110,3 +110,9 @@ language-uk = Ukrainisch
 language-fa = Farsi
 language-tr = Türkisch
 language-ru = Russisch
+
+breadcrumb-label = Sie sind hier
+outdated-notice = Diese Übersetzung ist vielleicht nicht mehr aktuell: Der Text auf { $language } wurde seitdem geändert.
+machine-notice = Dieser Text wurde maschinell übersetzt und noch nicht von einem Menschen geprüft.
+machine-reviewed-notice = Dieser Text wurde maschinell übersetzt und von einem Menschen geprüft.
+chooser-suggested = Vorschlag nach Ihren Browser-Einstellungen

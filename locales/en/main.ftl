@@ -106,3 +106,9 @@ language-uk = Ukrainian
 language-fa = Farsi
 language-tr = Turkish
 language-ru = Russian
+
+breadcrumb-label = You are here
+outdated-notice = This translation may be out of date: the { $language } text has changed since it was translated.
+machine-notice = This text was translated by machine and has not yet been checked by a person.
+machine-reviewed-notice = This text was translated by machine and checked by a person.
+chooser-suggested = Suggested by your browser settings

@@ -110,3 +110,9 @@ language-uk = اوکراینی
 language-fa = فارسی
 language-tr = ترکی
 language-ru = روسی
+
+breadcrumb-label = شما اینجا هستید
+outdated-notice = این ترجمه شاید به‌روز نباشد: متن به زبان { $language } از زمان ترجمه تغییر کرده است.
+machine-notice = این متن با ترجمهٔ ماشینی ترجمه شده و هنوز انسانی آن را بررسی نکرده است.
+machine-reviewed-notice = این متن با ترجمهٔ ماشینی ترجمه شده و انسانی آن را بررسی کرده است.
+chooser-suggested = پیشنهاد بر اساس تنظیمات مرورگر شما

@@ -122,3 +122,9 @@ language-uk = украинский
 language-fa = фарси
 language-tr = турецкий
 language-ru = русский
+
+breadcrumb-label = Вы здесь
+outdated-notice = Этот перевод может быть устаревшим: текст на языке { $language } с тех пор изменился.
+machine-notice = Этот текст переведён машинным переводом и ещё не проверен человеком.
+machine-reviewed-notice = Этот текст переведён машинным переводом и проверен человеком.
+chooser-suggested = Предложено по настройкам вашего браузера

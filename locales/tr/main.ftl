@@ -109,3 +109,9 @@ language-uk = Ukraynaca
 language-fa = Farsça
 language-tr = Türkçe
 language-ru = Rusça
+
+breadcrumb-label = Buradasınız
+outdated-notice = Bu çeviri güncel olmayabilir: { $language } metin çevrildikten sonra değişti.
+machine-notice = Bu metin makine çevirisidir ve henüz bir insan tarafından kontrol edilmemiştir.
+machine-reviewed-notice = Bu metin makine çevirisidir ve bir insan tarafından kontrol edilmiştir.
+chooser-suggested = Tarayıcı ayarlarınıza göre öneri

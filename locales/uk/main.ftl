@@ -122,3 +122,9 @@ language-uk = українська
 language-fa = фарсі
 language-tr = турецька
 language-ru = російська
+
+breadcrumb-label = Ви тут
+outdated-notice = Цей переклад може бути застарілим: текст мовою { $language } відтоді змінився.
+machine-notice = Цей текст перекладено машинно, і людина його ще не перевірила.
+machine-reviewed-notice = Цей текст перекладено машинно й перевірено людиною.
+chooser-suggested = Запропоновано за налаштуваннями вашого браузера

@@ -46,9 +46,20 @@ pub fn assemble(files: Vec<ParsedFile>, config: &SiteConfig, ds: &mut Diagnostic
     if let Some(t) = text_of(&source, &config.default_language, ds) {
         texts.insert(config.default_language.clone(), t);
     }
+    let mut draft_translations = std::collections::BTreeSet::new();
     for tr in &translations {
         let lang = tr.id.lang.clone().unwrap_or_default();
-        if let Some(t) = text_of(tr, &lang, ds) {
+        if let Some(mut t) = text_of(tr, &lang, ds) {
+            // A translation in progress is not shown to readers yet.
+            if tr.front.draft == Some(true) {
+                draft_translations.insert(lang);
+                continue;
+            }
+            t.meta = super::TranslationMeta {
+                source_hash: tr.front.source_hash.as_ref().map(|h| h.get_ref().clone()),
+                machine_translated: tr.front.machine_translated.unwrap_or(false),
+                reviewed: tr.front.reviewed.unwrap_or(false),
+            };
             texts.insert(lang, t);
         }
     }
@@ -84,6 +95,7 @@ pub fn assemble(files: Vec<ParsedFile>, config: &SiteConfig, ds: &mut Diagnostic
     if ds.error_count() > before {
         return None;
     }
+    let fingerprint = super::status::fingerprint(texts.get(&config.default_language)?);
     Some(Item {
         kind: source.id.kind,
         slug: source.id.slug.clone(),
@@ -91,6 +103,8 @@ pub fn assemble(files: Vec<ParsedFile>, config: &SiteConfig, ds: &mut Diagnostic
         updated,
         data,
         texts,
+        draft_translations,
+        fingerprint,
     })
 }
 
@@ -122,6 +136,7 @@ fn text_of(p: &ParsedFile, lang: &str, ds: &mut Diagnostics) -> Option<Text> {
         role: f.role.clone(),
         office_hours: f.office_hours.clone(),
         body: p.body.clone(),
+        meta: super::TranslationMeta::default(),
     })
 }
 

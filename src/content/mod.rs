@@ -9,6 +9,7 @@ pub mod frontmatter;
 pub mod load;
 pub mod parse;
 pub mod schema;
+pub mod status;
 pub mod validate;
 
 use std::collections::BTreeMap;
@@ -75,6 +76,17 @@ pub struct Text {
     pub office_hours: Option<String>,
     /// Byte range of the Markdown body inside `file`.
     pub body: Range<usize>,
+    /// Translation bookkeeping (always empty for the source text).
+    pub meta: TranslationMeta,
+}
+
+/// What a translation file says about itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TranslationMeta {
+    /// Fingerprint of the source text the translation was made from.
+    pub source_hash: Option<String>,
+    pub machine_translated: bool,
+    pub reviewed: bool,
 }
 
 impl Text {
@@ -206,6 +218,10 @@ pub struct Item {
     pub data: ItemData,
     /// Texts by language key; always holds the default language.
     pub texts: BTreeMap<String, Text>,
+    /// Languages whose translation is still marked `draft = true`.
+    pub draft_translations: std::collections::BTreeSet<String>,
+    /// Fingerprint of the source text (see [`status::fingerprint`]).
+    pub fingerprint: String,
 }
 
 impl Item {

@@ -155,6 +155,9 @@ pub struct RawFront {
     pub email: Option<Spanned<String>>,
     pub office_hours: Option<String>,
     pub languages: Option<Vec<Spanned<String>>>,
+    pub source_hash: Option<Spanned<String>>,
+    pub machine_translated: Option<bool>,
+    pub reviewed: Option<bool>,
 }
 
 /// A parsed content file.
@@ -197,6 +200,7 @@ pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagno
             continue;
         }
         let allowed_in_source = schema::allowed(id.kind, false).any(|f| f.name == name);
+        let allowed_in_translation = schema::allowed(id.kind, true).any(|f| f.name == name);
         let d = if translation && allowed_in_source {
             Diagnostic::error(format!("`{name}` cannot be set in a translation"))
                 .at(&file, span)
@@ -205,6 +209,13 @@ pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagno
                     "`{name}` applies to every language: set it once in {}.md and remove it here. Translations may set only: {}",
                     id.slug,
                     schema::allowed(id.kind, true).map(|f| f.name).collect::<Vec<_>>().join(", ")
+                ))
+        } else if !translation && allowed_in_translation {
+            Diagnostic::error(format!("`{name}` belongs in translation files only"))
+                .at(&file, span)
+                .label("only in <slug>.<lang>.md")
+                .help(format!(
+                    "`{name}` describes a translation; remove it from the source file"
                 ))
         } else {
             let what = if translation {

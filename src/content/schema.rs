@@ -3,13 +3,26 @@
 
 use super::Kind;
 
+/// Where a field may be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Only in the default-language file; applies to every language.
+    Source,
+    /// Translatable text: in the source and in every translation.
+    Text,
+    /// In the source and in translations, but not text (`draft`).
+    Both,
+    /// Only in translations (translation bookkeeping).
+    Translation,
+}
+
 /// One front-matter field.
 #[derive(Debug)]
 pub struct FieldSpec {
     pub name: &'static str,
     pub kinds: &'static [Kind],
-    /// May appear in translation files.
-    pub translatable: bool,
+    /// Which files may set the field.
+    pub scope: Scope,
     pub required: bool,
     /// What the field holds and how to write it (used in error help and scaffolds).
     pub doc: &'static str,
@@ -26,7 +39,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "title",
         kinds: ALL,
-        translatable: true,
+        scope: Scope::Text,
         required: true,
         doc: "heading and page title (for a contact: the name)",
         example: "\"Sprachcafé Ingelheim\"",
@@ -34,7 +47,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "summary",
         kinds: ALL,
-        translatable: true,
+        scope: Scope::Text,
         required: false,
         doc: "one or two sentences shown in lists",
         example: "\"Deutsch sprechen üben bei Kaffee und Tee.\"",
@@ -42,7 +55,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "draft",
         kinds: ALL,
-        translatable: false,
+        scope: Scope::Both,
         required: false,
         doc: "true hides the file unless built with --drafts",
         example: "false",
@@ -50,7 +63,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "updated",
         kinds: ALL,
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "date of the last real change, without quotes",
         example: "2026-10-01",
@@ -58,7 +71,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "topics",
         kinds: OE,
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "topic keys from site.toml",
         example: "[\"sprache-bildung\"]",
@@ -66,7 +79,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "audiences",
         kinds: OE,
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "audience keys from site.toml",
         example: "[\"frauen\"]",
@@ -74,7 +87,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "places",
         kinds: OE,
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "place keys from site.toml",
         example: "[\"ingelheim\"]",
@@ -82,7 +95,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "offered_in",
         kinds: OE,
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "languages the offer itself is held in (language keys)",
         example: "[\"de\", \"ar\"]",
@@ -90,7 +103,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "contacts",
         kinds: OE,
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "contact slugs (file names in content/contacts/ without .md)",
         example: "[\"linda-blessing\"]",
@@ -98,7 +111,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "provider",
         kinds: &[Offer],
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "contact slug of the organisation that runs the offer",
         example: "\"caritas\"",
@@ -106,7 +119,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "organizer",
         kinds: &[Event],
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "contact slug of the organiser",
         example: "\"kreisverwaltung-mainz-bingen\"",
@@ -114,7 +127,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "address",
         kinds: &[Offer, Event, Contact],
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "address on one line",
         example: "\"Georg-Rückert-Straße 11, 55218 Ingelheim am Rhein\"",
@@ -122,7 +135,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "geo",
         kinds: OE,
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "[latitude, longitude] as numbers",
         example: "[49.97, 8.06]",
@@ -130,7 +143,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "schedule",
         kinds: &[Offer],
-        translatable: true,
+        scope: Scope::Text,
         required: false,
         doc: "when the offer takes place, in words",
         example: "\"Dienstags 15–17 Uhr\"",
@@ -138,7 +151,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "cost",
         kinds: OE,
-        translatable: true,
+        scope: Scope::Text,
         required: false,
         doc: "what it costs, in words",
         example: "\"kostenlos\"",
@@ -146,7 +159,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "childcare",
         kinds: &[Offer],
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "true if children are looked after",
         example: "true",
@@ -154,7 +167,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "accessible",
         kinds: OE,
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "true if barrier-free (step-free access)",
         example: "true",
@@ -162,7 +175,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "registration_url",
         kinds: OE,
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "web address for registration, beginning with https://",
         example: "\"https://example.org/anmeldung\"",
@@ -170,7 +183,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "website",
         kinds: &[Offer, Contact],
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "web address beginning with https://",
         example: "\"https://example.org\"",
@@ -178,7 +191,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "review_by",
         kinds: &[Offer],
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "date after which the office must check the offer again",
         example: "2027-06-30",
@@ -186,7 +199,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "start",
         kinds: &[Event],
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "local date and time (or a date with all_day = true), without quotes",
         example: "2026-02-05T18:00",
@@ -194,7 +207,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "end",
         kinds: &[Event],
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "local date and time of the end (with all_day = true: the last day)",
         example: "2026-02-05T20:00",
@@ -202,7 +215,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "all_day",
         kinds: &[Event],
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "true for whole days; start and end are then dates",
         example: "false",
@@ -210,7 +223,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "sessions",
         kinds: &[Event],
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "for events on several days with different hours, instead of start/end",
         example: "[{ start = 2026-11-10T10:00, end = 2026-11-10T15:00 }]",
@@ -218,7 +231,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "location",
         kinds: &[Event],
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "name of the place",
         example: "\"Kreisverwaltung, Sitzungssaal\"",
@@ -226,7 +239,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "kind",
         kinds: &[Contact],
-        translatable: false,
+        scope: Scope::Source,
         required: true,
         doc: "\"person\" or \"organization\"",
         example: "\"person\"",
@@ -234,7 +247,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "role",
         kinds: &[Contact],
-        translatable: true,
+        scope: Scope::Text,
         required: false,
         doc: "job or function",
         example: "\"Integrationsbüro\"",
@@ -242,7 +255,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "organization",
         kinds: &[Contact],
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "contact slug of the organisation a person works for",
         example: "\"kreisverwaltung-mainz-bingen\"",
@@ -250,7 +263,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "phone",
         kinds: &[Contact],
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "phone number in international format",
         example: "\"+49 6132 0000-101\"",
@@ -258,7 +271,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "email",
         kinds: &[Contact],
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "e-mail address",
         example: "\"integration@example.org\"",
@@ -266,7 +279,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "office_hours",
         kinds: &[Contact],
-        translatable: true,
+        scope: Scope::Text,
         required: false,
         doc: "office hours in words",
         example: "\"Mo–Do 9–12 Uhr\"",
@@ -274,10 +287,34 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "languages",
         kinds: &[Contact],
-        translatable: false,
+        scope: Scope::Source,
         required: false,
         doc: "languages spoken (language keys)",
         example: "[\"de\", \"en\"]",
+    },
+    FieldSpec {
+        name: "source_hash",
+        kinds: ALL,
+        scope: Scope::Translation,
+        required: false,
+        doc: "fingerprint of the source text this translation was made from; written by `wegweiser translate`, do not edit",
+        example: "\"3f9a1c2b7d4e\"",
+    },
+    FieldSpec {
+        name: "machine_translated",
+        kinds: ALL,
+        scope: Scope::Translation,
+        required: false,
+        doc: "true if this translation was made by a machine (readers are told so)",
+        example: "true",
+    },
+    FieldSpec {
+        name: "reviewed",
+        kinds: ALL,
+        scope: Scope::Translation,
+        required: false,
+        doc: "true once a person has checked a machine translation",
+        example: "false",
     },
 ];
 
@@ -287,9 +324,19 @@ pub fn field(name: &str) -> Option<&'static FieldSpec> {
 
 /// Fields a file of `kind` may set (`translation`: a `<slug>.<lang>.md` file).
 pub fn allowed(kind: Kind, translation: bool) -> impl Iterator<Item = &'static FieldSpec> {
-    FIELDS
-        .iter()
-        .filter(move |f| f.kinds.contains(&kind) && (!translation || f.translatable))
+    FIELDS.iter().filter(move |f| {
+        f.kinds.contains(&kind)
+            && match f.scope {
+                Scope::Source => !translation,
+                Scope::Text | Scope::Both => true,
+                Scope::Translation => translation,
+            }
+    })
+}
+
+/// The translatable text fields (the ones a source-text fingerprint covers).
+pub fn text_fields() -> impl Iterator<Item = &'static FieldSpec> {
+    FIELDS.iter().filter(|f| f.scope == Scope::Text)
 }
 
 /// Help text for a field: what it holds and an example.

@@ -6,7 +6,13 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_bundle::types::FluentNumberOptions;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use intl_memoizer::Memoizable;
+use intl_memoizer::concurrent::IntlLangMemoizer;
+use unic_langid::LanguageIdentifier;
+
+use crate::i18n::LocaleFormatter;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
@@ -42,6 +48,7 @@ impl Messages {
             // Isolation marks would leak into attributes, titles and feeds;
             // the templates isolate mixed-direction text with <bdi> and dir.
             bundle.set_use_isolating(false);
+            bundle.set_formatter(Some(number_formatter(lang.numbering.as_deref())));
             let dir = root.join(LOCALES_DIR).join(&lang.key);
             let files = ftl_files(&dir);
             if files.is_empty() {
@@ -172,6 +179,50 @@ impl Messages {
         }
         ds
     }
+}
+
+/// Fluent takes a plain function pointer as formatter, so each supported
+/// numbering system gets its own instance of [`format_number`].
+use crate::config::NUMBERING_SYSTEMS as NUMBERINGS;
+
+type NumberFormatter = fn(&FluentValue, &IntlLangMemoizer) -> Option<String>;
+
+fn number_formatter(numbering: Option<&str>) -> NumberFormatter {
+    match numbering.and_then(|n| NUMBERINGS.iter().position(|x| *x == n)) {
+        Some(0) => format_number::<1>,
+        Some(1) => format_number::<2>,
+        Some(2) => format_number::<3>,
+        Some(3) => format_number::<4>,
+        Some(4) => format_number::<5>,
+        Some(5) => format_number::<6>,
+        _ => format_number::<0>,
+    }
+}
+
+/// ICU4X number formatting for one language, cached by Fluent's memoizer.
+struct IcuNumbers(LocaleFormatter);
+
+impl Memoizable for IcuNumbers {
+    type Args = (Option<&'static str>,);
+    type Error = crate::i18n::format::FormatError;
+    fn construct(lang: LanguageIdentifier, args: Self::Args) -> Result<Self, Self::Error> {
+        LocaleFormatter::new(&lang.to_string(), args.0).map(IcuNumbers)
+    }
+}
+
+/// Formats whole numbers with the language's digits and grouping (Fluent's
+/// own formatting only knows 0-9). `N` = 0: the locale's default numbering;
+/// otherwise `NUMBERINGS[N - 1]`. Numbers with explicit NUMBER() options
+/// keep Fluent's formatting.
+fn format_number<const N: usize>(v: &FluentValue, intls: &IntlLangMemoizer) -> Option<String> {
+    let FluentValue::Number(n) = v else { return None };
+    if n.options != FluentNumberOptions::default() || n.value.fract() != 0.0 || n.value.abs() > 9.0e15 {
+        return None;
+    }
+    let numbering = N.checked_sub(1).and_then(|i| NUMBERINGS.get(i).copied());
+    intls
+        .with_try_get::<IcuNumbers, _, _>((numbering,), |f| f.0.integer(n.value as i64))
+        .ok()
 }
 
 fn ftl_files(dir: &Path) -> Vec<std::path::PathBuf> {

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use super::markdown::{self, LinkContext};
 use super::views::*;
 use crate::config::{Language, Taxonomy};
+use crate::content::status::State;
 use crate::content::{ContactKind, EventTime, Item, ItemData, ItemKey, Kind, Site, Text};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{LocaleFormatter, Messages};
@@ -61,6 +62,7 @@ impl<'a> PageBuilder<'a> {
         messages: &'a Messages,
         formatters: &'a BTreeMap<String, LocaleFormatter>,
         stylesheet: &str,
+        site_stylesheet: Option<&str>,
     ) -> Self {
         let cfg = &site.config;
         let mut langs = BTreeMap::new();
@@ -87,6 +89,7 @@ impl<'a> PageBuilder<'a> {
                         privacy: routes::item(k, Kind::Page, &cfg.legal.privacy),
                         accessibility: routes::item(k, Kind::Page, &cfg.legal.accessibility),
                         stylesheet: stylesheet.to_string(),
+                        site_stylesheet: site_stylesheet.map(str::to_string),
                     },
                 },
             );
@@ -191,6 +194,7 @@ impl<'a> PageBuilder<'a> {
                 .collect(),
             default_tag: cfg.default_lang().tag_str(),
             stylesheet: self.langs[&cfg.default_language].urls.stylesheet.clone(),
+            site_stylesheet: self.langs[&cfg.default_language].urls.site_stylesheet.clone(),
         };
         let ctx = tera::Context::from_serialize(&view)
             .map_err(|e| Diagnostic::error(format!("internal error: chooser view: {e}")))?;
@@ -517,6 +521,7 @@ impl<'a> PageBuilder<'a> {
             _ => None,
         };
         let body_lang = untranslated.then(|| self.language(&text.lang));
+        let status = item.status(&self.site.config, lang);
         ItemView {
             kind: item.kind.name(),
             slug: item.slug.clone(),
@@ -527,6 +532,10 @@ impl<'a> PageBuilder<'a> {
             body_dir: body_lang.map(dir_of),
             untranslated,
             fallback_name: body_lang.map(|l| l.name.clone()),
+            outdated: status.state == State::Outdated,
+            source_name: self.site.config.default_lang().name.clone(),
+            machine_translated: status.machine_translated && !untranslated,
+            reviewed: status.reviewed,
             updated: item.updated.map(|d| fmt.date_long(d)),
             updated_iso: item.updated.map(|d| d.to_string()),
             topics: terms(Taxonomy::Topics),
@@ -578,7 +587,8 @@ impl<'a> PageBuilder<'a> {
         let is_translation = translated.iter().any(|l| l.key == lang);
         let base = &cfg.base_url;
         // hreflang only between real translations, and only on pages that are one.
-        let alternates: Vec<Alternate> = if is_translation && *route != Route::NotFound {
+        let announced = self.language(lang).hreflang;
+        let alternates: Vec<Alternate> = if is_translation && announced && *route != Route::NotFound {
             let mut v: Vec<Alternate> = translated
                 .iter()
                 .filter(|l| l.hreflang)
@@ -600,6 +610,20 @@ impl<'a> PageBuilder<'a> {
         } else {
             Vec::new()
         };
+        let this = self.language(lang);
+        let variants = cfg
+            .languages
+            .iter()
+            .filter(|l| l.key != lang && l.tag == this.tag)
+            .map(|l| SwitchEntry {
+                key: l.key.clone(),
+                tag: l.tag_str(),
+                dir: dir_of(l),
+                name: l.name.clone(),
+                url: self.path(&l.key, route),
+                current: false,
+            })
+            .collect();
         let languages = cfg
             .languages
             .iter()
@@ -616,6 +640,8 @@ impl<'a> PageBuilder<'a> {
             lang_key: &lc.view.key,
             lang: &lc.view,
             languages,
+            variants,
+            breadcrumbs: Vec::new(),
             alternates: alternates.clone(),
             urls: &lc.urls,
             feedback_email: &cfg.legal.feedback,
@@ -635,6 +661,7 @@ impl<'a> PageBuilder<'a> {
                 let text = self.text(home, lang);
                 let untranslated = text.lang != lang;
                 let bl = untranslated.then(|| self.language(&text.lang));
+                let status = home.status(cfg, lang);
                 let upcoming: Vec<&Item> = self.site.of_kind(Kind::Event).collect();
                 let mut events = self.cards(lang, upcoming.into_iter());
                 events.truncate(3);
@@ -650,6 +677,10 @@ impl<'a> PageBuilder<'a> {
                     body_dir: bl.map(dir_of),
                     untranslated,
                     fallback_name: bl.map(|l| l.name.clone()),
+                    outdated: status.state == State::Outdated,
+                    source_name: cfg.default_lang().name.clone(),
+                    machine_translated: status.machine_translated && !untranslated,
+                    reviewed: status.reviewed,
                     topics: self.term_links(
                         lang,
                         Taxonomy::Topics,
@@ -724,7 +755,29 @@ impl<'a> PageBuilder<'a> {
                 "404.html"
             }
         };
+        view.breadcrumbs = self.breadcrumbs(lang, route, &view.title);
         (view, template, sitemap)
+    }
+
+    /// Home › section › page. Empty on the home page.
+    fn breadcrumbs(&self, lang: &str, route: &Route, title: &str) -> Vec<Crumb> {
+        let crumb = |label: String, url: String| Crumb { label, url };
+        let home = crumb(self.t(lang, "nav-home"), routes::home(lang));
+        let section = |k: Kind| crumb(self.t(lang, &format!("nav-{}", k.folder())), routes::section(lang, k));
+        let here = |url: String| crumb(title.to_string(), url);
+        match route {
+            Route::Home => Vec::new(),
+            Route::Item(Kind::Page, s) => vec![home, here(routes::item(lang, Kind::Page, s))],
+            Route::Item(k, s) => vec![home, section(*k), here(routes::item(lang, *k, s))],
+            Route::Section(k) => vec![home, here(routes::section(lang, *k))],
+            Route::Taxonomy(t) => vec![home, here(routes::taxonomy(lang, *t))],
+            Route::Term(t, key) => vec![
+                home,
+                crumb(self.t(lang, &format!("nav-{}", t.key())), routes::taxonomy(lang, *t)),
+                here(routes::term(lang, *t, key)),
+            ],
+            Route::NotFound => vec![home],
+        }
     }
 }
 

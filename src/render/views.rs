@@ -25,6 +25,13 @@ pub struct SwitchEntry {
     pub current: bool,
 }
 
+/// One step of the breadcrumb trail.
+#[derive(Debug, Clone, Serialize)]
+pub struct Crumb {
+    pub label: String,
+    pub url: String,
+}
+
 /// `<link rel="alternate" hreflang>` target.
 #[derive(Debug, Clone, Serialize)]
 pub struct Alternate {
@@ -46,6 +53,8 @@ pub struct Urls {
     pub privacy: String,
     pub accessibility: String,
     pub stylesheet: String,
+    /// The site's own stylesheet (`static/site.css`, e.g. self-hosted fonts), if it has one.
+    pub site_stylesheet: Option<String>,
 }
 
 /// Text that may be in another language than the page (fallback). `lang`
@@ -163,6 +172,13 @@ pub struct ItemView {
     /// Not translated: shown from `fallback_name`'s text under a notice.
     pub untranslated: bool,
     pub fallback_name: Option<String>,
+    /// Translated from an older version of the source text.
+    pub outdated: bool,
+    /// Name of the source language (for the outdated notice).
+    pub source_name: String,
+    /// Translated by machine; `reviewed` once a person checked it.
+    pub machine_translated: bool,
+    pub reviewed: bool,
     pub updated: Option<String>,
     pub updated_iso: Option<String>,
     pub topics: Vec<TermLink>,
@@ -194,6 +210,10 @@ pub struct HomeView {
     pub body_dir: Option<&'static str>,
     pub untranslated: bool,
     pub fallback_name: Option<String>,
+    pub outdated: bool,
+    pub source_name: String,
+    pub machine_translated: bool,
+    pub reviewed: bool,
     pub topics: Vec<TermLink>,
     pub events: Vec<Card>,
     pub offer_count: usize,
@@ -208,6 +228,11 @@ pub struct PageView<'a> {
     pub lang_key: &'a str,
     pub lang: &'a LangView,
     pub languages: Vec<SwitchEntry>,
+    /// Variants of the page's language (easy-read German on German pages and
+    /// back): linked prominently, not just in the switcher.
+    pub variants: Vec<SwitchEntry>,
+    /// Home › section › page, for the breadcrumb trail.
+    pub breadcrumbs: Vec<Crumb>,
     pub alternates: Vec<Alternate>,
     pub urls: &'a Urls,
     pub feedback_email: &'a str,
@@ -231,6 +256,7 @@ pub struct ChooserView {
     pub languages: Vec<ChooserEntry>,
     pub default_tag: String,
     pub stylesheet: String,
+    pub site_stylesheet: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

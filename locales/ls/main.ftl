@@ -1,0 +1,117 @@
+# Interface text of the Wegweiser default theme — Leichte Sprache
+# (easy-read German). Same message ids as locales/de/main.ftl.
+
+site-title = Wegweiser Mainz-Bingen in Leichter Sprache
+skip-link = Gleich zum Text gehen
+nav-label = Haupt-Menü
+language-switcher-label = Sprache aussuchen
+chooser-prompt = Bitte suchen Sie Ihre Sprache aus.
+
+nav-home = Start
+nav-offers = Angebote
+nav-events = Termine
+nav-contacts = Menschen, die helfen
+nav-topics = Themen
+nav-audiences = Für wen?
+nav-places = Orte
+
+footer-imprint = Impressum
+footer-privacy = Daten-Schutz
+footer-accessibility = Barriere-Freiheit
+footer-feedback = Ihre Meinung sagen und Probleme melden
+
+home-topics-heading = Themen
+home-events-heading = Die nächsten Termine
+home-more-heading = Mehr im Wegweiser
+
+untranslated-notice = Diesen Text gibt es noch nicht in Leichter Sprache. Hier steht er auf { $language }.
+card-untranslated = noch nicht in Leichter Sprache
+
+items-count = { $count ->
+    [0] keine Einträge
+    [one] 1 Eintrag
+   *[other] { $count } Einträge
+}
+offers-count = { $count ->
+    [one] 1 Angebot
+   *[other] Alle { $count } Angebote
+}
+events-count = { $count ->
+    [one] 1 Termin
+   *[other] Alle { $count } Termine
+}
+contacts-count = { $count ->
+    [one] 1 Mensch, der hilft
+   *[other] Alle { $count } Menschen, die helfen
+}
+list-empty = Hier steht noch nichts.
+
+label-facts = Das Wichtigste
+label-when = Wann?
+label-location = Wo?
+label-address = Adresse
+label-schedule = Wann?
+label-cost = Was kostet das?
+label-childcare = Kinder-Betreuung
+label-accessible = Ohne Stufen
+label-offered-in = In diesen Sprachen
+label-provider = Wer macht das Angebot?
+label-organizer = Wer lädt ein?
+label-registration = Anmeldung
+label-website = Internet-Seite
+label-contacts = Menschen, die helfen
+label-reach = So erreichen Sie uns
+label-role = Aufgabe
+label-organization = Arbeitet bei
+label-phone = Telefon
+label-email = E-Mail
+label-office-hours = Sprech-Zeiten
+label-languages = Sprachen
+label-people = Menschen, die hier arbeiten
+label-offers-by = Angebote
+label-events-by = Termine
+label-updated = Zuletzt geändert
+all-day = den ganzen Tag
+map-link = Auf der Karte zeigen (OpenStreetMap)
+yes = ja
+no = nein
+
+not-found-title = Diese Seite gibt es nicht
+not-found-text = Diese Seite gibt es nicht. Oder es gibt sie nicht mehr. Gehen Sie zur Start-Seite. Dort finden Sie vielleicht, was Sie suchen.
+back-home = Zur Start-Seite
+
+topics-sprache-bildung = Sprache und Bildung
+topics-ausbildung-arbeit = Ausbildung, Beruf und Arbeit
+topics-gesundheit-beratung = Gesundheit und Beratung
+topics-behoerden-oeffnung = Ämter arbeiten zusammen und sind offen für alle Kulturen
+topics-teilhabe-empowerment = Mit-machen, stark werden und gegen Diskriminierung
+topics-wohnen-mobilitaet = Wohnen und unterwegs sein
+
+audiences-frauen = Frauen
+audiences-jugendliche = Jugendliche
+audiences-familien = Familien
+audiences-gefluechtete = Geflüchtete Menschen
+audiences-ehrenamtliche = Ehren-Amtliche
+audiences-fachkraefte = Fach-Leute
+
+places-ingelheim = Ingelheim am Rhein
+places-bingen = Bingen am Rhein
+places-nieder-olm = Nieder-Olm
+places-oppenheim = Oppenheim
+places-gau-algesheim = Gau-Algesheim
+places-wiesbaden = Wiesbaden
+places-online = Im Internet
+
+language-de = Deutsch
+language-en = Englisch
+language-ar = Arabisch
+language-uk = Ukrainisch
+language-fa = Farsi
+language-tr = Türkisch
+language-ru = Russisch
+
+breadcrumb-label = Hier sind Sie
+outdated-notice = Diese Übersetzung ist vielleicht alt. Der Text auf { $language } ist jetzt anders.
+machine-notice = Ein Computer-Programm hat diesen Text übersetzt. Ein Mensch hat ihn noch nicht geprüft.
+machine-reviewed-notice = Ein Computer-Programm hat diesen Text übersetzt. Ein Mensch hat ihn geprüft.
+chooser-suggested = Vorschlag von Ihrem Browser

@@ -1,0 +1,43 @@
+use std::io::IsTerminal;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use wegweiser::{BuildOptions, build};
+
+use super::{Format, print};
+
+pub fn run(opts: BuildOptions, strict: bool, format: Format) -> ExitCode {
+    let started = Instant::now();
+    match build(&opts) {
+        Ok(report) => {
+            print(&report.warnings, format);
+            let failed = strict && !report.warnings.is_empty();
+            if std::io::stderr().is_terminal() || !matches!(format, Format::Json) {
+                eprintln!(
+                    "{} {} pages, {} files, {} KiB in {} ms → {}{}",
+                    if failed { "built (but --strict and there are warnings):" } else { "built" },
+                    report.pages,
+                    report.files,
+                    report.bytes / 1024,
+                    started.elapsed().as_millis(),
+                    opts.out_dir().display(),
+                    if report.warnings.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {} warning(s)", report.warnings.warning_count())
+                    }
+                );
+            }
+            if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+        }
+        Err(ds) => {
+            print(&ds, format);
+            eprintln!(
+                "build failed: {} error(s), {} warning(s); nothing was written",
+                ds.error_count(),
+                ds.warning_count()
+            );
+            ExitCode::FAILURE
+        }
+    }
+}

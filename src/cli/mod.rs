@@ -1,0 +1,34 @@
+//! One file per command; each turns parsed arguments into library calls and
+//! an exit code.
+
+pub mod build;
+pub mod new;
+pub mod status;
+pub mod translate;
+
+use wegweiser::diagnostics::{Diagnostic, Diagnostics};
+
+/// How problems are printed.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    /// Messages with the source snippet.
+    Human,
+    /// One line per problem: file:line:col: message (help: …).
+    Short,
+    /// JSON for tools.
+    Json,
+}
+
+pub fn print(ds: &Diagnostics, format: Format) {
+    match format {
+        Format::Human => eprint!("{}", ds.render()),
+        Format::Short => eprint!("{}", ds.render_short()),
+        Format::Json => println!("{}", ds.to_json()),
+    }
+}
+
+pub fn print_one(d: Diagnostic) {
+    let mut ds = Diagnostics::new();
+    ds.push(d);
+    eprint!("{}", ds.render());
+}
