@@ -108,7 +108,10 @@ pub fn render_site(opts: &BuildOptions) -> Result<(OutputFiles, Diagnostics), Di
         return Err(ds);
     }
 
-    let site_css = root.join("static/site.css").is_file().then_some("/site.css");
+    let site_css = root
+        .join("static/site.css")
+        .is_file()
+        .then_some("/site.css");
     let builder = PageBuilder::new(&site, &messages, &formatters, "/static/style.css", site_css);
     let mut pages = builder.render_all(&templates);
     pages.push(builder.render_chooser(&templates));

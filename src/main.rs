@@ -12,7 +12,11 @@ use wegweiser::content::Kind;
 use wegweiser::translate::Action;
 
 #[derive(Parser)]
-#[command(name = "wegweiser", version, about = "Builds multilingual integration guides")]
+#[command(
+    name = "wegweiser",
+    version,
+    about = "Builds multilingual integration guides"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -92,8 +96,21 @@ enum NewKind {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { root, out, base_url, drafts, strict, format } => {
-            let opts = BuildOptions { root, out, base_url, drafts, minify: true };
+        Command::Build {
+            root,
+            out,
+            base_url,
+            drafts,
+            strict,
+            format,
+        } => {
+            let opts = BuildOptions {
+                root,
+                out,
+                base_url,
+                drafts,
+                minify: true,
+            };
             cli::build::run(opts, strict, format)
         }
         Command::New { kind, slug, root } => {
@@ -105,14 +122,24 @@ fn main() -> ExitCode {
             };
             cli::new::run(&root, kind, &slug)
         }
-        Command::Translate { item, all, lang, confirm, minor, machine, root } => {
+        Command::Translate {
+            item,
+            all,
+            lang,
+            confirm,
+            minor,
+            machine,
+            root,
+        } => {
             let item = item.unwrap_or_default();
             let action = match (minor, lang) {
                 (true, _) => Action::Minor,
                 (false, Some(lang)) if confirm => Action::Confirm { lang },
                 (false, Some(lang)) => Action::Start { lang, machine },
                 (false, None) => {
-                    eprintln!("error: name the language to translate into, e.g. `wegweiser translate {item} ar`");
+                    eprintln!(
+                        "error: name the language to translate into, e.g. `wegweiser translate {item} ar`"
+                    );
                     return ExitCode::FAILURE;
                 }
             };

@@ -39,8 +39,17 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
 /// Finds an item by `offers/sprachcafe`, `content/offers/sprachcafe.md` or `_index`.
 pub fn find<'a>(site: &'a Site, name: &str) -> Result<&'a Item, Diagnostic> {
     let trimmed = name.trim_start_matches("./").trim_start_matches("content/");
-    let with_md = if trimmed.ends_with(".md") { trimmed.to_string() } else { format!("{trimmed}.md") };
-    let langs: Vec<String> = site.config.languages.iter().map(|l| l.key.clone()).collect();
+    let with_md = if trimmed.ends_with(".md") {
+        trimmed.to_string()
+    } else {
+        format!("{trimmed}.md")
+    };
+    let langs: Vec<String> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| l.key.clone())
+        .collect();
     let id = identify(Path::new(&with_md), &langs).map_err(|e| {
         Diagnostic::error(format!("`{name}` does not name a content file: {e}"))
             .help("name the item as folder/file, e.g. offers/sprachcafe-ingelheim, or _index for the home page")
@@ -49,29 +58,48 @@ pub fn find<'a>(site: &'a Site, name: &str) -> Result<&'a Item, Diagnostic> {
         return Ok(&site.home);
     }
     site.get(id.kind, &id.slug).ok_or_else(|| {
-        Diagnostic::error(format!("there is no {} `{}`", id.kind.name(), id.slug))
-            .help(suggest(&id.slug, site.slugs(id.kind), "names"))
+        Diagnostic::error(format!("there is no {} `{}`", id.kind.name(), id.slug)).help(suggest(
+            &id.slug,
+            site.slugs(id.kind),
+            "names",
+        ))
     })
 }
 
 /// Path of an item's translation file, beside its source file (relative to the site root).
 pub fn translation_path(site: &Site, item: &Item, lang: &str) -> PathBuf {
     let src = &item.source_text(&site.config).file.path;
-    let stem = src.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = src
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     src.with_file_name(format!("{stem}.{lang}.md"))
 }
 
 /// Runs an action on one item; returns the files written.
-pub fn run(root: &Path, site: &Site, item: &Item, action: &Action) -> Result<Vec<PathBuf>, Diagnostics> {
+pub fn run(
+    root: &Path,
+    site: &Site,
+    item: &Item,
+    action: &Action,
+) -> Result<Vec<PathBuf>, Diagnostics> {
     let cfg = &site.config;
     let check_lang = |lang: &str| -> Result<(), Diagnostics> {
         if lang == cfg.default_language {
-            return Err(one(Diagnostic::error(format!("`{lang}` is the source language"))
-                .help("name the language to translate into")));
+            return Err(one(Diagnostic::error(format!(
+                "`{lang}` is the source language"
+            ))
+            .help("name the language to translate into")));
         }
         if !cfg.is_language(lang) {
-            return Err(one(Diagnostic::error(format!("`{lang}` is not a language of this site"))
-                .help(suggest(lang, cfg.languages.iter().map(|l| l.key.as_str()), "languages"))));
+            return Err(one(Diagnostic::error(format!(
+                "`{lang}` is not a language of this site"
+            ))
+            .help(suggest(
+                lang,
+                cfg.languages.iter().map(|l| l.key.as_str()),
+                "languages",
+            ))));
         }
         Ok(())
     };
@@ -80,8 +108,14 @@ pub fn run(root: &Path, site: &Site, item: &Item, action: &Action) -> Result<Vec
             check_lang(lang)?;
             let rel = translation_path(site, item, lang);
             if root.join(&rel).exists() {
-                return Err(one(Diagnostic::error(format!("{} already exists", rel.display()))
-                    .help(format!("edit it, then run `wegweiser translate {} {lang} --confirm`", item.path()))));
+                return Err(one(Diagnostic::error(format!(
+                    "{} already exists",
+                    rel.display()
+                ))
+                .help(format!(
+                    "edit it, then run `wegweiser translate {} {lang} --confirm`",
+                    item.path()
+                ))));
             }
             let text = starter(site, item, *machine);
             write(&root.join(&rel), &text)?;
@@ -91,15 +125,25 @@ pub fn run(root: &Path, site: &Site, item: &Item, action: &Action) -> Result<Vec
             check_lang(lang)?;
             let rel = translation_path(site, item, lang);
             if !root.join(&rel).exists() {
-                return Err(one(Diagnostic::error(format!("{} does not exist", rel.display()))
-                    .help(format!("start it with `wegweiser translate {} {lang}`", item.path()))));
+                return Err(one(Diagnostic::error(format!(
+                    "{} does not exist",
+                    rel.display()
+                ))
+                .help(format!(
+                    "start it with `wegweiser translate {} {lang}`",
+                    item.path()
+                ))));
             }
             stamp(root, &rel, &item.fingerprint)?;
             Ok(vec![rel])
         }
         Action::Minor => {
             let mut written = Vec::new();
-            for l in cfg.languages.iter().filter(|l| l.key != cfg.default_language) {
+            for l in cfg
+                .languages
+                .iter()
+                .filter(|l| l.key != cfg.default_language)
+            {
                 let rel = translation_path(site, item, &l.key);
                 if root.join(&rel).exists() {
                     stamp(root, &rel, &item.fingerprint)?;
@@ -116,7 +160,9 @@ pub fn run(root: &Path, site: &Site, item: &Item, action: &Action) -> Result<Vec
 fn starter(site: &Site, item: &Item, machine: bool) -> String {
     let src = item.source_text(&site.config);
     let mut s = String::from("+++\n");
-    s.push_str("# Translate the text fields and the text below. Keep link targets (…/….md) as they are.\n");
+    s.push_str(
+        "# Translate the text fields and the text below. Keep link targets (…/….md) as they are.\n",
+    );
     s.push_str("# Remove `draft = true` when the translation is finished.\n");
     s.push_str("draft = true\n");
     let q = |v: &str| toml::Value::String(v.to_string()).to_string();
@@ -144,8 +190,12 @@ fn starter(site: &Site, item: &Item, machine: bool) -> String {
 /// Sets `source_hash` in a translation's front matter, leaving the rest as it is.
 fn stamp(root: &Path, rel: &Path, hash: &str) -> Result<(), Diagnostics> {
     let path = root.join(rel);
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| one(Diagnostic::error(format!("cannot read {}: {e}", rel.display()))))?;
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        one(Diagnostic::error(format!(
+            "cannot read {}: {e}",
+            rel.display()
+        )))
+    })?;
     let file = SourceFile::new(rel, text.replace("\r\n", "\n"));
     let parts = frontmatter::split(&file).map_err(one)?;
     let front = &file.text[parts.front.clone()];
@@ -178,7 +228,12 @@ fn stamp(root: &Path, rel: &Path, hash: &str) -> Result<(), Diagnostics> {
 /// never leaves half a content file.
 fn write(path: &Path, text: &str) -> Result<(), Diagnostics> {
     let tmp = path.with_extension("md.tmp");
-    let err = |e: std::io::Error| one(Diagnostic::error(format!("cannot write {}: {e}", path.display())));
+    let err = |e: std::io::Error| {
+        one(Diagnostic::error(format!(
+            "cannot write {}: {e}",
+            path.display()
+        )))
+    };
     std::fs::write(&tmp, text).map_err(err)?;
     std::fs::rename(&tmp, path).map_err(err)
 }

@@ -75,7 +75,7 @@ fn example_site_translations_and_fallbacks() {
         {
             let doc = site.html(&file);
             assert!(
-                doc.select(&sel(".notice")).next().is_none(),
+                doc.select(&sel(".notice-fallback")).next().is_none(),
                 "{file} shows a fallback notice"
             );
         }
@@ -84,13 +84,22 @@ fn example_site_translations_and_fallbacks() {
     for lang in ["fa", "tr", "ru"] {
         let translated = site.html(&format!("{lang}/offers/sprachcafe-ingelheim/index.html"));
         assert!(
-            translated.select(&sel(".notice")).next().is_none(),
+            translated.select(&sel(".notice-fallback")).next().is_none(),
             "{lang}: sprachcafe is translated"
+        );
+        // The example's translations were made by machine, and say so.
+        assert!(
+            translated.select(&sel(".notice-machine")).next().is_some(),
+            "{lang}: machine-translation label"
         );
         let fallback = site.html(&format!("{lang}/offers/wohnraumberatung/index.html"));
         assert!(
-            fallback.select(&sel(".notice")).next().is_some(),
+            fallback.select(&sel(".notice-fallback")).next().is_some(),
             "{lang}: fallback notice"
+        );
+        assert!(
+            fallback.select(&sel(".notice-machine")).next().is_none(),
+            "{lang}: the fallback text is the German original"
         );
         assert_eq!(attrs(&fallback, "div.body", "lang"), vec!["de"]);
         assert!(alternates(&fallback).is_empty());

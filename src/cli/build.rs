@@ -15,7 +15,11 @@ pub fn run(opts: BuildOptions, strict: bool, format: Format) -> ExitCode {
             if std::io::stderr().is_terminal() || !matches!(format, Format::Json) {
                 eprintln!(
                     "{} {} pages, {} files, {} KiB in {} ms → {}{}",
-                    if failed { "built (but --strict and there are warnings):" } else { "built" },
+                    if failed {
+                        "built (but --strict and there are warnings):"
+                    } else {
+                        "built"
+                    },
                     report.pages,
                     report.files,
                     report.bytes / 1024,
@@ -28,7 +32,11 @@ pub fn run(opts: BuildOptions, strict: bool, format: Format) -> ExitCode {
                     }
                 );
             }
-            if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+            if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Err(ds) => {
             print(&ds, format);

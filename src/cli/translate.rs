@@ -21,13 +21,17 @@ pub fn run(root: &Path, item: Option<&str>, action: Action) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         },
-        None => std::iter::once(&site.home).chain(site.items.values()).collect(),
+        None => std::iter::once(&site.home)
+            .chain(site.items.values())
+            .collect(),
     };
     for it in items {
         // With --all, items without a translation into the language are skipped.
         if item.is_none()
             && let Action::Confirm { lang } = &action
-            && !root.join(translate::translation_path(&site, it, lang)).exists()
+            && !root
+                .join(translate::translation_path(&site, it, lang))
+                .exists()
         {
             continue;
         }
@@ -48,7 +52,9 @@ fn run_one(
         Ok(files) => {
             for f in &files {
                 let what = match action {
-                    Action::Start { .. } => "created (draft: translate it, then remove `draft = true`)",
+                    Action::Start { .. } => {
+                        "created (draft: translate it, then remove `draft = true`)"
+                    }
                     Action::Confirm { .. } => "confirmed as up to date",
                     Action::Minor => "kept up to date (minor source change)",
                 };

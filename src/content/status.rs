@@ -77,7 +77,10 @@ impl State {
 
     /// Whether readers of the language get their own text.
     pub fn is_translated(self) -> bool {
-        matches!(self, State::Source | State::Current | State::Outdated | State::Unconfirmed)
+        matches!(
+            self,
+            State::Source | State::Current | State::Outdated | State::Unconfirmed
+        )
     }
 }
 
@@ -91,7 +94,11 @@ pub struct Status {
 
 impl Item {
     pub fn status(&self, config: &SiteConfig, lang: &str) -> Status {
-        let plain = |state| Status { state, machine_translated: false, reviewed: false };
+        let plain = |state| Status {
+            state,
+            machine_translated: false,
+            reviewed: false,
+        };
         if lang == config.default_language {
             return plain(State::Source);
         }
@@ -188,7 +195,11 @@ pub fn report(site: &Site) -> Report {
             });
         }
     }
-    Report { rows, counts, languages }
+    Report {
+        rows,
+        counts,
+        languages,
+    }
 }
 
 impl Report {
@@ -196,19 +207,22 @@ impl Report {
     pub fn table(&self, site: &Site) -> String {
         let mut out = String::new();
         out.push_str(&format!(
-            "{:<6} {:<18} {:>7} {:>8} {:>11} {:>11} {:>7} {:>8}\n",
-            "lang", "name", "current", "outdated", "unconfirmed", "in-progress", "missing", "machine"
+            "{:<6} {:<18} {:>7} {:>8} {:>11} {:>11} {:>7} {:>7} {:>10}\n",
+            "lang",
+            "name",
+            "current",
+            "outdated",
+            "unconfirmed",
+            "in-progress",
+            "missing",
+            "machine",
+            "unreviewed"
         ));
         for lang in &self.languages {
             let c = &self.counts[lang];
             let name = site.config.language(lang).map_or("", |l| l.name.as_str());
-            let machine = if c.machine_unreviewed > 0 {
-                format!("{} ({} unrev.)", c.machine, c.machine_unreviewed)
-            } else {
-                c.machine.to_string()
-            };
             out.push_str(&format!(
-                "{:<6} {:<18} {:>7} {:>8} {:>11} {:>11} {:>7} {:>8}\n",
+                "{:<6} {} {:>7} {:>8} {:>11} {:>11} {:>7} {:>7} {:>10}\n",
                 lang,
                 truncate(name, 18),
                 c.current,
@@ -216,11 +230,17 @@ impl Report {
                 c.unconfirmed,
                 c.in_progress,
                 c.missing,
-                machine
+                c.machine,
+                c.machine_unreviewed
             ));
         }
         for lang in &self.languages {
-            for state in [State::Outdated, State::Unconfirmed, State::InProgress, State::Missing] {
+            for state in [
+                State::Outdated,
+                State::Unconfirmed,
+                State::InProgress,
+                State::Missing,
+            ] {
                 let items: Vec<&str> = self
                     .rows
                     .iter()
@@ -228,7 +248,12 @@ impl Report {
                     .map(|r| r.item.as_str())
                     .collect();
                 if !items.is_empty() {
-                    out.push_str(&format!("\n{lang} {} ({}): {}", state.as_str(), items.len(), items.join(", ")));
+                    out.push_str(&format!(
+                        "\n{lang} {} ({}): {}",
+                        state.as_str(),
+                        items.len(),
+                        items.join(", ")
+                    ));
                 }
             }
         }

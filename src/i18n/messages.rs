@@ -215,8 +215,13 @@ impl Memoizable for IcuNumbers {
 /// otherwise `NUMBERINGS[N - 1]`. Numbers with explicit NUMBER() options
 /// keep Fluent's formatting.
 fn format_number<const N: usize>(v: &FluentValue, intls: &IntlLangMemoizer) -> Option<String> {
-    let FluentValue::Number(n) = v else { return None };
-    if n.options != FluentNumberOptions::default() || n.value.fract() != 0.0 || n.value.abs() > 9.0e15 {
+    let FluentValue::Number(n) = v else {
+        return None;
+    };
+    if n.options != FluentNumberOptions::default()
+        || n.value.fract() != 0.0
+        || n.value.abs() > 9.0e15
+    {
         return None;
     }
     let numbering = N.checked_sub(1).and_then(|i| NUMBERINGS.get(i).copied());

@@ -194,7 +194,10 @@ impl<'a> PageBuilder<'a> {
                 .collect(),
             default_tag: cfg.default_lang().tag_str(),
             stylesheet: self.langs[&cfg.default_language].urls.stylesheet.clone(),
-            site_stylesheet: self.langs[&cfg.default_language].urls.site_stylesheet.clone(),
+            site_stylesheet: self.langs[&cfg.default_language]
+                .urls
+                .site_stylesheet
+                .clone(),
         };
         let ctx = tera::Context::from_serialize(&view)
             .map_err(|e| Diagnostic::error(format!("internal error: chooser view: {e}")))?;
@@ -588,7 +591,8 @@ impl<'a> PageBuilder<'a> {
         let base = &cfg.base_url;
         // hreflang only between real translations, and only on pages that are one.
         let announced = self.language(lang).hreflang;
-        let alternates: Vec<Alternate> = if is_translation && announced && *route != Route::NotFound {
+        let alternates: Vec<Alternate> = if is_translation && announced && *route != Route::NotFound
+        {
             let mut v: Vec<Alternate> = translated
                 .iter()
                 .filter(|l| l.hreflang)
@@ -763,7 +767,12 @@ impl<'a> PageBuilder<'a> {
     fn breadcrumbs(&self, lang: &str, route: &Route, title: &str) -> Vec<Crumb> {
         let crumb = |label: String, url: String| Crumb { label, url };
         let home = crumb(self.t(lang, "nav-home"), routes::home(lang));
-        let section = |k: Kind| crumb(self.t(lang, &format!("nav-{}", k.folder())), routes::section(lang, k));
+        let section = |k: Kind| {
+            crumb(
+                self.t(lang, &format!("nav-{}", k.folder())),
+                routes::section(lang, k),
+            )
+        };
         let here = |url: String| crumb(title.to_string(), url);
         match route {
             Route::Home => Vec::new(),
@@ -773,7 +782,10 @@ impl<'a> PageBuilder<'a> {
             Route::Taxonomy(t) => vec![home, here(routes::taxonomy(lang, *t))],
             Route::Term(t, key) => vec![
                 home,
-                crumb(self.t(lang, &format!("nav-{}", t.key())), routes::taxonomy(lang, *t)),
+                crumb(
+                    self.t(lang, &format!("nav-{}", t.key())),
+                    routes::taxonomy(lang, *t),
+                ),
                 here(routes::term(lang, *t, key)),
             ],
             Route::NotFound => vec![home],
