@@ -420,3 +420,90 @@ fn every_plural_message_has_every_cldr_category_of_its_language() {
         }
     }
 }
+
+#[test]
+fn a_missing_message_falls_back_along_the_chain_and_is_reported() {
+    let site = TestSite::fixture("site");
+    // fa falls back to en, then de (site.toml of the fixture).
+    let fa = std::fs::read_to_string(site.root.join("locales/fa/main.ftl")).unwrap();
+    let fa: String = fa
+        .lines()
+        .filter(|l| !l.starts_with("nav-events ="))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    site.write("locales/fa/main.ftl", &fa);
+    let report = site.build_ok();
+    let warnings = report.warnings.render_short();
+    assert!(
+        warnings.contains("missing in `fa`") && warnings.contains("nav-events"),
+        "{warnings}"
+    );
+    let nav = text(&site.html("fa/index.html"), ".main-nav");
+    assert!(
+        nav.contains("Events"),
+        "English is next in fa's chain: {nav}"
+    );
+    // --strict turns such warnings into a failure for CI.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+        .args(["build", "--strict", "--format", "short", "--root"])
+        .arg(&site.root)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nav-events"));
+}
+
+#[test]
+fn fluent_variables_and_functions_work_in_templates() {
+    let site = TestSite::fixture("site");
+    site.write(
+        "locales/de/extra.ftl",
+        "price = Preis: { NUMBER($amount, minimumFractionDigits: 2) } Euro\ngreeting = Hallo { $name }!\n",
+    );
+    site.write(
+        "themes/default/templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}<p id=\"p\">{{ t(key=\"price\", amount=3) }}</p><p id=\"g\">{{ t(key=\"greeting\", name=\"Ali\") }}</p>{% endblock main %}",
+    );
+    site.build_ok();
+    let doc = site.html("de/404.html");
+    assert_eq!(text(&doc, "#p"), "Preis: 3.00 Euro");
+    // No isolation marks in the output: direction is set in markup instead.
+    assert_eq!(text(&doc, "#g"), "Hallo Ali!");
+}
+
+#[test]
+fn the_theme_uses_logical_css_properties_only() {
+    let css = std::fs::read_to_string(repo().join("themes/default/static/style.css")).unwrap();
+    for physical in [
+        "margin-left",
+        "margin-right",
+        "padding-left",
+        "padding-right",
+        "border-left",
+        "border-right",
+        "text-align: left",
+        "text-align: right",
+        "float: left",
+        "float: right",
+        " left:",
+        " right:",
+        "text-align: justify",
+        "letter-spacing: 0.",
+    ] {
+        assert!(!css.contains(physical), "style.css uses `{physical}`");
+    }
+}
+
+#[test]
+fn a_site_may_add_self_hosted_fonts() {
+    let site = TestSite::fixture("site");
+    site.write(
+        "static/site.css",
+        "@font-face { font-family: Vazirmatn; src: url(/fonts/vazirmatn.woff2) format(\"woff2\"); unicode-range: U+0600-06FF; }\n:lang(fa) { font-family: Vazirmatn, system-ui, sans-serif; }\n",
+    );
+    site.write("static/fonts/vazirmatn.woff2", "not really a font");
+    site.build_ok();
+    assert!(site.exists("site.css") && site.exists("fonts/vazirmatn.woff2"));
+    let links = attrs(&site.html("fa/index.html"), "link[rel=stylesheet]", "href");
+    assert_eq!(links, vec!["/static/style.css", "/site.css"]);
+}

@@ -49,6 +49,8 @@ impl Messages {
             // the templates isolate mixed-direction text with <bdi> and dir.
             bundle.set_use_isolating(false);
             bundle.set_formatter(Some(number_formatter(lang.numbering.as_deref())));
+            // NUMBER() for translators; registering builtins on a fresh bundle cannot clash.
+            let _ = bundle.add_builtins();
             let dir = root.join(LOCALES_DIR).join(&lang.key);
             let files = ftl_files(&dir);
             if files.is_empty() {
