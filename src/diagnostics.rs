@@ -93,10 +93,11 @@ impl Diagnostic {
         }
     }
 
-    /// Points the diagnostic at a whole file (no position inside it).
-    pub fn in_file(mut self, file: &SourceFile) -> Self {
-        self.file = Some(Box::new(file.clone()));
-        self
+    /// Points the diagnostic at a whole file: its first line, so that
+    /// editors and CI annotations still get `file:1:1`.
+    pub fn in_file(self, file: &SourceFile) -> Self {
+        let first_line = file.text.find('\n').unwrap_or(file.text.len());
+        self.at(file, 0..first_line)
     }
 
     /// Points the diagnostic at a byte range of a file.
