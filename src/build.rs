@@ -10,6 +10,7 @@ use crate::config::SiteConfig;
 use crate::content::load::{LoadOptions, load_site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{LocaleFormatter, Messages};
+use crate::output::data::{Labels, data_files};
 use crate::output::sitemap::{self, SitemapEntry};
 use crate::output::{self, OutputFiles};
 use crate::render::pages::PageBuilder;
@@ -27,6 +28,9 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     pub drafts: bool,
     pub minify: bool,
+    /// "Now" for upcoming/past events; `None` = the clock. The command line
+    /// sets it from `SOURCE_DATE_EPOCH` for reproducible builds.
+    pub now: Option<jiff::Timestamp>,
 }
 
 impl BuildOptions {
@@ -37,6 +41,7 @@ impl BuildOptions {
             base_url: None,
             drafts: false,
             minify: true,
+            now: None,
         }
     }
 
@@ -112,7 +117,19 @@ pub fn render_site(opts: &BuildOptions) -> Result<(OutputFiles, Diagnostics), Di
         .join("static/site.css")
         .is_file()
         .then_some("/site.css");
-    let builder = PageBuilder::new(&site, &messages, &formatters, "/static/style.css", site_css);
+    let now = opts
+        .now
+        .unwrap_or_else(jiff::Timestamp::now)
+        .to_zoned(config.time_zone.clone())
+        .datetime();
+    let builder = PageBuilder::new(
+        &site,
+        &messages,
+        &formatters,
+        "/static/style.css",
+        site_css,
+        now,
+    );
     let mut pages = builder.render_all(&templates);
     pages.push(builder.render_chooser(&templates));
     let mut rendered = Vec::with_capacity(pages.len());
@@ -154,6 +171,25 @@ pub fn render_site(opts: &BuildOptions) -> Result<(OutputFiles, Diagnostics), Di
     if let Some(b) = files.get(&default_404).cloned() {
         files.insert("404.html".into(), b);
     }
+    let labels = config
+        .languages
+        .iter()
+        .map(|l| {
+            let t = |id: &str| {
+                messages
+                    .format(&l.key, id, None)
+                    .unwrap_or_else(|| id.to_string())
+            };
+            (
+                l.key.clone(),
+                Labels {
+                    site_title: t("site-title"),
+                    events: t("nav-events"),
+                },
+            )
+        })
+        .collect();
+    files.extend(data_files(&site, now, &labels));
     files.insert("sitemap.xml".into(), sitemap::sitemap(&entries));
     files.insert("robots.txt".into(), sitemap::robots(base));
     let theme_static = root.join(THEMES_DIR).join(&config.theme).join("static");

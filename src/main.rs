@@ -56,14 +56,13 @@ enum Command {
     },
     /// Start a translation, confirm one, or mark a source change as minor.
     Translate {
-        /// The item: offers/sprachcafe-ingelheim, pages/impressum or _index (or --all).
-        #[arg(required_unless_present = "all")]
-        item: Option<String>,
-        /// Apply --confirm or --minor to every item that has a translation.
-        #[arg(long, conflicts_with = "item")]
+        /// ITEM [LANG]: the item (offers/sprachcafe-ingelheim, pages/impressum, _index)
+        /// and the language; with --all only the language.
+        #[arg(num_args = 1..=2, value_names = ["ITEM", "LANG"])]
+        args: Vec<String>,
+        /// Apply --confirm to every item that has a translation into LANG.
+        #[arg(long, requires = "confirm")]
         all: bool,
-        /// Language key to translate into (not needed with --minor).
-        lang: Option<String>,
         /// Record that this translation matches the current source text.
         #[arg(long, conflicts_with = "minor")]
         confirm: bool,
@@ -110,6 +109,7 @@ fn main() -> ExitCode {
                 base_url,
                 drafts,
                 minify: true,
+                now: None,
             };
             cli::build::run(opts, strict, format)
         }
@@ -123,31 +123,37 @@ fn main() -> ExitCode {
             cli::new::run(&root, kind, &slug)
         }
         Command::Translate {
-            item,
+            args,
             all,
-            lang,
             confirm,
             minor,
             machine,
             root,
         } => {
-            let item = item.unwrap_or_default();
+            let (item, lang) = match (all, args.as_slice()) {
+                (true, [lang]) => (None, Some(lang.clone())),
+                (false, [item]) => (Some(item.clone()), None),
+                (false, [item, lang]) => (Some(item.clone()), Some(lang.clone())),
+                _ => {
+                    eprintln!(
+                        "error: use `wegweiser translate ITEM LANG` or `wegweiser translate --all --confirm LANG`"
+                    );
+                    return ExitCode::from(2);
+                }
+            };
             let action = match (minor, lang) {
                 (true, _) => Action::Minor,
                 (false, Some(lang)) if confirm => Action::Confirm { lang },
                 (false, Some(lang)) => Action::Start { lang, machine },
                 (false, None) => {
                     eprintln!(
-                        "error: name the language to translate into, e.g. `wegweiser translate {item} ar`"
+                        "error: name the language to translate into, e.g. `wegweiser translate {} ar`",
+                        item.as_deref().unwrap_or("offers/…")
                     );
-                    return ExitCode::FAILURE;
+                    return ExitCode::from(2);
                 }
             };
-            if all && matches!(action, Action::Start { .. }) {
-                eprintln!("error: --all works with --confirm or --minor");
-                return ExitCode::FAILURE;
-            }
-            cli::translate::run(&root, (!all).then_some(item.as_str()), action)
+            cli::translate::run(&root, item.as_deref(), action)
         }
         Command::Status { csv, root } => cli::status::run(&root, csv.as_deref()),
     }

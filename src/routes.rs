@@ -41,6 +41,31 @@ pub fn term(lang: &str, t: Taxonomy, key: &str) -> String {
     format!("/{lang}/{}/{key}/", t.key())
 }
 
+/// Past events.
+pub fn archive(lang: &str) -> String {
+    format!("/{lang}/archive/")
+}
+
+/// Calendar file of one event, in one language.
+pub fn event_ics(lang: &str, slug: &str) -> String {
+    format!("/{lang}/events/{slug}.ics")
+}
+
+/// Subscribable calendar of a language's upcoming events.
+pub fn events_ics(lang: &str) -> String {
+    format!("/{lang}/events.ics")
+}
+
+/// Contact card of one contact.
+pub fn vcard(lang: &str, slug: &str) -> String {
+    format!("/{lang}/contacts/{slug}.vcf")
+}
+
+/// Atom feed of a language.
+pub fn feed(lang: &str) -> String {
+    format!("/{lang}/feed.atom")
+}
+
 pub fn not_found(lang: &str) -> String {
     format!("/{lang}/404.html")
 }

@@ -408,6 +408,11 @@ fn every_plural_message_has_every_cldr_category_of_its_language() {
                         _ => None,
                     })
                     .collect();
+                // Only plural selectors (with category keys) need every category;
+                // selectors on exact numbers (`[1]`, `[-1]`) do not.
+                if keys.iter().all(|k| *k == "other") {
+                    continue;
+                }
                 for cat in &needed {
                     assert!(
                         keys.contains(cat),
@@ -506,4 +511,53 @@ fn a_site_may_add_self_hosted_fonts() {
     assert!(site.exists("site.css") && site.exists("fonts/vazirmatn.woff2"));
     let links = attrs(&site.html("fa/index.html"), "link[rel=stylesheet]", "href");
     assert_eq!(links, vec!["/static/style.css", "/site.css"]);
+}
+
+#[test]
+fn translate_and_status_on_the_command_line() {
+    let site = TestSite::fixture("site");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+            .args(args)
+            .arg("--root")
+            .arg(&site.root)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["translate", "--all", "--confirm", "en"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(&[
+        "status",
+        "--csv",
+        site.root.join("status.csv").to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("en ") && l.split_whitespace().nth(2) == Some("2")),
+        "{table}"
+    );
+    let csv = std::fs::read_to_string(site.root.join("status.csv")).unwrap();
+    assert!(
+        csv.contains("en,offers/sprachcafe,current,false,false"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("ar,offers/sprachcafe,unconfirmed,false,false"),
+        "{csv}"
+    );
+    // Wrong use is a usage error (exit 2) with a hint, not a panic.
+    assert_eq!(
+        run(&["translate", "offers/sprachcafe"]).status.code(),
+        Some(2)
+    );
+    let out = run(&["translate", "offers/nope", "ar"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("there is no offer `nope`"));
 }

@@ -130,3 +130,27 @@ outdated-notice = قد لا تكون هذه الترجمة محدّثة: تغي�
 machine-notice = تُرجم هذا النص آليًا ولم يراجعه إنسان بعد.
 machine-reviewed-notice = تُرجم هذا النص آليًا وراجعه إنسان.
 chooser-suggested = مقترح حسب إعدادات متصفحك
+
+nav-archive = الفعاليات السابقة
+event-past = انتهت هذه الفعالية.
+next-dates = المواعيد القادمة:
+add-to-calendar = إضافة إلى التقويم
+subscribe-calendar = الاشتراك في التقويم
+save-contact = حفظ جهة الاتصال
+map-app-link = فتح في تطبيق الخرائط
+label-attendance = طريقة المشاركة
+attendance-in-person = حضوريًا
+attendance-online = عبر الإنترنت
+attendance-hybrid = حضوريًا وعبر الإنترنت
+repeat-weekly = { $interval ->
+    [1] كل أسبوع يوم { $weekday }، { $time }، حتى { $until }
+   *[other] يوم { $weekday }، مرة كل فترة من الأسابيع عددها { $interval }، { $time }، حتى { $until }
+}
+repeat-monthly = { $week ->
+    [1] يوم { $weekday } الأول من كل شهر، { $time }، حتى { $until }
+    [2] يوم { $weekday } الثاني من كل شهر، { $time }، حتى { $until }
+    [3] يوم { $weekday } الثالث من كل شهر، { $time }، حتى { $until }
+    [4] يوم { $weekday } الرابع من كل شهر، { $time }، حتى { $until }
+    [-1] يوم { $weekday } الأخير من كل شهر، { $time }، حتى { $until }
+   *[other] مرة في الشهر يوم { $weekday }، { $time }، حتى { $until }
+}

@@ -116,3 +116,27 @@ outdated-notice = Diese Übersetzung ist vielleicht nicht mehr aktuell: Der Text
 machine-notice = Dieser Text wurde maschinell übersetzt und noch nicht von einem Menschen geprüft.
 machine-reviewed-notice = Dieser Text wurde maschinell übersetzt und von einem Menschen geprüft.
 chooser-suggested = Vorschlag nach Ihren Browser-Einstellungen
+
+nav-archive = Vergangene Veranstaltungen
+event-past = Diese Veranstaltung ist vorbei.
+next-dates = Die nächsten Termine:
+add-to-calendar = In den Kalender eintragen
+subscribe-calendar = Kalender abonnieren
+save-contact = Kontakt speichern
+map-app-link = In der Karten-App öffnen
+label-attendance = Teilnahme
+attendance-in-person = vor Ort
+attendance-online = online
+attendance-hybrid = vor Ort und online
+repeat-weekly = { $interval ->
+    [1] Jeden { $weekday }, { $time }, bis { $until }
+   *[other] Alle { $interval } Wochen am { $weekday }, { $time }, bis { $until }
+}
+repeat-monthly = { $week ->
+    [1] Jeden ersten { $weekday } im Monat, { $time }, bis { $until }
+    [2] Jeden zweiten { $weekday } im Monat, { $time }, bis { $until }
+    [3] Jeden dritten { $weekday } im Monat, { $time }, bis { $until }
+    [4] Jeden vierten { $weekday } im Monat, { $time }, bis { $until }
+    [-1] Jeden letzten { $weekday } im Monat, { $time }, bis { $until }
+   *[other] Einmal im Monat am { $weekday }, { $time }, bis { $until }
+}

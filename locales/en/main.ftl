@@ -112,3 +112,27 @@ outdated-notice = This translation may be out of date: the { $language } text ha
 machine-notice = This text was translated by machine and has not yet been checked by a person.
 machine-reviewed-notice = This text was translated by machine and checked by a person.
 chooser-suggested = Suggested by your browser settings
+
+nav-archive = Past events
+event-past = This event is over.
+next-dates = Next dates:
+add-to-calendar = Add to calendar
+subscribe-calendar = Subscribe to the calendar
+save-contact = Save contact
+map-app-link = Open in map app
+label-attendance = Taking part
+attendance-in-person = in person
+attendance-online = online
+attendance-hybrid = in person and online
+repeat-weekly = { $interval ->
+    [1] Every { $weekday }, { $time }, until { $until }
+   *[other] Every { $interval } weeks on { $weekday }, { $time }, until { $until }
+}
+repeat-monthly = { $week ->
+    [1] Every first { $weekday } of the month, { $time }, until { $until }
+    [2] Every second { $weekday } of the month, { $time }, until { $until }
+    [3] Every third { $weekday } of the month, { $time }, until { $until }
+    [4] Every fourth { $weekday } of the month, { $time }, until { $until }
+    [-1] Every last { $weekday } of the month, { $time }, until { $until }
+   *[other] Once a month on { $weekday }, { $time }, until { $until }
+}

@@ -116,3 +116,27 @@ outdated-notice = این ترجمه شاید به‌روز نباشد: متن ب
 machine-notice = این متن با ترجمهٔ ماشینی ترجمه شده و هنوز انسانی آن را بررسی نکرده است.
 machine-reviewed-notice = این متن با ترجمهٔ ماشینی ترجمه شده و انسانی آن را بررسی کرده است.
 chooser-suggested = پیشنهاد بر اساس تنظیمات مرورگر شما
+
+nav-archive = رویدادهای گذشته
+event-past = این رویداد به پایان رسیده است.
+next-dates = تاریخ‌های بعدی:
+add-to-calendar = افزودن به تقویم
+subscribe-calendar = مشترک شدن در تقویم
+save-contact = ذخیرهٔ مخاطب
+map-app-link = باز کردن در برنامهٔ نقشه
+label-attendance = نحوهٔ شرکت
+attendance-in-person = حضوری
+attendance-online = آنلاین
+attendance-hybrid = حضوری و آنلاین
+repeat-weekly = { $interval ->
+    [1] هر هفته { $weekday }، { $time }، تا { $until }
+   *[other] هر { $interval } هفته یک بار، { $weekday }، { $time }، تا { $until }
+}
+repeat-monthly = { $week ->
+    [1] اولین { $weekday } هر ماه، { $time }، تا { $until }
+    [2] دومین { $weekday } هر ماه، { $time }، تا { $until }
+    [3] سومین { $weekday } هر ماه، { $time }، تا { $until }
+    [4] چهارمین { $weekday } هر ماه، { $time }، تا { $until }
+    [-1] آخرین { $weekday } هر ماه، { $time }، تا { $until }
+   *[other] ماهی یک بار، { $weekday }، { $time }، تا { $until }
+}

@@ -115,3 +115,27 @@ outdated-notice = Diese Übersetzung ist vielleicht alt. Der Text auf { $languag
 machine-notice = Ein Computer-Programm hat diesen Text übersetzt. Ein Mensch hat ihn noch nicht geprüft.
 machine-reviewed-notice = Ein Computer-Programm hat diesen Text übersetzt. Ein Mensch hat ihn geprüft.
 chooser-suggested = Vorschlag von Ihrem Browser
+
+nav-archive = Termine, die vorbei sind
+event-past = Dieser Termin ist vorbei.
+next-dates = Die nächsten Termine:
+add-to-calendar = In den Kalender eintragen
+subscribe-calendar = Alle Termine in Ihren Kalender holen
+save-contact = Kontakt speichern
+map-app-link = Auf der Karte zeigen
+label-attendance = Wie machen Sie mit?
+attendance-in-person = Sie gehen hin
+attendance-online = im Internet
+attendance-hybrid = Sie gehen hin oder machen im Internet mit
+repeat-weekly = { $interval ->
+    [1] Jede Woche am { $weekday }, { $time }, bis { $until }
+   *[other] Alle { $interval } Wochen am { $weekday }, { $time }, bis { $until }
+}
+repeat-monthly = { $week ->
+    [1] Jeden Monat am ersten { $weekday }, { $time }, bis { $until }
+    [2] Jeden Monat am zweiten { $weekday }, { $time }, bis { $until }
+    [3] Jeden Monat am dritten { $weekday }, { $time }, bis { $until }
+    [4] Jeden Monat am vierten { $weekday }, { $time }, bis { $until }
+    [-1] Jeden Monat am letzten { $weekday }, { $time }, bis { $until }
+   *[other] Einmal im Monat am { $weekday }, { $time }, bis { $until }
+}

@@ -128,3 +128,27 @@ outdated-notice = Этот перевод может быть устаревши
 machine-notice = Этот текст переведён машинным переводом и ещё не проверен человеком.
 machine-reviewed-notice = Этот текст переведён машинным переводом и проверен человеком.
 chooser-suggested = Предложено по настройкам вашего браузера
+
+nav-archive = Прошедшие мероприятия
+event-past = Это мероприятие уже прошло.
+next-dates = Ближайшие даты:
+add-to-calendar = Добавить в календарь
+subscribe-calendar = Подписаться на календарь
+save-contact = Сохранить контакт
+map-app-link = Открыть в приложении карт
+label-attendance = Формат участия
+attendance-in-person = очно
+attendance-online = онлайн
+attendance-hybrid = очно и онлайн
+repeat-weekly = { $interval ->
+    [1] Каждую неделю: { $weekday }, { $time }, до { $until }
+   *[other] Каждую { $interval }-ю неделю: { $weekday }, { $time }, до { $until }
+}
+repeat-monthly = { $week ->
+    [1] Каждый месяц, в первую неделю: { $weekday }, { $time }, до { $until }
+    [2] Каждый месяц, во вторую неделю: { $weekday }, { $time }, до { $until }
+    [3] Каждый месяц, в третью неделю: { $weekday }, { $time }, до { $until }
+    [4] Каждый месяц, в четвёртую неделю: { $weekday }, { $time }, до { $until }
+    [-1] Каждый месяц, в последнюю неделю: { $weekday }, { $time }, до { $until }
+   *[other] Раз в месяц: { $weekday }, { $time }, до { $until }
+}

@@ -115,3 +115,27 @@ outdated-notice = Bu çeviri güncel olmayabilir: { $language } metin çevrildik
 machine-notice = Bu metin makine çevirisidir ve henüz bir insan tarafından kontrol edilmemiştir.
 machine-reviewed-notice = Bu metin makine çevirisidir ve bir insan tarafından kontrol edilmiştir.
 chooser-suggested = Tarayıcı ayarlarınıza göre öneri
+
+nav-archive = Geçmiş etkinlikler
+event-past = Bu etkinlik sona erdi.
+next-dates = Sonraki tarihler:
+add-to-calendar = Takvime ekle
+subscribe-calendar = Takvime abone ol
+save-contact = Kişiyi kaydet
+map-app-link = Harita uygulamasında aç
+label-attendance = Katılım
+attendance-in-person = yüz yüze
+attendance-online = çevrimiçi
+attendance-hybrid = yüz yüze ve çevrimiçi
+repeat-weekly = { $interval ->
+    [1] Her hafta { $weekday }, { $time }, { $until } tarihine kadar
+   *[other] { $interval } haftada bir { $weekday }, { $time }, { $until } tarihine kadar
+}
+repeat-monthly = { $week ->
+    [1] Her ayın ilk { $weekday } günü, { $time }, { $until } tarihine kadar
+    [2] Her ayın ikinci { $weekday } günü, { $time }, { $until } tarihine kadar
+    [3] Her ayın üçüncü { $weekday } günü, { $time }, { $until } tarihine kadar
+    [4] Her ayın dördüncü { $weekday } günü, { $time }, { $until } tarihine kadar
+    [-1] Her ayın son { $weekday } günü, { $time }, { $until } tarihine kadar
+   *[other] Ayda bir { $weekday } günü, { $time }, { $until } tarihine kadar
+}

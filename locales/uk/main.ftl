@@ -128,3 +128,27 @@ outdated-notice = Цей переклад може бути застарілим
 machine-notice = Цей текст перекладено машинно, і людина його ще не перевірила.
 machine-reviewed-notice = Цей текст перекладено машинно й перевірено людиною.
 chooser-suggested = Запропоновано за налаштуваннями вашого браузера
+
+nav-archive = Минулі заходи
+event-past = Цей захід уже відбувся.
+next-dates = Найближчі дати:
+add-to-calendar = Додати до календаря
+subscribe-calendar = Підписатися на календар
+save-contact = Зберегти контакт
+map-app-link = Відкрити в застосунку карт
+label-attendance = Формат участі
+attendance-in-person = очно
+attendance-online = онлайн
+attendance-hybrid = очно й онлайн
+repeat-weekly = { $interval ->
+    [1] Щотижня: { $weekday }, { $time }, до { $until }
+   *[other] Кожного { $interval }-го тижня: { $weekday }, { $time }, до { $until }
+}
+repeat-monthly = { $week ->
+    [1] Щомісяця, у перший тиждень: { $weekday }, { $time }, до { $until }
+    [2] Щомісяця, у другий тиждень: { $weekday }, { $time }, до { $until }
+    [3] Щомісяця, у третій тиждень: { $weekday }, { $time }, до { $until }
+    [4] Щомісяця, у четвертий тиждень: { $weekday }, { $time }, до { $until }
+    [-1] Щомісяця, в останній тиждень: { $weekday }, { $time }, до { $until }
+   *[other] Раз на місяць: { $weekday }, { $time }, до { $until }
+}

@@ -6,8 +6,30 @@ use wegweiser::{BuildOptions, build};
 
 use super::{Format, print};
 
-pub fn run(opts: BuildOptions, strict: bool, format: Format) -> ExitCode {
+/// "Now" from `SOURCE_DATE_EPOCH` (seconds since 1970), the convention for
+/// reproducible builds; `None` means the clock.
+fn source_date_epoch() -> Result<Option<jiff::Timestamp>, String> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Err(_) => Ok(None),
+        Ok(v) => v
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|s| jiff::Timestamp::from_second(s).ok())
+            .map(Some)
+            .ok_or_else(|| format!("SOURCE_DATE_EPOCH must be seconds since 1970, not `{v}`")),
+    }
+}
+
+pub fn run(mut opts: BuildOptions, strict: bool, format: Format) -> ExitCode {
     let started = Instant::now();
+    match source_date_epoch() {
+        Ok(now) => opts.now = now,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    }
     match build(&opts) {
         Ok(report) => {
             print(&report.warnings, format);

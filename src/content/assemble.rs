@@ -9,9 +9,10 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use super::parse::{ParsedFile, RawFront};
+use super::recurrence::{Frequency, Recurrence, parse_weekday};
 use super::{
-    ContactData, ContactKind, EventData, EventTime, Item, ItemData, Kind, Listing, OfferData,
-    Session, Text,
+    Attendance, ContactData, ContactKind, EventData, EventTime, Item, ItemData, Kind, Listing,
+    OfferData, Session, Text,
 };
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -79,11 +80,15 @@ pub fn assemble(files: Vec<ParsedFile>, config: &SiteConfig, ds: &mut Diagnostic
         }),
         Kind::Event => {
             let time = event_time(&source, ds)?;
+            let online_url = url(&source, f.online_url.as_ref(), ds);
+            let attendance = attendance(&source, online_url.is_some(), ds);
             ItemData::Event(EventData {
                 listing: listing(&source, ds),
                 organizer: f.organizer.as_ref().map(|s| s.get_ref().clone()),
                 time,
                 location: f.location.clone(),
+                online_url,
+                attendance,
             })
         }
         Kind::Contact => ItemData::Contact(contact(&source, ds)?),
@@ -328,13 +333,171 @@ fn event_time(p: &ParsedFile, ds: &mut Diagnostics) -> Option<EventTime> {
     };
     let s = local_datetime(p, start, "start", ds)?;
     let e = local_datetime(p, end, "end", ds)?;
-    Some(EventTime::Sessions(vec![checked_session(
-        p,
-        s,
-        e,
-        end.span(),
-        ds,
-    )?]))
+    let first = checked_session(p, s, e, end.span(), ds)?;
+    match recurrence(p, first, ds)? {
+        Some(rule) => {
+            let occurrences = rule.expand(first);
+            Some(EventTime::Recurring {
+                first,
+                rule,
+                occurrences,
+            })
+        }
+        None => Some(EventTime::Sessions(vec![first])),
+    }
+}
+
+/// `repeat*` fields: `Some(None)` when the event does not repeat, `None` on error.
+fn recurrence(p: &ParsedFile, first: Session, ds: &mut Diagnostics) -> Option<Option<Recurrence>> {
+    let f = &p.front;
+    let Some(repeat) = &f.repeat else {
+        for (name, set) in [
+            ("repeat_on", f.repeat_on.as_ref().map(|x| x.span())),
+            ("repeat_until", f.repeat_until.as_ref().map(|x| x.span())),
+            ("repeat_week", f.repeat_week.as_ref().map(|x| x.span())),
+            (
+                "repeat_interval",
+                f.repeat_interval.as_ref().map(|x| x.span()),
+            ),
+        ] {
+            if let Some(span) = set {
+                ds.push(
+                    p.error_at(span, format!("`{name}` needs `repeat`")).help(
+                        "add repeat = \"weekly\" or repeat = \"monthly\", or remove this line",
+                    ),
+                );
+                return None;
+            }
+        }
+        return Some(None);
+    };
+    let frequency = match repeat.get_ref().as_str() {
+        "weekly" | "wöchentlich" => Frequency::Weekly,
+        "monthly" | "monatlich" => Frequency::Monthly,
+        other => {
+            ds.push(
+                p.error_at(repeat.span(), format!("unknown repetition `{other}`"))
+                    .help("write repeat = \"weekly\" or repeat = \"monthly\" (every second week: add repeat_interval = 2)"),
+            );
+            return None;
+        }
+    };
+    let mut weekdays = Vec::new();
+    match &f.repeat_on {
+        Some(list) => {
+            for day in list.get_ref() {
+                match parse_weekday(day.get_ref()) {
+                    Some(w) if !weekdays.contains(&w) => weekdays.push(w),
+                    Some(_) => {}
+                    None => {
+                        ds.push(
+                            p.error_at(day.span(), format!("`{}` is not a weekday", day.get_ref()))
+                                .help("write weekdays in English or German, e.g. repeat_on = [\"tuesday\"] or [\"dienstag\"]"),
+                        );
+                        return None;
+                    }
+                }
+            }
+        }
+        None => weekdays.push(first.start.date().weekday()),
+    }
+    let week = match &f.repeat_week {
+        Some(w) if frequency == Frequency::Weekly => {
+            ds.push(
+                p.error_at(
+                    w.span(),
+                    "`repeat_week` only goes with repeat = \"monthly\"",
+                )
+                .help("remove repeat_week, or set repeat = \"monthly\""),
+            );
+            return None;
+        }
+        Some(w) if matches!(*w.get_ref(), 1..=5 | -1) => Some(*w.get_ref() as i8),
+        Some(w) => {
+            ds.push(
+                p.error_at(
+                    w.span(),
+                    "`repeat_week` must be 1 to 5, or -1 for the last week of the month",
+                )
+                .help("e.g. repeat_week = 2 for the second Tuesday of every month"),
+            );
+            return None;
+        }
+        // Default: the same week of the month as the first occurrence.
+        None if frequency == Frequency::Monthly => Some((first.start.date().day() - 1) / 7 + 1),
+        None => None,
+    };
+    let interval = match &f.repeat_interval {
+        Some(i) if (1..=52).contains(i.get_ref()) => *i.get_ref() as i32,
+        Some(i) => {
+            ds.push(
+                p.error_at(i.span(), "`repeat_interval` must be between 1 and 52")
+                    .help("repeat_interval = 2 means every second week (or month)"),
+            );
+            return None;
+        }
+        None => 1,
+    };
+    let Some(until_v) = &f.repeat_until else {
+        ds.push(
+            p.error_at(repeat.span(), "a repeating event needs `repeat_until`")
+                .help("add the last day, e.g. repeat_until = 2026-12-15, so the calendar does not run forever"),
+        );
+        return None;
+    };
+    let until = date(p, until_v, "repeat_until", ds)?;
+    let mut except = Vec::new();
+    for e in f.except.iter().flatten() {
+        except.push(date(p, e, "except", ds)?);
+    }
+    let rule = Recurrence {
+        frequency,
+        interval,
+        weekdays,
+        week,
+        until,
+        except,
+    };
+    if !rule.matches(first.start.date(), first.start.date()) {
+        let span = f.start.as_ref().map(|s| s.span()).unwrap_or(0..0);
+        ds.push(
+            p.error_at(span, "`start` is not a day of the repetition")
+                .help("the first occurrence must be one of the repeat_on days (and, for monthly events, in the repeat_week)"),
+        );
+        return None;
+    }
+    if until < first.start.date() {
+        ds.push(
+            p.error_at(until_v.span(), "`repeat_until` is before `start`")
+                .help("repeat_until is the last day the event takes place"),
+        );
+        return None;
+    }
+    Some(Some(rule))
+}
+
+fn attendance(p: &ParsedFile, has_url: bool, ds: &mut Diagnostics) -> Attendance {
+    let f = &p.front;
+    match f.attendance.as_ref() {
+        None if has_url && f.location.is_none() && f.address.is_none() => Attendance::Online,
+        None => Attendance::InPerson,
+        Some(a) => match a.get_ref().as_str() {
+            "in-person" => Attendance::InPerson,
+            "online" => Attendance::Online,
+            "hybrid" => Attendance::Hybrid,
+            other => {
+                ds.push(
+                    p.error_at(a.span(), format!("unknown attendance `{other}`"))
+                        .help(crate::toml_input::suggest(
+                            other,
+                            ["in-person", "online", "hybrid"],
+                            "values",
+                        )),
+                );
+                Attendance::InPerson
+            }
+        },
+    }
 }
 
 fn checked_session(

@@ -4,10 +4,12 @@
 //! and body, [`assemble`] merges a source file with its translations into an
 //! [`Item`], and [`validate`] checks references between items.
 
+pub mod address;
 pub mod assemble;
 pub mod frontmatter;
 pub mod load;
 pub mod parse;
+pub mod recurrence;
 pub mod schema;
 pub mod status;
 pub mod validate;
@@ -142,6 +144,12 @@ pub enum EventTime {
     Sessions(Vec<Session>),
     /// Whole days, `end` inclusive.
     AllDay { start: Date, end: Date },
+    /// A first session repeated by a rule; `occurrences` is the expansion.
+    Recurring {
+        first: Session,
+        rule: recurrence::Recurrence,
+        occurrences: Vec<Session>,
+    },
 }
 
 impl EventTime {
@@ -150,6 +158,7 @@ impl EventTime {
         match self {
             EventTime::Sessions(s) => s.first().map_or(Date::ZERO, |s| s.start.date()),
             EventTime::AllDay { start, .. } => *start,
+            EventTime::Recurring { first, .. } => first.start.date(),
         }
     }
 
@@ -157,7 +166,45 @@ impl EventTime {
         match self {
             EventTime::Sessions(s) => s.last().map_or(Date::ZERO, |s| s.end.date()),
             EventTime::AllDay { end, .. } => *end,
+            EventTime::Recurring {
+                occurrences, first, ..
+            } => occurrences.last().unwrap_or(first).end.date(),
         }
+    }
+
+    /// Every span of time the event takes place, in order (all-day events:
+    /// one session per day from 00:00 to 24:00).
+    pub fn sessions(&self) -> Vec<Session> {
+        match self {
+            EventTime::Sessions(s) => s.clone(),
+            EventTime::Recurring { occurrences, .. } => occurrences.clone(),
+            EventTime::AllDay { start, end } => {
+                let mut out = Vec::new();
+                let mut d = *start;
+                while d <= *end {
+                    let next = d.tomorrow().unwrap_or(d);
+                    out.push(Session {
+                        start: d.to_datetime(jiff::civil::Time::midnight()),
+                        end: next.to_datetime(jiff::civil::Time::midnight()),
+                    });
+                    if next == d {
+                        break;
+                    }
+                    d = next;
+                }
+                out
+            }
+        }
+    }
+
+    /// Whether anything of the event is still to come at `now` (local time).
+    pub fn is_upcoming(&self, now: DateTime) -> bool {
+        self.sessions().iter().any(|s| s.end > now)
+    }
+
+    /// The next session that has not ended at `now`, if any.
+    pub fn next_session(&self, now: DateTime) -> Option<Session> {
+        self.sessions().into_iter().find(|s| s.end > now)
     }
 }
 
@@ -167,6 +214,17 @@ pub struct EventData {
     pub organizer: Option<String>,
     pub time: EventTime,
     pub location: Option<String>,
+    pub online_url: Option<String>,
+    pub attendance: Attendance,
+}
+
+/// How people take part in an event (schema.org eventAttendanceMode).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Attendance {
+    InPerson,
+    Online,
+    Hybrid,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

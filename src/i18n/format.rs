@@ -37,7 +37,7 @@ use std::cmp::Ordering;
 use icu_calendar::{Date, Gregorian};
 use icu_collator::options::CollatorOptions;
 use icu_collator::{CollatorBorrowed, CollatorPreferences};
-use icu_datetime::fieldsets::{T, YMD, YMDE};
+use icu_datetime::fieldsets::{E, T, YMD, YMDE};
 use icu_datetime::input::Time;
 use icu_datetime::range::NoCalendarRangeFormatter;
 use icu_datetime::{
@@ -125,6 +125,7 @@ pub struct LocaleFormatter {
     tag: String,
     date_long: FixedCalendarDateTimeFormatter<Gregorian, YMDE>,
     date_medium: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
+    weekday: FixedCalendarDateTimeFormatter<Gregorian, E>,
     time: NoCalendarFormatter<T>,
     time_range: NoCalendarRangeFormatter<T>,
     list_and: ListFormatter,
@@ -204,6 +205,8 @@ impl LocaleFormatter {
 
         let date_medium = FixedCalendarDateTimeFormatter::try_new(dt_prefs, YMD::medium())
             .map_err(dt_err("medium date"))?;
+        let weekday = FixedCalendarDateTimeFormatter::try_new(dt_prefs, E::long())
+            .map_err(dt_err("weekday"))?;
         let time = NoCalendarFormatter::try_new(dt_prefs, T::hm()).map_err(dt_err("time"))?;
         let time_range =
             NoCalendarRangeFormatter::try_new(dt_prefs, T::hm()).map_err(dt_err("time range"))?;
@@ -229,6 +232,7 @@ impl LocaleFormatter {
             tag: tag.to_owned(),
             date_long,
             date_medium,
+            weekday,
             time,
             time_range,
             list_and,
@@ -249,6 +253,15 @@ impl LocaleFormatter {
         match gregorian(d) {
             Some(date) => self.date_long.format(&date).to_string(),
             None => d.to_string(),
+        }
+    }
+
+    /// The weekday's name alone (standalone form where the language has
+    /// one), e.g. de "Dienstag", uk "вівторок".
+    pub fn weekday(&self, d: jiff::civil::Date) -> String {
+        match gregorian(d) {
+            Some(date) => self.weekday.format(&date).to_string(),
+            None => format!("{:?}", d.weekday()),
         }
     }
 

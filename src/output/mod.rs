@@ -1,7 +1,11 @@
 //! Writing the built site: all files go to a fresh folder next to the output
 //! folder, which replaces the old output only when everything was written.
 
+pub mod data;
+pub mod feed;
+pub mod ical;
 pub mod sitemap;
+pub mod vcard;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,7 @@
 //! Rendering: Markdown bodies, view structs for templates, the theme's Tera
 //! templates, and HTML minification.
 
+pub mod jsonld;
 pub mod markdown;
 pub mod pages;
 pub mod templates;

@@ -5,14 +5,19 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
+use super::jsonld;
 use super::markdown::{self, LinkContext};
 use super::views::*;
 use crate::config::{Language, Taxonomy};
+use crate::content::recurrence::{Frequency, Recurrence};
 use crate::content::status::State;
-use crate::content::{ContactKind, EventTime, Item, ItemData, ItemKey, Kind, Site, Text};
+use crate::content::{
+    Attendance, ContactKind, EventTime, Item, ItemData, ItemKey, Kind, Session, Site, Text,
+};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{LocaleFormatter, Messages};
 use crate::routes;
+use fluent_bundle::FluentArgs;
 
 /// A page to build.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -22,6 +27,8 @@ pub enum Route {
     Section(Kind),
     Taxonomy(Taxonomy),
     Term(Taxonomy, String),
+    /// Past events.
+    Archive,
     NotFound,
 }
 
@@ -50,6 +57,8 @@ pub struct PageBuilder<'a> {
     lang_keys: Vec<String>,
     /// Contact slug → items that name it (contacts, provider, organizer).
     mentions: BTreeMap<String, Vec<ItemKey>>,
+    /// The build's "now" in the site's time zone: what is upcoming and what is past.
+    now: jiff::civil::DateTime,
 }
 
 fn dir_of(l: &Language) -> &'static str {
@@ -63,6 +72,7 @@ impl<'a> PageBuilder<'a> {
         formatters: &'a BTreeMap<String, LocaleFormatter>,
         stylesheet: &str,
         site_stylesheet: Option<&str>,
+        now: jiff::civil::DateTime,
     ) -> Self {
         let cfg = &site.config;
         let mut langs = BTreeMap::new();
@@ -118,6 +128,7 @@ impl<'a> PageBuilder<'a> {
             langs,
             lang_keys: cfg.languages.iter().map(|l| l.key.clone()).collect(),
             mentions,
+            now,
         }
     }
 
@@ -127,6 +138,7 @@ impl<'a> PageBuilder<'a> {
         for k in [Kind::Offer, Kind::Event, Kind::Contact] {
             r.push(Route::Section(k));
         }
+        r.push(Route::Archive);
         for t in Taxonomy::ALL {
             r.push(Route::Taxonomy(t));
             for term in self.site.config.taxonomies.terms(t) {
@@ -329,6 +341,17 @@ impl<'a> PageBuilder<'a> {
                     end_iso: iso_minutes(s.end),
                 })
                 .collect(),
+            EventTime::Recurring { occurrences, .. } => occurrences
+                .iter()
+                .filter(|s| s.end > self.now)
+                .take(6)
+                .map(|s| When {
+                    date: f.date_long(s.start.date()),
+                    time: f.time_range(s.start.time(), s.end.time()),
+                    start_iso: iso_minutes(s.start),
+                    end_iso: iso_minutes(s.end),
+                })
+                .collect(),
             EventTime::AllDay { start, end } => {
                 let mut d = *start;
                 let mut out = Vec::new();
@@ -354,13 +377,27 @@ impl<'a> PageBuilder<'a> {
         let (meta, datetime) = match &item.data {
             ItemData::Event(e) => {
                 let f = self.fmt(lang);
-                let first = e.time.first_day();
-                let last = e.time.last_day();
-                let mut m = f.date_medium(first);
-                if last != first {
-                    m = format!("{m} – {}", f.date_medium(last));
-                }
-                (Some(m), Some(first.to_string()))
+                let m = match (&e.time, e.time.next_session(self.now)) {
+                    // A repeating event: its next date and how it repeats.
+                    (EventTime::Recurring { first, rule, .. }, Some(next)) => format!(
+                        "{} · {}",
+                        f.date_medium(next.start.date()),
+                        self.recurrence_text(lang, rule, *first)
+                    ),
+                    _ => {
+                        let (first, last) = (e.time.first_day(), e.time.last_day());
+                        if last != first {
+                            format!("{} – {}", f.date_medium(first), f.date_medium(last))
+                        } else {
+                            f.date_medium(first)
+                        }
+                    }
+                };
+                let day = e
+                    .time
+                    .next_session(self.now)
+                    .map_or(e.time.first_day(), |s| s.start.date());
+                (Some(m), Some(day.to_string()))
             }
             ItemData::Contact(_) => (
                 self.field(item, lang, |t| t.role.as_ref()).map(|t| t.text),
@@ -385,16 +422,63 @@ impl<'a> PageBuilder<'a> {
         let mut items: Vec<&Item> = items.collect();
         let f = self.fmt(lang);
         items.sort_by(|a, b| match (&a.data, &b.data) {
-            (ItemData::Event(x), ItemData::Event(y)) => x
-                .time
-                .first_day()
-                .cmp(&y.time.first_day())
+            (ItemData::Event(x), ItemData::Event(y)) => self
+                .event_key(&x.time)
+                .cmp(&self.event_key(&y.time))
                 .then(a.slug.cmp(&b.slug)),
             _ => f
                 .compare(&self.text(a, lang).title, &self.text(b, lang).title)
                 .then(a.slug.cmp(&b.slug)),
         });
         items.into_iter().map(|i| self.card(lang, i)).collect()
+    }
+
+    /// Upcoming events sort by their next session; past ones by their first day.
+    fn event_key(&self, t: &EventTime) -> jiff::civil::DateTime {
+        t.next_session(self.now).map_or(
+            t.first_day().to_datetime(jiff::civil::Time::midnight()),
+            |s| s.start,
+        )
+    }
+
+    fn is_upcoming(&self, item: &Item) -> bool {
+        match &item.data {
+            ItemData::Event(e) => e.time.is_upcoming(self.now),
+            _ => true,
+        }
+    }
+
+    /// "Jeden Dienstag bis 15. Dezember 2026" in the reader's language.
+    fn recurrence_text(&self, lang: &str, rule: &Recurrence, first: Session) -> String {
+        let f = self.fmt(lang);
+        // A date with each weekday, near the first occurrence, gives ICU the weekday's name.
+        let names: Vec<String> = rule
+            .weekdays
+            .iter()
+            .map(|w| {
+                let d = first.start.date();
+                let ahead =
+                    (w.to_monday_zero_offset() - d.weekday().to_monday_zero_offset()).rem_euclid(7);
+                f.weekday(
+                    d.checked_add(jiff::Span::new().days(ahead as i64))
+                        .unwrap_or(d),
+                )
+            })
+            .collect();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let mut args = FluentArgs::new();
+        args.set("weekday", f.list_and(&refs));
+        args.set("interval", rule.interval as i64);
+        args.set("week", rule.week.unwrap_or(1) as i64);
+        args.set("until", f.date_long(rule.until));
+        args.set("time", f.time_range(first.start.time(), first.end.time()));
+        let id = match rule.frequency {
+            Frequency::Weekly => "repeat-weekly",
+            Frequency::Monthly => "repeat-monthly",
+        };
+        self.messages
+            .format(lang, id, Some(&args))
+            .unwrap_or_else(|| id.to_string())
     }
 
     fn languages_list(&self, lang: &str, codes: &[String]) -> Option<String> {
@@ -439,6 +523,7 @@ impl<'a> PageBuilder<'a> {
             .unwrap_or_default();
         let offer = match &item.data {
             ItemData::Offer(o) => Some(OfferView {
+                geo_uri: o.listing.geo.map(geo_uri),
                 schedule: self.field(item, lang, |t| t.schedule.as_ref()),
                 cost: self.field(item, lang, |t| t.cost.as_ref()),
                 childcare: o.childcare,
@@ -458,6 +543,21 @@ impl<'a> PageBuilder<'a> {
         let event = match &item.data {
             ItemData::Event(e) => Some(EventView {
                 when: self.when(lang, &e.time),
+                recurrence: match &e.time {
+                    EventTime::Recurring { first, rule, .. } => {
+                        Some(self.recurrence_text(lang, rule, *first))
+                    }
+                    _ => None,
+                },
+                upcoming: e.time.is_upcoming(self.now),
+                ics_url: routes::event_ics(lang, &item.slug),
+                online_url: e.online_url.clone(),
+                attendance: match e.attendance {
+                    Attendance::InPerson => "in-person",
+                    Attendance::Online => "online",
+                    Attendance::Hybrid => "hybrid",
+                },
+                geo_uri: e.listing.geo.map(geo_uri),
                 all_day: matches!(e.time, EventTime::AllDay { .. }),
                 location: e.location.clone(),
                 address: e.listing.address.clone(),
@@ -493,6 +593,7 @@ impl<'a> PageBuilder<'a> {
                         ContactKind::Organization => "organization",
                     },
                     role: self.field(item, lang, |t| t.role.as_ref()),
+                    vcard_url: routes::vcard(lang, &item.slug),
                     organization: c
                         .organization
                         .as_deref()
@@ -517,7 +618,10 @@ impl<'a> PageBuilder<'a> {
                     ),
                     events: self.cards(
                         lang,
-                        mentioned.iter().copied().filter(|i| i.kind == Kind::Event),
+                        mentioned
+                            .iter()
+                            .copied()
+                            .filter(|i| i.kind == Kind::Event && self.is_upcoming(i)),
                     ),
                 })
             }
@@ -552,6 +656,25 @@ impl<'a> PageBuilder<'a> {
         }
     }
 
+    fn jsonld(&self, lang: &str, item: &Item, url: &str) -> Option<String> {
+        let base = &self.site.config.base_url;
+        let ctx = jsonld::Ctx {
+            tz: &self.site.config.time_zone,
+            lang_tag: &self.language(lang).tag_str(),
+            url,
+            text: self.text(item, lang),
+        };
+        let party = |slug: &str| {
+            let c = self.site.get(Kind::Contact, slug)?;
+            Some(jsonld::Party {
+                name: self.text(c, lang).title.clone(),
+                url: format!("{base}{}", routes::item(lang, Kind::Contact, slug)),
+                is_organization: matches!(&c.data, ItemData::Contact(d) if d.kind == ContactKind::Organization),
+            })
+        };
+        jsonld::item(item, &ctx, party).map(|v| jsonld::to_script(&v))
+    }
+
     /// Languages in which a route has its own text (is a real translation).
     fn translated_in(&self, route: &Route) -> Vec<&Language> {
         let cfg = &self.site.config;
@@ -573,6 +696,7 @@ impl<'a> PageBuilder<'a> {
             Route::Section(k) => routes::section(lang, *k),
             Route::Taxonomy(t) => routes::taxonomy(lang, *t),
             Route::Term(t, k) => routes::term(lang, *t, k),
+            Route::Archive => routes::archive(lang),
             Route::NotFound => routes::not_found(lang),
         }
     }
@@ -657,6 +781,8 @@ impl<'a> PageBuilder<'a> {
             item: None,
             list: None,
             home: None,
+            jsonld: None,
+            feed_url: routes::feed(lang),
         };
         let sitemap = (is_translation && *route != Route::NotFound).then_some(alternates);
         let template = match route {
@@ -666,8 +792,11 @@ impl<'a> PageBuilder<'a> {
                 let untranslated = text.lang != lang;
                 let bl = untranslated.then(|| self.language(&text.lang));
                 let status = home.status(cfg, lang);
-                let upcoming: Vec<&Item> = self.site.of_kind(Kind::Event).collect();
-                let mut events = self.cards(lang, upcoming.into_iter());
+                let upcoming = self
+                    .site
+                    .of_kind(Kind::Event)
+                    .filter(|i| self.is_upcoming(i));
+                let mut events = self.cards(lang, upcoming);
                 events.truncate(3);
                 view.title = text.title.clone();
                 view.description = self
@@ -692,7 +821,11 @@ impl<'a> PageBuilder<'a> {
                     ),
                     events,
                     offer_count: self.site.of_kind(Kind::Offer).count(),
-                    event_count: self.site.of_kind(Kind::Event).count(),
+                    event_count: self
+                        .site
+                        .of_kind(Kind::Event)
+                        .filter(|i| self.is_upcoming(i))
+                        .count(),
                     contact_count: self.site.of_kind(Kind::Contact).count(),
                 });
                 "home.html"
@@ -701,6 +834,7 @@ impl<'a> PageBuilder<'a> {
                 // Routes come from `site.items`, so the item exists.
                 let item = &self.site.items[&(*kind, slug.clone())];
                 let iv = self.item_view(lang, item);
+                view.jsonld = self.jsonld(lang, item, &view.canonical);
                 view.title = iv.title.text.clone();
                 view.description = iv.summary.as_ref().map(|s| s.text.clone());
                 view.section = match kind {
@@ -721,11 +855,15 @@ impl<'a> PageBuilder<'a> {
                     Kind::Event => "events",
                     _ => "contacts",
                 };
+                // Event lists show what is still to come; the rest is in the archive.
+                let items = self.site.of_kind(*kind).filter(|i| self.is_upcoming(i));
                 view.list = Some(ListView {
                     section: section.to_string(),
                     heading,
-                    cards: self.cards(lang, self.site.of_kind(*kind)),
+                    cards: self.cards(lang, items),
                     terms: Vec::new(),
+                    archive: (*kind == Kind::Event).then(|| routes::archive(lang)),
+                    calendar: (*kind == Kind::Event).then(|| routes::events_ics(lang)),
                 });
                 "list.html"
             }
@@ -738,6 +876,8 @@ impl<'a> PageBuilder<'a> {
                     heading,
                     cards: Vec::new(),
                     terms: self.term_links(lang, *t, cfg.taxonomies.terms(*t)),
+                    archive: None,
+                    calendar: None,
                 });
                 "list.html"
             }
@@ -748,8 +888,35 @@ impl<'a> PageBuilder<'a> {
                 view.list = Some(ListView {
                     section: format!("{}-term", t.key()),
                     heading,
-                    cards: self.cards(lang, self.items_with_term(*t, key)),
+                    cards: self.cards(
+                        lang,
+                        self.items_with_term(*t, key)
+                            .filter(|i| self.is_upcoming(i)),
+                    ),
                     terms: Vec::new(),
+                    archive: None,
+                    calendar: None,
+                });
+                "list.html"
+            }
+            Route::Archive => {
+                let heading = self.t(lang, "nav-archive");
+                view.title = heading.clone();
+                view.section = "events";
+                let mut cards = self.cards(
+                    lang,
+                    self.site
+                        .of_kind(Kind::Event)
+                        .filter(|i| !self.is_upcoming(i)),
+                );
+                cards.reverse(); // most recent first
+                view.list = Some(ListView {
+                    section: "archive".into(),
+                    heading,
+                    cards,
+                    terms: Vec::new(),
+                    archive: None,
+                    calendar: None,
                 });
                 "list.html"
             }
@@ -788,9 +955,15 @@ impl<'a> PageBuilder<'a> {
                 ),
                 here(routes::term(lang, *t, key)),
             ],
+            Route::Archive => vec![home, section(Kind::Event), here(routes::archive(lang))],
             Route::NotFound => vec![home],
         }
     }
+}
+
+/// `geo:` URI (RFC 5870): opens the reader's own map app, no third party involved.
+fn geo_uri((lat, lon): (f64, f64)) -> String {
+    format!("geo:{lat},{lon}")
 }
 
 /// `2026-02-05T18:00` (no seconds, no offset): local time in the site's zone.

@@ -112,6 +112,7 @@ pub struct When {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct OfferView {
+    pub geo_uri: Option<String>,
     pub schedule: Option<Txt>,
     pub cost: Option<Txt>,
     pub childcare: Option<bool>,
@@ -126,7 +127,19 @@ pub struct OfferView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct EventView {
+    /// Sessions (for a repeating event: the next ones).
     pub when: Vec<When>,
+    /// "Jeden Dienstag, 15:00–17:00, bis …" for repeating events.
+    pub recurrence: Option<String>,
+    /// Whether anything of the event is still to come.
+    pub upcoming: bool,
+    /// `.ics` of this event in the page's language.
+    pub ics_url: String,
+    pub online_url: Option<String>,
+    /// `in-person`, `online` or `hybrid`.
+    pub attendance: &'static str,
+    /// `geo:` URI that opens the phone's map app.
+    pub geo_uri: Option<String>,
     pub all_day: bool,
     pub location: Option<String>,
     pub address: Option<String>,
@@ -150,6 +163,8 @@ pub struct ContactView {
     pub address: Option<String>,
     pub office_hours: Option<Txt>,
     pub languages: Option<String>,
+    /// `.vcf` contact card ("save contact").
+    pub vcard_url: String,
     /// People who work for this organisation.
     pub people: Vec<ContactRef>,
     /// Offers and events that name this contact.
@@ -199,6 +214,9 @@ pub struct ListView {
     pub heading: String,
     pub cards: Vec<Card>,
     pub terms: Vec<TermLink>,
+    /// Events: link to past events, and the subscribable calendar.
+    pub archive: Option<String>,
+    pub calendar: Option<String>,
 }
 
 /// The home page.
@@ -248,6 +266,10 @@ pub struct PageView<'a> {
     pub item: Option<ItemView>,
     pub list: Option<ListView>,
     pub home: Option<HomeView>,
+    /// schema.org JSON-LD, already escaped for a `<script>` element.
+    pub jsonld: Option<String>,
+    /// Atom feed of the page's language.
+    pub feed_url: String,
 }
 
 /// The root language chooser.

@@ -1,0 +1,297 @@
+//! iCalendar (RFC 5545) files for events, written with the `icalendar` crate.
+//!
+//! Times carry `TZID` of the site's time zone, and every calendar carries a
+//! `VTIMEZONE` generated from the zone's real transitions (jiff's tzdb), so
+//! calendar apps place events right across summer and winter time. UIDs and
+//! DTSTAMPs are derived from the content, never from the clock or randomness.
+
+use icalendar::{Calendar, Component, Event as IcalEvent, Property};
+use jiff::civil::{Date, DateTime};
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, ToSpan};
+
+use crate::content::{Attendance, EventTime, Session};
+
+/// What a calendar entry says about one event, in one language.
+pub struct IcsEvent<'a> {
+    pub slug: &'a str,
+    pub summary: &'a str,
+    pub description: Option<&'a str>,
+    pub location: Option<String>,
+    pub geo: Option<(f64, f64)>,
+    /// Absolute URL of the event's page.
+    pub url: String,
+    pub online_url: Option<&'a str>,
+    pub attendance: Attendance,
+    pub time: &'a EventTime,
+    /// When the entry last changed (DTSTAMP / LAST-MODIFIED).
+    pub stamp: Timestamp,
+}
+
+/// Where the calendar is written for.
+pub struct IcsContext<'a> {
+    pub tz: &'a TimeZone,
+    pub tz_name: &'a str,
+    /// Host name of the site, the domain part of every UID.
+    pub host: &'a str,
+    /// `X-WR-CALNAME`, shown by calendar apps when subscribing.
+    pub name: &'a str,
+    /// BCP 47 tag of the text (`LANGUAGE` parameter).
+    pub lang: &'a str,
+}
+
+fn local(dt: DateTime) -> String {
+    dt.strftime("%Y%m%dT%H%M%S").to_string()
+}
+
+fn day(d: Date) -> String {
+    d.strftime("%Y%m%d").to_string()
+}
+
+fn utc(ts: Timestamp) -> String {
+    ts.strftime("%Y%m%dT%H%M%SZ").to_string()
+}
+
+fn tz_prop(key: &str, dt: DateTime, tz_name: &str) -> Property {
+    let mut p = Property::new(key, local(dt));
+    p.add_parameter("TZID", tz_name);
+    p.done()
+}
+
+fn date_prop(key: &str, d: Date) -> Property {
+    let mut p = Property::new(key, day(d));
+    p.add_parameter("VALUE", "DATE");
+    p.done()
+}
+
+fn text_prop(key: &str, value: &str, lang: &str) -> Property {
+    let mut p = Property::new(key, value);
+    p.add_parameter("LANGUAGE", lang);
+    p.done()
+}
+
+/// The VEVENTs of one event: one per session, one for an all-day span, one
+/// with RRULE/EXDATE for a recurring event.
+fn vevents(e: &IcsEvent, ctx: &IcsContext) -> Vec<IcalEvent> {
+    let base = |uid: String| {
+        let mut v = IcalEvent::new();
+        v.uid(&uid);
+        v.add_property("DTSTAMP", utc(e.stamp));
+        v.add_property("LAST-MODIFIED", utc(e.stamp));
+        v.append_property(text_prop("SUMMARY", e.summary, ctx.lang));
+        let mut description = e.description.unwrap_or("").to_string();
+        if let Some(u) = e.online_url {
+            description.push_str(&format!("\n\n{u}"));
+        }
+        description.push_str(&format!("\n\n{}", e.url));
+        v.append_property(text_prop("DESCRIPTION", description.trim_start(), ctx.lang));
+        v.add_property("URL", &e.url);
+        match (&e.location, e.attendance, e.online_url) {
+            (Some(l), _, _) => {
+                v.append_property(text_prop("LOCATION", l, ctx.lang));
+            }
+            (None, Attendance::Online, Some(u)) => {
+                v.add_property("LOCATION", u);
+            }
+            _ => {}
+        }
+        if let Some((lat, lon)) = e.geo {
+            v.add_property("GEO", format!("{lat};{lon}"));
+        }
+        v
+    };
+    match e.time {
+        EventTime::Sessions(sessions) => sessions
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let mut v = base(format!("{}-{}@{}", e.slug, i + 1, ctx.host));
+                v.append_property(tz_prop("DTSTART", s.start, ctx.tz_name));
+                v.append_property(tz_prop("DTEND", s.end, ctx.tz_name));
+                v.done()
+            })
+            .collect(),
+        EventTime::AllDay { start, end } => {
+            let mut v = base(format!("{}@{}", e.slug, ctx.host));
+            v.append_property(date_prop("DTSTART", *start));
+            // DTEND of an all-day event is exclusive: the day after the last.
+            v.append_property(date_prop("DTEND", end.checked_add(1.day()).unwrap_or(*end)));
+            vec![v.done()]
+        }
+        EventTime::Recurring { first, rule, .. } => {
+            let mut v = base(format!("{}@{}", e.slug, ctx.host));
+            v.append_property(tz_prop("DTSTART", first.start, ctx.tz_name));
+            v.append_property(tz_prop("DTEND", first.end, ctx.tz_name));
+            // UNTIL must be UTC when DTSTART has a TZID: the end of the last day.
+            let last = rule.until.at(23, 59, 59, 0);
+            let until = last
+                .to_zoned(ctx.tz.clone())
+                .map(|z| z.timestamp())
+                .unwrap_or(e.stamp);
+            v.add_property(
+                "RRULE",
+                format!("{};UNTIL={}", rule.rrule_parts(), utc(until)),
+            );
+            for d in &rule.except {
+                v.append_multi_property(tz_prop(
+                    "EXDATE",
+                    d.to_datetime(first.start.time()),
+                    ctx.tz_name,
+                ));
+            }
+            vec![v.done()]
+        }
+    }
+}
+
+/// A `VTIMEZONE` for the years `from..=to`, one observance per real
+/// transition of the zone (RFC 5545 §3.6.5 allows explicit DTSTARTs).
+pub fn vtimezone(tz: &TimeZone, tz_name: &str, from: i16, to: i16) -> String {
+    let mut out = format!("BEGIN:VTIMEZONE\r\nTZID:{tz_name}\r\n");
+    let start = Date::new(from, 1, 1)
+        .ok()
+        .and_then(|d| d.to_zoned(tz.clone()).ok());
+    let end = Date::new(to.saturating_add(1), 1, 1)
+        .ok()
+        .and_then(|d| d.to_zoned(tz.clone()).ok());
+    let mut wrote = false;
+    if let (Some(start), Some(end)) = (&start, &end) {
+        for t in tz.following(start.timestamp()) {
+            if t.timestamp() >= end.timestamp() {
+                break;
+            }
+            let before = tz.to_offset(t.timestamp() - 1.second());
+            let after = t.offset();
+            // DTSTART of an observance is local time in the offset before it.
+            let local_start = before.to_datetime(t.timestamp());
+            let kind = if t.dst().is_dst() {
+                "DAYLIGHT"
+            } else {
+                "STANDARD"
+            };
+            out.push_str(&format!(
+                "BEGIN:{kind}\r\nDTSTART:{}\r\nTZOFFSETFROM:{}\r\nTZOFFSETTO:{}\r\nTZNAME:{}\r\nEND:{kind}\r\n",
+                local(local_start),
+                ical_offset(before),
+                ical_offset(after),
+                t.abbreviation()
+            ));
+            wrote = true;
+        }
+    }
+    if !wrote {
+        // A zone without transitions in the range: one fixed observance.
+        let now = start
+            .as_ref()
+            .map(|s| s.timestamp())
+            .unwrap_or(Timestamp::UNIX_EPOCH);
+        let off = tz.to_offset(now);
+        out.push_str(&format!(
+            "BEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:{0}\r\nTZOFFSETTO:{0}\r\nEND:STANDARD\r\n",
+            ical_offset(off)
+        ));
+    }
+    out.push_str("END:VTIMEZONE\r\n");
+    out
+}
+
+fn ical_offset(o: jiff::tz::Offset) -> String {
+    let secs = o.seconds();
+    let sign = if secs < 0 { '-' } else { '+' };
+    let a = secs.unsigned_abs();
+    format!("{sign}{:02}{:02}", a / 3600, (a % 3600) / 60)
+}
+
+fn years(time: &EventTime) -> (i16, i16) {
+    (time.first_day().year(), time.last_day().year())
+}
+
+/// A calendar with the given events (one event page's `.ics`, or a
+/// language's `events.ics`).
+pub fn calendar(events: &[IcsEvent], ctx: &IcsContext) -> String {
+    let mut cal = Calendar::new();
+    cal.name(ctx.name);
+    cal.append_property(Property::new("X-WR-TIMEZONE", ctx.tz_name));
+    let mut span: Option<(i16, i16)> = None;
+    for e in events {
+        for v in vevents(e, ctx) {
+            cal.push(v);
+        }
+        let (a, b) = years(e.time);
+        span = Some(span.map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
+    }
+    let text = cal.done().to_string();
+    // The crate writes no VTIMEZONE (see module docs): put ours before the first component.
+    let Some((from, to)) = span else { return text };
+    let tz = vtimezone(ctx.tz, ctx.tz_name, from, to);
+    match text.find("BEGIN:VEVENT") {
+        Some(i) => format!("{}{tz}{}", &text[..i], &text[i..]),
+        None => text,
+    }
+}
+
+/// All sessions of an event after `now` (used for the upcoming calendar).
+pub fn has_future_session(time: &EventTime, now: DateTime) -> bool {
+    time.sessions().iter().any(|s: &Session| s.end > now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn vtimezone_has_both_2026_transitions_of_berlin() {
+        let tz = TimeZone::get("Europe/Berlin").unwrap();
+        let v = vtimezone(&tz, "Europe/Berlin", 2026, 2026);
+        assert!(v.contains("BEGIN:DAYLIGHT\r\nDTSTART:20260329T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST"), "{v}");
+        assert!(v.contains("BEGIN:STANDARD\r\nDTSTART:20261025T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET"), "{v}");
+    }
+
+    #[test]
+    fn sessions_become_vevents_with_stable_uids() {
+        let tz = TimeZone::get("Europe/Berlin").unwrap();
+        let time = EventTime::Sessions(vec![
+            Session {
+                start: date(2026, 11, 10).at(10, 0, 0, 0),
+                end: date(2026, 11, 10).at(15, 0, 0, 0),
+            },
+            Session {
+                start: date(2026, 11, 11).at(11, 0, 0, 0),
+                end: date(2026, 11, 11).at(16, 30, 0, 0),
+            },
+        ]);
+        let e = IcsEvent {
+            slug: "markt",
+            summary: "Markt, mit Komma; und Semikolon",
+            description: None,
+            location: Some("Zukunftswerk".into()),
+            geo: Some((50.08, 8.24)),
+            url: "https://x.example.org/de/events/markt/".into(),
+            online_url: None,
+            attendance: Attendance::InPerson,
+            time: &time,
+            stamp: "2026-10-30T00:00:00Z".parse().unwrap(),
+        };
+        let ctx = IcsContext {
+            tz: &tz,
+            tz_name: "Europe/Berlin",
+            host: "x.example.org",
+            name: "Test",
+            lang: "de",
+        };
+        let a = calendar(&[e], &ctx);
+        assert_eq!(a.matches("BEGIN:VEVENT").count(), 2);
+        assert!(a.contains("UID:markt-1@x.example.org") && a.contains("UID:markt-2@x.example.org"));
+        assert!(
+            a.contains("DTSTART;TZID=Europe/Berlin:20261111T110000"),
+            "{a}"
+        );
+        assert!(a.contains("DTSTAMP:20261030T000000Z"));
+        assert!(
+            a.contains(r"SUMMARY;LANGUAGE=de:Markt\, mit Komma\; und Semikolon"),
+            "{a}"
+        );
+        assert!(a.find("BEGIN:VTIMEZONE").unwrap() < a.find("BEGIN:VEVENT").unwrap());
+    }
+}

@@ -1,0 +1,279 @@
+//! schema.org structured data (JSON-LD) for event, contact and offer pages.
+
+use jiff::civil::DateTime;
+use jiff::tz::TimeZone;
+use serde_json::{Map, Value, json};
+
+use crate::content::{Attendance, ContactKind, EventTime, Item, ItemData, Listing, Text, address};
+
+/// Inputs that are the same for every item of a page.
+pub struct Ctx<'a> {
+    pub tz: &'a TimeZone,
+    pub lang_tag: &'a str,
+    /// Absolute URL of the page.
+    pub url: &'a str,
+    /// Text fields in the page's language (or the fallback's).
+    pub text: &'a Text,
+}
+
+/// ISO 8601 with the site zone's offset on that day (summer or winter time).
+pub fn with_offset(dt: DateTime, tz: &TimeZone) -> String {
+    match dt.to_zoned(tz.clone()) {
+        Ok(z) => z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        Err(_) => dt.strftime("%Y-%m-%dT%H:%M:%S").to_string(),
+    }
+}
+
+fn postal_address(a: &str) -> Value {
+    let (street, code, town) = address::split(a);
+    let mut m = Map::new();
+    m.insert("@type".into(), "PostalAddress".into());
+    if !street.is_empty() {
+        m.insert("streetAddress".into(), street.into());
+    }
+    if !code.is_empty() {
+        m.insert("postalCode".into(), code.into());
+    }
+    m.insert("addressLocality".into(), town.into());
+    m.insert("addressCountry".into(), "DE".into());
+    Value::Object(m)
+}
+
+fn place(name: Option<&str>, addr: Option<&str>, geo: Option<(f64, f64)>) -> Value {
+    let mut m = Map::new();
+    m.insert("@type".into(), "Place".into());
+    if let Some(n) = name.or(addr) {
+        m.insert("name".into(), n.into());
+    }
+    if let Some(a) = addr {
+        m.insert("address".into(), postal_address(a));
+    }
+    if let Some((lat, lon)) = geo {
+        m.insert(
+            "geo".into(),
+            json!({"@type": "GeoCoordinates", "latitude": lat, "longitude": lon}),
+        );
+    }
+    Value::Object(m)
+}
+
+/// A party (organizer, provider) by name and page URL.
+pub struct Party {
+    pub name: String,
+    pub url: String,
+    pub is_organization: bool,
+}
+
+fn party(p: &Party) -> Value {
+    let t = if p.is_organization {
+        "Organization"
+    } else {
+        "Person"
+    };
+    json!({"@type": t, "name": p.name, "url": p.url})
+}
+
+fn common(ctx: &Ctx, t: &str) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("@context".into(), "https://schema.org".into());
+    m.insert("@type".into(), t.into());
+    m.insert("name".into(), ctx.text.title.clone().into());
+    if let Some(s) = &ctx.text.summary {
+        m.insert("description".into(), s.clone().into());
+    }
+    m.insert("url".into(), ctx.url.into());
+    m
+}
+
+fn languages(l: &Listing) -> Option<Value> {
+    (!l.offered_in.is_empty()).then(|| Value::from(l.offered_in.clone()))
+}
+
+/// JSON-LD for an item page, if its kind has a schema.org type.
+pub fn item(item: &Item, ctx: &Ctx, party_of: impl Fn(&str) -> Option<Party>) -> Option<Value> {
+    match &item.data {
+        ItemData::Event(e) => {
+            let mut m = common(ctx, "Event");
+            m.insert("inLanguage".into(), ctx.lang_tag.into());
+            let sessions = e.time.sessions();
+            let (first, last) = (sessions.first()?, sessions.last()?);
+            match &e.time {
+                EventTime::AllDay { start, end } => {
+                    m.insert("startDate".into(), start.to_string().into());
+                    m.insert("endDate".into(), end.to_string().into());
+                }
+                _ => {
+                    m.insert("startDate".into(), with_offset(first.start, ctx.tz).into());
+                    m.insert("endDate".into(), with_offset(last.end, ctx.tz).into());
+                }
+            }
+            if let EventTime::Sessions(s) = &e.time
+                && s.len() > 1
+            {
+                let subs: Vec<Value> = s
+                    .iter()
+                    .map(|x| {
+                        json!({"@type": "Event", "name": ctx.text.title,
+                               "startDate": with_offset(x.start, ctx.tz), "endDate": with_offset(x.end, ctx.tz)})
+                    })
+                    .collect();
+                m.insert("subEvent".into(), subs.into());
+            }
+            if let EventTime::Recurring { first, rule, .. } = &e.time {
+                let freq = match rule.frequency {
+                    crate::content::recurrence::Frequency::Weekly => format!("P{}W", rule.interval),
+                    crate::content::recurrence::Frequency::Monthly => {
+                        format!("P{}M", rule.interval)
+                    }
+                };
+                let days: Vec<String> = rule
+                    .weekdays
+                    .iter()
+                    .map(|w| format!("https://schema.org/{w:?}"))
+                    .collect();
+                let mut sched = json!({
+                    "@type": "Schedule",
+                    "repeatFrequency": freq,
+                    "byDay": days,
+                    "startDate": first.start.date().to_string(),
+                    "endDate": rule.until.to_string(),
+                    "startTime": first.start.time().strftime("%H:%M:%S").to_string(),
+                    "endTime": first.end.time().strftime("%H:%M:%S").to_string(),
+                    "scheduleTimezone": ctx.tz.iana_name().unwrap_or("UTC"),
+                });
+                if !rule.except.is_empty() {
+                    sched["exceptDate"] = rule
+                        .except
+                        .iter()
+                        .map(|d| d.to_string())
+                        .collect::<Vec<_>>()
+                        .into();
+                }
+                m.insert("eventSchedule".into(), sched);
+            }
+            let mode = match e.attendance {
+                Attendance::InPerson => "OfflineEventAttendanceMode",
+                Attendance::Online => "OnlineEventAttendanceMode",
+                Attendance::Hybrid => "MixedEventAttendanceMode",
+            };
+            m.insert(
+                "eventAttendanceMode".into(),
+                format!("https://schema.org/{mode}").into(),
+            );
+            m.insert(
+                "eventStatus".into(),
+                "https://schema.org/EventScheduled".into(),
+            );
+            let physical = place(
+                e.location.as_deref(),
+                e.listing.address.as_deref(),
+                e.listing.geo,
+            );
+            let virt = e
+                .online_url
+                .as_ref()
+                .map(|u| json!({"@type": "VirtualLocation", "url": u}));
+            let location = match (e.attendance, virt) {
+                (Attendance::Online, Some(v)) => v,
+                (Attendance::Hybrid, Some(v)) => json!([physical, v]),
+                _ => physical,
+            };
+            m.insert("location".into(), location);
+            if let Some(o) = e.organizer.as_deref().and_then(&party_of) {
+                m.insert("organizer".into(), party(&o));
+            }
+            if let Some(l) = languages(&e.listing) {
+                m.insert("availableLanguage".into(), l);
+            }
+            Some(Value::Object(m))
+        }
+        ItemData::Offer(o) => {
+            let mut m = common(ctx, "Service");
+            if let Some(p) = o.provider.as_deref().and_then(&party_of) {
+                m.insert("provider".into(), party(&p));
+            }
+            if o.listing.address.is_some() || o.listing.geo.is_some() {
+                m.insert(
+                    "areaServed".into(),
+                    place(None, o.listing.address.as_deref(), o.listing.geo),
+                );
+            }
+            if let Some(l) = languages(&o.listing) {
+                m.insert("availableLanguage".into(), l);
+            }
+            if let Some(u) = &o.listing.registration_url {
+                m.insert(
+                    "potentialAction".into(),
+                    json!({"@type": "RegisterAction", "target": u}),
+                );
+            }
+            Some(Value::Object(m))
+        }
+        ItemData::Contact(c) => {
+            let person = c.kind == ContactKind::Person;
+            let mut m = common(ctx, if person { "Person" } else { "Organization" });
+            if let Some(r) = &ctx.text.role {
+                m.insert(
+                    (if person { "jobTitle" } else { "description" }).into(),
+                    r.clone().into(),
+                );
+            }
+            if let Some(p) = &c.phone {
+                m.insert("telephone".into(), p.clone().into());
+            }
+            if let Some(e) = &c.email {
+                m.insert("email".into(), e.clone().into());
+            }
+            if let Some(a) = &c.address {
+                m.insert("address".into(), postal_address(a));
+            }
+            if person && let Some(o) = c.organization.as_deref().and_then(&party_of) {
+                m.insert("worksFor".into(), party(&o));
+            }
+            let mut point = json!({"@type": "ContactPoint", "contactType": "customer support"});
+            if let Some(p) = &c.phone {
+                point["telephone"] = p.clone().into();
+            }
+            if let Some(e) = &c.email {
+                point["email"] = e.clone().into();
+            }
+            if !c.languages.is_empty() {
+                point["availableLanguage"] = c.languages.clone().into();
+            }
+            m.insert("contactPoint".into(), point);
+            Some(Value::Object(m))
+        }
+        ItemData::Home | ItemData::Page => None,
+    }
+}
+
+/// JSON for inside `<script type="application/ld+json">`: `<`, `>` and `&`
+/// are escaped so no content can close the script element.
+pub fn to_script(v: &Value) -> String {
+    let s = v.to_string();
+    s.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_follow_summer_time_and_scripts_cannot_be_closed() {
+        let tz = TimeZone::get("Europe/Berlin").unwrap();
+        let winter = jiff::civil::date(2026, 3, 28).at(18, 0, 0, 0);
+        let summer = jiff::civil::date(2026, 3, 29).at(18, 0, 0, 0);
+        assert_eq!(with_offset(winter, &tz), "2026-03-28T18:00:00+01:00");
+        assert_eq!(with_offset(summer, &tz), "2026-03-29T18:00:00+02:00");
+        let v = json!({"name": "</script><script>alert(1)</script> & more"});
+        let s = to_script(&v);
+        assert!(!s.contains("</script"), "{s}");
+        assert_eq!(
+            serde_json::from_str::<Value>(&s).unwrap(),
+            v,
+            "still the same JSON"
+        );
+    }
+}
