@@ -76,8 +76,12 @@ impl TestSite {
         std::fs::write(p, text.replacen(from, to, 1)).unwrap();
     }
 
+    /// Build options with "now" pinned to 1 January 2026, so that what is
+    /// upcoming and what is past does not depend on when the tests run.
     pub fn options(&self) -> BuildOptions {
-        BuildOptions::new(&self.root)
+        let mut o = BuildOptions::new(&self.root);
+        o.now = Some("2026-01-01T00:00:00Z".parse().unwrap());
+        o
     }
 
     pub fn build(&self) -> Result<BuildReport, Diagnostics> {
