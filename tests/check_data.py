@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+"""Independent checks of a built Wegweiser site's data files.
+
+Uses parsers that share no code with the Rust crates that wrote the files:
+- every .ics parses with the `icalendar` package; recurrence rules expand with
+  `dateutil` and keep their local time of day across summer/winter time, and
+  the dates an event page lists are dates of that expansion;
+- every .vcf parses with `vobject`;
+- every JSON-LD block is valid JSON with the schema.org properties we promise;
+- every Atom feed is well-formed XML with xml:lang.
+
+Usage: check_data.py OUTPUT_DIR   (prints "data files: N passed, M failed")
+"""
+
+import json
+import sys
+import xml.etree.ElementTree as ET
+from datetime import date, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import icalendar
+import vobject
+from dateutil.rrule import rrulestr
+
+failures = []
+
+
+def fail(path, msg):
+    failures.append(f"{path}: {msg}")
+
+
+class Scan(HTMLParser):
+    """Collects JSON-LD blocks and <time datetime> values of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.in_ld = False
+        self.ld = []
+        self.times = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "script" and a.get("type") == "application/ld+json":
+            self.in_ld = True
+            self.ld.append("")
+        if tag == "time" and "datetime" in a:
+            self.times.append(a["datetime"])
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self.in_ld = False
+
+    def handle_data(self, data):
+        if self.in_ld:
+            self.ld[-1] += data
+
+
+def check_ics(path, out):
+    cal = icalendar.Calendar.from_ical(path.read_bytes())
+    uids = set()
+    tzids = {tz.get("TZID") for tz in cal.walk("VTIMEZONE")}
+    for ev in cal.walk("VEVENT"):
+        for prop in ("UID", "DTSTAMP", "DTSTART", "SUMMARY"):
+            if prop not in ev:
+                fail(path, f"VEVENT without {prop}")
+        uid = str(ev.get("UID"))
+        if uid in uids:
+            fail(path, f"duplicate UID {uid}")
+        uids.add(uid)
+        start = ev.decoded("DTSTART")
+        tzid = ev["DTSTART"].params.get("TZID")
+        if tzid and tzid not in tzids:
+            fail(path, f"TZID {tzid} without VTIMEZONE")
+        if "DTEND" in ev and ev.decoded("DTEND") <= start:
+            fail(path, "DTEND not after DTSTART")
+        if "RRULE" in ev:
+            check_rrule(path, ev, start, out)
+
+
+def check_rrule(path, ev, start, out):
+    rule = ev["RRULE"].to_ical().decode()
+    exdates = set()
+    ex = ev.get("EXDATE")
+    for e in ex if isinstance(ex, list) else ([ex] if ex else []):
+        for d in e.dts:
+            exdates.add(d.dt)
+    occurrences = [d for d in rrulestr(rule, dtstart=start) if d not in exdates]
+    if not occurrences:
+        fail(path, "RRULE expands to nothing")
+        return
+    local = {(d.hour, d.minute) for d in occurrences}
+    if local != {(start.hour, start.minute)}:
+        fail(path, f"local time of day changes across the series: {sorted(local)}")
+    offsets = {d.utcoffset() for d in occurrences}
+    check_rrule.summary.append((str(path.relative_to(out)), len(occurrences), len(offsets)))
+    if path.parent.name != "events":
+        return  # a language's events.ics: no single page to compare with
+    # The page of the event (same language) lists upcoming dates: each must be
+    # a date of the independent expansion.
+    page = out / path.relative_to(out).parent / path.stem / "index.html"
+    scan = Scan()
+    scan.feed(page.read_text(encoding="utf-8"))
+    expanded = {d.strftime("%Y-%m-%dT%H:%M") for d in occurrences}
+    listed = [t for t in scan.times if "T" in t]
+    if not listed:
+        fail(page, "lists no dates of a recurring event")
+    for t in listed:
+        if t not in expanded:
+            fail(page, f"lists {t}, which the RRULE does not produce")
+
+
+check_rrule.summary = []
+
+
+def check_vcf(path):
+    text = path.read_text(encoding="utf-8")
+    cards = list(vobject.readComponents(text))
+    if len(cards) != 1:
+        fail(path, f"{len(cards)} cards")
+        return
+    c = cards[0]
+    if c.version.value != "3.0":
+        fail(path, "not vCard 3.0")
+    if not c.fn.value.strip():
+        fail(path, "empty FN")
+    for tel in getattr(c, "tel_list", []):
+        if not tel.value.startswith("+"):
+            fail(path, f"phone {tel.value} not international")
+
+
+REQUIRED = {
+    "Event": ["name", "startDate", "endDate", "location", "eventAttendanceMode", "url"],
+    "Person": ["name", "url", "contactPoint"],
+    "Organization": ["name", "url", "contactPoint"],
+    "Service": ["name", "url"],
+}
+
+
+def check_jsonld(path):
+    scan = Scan()
+    scan.feed(path.read_text(encoding="utf-8"))
+    for block in scan.ld:
+        if "</" in block:
+            fail(path, "JSON-LD contains '</'")
+        data = json.loads(block)
+        t = data.get("@type")
+        for prop in REQUIRED.get(t, []):
+            if prop not in data:
+                fail(path, f"{t} without {prop}")
+        if t == "Event":
+            for key in ("startDate", "endDate"):
+                v = data[key]
+                if "T" in v:
+                    datetime.fromisoformat(v)  # raises if not ISO 8601
+                    if not (v.endswith("Z") or v[-6] in "+-"):
+                        fail(path, f"{key} {v} has no offset")
+                else:
+                    date.fromisoformat(v)
+    return len(scan.ld)
+
+
+def check_feed(path):
+    root = ET.parse(path).getroot()
+    if root.tag != "{http://www.w3.org/2005/Atom}feed":
+        fail(path, "not an Atom feed")
+    if "{http://www.w3.org/XML/1998/namespace}lang" not in root.attrib:
+        fail(path, "feed without xml:lang")
+
+
+def main():
+    out = Path(sys.argv[1])
+    counts = {"ics": 0, "vcf": 0, "jsonld": 0, "atom": 0}
+    for p in sorted(out.rglob("*")):
+        try:
+            if p.suffix == ".ics":
+                check_ics(p, out)
+                counts["ics"] += 1
+            elif p.suffix == ".vcf":
+                check_vcf(p)
+                counts["vcf"] += 1
+            elif p.suffix == ".html":
+                counts["jsonld"] += check_jsonld(p)
+            elif p.suffix == ".atom":
+                check_feed(p)
+                counts["atom"] += 1
+        except Exception as e:  # a parser rejecting a file is a failure, not a crash
+            fail(p, f"{type(e).__name__}: {e}")
+    for f in failures:
+        print(f)
+    for name, n, offsets in check_rrule.summary:
+        if name.startswith("de/"):
+            print(f"recurring {name}: {n} occurrences, {offsets} UTC offset(s), same local time")
+    print(", ".join(f"{n} {k}" for k, n in counts.items()) + " checked")
+    total = sum(counts.values())
+    print(f"data files: {total - len(failures)} passed, {len(failures)} failed")
+    sys.exit(1 if failures or total == 0 else 0)
+
+
+if __name__ == "__main__":
+    main()
