@@ -125,6 +125,7 @@ pub struct LocaleFormatter {
     tag: String,
     date_long: FixedCalendarDateTimeFormatter<Gregorian, YMDE>,
     date_medium: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
+    date_plain: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
     weekday: FixedCalendarDateTimeFormatter<Gregorian, E>,
     time: NoCalendarFormatter<T>,
     time_range: NoCalendarRangeFormatter<T>,
@@ -205,6 +206,8 @@ impl LocaleFormatter {
 
         let date_medium = FixedCalendarDateTimeFormatter::try_new(dt_prefs, YMD::medium())
             .map_err(dt_err("medium date"))?;
+        let date_plain = FixedCalendarDateTimeFormatter::try_new(dt_prefs, YMD::long())
+            .map_err(dt_err("long date"))?;
         let weekday = FixedCalendarDateTimeFormatter::try_new(dt_prefs, E::long())
             .map_err(dt_err("weekday"))?;
         let time = NoCalendarFormatter::try_new(dt_prefs, T::hm()).map_err(dt_err("time"))?;
@@ -232,6 +235,7 @@ impl LocaleFormatter {
             tag: tag.to_owned(),
             date_long,
             date_medium,
+            date_plain,
             weekday,
             time,
             time_range,
@@ -252,6 +256,14 @@ impl LocaleFormatter {
     pub fn date_long(&self, d: jiff::civil::Date) -> String {
         match gregorian(d) {
             Some(date) => self.date_long.format(&date).to_string(),
+            None => d.to_string(),
+        }
+    }
+
+    /// Long date without weekday, e.g. de "14. April 2026", always Gregorian.
+    pub fn date_plain(&self, d: jiff::civil::Date) -> String {
+        match gregorian(d) {
+            Some(date) => self.date_plain.format(&date).to_string(),
             None => d.to_string(),
         }
     }

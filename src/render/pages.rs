@@ -470,8 +470,15 @@ impl<'a> PageBuilder<'a> {
         args.set("weekday", f.list_and(&refs));
         args.set("interval", rule.interval as i64);
         args.set("week", rule.week.unwrap_or(1) as i64);
-        args.set("until", f.date_long(rule.until));
-        args.set("time", f.time_range(first.start.time(), first.end.time()));
+        // Times and dates are isolated (FSI…PDI) inside the sentence so that
+        // digits and am/pm do not reorder in right-to-left text. This text
+        // only goes into element content, never into attributes.
+        let isolate = |s: String| format!("\u{2068}{s}\u{2069}");
+        args.set("until", isolate(f.date_plain(rule.until)));
+        args.set(
+            "time",
+            isolate(f.time_range(first.start.time(), first.end.time())),
+        );
         let id = match rule.frequency {
             Frequency::Weekly => "repeat-weekly",
             Frequency::Monthly => "repeat-monthly",
