@@ -15,6 +15,7 @@ pub mod output;
 pub mod render;
 pub mod routes;
 pub mod scaffold;
+pub mod serve;
 pub mod toml_input;
 pub mod translate;
 

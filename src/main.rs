@@ -45,6 +45,23 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },
+    /// Build the site, serve it on this computer, and rebuild and reload on every change.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; only this computer by default.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Include files marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Open the site in the browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Create a new content file with every field explained.
     New {
         #[arg(value_enum)]
@@ -112,6 +129,28 @@ fn main() -> ExitCode {
                 now: None,
             };
             cli::build::run(opts, strict, format)
+        }
+        Command::Serve {
+            root,
+            port,
+            bind,
+            drafts,
+            open,
+        } => {
+            let opts = wegweiser::serve::ServeOptions {
+                root,
+                bind,
+                port,
+                drafts,
+                open,
+            };
+            match wegweiser::serve::run(opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(d) => {
+                    cli::print_one(d);
+                    ExitCode::FAILURE
+                }
+            }
         }
         Command::New { kind, slug, root } => {
             let kind = match kind {

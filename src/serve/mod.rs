@@ -1,0 +1,175 @@
+//! `wegweiser serve`: build, serve on loopback, watch, rebuild, reload.
+//!
+//! The site is served from memory: only files of the last good build exist
+//! for the server, so nothing outside the output can be reached, and a
+//! failed rebuild leaves the last good site in place while the browser shows
+//! the problems as an overlay.
+
+pub mod http;
+pub mod watch;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+use std::time::Instant;
+
+use tokio::sync::{broadcast, mpsc};
+
+use crate::build::{BuildOptions, render_site};
+use crate::diagnostics::Diagnostic;
+use crate::output::OutputFiles;
+use http::{AppState, Notice, Served};
+
+/// Options of `wegweiser serve`.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: std::net::IpAddr,
+    /// 0 picks a free port.
+    pub port: u16,
+    pub drafts: bool,
+    /// Open the site in the default browser.
+    pub open: bool,
+}
+
+/// How many output files differ between two builds.
+fn changed_files(old: &OutputFiles, new: &OutputFiles) -> usize {
+    let changed = new.iter().filter(|(k, v)| old.get(*k) != Some(*v)).count();
+    changed + old.keys().filter(|k| !new.contains_key(*k)).count()
+}
+
+fn build_options(opts: &ServeOptions, addr: SocketAddr) -> BuildOptions {
+    let mut b = BuildOptions::new(&opts.root);
+    b.drafts = opts.drafts;
+    // Absolute links (canonical, feeds, calendars) point at the preview.
+    b.base_url = Some(format!("http://{addr}"));
+    b
+}
+
+/// Runs the preview server until Ctrl-C.
+pub fn run(opts: ServeOptions) -> Result<(), Diagnostic> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Diagnostic::error(format!("cannot start the server: {e}")))?;
+    rt.block_on(serve(opts))
+}
+
+async fn serve(opts: ServeOptions) -> Result<(), Diagnostic> {
+    let listener = tokio::net::TcpListener::bind((opts.bind, opts.port))
+        .await
+        .map_err(|e| {
+            Diagnostic::error(format!("cannot listen on {}:{}: {e}", opts.bind, opts.port))
+                .help("choose another port with --port, or stop the program that uses it")
+        })?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| Diagnostic::error(format!("cannot read the server address: {e}")))?;
+    let bopts = build_options(&opts, addr);
+
+    // The first build: if it fails, serve the problems until they are fixed.
+    let started = Instant::now();
+    let (files, errors) = match render_site(&bopts) {
+        Ok((files, warnings)) => {
+            eprint!("{}", warnings.render());
+            eprintln!(
+                "built {} files in {} ms",
+                files.len(),
+                started.elapsed().as_millis()
+            );
+            (files, None)
+        }
+        Err(ds) => {
+            eprint!("{}", ds.render());
+            eprintln!("the site has errors: fix them and save; the browser shows them too");
+            (OutputFiles::new(), Some(ds.to_json()))
+        }
+    };
+    let served = Arc::new(RwLock::new(Served {
+        files: Arc::new(files),
+        errors,
+    }));
+    let (notices, _) = broadcast::channel(16);
+    let state = AppState {
+        served: served.clone(),
+        notices: notices.clone(),
+    };
+
+    let (tx, mut rx) = mpsc::channel::<Vec<PathBuf>>(16);
+    let watcher = watch::start(&opts.root, tx).map_err(|e| {
+        Diagnostic::error(format!("cannot watch {}: {e}", opts.root.display()))
+            .help("on Linux, raise fs.inotify.max_user_watches")
+    })?;
+
+    // Rebuild on every batch of changes, one at a time.
+    let rebuild_served = served.clone();
+    let rebuild_notices = notices.clone();
+    tokio::spawn(async move {
+        while let Some(paths) = rx.recv().await {
+            let bopts = bopts.clone();
+            let started = Instant::now();
+            let result = tokio::task::spawn_blocking(move || render_site(&bopts)).await;
+            let Ok(result) = result else { continue };
+            let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            match result {
+                Ok((files, warnings)) => {
+                    eprint!("{}", warnings.render());
+                    let changed = {
+                        let mut s = rebuild_served.write().unwrap_or_else(|e| e.into_inner());
+                        let changed = changed_files(&s.files, &files);
+                        s.files = Arc::new(files);
+                        s.errors = None;
+                        changed
+                    };
+                    eprintln!(
+                        "rebuilt after {} in {} ms: {changed} file(s) changed",
+                        names.join(", "),
+                        started.elapsed().as_millis()
+                    );
+                    let _ = rebuild_notices.send(Notice::Reload);
+                }
+                Err(ds) => {
+                    eprint!("{}", ds.render());
+                    eprintln!("still serving the last good build; fix the problems above and save");
+                    let json = ds.to_json();
+                    rebuild_served
+                        .write()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .errors = Some(json.clone());
+                    let _ = rebuild_notices.send(Notice::Errors(json));
+                }
+            }
+        }
+    });
+
+    let url = format!("http://{addr}/");
+    println!("serving {url} (Ctrl-C to stop)");
+    use std::io::Write as _;
+    let _ = std::io::stdout().flush();
+    if opts.open {
+        open_browser(&url);
+    }
+    let app = http::router(state);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+            eprintln!("stopping");
+        })
+        .await
+        .map_err(|e| Diagnostic::error(format!("server error: {e}")))?;
+    drop(watcher);
+    Ok(())
+}
+
+fn open_browser(url: &str) {
+    let cmd = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(cmd).arg(url).spawn().is_err() {
+        eprintln!("open {url} in your browser");
+    }
+}
