@@ -72,21 +72,16 @@ async fn events(
     };
     let rx = state.notices.subscribe();
     let rest = stream::unfold(rx, |mut rx| async move {
-        loop {
-            match rx.recv().await {
-                Ok(Notice::Reload) => {
-                    return Some((Ok(Event::default().event("reload").data("")), rx));
-                }
-                Ok(Notice::Errors(json)) => {
-                    return Some((Ok(Event::default().event("errors").data(json)), rx));
-                }
-                // A slow tab missed notices: the newest state is what counts.
-                Err(broadcast::error::RecvError::Lagged(_)) => {
-                    return Some((Ok(Event::default().event("reload").data("")), rx));
-                }
-                Err(broadcast::error::RecvError::Closed) => return None,
+        let event = match rx.recv().await {
+            Ok(Notice::Reload) => Event::default().event("reload").data(""),
+            Ok(Notice::Errors(json)) => Event::default().event("errors").data(json),
+            // A slow tab missed notices: the newest state is what counts.
+            Err(broadcast::error::RecvError::Lagged(_)) => {
+                Event::default().event("reload").data("")
             }
-        }
+            Err(broadcast::error::RecvError::Closed) => return None,
+        };
+        Some((Ok(event), rx))
     });
     let first = stream::once(async move { Ok(first) });
     Sse::new(futures_util::StreamExt::chain(first, rest)).keep_alive(KeepAlive::default())
