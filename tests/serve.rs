@@ -1,0 +1,274 @@
+//! `wegweiser serve` over real HTTP: live reload, the last good build kept
+//! on bad input, error overlay data, path traversal refused.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::TestSite;
+
+/// A running `wegweiser serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(site: &TestSite) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(&site.root)
+        .env("SOURCE_DATE_EPOCH", "1767225600")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let line = rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("server did not start");
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .unwrap_or_else(|| panic!("unexpected first line: {line}"))
+        .to_string();
+    Server { child, addr }
+}
+
+/// `(status, body)` of a GET.
+fn get(addr: &str, path: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|x| x.1.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Subscribes to the event stream; returns a receiver of event names with data.
+fn events(addr: &str) -> mpsc::Receiver<(String, String)> {
+    let mut s = TcpStream::connect(addr).unwrap();
+    write!(
+        s,
+        "GET /__wegweiser/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut name = String::new();
+        let mut data = String::new();
+        for line in BufReader::new(s).lines().map_while(Result::ok) {
+            if let Some(n) = line.strip_prefix("event: ") {
+                name = n.to_string();
+            } else if let Some(d) = line.strip_prefix("data: ") {
+                data.push_str(d);
+                data.push('\n');
+            } else if line.is_empty() && !name.is_empty() {
+                if tx
+                    .send((std::mem::take(&mut name), std::mem::take(&mut data)))
+                    .is_err()
+                {
+                    return;
+                }
+            }
+        }
+    });
+    rx
+}
+
+fn next_event(rx: &mpsc::Receiver<(String, String)>, want: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        if let Ok((name, data)) = rx.recv_timeout(Duration::from_millis(200))
+            && name == want
+        {
+            return data;
+        }
+    }
+    panic!("no `{want}` event within 30 s");
+}
+
+#[test]
+fn edits_reload_bad_input_keeps_the_last_good_site() {
+    let site = TestSite::fixture("site");
+    let server = start(&site);
+    let addr = server.addr.clone();
+    let (status, page) = get(&addr, "/de/offers/sprachcafe/");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Sprachcafé") && page.contains("/__wegweiser/live.js"),
+        "reload script injected"
+    );
+    let (_, untouched_before) = get(&addr, "/de/impressum/");
+
+    let rx = events(&addr);
+    next_event(&rx, "ok");
+
+    // An edit: reload, new text served, unrelated page byte-identical.
+    site.edit(
+        "content/offers/sprachcafe.md",
+        "Kommen Sie vorbei.",
+        "Kommen Sie gerne vorbei.",
+    );
+    next_event(&rx, "reload");
+    assert!(
+        get(&addr, "/de/offers/sprachcafe/")
+            .1
+            .contains("Kommen Sie gerne vorbei.")
+    );
+    assert_eq!(get(&addr, "/de/impressum/").1, untouched_before);
+
+    // Broken front matter: errors with file and line, the last good page stays.
+    site.edit(
+        "content/offers/sprachcafe.md",
+        "title = \"Sprachcafé\"",
+        "titel = \"Sprachcafé\"",
+    );
+    let errors = next_event(&rx, "errors");
+    let list: serde_json::Value = serde_json::from_str(&errors).unwrap();
+    assert_eq!(list[0]["file"], "content/offers/sprachcafe.md");
+    assert_eq!(list[0]["line"], 2);
+    assert!(
+        list[0]["rendered"]
+            .as_str()
+            .unwrap()
+            .contains("did you mean `title`")
+    );
+    let (status, page) = get(&addr, "/de/offers/sprachcafe/");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Kommen Sie gerne vorbei."),
+        "last good version still served"
+    );
+
+    // Binary junk and an empty file: still alive, still errors.
+    site.write("content/offers/junk.md", "\u{0}\u{1}\u{2}");
+    std::fs::write(site.root.join("content/offers/junk.md"), [0xff, 0xfe, 0x00]).unwrap();
+    next_event(&rx, "errors");
+    site.write("content/offers/leer.md", "");
+    next_event(&rx, "errors");
+    assert_eq!(get(&addr, "/de/").0, 200);
+
+    // Fixing everything clears the errors and reloads.
+    site.remove("content/offers/junk.md");
+    site.remove("content/offers/leer.md");
+    site.edit(
+        "content/offers/sprachcafe.md",
+        "titel = \"Sprachcafé\"",
+        "title = \"Sprachcafé\"",
+    );
+    next_event(&rx, "reload");
+
+    // A new offer appears, in every language and in the list.
+    site.write(
+        "content/offers/neu.md",
+        "+++\ntitle = \"Neues Angebot\"\ntopics = [\"sprache\"]\n+++\nNeu.\n",
+    );
+    next_event(&rx, "reload");
+    assert_eq!(get(&addr, "/ar/offers/neu/").0, 200);
+    assert!(get(&addr, "/de/offers/").1.contains("Neues Angebot"));
+    assert!(
+        get(&addr, "/de/topics/sprache/")
+            .1
+            .contains("Neues Angebot")
+    );
+
+    // Renamed the way editors' tools save (write elsewhere, rename over): still seen.
+    site.write(
+        "content/offers/neu.md.tmp",
+        "+++\ntitle = \"Umbenannt\"\n+++\nNeu.\n",
+    );
+    std::fs::rename(
+        site.root.join("content/offers/neu.md.tmp"),
+        site.root.join("content/offers/neu.md"),
+    )
+    .unwrap();
+    next_event(&rx, "reload");
+    assert!(get(&addr, "/de/offers/neu/").1.contains("Umbenannt"));
+
+    // Deleted: the page is gone (404), the list no longer shows it.
+    site.remove("content/offers/neu.md");
+    next_event(&rx, "reload");
+    assert_eq!(get(&addr, "/de/offers/neu/").0, 404);
+    assert!(!get(&addr, "/de/offers/").1.contains("Umbenannt"));
+}
+
+#[test]
+fn serves_only_the_site_with_the_right_types() {
+    let site = TestSite::fixture("site");
+    let server = start(&site);
+    let addr = server.addr.clone();
+    for bad in [
+        "/../site.toml",
+        "/de/%2e%2e/%2e%2e/site.toml",
+        "/de/..%2f..%2fcontent/offers/sprachcafe.md",
+        "/%2e%2e%5csite.toml",
+    ] {
+        let (status, body) = get(&addr, bad);
+        assert!(status == 403 || status == 404, "{bad}: {status}");
+        assert!(!body.contains("base_url"), "{bad} leaked site.toml");
+    }
+    // Source files are never served, only the output.
+    assert_eq!(get(&addr, "/locales/de/main.ftl").0, 404);
+    assert_eq!(get(&addr, "/content/offers/sprachcafe.md").0, 404);
+    let types = |path: &str| {
+        let mut s = TcpStream::connect(&addr).unwrap();
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut head = String::new();
+        BufReader::new(s).read_line(&mut head).unwrap();
+        let mut all = String::new();
+        let mut s2 = TcpStream::connect(&addr).unwrap();
+        write!(
+            s2,
+            "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        s2.read_to_string(&mut all).unwrap();
+        all.lines()
+            .find(|l| l.to_ascii_lowercase().starts_with("content-type:"))
+            .unwrap_or("")
+            .to_string()
+    };
+    assert!(types("/de/events/markt.ics").contains("text/calendar"));
+    assert!(types("/de/contacts/buero.vcf").contains("text/vcard"));
+    assert!(types("/de/").contains("text/html"));
+    assert!(types("/static/style.css").contains("text/css"));
+    // The built site on disk (if any) has no reload script: only serve injects it.
+    site.build_ok();
+    assert!(!site.read("de/index.html").contains("live.js"));
+}
