@@ -94,13 +94,13 @@ fn events(addr: &str) -> mpsc::Receiver<(String, String)> {
             } else if let Some(d) = line.strip_prefix("data: ") {
                 data.push_str(d);
                 data.push('\n');
-            } else if line.is_empty() && !name.is_empty() {
-                if tx
+            } else if line.is_empty()
+                && !name.is_empty()
+                && tx
                     .send((std::mem::take(&mut name), std::mem::take(&mut data)))
                     .is_err()
-                {
-                    return;
-                }
+            {
+                return;
             }
         }
     });
