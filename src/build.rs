@@ -1,19 +1,21 @@
 //! A whole build: config → content → i18n → render → output.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::config::SiteConfig;
+use crate::config::Taxonomy;
 use crate::content::load::{LoadOptions, load_site};
+use crate::content::{Item, ItemData, ItemKey, Kind, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{LocaleFormatter, Messages};
 use crate::output::data::{Labels, data_files};
 use crate::output::sitemap::{self, SitemapEntry};
 use crate::output::{self, OutputFiles};
-use crate::render::pages::PageBuilder;
+use crate::render::pages::{PageBuilder, Route};
 use crate::render::templates::{THEMES_DIR, Templates};
 use crate::render::{self};
 
@@ -66,146 +68,460 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
 }
 
+/// A page as it goes into the output: file path, bytes, sitemap entry.
+#[derive(Debug, Clone)]
+struct Page {
+    file: String,
+    bytes: Vec<u8>,
+    path: String,
+    sitemap: Option<Vec<crate::render::views::Alternate>>,
+}
+
+/// Everything a build has loaded, kept so that a preview can re-render only
+/// what a change affects (see [`crate::serve`]).
+pub struct Pipeline {
+    opts: BuildOptions,
+    config: SiteConfig,
+    messages: Arc<Messages>,
+    formatters: BTreeMap<String, LocaleFormatter>,
+    templates: Templates,
+    site: Site,
+    now: jiff::civil::DateTime,
+    /// Rendered pages by `(language, route)`; the chooser under `("", Home)`.
+    pages: BTreeMap<(String, Route), Page>,
+    /// Warnings of loading (interface text, ignored files).
+    warnings: Diagnostics,
+}
+
+fn errors_only(mut ds: Diagnostics) -> Result<Diagnostics, Diagnostics> {
+    ds.sort();
+    if ds.has_errors() { Err(ds) } else { Ok(ds) }
+}
+
+impl Pipeline {
+    /// Loads config, interface text, content, formatters and templates.
+    pub fn load(opts: &BuildOptions) -> Result<Pipeline, Diagnostics> {
+        let root = &opts.root;
+        let mut config = SiteConfig::load(root)?;
+        if let Some(b) = &opts.base_url {
+            config.base_url = b.trim_end_matches('/').to_string();
+        }
+        let mut ds = Diagnostics::new();
+        let (messages, mds) = Messages::load(root, &config);
+        ds.extend(mds);
+        let messages = Arc::new(messages);
+        let (site, cds) = load_site(
+            root,
+            &config,
+            LoadOptions {
+                drafts: opts.drafts,
+            },
+        );
+        ds.extend(cds);
+        let mut formatters = BTreeMap::new();
+        for l in &config.languages {
+            match LocaleFormatter::new(&l.tag_str(), l.numbering.as_deref()) {
+                Ok(f) => {
+                    formatters.insert(l.key.clone(), f);
+                }
+                Err(e) => ds.push(
+                    Diagnostic::error(format!("language `{}`: {e}", l.key))
+                        .at_path(Path::new(crate::config::CONFIG_FILE)),
+                ),
+            }
+        }
+        let templates = match Templates::load(root, &config.theme, messages.clone()) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                ds.extend(e);
+                None
+            }
+        };
+        let (Some(site), Some(templates)) = (site, templates) else {
+            ds.sort();
+            return Err(ds);
+        };
+        let warnings = errors_only(ds)?;
+        let now = opts
+            .now
+            .unwrap_or_else(jiff::Timestamp::now)
+            .to_zoned(config.time_zone.clone())
+            .datetime();
+        Ok(Pipeline {
+            opts: opts.clone(),
+            config,
+            messages,
+            formatters,
+            templates,
+            site,
+            now,
+            pages: BTreeMap::new(),
+            warnings,
+        })
+    }
+
+    fn builder(&self) -> PageBuilder<'_> {
+        let site_css = self
+            .opts
+            .root
+            .join("static/site.css")
+            .is_file()
+            .then_some("/site.css");
+        PageBuilder::new(
+            &self.site,
+            &self.messages,
+            &self.formatters,
+            "/static/style.css",
+            site_css,
+            self.now,
+        )
+    }
+
+    /// Renders `jobs` (all pages if `None`) into the page store. Pages of
+    /// routes that no longer exist are dropped. Returns how many pages were rendered.
+    pub fn render(
+        &mut self,
+        jobs: Option<BTreeSet<(String, Route)>>,
+    ) -> Result<usize, Diagnostics> {
+        let builder = self.builder();
+        let all: BTreeSet<(String, Route)> = builder.all_jobs().into_iter().collect();
+        let jobs: Vec<(String, Route)> = match jobs {
+            None => all.iter().cloned().collect(),
+            Some(j) => j.into_iter().filter(|x| all.contains(x)).collect(),
+        };
+        let minify = self.opts.minify;
+        let mut ds = Diagnostics::new();
+        let rendered = builder.render_some(&self.templates, &jobs);
+        let chooser = builder.render_chooser(&self.templates);
+        let mut new_pages = Vec::with_capacity(jobs.len() + 1);
+        for (job, r) in jobs
+            .into_iter()
+            .chain(std::iter::once((String::new(), Route::Home)))
+            .zip(rendered.into_iter().chain(std::iter::once(chooser)))
+        {
+            match r {
+                Ok(p) => new_pages.push((job, p)),
+                Err(d) => ds.push(d),
+            }
+        }
+        errors_only(ds)?;
+        let count = new_pages.len();
+        let converted: Vec<((String, Route), Page)> = new_pages
+            .into_par_iter()
+            .map(|(job, p)| {
+                let bytes = if minify {
+                    render::minify(&p.html)
+                } else {
+                    p.html.into_bytes()
+                };
+                let page = Page {
+                    file: crate::routes::file_for(&p.path),
+                    bytes,
+                    path: p.path,
+                    sitemap: p.sitemap,
+                };
+                (job, page)
+            })
+            .collect();
+        self.pages.retain(|k, _| k.0.is_empty() || all.contains(k));
+        self.pages.extend(converted);
+        Ok(count)
+    }
+
+    /// The complete output: pages, 404, data files, sitemap, robots, static files.
+    pub fn output(&self) -> Result<(OutputFiles, Diagnostics), Diagnostics> {
+        let config = &self.config;
+        let root = &self.opts.root;
+        let mut ds = self.warnings.clone();
+        let base = &config.base_url;
+        let mut entries = Vec::new();
+        let mut files = OutputFiles::new();
+        for p in self.pages.values() {
+            if let Some(alts) = &p.sitemap {
+                entries.push(SitemapEntry {
+                    loc: format!("{base}{}", p.path),
+                    alternates: alts.clone(),
+                });
+            }
+            files.insert(p.file.clone(), p.bytes.clone());
+        }
+        // Static hosts serve /404.html for unknown paths: use the default language's.
+        let default_404 =
+            crate::routes::file_for(&crate::routes::not_found(&config.default_language));
+        if let Some(b) = files.get(&default_404).cloned() {
+            files.insert("404.html".into(), b);
+        }
+        let labels = config
+            .languages
+            .iter()
+            .map(|l| {
+                let t = |id: &str| {
+                    self.messages
+                        .format(&l.key, id, None)
+                        .unwrap_or_else(|| id.to_string())
+                };
+                (
+                    l.key.clone(),
+                    Labels {
+                        site_title: t("site-title"),
+                        events: t("nav-events"),
+                    },
+                )
+            })
+            .collect();
+        files.extend(data_files(&self.site, self.now, &labels));
+        entries.sort_by(|a, b| a.loc.cmp(&b.loc));
+        files.insert("sitemap.xml".into(), sitemap::sitemap(&entries));
+        files.insert("robots.txt".into(), sitemap::robots(base));
+        let theme_static = root.join(THEMES_DIR).join(&config.theme).join("static");
+        if let Err(d) = output::add_static_dir(&theme_static, "static/", &mut files) {
+            ds.push(d);
+        }
+        if let Err(d) = output::add_static_dir(&root.join("static"), "", &mut files) {
+            ds.push(d);
+        }
+        ds.extend(self.messages.missing_report());
+        errors_only(ds).map(|w| (files, w))
+    }
+
+    /// Applies a batch of changed paths (relative to the site root): reloads
+    /// what they touch and re-renders only the pages that depend on it. On
+    /// error the pipeline is unchanged (the last good state stays).
+    pub fn update(&mut self, changed: &[PathBuf]) -> Result<Update, Diagnostics> {
+        let first = |p: &PathBuf| {
+            p.components()
+                .next()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        };
+        let touches = |name: &str| changed.iter().any(|p| first(p).as_deref() == Some(name));
+        if touches(crate::config::CONFIG_FILE) {
+            let mut fresh = Pipeline::load(&self.opts)?;
+            let n = fresh.render(None)?;
+            *self = fresh;
+            return Ok(Update {
+                rendered: n,
+                full: true,
+            });
+        }
+        let root = self.opts.root.clone();
+        let mut jobs: BTreeSet<(String, Route)> = BTreeSet::new();
+        let templates_changed = changed.iter().any(|p| {
+            p.starts_with(Path::new(THEMES_DIR))
+                && p.components().any(|c| c.as_os_str() == "templates")
+        });
+        let locales_changed: BTreeSet<String> = changed
+            .iter()
+            .filter(|p| p.starts_with(crate::i18n::messages::LOCALES_DIR))
+            .filter_map(|p| {
+                p.components()
+                    .nth(1)
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            })
+            .collect();
+        let mut messages = self.messages.clone();
+        let mut templates = None;
+        let mut warnings = None;
+        if !locales_changed.is_empty() || templates_changed {
+            let (m, mds) = Messages::load(&root, &self.config);
+            let mut ds = mds;
+            messages = Arc::new(m);
+            match Templates::load(&root, &self.config.theme, messages.clone()) {
+                Ok(t) => templates = Some(t),
+                Err(e) => ds.extend(e),
+            }
+            warnings = Some(errors_only(ds)?);
+            // A language's pages change when its text or a language on its fallback chain changes.
+            for l in &self.config.languages {
+                let affected = templates_changed
+                    || locales_changed.contains(&l.key)
+                    || l.fallback.iter().any(|f| locales_changed.contains(f));
+                if affected {
+                    let b = self.builder();
+                    jobs.extend(b.all_jobs().into_iter().filter(|(lang, _)| *lang == l.key));
+                }
+            }
+        }
+        let content_changed = touches(crate::content::load::CONTENT_DIR);
+        let mut new_site = None;
+        if content_changed {
+            let (site, cds) = load_site(
+                &root,
+                &self.config,
+                LoadOptions {
+                    drafts: self.opts.drafts,
+                },
+            );
+            let Some(site) = site else {
+                let mut ds = cds;
+                ds.sort();
+                return Err(ds);
+            };
+            let keys = changed_items(&self.site, &site);
+            let langs: Vec<String> = self
+                .config
+                .languages
+                .iter()
+                .map(|l| l.key.clone())
+                .collect();
+            for route in affected_routes(&self.site, &site, &keys) {
+                for l in &langs {
+                    jobs.insert((l.clone(), route.clone()));
+                }
+            }
+            new_site = Some(site);
+        }
+        // All loaded: commit the new state, then render.
+        let old = (
+            self.messages.clone(),
+            templates.is_some(),
+            new_site.is_some(),
+        );
+        let previous_site = new_site.map(|s| std::mem::replace(&mut self.site, s));
+        let previous_templates = templates.map(|t| std::mem::replace(&mut self.templates, t));
+        self.messages = messages;
+        let previous_warnings = warnings.map(|w| std::mem::replace(&mut self.warnings, w));
+        match self.render(Some(jobs)) {
+            Ok(n) => Ok(Update {
+                rendered: n,
+                full: false,
+            }),
+            Err(ds) => {
+                // Roll back to the last good state.
+                self.messages = old.0;
+                if let Some(s) = previous_site {
+                    self.site = s;
+                }
+                if let Some(t) = previous_templates {
+                    self.templates = t;
+                }
+                if let Some(w) = previous_warnings {
+                    self.warnings = w;
+                }
+                Err(ds)
+            }
+        }
+    }
+}
+
+/// What an update did.
+#[derive(Debug, Clone, Copy)]
+pub struct Update {
+    /// Pages rendered (all languages, including the chooser).
+    pub rendered: usize,
+    /// Whether everything was reloaded (site.toml changed).
+    pub full: bool,
+}
+
+/// Items whose files differ between two loads (added, removed or changed).
+fn changed_items(old: &Site, new: &Site) -> BTreeSet<ItemKey> {
+    let texts = |i: &Item| -> Vec<(String, Arc<str>)> {
+        i.texts
+            .iter()
+            .map(|(l, t)| (l.clone(), t.file.text.clone()))
+            .collect()
+    };
+    let same = |a: &Item, b: &Item| {
+        a.draft_translations == b.draft_translations
+            && texts(a).len() == texts(b).len()
+            && texts(a)
+                .iter()
+                .zip(texts(b).iter())
+                .all(|(x, y)| x.0 == y.0 && x.1 == y.1)
+    };
+    let mut keys = BTreeSet::new();
+    for (k, v) in &old.items {
+        if new.items.get(k).is_none_or(|n| !same(v, n)) {
+            keys.insert(k.clone());
+        }
+    }
+    for k in new.items.keys() {
+        if !old.items.contains_key(k) {
+            keys.insert(k.clone());
+        }
+    }
+    if !same(&old.home, &new.home) {
+        keys.insert((Kind::Home, String::new()));
+    }
+    keys
+}
+
+/// Pages that show something of the changed items, in either version of the site.
+fn affected_routes(old: &Site, new: &Site, keys: &BTreeSet<ItemKey>) -> BTreeSet<Route> {
+    let mut routes = BTreeSet::new();
+    for (kind, slug) in keys {
+        routes.insert(Route::Home);
+        if *kind == Kind::Home {
+            continue;
+        }
+        routes.insert(Route::Item(*kind, slug.clone()));
+        if matches!(kind, Kind::Offer | Kind::Event | Kind::Contact) {
+            routes.insert(Route::Section(*kind));
+        }
+        if *kind == Kind::Event {
+            routes.insert(Route::Archive);
+        }
+        for site in [old, new] {
+            let Some(item) = site.get(*kind, slug) else {
+                continue;
+            };
+            if let Some(l) = item.data.listing() {
+                for t in Taxonomy::ALL {
+                    routes.insert(Route::Taxonomy(t));
+                    for term in l.terms(t) {
+                        routes.insert(Route::Term(t, term.clone()));
+                    }
+                }
+                for c in &l.contacts {
+                    routes.insert(Route::Item(Kind::Contact, c.clone()));
+                }
+            }
+            match &item.data {
+                ItemData::Offer(o) => routes.extend(
+                    o.provider
+                        .iter()
+                        .map(|c| Route::Item(Kind::Contact, c.clone())),
+                ),
+                ItemData::Event(e) => routes.extend(
+                    e.organizer
+                        .iter()
+                        .map(|c| Route::Item(Kind::Contact, c.clone())),
+                ),
+                ItemData::Contact(c) => {
+                    routes.extend(
+                        c.organization
+                            .iter()
+                            .map(|o| Route::Item(Kind::Contact, o.clone())),
+                    );
+                    // Every page that names this contact shows its name and role.
+                    for other in site.items.values() {
+                        if mentions(other, slug) {
+                            routes.insert(Route::Item(other.kind, other.slug.clone()));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    routes
+}
+
+/// Whether `item` shows the contact `slug` (as contact, provider, organizer or organisation).
+fn mentions(item: &Item, slug: &str) -> bool {
+    let s = |o: &Option<String>| o.as_deref() == Some(slug);
+    match &item.data {
+        ItemData::Offer(o) => o.listing.contacts.iter().any(|c| c == slug) || s(&o.provider),
+        ItemData::Event(e) => e.listing.contacts.iter().any(|c| c == slug) || s(&e.organizer),
+        ItemData::Contact(c) => s(&c.organization),
+        _ => false,
+    }
+}
+
 /// Builds the site in memory: everything but writing it.
 pub fn render_site(opts: &BuildOptions) -> Result<(OutputFiles, Diagnostics), Diagnostics> {
-    let root = &opts.root;
-    let mut config = SiteConfig::load(root)?;
-    if let Some(b) = &opts.base_url {
-        config.base_url = b.trim_end_matches('/').to_string();
-    }
-    let mut ds = Diagnostics::new();
-    let (messages, mds) = Messages::load(root, &config);
-    ds.extend(mds);
-    let messages = Arc::new(messages);
-    let (site, cds) = load_site(
-        root,
-        &config,
-        LoadOptions {
-            drafts: opts.drafts,
-        },
-    );
-    ds.extend(cds);
-    let mut formatters = BTreeMap::new();
-    for l in &config.languages {
-        match LocaleFormatter::new(&l.tag_str(), l.numbering.as_deref()) {
-            Ok(f) => {
-                formatters.insert(l.key.clone(), f);
-            }
-            Err(e) => ds.push(
-                Diagnostic::error(format!("language `{}`: {e}", l.key))
-                    .at_path(Path::new(crate::config::CONFIG_FILE)),
-            ),
-        }
-    }
-    let templates = match Templates::load(root, &config.theme, messages.clone()) {
-        Ok(t) => Some(t),
-        Err(e) => {
-            ds.extend(e);
-            None
-        }
-    };
-    let (Some(site), Some(templates)) = (site, templates) else {
-        ds.sort();
-        return Err(ds);
-    };
-    if ds.has_errors() {
-        ds.sort();
-        return Err(ds);
-    }
-
-    let site_css = root
-        .join("static/site.css")
-        .is_file()
-        .then_some("/site.css");
-    let now = opts
-        .now
-        .unwrap_or_else(jiff::Timestamp::now)
-        .to_zoned(config.time_zone.clone())
-        .datetime();
-    let builder = PageBuilder::new(
-        &site,
-        &messages,
-        &formatters,
-        "/static/style.css",
-        site_css,
-        now,
-    );
-    let mut pages = builder.render_all(&templates);
-    pages.push(builder.render_chooser(&templates));
-    let mut rendered = Vec::with_capacity(pages.len());
-    for p in pages {
-        match p {
-            Ok(p) => rendered.push(p),
-            Err(d) => ds.push(d),
-        }
-    }
-    if ds.has_errors() {
-        ds.sort();
-        return Err(ds);
-    }
-
-    let base = &config.base_url;
-    let entries: Vec<SitemapEntry> = rendered
-        .iter()
-        .filter_map(|p| {
-            p.sitemap.as_ref().map(|alts| SitemapEntry {
-                loc: format!("{base}{}", p.path),
-                alternates: alts.clone(),
-            })
-        })
-        .collect();
-    let minified: Vec<(String, Vec<u8>)> = rendered
-        .par_iter()
-        .map(|p| {
-            let bytes = if opts.minify {
-                render::minify(&p.html)
-            } else {
-                p.html.clone().into_bytes()
-            };
-            (crate::routes::file_for(&p.path), bytes)
-        })
-        .collect();
-    let mut files: OutputFiles = minified.into_iter().collect();
-    // Static hosts serve /404.html for unknown paths: use the default language's.
-    let default_404 = crate::routes::file_for(&crate::routes::not_found(&config.default_language));
-    if let Some(b) = files.get(&default_404).cloned() {
-        files.insert("404.html".into(), b);
-    }
-    let labels = config
-        .languages
-        .iter()
-        .map(|l| {
-            let t = |id: &str| {
-                messages
-                    .format(&l.key, id, None)
-                    .unwrap_or_else(|| id.to_string())
-            };
-            (
-                l.key.clone(),
-                Labels {
-                    site_title: t("site-title"),
-                    events: t("nav-events"),
-                },
-            )
-        })
-        .collect();
-    files.extend(data_files(&site, now, &labels));
-    files.insert("sitemap.xml".into(), sitemap::sitemap(&entries));
-    files.insert("robots.txt".into(), sitemap::robots(base));
-    let theme_static = root.join(THEMES_DIR).join(&config.theme).join("static");
-    if let Err(d) = output::add_static_dir(&theme_static, "static/", &mut files) {
-        ds.push(d);
-    }
-    if let Err(d) = output::add_static_dir(&root.join("static"), "", &mut files) {
-        ds.push(d);
-    }
-    ds.extend(messages.missing_report());
-    ds.sort();
-    if ds.has_errors() {
-        Err(ds)
-    } else {
-        Ok((files, ds))
-    }
+    let mut p = Pipeline::load(opts)?;
+    p.render(None)?;
+    p.output()
 }
 
 /// Builds the site and replaces the output folder. On any error nothing is

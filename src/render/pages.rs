@@ -153,6 +153,26 @@ impl<'a> PageBuilder<'a> {
 
     /// Renders every route in every language, in parallel. Results keep a
     /// stable order; errors are collected, not fatal to other pages.
+    /// Renders the given `(language, route)` pages in parallel.
+    pub fn render_some(
+        &self,
+        templates: &super::templates::Templates,
+        jobs: &[(String, Route)],
+    ) -> Vec<Result<RenderedPage, Diagnostic>> {
+        jobs.par_iter()
+            .map(|(lang, route)| self.render(templates, lang, route))
+            .collect()
+    }
+
+    /// Every `(language, route)` of the site.
+    pub fn all_jobs(&self) -> Vec<(String, Route)> {
+        let routes = self.routes();
+        self.lang_keys
+            .iter()
+            .flat_map(|l| routes.iter().map(move |r| (l.clone(), r.clone())))
+            .collect()
+    }
+
     pub fn render_all(
         &self,
         templates: &super::templates::Templates,

@@ -15,8 +15,9 @@ use std::time::Instant;
 
 use tokio::sync::{broadcast, mpsc};
 
-use crate::build::{BuildOptions, render_site};
+use crate::build::{BuildOptions, Pipeline};
 use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Diagnostics;
 use crate::output::OutputFiles;
 use http::{AppState, Notice, Served};
 
@@ -46,6 +47,36 @@ fn build_options(opts: &ServeOptions, addr: SocketAddr) -> BuildOptions {
     b
 }
 
+type Built = (Pipeline, OutputFiles, Diagnostics);
+
+fn first_build(bopts: &BuildOptions) -> Result<Built, Diagnostics> {
+    let mut p = Pipeline::load(bopts)?;
+    p.render(None)?;
+    let (files, warnings) = p.output()?;
+    Ok((p, files, warnings))
+}
+
+/// Applies changes incrementally when a good pipeline exists, else builds from scratch.
+fn rebuild(
+    pipeline: &mut Option<Pipeline>,
+    bopts: &BuildOptions,
+    paths: &[PathBuf],
+) -> Result<(OutputFiles, Diagnostics, usize), Diagnostics> {
+    match pipeline {
+        Some(p) => {
+            let update = p.update(paths)?;
+            let (files, warnings) = p.output()?;
+            Ok((files, warnings, update.rendered))
+        }
+        None => {
+            let (p, files, warnings) = first_build(bopts)?;
+            let n = files.keys().filter(|k| k.ends_with(".html")).count();
+            *pipeline = Some(p);
+            Ok((files, warnings, n))
+        }
+    }
+}
+
 /// Runs the preview server until Ctrl-C.
 pub fn run(opts: ServeOptions) -> Result<(), Diagnostic> {
     let rt = tokio::runtime::Builder::new_multi_thread()
@@ -69,14 +100,16 @@ async fn serve(opts: ServeOptions) -> Result<(), Diagnostic> {
 
     // The first build: if it fails, serve the problems until they are fixed.
     let started = Instant::now();
-    let (files, errors) = match render_site(&bopts) {
-        Ok((files, warnings)) => {
+    let mut pipeline = None;
+    let (files, errors) = match first_build(&bopts) {
+        Ok((p, files, warnings)) => {
             eprint!("{}", warnings.render());
             eprintln!(
                 "built {} files in {} ms",
                 files.len(),
                 started.elapsed().as_millis()
             );
+            pipeline = Some(p);
             (files, None)
         }
         Err(ds) => {
@@ -101,18 +134,17 @@ async fn serve(opts: ServeOptions) -> Result<(), Diagnostic> {
             .help("on Linux, raise fs.inotify.max_user_watches")
     })?;
 
-    // Rebuild on every batch of changes, one at a time.
+    // Rebuild on every batch of changes, one at a time, on a blocking thread
+    // that owns the pipeline (loaded content, templates, rendered pages).
     let rebuild_served = served.clone();
     let rebuild_notices = notices.clone();
-    tokio::spawn(async move {
-        while let Some(paths) = rx.recv().await {
-            let bopts = bopts.clone();
+    std::thread::spawn(move || {
+        while let Some(paths) = rx.blocking_recv() {
             let started = Instant::now();
-            let result = tokio::task::spawn_blocking(move || render_site(&bopts)).await;
-            let Ok(result) = result else { continue };
+            let result = rebuild(&mut pipeline, &bopts, &paths);
             let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
             match result {
-                Ok((files, warnings)) => {
+                Ok((files, warnings, rendered)) => {
                     eprint!("{}", warnings.render());
                     let changed = {
                         let mut s = rebuild_served.write().unwrap_or_else(|e| e.into_inner());
@@ -122,7 +154,7 @@ async fn serve(opts: ServeOptions) -> Result<(), Diagnostic> {
                         changed
                     };
                     eprintln!(
-                        "rebuilt after {} in {} ms: {changed} file(s) changed",
+                        "rebuilt after {} in {} ms: {rendered} page(s) rendered, {changed} file(s) changed",
                         names.join(", "),
                         started.elapsed().as_millis()
                     );

@@ -1,0 +1,147 @@
+//! Incremental rebuilds (used by `serve`) give exactly the output of a full
+//! build, while rendering only the pages a change affects.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::TestSite;
+use wegweiser::build::{Pipeline, render_site};
+
+fn check(site: &TestSite, pipeline: &mut Pipeline, changed: &[&str]) -> usize {
+    let paths: Vec<PathBuf> = changed.iter().map(PathBuf::from).collect();
+    let update = pipeline
+        .update(&paths)
+        .unwrap_or_else(|ds| panic!("{}", ds.render()));
+    let (incremental, _) = pipeline.output().unwrap();
+    let (full, _) = render_site(&site.options()).unwrap();
+    assert_eq!(
+        incremental.keys().collect::<Vec<_>>(),
+        full.keys().collect::<Vec<_>>(),
+        "same files after {changed:?}"
+    );
+    for (k, v) in &full {
+        assert!(
+            incremental[k] == *v,
+            "{k} differs from a full build after {changed:?}"
+        );
+    }
+    update.rendered
+}
+
+#[test]
+fn every_kind_of_change_matches_a_full_build() {
+    let site = TestSite::fixture("site");
+    let mut p = Pipeline::load(&site.options()).unwrap();
+    let total = p.render(None).unwrap();
+
+    // An offer's text: its pages, lists and term pages — not the whole site.
+    site.edit(
+        "content/offers/beratung.md",
+        "Nach Vereinbarung.",
+        "Nach Vereinbarung, auch abends.",
+    );
+    let n = check(&site, &mut p, &["content/offers/beratung.md"]);
+    assert!(n < total / 2, "rendered {n} of {total} pages for one offer");
+
+    // A contact's name appears on every page that names it.
+    site.edit(
+        "content/contacts/verein.md",
+        "title = \"Verein Miteinander\"",
+        "title = \"Verein Miteinander e. V.\"",
+    );
+    check(&site, &mut p, &["content/contacts/verein.md"]);
+
+    // A new offer with a topic, then a translation of it.
+    site.write(
+        "content/offers/neu.md",
+        "+++\ntitle = \"Neu\"\ntopics = [\"beratung\"]\ncontacts = [\"buero\"]\n+++\nNeu.\n",
+    );
+    check(&site, &mut p, &["content/offers/neu.md"]);
+    site.write(
+        "content/offers/neu.ar.md",
+        "+++\ntitle = \"جديد\"\n+++\nجديد.\n",
+    );
+    check(&site, &mut p, &["content/offers/neu.ar.md"]);
+
+    // Topics moved from one term to another.
+    site.edit(
+        "content/offers/neu.md",
+        "topics = [\"beratung\"]",
+        "topics = [\"sprache\"]",
+    );
+    check(&site, &mut p, &["content/offers/neu.md"]);
+
+    // Deleted event and offer.
+    site.remove("content/events/infoabend.md");
+    site.remove("content/offers/neu.ar.md");
+    site.remove("content/offers/neu.md");
+    check(
+        &site,
+        &mut p,
+        &[
+            "content/events/infoabend.md",
+            "content/offers/neu.md",
+            "content/offers/neu.ar.md",
+        ],
+    );
+
+    // The home page text.
+    site.edit(
+        "content/_index.md",
+        "Hier finden Sie Angebote.",
+        "Hier finden Sie alle Angebote.",
+    );
+    let n = check(&site, &mut p, &["content/_index.md"]);
+    assert!(n <= 5, "home only: rendered {n}");
+
+    // Interface text of one language: that language (and those falling back to it).
+    let ar = std::fs::read_to_string(site.root.join("locales/ar/main.ftl")).unwrap();
+    site.write(
+        "locales/ar/main.ftl",
+        &ar.replace("nav-offers = ", "nav-offers = ✓ "),
+    );
+    let n = check(&site, &mut p, &["locales/ar/main.ftl"]);
+    assert!(n < total / 2, "one language: rendered {n} of {total}");
+
+    // A template: every page.
+    let base =
+        std::fs::read_to_string(site.root.join("themes/default/templates/base.html")).unwrap();
+    site.write(
+        "themes/default/templates/base.html",
+        &base.replace("<main id=\"main\">", "<main id=\"main\" class=\"changed\">"),
+    );
+    check(&site, &mut p, &["themes/default/templates/base.html"]);
+
+    // site.toml: everything again.
+    site.edit(
+        "site.toml",
+        "places = [\"ingelheim\"]",
+        "places = [\"ingelheim\", \"bingen\"]",
+    );
+    check(&site, &mut p, &["site.toml"]);
+}
+
+#[test]
+fn a_broken_change_leaves_the_last_good_state() {
+    let site = TestSite::fixture("site");
+    let mut p = Pipeline::load(&site.options()).unwrap();
+    p.render(None).unwrap();
+    let (before, _) = p.output().unwrap();
+    site.edit(
+        "content/offers/sprachcafe.md",
+        "title = \"Sprachcafé\"",
+        "titel = \"Sprachcafé\"",
+    );
+    assert!(
+        p.update(&[PathBuf::from("content/offers/sprachcafe.md")])
+            .is_err()
+    );
+    site.write("themes/default/templates/list.html", "{% if %}");
+    assert!(
+        p.update(&[PathBuf::from("themes/default/templates/list.html")])
+            .is_err()
+    );
+    let (after, _) = p.output().unwrap();
+    assert!(before == after, "output unchanged after failed updates");
+}
