@@ -1,0 +1,83 @@
+//! Edit-to-reload latency of `wegweiser serve`: the time from a saved change
+//! of one offer to the new output being ready to serve (incremental update
+//! plus output assembly). Not included: notify's debounce (60 ms) and the
+//! browser's reload request.
+//!
+//! Sites: the example guide, and a synthetic guide of `WEGWEISER_BENCH_N`
+//! offers (default 10000) × 4 languages written by bench/gen_site.py.
+//! Run: `cargo bench --bench rebuild` (the synthetic site takes a minute to generate).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use wegweiser::BuildOptions;
+use wegweiser::build::Pipeline;
+
+fn copy_example(to: &Path) {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for d in ["content", "locales", "themes"] {
+        let status = Command::new("cp").arg("-r").arg(repo.join(d)).arg(to.join(d)).status().unwrap();
+        assert!(status.success());
+    }
+    std::fs::copy(repo.join("site.toml"), to.join("site.toml")).unwrap();
+}
+
+fn synthetic(n: usize, to: &Path) {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let status = Command::new("python3")
+        .arg(repo.join("bench/gen_site.py"))
+        .args(["--n", &n.to_string(), "--out"])
+        .arg(to)
+        .status()
+        .unwrap();
+    assert!(status.success(), "bench/gen_site.py failed");
+}
+
+/// Loads and renders the site, then measures: edit one offer's text, update, assemble output.
+fn bench_site(c: &mut Criterion, name: &str, root: PathBuf, offer: &str) {
+    let mut opts = BuildOptions::new(&root);
+    opts.now = Some("2026-11-22T00:00:00Z".parse().unwrap());
+    let mut p = Pipeline::load(&opts).unwrap_or_else(|ds| panic!("{}", ds.render()));
+    p.render(None).unwrap();
+    let rel = PathBuf::from(offer);
+    let path = root.join(&rel);
+    let original = std::fs::read_to_string(&path).unwrap();
+    let mut toggle = false;
+    c.bench_function(name, |b| {
+        b.iter(|| {
+            toggle = !toggle;
+            let text = if toggle { format!("{original}\nGeändert.\n") } else { original.clone() };
+            std::fs::write(&path, text).unwrap();
+            p.update(std::slice::from_ref(&rel)).unwrap();
+            p.output().unwrap()
+        })
+    });
+}
+
+fn rebuild(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let example = dir.path().join("example");
+    std::fs::create_dir_all(&example).unwrap();
+    copy_example(&example);
+    bench_site(c, "edit one offer: example site", example, "content/offers/sprachcafe-ingelheim.md");
+
+    let n: usize = std::env::var("WEGWEISER_BENCH_N").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000);
+    let big = dir.path().join("synthetic");
+    synthetic(n, &big);
+    let offer = std::fs::read_dir(big.join("content/offers"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|f| f.matches('.').count() == 1)
+        .min()
+        .unwrap();
+    bench_site(c, &format!("edit one offer: {n} offers x 4 languages"), big, &format!("content/offers/{offer}"));
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(10);
+    targets = rebuild
+}
+criterion_main!(benches);
