@@ -17,7 +17,12 @@ use wegweiser::build::Pipeline;
 fn copy_example(to: &Path) {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     for d in ["content", "locales", "themes"] {
-        let status = Command::new("cp").arg("-r").arg(repo.join(d)).arg(to.join(d)).status().unwrap();
+        let status = Command::new("cp")
+            .arg("-r")
+            .arg(repo.join(d))
+            .arg(to.join(d))
+            .status()
+            .unwrap();
         assert!(status.success());
     }
     std::fs::copy(repo.join("site.toml"), to.join("site.toml")).unwrap();
@@ -47,7 +52,11 @@ fn bench_site(c: &mut Criterion, name: &str, root: PathBuf, offer: &str) {
     c.bench_function(name, |b| {
         b.iter(|| {
             toggle = !toggle;
-            let text = if toggle { format!("{original}\nGeändert.\n") } else { original.clone() };
+            let text = if toggle {
+                format!("{original}\nGeändert.\n")
+            } else {
+                original.clone()
+            };
             std::fs::write(&path, text).unwrap();
             p.update(std::slice::from_ref(&rel)).unwrap();
             p.output().unwrap()
@@ -60,9 +69,17 @@ fn rebuild(c: &mut Criterion) {
     let example = dir.path().join("example");
     std::fs::create_dir_all(&example).unwrap();
     copy_example(&example);
-    bench_site(c, "edit one offer: example site", example, "content/offers/sprachcafe-ingelheim.md");
+    bench_site(
+        c,
+        "edit one offer: example site",
+        example,
+        "content/offers/sprachcafe-ingelheim.md",
+    );
 
-    let n: usize = std::env::var("WEGWEISER_BENCH_N").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000);
+    let n: usize = std::env::var("WEGWEISER_BENCH_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
     let big = dir.path().join("synthetic");
     synthetic(n, &big);
     let offer = std::fs::read_dir(big.join("content/offers"))
@@ -72,7 +89,12 @@ fn rebuild(c: &mut Criterion) {
         .filter(|f| f.matches('.').count() == 1)
         .min()
         .unwrap();
-    bench_site(c, &format!("edit one offer: {n} offers x 4 languages"), big, &format!("content/offers/{offer}"));
+    bench_site(
+        c,
+        &format!("edit one offer: {n} offers x 4 languages"),
+        big,
+        &format!("content/offers/{offer}"),
+    );
 }
 
 criterion_group! {

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::config::SiteConfig;
 use crate::config::Taxonomy;
-use crate::content::load::{LoadOptions, load_site};
+use crate::content::load::{ContentCache, LoadOptions, load_site_cached};
 use crate::content::{Item, ItemData, ItemKey, Kind, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{LocaleFormatter, Messages};
@@ -91,6 +91,8 @@ pub struct Pipeline {
     pages: BTreeMap<(String, Route), Page>,
     /// Warnings of loading (interface text, ignored files).
     warnings: Diagnostics,
+    /// Parsed content files, so an update reads only what changed.
+    cache: ContentCache,
 }
 
 fn errors_only(mut ds: Diagnostics) -> Result<Diagnostics, Diagnostics> {
@@ -110,12 +112,14 @@ impl Pipeline {
         let (messages, mds) = Messages::load(root, &config);
         ds.extend(mds);
         let messages = Arc::new(messages);
-        let (site, cds) = load_site(
+        let mut cache = ContentCache::default();
+        let (site, cds) = load_site_cached(
             root,
             &config,
             LoadOptions {
                 drafts: opts.drafts,
             },
+            &mut cache,
         );
         ds.extend(cds);
         let mut formatters = BTreeMap::new();
@@ -157,6 +161,7 @@ impl Pipeline {
             now,
             pages: BTreeMap::new(),
             warnings,
+            cache,
         })
     }
 
@@ -344,12 +349,13 @@ impl Pipeline {
         let content_changed = touches(crate::content::load::CONTENT_DIR);
         let mut new_site = None;
         if content_changed {
-            let (site, cds) = load_site(
+            let (site, cds) = load_site_cached(
                 &root,
                 &self.config,
                 LoadOptions {
                     drafts: self.opts.drafts,
                 },
+                &mut self.cache,
             );
             let Some(site) = site else {
                 let mut ds = cds;

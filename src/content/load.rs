@@ -82,30 +82,78 @@ pub fn load_site(
     config: &SiteConfig,
     opts: LoadOptions,
 ) -> (Option<Site>, Diagnostics) {
+    load_site_cached(root, config, opts, &mut ContentCache::default())
+}
+
+/// When a file was last changed, as far as the file system tells.
+type Stamp = (Option<std::time::SystemTime>, u64);
+
+/// Parsed content files of an earlier load, reused while a file's size and
+/// modification time are unchanged (the preview re-reads only changed files).
+#[derive(Default)]
+pub struct ContentCache {
+    files: BTreeMap<PathBuf, (Stamp, Result<ParsedFile, ParseFailure>)>,
+}
+
+/// Like [`load_site`], reading only files that changed since `cache` saw them.
+pub fn load_site_cached(
+    root: &Path,
+    config: &SiteConfig,
+    opts: LoadOptions,
+    cache: &mut ContentCache,
+) -> (Option<Site>, Diagnostics) {
     let mut ds = Diagnostics::new();
     let files = content_files(root, &mut ds);
     let lang_keys: Vec<String> = config.languages.iter().map(|l| l.key.clone()).collect();
 
     // Read and parse in parallel; results keep the sorted file order.
-    let results: Vec<Result<ParsedFile, ParseFailure>> = files
+    let results: Vec<(Stamp, Result<ParsedFile, ParseFailure>)> = files
         .par_iter()
         .map(|rel| {
-            let shown = Path::new(CONTENT_DIR).join(rel);
-            let id = identify(rel, &lang_keys)
-                .map_err(|msg| (None, vec![Diagnostic::error(msg).at_path(&shown)]))?;
-            let text = std::fs::read_to_string(root.join(CONTENT_DIR).join(rel)).map_err(|e| {
-                let d = Diagnostic::error(format!("cannot read this file: {e}"))
-                    .at_path(&shown)
-                    .help(
-                        "content files must be UTF-8 text; save the file as UTF-8 in your editor",
-                    );
-                (Some(id.clone()), vec![d])
-            })?;
-            let text = normalize_newlines(text);
-            parse_file(id.clone(), SourceFile::new(shown, text)).map_err(|ds| (Some(id), ds))
+            let meta = std::fs::metadata(root.join(CONTENT_DIR).join(rel)).ok();
+            let stamp = (
+                meta.as_ref().and_then(|m| m.modified().ok()),
+                meta.map_or(0, |m| m.len()),
+            );
+            if let Some((s, r)) = cache.files.get(rel)
+                && *s == stamp
+                && stamp.0.is_some()
+            {
+                return (stamp, r.clone());
+            }
+            (stamp, read_and_parse(root, rel, &lang_keys))
         })
         .collect();
+    cache.files = files.iter().cloned().zip(results.iter().cloned()).collect();
+    let results = results.into_iter().map(|(_, r)| r);
+    finish(results, config, opts, ds)
+}
 
+fn read_and_parse(
+    root: &Path,
+    rel: &Path,
+    lang_keys: &[String],
+) -> Result<ParsedFile, ParseFailure> {
+    let shown = Path::new(CONTENT_DIR).join(rel);
+    let id = identify(rel, lang_keys)
+        .map_err(|msg| (None, vec![Diagnostic::error(msg).at_path(&shown)]))?;
+    let text = std::fs::read_to_string(root.join(CONTENT_DIR).join(rel)).map_err(|e| {
+        let d = Diagnostic::error(format!("cannot read this file: {e}"))
+            .at_path(&shown)
+            .help("content files must be UTF-8 text; save the file as UTF-8 in your editor");
+        (Some(id.clone()), vec![d])
+    })?;
+    let text = normalize_newlines(text);
+    parse_file(id.clone(), SourceFile::new(shown, text)).map_err(|ds| (Some(id), ds))
+}
+
+/// Groups parsed files into items, assembles and validates them.
+fn finish(
+    results: impl Iterator<Item = Result<ParsedFile, ParseFailure>>,
+    config: &SiteConfig,
+    opts: LoadOptions,
+    mut ds: Diagnostics,
+) -> (Option<Site>, Diagnostics) {
     // Group the files of one item. A source file that failed to parse
     // silences its translations (they would only repeat the problem).
     let mut groups: BTreeMap<ItemKey, Vec<ParsedFile>> = BTreeMap::new();
