@@ -351,26 +351,20 @@ impl<'a> PageBuilder<'a> {
 
     fn when(&self, lang: &str, time: &EventTime) -> Vec<When> {
         let f = self.fmt(lang);
+        let session = |s: &Session| When {
+            date: f.date_long(s.start.date()),
+            time: f.time_range(s.start.time(), s.end.time()),
+            start_iso: iso_minutes(s.start),
+            end_iso: iso_minutes(s.end),
+        };
         match time {
-            EventTime::Sessions(s) => s
-                .iter()
-                .map(|s| When {
-                    date: f.date_long(s.start.date()),
-                    time: f.time_range(s.start.time(), s.end.time()),
-                    start_iso: iso_minutes(s.start),
-                    end_iso: iso_minutes(s.end),
-                })
-                .collect(),
+            EventTime::Sessions(s) => s.iter().map(session).collect(),
+            // A series: its next dates.
             EventTime::Recurring { occurrences, .. } => occurrences
                 .iter()
                 .filter(|s| s.end > self.now)
                 .take(6)
-                .map(|s| When {
-                    date: f.date_long(s.start.date()),
-                    time: f.time_range(s.start.time(), s.end.time()),
-                    start_iso: iso_minutes(s.start),
-                    end_iso: iso_minutes(s.end),
-                })
+                .map(session)
                 .collect(),
             EventTime::AllDay { start, end } => {
                 let mut d = *start;
@@ -530,9 +524,26 @@ impl<'a> PageBuilder<'a> {
         )
     }
 
+    /// The body in the reader's language (or the fallback's), with its translation status.
+    fn body_view(&self, item: &Item, text: &Text, lang: &str) -> BodyView {
+        let untranslated = text.lang != lang;
+        let fallback = untranslated.then(|| self.language(&text.lang));
+        let status = item.status(&self.site.config, lang);
+        BodyView {
+            body: self.body(text, lang),
+            body_lang: fallback.map(|l| l.tag_str()),
+            body_dir: fallback.map(dir_of),
+            untranslated,
+            fallback_name: fallback.map(|l| l.name.clone()),
+            outdated: status.state == State::Outdated,
+            source_name: self.site.config.default_lang().name.clone(),
+            machine_translated: status.machine_translated && !untranslated,
+            reviewed: status.reviewed,
+        }
+    }
+
     fn item_view(&self, lang: &str, item: &Item) -> ItemView {
         let text = self.text(item, lang);
-        let untranslated = text.lang != lang;
         let fmt = self.fmt(lang);
         let listing = item.data.listing();
         let terms = |t: Taxonomy| {
@@ -654,22 +665,12 @@ impl<'a> PageBuilder<'a> {
             }
             _ => None,
         };
-        let body_lang = untranslated.then(|| self.language(&text.lang));
-        let status = item.status(&self.site.config, lang);
         ItemView {
             kind: item.kind.name(),
             slug: item.slug.clone(),
             title: self.txt(lang, &text.lang, &text.title),
             summary: self.field(item, lang, |t| t.summary.as_ref()),
-            body: self.body(text, lang),
-            body_lang: body_lang.map(|l| l.tag_str()),
-            body_dir: body_lang.map(dir_of),
-            untranslated,
-            fallback_name: body_lang.map(|l| l.name.clone()),
-            outdated: status.state == State::Outdated,
-            source_name: self.site.config.default_lang().name.clone(),
-            machine_translated: status.machine_translated && !untranslated,
-            reviewed: status.reviewed,
+            text: self.body_view(item, text, lang),
             updated: item.updated.map(|d| fmt.date_long(d)),
             updated_iso: item.updated.map(|d| d.to_string()),
             topics: terms(Taxonomy::Topics),
@@ -816,9 +817,6 @@ impl<'a> PageBuilder<'a> {
             Route::Home => {
                 let home = &self.site.home;
                 let text = self.text(home, lang);
-                let untranslated = text.lang != lang;
-                let bl = untranslated.then(|| self.language(&text.lang));
-                let status = home.status(cfg, lang);
                 let upcoming = self
                     .site
                     .of_kind(Kind::Event)
@@ -832,15 +830,7 @@ impl<'a> PageBuilder<'a> {
                 view.section = "home";
                 view.home = Some(HomeView {
                     title: self.txt(lang, &text.lang, &text.title),
-                    body: self.body(text, lang),
-                    body_lang: bl.map(|l| l.tag_str()),
-                    body_dir: bl.map(dir_of),
-                    untranslated,
-                    fallback_name: bl.map(|l| l.name.clone()),
-                    outdated: status.state == State::Outdated,
-                    source_name: cfg.default_lang().name.clone(),
-                    machine_translated: status.machine_translated && !untranslated,
-                    reviewed: status.reviewed,
+                    text: self.body_view(home, text, lang),
                     topics: self.term_links(
                         lang,
                         Taxonomy::Topics,

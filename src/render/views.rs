@@ -172,13 +172,10 @@ pub struct ContactView {
     pub events: Vec<Card>,
 }
 
-/// The item shown on an item page.
+/// The body of an item or the home page, with what readers are told about
+/// its translation (fields appear directly on the item in templates).
 #[derive(Debug, Clone, Serialize)]
-pub struct ItemView {
-    pub kind: &'static str,
-    pub slug: String,
-    pub title: Txt,
-    pub summary: Option<Txt>,
+pub struct BodyView {
     /// Rendered Markdown body (trusted HTML).
     pub body: String,
     /// The body's language if it is a fallback (`lang`, `dir` for its wrapper).
@@ -194,6 +191,17 @@ pub struct ItemView {
     /// Translated by machine; `reviewed` once a person checked it.
     pub machine_translated: bool,
     pub reviewed: bool,
+}
+
+/// The item shown on an item page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemView {
+    pub kind: &'static str,
+    pub slug: String,
+    pub title: Txt,
+    pub summary: Option<Txt>,
+    #[serde(flatten)]
+    pub text: BodyView,
     pub updated: Option<String>,
     pub updated_iso: Option<String>,
     pub topics: Vec<TermLink>,
@@ -223,15 +231,8 @@ pub struct ListView {
 #[derive(Debug, Clone, Serialize)]
 pub struct HomeView {
     pub title: Txt,
-    pub body: String,
-    pub body_lang: Option<String>,
-    pub body_dir: Option<&'static str>,
-    pub untranslated: bool,
-    pub fallback_name: Option<String>,
-    pub outdated: bool,
-    pub source_name: String,
-    pub machine_translated: bool,
-    pub reviewed: bool,
+    #[serde(flatten)]
+    pub text: BodyView,
     pub topics: Vec<TermLink>,
     pub events: Vec<Card>,
     pub offer_count: usize,
