@@ -363,12 +363,7 @@ impl Pipeline {
                 return Err(ds);
             };
             let keys = changed_items(&self.site, &site);
-            let langs: Vec<String> = self
-                .config
-                .languages
-                .iter()
-                .map(|l| l.key.clone())
-                .collect();
+            let langs: Vec<String> = self.config.language_keys();
             for route in affected_routes(&self.site, &site, &keys) {
                 for l in &langs {
                     jobs.insert((l.clone(), route.clone()));

@@ -167,6 +167,11 @@ impl SiteConfig {
             .unwrap_or(&self.languages[0])
     }
 
+    /// Keys of all languages, in site order.
+    pub fn language_keys(&self) -> Vec<String> {
+        self.languages.iter().map(|l| l.key.clone()).collect()
+    }
+
     pub fn is_language(&self, key: &str) -> bool {
         self.language(key).is_some()
     }

@@ -44,12 +44,7 @@ pub fn find<'a>(site: &'a Site, name: &str) -> Result<&'a Item, Diagnostic> {
     } else {
         format!("{trimmed}.md")
     };
-    let langs: Vec<String> = site
-        .config
-        .languages
-        .iter()
-        .map(|l| l.key.clone())
-        .collect();
+    let langs: Vec<String> = site.config.language_keys();
     let id = identify(Path::new(&with_md), &langs).map_err(|e| {
         Diagnostic::error(format!("`{name}` does not name a content file: {e}"))
             .help("name the item as folder/file, e.g. offers/sprachcafe-ingelheim, or _index for the home page")

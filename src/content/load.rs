@@ -104,7 +104,7 @@ pub fn load_site_cached(
 ) -> (Option<Site>, Diagnostics) {
     let mut ds = Diagnostics::new();
     let files = content_files(root, &mut ds);
-    let lang_keys: Vec<String> = config.languages.iter().map(|l| l.key.clone()).collect();
+    let lang_keys: Vec<String> = config.language_keys();
 
     // Read and parse in parallel; results keep the sorted file order.
     let results: Vec<(Stamp, Result<ParsedFile, ParseFailure>)> = files

@@ -13,6 +13,7 @@ use crate::toml_input::suggest;
 
 /// Runs all cross-item checks on a loaded site.
 pub fn validate(site: &Site, ds: &mut Diagnostics) {
+    let langs = site.config.language_keys();
     let contacts: Vec<&str> = site
         .slugs(Kind::Contact)
         .chain(
@@ -25,7 +26,7 @@ pub fn validate(site: &Site, ds: &mut Diagnostics) {
     for item in site.items.values().chain(std::iter::once(&site.home)) {
         check_references(site, item, &contacts, ds);
         for text in item.texts.values() {
-            check_links(site, text, ds);
+            check_links(site, text, &langs, ds);
         }
     }
     for page in site.of_kind(Kind::Page) {
@@ -221,13 +222,7 @@ pub fn content_link(dest: &str, languages: &[String]) -> Option<Result<ContentLi
     }))
 }
 
-fn check_links(site: &Site, text: &Text, ds: &mut Diagnostics) {
-    let langs: Vec<String> = site
-        .config
-        .languages
-        .iter()
-        .map(|l| l.key.clone())
-        .collect();
+fn check_links(site: &Site, text: &Text, langs: &[String], ds: &mut Diagnostics) {
     let body = text.body();
     for (event, range) in Parser::new_ext(body, crate::render::markdown::OPTIONS).into_offset_iter()
     {
@@ -237,7 +232,7 @@ fn check_links(site: &Site, text: &Text, ds: &mut Diagnostics) {
             _ => continue,
         };
         let span = text.body.start + range.start..text.body.start + range.end;
-        match content_link(dest, &langs) {
+        match content_link(dest, langs) {
             None => {}
             Some(Err(msg)) => ds.push(
                 Diagnostic::error(format!("broken link `{dest}`: {msg}"))

@@ -126,7 +126,7 @@ impl<'a> PageBuilder<'a> {
             messages,
             formatters,
             langs,
-            lang_keys: cfg.languages.iter().map(|l| l.key.clone()).collect(),
+            lang_keys: cfg.language_keys(),
             mentions,
             now,
         }
