@@ -9,7 +9,7 @@ Uses parsers that share no code with the Rust crates that wrote the files:
 - every JSON-LD block is valid JSON with the schema.org properties we promise;
 - every Atom feed is well-formed XML with xml:lang.
 
-Usage: check_data.py OUTPUT_DIR   (prints "data files: N passed, M failed")
+Usage: check_data.py OUTPUT_DIR   (prints "data: N passed, M failed")
 """
 
 import json
@@ -193,7 +193,7 @@ def main():
             print(f"recurring {name}: {n} occurrences, {offsets} UTC offset(s), same local time")
     print(", ".join(f"{n} {k}" for k, n in counts.items()) + " checked")
     total = sum(counts.values())
-    print(f"data files: {total - len(failures)} passed, {len(failures)} failed")
+    print(f"data: {total - len(failures)} passed, {len(failures)} failed")
     sys.exit(1 if failures or total == 0 else 0)
 
 

@@ -767,31 +767,22 @@ impl<'a> PageBuilder<'a> {
             Vec::new()
         };
         let this = self.language(lang);
+        let entry = |l: &Language| SwitchEntry {
+            key: l.key.clone(),
+            tag: l.tag_str(),
+            dir: dir_of(l),
+            name: l.name.clone(),
+            url: self.path(&l.key, route),
+            current: l.key == lang,
+        };
+        // Variants of the page's language (easy-read German ↔ German).
         let variants = cfg
             .languages
             .iter()
             .filter(|l| l.key != lang && l.tag == this.tag)
-            .map(|l| SwitchEntry {
-                key: l.key.clone(),
-                tag: l.tag_str(),
-                dir: dir_of(l),
-                name: l.name.clone(),
-                url: self.path(&l.key, route),
-                current: false,
-            })
+            .map(&entry)
             .collect();
-        let languages = cfg
-            .languages
-            .iter()
-            .map(|l| SwitchEntry {
-                key: l.key.clone(),
-                tag: l.tag_str(),
-                dir: dir_of(l),
-                name: l.name.clone(),
-                url: self.path(&l.key, route),
-                current: l.key == lang,
-            })
-            .collect();
+        let languages = cfg.languages.iter().map(&entry).collect();
         let mut view = PageView {
             lang_key: &lc.view.key,
             lang: &lc.view,
