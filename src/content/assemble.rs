@@ -141,6 +141,7 @@ fn text_of(p: &ParsedFile, lang: &str, ds: &mut Diagnostics) -> Option<Text> {
         role: f.role.clone(),
         office_hours: f.office_hours.clone(),
         body: p.body.clone(),
+        links: p.links.clone(),
         meta: super::TranslationMeta::default(),
     })
 }

@@ -78,6 +78,8 @@ pub struct Text {
     pub office_hours: Option<String>,
     /// Byte range of the Markdown body inside `file`.
     pub body: Range<usize>,
+    /// Link and image targets in the body, with their byte ranges in `file`.
+    pub links: std::sync::Arc<[(String, Range<usize>)]>,
     /// Translation bookkeeping (always empty for the source text).
     pub meta: TranslationMeta,
 }

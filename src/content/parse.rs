@@ -177,6 +177,8 @@ pub struct ParsedFile {
     /// Where the front-matter text starts in the file (spans in `front` are relative to it).
     pub front_offset: usize,
     pub body: Range<usize>,
+    /// Link targets of the body (see [`super::validate::link_targets`]).
+    pub links: std::sync::Arc<[(String, Range<usize>)]>,
 }
 
 impl ParsedFile {
@@ -251,12 +253,14 @@ pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagno
     }
     let front = RawFront::deserialize(toml::de::Deserializer::from(table))
         .map_err(|e| vec![explain_toml_error(&e, &file, offset, schema::hint)])?;
+    let links = super::validate::link_targets(&file.text, parts.body.clone()).into();
     Ok(ParsedFile {
         id,
         file,
         front,
         front_offset: offset,
         body: parts.body,
+        links,
     })
 }
 

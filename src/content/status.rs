@@ -304,6 +304,7 @@ mod tests {
             role: None,
             office_hours: None,
             body: start..src.len(),
+            links: Vec::new().into(),
             meta: Default::default(),
         }
     }

@@ -222,16 +222,30 @@ pub fn content_link(dest: &str, languages: &[String]) -> Option<Result<ContentLi
     }))
 }
 
-fn check_links(site: &Site, text: &Text, langs: &[String], ds: &mut Diagnostics) {
-    let body = text.body();
-    for (event, range) in Parser::new_ext(body, crate::render::markdown::OPTIONS).into_offset_iter()
-    {
-        let dest = match &event {
+/// Every link and image target of a Markdown body, with its byte range in
+/// the file. Done once per file when it is parsed (and cached with it), so
+/// re-validating a large site does not re-parse every body.
+pub fn link_targets(
+    file_text: &str,
+    body: std::ops::Range<usize>,
+) -> Vec<(String, std::ops::Range<usize>)> {
+    let text = &file_text[body.clone()];
+    Parser::new_ext(text, crate::render::markdown::OPTIONS)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
             Event::Start(Tag::Link { dest_url, .. })
-            | Event::Start(Tag::Image { dest_url, .. }) => dest_url,
-            _ => continue,
-        };
-        let span = text.body.start + range.start..text.body.start + range.end;
+            | Event::Start(Tag::Image { dest_url, .. }) => Some((
+                dest_url.into_string(),
+                body.start + range.start..body.start + range.end,
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+fn check_links(site: &Site, text: &Text, langs: &[String], ds: &mut Diagnostics) {
+    for (dest, span) in text.links.iter() {
+        let span = span.clone();
         match content_link(dest, langs) {
             None => {}
             Some(Err(msg)) => ds.push(
