@@ -10,7 +10,7 @@ use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
 
-use crate::content::{Attendance, EventTime, Session};
+use crate::content::{Attendance, EventTime};
 
 /// What a calendar entry says about one event, in one language.
 pub struct IcsEvent<'a> {
@@ -230,14 +230,10 @@ pub fn calendar(events: &[IcsEvent], ctx: &IcsContext) -> String {
     }
 }
 
-/// All sessions of an event after `now` (used for the upcoming calendar).
-pub fn has_future_session(time: &EventTime, now: DateTime) -> bool {
-    time.sessions().iter().any(|s: &Session| s.end > now)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::Session;
     use jiff::civil::date;
 
     #[test]
