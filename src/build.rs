@@ -72,7 +72,7 @@ pub struct BuildReport {
 #[derive(Debug, Clone)]
 struct Page {
     file: String,
-    bytes: Vec<u8>,
+    bytes: crate::output::Bytes,
     path: String,
     sitemap: Option<Vec<crate::render::views::Alternate>>,
 }
@@ -221,7 +221,7 @@ impl Pipeline {
                 };
                 let page = Page {
                     file: crate::routes::file_for(&p.path),
-                    bytes,
+                    bytes: bytes.into(),
                     path: p.path,
                     sitemap: p.sitemap,
                 };
@@ -276,8 +276,8 @@ impl Pipeline {
             .collect();
         files.extend(data_files(&self.site, self.now, &labels));
         entries.sort_by(|a, b| a.loc.cmp(&b.loc));
-        files.insert("sitemap.xml".into(), sitemap::sitemap(&entries));
-        files.insert("robots.txt".into(), sitemap::robots(base));
+        files.insert("sitemap.xml".into(), sitemap::sitemap(&entries).into());
+        files.insert("robots.txt".into(), sitemap::robots(base).into());
         let theme_static = root.join(THEMES_DIR).join(&config.theme).join("static");
         if let Err(d) = output::add_static_dir(&theme_static, "static/", &mut files) {
             ds.push(d);
@@ -540,7 +540,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     Ok(BuildReport {
         pages: files.keys().filter(|k| k.ends_with(".html")).count(),
         files: files.len(),
-        bytes: files.values().map(Vec::len).sum(),
+        bytes: files.values().map(|b| b.len()).sum(),
         warnings,
     })
 }

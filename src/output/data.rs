@@ -110,7 +110,7 @@ pub fn data_files(site: &Site, now: DateTime, labels: &BTreeMap<String, Labels>)
                 routes::event_ics(key, &item.slug)
                     .trim_start_matches('/')
                     .to_string(),
-                text.into_bytes(),
+                text.into_bytes().into(),
             );
         }
         // The subscribable calendar of what is still to come.
@@ -129,7 +129,7 @@ pub fn data_files(site: &Site, now: DateTime, labels: &BTreeMap<String, Labels>)
             .collect();
         files.insert(
             routes::events_ics(key).trim_start_matches('/').to_string(),
-            ical::calendar(&upcoming, &c).into_bytes(),
+            ical::calendar(&upcoming, &c).into_bytes().into(),
         );
         // Contact cards.
         for item in site.of_kind(Kind::Contact) {
@@ -172,7 +172,7 @@ pub fn data_files(site: &Site, now: DateTime, labels: &BTreeMap<String, Labels>)
                 routes::vcard(key, &item.slug)
                     .trim_start_matches('/')
                     .to_string(),
-                vcard::vcard(&card).into_bytes(),
+                vcard::vcard(&card).into_bytes().into(),
             );
         }
         // Atom feed: upcoming events and offers, newest change first.
@@ -223,7 +223,7 @@ pub fn data_files(site: &Site, now: DateTime, labels: &BTreeMap<String, Labels>)
         };
         files.insert(
             routes::feed(key).trim_start_matches('/').to_string(),
-            feed::atom(&f),
+            feed::atom(&f).into(),
         );
     }
     files

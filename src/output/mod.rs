@@ -15,7 +15,12 @@ use rayon::prelude::*;
 use crate::diagnostics::Diagnostic;
 
 /// The complete output of a build: relative path → bytes, in sorted order.
-pub type OutputFiles = BTreeMap<String, Vec<u8>>;
+/// Bytes are shared (`Arc`), so the preview can assemble a new output from
+/// mostly unchanged pages without copying them.
+pub type OutputFiles = BTreeMap<String, Bytes>;
+
+/// The bytes of one output file.
+pub type Bytes = std::sync::Arc<[u8]>;
 
 /// Files that show a folder is a previous Wegweiser output (and may be replaced).
 const OUTPUT_MARKERS: &[&str] = &["index.html", "sitemap.xml"];
@@ -125,7 +130,7 @@ pub fn add_static_dir(dir: &Path, prefix: &str, files: &mut OutputFiles) -> Resu
         let bytes = std::fs::read(entry.path()).map_err(|e| {
             Diagnostic::error(format!("cannot read {}: {e}", entry.path().display()))
         })?;
-        files.insert(key, bytes);
+        files.insert(key, bytes.into());
     }
     Ok(())
 }
@@ -139,9 +144,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         let mut files = OutputFiles::new();
-        files.insert("index.html".into(), b"a".to_vec());
-        files.insert("sitemap.xml".into(), b"s".to_vec());
-        files.insert("de/index.html".into(), b"b".to_vec());
+        files.insert("index.html".into(), b"a".as_slice().into());
+        files.insert("sitemap.xml".into(), b"s".as_slice().into());
+        files.insert("de/index.html".into(), b"b".as_slice().into());
         write_atomic(&out, &files).unwrap();
         assert_eq!(std::fs::read(out.join("de/index.html")).unwrap(), b"b");
         check_output_dir(dir.path().join("site").as_path(), &out).unwrap();
