@@ -15,6 +15,14 @@ use common::TestSite;
 struct Server {
     child: Child,
     addr: String,
+    /// The server's terminal output (diagnostics, rebuild lines), shown when a test fails.
+    log: std::path::PathBuf,
+}
+
+impl Server {
+    fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
 }
 
 impl Drop for Server {
@@ -25,12 +33,13 @@ impl Drop for Server {
 }
 
 fn start(site: &TestSite) -> Server {
+    let log = site.root.with_file_name("serve.log");
     let mut child = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
         .args(["serve", "--port", "0", "--root"])
         .arg(&site.root)
         .env("SOURCE_DATE_EPOCH", "1767225600")
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
         .spawn()
         .unwrap();
     let stdout = child.stdout.take().unwrap();
@@ -49,7 +58,7 @@ fn start(site: &TestSite) -> Server {
         .and_then(|r| r.split('/').next())
         .unwrap_or_else(|| panic!("unexpected first line: {line}"))
         .to_string();
-    Server { child, addr }
+    Server { child, addr, log }
 }
 
 /// `(status, body)` of a GET.
@@ -107,16 +116,21 @@ fn events(addr: &str) -> mpsc::Receiver<(String, String)> {
     rx
 }
 
-fn next_event(rx: &mpsc::Receiver<(String, String)>, want: &str) -> String {
+fn next_event(server: &Server, rx: &mpsc::Receiver<(String, String)>, want: &str) -> String {
     let deadline = Instant::now() + Duration::from_secs(30);
+    let mut seen = Vec::new();
     while Instant::now() < deadline {
-        if let Ok((name, data)) = rx.recv_timeout(Duration::from_millis(200))
-            && name == want
-        {
-            return data;
+        if let Ok((name, data)) = rx.recv_timeout(Duration::from_millis(200)) {
+            if name == want {
+                return data;
+            }
+            seen.push(format!("{name}: {}", data.trim()));
         }
     }
-    panic!("no `{want}` event within 30 s");
+    panic!(
+        "no `{want}` event within 30 s; other events: {seen:#?}\nserver output:\n{}",
+        server.log()
+    );
 }
 
 #[test]
@@ -133,7 +147,7 @@ fn edits_reload_bad_input_keeps_the_last_good_site() {
     let (_, untouched_before) = get(&addr, "/de/impressum/");
 
     let rx = events(&addr);
-    next_event(&rx, "ok");
+    next_event(&server, &rx, "ok");
 
     // An edit: reload, new text served, unrelated page byte-identical.
     site.edit(
@@ -141,7 +155,7 @@ fn edits_reload_bad_input_keeps_the_last_good_site() {
         "Kommen Sie vorbei.",
         "Kommen Sie gerne vorbei.",
     );
-    next_event(&rx, "reload");
+    next_event(&server, &rx, "reload");
     assert!(
         get(&addr, "/de/offers/sprachcafe/")
             .1
@@ -155,7 +169,7 @@ fn edits_reload_bad_input_keeps_the_last_good_site() {
         "title = \"Sprachcafé\"",
         "titel = \"Sprachcafé\"",
     );
-    let errors = next_event(&rx, "errors");
+    let errors = next_event(&server, &rx, "errors");
     let list: serde_json::Value = serde_json::from_str(&errors).unwrap();
     assert_eq!(list[0]["file"], "content/offers/sprachcafe.md");
     assert_eq!(list[0]["line"], 2);
@@ -175,9 +189,9 @@ fn edits_reload_bad_input_keeps_the_last_good_site() {
     // Binary junk and an empty file: still alive, still errors.
     site.write("content/offers/junk.md", "\u{0}\u{1}\u{2}");
     std::fs::write(site.root.join("content/offers/junk.md"), [0xff, 0xfe, 0x00]).unwrap();
-    next_event(&rx, "errors");
+    next_event(&server, &rx, "errors");
     site.write("content/offers/leer.md", "");
-    next_event(&rx, "errors");
+    next_event(&server, &rx, "errors");
     assert_eq!(get(&addr, "/de/").0, 200);
 
     // Fixing everything clears the errors and reloads.
@@ -188,14 +202,14 @@ fn edits_reload_bad_input_keeps_the_last_good_site() {
         "titel = \"Sprachcafé\"",
         "title = \"Sprachcafé\"",
     );
-    next_event(&rx, "reload");
+    next_event(&server, &rx, "reload");
 
     // A new offer appears, in every language and in the list.
     site.write(
         "content/offers/neu.md",
         "+++\ntitle = \"Neues Angebot\"\ntopics = [\"sprache\"]\n+++\nNeu.\n",
     );
-    next_event(&rx, "reload");
+    next_event(&server, &rx, "reload");
     assert_eq!(get(&addr, "/ar/offers/neu/").0, 200);
     assert!(get(&addr, "/de/offers/").1.contains("Neues Angebot"));
     assert!(
@@ -214,12 +228,12 @@ fn edits_reload_bad_input_keeps_the_last_good_site() {
         site.root.join("content/offers/neu.md"),
     )
     .unwrap();
-    next_event(&rx, "reload");
+    next_event(&server, &rx, "reload");
     assert!(get(&addr, "/de/offers/neu/").1.contains("Umbenannt"));
 
     // Deleted: the page is gone (404), the list no longer shows it.
     site.remove("content/offers/neu.md");
-    next_event(&rx, "reload");
+    next_event(&server, &rx, "reload");
     assert_eq!(get(&addr, "/de/offers/neu/").0, 404);
     assert!(!get(&addr, "/de/offers/").1.contains("Umbenannt"));
 }

@@ -146,19 +146,22 @@ async fn serve(opts: ServeOptions) -> Result<(), Diagnostic> {
             match result {
                 Ok((files, warnings, rendered)) => {
                     eprint!("{}", warnings.render());
-                    let changed = {
+                    let (changed, had_errors) = {
                         let mut s = rebuild_served.write().unwrap_or_else(|e| e.into_inner());
                         let changed = changed_files(&s.files, &files);
                         s.files = Arc::new(files);
-                        s.errors = None;
-                        changed
+                        (changed, s.errors.take().is_some())
                     };
                     eprintln!(
                         "rebuilt after {} in {} ms: {rendered} page(s) rendered, {changed} file(s) changed",
                         names.join(", "),
                         started.elapsed().as_millis()
                     );
-                    let _ = rebuild_notices.send(Notice::Reload);
+                    // Nothing to show (a temporary file came and went): no reload,
+                    // unless an error overlay is to be cleared.
+                    if changed > 0 || had_errors {
+                        let _ = rebuild_notices.send(Notice::Reload);
+                    }
                 }
                 Err(ds) => {
                     eprint!("{}", ds.render());

@@ -15,29 +15,86 @@ use tokio::sync::mpsc;
 /// Folders and files of a site that affect its build.
 const WATCHED: &[&str] = &["content", "locales", "themes", "static", "site.toml"];
 
-/// Whether a changed path can affect the build.
-pub fn relevant(root: &Path, path: &Path) -> bool {
+/// Whether a path lies in a folder (or is a file) whose changes can affect the build.
+fn watched(root: &Path, path: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(root) else {
         return false;
     };
-    let Some(first) = rel.components().next() else {
-        return false;
-    };
-    if !WATCHED.iter().any(|w| first.as_os_str() == *w) {
-        return false;
-    }
+    rel.components()
+        .next()
+        .is_some_and(|first| WATCHED.iter().any(|w| first.as_os_str() == *w))
+}
+
+/// Editors' backup and swap files: written all the time while editing,
+/// never content, and never the way a real file is saved.
+fn swap_or_backup(name: &str) -> bool {
+    name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name == "4913"
+}
+
+/// Editors' temporary and swap files: never content themselves.
+fn litter(path: &Path) -> bool {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    !(name.starts_with('.')
-        || name.starts_with('#')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || name == "4913"
-        || name.starts_with(".goutputstream-"))
+    swap_or_backup(&name) || name.starts_with('.') || name.ends_with(".tmp")
+}
+
+/// Whether a changed path can affect the build.
+#[cfg(test)]
+fn relevant(root: &Path, path: &Path) -> bool {
+    watched(root, path) && !litter(path)
+}
+
+/// The paths a batch of changes stands for, relative to `root`.
+///
+/// Swap and backup files are ignored. A temporary file in a watched folder
+/// stands for its folder: editors save
+/// by writing one and renaming it over the real file, and should the rename
+/// itself reach us under the temporary name only, the folder is rescanned
+/// (the build compares every file's size and time, so nothing is missed and
+/// nothing unchanged is re-read). An overflowed event queue asks for a rescan
+/// of everything watched.
+pub fn paths_of_batch(root: &Path, events: &[notify::Event]) -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    for e in events {
+        if e.need_rescan() {
+            paths.extend(WATCHED.iter().map(PathBuf::from));
+            continue;
+        }
+        let counts = matches!(
+            e.kind,
+            EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any
+        ) && !matches!(e.kind, EventKind::Modify(ModifyKind::Metadata(_)));
+        if !counts {
+            continue;
+        }
+        for p in &e.paths {
+            if !watched(root, p) {
+                continue;
+            }
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            if swap_or_backup(&name) {
+                continue;
+            }
+            let p = if litter(p) {
+                match p.parent() {
+                    Some(dir) if dir != root => dir,
+                    _ => continue,
+                }
+            } else {
+                p.as_path()
+            };
+            paths.push(p.strip_prefix(root).unwrap_or(p).to_path_buf());
+        }
+    }
+    paths.sort();
+    paths.dedup();
+    paths
 }
 
 /// Starts watching `root`; every debounced batch of relevant paths is sent to `tx`.
@@ -52,27 +109,8 @@ pub fn start(root: &Path, tx: mpsc::Sender<Vec<PathBuf>>) -> notify::Result<impl
             let Ok(events) = res else { return };
             // Only changes count: reading files (as every build does) produces
             // access events, which must not trigger another build.
-            let mut paths: Vec<PathBuf> = events
-                .iter()
-                .filter(|e| {
-                    matches!(
-                        e.kind,
-                        EventKind::Create(_)
-                            | EventKind::Modify(_)
-                            | EventKind::Remove(_)
-                            | EventKind::Any
-                    ) && !matches!(e.kind, EventKind::Modify(ModifyKind::Metadata(_)))
-                })
-                .flat_map(|e| e.paths.iter().cloned())
-                .filter(|p| relevant(&filter_root, p))
-                .map(|p| {
-                    p.strip_prefix(&filter_root)
-                        .map(Path::to_path_buf)
-                        .unwrap_or(p)
-                })
-                .collect();
-            paths.sort();
-            paths.dedup();
+            let events: Vec<notify::Event> = events.into_iter().map(|e| e.event).collect();
+            let paths = paths_of_batch(&filter_root, &events);
             if !paths.is_empty() {
                 let _ = tx.blocking_send(paths);
             }
@@ -84,8 +122,10 @@ pub fn start(root: &Path, tx: mpsc::Sender<Vec<PathBuf>>) -> notify::Result<impl
 
 #[cfg(test)]
 mod tests {
-    use super::relevant;
-    use std::path::Path;
+    use super::{paths_of_batch, relevant};
+    use notify::event::{CreateKind, ModifyKind, RenameMode};
+    use notify::{Event, EventKind};
+    use std::path::{Path, PathBuf};
 
     #[test]
     fn ignores_output_and_editor_litter() {
@@ -97,5 +137,45 @@ mod tests {
         assert!(!relevant(root, Path::new("/site/content/offers/a.md~")));
         assert!(!relevant(root, Path::new("/site/content/4913")));
         assert!(!relevant(root, Path::new("/elsewhere/content/a.md")));
+    }
+
+    #[test]
+    fn a_batch_names_files_and_the_folders_of_temporary_files() {
+        let root = Path::new("/site");
+        let ev = |kind, paths: &[&str]| {
+            let mut e = Event::new(kind);
+            for p in paths {
+                e = e.add_path(PathBuf::from(p));
+            }
+            e
+        };
+        let batch = [
+            ev(
+                EventKind::Create(CreateKind::File),
+                &["/site/content/offers/a.md.tmp"],
+            ),
+            ev(
+                EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+                &["/site/content/offers/a.md.tmp", "/site/content/offers/a.md"],
+            ),
+            ev(
+                EventKind::Create(CreateKind::File),
+                &["/site/public/x.html"],
+            ),
+            ev(
+                EventKind::Access(notify::event::AccessKind::Any),
+                &["/site/locales/de/main.ftl"],
+            ),
+        ];
+        assert_eq!(
+            paths_of_batch(root, &batch),
+            vec![
+                PathBuf::from("content/offers"),
+                PathBuf::from("content/offers/a.md")
+            ]
+        );
+        // A lost event queue: everything watched is looked at again.
+        let rescan = ev(EventKind::Other, &[]).set_flag(notify::event::Flag::Rescan);
+        assert!(paths_of_batch(root, &[rescan]).contains(&PathBuf::from("content")));
     }
 }
