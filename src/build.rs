@@ -101,6 +101,21 @@ fn errors_only(mut ds: Diagnostics) -> Result<Diagnostics, Diagnostics> {
 }
 
 impl Pipeline {
+    /// The loaded content.
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    /// The interface text (with which messages were used so far).
+    pub fn messages(&self) -> &Messages {
+        &self.messages
+    }
+
+    /// The build's "now" in the site's time zone.
+    pub fn now(&self) -> jiff::civil::DateTime {
+        self.now
+    }
+
     /// Loads config, interface text, content, formatters and templates.
     pub fn load(opts: &BuildOptions) -> Result<Pipeline, Diagnostics> {
         let root = &opts.root;

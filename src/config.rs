@@ -111,6 +111,28 @@ impl Taxonomies {
     }
 }
 
+/// What happens to HTML that editors write inside Markdown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Kept, but cleaned by an allow-list sanitiser (ammonia): no scripts,
+    /// styles, frames, forms, event handlers or `javascript:`/`data:` addresses.
+    #[default]
+    Sanitize,
+    /// Shown as text, never interpreted.
+    Escape,
+    /// Kept as written. Only for sites whose every editor is trusted.
+    Trusted,
+}
+
+/// `[markdown]` in site.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownSettings {
+    #[serde(default)]
+    pub raw_html: RawHtml,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawLanguage {
@@ -135,6 +157,8 @@ struct RawConfig {
     languages: Vec<toml::Spanned<RawLanguage>>,
     #[serde(default)]
     taxonomies: Taxonomies,
+    #[serde(default)]
+    markdown: MarkdownSettings,
 }
 
 fn default_theme() -> String {
@@ -154,6 +178,7 @@ pub struct SiteConfig {
     /// In switcher order.
     pub languages: Vec<Language>,
     pub taxonomies: Taxonomies,
+    pub markdown: MarkdownSettings,
 }
 
 impl SiteConfig {
@@ -404,6 +429,7 @@ fn validate(raw: RawConfig, file: &SourceFile, ds: &mut Diagnostics) -> Option<S
         legal: raw.legal,
         languages,
         taxonomies: raw.taxonomies,
+        markdown: raw.markdown,
     })
 }
 

@@ -257,6 +257,49 @@ impl Diagnostics {
             .collect()
     }
 
+    /// Turns every warning into an error (`--strict`).
+    pub fn promote_warnings(&mut self) {
+        for d in &mut self.items {
+            d.severity = Severity::Error;
+        }
+    }
+
+    /// GitHub Actions workflow commands (`::error file=…,line=…::message`),
+    /// which show as annotations on the changed lines of a pull request.
+    pub fn render_github(&self) -> String {
+        let mut out = String::new();
+        for d in &self.items {
+            let sev = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let mut props = Vec::new();
+            if let Some(f) = &d.file {
+                props.push(format!(
+                    "file={}",
+                    github_property(&f.path.display().to_string())
+                ));
+            }
+            if let Some((line, col)) = d.line_col() {
+                props.push(format!("line={line},col={col}"));
+            }
+            if let Some(l) = &d.label {
+                props.push(format!("title={}", github_property(l)));
+            }
+            let mut message = d.message.clone();
+            if let Some(h) = &d.help {
+                message.push_str("\nhelp: ");
+                message.push_str(h);
+            }
+            out.push_str(&format!(
+                "::{sev} {}::{}\n",
+                props.join(","),
+                github_data(&message)
+            ));
+        }
+        out
+    }
+
     pub fn to_json(&self) -> String {
         // Serialising plain strings and numbers cannot fail.
         serde_json::to_string_pretty(&self.records()).unwrap_or_default()
@@ -269,6 +312,18 @@ impl IntoIterator for Diagnostics {
     fn into_iter(self) -> Self::IntoIter {
         self.items.into_iter()
     }
+}
+
+/// Escapes a workflow command's message.
+fn github_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value.
+fn github_property(s: &str) -> String {
+    github_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
 /// `file:line:col: error: message (help: …)` — one line, for CI logs and editors' problem matchers.

@@ -7,6 +7,7 @@
 //! file, line and column.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;

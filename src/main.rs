@@ -45,6 +45,23 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },
+    /// Check the site for everything a build checks and more (dead anchors and
+    /// files, review dates, finished events, translations, unused text).
+    /// Exit code: 0 clean, 1 errors (or warnings with --strict), 2 usage.
+    Check {
+        /// Site folder (holds site.toml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Include files marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Treat warnings as errors (for CI).
+        #[arg(long)]
+        strict: bool,
+        /// How problems are printed.
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
     /// Build the site, serve it on this computer, and rebuild and reload on every change.
     Serve {
         #[arg(long, default_value = ".")]
@@ -129,6 +146,17 @@ fn main() -> ExitCode {
                 now: None,
             };
             cli::build::run(opts, strict, format)
+        }
+        Command::Check {
+            root,
+            drafts,
+            strict,
+            format,
+        } => {
+            let mut opts = BuildOptions::new(root);
+            opts.drafts = drafts;
+            opts.minify = false;
+            cli::check::run(opts, strict, format)
         }
         Command::Serve {
             root,

@@ -8,7 +8,7 @@ use super::{Format, print};
 
 /// "Now" from `SOURCE_DATE_EPOCH` (seconds since 1970), the convention for
 /// reproducible builds; `None` means the clock.
-fn source_date_epoch() -> Result<Option<jiff::Timestamp>, String> {
+pub(super) fn source_date_epoch() -> Result<Option<jiff::Timestamp>, String> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Err(_) => Ok(None),
         Ok(v) => v

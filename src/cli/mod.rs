@@ -2,6 +2,7 @@
 //! an exit code.
 
 pub mod build;
+pub mod check;
 pub mod new;
 pub mod status;
 pub mod translate;
@@ -17,6 +18,8 @@ pub enum Format {
     Short,
     /// JSON for tools.
     Json,
+    /// GitHub Actions annotations (`::error file=…,line=…::…`).
+    Github,
 }
 
 pub fn print(ds: &Diagnostics, format: Format) {
@@ -24,6 +27,7 @@ pub fn print(ds: &Diagnostics, format: Format) {
         Format::Human => eprint!("{}", ds.render()),
         Format::Short => eprint!("{}", ds.render_short()),
         Format::Json => println!("{}", ds.to_json()),
+        Format::Github => print!("{}", ds.render_github()),
     }
 }
 

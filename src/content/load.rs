@@ -66,6 +66,30 @@ fn content_files(root: &Path, ds: &mut Diagnostics) -> Vec<PathBuf> {
                     );
                 }
             }
+            Ok(e) if e.path_is_symlink() => {
+                // Links are followed only to files inside the site folder:
+                // content must not pull in files from elsewhere on the machine.
+                let shown =
+                    Path::new(CONTENT_DIR).join(e.path().strip_prefix(&dir).unwrap_or(e.path()));
+                let inside = match (std::fs::canonicalize(e.path()), std::fs::canonicalize(root)) {
+                    (Ok(target), Ok(site)) => target.starts_with(&site) && target.is_file(),
+                    _ => false,
+                };
+                if inside && shown.extension().is_some_and(|x| x == "md") {
+                    out.push(
+                        shown
+                            .strip_prefix(CONTENT_DIR)
+                            .unwrap_or(&shown)
+                            .to_path_buf(),
+                    );
+                } else {
+                    ds.push(
+                        Diagnostic::error("this is a link to something outside the site folder (or to a folder); Wegweiser does not follow it")
+                            .at_path(&shown)
+                            .help("copy the file into content/ instead of linking to it"),
+                    );
+                }
+            }
             Ok(_) => {}
             Err(e) => ds.push(Diagnostic::error(format!(
                 "cannot read the content folder: {e}"
@@ -129,6 +153,10 @@ pub fn load_site_cached(
     finish(results, config, opts, ds)
 }
 
+/// Content files larger than this are refused (a guide's page is a few KB;
+/// 10 MB is far beyond any real one and keeps every stage's memory bounded).
+pub const MAX_FILE_BYTES: u64 = 10_000_000;
+
 fn read_and_parse(
     root: &Path,
     rel: &Path,
@@ -137,12 +165,55 @@ fn read_and_parse(
     let shown = Path::new(CONTENT_DIR).join(rel);
     let id = identify(rel, lang_keys)
         .map_err(|msg| (None, vec![Diagnostic::error(msg).at_path(&shown)]))?;
-    let text = std::fs::read_to_string(root.join(CONTENT_DIR).join(rel)).map_err(|e| {
-        let d = Diagnostic::error(format!("cannot read this file: {e}"))
+    let fail = |d: Diagnostic| (Some(id.clone()), vec![d]);
+    let path = root.join(CONTENT_DIR).join(rel);
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        return Err(fail(
+            Diagnostic::error(format!(
+                "this file is {:.1} MB; content files may be at most {} MB",
+                size as f64 / 1e6,
+                MAX_FILE_BYTES / 1_000_000
+            ))
             .at_path(&shown)
-            .help("content files must be UTF-8 text; save the file as UTF-8 in your editor");
-        (Some(id.clone()), vec![d])
+            .help("split it into several pages; put large downloads in static/ and link them"),
+        ));
+    }
+    let bytes = std::fs::read(&path).map_err(|e| {
+        fail(
+            Diagnostic::error(format!("cannot read this file: {e}"))
+                .at_path(&shown)
+                .help("check that the file exists and can be read"),
+        )
     })?;
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            // Show where the first bad byte is: the valid part before it is text.
+            let good = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let mut shown_text = String::from_utf8_lossy(&bytes[..good]).into_owned();
+            shown_text.push('\u{FFFD}');
+            let file = SourceFile::new(shown.clone(), shown_text);
+            return Err(fail(
+                Diagnostic::error("this file is not UTF-8 text")
+                    .at(&file, good..good + 3)
+                    .label("this byte is not UTF-8")
+                    .help("save the file as UTF-8 in your editor (\"Save with encoding\" → UTF-8); if it is not text, move it to static/"),
+            ));
+        }
+    };
+    if let Some(nul) = text.find('\0') {
+        let file = SourceFile::new(shown.clone(), text.clone());
+        return Err(fail(
+            Diagnostic::error(
+                "this file contains a NUL character: it looks like binary data, not text",
+            )
+            .at(&file, nul..nul + 1)
+            .label("NUL")
+            .help("remove the character, or restore the file from a good copy"),
+        ));
+    }
     let text = normalize_newlines(text);
     parse_file(id.clone(), SourceFile::new(shown, text)).map_err(|ds| (Some(id), ds))
 }

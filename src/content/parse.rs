@@ -177,7 +177,7 @@ pub struct ParsedFile {
     /// Where the front-matter text starts in the file (spans in `front` are relative to it).
     pub front_offset: usize,
     pub body: Range<usize>,
-    /// Link targets of the body (see [`super::validate::link_targets`]).
+    /// Link targets of the body (see [`super::validate::scan_body`]).
     pub links: std::sync::Arc<[(String, Range<usize>)]>,
 }
 
@@ -194,9 +194,25 @@ impl ParsedFile {
 
 /// Parses a content file. Reports every unknown or misplaced field, then the
 /// first type error (serde stops there).
+/// Front matter holds short fields; anything larger is a mistake (a missing
+/// closing `+++` is reported separately).
+pub const MAX_FRONT_MATTER: usize = 64_000;
+
 pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagnostic>> {
     let parts = frontmatter::split(&file).map_err(|d| vec![d])?;
     let offset = parts.front.start;
+    if parts.front.len() > MAX_FRONT_MATTER {
+        return Err(vec![
+            Diagnostic::error(format!(
+                "the front matter is {} KB; it may be at most {} KB",
+                parts.front.len() / 1000,
+                MAX_FRONT_MATTER / 1000
+            ))
+            .at(&file, offset..offset + 3)
+            .label("front matter starts here")
+            .help("the part between the +++ lines holds short fields; put long text below the second +++"),
+        ]);
+    }
     let front_text = &file.text[parts.front.clone()];
     let table = toml::de::DeTable::parse(front_text)
         .map_err(|e| vec![explain_toml_error(&e, &file, offset, schema::hint)])?;
@@ -253,7 +269,19 @@ pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagno
     }
     let front = RawFront::deserialize(toml::de::Deserializer::from(table))
         .map_err(|e| vec![explain_toml_error(&e, &file, offset, schema::hint)])?;
-    let links = super::validate::link_targets(&file.text, parts.body.clone()).into();
+    let scan = super::validate::scan_body(&file.text, parts.body.clone());
+    if let Some(span) = scan.too_deep {
+        return Err(vec![
+            Diagnostic::error(format!(
+                "lists or quotes are nested more than {} levels deep here",
+                super::validate::MAX_NESTING
+            ))
+            .at(&file, span)
+            .label("too deep")
+            .help("use fewer levels: split the list into several lists or use headings"),
+        ]);
+    }
+    let links = scan.links.into();
     Ok(ParsedFile {
         id,
         file,

@@ -1,9 +1,12 @@
 //! Interface text: Fluent messages from `locales/<lang>/*.ftl`, one bundle per
 //! site language, looked up along the language's fallback chain.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use fluent_syntax::ast;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::types::FluentNumberOptions;
@@ -26,6 +29,63 @@ pub struct Messages {
     chains: BTreeMap<String, Vec<String>>,
     /// `(language, message id)` looked up but found only in a fallback language (or nowhere).
     missing: Mutex<BTreeSet<(String, String)>>,
+    /// Where each message is defined: language → id → (file, offset of the definition).
+    defined: BTreeMap<String, BTreeMap<String, (SourceFile, usize)>>,
+    /// Ids that other messages refer to (`{ other-message }`).
+    referenced: BTreeSet<String>,
+    /// Every defined id, marked once something asked for it (for `check`).
+    used: HashMap<String, AtomicBool>,
+}
+
+/// Message ids that a pattern refers to, added to `out`.
+fn references<'s>(pattern: &ast::Pattern<&'s str>, out: &mut BTreeSet<String>) {
+    fn inline<'s>(e: &ast::InlineExpression<&'s str>, out: &mut BTreeSet<String>) {
+        match e {
+            ast::InlineExpression::MessageReference { id, .. } => {
+                out.insert(id.name.to_string());
+            }
+            ast::InlineExpression::FunctionReference { arguments, .. } => {
+                for a in &arguments.positional {
+                    inline(a, out);
+                }
+                for a in &arguments.named {
+                    inline(&a.value, out);
+                }
+            }
+            ast::InlineExpression::Placeable { expression } => expr(expression, out),
+            _ => {}
+        }
+    }
+    fn expr<'s>(e: &ast::Expression<&'s str>, out: &mut BTreeSet<String>) {
+        match e {
+            ast::Expression::Inline(i) => inline(i, out),
+            ast::Expression::Select { selector, variants } => {
+                inline(selector, out);
+                for v in variants {
+                    references(&v.value, out);
+                }
+            }
+        }
+    }
+    for el in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = el {
+            expr(expression, out);
+        }
+    }
+}
+
+/// Byte offset of the line that defines `id` in an FTL text.
+fn definition_offset(text: &str, id: &str) -> usize {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix(id)
+            && rest.trim_start().starts_with('=')
+        {
+            return offset;
+        }
+        offset += line.len();
+    }
+    0
 }
 
 impl std::fmt::Debug for Messages {
@@ -43,6 +103,8 @@ impl Messages {
         let mut ds = Diagnostics::new();
         let mut bundles = BTreeMap::new();
         let mut chains = BTreeMap::new();
+        let mut defined: BTreeMap<String, BTreeMap<String, (SourceFile, usize)>> = BTreeMap::new();
+        let mut referenced = BTreeSet::new();
         for lang in &config.languages {
             let mut bundle = FluentBundle::new_concurrent(vec![lang.tag.clone()]);
             // Isolation marks would leak into attributes, titles and feeds;
@@ -92,6 +154,19 @@ impl Messages {
                         r
                     }
                 };
+                let ids = defined.entry(lang.key.clone()).or_default();
+                for entry in resource.entries() {
+                    if let ast::Entry::Message(m) = entry {
+                        let at = definition_offset(&file.text, m.id.name);
+                        ids.insert(m.id.name.to_string(), (file.clone(), at));
+                        if let Some(v) = &m.value {
+                            references(v, &mut referenced);
+                        }
+                        for a in &m.attributes {
+                            references(&a.value, &mut referenced);
+                        }
+                    }
+                }
                 if let Err(errors) = bundle.add_resource(resource) {
                     for e in errors {
                         ds.push(
@@ -107,11 +182,19 @@ impl Messages {
             chains.insert(lang.key.clone(), chain);
             bundles.insert(lang.key.clone(), bundle);
         }
+        let used = defined
+            .values()
+            .flat_map(|ids| ids.keys())
+            .map(|id| (id.clone(), AtomicBool::new(false)))
+            .collect();
         (
             Messages {
                 bundles,
                 chains,
                 missing: Mutex::new(BTreeSet::new()),
+                defined,
+                referenced,
+                used,
             },
             ds,
         )
@@ -124,6 +207,9 @@ impl Messages {
             Some((m, a)) => (m, Some(a)),
             None => (id, None),
         };
+        if let Some(flag) = self.used.get(msg_id) {
+            flag.store(true, Ordering::Relaxed);
+        }
         let chain = self.chains.get(lang)?;
         for (i, key) in chain.iter().enumerate() {
             let Some(bundle) = self.bundles.get(key) else {
@@ -158,6 +244,16 @@ impl Messages {
         // the set itself is still valid.
         let mut set = self.missing.lock().unwrap_or_else(|e| e.into_inner());
         set.insert((lang.to_string(), id.to_string()));
+    }
+
+    /// Where each message is defined: language → id → (file, byte offset).
+    pub fn definitions(&self) -> &BTreeMap<String, BTreeMap<String, (SourceFile, usize)>> {
+        &self.defined
+    }
+
+    /// Whether a message was asked for since loading, or is referred to by another message.
+    pub fn was_used(&self, id: &str) -> bool {
+        self.referenced.contains(id) || self.used.get(id).is_some_and(|f| f.load(Ordering::Relaxed))
     }
 
     /// Messages that were needed but missing, as warnings (sorted).

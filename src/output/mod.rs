@@ -23,7 +23,9 @@ pub type OutputFiles = BTreeMap<String, Bytes>;
 pub type Bytes = std::sync::Arc<[u8]>;
 
 /// Files that show a folder is a previous Wegweiser output (and may be replaced).
-const OUTPUT_MARKERS: &[&str] = &["index.html", "sitemap.xml"];
+/// Written into every output folder: only a folder that has it is ever
+/// replaced by a build (so a mistyped --out never wipes someone's files).
+pub const OUTPUT_MARKER: &str = ".wegweiser-output";
 
 /// Refuses output folders whose replacement would delete something else:
 /// the site folder itself, a parent of it, or a non-empty folder that was
@@ -39,11 +41,29 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
         ))
         .help("choose a separate output folder, e.g. --out public"));
     }
+    for source in ["content", "locales", "themes", "static"] {
+        if out_abs.starts_with(abs(&root.join(source))) {
+            return Err(Diagnostic::error(format!(
+                "the output folder {} is inside the site's {source}/ folder",
+                out.display()
+            ))
+            .help("choose a separate output folder, e.g. --out public"));
+        }
+    }
+    if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty())
+        && out_abs == abs(Path::new(&home))
+    {
+        return Err(Diagnostic::error(format!(
+            "the output folder {} is your home folder",
+            out.display()
+        ))
+        .help("choose a separate output folder, e.g. --out public"));
+    }
     if out.is_dir() {
         let mut entries = std::fs::read_dir(out)
             .map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", out.display())))?;
         let empty = entries.next().is_none();
-        let ours = OUTPUT_MARKERS.iter().all(|m| out.join(m).is_file());
+        let ours = out.join(OUTPUT_MARKER).is_file();
         if !empty && !ours {
             return Err(Diagnostic::error(format!(
                 "refusing to replace {}: it is not empty and was not built by Wegweiser",
@@ -84,7 +104,18 @@ pub fn write_atomic(out: &Path, files: &OutputFiles) -> Result<(), Diagnostic> {
         std::fs::remove_dir_all(&tmp).map_err(|e| io("remove", &tmp, e))?;
     }
     std::fs::create_dir_all(&tmp).map_err(|e| io("create", &tmp, e))?;
+    let marker = tmp.join(OUTPUT_MARKER);
+    std::fs::write(
+        &marker,
+        "This folder was built by Wegweiser; the next build replaces it.\n",
+    )
+    .map_err(|e| io("write", &marker, e))?;
     let written: Result<(), Diagnostic> = files.par_iter().try_for_each(|(rel, bytes)| {
+        if !safe_relative(rel) {
+            return Err(Diagnostic::error(format!(
+                "refusing to write `{rel}`: it would land outside the output folder"
+            )));
+        }
         let path = tmp.join(rel);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| io("create", dir, e))?;
@@ -112,6 +143,16 @@ pub fn write_atomic(out: &Path, files: &OutputFiles) -> Result<(), Diagnostic> {
         std::fs::remove_dir_all(&old).map_err(|e| io("remove", &old, e))?;
     }
     Ok(())
+}
+
+/// Whether an output path stays inside the output folder: relative, and made
+/// of plain names only (no `..`, no root, no drive prefix).
+pub fn safe_relative(rel: &str) -> bool {
+    let p = Path::new(rel);
+    !rel.is_empty()
+        && !rel.contains('\0')
+        && p.components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
 }
 
 /// Adds every file below `dir` to `files` under `prefix`, in sorted order.

@@ -2,10 +2,75 @@
 
 use std::collections::BTreeMap;
 
+use std::collections::HashSet;
+
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
+use crate::config::RawHtml;
 use crate::content::validate::content_link;
 use crate::routes;
+
+/// Address schemes a link may use; everything else (`javascript:`, `data:`,
+/// `vbscript:`, `file:` …) is dropped. Addresses without a scheme (site
+/// paths, content links, `#anchors`) are fine.
+pub const SAFE_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+
+/// The scheme of an address, lower-cased, if it has one (`JavaScript:` → `javascript`).
+pub fn scheme(dest: &str) -> Option<String> {
+    // Browsers ignore ASCII whitespace and control characters inside a scheme.
+    let cleaned: String = dest
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .take_while(|c| !matches!(c, '/' | '?' | '#'))
+        .collect();
+    let (scheme, _) = cleaned.split_once(':')?;
+    let valid = scheme
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| scheme.to_ascii_lowercase())
+}
+
+/// Whether a link or image address is safe to put into a page.
+pub fn safe_address(dest: &str) -> bool {
+    scheme(dest).is_none_or(|s| SAFE_SCHEMES.contains(&s.as_str()))
+}
+
+/// The allow-list sanitiser for HTML written inside Markdown (ammonia): the
+/// elements Markdown itself produces plus a few for mixed-direction text
+/// (`bdi`, `bdo`, `dir`), and nothing that runs code, loads a frame, styles
+/// the page or sends a form.
+pub struct Sanitizer(ammonia::Builder<'static>);
+
+impl Default for Sanitizer {
+    fn default() -> Self {
+        let mut b = ammonia::Builder::default();
+        b.add_tags([
+            "bdi",
+            "bdo",
+            "input",
+            "mark",
+            "figure",
+            "figcaption",
+            "time",
+        ])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("time", ["datetime"])
+        .add_generic_attributes(["id", "class", "dir"])
+        .url_schemes(HashSet::from(SAFE_SCHEMES))
+        .link_rel(Some("noopener noreferrer"));
+        Sanitizer(b)
+    }
+}
+
+impl Sanitizer {
+    pub fn clean(&self, html: &str) -> String {
+        self.0.clean(html).to_string()
+    }
+}
 
 /// Markdown extensions editors may use.
 pub const OPTIONS: Options = Options::ENABLE_TABLES
@@ -19,14 +84,21 @@ pub struct LinkContext<'a> {
     /// Language of the page being rendered (links go to this language).
     pub lang: &'a str,
     pub languages: &'a [String],
+    /// What to do with raw HTML (site setting `[markdown] raw_html`).
+    pub raw_html: RawHtml,
+    pub sanitizer: &'a Sanitizer,
 }
 
 /// Renders a Markdown body to HTML.
 ///
 /// - Links to content files (`offers/x.md#frag`) become links to that item's
 ///   page in the reader's language. Validation has already rejected dangling ones.
-/// - Raw HTML is shown as text: editors write Markdown, and raw HTML could
-///   load third-party content or break the page.
+/// - Raw HTML is sanitised (the default), shown as text, or kept, as the
+///   site says. Links and images with unsafe schemes (`javascript:`, `data:`)
+///   lose their address and keep only their text, whatever the setting;
+///   validation reports them to the editor.
+/// - Heading attributes (`{#id .class}`) keep only id and classes: no
+///   `onclick=` or `style=` can be written that way.
 /// - Headings are shifted so the body's highest one is `<h2>` (the page
 ///   title is the only `<h1>`) and get ids for deep links, in the text's own script.
 pub fn render(md: &str, ctx: &LinkContext) -> String {
@@ -34,8 +106,30 @@ pub fn render(md: &str, ctx: &LinkContext) -> String {
     let mut events: Vec<Event> = Vec::new();
     let mut heading_text: Option<(usize, String)> = None;
     let mut top = 6;
+    let mut has_html = false;
+    // Inside a link or image whose address was dropped: its end is dropped too.
+    let mut dropped_link = false;
+    let mut dropped_image = 0usize;
     for event in Parser::new_ext(md, OPTIONS) {
         let event = match event {
+            Event::Start(Tag::Link { ref dest_url, .. }) if !safe_address(dest_url) => {
+                dropped_link = true;
+                continue;
+            }
+            Event::End(TagEnd::Link) if dropped_link => {
+                dropped_link = false;
+                continue;
+            }
+            Event::Start(Tag::Image { ref dest_url, .. })
+                if dropped_image > 0 || !safe_address(dest_url) =>
+            {
+                dropped_image += 1;
+                continue;
+            }
+            Event::End(TagEnd::Image) if dropped_image > 0 => {
+                dropped_image -= 1;
+                continue;
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -47,11 +141,19 @@ pub fn render(md: &str, ctx: &LinkContext) -> String {
                 title,
                 id,
             }),
+            // Alignment would need inline styles, which the site's
+            // Content-Security-Policy forbids.
+            Event::Start(Tag::Table(align)) => {
+                Event::Start(Tag::Table(vec![
+                    pulldown_cmark::Alignment::None;
+                    align.len()
+                ]))
+            }
             Event::Start(Tag::Heading {
                 level,
                 id,
                 classes,
-                attrs,
+                attrs: _,
             }) => {
                 heading_text = Some((events.len(), String::new()));
                 top = top.min(level as usize);
@@ -59,7 +161,7 @@ pub fn render(md: &str, ctx: &LinkContext) -> String {
                     level,
                     id,
                     classes,
-                    attrs,
+                    attrs: Vec::new(),
                 })
             }
             Event::End(TagEnd::Heading(level)) => {
@@ -71,7 +173,13 @@ pub fn render(md: &str, ctx: &LinkContext) -> String {
                 }
                 Event::End(TagEnd::Heading(level))
             }
-            Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
+            Event::Html(s) | Event::InlineHtml(s) => match ctx.raw_html {
+                RawHtml::Escape => Event::Text(s),
+                RawHtml::Sanitize | RawHtml::Trusted => {
+                    has_html = true;
+                    Event::Html(s)
+                }
+            },
             other => other,
         };
         if let (Some((_, buf)), Event::Text(t) | Event::Code(t)) = (&mut heading_text, &event) {
@@ -98,6 +206,10 @@ pub fn render(md: &str, ctx: &LinkContext) -> String {
     });
     let mut out = String::with_capacity(md.len() * 3 / 2);
     html::push_html(&mut out, events);
+    // Only bodies that contain HTML pay for the sanitiser.
+    if has_html && ctx.raw_html == RawHtml::Sanitize {
+        out = ctx.sanitizer.clean(&out);
+    }
     out
 }
 
@@ -156,19 +268,25 @@ fn unique_id(text: &str, seen: &mut BTreeMap<String, usize>) -> String {
 mod tests {
     use super::*;
 
-    fn ctx() -> (Vec<String>,) {
-        (vec!["de".to_string(), "ar".to_string()],)
+    fn r(md: &str, lang: &str, raw_html: RawHtml) -> String {
+        let langs = vec!["de".to_string(), "ar".to_string()];
+        render(
+            md,
+            &LinkContext {
+                lang,
+                languages: &langs,
+                raw_html,
+                sanitizer: &Sanitizer::default(),
+            },
+        )
     }
 
     #[test]
     fn content_links_go_to_the_readers_language() {
-        let (langs,) = ctx();
-        let html = render(
+        let html = r(
             "Siehe [Café](offers/sprachcafe.md#termine) und [Web](https://example.org).",
-            &LinkContext {
-                lang: "ar",
-                languages: &langs,
-            },
+            "ar",
+            RawHtml::Sanitize,
         );
         assert!(
             html.contains(r#"href="/ar/offers/sprachcafe/#termine""#),
@@ -178,29 +296,80 @@ mod tests {
     }
 
     #[test]
-    fn raw_html_is_escaped_and_headings_get_ids() {
-        let (langs,) = ctx();
-        let html = render(
-            "# Über uns\n\n<script src=\"https://x\"></script>\n\n## Über uns\n\n## مرحبا بكم\n",
-            &LinkContext {
-                lang: "de",
-                languages: &langs,
-            },
+    fn headings_get_ids_in_their_own_script() {
+        let html = r(
+            "# Über uns\n\n## Über uns\n\n## مرحبا بكم\n",
+            "de",
+            RawHtml::Sanitize,
         );
-        assert!(!html.contains("<script"), "{html}");
         assert!(html.contains(r#"<h2 id="über-uns">"#), "{html}");
         assert!(html.contains(r#"<h3 id="über-uns-2">"#), "{html}");
         assert!(html.contains(r#"<h3 id="مرحبا-بكم">"#), "{html}");
-        let html = render(
-            "## Anmeldung\n\n### Kosten\n",
-            &LinkContext {
-                lang: "de",
-                languages: &langs,
-            },
-        );
+        let html = r("## Anmeldung\n\n### Kosten\n", "de", RawHtml::Sanitize);
         assert!(
             html.contains(r#"<h2 id="anmeldung">"#) && html.contains("<h3"),
             "{html}"
         );
+    }
+
+    const HOSTILE: &str = "<script>alert(1)</script>\n\n\
+        <p onclick=\"alert(2)\" style=\"color:red\">Hallo <b>fett</b></p>\n\n\
+        <iframe src=\"https://tracker.example\"></iframe>\n\n\
+        <a href=\"javascript:alert(3)\">a</a> <img src=\"data:image/png;base64,AAAA\" onerror=\"alert(4)\">\n\n\
+        [b](javascript:alert(5)) <JaVaScRiPt:alert(6)> ![d](data:text/html,x) <vbscript:x>\n\n\
+        # Titel {#t onclick=alert(7) style=x}\n\n\
+        <span dir=\"ltr\">+49 6132</span>";
+
+    #[test]
+    fn raw_html_is_sanitised_by_default() {
+        let html = r(HOSTILE, "de", RawHtml::Sanitize);
+        for bad in ["<script", "onclick", "onerror", "style=", "<iframe"] {
+            assert!(!html.contains(bad), "{bad} survived: {html}");
+        }
+        for attr in html.split(['"', '\'']).skip(1).step_by(2) {
+            assert!(
+                safe_address(attr),
+                "unsafe address survived: {attr} in {html}"
+            );
+        }
+        assert!(!html.contains("href=\"JaVa") && !html.contains("href=\"vbscript"));
+        // What is harmless stays: text, bold, direction, link text, heading id.
+        assert!(html.contains("<b>fett</b>"), "{html}");
+        assert!(
+            html.contains(r#"<span dir="ltr">+49 6132</span>"#),
+            "{html}"
+        );
+        assert!(html.contains("<p>b "), "{html}");
+        assert!(html.contains(r#"id="t""#), "{html}");
+    }
+
+    #[test]
+    fn raw_html_can_be_shown_as_text_or_trusted() {
+        let html = r(HOSTILE, "de", RawHtml::Escape);
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(!html.contains("<script"), "{html}");
+        // Trusted keeps HTML, but unsafe Markdown link schemes still go.
+        let html = r(HOSTILE, "de", RawHtml::Trusted);
+        assert!(
+            html.contains("<b>fett</b>") && html.contains("<iframe"),
+            "{html}"
+        );
+        assert!(
+            !html.contains("alert(5)") && !html.contains("alert(7)"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn schemes_are_read_like_browsers_do() {
+        assert!(safe_address("https://example.org"));
+        assert!(safe_address("offers/a.md#x"));
+        assert!(safe_address("/static/flyer.pdf"));
+        assert!(safe_address("tel:+4961320"));
+        assert!(!safe_address("javascript:alert(1)"));
+        assert!(!safe_address(" JAVASCRIPT:alert(1)"));
+        assert!(!safe_address("java\nscript:alert(1)"));
+        assert!(!safe_address("data:text/html,x"));
+        assert!(safe_address("a/b:c"));
     }
 }

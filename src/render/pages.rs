@@ -49,6 +49,10 @@ struct LangCtx {
 }
 
 /// Builds views and renders them with the theme's templates.
+/// Interface messages that Wegweiser's own code asks for only when the content
+/// needs them (so `check` does not call them unused on a site without such content).
+pub const MESSAGES_ASKED_BY_CODE: &[&str] = &["repeat-weekly", "repeat-monthly"];
+
 pub struct PageBuilder<'a> {
     site: &'a Site,
     messages: &'a Messages,
@@ -59,6 +63,8 @@ pub struct PageBuilder<'a> {
     mentions: BTreeMap<String, Vec<ItemKey>>,
     /// The build's "now" in the site's time zone: what is upcoming and what is past.
     now: jiff::civil::DateTime,
+    /// Cleans HTML that editors write inside Markdown.
+    sanitizer: markdown::Sanitizer,
 }
 
 fn dir_of(l: &Language) -> &'static str {
@@ -127,6 +133,7 @@ impl<'a> PageBuilder<'a> {
             formatters,
             langs,
             lang_keys: cfg.language_keys(),
+            sanitizer: markdown::Sanitizer::default(),
             mentions,
             now,
         }
@@ -222,6 +229,7 @@ impl<'a> PageBuilder<'a> {
                     name: l.name.clone(),
                     url: routes::home(&l.key),
                     prompt: self.t(&l.key, "chooser-prompt"),
+                    suggested: self.t(&l.key, "chooser-suggested"),
                 })
                 .collect(),
             default_tag: cfg.default_lang().tag_str(),
@@ -520,6 +528,8 @@ impl<'a> PageBuilder<'a> {
             &LinkContext {
                 lang,
                 languages: &self.lang_keys,
+                raw_html: self.site.config.markdown.raw_html,
+                sanitizer: &self.sanitizer,
             },
         )
     }

@@ -291,4 +291,7 @@ pub struct ChooserEntry {
     pub url: String,
     /// "Choose your language" in this language.
     pub prompt: String,
+    /// "Suggested by your browser's settings" in this language (read out by
+    /// screen readers when the chooser script highlights this language).
+    pub suggested: String,
 }

@@ -12,7 +12,7 @@
       if (links[j].getAttribute("hreflang").toLowerCase().split("-")[0] === want) {
         var item = links[j].parentNode;
         links[j].classList.add("suggested");
-        links[j].setAttribute("aria-describedby", "suggested-note");
+        links[j].setAttribute("aria-describedby", "suggested-" + links[j].getAttribute("data-key"));
         list.insertBefore(item, list.firstChild);
         return;
       }

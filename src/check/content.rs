@@ -1,0 +1,138 @@
+//! Checks of the content itself: review dates, events that are over,
+//! translation status, duplicate titles.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::{Date, DateTime};
+
+use crate::content::status::State;
+use crate::content::{ItemData, Site, Text};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// Byte range of the line that sets `field` in a text's front matter (the
+/// whole file if it cannot be found, which still names the file).
+pub(super) fn field_span(text: &Text, field: &str) -> std::ops::Range<usize> {
+    let mut offset = 0;
+    for line in text.file.text.split_inclusive('\n') {
+        let t = line.trim_start();
+        if let Some(rest) = t.strip_prefix(field)
+            && rest.trim_start().starts_with('=')
+        {
+            let start = offset + line.len() - t.len();
+            return start..start + t.trim_end().len();
+        }
+        offset += line.len();
+    }
+    0..0
+}
+
+/// Offers whose `review_by` date has passed: their facts may be out of date.
+pub fn review_dates(site: &Site, today: Date, ds: &mut Diagnostics) {
+    for item in site.items.values() {
+        let ItemData::Offer(o) = &item.data else {
+            continue;
+        };
+        let Some(due) = o.review_by else { continue };
+        if due < today {
+            let text = item.source_text(&site.config);
+            ds.push(
+                Diagnostic::warning(format!(
+                    "this offer was due for review on {due}: are times, places and contacts still right?"
+                ))
+                .at(&text.file, field_span(text, "review_by"))
+                .label("review date passed")
+                .help("check the offer with its provider, then set review_by to the next date (e.g. in six months)"),
+            );
+        }
+    }
+}
+
+/// Events with no session left: they have dropped out of the upcoming lists
+/// and calendars and only the archive shows them.
+pub fn finished_events(site: &Site, now: DateTime, ds: &mut Diagnostics) {
+    for item in site.items.values() {
+        let ItemData::Event(e) = &item.data else {
+            continue;
+        };
+        if !e.time.is_upcoming(now) {
+            let text = item.source_text(&site.config);
+            let field = ["end", "repeat_until", "sessions", "start"]
+                .into_iter()
+                .map(|f| field_span(text, f))
+                .find(|s| !s.is_empty())
+                .unwrap_or(0..0);
+            ds.push(
+                Diagnostic::warning("this event is over: it is no longer listed as upcoming, only in the archive")
+                    .at(&text.file, field)
+                    .label("last session has passed")
+                    .help("if it takes place again, add the new dates; otherwise delete the file when the archive no longer needs it"),
+            );
+        }
+    }
+}
+
+/// Outdated translations, one warning each (what readers see is wrong);
+/// missing ones summed up per language (run `wegweiser status` for the list).
+pub fn translations(site: &Site, ds: &mut Diagnostics) {
+    let mut missing: BTreeMap<&str, usize> = BTreeMap::new();
+    let total = site.items.len() + 1;
+    for item in std::iter::once(&site.home).chain(site.items.values()) {
+        for l in &site.config.languages {
+            let status = item.status(&site.config, &l.key);
+            match status.state {
+                State::Outdated => {
+                    if let Some(text) = item.texts.get(&l.key) {
+                        ds.push(
+                            Diagnostic::warning(format!(
+                                "this translation is outdated: {} changed after it was translated",
+                                item.source_text(&site.config).file.path.display()
+                            ))
+                            .at(&text.file, field_span(text, "source_hash"))
+                            .help(format!(
+                                "update the text, then run `wegweiser translate {} {} --confirm`",
+                                item.path(),
+                                l.key
+                            )),
+                        );
+                    }
+                }
+                State::Missing | State::InProgress => *missing.entry(&l.key).or_default() += 1,
+                _ => {}
+            }
+        }
+    }
+    for (lang, n) in missing {
+        ds.push(
+            Diagnostic::warning(format!(
+                "{n} of {total} pages are not translated into `{lang}`: readers see the fallback language"
+            ))
+            .help(format!("`wegweiser status` lists them; `wegweiser translate ITEM {lang}` starts one")),
+        );
+    }
+}
+
+/// Two items of a kind with the same title in one language confuse readers
+/// and search engines alike.
+pub fn duplicate_titles(site: &Site, ds: &mut Diagnostics) {
+    let mut seen: BTreeMap<(&str, String), &Text> = BTreeMap::new();
+    for item in site.items.values() {
+        for (lang, text) in &item.texts {
+            let key = (lang.as_str(), text.title.trim().to_lowercase());
+            match seen.get(&key) {
+                Some(first) => ds.push(
+                    Diagnostic::warning(format!(
+                        "the title `{}` is also used by {}",
+                        text.title,
+                        first.file.path.display()
+                    ))
+                    .at(&text.file, field_span(text, "title"))
+                    .label("duplicate title")
+                    .help("give each page a title that tells it apart, e.g. add the place or the audience"),
+                ),
+                None => {
+                    seen.insert(key, text);
+                }
+            }
+        }
+    }
+}

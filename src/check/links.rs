@@ -1,0 +1,213 @@
+//! Links in content checked against the built site: `#anchors`, files and
+//! images that must exist, and resources that would load from a third party.
+
+use std::collections::BTreeSet;
+
+use percent_encoding::percent_decode_str;
+
+use crate::content::validate::content_link;
+use crate::content::{Item, Site, Text};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::OutputFiles;
+use crate::render::markdown::scheme;
+use crate::routes;
+
+/// The `id`s of an HTML page (quoted or, as minified pages have them, not).
+pub fn ids_of(html: &str) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    while let Some(pos) = html[from..].find("id=") {
+        let at = from + pos;
+        from = at + 3;
+        // Only a whole attribute name: `id=`, not `data-id=` or `grid=`.
+        if at == 0 || !bytes[at - 1].is_ascii_whitespace() {
+            continue;
+        }
+        let rest = &html[from..];
+        let value = match rest.chars().next() {
+            Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
+            _ => rest
+                .split(|c: char| c.is_ascii_whitespace() || c == '>')
+                .next()
+                .unwrap_or(""),
+        };
+        ids.insert(html_unescape(value));
+    }
+    ids
+}
+
+fn html_unescape(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// The output file a site path names, if there is one.
+fn output_file<'a>(files: &'a OutputFiles, path: &str) -> Option<(&'a str, &'a [u8])> {
+    let path = percent_decode_str(path).decode_utf8_lossy();
+    let path = path.trim_start_matches('/');
+    let candidates = if path.is_empty() || path.ends_with('/') {
+        vec![format!("{path}index.html")]
+    } else {
+        vec![path.to_string(), format!("{path}/index.html")]
+    };
+    candidates
+        .into_iter()
+        .find_map(|c| files.get_key_value(c.as_str()))
+        .map(|(k, v)| (k.as_str(), &v[..]))
+}
+
+/// Where a text's page is: its item's page in the text's own language.
+fn page_of(item: &Item, text: &Text) -> String {
+    match item.kind {
+        crate::content::Kind::Home => routes::home(&text.lang),
+        k => routes::item(&text.lang, k, &item.slug),
+    }
+}
+
+/// Resolves `dest` (relative or absolute) against the directory URL `base`.
+fn resolve(base: &str, dest: &str) -> String {
+    if dest.starts_with('/') {
+        return dest.to_string();
+    }
+    let mut parts: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in dest.split('/') {
+        match seg {
+            "." | "" => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut url = format!("/{}", parts.join("/"));
+    if dest.ends_with('/') {
+        url.push('/');
+    }
+    url
+}
+
+pub fn check(site: &Site, files: &OutputFiles, ds: &mut Diagnostics) {
+    let langs = site.config.language_keys();
+    let page_ids = |url: &str| -> Option<BTreeSet<String>> {
+        output_file(files, url).map(|(_, b)| ids_of(&String::from_utf8_lossy(b)))
+    };
+    for item in std::iter::once(&site.home).chain(site.items.values()) {
+        for text in item.texts.values() {
+            let here = page_of(item, text);
+            for (dest, span) in text.links.iter() {
+                let is_image = text.file.text[span.start..].starts_with('!');
+                let span = span.clone();
+                if let Some(s) = scheme(dest) {
+                    if is_image && (s == "http" || s == "https") {
+                        ds.push(
+                            Diagnostic::warning("this image is loaded from another website: every reader's address goes to that site (data protection)")
+                                .at(&text.file, span)
+                                .label("third-party image")
+                                .help("save the image in static/ (e.g. static/bilder/plakat.jpg) and link it as /bilder/plakat.jpg"),
+                        );
+                    }
+                    continue;
+                }
+                let (target, fragment) = match content_link(dest, &langs) {
+                    Some(Ok(link)) => {
+                        let url = match link.kind {
+                            crate::content::Kind::Home => routes::home(&text.lang),
+                            k => routes::item(&text.lang, k, &link.slug),
+                        };
+                        (url, link.fragment)
+                    }
+                    // Invalid content links are build errors already.
+                    Some(Err(_)) => continue,
+                    None => {
+                        let (path, fragment) = match dest.split_once('#') {
+                            Some((p, f)) => (p, Some(f.to_string())),
+                            None => (dest.as_str(), None),
+                        };
+                        let path = path.split('?').next().unwrap_or("");
+                        if path.is_empty() {
+                            (here.clone(), fragment)
+                        } else {
+                            let url = resolve(&here, path);
+                            if output_file(files, &url).is_none() {
+                                ds.push(
+                                    Diagnostic::error(format!(
+                                        "`{dest}` is not part of the site (looked for {url})"
+                                    ))
+                                    .at(&text.file, span)
+                                    .label(if is_image { "missing image" } else { "missing file" })
+                                    .help("put files and images in static/ (static/flyer.pdf is linked as /flyer.pdf); link other pages as content files, e.g. offers/sprachcafe.md"),
+                                );
+                                continue;
+                            }
+                            (url, fragment)
+                        }
+                    }
+                };
+                let Some(fragment) = fragment else { continue };
+                let fragment = percent_decode_str(&fragment)
+                    .decode_utf8_lossy()
+                    .into_owned();
+                if fragment.is_empty() {
+                    continue;
+                }
+                let Some(ids) = page_ids(&target) else {
+                    continue;
+                };
+                if !ids.contains(&fragment) {
+                    let headings: Vec<&str> = ids
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|i| !i.starts_with("fn") && *i != "main")
+                        .collect();
+                    ds.push(
+                        Diagnostic::error(format!(
+                            "the anchor `#{fragment}` does not exist on {target}"
+                        ))
+                        .at(&text.file, span)
+                        .label("dangling anchor")
+                        .help(format!(
+                            "link to one of the headings there: {}",
+                            crate::toml_input::suggest(
+                                &fragment,
+                                headings.iter().copied(),
+                                "anchors"
+                            )
+                        )),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_quoted_and_bare() {
+        let ids = ids_of(r#"<h2 id="über-uns">x</h2><div id=main><p data-id=x grid=y id='a b'>"#);
+        assert_eq!(
+            ids.into_iter().collect::<Vec<_>>(),
+            vec![
+                "a b".to_string(),
+                "main".to_string(),
+                "über-uns".to_string()
+            ]
+        );
+    }
+
+    #[test]
+    fn relative_links_resolve_against_the_page() {
+        assert_eq!(
+            resolve("/de/offers/a/", "flyer.pdf"),
+            "/de/offers/a/flyer.pdf"
+        );
+        assert_eq!(resolve("/de/offers/a/", "../b/"), "/de/offers/b/");
+        assert_eq!(resolve("/de/offers/a/", "/flyer.pdf"), "/flyer.pdf");
+    }
+}

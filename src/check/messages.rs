@@ -1,0 +1,94 @@
+//! Interface text: messages that nothing uses, and messages a language lacks.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::content::Site;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::messages::Messages;
+use crate::render::pages::MESSAGES_ASKED_BY_CODE;
+
+/// Quoted words in the theme's templates: message ids written there, and
+/// prefixes (`"attendance-" ~ kind`) of ids put together there.
+fn template_literals(root: &Path, theme: &str) -> BTreeSet<String> {
+    let dir = root.join("themes").join(theme).join("templates");
+    let mut out = BTreeSet::new();
+    for entry in walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        for (i, part) in text.split('"').enumerate() {
+            if i % 2 == 1
+                && !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            {
+                out.insert(part.to_string());
+            }
+        }
+    }
+    out
+}
+
+pub fn check(root: &Path, site: &Site, messages: &Messages, ds: &mut Diagnostics) {
+    let literals = template_literals(root, &site.config.theme);
+    let used = |id: &str| {
+        messages.was_used(id)
+            || MESSAGES_ASKED_BY_CODE.contains(&id)
+            || literals.contains(id)
+            || literals
+                .iter()
+                .any(|l| l.ends_with('-') && id.starts_with(l.as_str()))
+    };
+    let defs = messages.definitions();
+    let default = &site.config.default_language;
+    // Unused: defined in the default language, asked for by nothing.
+    if let Some(ids) = defs.get(default) {
+        for (id, (file, at)) in ids {
+            if !used(id) {
+                ds.push(
+                    Diagnostic::warning(format!("the message `{id}` is not used by the site"))
+                        .at(file, *at..*at + id.len())
+                        .label("unused message")
+                        .help("remove it from every language, or use it in a template with t(key=\"…\")"),
+                );
+            }
+        }
+    }
+    // Missing: defined in the default language, absent from another.
+    let Some(source) = defs.get(default) else {
+        return;
+    };
+    for l in &site.config.languages {
+        if &l.key == default {
+            continue;
+        }
+        let own = defs.get(&l.key);
+        let lacking: Vec<&str> = source
+            .keys()
+            .filter(|id| own.is_none_or(|o| !o.contains_key(*id)))
+            .map(String::as_str)
+            .collect();
+        if lacking.is_empty() {
+            continue;
+        }
+        let mut d = Diagnostic::warning(format!(
+            "{} interface message(s) missing in `{}`: {}",
+            lacking.len(),
+            l.key,
+            lacking.join(", ")
+        ))
+        .help(format!(
+            "add them to locales/{}/main.ftl; until then readers see the fallback language",
+            l.key
+        ));
+        if let Some((file, _)) = own.and_then(|o| o.values().next()) {
+            d = d.in_file(file);
+        }
+        ds.push(d);
+    }
+}

@@ -1,0 +1,39 @@
+//! `wegweiser check`: everything a build validates, plus what an editor or
+//! CI should hear about before publishing — dead anchors and files, past
+//! review dates, events that are over, translations missing or outdated,
+//! unused or missing interface text, duplicate titles, third-party resources.
+//!
+//! The site is built in memory (nothing is written) and then examined; all
+//! problems are collected and returned together.
+
+mod content;
+mod links;
+mod messages;
+
+use crate::build::{BuildOptions, Pipeline};
+use crate::diagnostics::Diagnostics;
+
+/// Checks the site in `opts.root`. Errors and warnings, sorted by file and line.
+pub fn check(opts: &BuildOptions) -> Diagnostics {
+    let mut pipeline = match Pipeline::load(opts) {
+        Ok(p) => p,
+        Err(ds) => return ds,
+    };
+    if let Err(ds) = pipeline.render(None) {
+        return ds;
+    }
+    let (files, mut ds) = match pipeline.output() {
+        Ok(x) => x,
+        Err(ds) => return ds,
+    };
+    let site = pipeline.site();
+    let now = pipeline.now();
+    content::review_dates(site, now.date(), &mut ds);
+    content::finished_events(site, now, &mut ds);
+    content::translations(site, &mut ds);
+    content::duplicate_titles(site, &mut ds);
+    links::check(site, &files, &mut ds);
+    messages::check(&opts.root, site, pipeline.messages(), &mut ds);
+    ds.sort();
+    ds
+}
