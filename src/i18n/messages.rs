@@ -38,8 +38,8 @@ pub struct Messages {
 }
 
 /// Message ids that a pattern refers to, added to `out`.
-fn references<'s>(pattern: &ast::Pattern<&'s str>, out: &mut BTreeSet<String>) {
-    fn inline<'s>(e: &ast::InlineExpression<&'s str>, out: &mut BTreeSet<String>) {
+fn references(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+    fn inline(e: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
         match e {
             ast::InlineExpression::MessageReference { id, .. } => {
                 out.insert(id.name.to_string());
@@ -56,7 +56,7 @@ fn references<'s>(pattern: &ast::Pattern<&'s str>, out: &mut BTreeSet<String>) {
             _ => {}
         }
     }
-    fn expr<'s>(e: &ast::Expression<&'s str>, out: &mut BTreeSet<String>) {
+    fn expr(e: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
         match e {
             ast::Expression::Inline(i) => inline(i, out),
             ast::Expression::Select { selector, variants } => {

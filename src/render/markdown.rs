@@ -143,12 +143,10 @@ pub fn render(md: &str, ctx: &LinkContext) -> String {
             }),
             // Alignment would need inline styles, which the site's
             // Content-Security-Policy forbids.
-            Event::Start(Tag::Table(align)) => {
-                Event::Start(Tag::Table(vec![
+            Event::Start(Tag::Table(align)) => Event::Start(Tag::Table(vec![
                     pulldown_cmark::Alignment::None;
                     align.len()
-                ]))
-            }
+                ])),
             Event::Start(Tag::Heading {
                 level,
                 id,
