@@ -293,6 +293,10 @@ impl Pipeline {
         entries.sort_by(|a, b| a.loc.cmp(&b.loc));
         files.insert("sitemap.xml".into(), sitemap::sitemap(&entries).into());
         files.insert("robots.txt".into(), sitemap::robots(base).into());
+        files.insert(
+            "_headers".into(),
+            output::headers::headers_file().into_bytes().into(),
+        );
         let theme_static = root.join(THEMES_DIR).join(&config.theme).join("static");
         if let Err(d) = output::add_static_dir(&theme_static, "static/", &mut files) {
             ds.push(d);

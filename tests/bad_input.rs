@@ -5,8 +5,19 @@
 mod common;
 
 use common::TestSite;
-use wegweiser::diagnostics::Diagnostics;
+use wegweiser::diagnostics::{Diagnostics, Severity};
 
+/// `(location, message)` of the errors, for comparing build and check.
+fn errors(ds: &Diagnostics) -> Vec<(Option<String>, String)> {
+    ds.iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| (d.location(), d.message.clone()))
+        .collect()
+}
+
+/// Builds the fixture, breaks it, and returns the failed build's diagnostics
+/// after checking that the previous output is intact and that `check`
+/// reports the same errors.
 fn broken(edit: impl FnOnce(&TestSite)) -> Diagnostics {
     let site = TestSite::fixture("site");
     site.build_ok();
@@ -17,7 +28,36 @@ fn broken(edit: impl FnOnce(&TestSite)) -> Diagnostics {
         site.files() == before,
         "a failed build must not touch public/"
     );
+    let checked = site.check();
+    assert_eq!(
+        errors(&checked),
+        errors(&ds),
+        "check must report what build reports:\n{}",
+        checked.render_short()
+    );
+    assert!(site.files() == before, "check must not touch public/");
     ds
+}
+
+/// Like [`broken`] for problems only `check` finds: the build succeeds.
+fn check_finds(edit: impl FnOnce(&TestSite)) -> Diagnostics {
+    let site = TestSite::fixture("site");
+    edit(&site);
+    site.build_ok();
+    let before = site.files();
+    let ds = site.check();
+    assert!(site.files() == before, "check must not touch public/");
+    ds
+}
+
+/// Only the diagnostics that mention `needle` (check also reports the
+/// fixture's untranslated pages and the like).
+fn about(ds: &Diagnostics, needle: &str) -> String {
+    ds.render_short()
+        .lines()
+        .filter(|l| l.contains(needle))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The first error's `file:line:col`.
@@ -279,4 +319,212 @@ fn no_panic_on_odd_input() {
             "{path}: diagnostics do not name the file:\n{shown}"
         );
     }
+}
+
+#[test]
+fn unsafe_link_schemes() {
+    let ds = broken(|s| {
+        s.edit(
+            "content/offers/sprachcafe.md",
+            "Kommen Sie vorbei.",
+            "Kommen Sie [vorbei](javascript:alert(1)). ![Bild](data:image/png;base64,AAAA)",
+        )
+    });
+    assert_eq!(location(&ds), "content/offers/sprachcafe.md:16:12");
+    assert_eq!(ds.error_count(), 2);
+    insta::assert_snapshot!(ds.render());
+}
+
+#[test]
+fn invalid_utf8_shows_where() {
+    let ds = broken(|s| {
+        let mut bytes = b"+++\ntitle = \"Caf".to_vec();
+        bytes.push(0xe9); // é in Latin-1
+        bytes.extend_from_slice(b"\"\n+++\nText.\n");
+        std::fs::write(s.root.join("content/offers/latin1.md"), bytes).unwrap();
+    });
+    assert_eq!(location(&ds), "content/offers/latin1.md:2:13");
+    insta::assert_snapshot!(ds.render());
+}
+
+#[test]
+fn nul_byte() {
+    let ds = broken(|s| {
+        s.write(
+            "content/offers/nul.md",
+            "+++\ntitle = \"Nul\"\n+++\nText \u{0} mehr.\n",
+        )
+    });
+    assert_eq!(location(&ds), "content/offers/nul.md:4:6");
+    insta::assert_snapshot!(ds.render());
+}
+
+#[test]
+fn a_50_mb_markdown_file() {
+    let ds = broken(|s| {
+        let mut text = String::from("+++\ntitle = \"Riesig\"\n+++\n");
+        let para = "Deutsch lernen im Sprachcafé. ".repeat(30) + "\n\n";
+        while text.len() < 50_000_000 {
+            text.push_str(&para);
+        }
+        s.write("content/offers/riesig.md", &text);
+    });
+    assert_eq!(location(&ds), "content/offers/riesig.md");
+    insta::assert_snapshot!(ds.render());
+}
+
+#[test]
+fn ten_thousand_nested_list_levels() {
+    let ds = broken(|s| {
+        s.write(
+            "content/offers/tief.md",
+            &format!("+++\ntitle = \"Tief\"\n+++\n{}Text\n", "- ".repeat(10_000)),
+        );
+        s.write(
+            "content/offers/zitat.md",
+            &format!("+++\ntitle = \"Zitat\"\n+++\n{} Text\n", ">".repeat(10_000)),
+        );
+    });
+    assert_eq!(ds.error_count(), 2, "{}", ds.render());
+    // Deep but allowed nesting still makes a page.
+    let site = TestSite::fixture("site");
+    let nested: String = (0..20)
+        .map(|i| format!("{}- Ebene {i}\n", "  ".repeat(i)))
+        .collect();
+    site.write(
+        "content/offers/tief.md",
+        &format!("+++\ntitle = \"Tief\"\n+++\n{nested}"),
+    );
+    site.build_ok();
+    assert!(site.read("de/offers/tief/index.html").contains("Ebene 19"));
+    insta::assert_snapshot!(ds.render_short());
+}
+
+#[test]
+fn a_front_matter_of_one_megabyte() {
+    let ds = broken(|s| {
+        let long = "x".repeat(1_000_000);
+        s.write(
+            "content/offers/gross.md",
+            &format!("+++\ntitle = \"Groß\"\nsummary = \"{long}\"\n+++\nText.\n"),
+        );
+    });
+    assert_eq!(location(&ds), "content/offers/gross.md:2:1");
+    insta::assert_snapshot!(ds.render_short());
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_out_of_the_site() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("geheim.md"),
+        "+++\ntitle = \"x\"\n+++\n",
+    )
+    .unwrap();
+    let ds = broken(|s| {
+        std::os::unix::fs::symlink(
+            outside.path().join("geheim.md"),
+            s.root.join("content/offers/geheim.md"),
+        )
+        .unwrap();
+    });
+    assert_eq!(location(&ds), "content/offers/geheim.md");
+    insta::assert_snapshot!(ds.render_short());
+}
+
+#[test]
+fn output_folders_that_are_refused() {
+    let site = TestSite::fixture("site");
+    site.build_ok();
+    let mut shown = String::new();
+    let foreign = site.root.with_file_name("fremd");
+    std::fs::create_dir_all(&foreign).unwrap();
+    std::fs::write(foreign.join("wichtig.txt"), "nicht löschen").unwrap();
+    for (name, out) in [
+        ("site root", site.root.clone()),
+        ("content", site.root.join("content")),
+        ("inside content", site.root.join("content/public")),
+        ("parent", site.root.parent().unwrap().to_path_buf()),
+        ("filesystem root", std::path::PathBuf::from("/")),
+        ("foreign folder", foreign.clone()),
+    ] {
+        let mut o = site.options();
+        o.out = out;
+        let ds = wegweiser::build(&o).expect_err(name);
+        shown.push_str(&format!(
+            "{name}: {}\n",
+            ds.render_short()
+                .replace(&*site.root.parent().unwrap().to_string_lossy(), "TMP")
+                .trim()
+        ));
+    }
+    assert_eq!(
+        std::fs::read_to_string(foreign.join("wichtig.txt")).unwrap(),
+        "nicht löschen"
+    );
+    assert!(
+        site.exists("de/index.html"),
+        "the site's own output is intact"
+    );
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn dangling_anchor_and_missing_files() {
+    let ds = check_finds(|s| {
+        s.edit(
+            "content/offers/sprachcafe.md",
+            "Kommen Sie vorbei.",
+            "Kommen Sie vorbei.\n\n## Termine\n\nSiehe [oben](#termin), [Flyer](/flyer.pdf) \
+             und ![Plakat](bilder/plakat.jpg) und ![Karte](https://maps.example.org/k.png) \
+             und [hier](#termine).",
+        )
+    });
+    let shown = about(&ds, "sprachcafe.md");
+    assert_eq!(ds.error_count(), 3, "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn check_warns_about_review_dates_finished_events_and_duplicates() {
+    let ds = check_finds(|s| {
+        s.edit(
+            "content/offers/sprachcafe.md",
+            "updated = 2026-01-15",
+            "updated = 2026-01-15\nreview_by = 2025-12-01",
+        );
+        s.edit(
+            "content/offers/beratung.md",
+            "title = \"Migrationsberatung\"",
+            "title = \"Sprachcafé\"",
+        );
+        s.write(
+            "content/events/vorbei.md",
+            "+++\ntitle = \"Vorbei\"\nstart = 2025-05-01T10:00\nend = 2025-05-01T12:00\n+++\n",
+        );
+    });
+    assert_eq!(ds.error_count(), 0, "{}", ds.render_short());
+    let shown = ["review", "is over", "also used by"]
+        .map(|n| about(&ds, n))
+        .join("\n");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn check_reports_outdated_translations_and_interface_text() {
+    let ds = check_finds(|s| {
+        s.write(
+            "content/offers/beratung.en.md",
+            "+++\ntitle = \"Migration advice\"\nsource_hash = \"0123456789ab\"\n+++\nText.\n",
+        );
+        s.write(
+            "locales/de/extra.ftl",
+            "nie-benutzt = Niemand fragt nach mir\n",
+        );
+    });
+    let shown = ["outdated", "nie-benutzt", "not translated"]
+        .map(|n| about(&ds, n))
+        .join("\n");
+    insta::assert_snapshot!(shown);
 }

@@ -3,6 +3,7 @@
 
 pub mod data;
 pub mod feed;
+pub mod headers;
 pub mod ical;
 pub mod sitemap;
 pub mod vcard;

@@ -95,6 +95,11 @@ impl TestSite {
         }
     }
 
+    /// What `wegweiser check` finds (errors and warnings).
+    pub fn check(&self) -> Diagnostics {
+        wegweiser::check::check(&self.options())
+    }
+
     /// The diagnostics of a build that must fail.
     pub fn build_err(&self) -> Diagnostics {
         match self.build() {
