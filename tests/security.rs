@@ -4,8 +4,8 @@
 
 mod common;
 
-use common::TestSite;
-use scraper::{Html, Selector};
+use common::{TestSite, executable_markup};
+use scraper::Selector;
 
 const SCRIPTY_TITLE: &str = "Café </script><script>alert(1)</script>";
 const ATTR_TITLE: &str = "\"><img src=x onerror=alert(2)>";
@@ -54,54 +54,6 @@ fn toml_string(s: &str) -> String {
 
 fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap()
-}
-
-/// Everything in a page that could run code or load from elsewhere.
-fn executable_markup(doc: &Html) -> Vec<String> {
-    let mut found = Vec::new();
-    for el in doc.select(&sel("*")) {
-        let v = el.value();
-        let name = v.name();
-        match name {
-            "script" => {
-                let own_file = v.attr("src").is_some_and(|s| s.starts_with("/static/"));
-                let data_block = v.attr("type") == Some("application/ld+json");
-                if !(own_file || data_block) {
-                    found.push(format!("<script> {}", el.html()));
-                }
-            }
-            "iframe" | "object" | "embed" | "form" | "base" | "style" | "frame" | "frameset" => {
-                found.push(format!("<{name}>"))
-            }
-            "meta" if v.attr("http-equiv").is_some() => found.push("<meta http-equiv>".into()),
-            _ => {}
-        }
-        for (attr, value) in v.attrs() {
-            if attr.starts_with("on") {
-                found.push(format!("{name} {attr}={value}"));
-            }
-            if attr == "style" {
-                found.push(format!("{name} style={value}"));
-            }
-            if matches!(
-                attr,
-                "href" | "src" | "action" | "formaction" | "xlink:href" | "data"
-            ) {
-                let scheme: String = value
-                    .chars()
-                    .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
-                    .collect::<String>()
-                    .to_ascii_lowercase();
-                if ["javascript:", "data:", "vbscript:"]
-                    .iter()
-                    .any(|s| scheme.starts_with(s))
-                {
-                    found.push(format!("{name} {attr}={value}"));
-                }
-            }
-        }
-    }
-    found
 }
 
 #[test]
