@@ -22,6 +22,20 @@ struct Cli {
     command: Command,
 }
 
+/// What to read and how to report problems (build and check).
+#[derive(clap::Args)]
+struct Input {
+    /// Include files marked `draft = true`.
+    #[arg(long)]
+    drafts: bool,
+    /// Treat warnings as errors (for CI).
+    #[arg(long)]
+    strict: bool,
+    /// How problems are printed.
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into the output folder.
@@ -35,15 +49,8 @@ enum Command {
         /// Use this base URL instead of the one in site.toml.
         #[arg(long)]
         base_url: Option<String>,
-        /// Include files marked `draft = true`.
-        #[arg(long)]
-        drafts: bool,
-        /// Fail on warnings too (for CI).
-        #[arg(long)]
-        strict: bool,
-        /// How problems are printed.
-        #[arg(long, value_enum, default_value = "human")]
-        format: Format,
+        #[command(flatten)]
+        input: Input,
     },
     /// Check the site for everything a build checks and more (dead anchors and
     /// files, review dates, finished events, translations, unused text).
@@ -52,15 +59,8 @@ enum Command {
         /// Site folder (holds site.toml).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Include files marked `draft = true`.
-        #[arg(long)]
-        drafts: bool,
-        /// Treat warnings as errors (for CI).
-        #[arg(long)]
-        strict: bool,
-        /// How problems are printed.
-        #[arg(long, value_enum, default_value = "human")]
-        format: Format,
+        #[command(flatten)]
+        input: Input,
     },
     /// Build the site, serve it on this computer, and rebuild and reload on every change.
     Serve {
@@ -133,30 +133,23 @@ fn main() -> ExitCode {
             root,
             out,
             base_url,
-            drafts,
-            strict,
-            format,
+            input,
         } => {
             let opts = BuildOptions {
                 root,
                 out,
                 base_url,
-                drafts,
+                drafts: input.drafts,
                 minify: true,
                 now: None,
             };
-            cli::build::run(opts, strict, format)
+            cli::build::run(opts, input.strict, input.format)
         }
-        Command::Check {
-            root,
-            drafts,
-            strict,
-            format,
-        } => {
+        Command::Check { root, input } => {
             let mut opts = BuildOptions::new(root);
-            opts.drafts = drafts;
+            opts.drafts = input.drafts;
             opts.minify = false;
-            cli::check::run(opts, strict, format)
+            cli::check::run(opts, input.strict, input.format)
         }
         Command::Serve {
             root,

@@ -1,0 +1,67 @@
+//! `wegweiser check` as CI runs it: exit codes and output formats.
+
+mod common;
+
+use std::process::Command;
+
+use common::TestSite;
+
+fn check(site: &TestSite, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+        .arg("check")
+        .arg("--root")
+        .arg(&site.root)
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", "1767225600")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn exit_codes_and_formats() {
+    let site = TestSite::fixture("site");
+    // The fixture has warnings (untranslated pages), no errors.
+    let (code, _, err) = check(&site, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("check: 0 error(s)"), "{err}");
+    assert!(!site.out().exists(), "check writes nothing");
+
+    let (code, _, err) = check(&site, &["--strict"]);
+    assert_eq!(code, 1, "warnings fail under --strict: {err}");
+
+    let (code, out, _) = check(&site, &["--format", "github"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.lines().all(|l| l.starts_with("::warning ")),
+        "only annotations on stdout: {out}"
+    );
+
+    site.edit(
+        "content/offers/sprachcafe.md",
+        "[Beratung](offers/beratung.md#termine)",
+        "[Beratung](offers/beratung.md#zeiten)",
+    );
+    let (code, out, _) = check(&site, &["--format", "github"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("::error file=content/offers/sprachcafe.md,line=16,col=33,title=dangling anchor::the anchor `#zeiten` does not exist on /de/offers/beratung/"),
+        "{out}"
+    );
+    let (code, out, _) = check(&site, &["--format", "json"]);
+    assert_eq!(code, 1);
+    let list: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["severity"] == "error" && d["line"] == 16)
+    );
+
+    let (code, _, _) = check(&site, &["--format", "yaml"]);
+    assert_eq!(code, 2, "usage errors exit with 2");
+}
