@@ -304,8 +304,47 @@ impl Pipeline {
         if let Err(d) = output::add_static_dir(&root.join("static"), "", &mut files) {
             ds.push(d);
         }
+        self.add_reader_files(&mut files);
         ds.extend(self.messages.missing_report());
         errors_only(ds).map(|w| (files, w))
+    }
+
+    /// Search indexes, web app manifests, offline lists and the service
+    /// worker (last: its version is the hash of everything else).
+    fn add_reader_files(&self, files: &mut OutputFiles) {
+        use crate::output::{offline, search};
+        let builder = self.builder();
+        let per_lang: Vec<Vec<(String, Vec<u8>)>> = self
+            .config
+            .languages
+            .par_iter()
+            .map(|l| {
+                let docs = builder.search_docs(&l.key);
+                let title = self
+                    .messages
+                    .format(&l.key, "site-title", None)
+                    .unwrap_or_default();
+                vec![
+                    (
+                        search::index_path(&l.key),
+                        search::index_json(&l.key, &docs),
+                    ),
+                    (
+                        format!("{}/manifest.webmanifest", l.key),
+                        offline::manifest(&l.key, &l.tag_str(), l.dir.as_str(), &title),
+                    ),
+                    (
+                        format!("{}/offline.json", l.key),
+                        offline::offline_list(&builder.offline_urls(&l.key)),
+                    ),
+                ]
+            })
+            .collect();
+        for (path, bytes) in per_lang.into_iter().flatten() {
+            files.insert(path, bytes.into());
+        }
+        let version = offline::build_hash(files);
+        files.insert("sw.js".into(), offline::service_worker(&version).into());
     }
 
     /// Applies a batch of changed paths (relative to the site root): reloads
@@ -476,6 +515,8 @@ fn affected_routes(old: &Site, new: &Site, keys: &BTreeSet<ItemKey>) -> BTreeSet
         routes.insert(Route::Item(*kind, slug.clone()));
         if matches!(kind, Kind::Offer | Kind::Event | Kind::Contact) {
             routes.insert(Route::Section(*kind));
+            // The search page lists everything (for readers without JavaScript).
+            routes.insert(Route::Search);
         }
         if *kind == Kind::Event {
             routes.insert(Route::Archive);

@@ -13,6 +13,8 @@ pub const RESERVED_SEGMENTS: &[&str] = &[
     "places",
     "pages",
     "static",
+    "archive",
+    "search",
 ];
 
 pub fn home(lang: &str) -> String {
@@ -39,6 +41,11 @@ pub fn taxonomy(lang: &str, t: Taxonomy) -> String {
 
 pub fn term(lang: &str, t: Taxonomy, key: &str) -> String {
     format!("/{lang}/{}/{key}/", t.key())
+}
+
+/// The search page (works without JavaScript as a list of everything).
+pub fn search(lang: &str) -> String {
+    format!("/{lang}/search/")
 }
 
 /// Past events.

@@ -154,3 +154,16 @@ repeat-monthly = { $week ->
     [-1] يوم { $weekday } الأخير من كل شهر، { $time }، حتى { $until }
    *[other] مرة في الشهر يوم { $weekday }، { $time }، حتى { $until }
 }
+
+## البحث، القراءة بصوت عالٍ، الطباعة
+search-title = البحث
+search-label = البحث
+search-button = ابحث
+search-results = النتائج
+search-none = لم يتم العثور على شيء. جرّب كلمة أخرى أو انظر إلى القائمة أدناه.
+search-in-fallback = لم يتم العثور على شيء. نتائج باللغة { $language }:
+search-needs-js = يحتاج البحث إلى JavaScript. تجد أدناه جميع الصفحات مرتبة أبجديًا.
+search-all = جميع الصفحات مرتبة أبجديًا
+read-aloud = اقرأ بصوت عالٍ
+read-aloud-stop = أوقف القراءة
+print-qr-label = هذه الصفحة على الإنترنت:

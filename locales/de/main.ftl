@@ -140,3 +140,16 @@ repeat-monthly = { $week ->
     [-1] Jeden letzten { $weekday } im Monat, { $time }, bis { $until }
    *[other] Einmal im Monat am { $weekday }, { $time }, bis { $until }
 }
+
+## Suche, Vorlesen, Druck
+search-title = Suche
+search-label = Suche
+search-button = Suchen
+search-results = Ergebnisse
+search-none = Keine Treffer. Versuchen Sie ein anderes Wort oder schauen Sie in die Liste unten.
+search-in-fallback = Nichts gefunden. Treffer auf { $language }:
+search-needs-js = Die Suche braucht JavaScript. Unten finden Sie alle Seiten von A bis Z.
+search-all = Alle Seiten von A bis Z
+read-aloud = Vorlesen
+read-aloud-stop = Vorlesen beenden
+print-qr-label = Diese Seite im Internet:

@@ -136,3 +136,16 @@ repeat-monthly = { $week ->
     [-1] Every last { $weekday } of the month, { $time }, until { $until }
    *[other] Once a month on { $weekday }, { $time }, until { $until }
 }
+
+## Search, read aloud, print
+search-title = Search
+search-label = Search
+search-button = Search
+search-results = Results
+search-none = Nothing found. Try another word or look at the list below.
+search-in-fallback = Nothing found. Results in { $language }:
+search-needs-js = Search needs JavaScript. Below you find all pages from A to Z.
+search-all = All pages from A to Z
+read-aloud = Read aloud
+read-aloud-stop = Stop reading
+print-qr-label = This page on the internet:

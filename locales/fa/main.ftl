@@ -140,3 +140,16 @@ repeat-monthly = { $week ->
     [-1] آخرین { $weekday } هر ماه، { $time }، تا { $until }
    *[other] ماهی یک بار، { $weekday }، { $time }، تا { $until }
 }
+
+## جستجو، خواندن با صدای بلند، چاپ
+search-title = جستجو
+search-label = جستجو
+search-button = جستجو کن
+search-results = نتایج
+search-none = چیزی پیدا نشد. کلمهٔ دیگری را امتحان کنید یا به فهرست زیر نگاه کنید.
+search-in-fallback = چیزی پیدا نشد. نتایج به زبان { $language }:
+search-needs-js = جستجو به JavaScript نیاز دارد. در زیر همهٔ صفحه‌ها را به ترتیب الفبا می‌یابید.
+search-all = همهٔ صفحه‌ها به ترتیب الفبا
+read-aloud = خواندن با صدای بلند
+read-aloud-stop = توقف خواندن
+print-qr-label = این صفحه در اینترنت:

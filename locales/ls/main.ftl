@@ -139,3 +139,16 @@ repeat-monthly = { $week ->
     [-1] Jeden Monat am letzten { $weekday }, { $time }, bis { $until }
    *[other] Einmal im Monat am { $weekday }, { $time }, bis { $until }
 }
+
+## Suche, Vorlesen, Druck
+search-title = Suchen
+search-label = Suchen
+search-button = Suchen
+search-results = Das haben wir gefunden
+search-none = Wir haben nichts gefunden. Versuchen Sie ein anderes Wort. Oder schauen Sie in die Liste unten.
+search-in-fallback = Wir haben nichts gefunden. Das haben wir auf { $language } gefunden:
+search-needs-js = Die Suche geht hier nicht. Unten ist eine Liste mit allen Seiten.
+search-all = Alle Seiten
+read-aloud = Vorlesen
+read-aloud-stop = Nicht mehr vorlesen
+print-qr-label = Diese Seite im Internet:

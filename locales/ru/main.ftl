@@ -152,3 +152,16 @@ repeat-monthly = { $week ->
     [-1] Каждый месяц, в последнюю неделю: { $weekday }, { $time }, до { $until }
    *[other] Раз в месяц: { $weekday }, { $time }, до { $until }
 }
+
+## Поиск, чтение вслух, печать
+search-title = Поиск
+search-label = Поиск
+search-button = Искать
+search-results = Результаты
+search-none = Ничего не найдено. Попробуйте другое слово или посмотрите список ниже.
+search-in-fallback = Ничего не найдено. Результаты на языке { $language }:
+search-needs-js = Для поиска нужен JavaScript. Ниже вы найдёте все страницы от А до Я.
+search-all = Все страницы от А до Я
+read-aloud = Читать вслух
+read-aloud-stop = Остановить чтение
+print-qr-label = Эта страница в интернете:

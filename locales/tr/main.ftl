@@ -139,3 +139,16 @@ repeat-monthly = { $week ->
     [-1] Her ayın son { $weekday } günü, { $time }, { $until } tarihine kadar
    *[other] Ayda bir { $weekday } günü, { $time }, { $until } tarihine kadar
 }
+
+## Arama, sesli okuma, yazdırma
+search-title = Arama
+search-label = Arama
+search-button = Ara
+search-results = Sonuçlar
+search-none = Hiçbir şey bulunamadı. Başka bir kelime deneyin veya aşağıdaki listeye bakın.
+search-in-fallback = Hiçbir şey bulunamadı. { $language } sonuçlar:
+search-needs-js = Arama için JavaScript gerekir. Aşağıda tüm sayfaları A'dan Z'ye bulabilirsiniz.
+search-all = A'dan Z'ye tüm sayfalar
+read-aloud = Sesli oku
+read-aloud-stop = Okumayı durdur
+print-qr-label = Bu sayfa internette:

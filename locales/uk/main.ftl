@@ -152,3 +152,16 @@ repeat-monthly = { $week ->
     [-1] Щомісяця, в останній тиждень: { $weekday }, { $time }, до { $until }
    *[other] Раз на місяць: { $weekday }, { $time }, до { $until }
 }
+
+## Пошук, читання вголос, друк
+search-title = Пошук
+search-label = Пошук
+search-button = Шукати
+search-results = Результати
+search-none = Нічого не знайдено. Спробуйте інше слово або перегляньте список нижче.
+search-in-fallback = Нічого не знайдено. Результати мовою { $language }:
+search-needs-js = Для пошуку потрібен JavaScript. Нижче ви знайдете всі сторінки від А до Я.
+search-all = Усі сторінки від А до Я
+read-aloud = Читати вголос
+read-aloud-stop = Зупинити читання
+print-qr-label = Ця сторінка в інтернеті:

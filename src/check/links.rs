@@ -1,7 +1,7 @@
 //! Links in content checked against the built site: `#anchors`, files and
 //! images that must exist, and resources that would load from a third party.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use percent_encoding::percent_decode_str;
 
@@ -12,9 +12,10 @@ use crate::output::OutputFiles;
 use crate::render::markdown::scheme;
 use crate::routes;
 
-/// The `id`s of an HTML page (quoted or, as minified pages have them, not).
-pub fn ids_of(html: &str) -> BTreeSet<String> {
-    let mut ids = BTreeSet::new();
+/// The `id`s of an HTML page (quoted or, as minified pages have them, not),
+/// with the name of the element that has each.
+pub fn ids_of(html: &str) -> BTreeMap<String, String> {
+    let mut ids = BTreeMap::new();
     let bytes = html.as_bytes();
     let mut from = 0;
     while let Some(pos) = html[from..].find("id=") {
@@ -32,7 +33,17 @@ pub fn ids_of(html: &str) -> BTreeSet<String> {
                 .next()
                 .unwrap_or(""),
         };
-        ids.insert(html_unescape(value));
+        let tag = html[..at]
+            .rfind('<')
+            .map(|lt| {
+                html[lt + 1..at]
+                    .split(|c: char| c.is_ascii_whitespace())
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase()
+            })
+            .unwrap_or_default();
+        ids.insert(html_unescape(value), tag);
     }
     ids
 }
@@ -92,7 +103,7 @@ fn resolve(base: &str, dest: &str) -> String {
 
 pub fn check(site: &Site, files: &OutputFiles, ds: &mut Diagnostics) {
     let langs = site.config.language_keys();
-    let page_ids = |url: &str| -> Option<BTreeSet<String>> {
+    let page_ids = |url: &str| -> Option<BTreeMap<String, String>> {
         output_file(files, url).map(|(_, b)| ids_of(&String::from_utf8_lossy(b)))
     };
     for item in std::iter::once(&site.home).chain(site.items.values()) {
@@ -157,11 +168,17 @@ pub fn check(site: &Site, files: &OutputFiles, ds: &mut Diagnostics) {
                 let Some(ids) = page_ids(&target) else {
                     continue;
                 };
-                if !ids.contains(&fragment) {
+                if !ids.contains_key(&fragment) {
+                    // Suggest headings (what editors link to), not form fields.
                     let headings: Vec<&str> = ids
                         .iter()
-                        .map(String::as_str)
-                        .filter(|i| !i.starts_with("fn") && *i != "main")
+                        .filter(|(_, tag)| {
+                            matches!(
+                                tag.as_str(),
+                                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "section"
+                            )
+                        })
+                        .map(|(id, _)| id.as_str())
                         .collect();
                     ds.push(
                         Diagnostic::error(format!(
@@ -191,13 +208,10 @@ mod tests {
     #[test]
     fn ids_quoted_and_bare() {
         let ids = ids_of(r#"<h2 id="über-uns">x</h2><div id=main><p data-id=x grid=y id='a b'>"#);
+        let pairs: Vec<(&str, &str)> = ids.iter().map(|(i, t)| (i.as_str(), t.as_str())).collect();
         assert_eq!(
-            ids.into_iter().collect::<Vec<_>>(),
-            vec![
-                "a b".to_string(),
-                "main".to_string(),
-                "über-uns".to_string()
-            ]
+            pairs,
+            vec![("a b", "p"), ("main", "div"), ("über-uns", "h2")]
         );
     }
 

@@ -5,6 +5,8 @@ pub mod data;
 pub mod feed;
 pub mod headers;
 pub mod ical;
+pub mod offline;
+pub mod search;
 pub mod sitemap;
 pub mod vcard;
 

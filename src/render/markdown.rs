@@ -211,6 +211,22 @@ pub fn render(md: &str, ctx: &LinkContext) -> String {
     out
 }
 
+/// The text of a Markdown body without markup (for the search index).
+pub fn plain_text(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    for event in Parser::new_ext(md, OPTIONS) {
+        match event {
+            Event::Text(t) | Event::Code(t) => {
+                out.push_str(&t);
+                out.push(' ');
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
 fn resolve<'a>(dest: CowStr<'a>, ctx: &LinkContext) -> CowStr<'a> {
     match content_link(&dest, ctx.languages) {
         Some(Ok(link)) => {

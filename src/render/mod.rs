@@ -4,6 +4,7 @@
 pub mod jsonld;
 pub mod markdown;
 pub mod pages;
+pub mod qr;
 pub mod templates;
 pub mod views;
 

@@ -19,6 +19,8 @@ use crate::i18n::{LocaleFormatter, Messages};
 use crate::routes;
 use fluent_bundle::FluentArgs;
 
+mod search_docs;
+
 /// A page to build.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Route {
@@ -29,6 +31,7 @@ pub enum Route {
     Term(Taxonomy, String),
     /// Past events.
     Archive,
+    Search,
     NotFound,
 }
 
@@ -105,6 +108,10 @@ impl<'a> PageBuilder<'a> {
                         privacy: routes::item(k, Kind::Page, &cfg.legal.privacy),
                         accessibility: routes::item(k, Kind::Page, &cfg.legal.accessibility),
                         stylesheet: stylesheet.to_string(),
+                        search: routes::search(k),
+                        search_index: format!("/{}", crate::output::search::index_path(k)),
+                        script: "/static/wegweiser.js".into(),
+                        manifest: format!("/{k}/manifest.webmanifest"),
                         site_stylesheet: site_stylesheet.map(str::to_string),
                     },
                 },
@@ -146,6 +153,7 @@ impl<'a> PageBuilder<'a> {
             r.push(Route::Section(k));
         }
         r.push(Route::Archive);
+        r.push(Route::Search);
         for t in Taxonomy::ALL {
             r.push(Route::Taxonomy(t));
             for term in self.site.config.taxonomies.terms(t) {
@@ -448,8 +456,12 @@ impl<'a> PageBuilder<'a> {
                 .event_key(&x.time)
                 .cmp(&self.event_key(&y.time))
                 .then(a.slug.cmp(&b.slug)),
+            // A total order also for mixed lists: events after everything else.
+            (ItemData::Event(_), _) => std::cmp::Ordering::Greater,
+            (_, ItemData::Event(_)) => std::cmp::Ordering::Less,
             _ => f
                 .compare(&self.text(a, lang).title, &self.text(b, lang).title)
+                .then(a.kind.cmp(&b.kind))
                 .then(a.slug.cmp(&b.slug)),
         });
         items.into_iter().map(|i| self.card(lang, i)).collect()
@@ -554,6 +566,11 @@ impl<'a> PageBuilder<'a> {
 
     fn item_view(&self, lang: &str, item: &Item) -> ItemView {
         let text = self.text(item, lang);
+        let address = format!(
+            "{}{}",
+            self.site.config.base_url,
+            routes::item(lang, item.kind, &item.slug)
+        );
         let fmt = self.fmt(lang);
         let listing = item.data.listing();
         let terms = |t: Taxonomy| {
@@ -691,6 +708,8 @@ impl<'a> PageBuilder<'a> {
             offer,
             event,
             contact,
+            qr: super::qr::svg(&address, &self.t(lang, "print-qr-label")),
+            address,
         }
     }
 
@@ -735,6 +754,7 @@ impl<'a> PageBuilder<'a> {
             Route::Taxonomy(t) => routes::taxonomy(lang, *t),
             Route::Term(t, k) => routes::term(lang, *t, k),
             Route::Archive => routes::archive(lang),
+            Route::Search => routes::search(lang),
             Route::NotFound => routes::not_found(lang),
         }
     }
@@ -810,6 +830,7 @@ impl<'a> PageBuilder<'a> {
             item: None,
             list: None,
             home: None,
+            search: None,
             jsonld: None,
             feed_url: routes::feed(lang),
         };
@@ -938,6 +959,12 @@ impl<'a> PageBuilder<'a> {
                 });
                 "list.html"
             }
+            Route::Search => {
+                view.title = self.t(lang, "search-title");
+                view.section = "search";
+                view.search = Some(self.search_view(lang));
+                "search.html"
+            }
             Route::NotFound => {
                 view.title = self.t(lang, "not-found-title");
                 view.section = "404";
@@ -974,6 +1001,7 @@ impl<'a> PageBuilder<'a> {
                 here(routes::term(lang, *t, key)),
             ],
             Route::Archive => vec![home, section(Kind::Event), here(routes::archive(lang))],
+            Route::Search => vec![home, here(routes::search(lang))],
             Route::NotFound => vec![home],
         }
     }

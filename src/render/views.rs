@@ -53,6 +53,13 @@ pub struct Urls {
     pub privacy: String,
     pub accessibility: String,
     pub stylesheet: String,
+    /// Search page of the language, and the search index it loads.
+    pub search: String,
+    pub search_index: String,
+    /// Scripts: progressive enhancements only (search, read aloud, offline).
+    pub script: String,
+    /// Web app manifest of the language.
+    pub manifest: String,
     /// The site's own stylesheet (`static/site.css`, e.g. self-hosted fonts), if it has one.
     pub site_stylesheet: Option<String>,
 }
@@ -212,6 +219,10 @@ pub struct ItemView {
     pub offer: Option<OfferView>,
     pub event: Option<EventView>,
     pub contact: Option<ContactView>,
+    /// QR code (SVG) of the page's address, shown on paper only.
+    pub qr: Option<String>,
+    /// Absolute address of the page, printed under the QR code.
+    pub address: String,
 }
 
 /// A list page: a section, a taxonomy index or a term.
@@ -225,6 +236,20 @@ pub struct ListView {
     /// Events: link to past events, and the subscribable calendar.
     pub archive: Option<String>,
     pub calendar: Option<String>,
+}
+
+/// The search page: a form, and (for readers without JavaScript) every page A–Z.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchView {
+    /// The default language's index, offered when the reader's finds nothing.
+    pub fallback_index: Option<String>,
+    /// Name of the default language, in the reader's language.
+    pub fallback_name: Option<String>,
+    /// Its BCP 47 tag, to mark results shown from it.
+    pub fallback_tag: Option<String>,
+    /// Everything, A–Z, by section (empty on very large sites: then `sections`).
+    pub all: Vec<Card>,
+    pub sections: Vec<Crumb>,
 }
 
 /// The home page.
@@ -267,6 +292,7 @@ pub struct PageView<'a> {
     pub item: Option<ItemView>,
     pub list: Option<ListView>,
     pub home: Option<HomeView>,
+    pub search: Option<SearchView>,
     /// schema.org JSON-LD, already escaped for a `<script>` element.
     pub jsonld: Option<String>,
     /// Atom feed of the page's language.

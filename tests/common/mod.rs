@@ -195,6 +195,12 @@ pub fn executable_markup(doc: &scraper::Html) -> Vec<String> {
                     found.push(format!("<script> {}", el.html()));
                 }
             }
+            // The theme's own search form sends to the site itself.
+            "form"
+                if v.attr("action")
+                    .is_some_and(|a| a.starts_with('/') && !a.starts_with("//"))
+                    && v.attr("method")
+                        .is_none_or(|m| m.eq_ignore_ascii_case("get")) => {}
             "iframe" | "object" | "embed" | "form" | "base" | "style" | "frame" | "frameset" => {
                 found.push(format!("<{name}>"))
             }

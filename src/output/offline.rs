@@ -1,0 +1,81 @@
+//! Offline use: a web app manifest per language, the list of pages to keep
+//! for each language, and the service worker, versioned by the build's hash
+//! so that a redeployed site replaces the old cache cleanly.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::OutputFiles;
+
+#[derive(Serialize)]
+struct Icon<'a> {
+    src: &'a str,
+    sizes: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+}
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    name: &'a str,
+    short_name: &'a str,
+    lang: &'a str,
+    dir: &'a str,
+    start_url: String,
+    scope: String,
+    display: &'a str,
+    background_color: &'a str,
+    theme_color: &'a str,
+    icons: [Icon<'a>; 1],
+}
+
+/// `/<lang>/manifest.webmanifest`.
+pub fn manifest(lang_key: &str, tag: &str, dir: &str, site_title: &str) -> Vec<u8> {
+    let m = Manifest {
+        name: site_title,
+        short_name: site_title,
+        lang: tag,
+        dir,
+        start_url: format!("/{lang_key}/"),
+        scope: format!("/{lang_key}/"),
+        display: "standalone",
+        background_color: "#ffffff",
+        theme_color: "#0b5394",
+        icons: [Icon {
+            src: "/static/icon.svg",
+            sizes: "any",
+            kind: "image/svg+xml",
+        }],
+    };
+    // Serialising strings cannot fail.
+    serde_json::to_vec_pretty(&m).unwrap_or_default()
+}
+
+/// `/<lang>/offline.json`: what the service worker keeps of a language as
+/// soon as a reader opens one of its pages.
+pub fn offline_list(urls: &[String]) -> Vec<u8> {
+    serde_json::to_vec(urls).unwrap_or_default()
+}
+
+/// A short hash of everything built (paths and bytes, in order).
+pub fn build_hash(files: &OutputFiles) -> String {
+    let mut h = Sha256::new();
+    for (path, bytes) in files {
+        h.update(path.as_bytes());
+        h.update([0]);
+        h.update(bytes);
+    }
+    h.finalize()[..6]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// `/sw.js`, the service worker: pages come from the network while there is
+/// one (and are kept), from the cache when there is none; a new build's
+/// version replaces the old cache.
+pub fn service_worker(version: &str) -> Vec<u8> {
+    include_str!("sw.js")
+        .replace("__VERSION__", version)
+        .into_bytes()
+}

@@ -1,0 +1,180 @@
+//! The search index: one small JSON file per language, built from the text
+//! readers see in that language, loaded by `search.js` only when a reader
+//! searches.
+//!
+//! Both sides normalise text the same way (this file and
+//! `themes/default/static/search.js`; the shared test vectors in
+//! `tests/js/normalize-vectors.json` keep them equal): lower case; German
+//! umlauts and ß spelled out (ü → ue), so that `Buero` finds `Büro`; accents
+//! and Arabic short vowels (tashkeel) removed; the Arabic and Persian forms of
+//! alef, yeh, kaf, teh marbuta and heh unified; tatweel, ZWNJ, bidi controls
+//! and apostrophes removed; Arabic-Indic and Persian digits as 0–9.
+//!
+//! Why not a library: Pagefind (the usual choice) splits and stems words, but
+//! does not unify Arabic/Persian letter forms or German umlaut spellings, and
+//! its chunked index and WASM runtime are built for sites far larger than a
+//! guide. Measured on the example guide (43 pages), this index is 26–48 KB per
+//! language, 8.5–12.8 KB gzipped, and is fetched only when a reader searches.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// One page that search can find.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchDoc {
+    /// URL path of the page.
+    #[serde(rename = "u")]
+    pub url: String,
+    #[serde(rename = "t")]
+    pub title: String,
+    #[serde(rename = "s", skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// Section label in the reader's language ("Angebote").
+    #[serde(rename = "c")]
+    pub section: String,
+    /// Language of the text, when it is not the index's (a fallback).
+    #[serde(rename = "l", skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// Everything searchable: title, summary, body text, topic labels…
+    #[serde(skip)]
+    pub text: String,
+}
+
+fn map_char(c: char) -> Option<char> {
+    Some(match c {
+        // Alef forms without hamza marks (those are stripped as combining marks).
+        'ٱ' => 'ا',
+        // Yeh: Arabic yeh, alef maksura → Persian yeh.
+        'ي' | 'ى' => 'ی',
+        // Kaf: Arabic → Persian keheh.
+        'ك' => 'ک',
+        // Teh marbuta and heh goal/ae → heh.
+        'ة' | 'ە' | 'ۀ' | 'ہ' => 'ه',
+        // Digits.
+        '٠'..='٩' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        '۰'..='۹' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        // Removed: tatweel, joiners, bidi controls, apostrophes.
+        '\u{0640}'
+        | '\u{200C}'
+        | '\u{200D}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\''
+        | '’'
+        | 'ʼ'
+        | '`' => return None,
+        c => c,
+    })
+}
+
+/// Normalises text for matching (see the module documentation).
+pub fn normalize(s: &str) -> String {
+    let lower: String = s.nfc().collect::<String>().to_lowercase();
+    let mut spelled = String::with_capacity(lower.len());
+    for c in lower.chars() {
+        match c {
+            'ä' => spelled.push_str("ae"),
+            'ö' => spelled.push_str("oe"),
+            'ü' => spelled.push_str("ue"),
+            'ß' => spelled.push_str("ss"),
+            c => spelled.push(c),
+        }
+    }
+    spelled
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .filter_map(map_char)
+        .collect()
+}
+
+/// The words of a text, normalised.
+pub fn tokens(s: &str) -> impl Iterator<Item = String> {
+    normalize(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+#[derive(Serialize)]
+struct Index<'a> {
+    /// Format version.
+    v: u32,
+    lang: &'a str,
+    docs: &'a [SearchDoc],
+    /// Word → numbers of the documents that contain it (ascending).
+    words: BTreeMap<String, Vec<u32>>,
+}
+
+/// The index file of one language.
+pub fn index_json(lang: &str, docs: &[SearchDoc]) -> Vec<u8> {
+    let mut words: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        for w in tokens(&d.text) {
+            // A single letter or digit matches too much to be worth its bytes.
+            if w.chars().count() < 2 {
+                continue;
+            }
+            let list = words.entry(w).or_default();
+            if list.last() != Some(&(i as u32)) {
+                list.push(i as u32);
+            }
+        }
+    }
+    // Serialising strings and numbers cannot fail.
+    serde_json::to_vec(&Index {
+        v: 1,
+        lang,
+        docs,
+        words,
+    })
+    .unwrap_or_default()
+}
+
+/// Path of a language's index in the output.
+pub fn index_path(lang: &str) -> String {
+    format!("search/{lang}.json")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize)]
+    struct Vector {
+        input: String,
+        normalized: String,
+    }
+
+    #[test]
+    fn shared_vectors() {
+        let text = include_str!("../../tests/js/normalize-vectors.json");
+        let vectors: Vec<Vector> = serde_json::from_str(text).unwrap();
+        assert!(vectors.len() >= 20);
+        for v in vectors {
+            assert_eq!(normalize(&v.input), v.normalized, "input {:?}", v.input);
+        }
+    }
+
+    #[test]
+    fn index_lists_each_document_once_per_word() {
+        let doc = |t: &str| SearchDoc {
+            url: format!("/de/{t}/"),
+            title: t.into(),
+            summary: String::new(),
+            section: "Angebote".into(),
+            lang: None,
+            text: format!("{t} {t} Büro"),
+        };
+        let json = index_json("de", &[doc("Sprachcafé"), doc("Beratung")]);
+        let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        assert_eq!(v["words"]["buero"], serde_json::json!([0, 1]));
+        assert_eq!(v["words"]["sprachcafe"], serde_json::json!([0]));
+    }
+}

@@ -1,0 +1,117 @@
+//! What search knows about each page, and the search page itself.
+
+use super::PageBuilder;
+use crate::config::Taxonomy;
+use crate::content::{Item, ItemData, Kind};
+use crate::output::search::SearchDoc;
+use crate::render::markdown;
+use crate::render::views::{Crumb, SearchView};
+use crate::routes;
+
+/// Above this many items the no-JavaScript search page links to the section
+/// lists instead of listing everything (it would get too heavy for phones).
+const MAX_LISTED: usize = 500;
+
+impl PageBuilder<'_> {
+    /// Every item as readers of `lang` see it (own text or fallback).
+    pub fn search_docs(&self, lang: &str) -> Vec<SearchDoc> {
+        let mut docs = Vec::new();
+        for item in self.site.items.values() {
+            if matches!(item.data, ItemData::Event(_)) && !self.is_upcoming(item) {
+                continue; // past events are in the archive, not in search
+            }
+            let text = self.text(item, lang);
+            let section = match item.kind {
+                Kind::Page => String::new(),
+                k => self.t(lang, &format!("nav-{}", k.folder())),
+            };
+            let mut all = format!(
+                "{} {} {} {} {} {}",
+                text.title,
+                text.summary.as_deref().unwrap_or(""),
+                text.role.as_deref().unwrap_or(""),
+                text.schedule.as_deref().unwrap_or(""),
+                section,
+                markdown::plain_text(text.body()),
+            );
+            if let Some(l) = item.data.listing() {
+                for t in Taxonomy::ALL {
+                    for key in l.terms(t) {
+                        all.push(' ');
+                        all.push_str(&self.term_label(lang, t, key));
+                    }
+                }
+            }
+            docs.push(SearchDoc {
+                url: routes::item(lang, item.kind, &item.slug),
+                title: text.title.clone(),
+                summary: text.summary.clone().unwrap_or_default(),
+                section,
+                lang: (text.lang != lang).then(|| self.language(&text.lang).tag_str()),
+                text: all,
+            });
+        }
+        docs
+    }
+
+    /// What the service worker keeps of a language once a reader opens one
+    /// of its pages: home, lists, search, contacts, and what they need.
+    pub fn offline_urls(&self, lang: &str) -> Vec<String> {
+        let urls = &self.langs[lang].urls;
+        let mut v = vec![
+            urls.home.clone(),
+            urls.offers.clone(),
+            urls.events.clone(),
+            urls.contacts.clone(),
+            urls.topics.clone(),
+            urls.search.clone(),
+            urls.search_index.clone(),
+            urls.stylesheet.clone(),
+            urls.script.clone(),
+        ];
+        v.extend(urls.site_stylesheet.clone());
+        v.extend(
+            self.site
+                .of_kind(Kind::Contact)
+                .map(|c| routes::item(lang, Kind::Contact, &c.slug)),
+        );
+        v
+    }
+
+    pub(super) fn search_view(&self, lang: &str) -> SearchView {
+        let cfg = &self.site.config;
+        let default = &cfg.default_language;
+        let mut listed: Vec<&Item> = self
+            .site
+            .items
+            .values()
+            .filter(|i| i.kind != Kind::Page && self.is_upcoming(i))
+            .collect();
+        let few = listed.len() <= MAX_LISTED;
+        // A–Z by title in the reader's collation, whatever the kind.
+        let f = self.fmt(lang);
+        listed.sort_by(|a, b| {
+            f.compare(&self.text(a, lang).title, &self.text(b, lang).title)
+                .then(a.kind.cmp(&b.kind))
+                .then(a.slug.cmp(&b.slug))
+        });
+        SearchView {
+            fallback_index: (lang != default)
+                .then(|| format!("/{}", crate::output::search::index_path(default))),
+            fallback_name: (lang != default).then(|| self.t(lang, &format!("language-{default}"))),
+            fallback_tag: (lang != default).then(|| self.language(default).tag_str()),
+            all: if few {
+                listed.into_iter().map(|i| self.card(lang, i)).collect()
+            } else {
+                Vec::new()
+            },
+            sections: [Kind::Offer, Kind::Event, Kind::Contact]
+                .into_iter()
+                .map(|k| Crumb {
+                    label: self.t(lang, &format!("nav-{}", k.folder())),
+                    url: routes::section(lang, k),
+                })
+                .collect(),
+        }
+    }
+}

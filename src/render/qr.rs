@@ -1,0 +1,69 @@
+//! QR codes for printed pages: the `qrcode` crate encodes, and the modules
+//! are written as one SVG path of horizontal runs (a few KB, crisp at any
+//! print size, no image file to fetch).
+
+use qrcode::{Color, EcLevel, QrCode};
+
+/// An SVG QR code of `url` with a quiet zone, or `None` if it is too long to encode.
+pub fn svg(url: &str, label: &str) -> Option<String> {
+    let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).ok()?;
+    let w = code.width();
+    let colors = code.to_colors();
+    let quiet = 4;
+    let size = w + 2 * quiet;
+    // Each run of dark modules is one horizontal stroke, one module thick;
+    // runs after the first in a row move relative to the previous one.
+    let mut d = String::with_capacity(w * w / 2);
+    for y in 0..w {
+        let row = &colors[y * w..(y + 1) * w];
+        let mut x = 0;
+        let mut pen: Option<usize> = None; // where the last run of this row ended
+        while x < w {
+            if row[x] == Color::Dark {
+                let start = x;
+                while x < w && row[x] == Color::Dark {
+                    x += 1;
+                }
+                match pen {
+                    None => d.push_str(&format!("M{} {}.5", start + quiet, y + quiet)),
+                    Some(end) => d.push_str(&format!("m{} 0", start - end)),
+                }
+                d.push_str(&format!("h{}", x - start));
+                pen = Some(x);
+            } else {
+                x += 1;
+            }
+        }
+    }
+    Some(format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" role=\"img\" aria-label=\"{}\" class=\"qr\"><path fill=\"#fff\" d=\"M0 0h{size}v{size}H0z\"/><path stroke=\"#000\" d=\"{d}\"/></svg>",
+        escape_attr(label)
+    ))
+}
+
+fn escape_attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_a_page_address() {
+        let s = svg(
+            "https://integration.example.org/ar/offers/sprachcafe/",
+            "QR \"x\"",
+        )
+        .unwrap();
+        assert!(s.starts_with("<svg") && s.ends_with("</svg>"));
+        assert!(s.contains("aria-label=\"QR &quot;x&quot;\""));
+        assert!(s.len() < 5000, "{}", s.len());
+        // The finder pattern's top row: 7 dark modules at the top left.
+        assert!(s.contains("M4 4.5h7m"), "{s}");
+        assert!(s.len() < 3500, "{}", s.len());
+    }
+}

@@ -1,0 +1,170 @@
+// Wegweiser: optional enhancements. Every page is complete without this
+// script; it adds search results, "read aloud" and offline use.
+// Nothing is loaded from other sites and nothing about readers is stored
+// or sent anywhere.
+"use strict";
+
+var Wegweiser = (function () {
+  // ---- Text normalisation: must equal src/output/search.rs (shared test
+  // vectors in tests/js/normalize-vectors.json).
+  var MAP = {
+    "ٱ": "ا", "ي": "ی", "ى": "ی", "ك": "ک",
+    "ة": "ه", "ە": "ه", "ۀ": "ه", "ہ": "ه"
+  };
+  var DROP = /[\u0640\u200C\u200D\u200E\u200F\u202A-\u202E\u2066-\u2069'’ʼ`]/g;
+
+  function normalize(s) {
+    s = String(s).normalize("NFC").toLowerCase()
+      .replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss")
+      .normalize("NFD").replace(/\p{M}/gu, "")
+      .replace(DROP, "");
+    var out = "";
+    for (var ch of s) {
+      var code = ch.codePointAt(0);
+      if (code >= 0x0660 && code <= 0x0669) out += String(code - 0x0660);
+      else if (code >= 0x06F0 && code <= 0x06F9) out += String(code - 0x06F0);
+      else out += MAP[ch] || ch;
+    }
+    return out;
+  }
+
+  function tokens(s) {
+    return normalize(s).split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 0; });
+  }
+
+  // ---- Search over an index written by the build: {docs, words}.
+  function search(index, query) {
+    var qs = tokens(query);
+    if (qs.length === 0) return [];
+    var words = Object.keys(index.words);
+    var hits = null;
+    qs.forEach(function (q) {
+      var docs = new Set();
+      words.forEach(function (w) {
+        if (w.indexOf(q) === 0) index.words[w].forEach(function (d) { docs.add(d); });
+      });
+      hits = hits === null ? docs : new Set([...hits].filter(function (d) { return docs.has(d); }));
+    });
+    var scored = [...hits].map(function (i) {
+      var doc = index.docs[i];
+      var title = tokens(doc.t);
+      var score = 0;
+      qs.forEach(function (q) {
+        score += title.some(function (w) { return w.indexOf(q) === 0; }) ? 3 : 1;
+      });
+      return { doc: doc, score: score };
+    });
+    scored.sort(function (a, b) { return b.score - a.score || a.doc.t.localeCompare(b.doc.t); });
+    return scored.map(function (s) { return s.doc; });
+  }
+
+  function load(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r.json();
+    });
+  }
+
+  function el(tag, text, attrs) {
+    var e = document.createElement(tag);
+    if (text) e.textContent = text;
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    return e;
+  }
+
+  function showResults(box, heading, docs, lang) {
+    box.replaceChildren();
+    box.appendChild(el("h2", heading, { id: "h-results" }));
+    var list = el("ul", "", { "class": "cards search-results" });
+    docs.forEach(function (d) {
+      var li = el("li", "", { "class": "card" });
+      var langAttrs = {};
+      var l = lang || d.l;
+      if (l) { langAttrs.lang = l; langAttrs.dir = "auto"; }
+      li.appendChild(el("a", d.t, Object.assign({ href: d.u }, langAttrs)));
+      if (d.c) li.appendChild(el("p", d.c, { "class": "meta" }));
+      if (d.s) li.appendChild(el("p", d.s, langAttrs));
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+  }
+
+  function startSearch() {
+    var form = document.querySelector("form.search-page");
+    var box = document.getElementById("search-results");
+    if (!form || !box) return;
+    var input = form.querySelector("input[name=q]");
+    var q = new URLSearchParams(location.search).get("q") || "";
+    input.value = q;
+    if (!q.trim()) return;
+    load(form.dataset.index).then(function (index) {
+      var found = search(index, q);
+      if (found.length > 0) return showResults(box, box.dataset.results, found, null);
+      if (!form.dataset.fallbackIndex) return box.replaceChildren(el("p", box.dataset.none, {}));
+      return load(form.dataset.fallbackIndex).then(function (fallback) {
+        var other = search(fallback, q);
+        if (other.length === 0) return box.replaceChildren(el("p", box.dataset.none, {}));
+        showResults(box, box.dataset.inFallback, other, form.dataset.fallbackLang);
+      });
+    }).catch(function () { /* the A–Z list below still works */ });
+  }
+
+  // ---- Read aloud with the browser's own voices; hidden where none fits.
+  function startReadAloud() {
+    var wrap = document.querySelector(".read-aloud");
+    if (!wrap || !("speechSynthesis" in window)) return;
+    var lang = document.documentElement.lang.toLowerCase().split("-")[0];
+    var button = wrap.querySelector("button");
+    var label = button.textContent;
+    function voice() {
+      return speechSynthesis.getVoices().filter(function (v) {
+        return v.lang.toLowerCase().split(/[-_]/)[0] === lang;
+      })[0];
+    }
+    function offer() { if (voice()) wrap.hidden = false; }
+    offer();
+    speechSynthesis.addEventListener("voiceschanged", offer);
+    button.addEventListener("click", function () {
+      if (speechSynthesis.speaking) {
+        speechSynthesis.cancel();
+        return;
+      }
+      var article = document.querySelector("main article") || document.querySelector("main");
+      var u = new SpeechSynthesisUtterance(article.innerText);
+      u.lang = document.documentElement.lang;
+      u.voice = voice() || null;
+      u.onend = u.onerror = function () { button.textContent = label; };
+      button.textContent = button.dataset.stop;
+      speechSynthesis.speak(u);
+    });
+  }
+
+  // ---- Offline: the service worker keeps visited pages and, once asked,
+  // this language's home, lists and contacts.
+  function startOffline() {
+    if (!("serviceWorker" in navigator)) return;
+    var key = document.documentElement.dataset.key;
+    navigator.serviceWorker.register("/sw.js").then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (reg) {
+      if (key && reg.active) reg.active.postMessage({ keep: key });
+    }).catch(function () { /* no offline use: the site works as before */ });
+  }
+
+  return {
+    normalize: normalize,
+    tokens: tokens,
+    search: search,
+    start: function () {
+      startSearch();
+      startReadAloud();
+      startOffline();
+    }
+  };
+})();
+
+if (typeof document !== "undefined") {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", Wegweiser.start);
+  else Wegweiser.start();
+}
+if (typeof module === "object" && module.exports) module.exports = Wegweiser;
