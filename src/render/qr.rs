@@ -66,4 +66,80 @@ mod tests {
         assert!(s.contains("M4 4.5h7m"), "{s}");
         assert!(s.len() < 3500, "{}", s.len());
     }
+
+    /// Reads the SVG path back into modules and decodes them with another
+    /// crate (rqrr): what is printed is the address.
+    #[test]
+    fn the_printed_code_decodes_to_the_address() {
+        let url = "https://integration.example.org/uk/events/offener-sprachtreff-ingelheim/";
+        let s = svg(url, "QR").unwrap();
+        let size: usize = s
+            .split("viewBox=\"0 0 ")
+            .nth(1)
+            .unwrap()
+            .split(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let d = s
+            .split("<path stroke=\"#000\" d=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let mut dark = vec![false; size * size];
+        let (mut x, mut y) = (0usize, 0usize);
+        let mut cmd = ' ';
+        let mut num = String::new();
+        let mut args: Vec<f64> = Vec::new();
+        let mut apply = |cmd: char, args: &[f64], x: &mut usize, y: &mut usize| match cmd {
+            'M' => {
+                *x = args[0] as usize;
+                *y = args[1] as usize;
+            }
+            'm' => *x += args[0] as usize,
+            'h' => {
+                for i in 0..args[0] as usize {
+                    dark[*y * size + *x + i] = true;
+                }
+                *x += args[0] as usize;
+            }
+            _ => {}
+        };
+        for c in d.chars().chain(std::iter::once('E')) {
+            if c.is_ascii_alphabetic() {
+                if !num.is_empty() {
+                    args.push(num.parse().unwrap());
+                    num.clear();
+                }
+                if cmd != ' ' {
+                    apply(cmd, &args, &mut x, &mut y);
+                }
+                cmd = c;
+                args.clear();
+            } else if c == ' ' {
+                if !num.is_empty() {
+                    args.push(num.parse().unwrap());
+                    num.clear();
+                }
+            } else {
+                num.push(c);
+            }
+        }
+        let scale = 4;
+        let mut img =
+            rqrr::PreparedImage::prepare_from_greyscale(size * scale, size * scale, |px, py| {
+                if dark[(py / scale) * size + px / scale] {
+                    0
+                } else {
+                    255
+                }
+            });
+        let grids = img.detect_grids();
+        assert_eq!(grids.len(), 1);
+        let (_, content) = grids[0].decode().unwrap();
+        assert_eq!(content, url);
+    }
 }

@@ -158,6 +158,21 @@ test("a page opens offline after one visit, and so does the language's home", as
   await ctx.close();
 });
 
+test("read aloud is offered only where the browser has a voice for the page's language", async () => {
+  const page = await browser.newPage();
+  await page.goto(BASE + "/de/offers/sprachcafe-ingelheim/");
+  const voices = await page.evaluate(() => new Promise((done) => {
+    const v = speechSynthesis.getVoices();
+    if (v.length) return done(v.map((x) => x.lang));
+    speechSynthesis.addEventListener("voiceschanged", () => done(speechSynthesis.getVoices().map((x) => x.lang)));
+    setTimeout(() => done([]), 1000);
+  }));
+  const hidden = await page.$eval(".read-aloud", (p) => p.hidden);
+  const hasGerman = voices.some((l) => l.toLowerCase().startsWith("de"));
+  assert.strictEqual(hidden, !hasGerman, `voices: ${voices}`);
+  await page.close();
+});
+
 test("screenshots, mobile and desktop", async () => {
   const taken = [];
   for (const [w, h, kind] of [[375, 812, "mobile"], [1280, 800, "desktop"]]) {
