@@ -537,11 +537,23 @@ fn affected_routes(old: &Site, new: &Site, keys: &BTreeSet<ItemKey>) -> BTreeSet
                 }
             }
             match &item.data {
-                ItemData::Offer(o) => routes.extend(
-                    o.provider
-                        .iter()
-                        .map(|c| Route::Item(Kind::Contact, c.clone())),
-                ),
+                ItemData::Offer(o) => {
+                    routes.extend(
+                        o.provider
+                            .iter()
+                            .map(|c| Route::Item(Kind::Contact, c.clone())),
+                    );
+                    // The filter pages that list this offer.
+                    let l = &o.listing;
+                    for t in &l.topics {
+                        for p in &l.places {
+                            routes.insert(Route::TopicPlace(t.clone(), p.clone()));
+                        }
+                    }
+                    for code in &l.offered_in {
+                        routes.insert(Route::OfferedIn(code.clone()));
+                    }
+                }
                 ItemData::Event(e) => routes.extend(
                     e.organizer
                         .iter()
@@ -564,7 +576,56 @@ fn affected_routes(old: &Site, new: &Site, keys: &BTreeSet<ItemKey>) -> BTreeSet
             }
         }
     }
+    // Offer lists show filter links with counts: when those change, every
+    // page that shows them does.
+    if keys.iter().any(|(k, _)| *k == Kind::Offer) && filter_counts(old) != filter_counts(new) {
+        routes.insert(Route::Section(Kind::Offer));
+        for t in Taxonomy::ALL {
+            for term in new.config.taxonomies.terms(t) {
+                routes.insert(Route::Term(t, term.clone()));
+            }
+        }
+        for site in [old, new] {
+            for item in site.of_kind(Kind::Offer) {
+                if let ItemData::Offer(o) = &item.data {
+                    for t in &o.listing.topics {
+                        for p in &o.listing.places {
+                            routes.insert(Route::TopicPlace(t.clone(), p.clone()));
+                        }
+                    }
+                    for code in &o.listing.offered_in {
+                        routes.insert(Route::OfferedIn(code.clone()));
+                    }
+                }
+            }
+        }
+    }
     routes
+}
+
+/// What the filter links of offer lists count: offers per term, per topic ×
+/// place, per language they are held in.
+fn filter_counts(site: &Site) -> BTreeMap<String, usize> {
+    let mut m = BTreeMap::new();
+    for item in site.of_kind(Kind::Offer) {
+        let Some(l) = item.data.listing() else {
+            continue;
+        };
+        for t in Taxonomy::ALL {
+            for k in l.terms(t) {
+                *m.entry(format!("{}/{k}", t.key())).or_insert(0) += 1;
+            }
+        }
+        for t in &l.topics {
+            for p in &l.places {
+                *m.entry(format!("tp/{t}/{p}")).or_insert(0) += 1;
+            }
+        }
+        for c in &l.offered_in {
+            *m.entry(format!("lang/{c}")).or_insert(0) += 1;
+        }
+    }
+    m
 }
 
 /// Whether `item` shows the contact `slug` (as contact, provider, organizer or organisation).

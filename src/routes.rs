@@ -15,6 +15,7 @@ pub const RESERVED_SEGMENTS: &[&str] = &[
     "static",
     "archive",
     "search",
+    "languages",
 ];
 
 pub fn home(lang: &str) -> String {
@@ -41,6 +42,16 @@ pub fn taxonomy(lang: &str, t: Taxonomy) -> String {
 
 pub fn term(lang: &str, t: Taxonomy, key: &str) -> String {
     format!("/{lang}/{}/{key}/", t.key())
+}
+
+/// Offers on one topic in one place (`/de/topics/sprache/ingelheim/`).
+pub fn topic_place(lang: &str, topic: &str, place: &str) -> String {
+    format!("/{lang}/topics/{topic}/{place}/")
+}
+
+/// Offers held in a language (`/de/languages/ar/`).
+pub fn offered_in(lang: &str, code: &str) -> String {
+    format!("/{lang}/languages/{code}/")
 }
 
 /// The search page (works without JavaScript as a list of everything).

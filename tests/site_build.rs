@@ -459,3 +459,40 @@ fn new_files_from_the_scaffold_build_as_drafts() {
     assert!(site.exists("de/events/neue-veranstaltung/index.html"));
     assert!(site.exists("de/neue-seite/index.html"));
 }
+
+/// Filters without JavaScript: topic × place and language pages exist for
+/// combinations that have offers (and only those), linked from offer lists.
+#[test]
+fn filter_pages_for_combinations_with_offers() {
+    let site = TestSite::fixture("site");
+    site.build_ok();
+    let combo = site.html("de/topics/sprache/ingelheim/index.html");
+    assert_eq!(
+        common::attrs(&combo, ".cards .card a", "href"),
+        vec!["/de/offers/sprachcafe/"]
+    );
+    let ar = site.html("ar/languages/ar/index.html");
+    assert_eq!(
+        common::attrs(&ar, ".cards .card a", "href"),
+        vec!["/ar/offers/sprachcafe/"]
+    );
+    // No page for a combination without offers.
+    assert!(!site.exists("de/topics/beratung/ingelheim/index.html"));
+    // The offer list links every filter, with counts; a topic page narrows to its places.
+    let list = site.html("de/offers/index.html");
+    let links = common::attrs(&list, "nav.filters a", "href");
+    for want in [
+        "/de/topics/sprache/",
+        "/de/places/ingelheim/",
+        "/de/languages/ar/",
+    ] {
+        assert!(links.iter().any(|l| l == want), "{want} in {links:?}");
+    }
+    let topic = site.html("de/topics/sprache/index.html");
+    assert!(
+        common::attrs(&topic, "nav.filters a", "href")
+            .contains(&"/de/topics/sprache/ingelheim/".to_string())
+    );
+    let current = common::attrs(&combo, "nav.filters a[aria-current=page]", "href");
+    assert_eq!(current, vec!["/de/topics/sprache/ingelheim/"]);
+}

@@ -167,3 +167,10 @@ search-all = جميع الصفحات مرتبة أبجديًا
 read-aloud = اقرأ بصوت عالٍ
 read-aloud-stop = أوقف القراءة
 print-qr-label = هذه الصفحة على الإنترنت:
+
+## Filter
+filter-label = تصفية العروض
+filter-what = ماذا؟
+filter-where = أين؟
+filter-language = بأي لغة؟
+offers-in-language = عروض باللغة { $language }

@@ -153,3 +153,10 @@ search-all = Alle Seiten von A bis Z
 read-aloud = Vorlesen
 read-aloud-stop = Vorlesen beenden
 print-qr-label = Diese Seite im Internet:
+
+## Filter
+filter-label = Angebote filtern
+filter-what = Was?
+filter-where = Wo?
+filter-language = In welcher Sprache?
+offers-in-language = Angebote auf { $language }

@@ -149,3 +149,10 @@ search-all = All pages from A to Z
 read-aloud = Read aloud
 read-aloud-stop = Stop reading
 print-qr-label = This page on the internet:
+
+## Filter
+filter-label = Filter offers
+filter-what = What?
+filter-where = Where?
+filter-language = In which language?
+offers-in-language = Offers in { $language }

@@ -153,3 +153,10 @@ search-all = همهٔ صفحه‌ها به ترتیب الفبا
 read-aloud = خواندن با صدای بلند
 read-aloud-stop = توقف خواندن
 print-qr-label = این صفحه در اینترنت:
+
+## Filter
+filter-label = فیلتر کردن پیشنهادها
+filter-what = چه چیزی؟
+filter-where = کجا؟
+filter-language = به چه زبانی؟
+offers-in-language = پیشنهادها به زبان { $language }

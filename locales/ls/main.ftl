@@ -152,3 +152,10 @@ search-all = Alle Seiten
 read-aloud = Vorlesen
 read-aloud-stop = Nicht mehr vorlesen
 print-qr-label = Diese Seite im Internet:
+
+## Filter
+filter-label = Angebote aussuchen
+filter-what = Was?
+filter-where = Wo?
+filter-language = In welcher Sprache?
+offers-in-language = Angebote auf { $language }

@@ -165,3 +165,10 @@ search-all = Все страницы от А до Я
 read-aloud = Читать вслух
 read-aloud-stop = Остановить чтение
 print-qr-label = Эта страница в интернете:
+
+## Filter
+filter-label = Фильтровать предложения
+filter-what = Что?
+filter-where = Где?
+filter-language = На каком языке?
+offers-in-language = Предложения на языке: { $language }

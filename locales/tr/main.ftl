@@ -152,3 +152,10 @@ search-all = A'dan Z'ye tüm sayfalar
 read-aloud = Sesli oku
 read-aloud-stop = Okumayı durdur
 print-qr-label = Bu sayfa internette:
+
+## Filter
+filter-label = Teklifleri filtrele
+filter-what = Ne?
+filter-where = Nerede?
+filter-language = Hangi dilde?
+offers-in-language = { $language } teklifler

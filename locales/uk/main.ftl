@@ -165,3 +165,10 @@ search-all = Усі сторінки від А до Я
 read-aloud = Читати вголос
 read-aloud-stop = Зупинити читання
 print-qr-label = Ця сторінка в інтернеті:
+
+## Filter
+filter-label = Фільтрувати пропозиції
+filter-what = Що?
+filter-where = Де?
+filter-language = Якою мовою?
+offers-in-language = Пропозиції мовою: { $language }

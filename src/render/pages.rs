@@ -19,6 +19,7 @@ use crate::i18n::{LocaleFormatter, Messages};
 use crate::routes;
 use fluent_bundle::FluentArgs;
 
+mod filters;
 mod search_docs;
 
 /// A page to build.
@@ -29,6 +30,10 @@ pub enum Route {
     Section(Kind),
     Taxonomy(Taxonomy),
     Term(Taxonomy, String),
+    /// Offers on a topic in a place (only combinations that have some).
+    TopicPlace(String, String),
+    /// Offers held in a language.
+    OfferedIn(String),
     /// Past events.
     Archive,
     Search,
@@ -154,6 +159,12 @@ impl<'a> PageBuilder<'a> {
         }
         r.push(Route::Archive);
         r.push(Route::Search);
+        for (t, p) in self.topic_places().into_keys() {
+            r.push(Route::TopicPlace(t, p));
+        }
+        for code in self.offered_languages().into_keys() {
+            r.push(Route::OfferedIn(code));
+        }
         for t in Taxonomy::ALL {
             r.push(Route::Taxonomy(t));
             for term in self.site.config.taxonomies.terms(t) {
@@ -755,6 +766,8 @@ impl<'a> PageBuilder<'a> {
             Route::Term(t, k) => routes::term(lang, *t, k),
             Route::Archive => routes::archive(lang),
             Route::Search => routes::search(lang),
+            Route::TopicPlace(t, p) => routes::topic_place(lang, t, p),
+            Route::OfferedIn(c) => routes::offered_in(lang, c),
             Route::NotFound => routes::not_found(lang),
         }
     }
@@ -903,6 +916,9 @@ impl<'a> PageBuilder<'a> {
                     terms: Vec::new(),
                     archive: (*kind == Kind::Event).then(|| routes::archive(lang)),
                     calendar: (*kind == Kind::Event).then(|| routes::events_ics(lang)),
+                    filters: (*kind == Kind::Offer)
+                        .then(|| self.filter_groups(lang, route))
+                        .unwrap_or_default(),
                 });
                 "list.html"
             }
@@ -917,6 +933,7 @@ impl<'a> PageBuilder<'a> {
                     terms: self.term_links(lang, *t, cfg.taxonomies.terms(*t)),
                     archive: None,
                     calendar: None,
+                    filters: Vec::new(),
                 });
                 "list.html"
             }
@@ -935,6 +952,7 @@ impl<'a> PageBuilder<'a> {
                     terms: Vec::new(),
                     archive: None,
                     calendar: None,
+                    filters: self.filter_groups(lang, route),
                 });
                 "list.html"
             }
@@ -956,6 +974,46 @@ impl<'a> PageBuilder<'a> {
                     terms: Vec::new(),
                     archive: None,
                     calendar: None,
+                    filters: Vec::new(),
+                });
+                "list.html"
+            }
+            Route::TopicPlace(topic, place) => {
+                let heading = format!(
+                    "{} – {}",
+                    self.term_label(lang, Taxonomy::Topics, topic),
+                    self.term_label(lang, Taxonomy::Places, place)
+                );
+                view.title = heading.clone();
+                view.section = "topics";
+                view.list = Some(ListView {
+                    section: "topics-place".into(),
+                    heading,
+                    cards: self.cards(lang, self.offers_in_topic_place(topic, place)),
+                    terms: Vec::new(),
+                    archive: None,
+                    calendar: None,
+                    filters: self.filter_groups(lang, route),
+                });
+                "list.html"
+            }
+            Route::OfferedIn(code) => {
+                let mut args = FluentArgs::new();
+                args.set("language", self.t(lang, &format!("language-{code}")));
+                let heading = self
+                    .messages
+                    .format(lang, "offers-in-language", Some(&args))
+                    .unwrap_or_else(|| code.clone());
+                view.title = heading.clone();
+                view.section = "offers";
+                view.list = Some(ListView {
+                    section: "offered-in".into(),
+                    heading,
+                    cards: self.cards(lang, self.offers_in_language(code)),
+                    terms: Vec::new(),
+                    archive: None,
+                    calendar: None,
+                    filters: self.filter_groups(lang, route),
                 });
                 "list.html"
             }
@@ -1002,6 +1060,19 @@ impl<'a> PageBuilder<'a> {
             ],
             Route::Archive => vec![home, section(Kind::Event), here(routes::archive(lang))],
             Route::Search => vec![home, here(routes::search(lang))],
+            Route::TopicPlace(t, _) => vec![
+                home,
+                crumb(
+                    self.t(lang, "nav-topics"),
+                    routes::taxonomy(lang, Taxonomy::Topics),
+                ),
+                crumb(
+                    self.term_label(lang, Taxonomy::Topics, t),
+                    routes::term(lang, Taxonomy::Topics, t),
+                ),
+                here(self.path(lang, route)),
+            ],
+            Route::OfferedIn(_) => vec![home, section(Kind::Offer), here(self.path(lang, route))],
             Route::NotFound => vec![home],
         }
     }

@@ -236,6 +236,24 @@ pub struct ListView {
     /// Events: link to past events, and the subscribable calendar.
     pub archive: Option<String>,
     pub calendar: Option<String>,
+    /// Filter links (offer lists only).
+    pub filters: Vec<FilterGroup>,
+}
+
+/// A group of filter links: "Themen", "Orte", "Sprachen".
+#[derive(Debug, Clone, Serialize)]
+pub struct FilterGroup {
+    pub label: String,
+    pub links: Vec<FilterLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FilterLink {
+    pub label: String,
+    pub url: String,
+    pub count: usize,
+    /// The page this link leads to is the current one.
+    pub current: bool,
 }
 
 /// The search page: a form, and (for readers without JavaScript) every page A–Z.

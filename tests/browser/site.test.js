@@ -126,17 +126,24 @@ test("German results are offered when the reader's language finds nothing", asyn
   await page.close();
 });
 
-test("without JavaScript everything is reachable: search lists all, topics filter", async () => {
+test("without JavaScript everything is reachable: search lists all, filters narrow offers", async () => {
   const ctx = await browser.newContext({ javaScriptEnabled: false });
   const page = await ctx.newPage();
   await page.goto(BASE + "/de/search/?q=egal");
-  const all = await page.$$eval(".search-all .card a", (as) => as.length);
-  assert.ok(all > 20, `A–Z list has ${all} entries`);
-  await page.goto(BASE + "/de/topics/");
-  const topic = await page.$eval("main .tiles a, main .chips a, main ul a", (a) => a.getAttribute("href"));
-  await page.goto(BASE + topic);
-  const cards = await page.$$eval(".cards .card", (c) => c.length);
-  assert.ok(cards > 0, `${topic} lists offers without JavaScript`);
+  const listed = await page.$$eval(".search-all .card a", (as) => as.length);
+  assert.ok(listed > 20, `A–Z list has ${listed} entries`);
+  // Filters are links to pre-rendered pages: topic, then place within it.
+  await page.goto(BASE + "/de/offers/");
+  const all = await page.$$eval(".cards .card", (c) => c.length);
+  await page.click("nav.filters details[open] a");
+  const topicUrl = page.url();
+  const inTopic = await page.$$eval(".cards .card", (c) => c.length);
+  assert.ok(inTopic > 0 && inTopic < all, `${topicUrl}: ${inTopic} of ${all}`);
+  await page.click("nav.filters details[open] a");
+  const comboUrl = page.url();
+  assert.match(comboUrl, /\/de\/topics\/[^/]+\/[^/]+\/$/);
+  const inCombo = await page.$$eval(".cards .card", (c) => c.length);
+  assert.ok(inCombo > 0 && inCombo <= inTopic, `${comboUrl}: ${inCombo} of ${inTopic}`);
   await ctx.close();
 });
 

@@ -1,0 +1,161 @@
+//! Filters without JavaScript: offers by topic × place and by the language
+//! they are held in, as pre-rendered pages (only combinations that have
+//! offers), and the filter links shown on every offer list.
+
+use std::collections::BTreeMap;
+
+use super::{PageBuilder, Route};
+use crate::config::Taxonomy;
+use crate::content::{Item, ItemData, Kind};
+use crate::render::views::{FilterGroup, FilterLink};
+use crate::routes;
+
+impl PageBuilder<'_> {
+    fn offers(&self) -> impl Iterator<Item = &Item> {
+        self.site.of_kind(Kind::Offer)
+    }
+
+    /// Topic × place combinations that have offers, with their counts.
+    pub(super) fn topic_places(&self) -> BTreeMap<(String, String), usize> {
+        let mut m = BTreeMap::new();
+        for item in self.offers() {
+            let Some(l) = item.data.listing() else {
+                continue;
+            };
+            for t in &l.topics {
+                for p in &l.places {
+                    *m.entry((t.clone(), p.clone())).or_insert(0) += 1;
+                }
+            }
+        }
+        m
+    }
+
+    /// Languages offers are held in (`offered_in`), with their counts.
+    pub(super) fn offered_languages(&self) -> BTreeMap<String, usize> {
+        let mut m = BTreeMap::new();
+        for item in self.offers() {
+            if let Some(l) = item.data.listing() {
+                for code in &l.offered_in {
+                    *m.entry(code.clone()).or_insert(0) += 1;
+                }
+            }
+        }
+        m
+    }
+
+    pub(super) fn offers_in_topic_place<'s>(
+        &'s self,
+        topic: &'s str,
+        place: &'s str,
+    ) -> impl Iterator<Item = &'s Item> + 's {
+        self.offers().filter(move |i| {
+            i.data.listing().is_some_and(|l| {
+                l.topics.iter().any(|t| t == topic) && l.places.iter().any(|p| p == place)
+            })
+        })
+    }
+
+    pub(super) fn offers_in_language<'s>(
+        &'s self,
+        code: &'s str,
+    ) -> impl Iterator<Item = &'s Item> + 's {
+        self.offers().filter(move |i| {
+            matches!(&i.data, ItemData::Offer(o) if o.listing.offered_in.iter().any(|c| c == code))
+        })
+    }
+
+    /// The filter links of an offer list: topics, places and languages, with
+    /// the places of the current topic (or the topics of the current place)
+    /// narrowed to combinations that have offers.
+    pub(super) fn filter_groups(&self, lang: &str, current: &Route) -> Vec<FilterGroup> {
+        let combos = self.topic_places();
+        let link = |label: String, url: String, count: usize| FilterLink {
+            current: self.path(lang, current) == url,
+            label,
+            url,
+            count,
+        };
+        let term_group = |t: Taxonomy| {
+            let mut links: Vec<FilterLink> = self
+                .site
+                .config
+                .taxonomies
+                .terms(t)
+                .iter()
+                .filter_map(|k| {
+                    let n = self
+                        .offers()
+                        .filter(|i| i.data.listing().is_some_and(|l| l.terms(t).contains(k)))
+                        .count();
+                    (n > 0).then(|| link(self.term_label(lang, t, k), routes::term(lang, t, k), n))
+                })
+                .collect();
+            let f = self.fmt(lang);
+            links.sort_by(|a, b| f.compare(&a.label, &b.label).then(a.url.cmp(&b.url)));
+            FilterGroup {
+                label: self.t(lang, &format!("nav-{}", t.key())),
+                links,
+            }
+        };
+        let mut groups = Vec::new();
+        // Narrowing first: where the reader already chose a topic or a place.
+        match current {
+            Route::Term(Taxonomy::Topics, topic) | Route::TopicPlace(topic, _) => {
+                let links = combos
+                    .iter()
+                    .filter(|((t, _), _)| t == topic)
+                    .map(|((t, p), n)| {
+                        link(
+                            self.term_label(lang, Taxonomy::Places, p),
+                            routes::topic_place(lang, t, p),
+                            *n,
+                        )
+                    })
+                    .collect();
+                groups.push(FilterGroup {
+                    label: self.t(lang, "filter-where"),
+                    links,
+                });
+            }
+            Route::Term(Taxonomy::Places, place) => {
+                let links = combos
+                    .iter()
+                    .filter(|((_, p), _)| p == place)
+                    .map(|((t, p), n)| {
+                        link(
+                            self.term_label(lang, Taxonomy::Topics, t),
+                            routes::topic_place(lang, t, p),
+                            *n,
+                        )
+                    })
+                    .collect();
+                groups.push(FilterGroup {
+                    label: self.t(lang, "filter-what"),
+                    links,
+                });
+            }
+            _ => {}
+        }
+        groups.push(term_group(Taxonomy::Topics));
+        groups.push(term_group(Taxonomy::Audiences));
+        groups.push(term_group(Taxonomy::Places));
+        let languages = self
+            .offered_languages()
+            .into_iter()
+            .map(|(code, n)| {
+                link(
+                    self.t(lang, &format!("language-{code}")),
+                    routes::offered_in(lang, &code),
+                    n,
+                )
+            })
+            .collect();
+        groups.push(FilterGroup {
+            label: self.t(lang, "filter-language"),
+            links: languages,
+        });
+        groups.retain(|g| !g.links.is_empty());
+        groups
+    }
+}
