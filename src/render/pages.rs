@@ -916,9 +916,11 @@ impl<'a> PageBuilder<'a> {
                     terms: Vec::new(),
                     archive: (*kind == Kind::Event).then(|| routes::archive(lang)),
                     calendar: (*kind == Kind::Event).then(|| routes::events_ics(lang)),
-                    filters: (*kind == Kind::Offer)
-                        .then(|| self.filter_groups(lang, route))
-                        .unwrap_or_default(),
+                    filters: if *kind == Kind::Offer {
+                        self.filter_groups(lang, route)
+                    } else {
+                        Vec::new()
+                    },
                 });
                 "list.html"
             }
