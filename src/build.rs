@@ -265,6 +265,24 @@ impl Pipeline {
             }
             files.insert(p.file.clone(), p.bytes.clone());
         }
+        // Published below a path: every site path in the pages gets it.
+        let base_path = output::base_path::base_path(base);
+        if !base_path.is_empty() {
+            let rewritten: Vec<(String, Vec<u8>)> = files
+                .par_iter()
+                .filter(|(k, _)| k.ends_with(".html"))
+                .map(|(k, v)| {
+                    let html = String::from_utf8_lossy(v);
+                    (
+                        k.clone(),
+                        output::base_path::rewrite(&html, &base_path).into_bytes(),
+                    )
+                })
+                .collect();
+            for (k, v) in rewritten {
+                files.insert(k, v.into());
+            }
+        }
         // Static hosts serve /404.html for unknown paths: use the default language's.
         let default_404 =
             crate::routes::file_for(&crate::routes::not_found(&config.default_language));
@@ -314,6 +332,7 @@ impl Pipeline {
     fn add_reader_files(&self, files: &mut OutputFiles) {
         use crate::output::{offline, search};
         let builder = self.builder();
+        let base_path = output::base_path::base_path(&self.config.base_url);
         let per_lang: Vec<Vec<(String, Vec<u8>)>> = self
             .config
             .languages
@@ -331,11 +350,17 @@ impl Pipeline {
                     ),
                     (
                         format!("{}/manifest.webmanifest", l.key),
-                        offline::manifest(&l.key, &l.tag_str(), l.dir.as_str(), &title),
+                        offline::manifest(&l.key, &l.tag_str(), l.dir.as_str(), &title, &base_path),
                     ),
                     (
                         format!("{}/offline.json", l.key),
-                        offline::offline_list(&builder.offline_urls(&l.key)),
+                        offline::offline_list(
+                            &builder
+                                .offline_urls(&l.key)
+                                .iter()
+                                .map(|u| output::base_path::prefixed(&base_path, u))
+                                .collect::<Vec<_>>(),
+                        ),
                     ),
                 ]
             })

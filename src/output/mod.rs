@@ -1,6 +1,7 @@
 //! Writing the built site: all files go to a fresh folder next to the output
 //! folder, which replaces the old output only when everything was written.
 
+pub mod base_path;
 pub mod data;
 pub mod feed;
 pub mod headers;

@@ -30,19 +30,20 @@ struct Manifest<'a> {
 }
 
 /// `/<lang>/manifest.webmanifest`.
-pub fn manifest(lang_key: &str, tag: &str, dir: &str, site_title: &str) -> Vec<u8> {
+pub fn manifest(lang_key: &str, tag: &str, dir: &str, site_title: &str, base: &str) -> Vec<u8> {
+    let icon = format!("{base}/static/icon.svg");
     let m = Manifest {
         name: site_title,
         short_name: site_title,
         lang: tag,
         dir,
-        start_url: format!("/{lang_key}/"),
-        scope: format!("/{lang_key}/"),
+        start_url: format!("{base}/{lang_key}/"),
+        scope: format!("{base}/{lang_key}/"),
         display: "standalone",
         background_color: "#ffffff",
         theme_color: "#0b5394",
         icons: [Icon {
-            src: "/static/icon.svg",
+            src: &icon,
             sizes: "any",
             kind: "image/svg+xml",
         }],

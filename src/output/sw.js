@@ -24,7 +24,7 @@ self.addEventListener("message", function (event) {
   var lang = event.data && event.data.keep;
   if (!lang || !/^[a-z0-9-]+$/.test(lang)) return;
   event.waitUntil(
-    fetch("/" + lang + "/offline.json").then(function (r) { return r.json(); })
+    fetch(self.registration.scope + lang + "/offline.json").then(function (r) { return r.json(); })
       .then(function (urls) {
         return caches.open(CACHE).then(function (c) { return c.addAll(urls); });
       })

@@ -5,6 +5,11 @@
 "use strict";
 
 var Wegweiser = (function () {
+  // Sites published below a path (GitHub Pages) say so on <html data-base>.
+  function base() {
+    return (typeof document !== "undefined" && document.documentElement.dataset.base) || "";
+  }
+
   // ---- Text normalisation: must equal src/output/search.rs (shared test
   // vectors in tests/js/normalize-vectors.json).
   var MAP = {
@@ -81,7 +86,7 @@ var Wegweiser = (function () {
       var langAttrs = {};
       var l = lang || d.l;
       if (l) { langAttrs.lang = l; langAttrs.dir = "auto"; }
-      li.appendChild(el("a", d.t, Object.assign({ href: d.u }, langAttrs)));
+      li.appendChild(el("a", d.t, Object.assign({ href: base() + d.u }, langAttrs)));
       if (d.c) li.appendChild(el("p", d.c, { "class": "meta" }));
       if (d.s) li.appendChild(el("p", d.s, langAttrs));
       list.appendChild(li);
@@ -97,11 +102,11 @@ var Wegweiser = (function () {
     var q = new URLSearchParams(location.search).get("q") || "";
     input.value = q;
     if (!q.trim()) return;
-    load(form.dataset.index).then(function (index) {
+    load(base() + form.dataset.index).then(function (index) {
       var found = search(index, q);
       if (found.length > 0) return showResults(box, box.dataset.results, found, null);
       if (!form.dataset.fallbackIndex) return box.replaceChildren(el("p", box.dataset.none, {}));
-      return load(form.dataset.fallbackIndex).then(function (fallback) {
+      return load(base() + form.dataset.fallbackIndex).then(function (fallback) {
         var other = search(fallback, q);
         if (other.length === 0) return box.replaceChildren(el("p", box.dataset.none, {}));
         showResults(box, box.dataset.inFallback, other, form.dataset.fallbackLang);
@@ -144,7 +149,7 @@ var Wegweiser = (function () {
   function startOffline() {
     if (!("serviceWorker" in navigator)) return;
     var key = document.documentElement.dataset.key;
-    navigator.serviceWorker.register("/sw.js").then(function () {
+    navigator.serviceWorker.register(base() + "/sw.js", { scope: base() + "/" }).then(function () {
       return navigator.serviceWorker.ready;
     }).then(function (reg) {
       if (key && reg.active) reg.active.postMessage({ keep: key });
