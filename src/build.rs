@@ -56,9 +56,16 @@ impl BuildOptions {
     }
 }
 
+/// Whether `first` is a language folder of the built site (it has a home page).
+fn is_language_folder(files: &OutputFiles, first: &str) -> bool {
+    files.contains_key(&format!("{first}/index.html"))
+}
+
 /// The result of a successful build.
 #[derive(Debug)]
 pub struct BuildReport {
+    /// HTML pages per language key.
+    pub per_language: BTreeMap<String, usize>,
     /// HTML pages written (all languages, including 404 pages and the chooser).
     pub pages: usize,
     /// All files written.
@@ -683,7 +690,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     output::check_output_dir(&opts.root, &out).map_err(one)?;
     let (files, warnings) = render_site(opts)?;
     output::write_atomic(&out, &files).map_err(one)?;
+    let mut per_language: BTreeMap<String, usize> = BTreeMap::new();
+    for k in files.keys().filter(|k| k.ends_with(".html")) {
+        if let Some((lang, _)) = k.split_once('/') {
+            *per_language.entry(lang.to_string()).or_insert(0) += 1;
+        }
+    }
+    per_language.retain(|l, _| is_language_folder(&files, l));
     Ok(BuildReport {
+        per_language,
         pages: files.keys().filter(|k| k.ends_with(".html")).count(),
         files: files.len(),
         bytes: files.values().map(|b| b.len()).sum(),

@@ -35,14 +35,20 @@ pub fn run(mut opts: BuildOptions, strict: bool, format: Format) -> ExitCode {
             print(&report.warnings, format);
             let failed = strict && !report.warnings.is_empty();
             if std::io::stderr().is_terminal() || !matches!(format, Format::Json) {
+                let langs: Vec<String> = report
+                    .per_language
+                    .iter()
+                    .map(|(l, n)| format!("{l} {n}"))
+                    .collect();
                 eprintln!(
-                    "{} {} pages, {} files, {} KiB in {} ms → {}{}",
+                    "{} {} pages ({}), {} files, {} KiB in {} ms → {}{}",
                     if failed {
                         "built (but --strict and there are warnings):"
                     } else {
                         "built"
                     },
                     report.pages,
+                    langs.join(", "),
                     report.files,
                     report.bytes / 1024,
                     started.elapsed().as_millis(),
