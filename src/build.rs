@@ -14,7 +14,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{LocaleFormatter, Messages};
 use crate::output::data::{Labels, data_files};
 use crate::output::sitemap::{self, SitemapEntry};
-use crate::output::{self, OutputFiles};
+use crate::output::{self, OutputFiles, Staging};
 use crate::render::pages::{PageBuilder, Route};
 use crate::render::templates::{THEMES_DIR, Templates};
 use crate::render::{self};
@@ -165,19 +165,21 @@ impl Pipeline {
         })
     }
 
-    fn builder(&self) -> PageBuilder<'_> {
-        let site_css = self
-            .opts
+    fn site_css(&self) -> Option<&'static str> {
+        self.opts
             .root
             .join("static/site.css")
             .is_file()
-            .then_some("/site.css");
+            .then_some("/site.css")
+    }
+
+    fn builder(&self) -> PageBuilder<'_> {
         PageBuilder::new(
             &self.site,
             &self.messages,
             &self.formatters,
             "/static/style.css",
-            site_css,
+            self.site_css(),
             self.now,
         )
     }
@@ -235,10 +237,7 @@ impl Pipeline {
 
     /// The complete output: pages, 404, data files, sitemap, robots, static files.
     pub fn output(&self) -> Result<(OutputFiles, Diagnostics), Diagnostics> {
-        let config = &self.config;
-        let root = &self.opts.root;
-        let mut ds = self.warnings.clone();
-        let base = &config.base_url;
+        let base = &self.config.base_url;
         let mut entries = Vec::new();
         let mut files = OutputFiles::new();
         for p in self.pages.values() {
@@ -250,10 +249,31 @@ impl Pipeline {
             }
             files.insert(p.file.clone(), p.bytes.clone());
         }
+        let default_404 = files.get(&self.default_404_file()).cloned();
+        let (rest, ds) = self.other_files(entries, default_404)?;
+        files.extend(rest);
+        Ok((files, ds))
+    }
+
+    /// The file of the default language's 404 page.
+    fn default_404_file(&self) -> String {
+        crate::routes::file_for(&crate::routes::not_found(&self.config.default_language))
+    }
+
+    /// Everything but the pages: the root 404 page, data files, sitemap,
+    /// robots, static files.
+    fn other_files(
+        &self,
+        mut entries: Vec<SitemapEntry>,
+        default_404: Option<crate::output::Bytes>,
+    ) -> Result<(OutputFiles, Diagnostics), Diagnostics> {
+        let config = &self.config;
+        let root = &self.opts.root;
+        let mut ds = self.warnings.clone();
+        let base = &config.base_url;
+        let mut files = OutputFiles::new();
         // Static hosts serve /404.html for unknown paths: use the default language's.
-        let default_404 =
-            crate::routes::file_for(&crate::routes::not_found(&config.default_language));
-        if let Some(b) = files.get(&default_404).cloned() {
+        if let Some(b) = default_404 {
             files.insert("404.html".into(), b);
         }
         let labels = config
@@ -287,6 +307,106 @@ impl Pipeline {
         }
         ds.extend(self.messages.missing_report());
         errors_only(ds).map(|w| (files, w))
+    }
+
+    /// The loaded content.
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    /// Every page rendered to HTML (not minified, not stored): the template
+    /// stage on its own, for benchmarks.
+    pub fn render_html(&self) -> Result<Vec<crate::render::pages::RenderedPage>, Diagnostics> {
+        let builder = self.builder();
+        let mut ds = Diagnostics::new();
+        let mut out = Vec::new();
+        for r in builder.render_some(&self.templates, &builder.all_jobs()) {
+            match r {
+                Ok(p) => out.push(p),
+                Err(d) => ds.push(d),
+            }
+        }
+        errors_only(ds).map(|_| out)
+    }
+
+    /// A whole build straight into `staging`: every page is written as soon
+    /// as it is rendered and minified, so the site never sits in memory as a
+    /// whole (the preview keeps its pages; `build` does not need them).
+    pub fn build_into(&self, staging: &Staging) -> Result<(BuildReport, Diagnostics), Diagnostics> {
+        let builder = self.builder();
+        let jobs = builder.all_jobs();
+        let files: Vec<String> = jobs
+            .iter()
+            .map(|(l, r)| crate::routes::file_for(&builder.path(l, r)))
+            .collect();
+        let one = |d: Diagnostic| {
+            let mut ds = Diagnostics::new();
+            ds.push(d);
+            ds
+        };
+        staging
+            .create_dirs_for(files.iter().map(String::as_str))
+            .map_err(one)?;
+        let minify = self.opts.minify;
+        let default_404 = self.default_404_file();
+        let emit = |p: crate::render::pages::RenderedPage,
+                    file: &str|
+         -> Result<
+            (Option<SitemapEntry>, usize, Option<crate::output::Bytes>),
+            Diagnostic,
+        > {
+            let bytes = if minify {
+                render::minify(&p.html)
+            } else {
+                p.html.into_bytes()
+            };
+            staging.write(file, &bytes)?;
+            let entry = p.sitemap.map(|alternates| SitemapEntry {
+                loc: format!("{}{}", self.config.base_url, p.path),
+                alternates,
+            });
+            let keep = (file == default_404).then(|| bytes.as_slice().into());
+            Ok((entry, bytes.len(), keep))
+        };
+        let results: Vec<_> = jobs
+            .par_iter()
+            .zip(files.par_iter())
+            .map(|((lang, route), file)| {
+                builder
+                    .render_one(&self.templates, lang, route)
+                    .and_then(|p| emit(p, file))
+            })
+            .collect();
+        let chooser = builder
+            .render_chooser(&self.templates)
+            .and_then(|p| emit(p, "index.html"));
+        let mut ds = Diagnostics::new();
+        let mut entries = Vec::new();
+        let mut bytes = 0;
+        let mut default_404_bytes = None;
+        for r in results.into_iter().chain(std::iter::once(chooser)) {
+            match r {
+                Ok((entry, n, keep)) => {
+                    entries.extend(entry);
+                    bytes += n;
+                    if keep.is_some() {
+                        default_404_bytes = keep;
+                    }
+                }
+                Err(d) => ds.push(d),
+            }
+        }
+        errors_only(ds)?;
+        let pages = jobs.len() + 1;
+        let (rest, warnings) = self.other_files(entries, default_404_bytes)?;
+        staging.write_all(&rest).map_err(one)?;
+        let report = BuildReport {
+            pages: pages + rest.keys().filter(|k| k.ends_with(".html")).count(),
+            files: pages + rest.len(),
+            bytes: bytes + rest.values().map(|b| b.len()).sum::<usize>(),
+            warnings: Diagnostics::new(),
+        };
+        Ok((report, warnings))
     }
 
     /// Applies a batch of changed paths (relative to the site root): reloads
@@ -363,10 +483,21 @@ impl Pipeline {
                 return Err(ds);
             };
             let keys = changed_items(&self.site, &site);
-            let langs: Vec<String> = self.config.language_keys();
-            for route in affected_routes(&self.site, &site, &keys) {
-                for l in &langs {
-                    jobs.insert((l.clone(), route.clone()));
+            let affected = affected_routes(&self.site, &site, &keys);
+            // A change in a list moves cards between its pages: every page of
+            // an affected list is re-rendered (pages that no longer exist are
+            // dropped by `render`).
+            let b = PageBuilder::new(
+                &site,
+                &messages,
+                &self.formatters,
+                "/static/style.css",
+                self.site_css(),
+                self.now,
+            );
+            for job in b.all_jobs() {
+                if affected.contains(&job.1.first_page()) {
+                    jobs.insert(job);
                 }
             }
             new_site = Some(site);
@@ -456,10 +587,10 @@ fn affected_routes(old: &Site, new: &Site, keys: &BTreeSet<ItemKey>) -> BTreeSet
         }
         routes.insert(Route::Item(*kind, slug.clone()));
         if matches!(kind, Kind::Offer | Kind::Event | Kind::Contact) {
-            routes.insert(Route::Section(*kind));
+            routes.insert(Route::Section(*kind, 1));
         }
         if *kind == Kind::Event {
-            routes.insert(Route::Archive);
+            routes.insert(Route::Archive(1));
         }
         for site in [old, new] {
             let Some(item) = site.get(*kind, slug) else {
@@ -469,7 +600,7 @@ fn affected_routes(old: &Site, new: &Site, keys: &BTreeSet<ItemKey>) -> BTreeSet
                 for t in Taxonomy::ALL {
                     routes.insert(Route::Taxonomy(t));
                     for term in l.terms(t) {
-                        routes.insert(Route::Term(t, term.clone()));
+                        routes.insert(Route::Term(t, term.clone(), 1));
                     }
                 }
                 for c in &l.contacts {
@@ -535,12 +666,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         ds
     };
     output::check_output_dir(&opts.root, &out).map_err(one)?;
-    let (files, warnings) = render_site(opts)?;
-    output::write_atomic(&out, &files).map_err(one)?;
-    Ok(BuildReport {
-        pages: files.keys().filter(|k| k.ends_with(".html")).count(),
-        files: files.len(),
-        bytes: files.values().map(|b| b.len()).sum(),
-        warnings,
-    })
+    let p = Pipeline::load(opts)?;
+    // Dropped on error: the staging folder is removed, the old output stays.
+    let staging = Staging::new(&out).map_err(one)?;
+    let (mut report, warnings) = p.build_into(&staging)?;
+    staging.commit().map_err(one)?;
+    report.warnings = warnings;
+    Ok(report)
 }
