@@ -14,7 +14,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{LocaleFormatter, Messages};
 use crate::output::data::{Labels, data_files};
 use crate::output::sitemap::{self, SitemapEntry};
-use crate::output::{self, OutputFiles};
+use crate::output::{self, OutputFiles, Staging};
 use crate::render::pages::{PageBuilder, Route};
 use crate::render::templates::{THEMES_DIR, Templates};
 use crate::render::{self};
@@ -56,10 +56,14 @@ impl BuildOptions {
     }
 }
 
-/// Whether `first` is a language folder of the built site (it has a home page).
-fn is_language_folder(files: &OutputFiles, first: &str) -> bool {
-    files.contains_key(&format!("{first}/index.html"))
-}
+/// What writing one page yields: its sitemap entry, size, bytes (kept only
+/// for the default 404 page) and digest (for the service worker's version).
+type Emitted = (
+    Option<SitemapEntry>,
+    usize,
+    Option<crate::output::Bytes>,
+    (String, u64),
+);
 
 /// The result of a successful build.
 #[derive(Debug)]
@@ -187,19 +191,21 @@ impl Pipeline {
         })
     }
 
-    fn builder(&self) -> PageBuilder<'_> {
-        let site_css = self
-            .opts
+    fn site_css(&self) -> Option<&'static str> {
+        self.opts
             .root
             .join("static/site.css")
             .is_file()
-            .then_some("/site.css");
+            .then_some("/site.css")
+    }
+
+    fn builder(&self) -> PageBuilder<'_> {
         PageBuilder::new(
             &self.site,
             &self.messages,
             &self.formatters,
             "/static/style.css",
-            site_css,
+            self.site_css(),
             self.now,
         )
     }
@@ -216,7 +222,6 @@ impl Pipeline {
             None => all.iter().cloned().collect(),
             Some(j) => j.into_iter().filter(|x| all.contains(x)).collect(),
         };
-        let minify = self.opts.minify;
         let mut ds = Diagnostics::new();
         let rendered = builder.render_some(&self.templates, &jobs);
         let chooser = builder.render_chooser(&self.templates);
@@ -236,11 +241,7 @@ impl Pipeline {
         let converted: Vec<((String, Route), Page)> = new_pages
             .into_par_iter()
             .map(|(job, p)| {
-                let bytes = if minify {
-                    render::minify(&p.html)
-                } else {
-                    p.html.into_bytes()
-                };
+                let bytes = self.finish_page(p.html);
                 let page = Page {
                     file: crate::routes::file_for(&p.path),
                     bytes: bytes.into(),
@@ -257,10 +258,7 @@ impl Pipeline {
 
     /// The complete output: pages, 404, data files, sitemap, robots, static files.
     pub fn output(&self) -> Result<(OutputFiles, Diagnostics), Diagnostics> {
-        let config = &self.config;
-        let root = &self.opts.root;
-        let mut ds = self.warnings.clone();
-        let base = &config.base_url;
+        let base = &self.config.base_url;
         let mut entries = Vec::new();
         let mut files = OutputFiles::new();
         for p in self.pages.values() {
@@ -272,28 +270,37 @@ impl Pipeline {
             }
             files.insert(p.file.clone(), p.bytes.clone());
         }
-        // Published below a path: every site path in the pages gets it.
-        let base_path = output::base_path::base_path(base);
-        if !base_path.is_empty() {
-            let rewritten: Vec<(String, Vec<u8>)> = files
-                .par_iter()
-                .filter(|(k, _)| k.ends_with(".html"))
-                .map(|(k, v)| {
-                    let html = String::from_utf8_lossy(v);
-                    (
-                        k.clone(),
-                        output::base_path::rewrite(&html, &base_path).into_bytes(),
-                    )
-                })
-                .collect();
-            for (k, v) in rewritten {
-                files.insert(k, v.into());
-            }
-        }
+        let default_404 = files.get(&self.default_404_file()).cloned();
+        let digests: Vec<u64> = files
+            .iter()
+            .map(|(k, v)| output::offline::page_digest(k, v))
+            .collect();
+        let (rest, ds) =
+            self.other_files(entries, default_404, output::offline::combine(&digests))?;
+        files.extend(rest);
+        Ok((files, ds))
+    }
+
+    /// The file of the default language's 404 page.
+    fn default_404_file(&self) -> String {
+        crate::routes::file_for(&crate::routes::not_found(&self.config.default_language))
+    }
+
+    /// Everything but the pages: the root 404 page, data files, sitemap,
+    /// robots, static files.
+    fn other_files(
+        &self,
+        mut entries: Vec<SitemapEntry>,
+        default_404: Option<crate::output::Bytes>,
+        pages_digest: u64,
+    ) -> Result<(OutputFiles, Diagnostics), Diagnostics> {
+        let config = &self.config;
+        let root = &self.opts.root;
+        let mut ds = self.warnings.clone();
+        let base = &config.base_url;
+        let mut files = OutputFiles::new();
         // Static hosts serve /404.html for unknown paths: use the default language's.
-        let default_404 =
-            crate::routes::file_for(&crate::routes::not_found(&config.default_language));
-        if let Some(b) = files.get(&default_404).cloned() {
+        if let Some(b) = default_404 {
             files.insert("404.html".into(), b);
         }
         let labels = config
@@ -329,14 +336,14 @@ impl Pipeline {
         if let Err(d) = output::add_static_dir(&root.join("static"), "", &mut files) {
             ds.push(d);
         }
-        self.add_reader_files(&mut files);
+        self.add_reader_files(&mut files, pages_digest);
         ds.extend(self.messages.missing_report());
         errors_only(ds).map(|w| (files, w))
     }
 
     /// Search indexes, web app manifests, offline lists and the service
     /// worker (last: its version is the hash of everything else).
-    fn add_reader_files(&self, files: &mut OutputFiles) {
+    fn add_reader_files(&self, files: &mut OutputFiles, pages_digest: u64) {
         use crate::output::{offline, search};
         let builder = self.builder();
         let base_path = output::base_path::base_path(&self.config.base_url);
@@ -375,8 +382,125 @@ impl Pipeline {
         for (path, bytes) in per_lang.into_iter().flatten() {
             files.insert(path, bytes.into());
         }
-        let version = offline::build_hash(files);
+        let version = offline::build_hash(files, pages_digest);
         files.insert("sw.js".into(), offline::service_worker(&version).into());
+    }
+
+    /// Minifies a rendered page (if asked) and, for a site below a path,
+    /// prefixes its site paths.
+    fn finish_page(&self, html: String) -> Vec<u8> {
+        let bytes = if self.opts.minify {
+            render::minify(&html)
+        } else {
+            html.into_bytes()
+        };
+        let base_path = output::base_path::base_path(&self.config.base_url);
+        if base_path.is_empty() {
+            bytes
+        } else {
+            output::base_path::rewrite(&String::from_utf8_lossy(&bytes), &base_path).into_bytes()
+        }
+    }
+
+    /// Every page rendered to HTML (not minified, not stored): the template
+    /// stage on its own, for benchmarks.
+    pub fn render_html(&self) -> Result<Vec<crate::render::pages::RenderedPage>, Diagnostics> {
+        let builder = self.builder();
+        let mut ds = Diagnostics::new();
+        let mut out = Vec::new();
+        for r in builder.render_some(&self.templates, &builder.all_jobs()) {
+            match r {
+                Ok(p) => out.push(p),
+                Err(d) => ds.push(d),
+            }
+        }
+        errors_only(ds).map(|_| out)
+    }
+
+    /// A whole build straight into `staging`: every page is written as soon
+    /// as it is rendered and minified, so the site never sits in memory as a
+    /// whole (the preview keeps its pages; `build` does not need them).
+    pub fn build_into(&self, staging: &Staging) -> Result<(BuildReport, Diagnostics), Diagnostics> {
+        let builder = self.builder();
+        let jobs = builder.all_jobs();
+        let files: Vec<String> = jobs
+            .iter()
+            .map(|(l, r)| crate::routes::file_for(&builder.path(l, r)))
+            .collect();
+        let one = |d: Diagnostic| {
+            let mut ds = Diagnostics::new();
+            ds.push(d);
+            ds
+        };
+        staging
+            .create_dirs_for(files.iter().map(String::as_str))
+            .map_err(one)?;
+        let default_404 = self.default_404_file();
+        let emit =
+            |p: crate::render::pages::RenderedPage, file: &str| -> Result<Emitted, Diagnostic> {
+                let bytes = self.finish_page(p.html);
+                staging.write(file, &bytes)?;
+                let digest = (file.to_string(), output::offline::page_digest(file, &bytes));
+                let entry = p.sitemap.map(|alternates| SitemapEntry {
+                    loc: format!("{}{}", self.config.base_url, p.path),
+                    alternates,
+                });
+                let keep = (file == default_404).then(|| bytes.as_slice().into());
+                Ok((entry, bytes.len(), keep, digest))
+            };
+        let results: Vec<_> = jobs
+            .par_iter()
+            .zip(files.par_iter())
+            .map(|((lang, route), file)| {
+                builder
+                    .render_one(&self.templates, lang, route)
+                    .and_then(|p| emit(p, file))
+            })
+            .collect();
+        let chooser = builder
+            .render_chooser(&self.templates)
+            .and_then(|p| emit(p, "index.html"));
+        let mut ds = Diagnostics::new();
+        let mut entries = Vec::new();
+        let mut bytes = 0;
+        let mut default_404_bytes = None;
+        let mut digests = Vec::with_capacity(files.len() + 1);
+        for r in results.into_iter().chain(std::iter::once(chooser)) {
+            match r {
+                Ok((entry, n, keep, digest)) => {
+                    digests.push(digest);
+                    entries.extend(entry);
+                    bytes += n;
+                    if keep.is_some() {
+                        default_404_bytes = keep;
+                    }
+                }
+                Err(d) => ds.push(d),
+            }
+        }
+        errors_only(ds)?;
+        let pages = jobs.len() + 1;
+        // In path order, as `output` has them.
+        digests.sort();
+        let digests: Vec<u64> = digests.into_iter().map(|(_, d)| d).collect();
+        let (rest, warnings) = self.other_files(
+            entries,
+            default_404_bytes,
+            output::offline::combine(&digests),
+        )?;
+        staging.write_all(&rest).map_err(one)?;
+        let mut per_language: BTreeMap<String, usize> = BTreeMap::new();
+        for (lang, _) in &jobs {
+            *per_language.entry(lang.clone()).or_insert(0) += 1;
+        }
+        let report = BuildReport {
+            per_language,
+            pages: pages + rest.keys().filter(|k| k.ends_with(".html")).count(),
+            files: pages + rest.len(),
+            bytes: bytes + rest.values().map(|b| b.len()).sum::<usize>(),
+            warnings: Diagnostics::new(),
+        };
+        Ok((report, warnings))
     }
 
     /// Applies a batch of changed paths (relative to the site root): reloads
@@ -453,10 +577,21 @@ impl Pipeline {
                 return Err(ds);
             };
             let keys = changed_items(&self.site, &site);
-            let langs: Vec<String> = self.config.language_keys();
-            for route in affected_routes(&self.site, &site, &keys) {
-                for l in &langs {
-                    jobs.insert((l.clone(), route.clone()));
+            let affected = affected_routes(&self.site, &site, &keys);
+            // A change in a list moves cards between its pages: every page of
+            // an affected list is re-rendered (pages that no longer exist are
+            // dropped by `render`).
+            let b = PageBuilder::new(
+                &site,
+                &messages,
+                &self.formatters,
+                "/static/style.css",
+                self.site_css(),
+                self.now,
+            );
+            for job in b.all_jobs() {
+                if affected.contains(&job.1.first_page()) {
+                    jobs.insert(job);
                 }
             }
             new_site = Some(site);
@@ -546,12 +681,12 @@ fn affected_routes(old: &Site, new: &Site, keys: &BTreeSet<ItemKey>) -> BTreeSet
         }
         routes.insert(Route::Item(*kind, slug.clone()));
         if matches!(kind, Kind::Offer | Kind::Event | Kind::Contact) {
-            routes.insert(Route::Section(*kind));
+            routes.insert(Route::Section(*kind, 1));
             // The search page lists everything (for readers without JavaScript).
             routes.insert(Route::Search);
         }
         if *kind == Kind::Event {
-            routes.insert(Route::Archive);
+            routes.insert(Route::Archive(1));
         }
         for site in [old, new] {
             let Some(item) = site.get(*kind, slug) else {
@@ -561,7 +696,7 @@ fn affected_routes(old: &Site, new: &Site, keys: &BTreeSet<ItemKey>) -> BTreeSet
                 for t in Taxonomy::ALL {
                     routes.insert(Route::Taxonomy(t));
                     for term in l.terms(t) {
-                        routes.insert(Route::Term(t, term.clone()));
+                        routes.insert(Route::Term(t, term.clone(), 1));
                     }
                 }
                 for c in &l.contacts {
@@ -611,10 +746,10 @@ fn affected_routes(old: &Site, new: &Site, keys: &BTreeSet<ItemKey>) -> BTreeSet
     // Offer lists show filter links with counts: when those change, every
     // page that shows them does.
     if keys.iter().any(|(k, _)| *k == Kind::Offer) && filter_counts(old) != filter_counts(new) {
-        routes.insert(Route::Section(Kind::Offer));
+        routes.insert(Route::Section(Kind::Offer, 1));
         for t in Taxonomy::ALL {
             for term in new.config.taxonomies.terms(t) {
-                routes.insert(Route::Term(t, term.clone()));
+                routes.insert(Route::Term(t, term.clone(), 1));
             }
         }
         for site in [old, new] {
@@ -688,20 +823,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         ds
     };
     output::check_output_dir(&opts.root, &out).map_err(one)?;
-    let (files, warnings) = render_site(opts)?;
-    output::write_atomic(&out, &files).map_err(one)?;
-    let mut per_language: BTreeMap<String, usize> = BTreeMap::new();
-    for k in files.keys().filter(|k| k.ends_with(".html")) {
-        if let Some((lang, _)) = k.split_once('/') {
-            *per_language.entry(lang.to_string()).or_insert(0) += 1;
-        }
-    }
-    per_language.retain(|l, _| is_language_folder(&files, l));
-    Ok(BuildReport {
-        per_language,
-        pages: files.keys().filter(|k| k.ends_with(".html")).count(),
-        files: files.len(),
-        bytes: files.values().map(|b| b.len()).sum(),
-        warnings,
-    })
+    let p = Pipeline::load(opts)?;
+    // Dropped on error: the staging folder is removed, the old output stays.
+    let staging = Staging::new(&out).map_err(one)?;
+    let (mut report, warnings) = p.build_into(&staging)?;
+    staging.commit().map_err(one)?;
+    report.warnings = warnings;
+    Ok(report)
 }

@@ -159,6 +159,15 @@ struct RawConfig {
     taxonomies: Taxonomies,
     #[serde(default)]
     markdown: MarkdownSettings,
+    #[serde(default = "default_paginate_by")]
+    paginate_by: usize,
+}
+
+/// Cards per list page (section lists, term pages, the archive).
+pub const DEFAULT_PAGINATE_BY: usize = 100;
+
+fn default_paginate_by() -> usize {
+    DEFAULT_PAGINATE_BY
 }
 
 fn default_theme() -> String {
@@ -179,6 +188,8 @@ pub struct SiteConfig {
     pub languages: Vec<Language>,
     pub taxonomies: Taxonomies,
     pub markdown: MarkdownSettings,
+    /// Cards per list page; longer lists continue on `…/page/2/` and so on.
+    pub paginate_by: usize,
 }
 
 impl SiteConfig {
@@ -420,6 +431,15 @@ fn validate(raw: RawConfig, file: &SourceFile, ds: &mut Diagnostics) -> Option<S
             );
         }
     }
+    if raw.paginate_by == 0 {
+        ds.push(
+            Diagnostic::error("paginate_by must be at least 1")
+                .at(file, key_span(file, "paginate_by"))
+                .help(format!(
+                    "the number of cards per list page, e.g. paginate_by = {DEFAULT_PAGINATE_BY}"
+                )),
+        );
+    }
     Some(SiteConfig {
         base_url,
         default_language: raw.default_language,
@@ -430,6 +450,7 @@ fn validate(raw: RawConfig, file: &SourceFile, ds: &mut Diagnostics) -> Option<S
         languages,
         taxonomies: raw.taxonomies,
         markdown: raw.markdown,
+        paginate_by: raw.paginate_by.max(1),
     })
 }
 

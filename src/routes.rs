@@ -59,6 +59,16 @@ pub fn search(lang: &str) -> String {
     format!("/{lang}/search/")
 }
 
+/// Page `page` (1-based) of the list at `first` (`/de/offers/`): the first
+/// page is the list's own URL, the others `/de/offers/page/2/` and so on.
+pub fn paged(first: &str, page: usize) -> String {
+    if page <= 1 {
+        first.to_string()
+    } else {
+        format!("{first}page/{page}/")
+    }
+}
+
 /// Past events.
 pub fn archive(lang: &str) -> String {
     format!("/{lang}/archive/")
@@ -117,5 +127,7 @@ mod tests {
         );
         assert_eq!(file_for("/"), "index.html");
         assert_eq!(file_for("/de/404.html"), "de/404.html");
+        assert_eq!(paged("/de/offers/", 1), "/de/offers/");
+        assert_eq!(paged("/de/offers/", 3), "/de/offers/page/3/");
     }
 }

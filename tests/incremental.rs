@@ -145,3 +145,31 @@ fn a_broken_change_leaves_the_last_good_state() {
     let (after, _) = p.output().unwrap();
     assert!(before == after, "output unchanged after failed updates");
 }
+
+#[test]
+fn paginated_lists_match_a_full_build_as_items_come_and_go() {
+    let site = TestSite::fixture("site");
+    site.edit(
+        "site.toml",
+        "time_zone = \"Europe/Berlin\"",
+        "time_zone = \"Europe/Berlin\"\npaginate_by = 1",
+    );
+    let mut p = Pipeline::load(&site.options()).unwrap();
+    p.render(None).unwrap();
+    // A new offer adds a page to the offer list and moves cards between pages.
+    site.write(
+        "content/offers/aaa-neu.md",
+        "+++\ntitle = \"Aaa neu\"\ntopics = [\"beratung\"]\n+++\nNeu.\n",
+    );
+    check(&site, &mut p, &["content/offers/aaa-neu.md"]);
+    // A new title sorts it elsewhere.
+    site.edit(
+        "content/offers/aaa-neu.md",
+        "title = \"Aaa neu\"",
+        "title = \"Zzz neu\"",
+    );
+    check(&site, &mut p, &["content/offers/aaa-neu.md"]);
+    // Removed again: the last page goes away.
+    site.remove("content/offers/aaa-neu.md");
+    check(&site, &mut p, &["content/offers/aaa-neu.md"]);
+}

@@ -496,3 +496,120 @@ fn filter_pages_for_combinations_with_offers() {
     let current = common::attrs(&combo, "nav.filters a[aria-current=page]", "href");
     assert_eq!(current, vec!["/de/topics/sprache/ingelheim/"]);
 }
+
+#[test]
+fn the_streaming_build_writes_exactly_the_in_memory_output() {
+    let site = TestSite::fixture("site");
+    site.build_ok();
+    let (memory, _) = wegweiser::build::render_site(&site.options()).unwrap();
+    let mut written = site.files();
+    // The marker that lets the next build replace the folder.
+    assert!(written.remove(".wegweiser-output").is_some());
+    assert_eq!(
+        written.keys().collect::<Vec<_>>(),
+        memory.keys().collect::<Vec<_>>()
+    );
+    for (k, v) in &memory {
+        assert!(written[k] == **v, "{k} differs");
+    }
+}
+
+/// The fixture with one card per list page.
+fn paginated_site() -> TestSite {
+    let site = TestSite::fixture("site");
+    site.edit(
+        "site.toml",
+        "time_zone = \"Europe/Berlin\"",
+        "time_zone = \"Europe/Berlin\"\npaginate_by = 1",
+    );
+    site
+}
+
+#[test]
+fn long_lists_continue_on_further_pages() {
+    let site = paginated_site();
+    site.build_ok();
+    let first = site.html("de/offers/index.html");
+    assert_eq!(
+        first.select(&sel(".cards > li")).count(),
+        1,
+        "one card per page"
+    );
+    assert_eq!(
+        text(&first, "main > p.count"),
+        "2 Einträge",
+        "the count is of the whole list"
+    );
+    assert_eq!(
+        attrs(&first, "nav.pager", "aria-label"),
+        vec!["Weitere Seiten dieser Liste"]
+    );
+    assert_eq!(text(&first, "nav.pager p"), "Seite 1 von 2");
+    assert_eq!(
+        attrs(&first, "nav.pager a[rel=next]", "href"),
+        vec!["/de/offers/page/2/"]
+    );
+    assert!(attrs(&first, "nav.pager a[rel=prev]", "href").is_empty());
+    assert_eq!(
+        attrs(&first, "link[rel=next]", "href"),
+        vec!["/de/offers/page/2/"]
+    );
+
+    let second = site.html("de/offers/page/2/index.html");
+    assert_eq!(second.select(&sel(".cards > li")).count(), 1);
+    assert_eq!(
+        attrs(&second, "nav.pager a[rel=prev]", "href"),
+        vec!["/de/offers/"]
+    );
+    assert!(attrs(&second, "nav.pager a[rel=next]", "href").is_empty());
+    assert_eq!(
+        attrs(&second, "link[rel=canonical]", "href"),
+        vec!["https://guide.example.org/de/offers/page/2/"]
+    );
+    assert!(!site.exists("de/offers/page/3/index.html"));
+    // The two pages together show each offer once.
+    let mut cards = attrs(&first, ".cards a", "href");
+    cards.extend(attrs(&second, ".cards a", "href"));
+    cards.dedup();
+    assert_eq!(cards.len(), 2, "{cards:?}");
+
+    // The navigation speaks the reader's language.
+    let ar = site.html("ar/offers/index.html");
+    assert_eq!(
+        attrs(&ar, "nav.pager", "aria-label"),
+        vec!["صفحات أخرى من هذه القائمة"]
+    );
+    assert_eq!(
+        attrs(&ar, "nav.pager a[rel=next]", "href"),
+        vec!["/ar/offers/page/2/"]
+    );
+
+    // Further pages are in the sitemap.
+    let sitemap = parse_sitemap(&site.read("sitemap.xml"));
+    assert!(
+        sitemap.contains_key("https://guide.example.org/de/offers/page/2/"),
+        "{:?}",
+        sitemap.keys().collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn short_lists_have_no_pager() {
+    let site = TestSite::fixture("site");
+    site.build_ok();
+    let doc = site.html("de/offers/index.html");
+    assert!(attrs(&doc, "nav.pager", "aria-label").is_empty());
+    assert!(!site.exists("de/offers/page/2/index.html"));
+}
+
+#[test]
+fn paginate_by_must_be_positive() {
+    let site = TestSite::fixture("site");
+    site.edit(
+        "site.toml",
+        "time_zone = \"Europe/Berlin\"",
+        "time_zone = \"Europe/Berlin\"\npaginate_by = 0",
+    );
+    let ds = site.build_err();
+    assert!(ds.render().contains("paginate_by"), "{}", ds.render());
+}

@@ -60,6 +60,11 @@ contacts-count = { $count ->
    *[other] { $count } جهة اتصال
 }
 list-empty = لا توجد إدخالات هنا بعد.
+# Long lists continue on further pages (page size: paginate_by in site.toml).
+pagination-label = صفحات أخرى من هذه القائمة
+pagination-previous = الصفحة السابقة
+pagination-next = الصفحة التالية
+pagination-position = الصفحة { $page } من { $pages }
 
 label-facts = نظرة سريعة
 label-when = متى؟

@@ -46,6 +46,11 @@ contacts-count = { $count ->
    *[other] Alle { $count } Ansprechpersonen
 }
 list-empty = Hier gibt es noch keine Einträge.
+# Long lists continue on further pages (page size: paginate_by in site.toml).
+pagination-label = Weitere Seiten dieser Liste
+pagination-previous = Vorherige Seite
+pagination-next = Nächste Seite
+pagination-position = Seite { $page } von { $pages }
 
 label-facts = Auf einen Blick
 label-when = Wann?

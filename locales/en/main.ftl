@@ -42,6 +42,11 @@ contacts-count = { $count ->
    *[other] All { $count } contacts
 }
 list-empty = There are no entries here yet.
+# Long lists continue on further pages (page size: paginate_by in site.toml).
+pagination-label = More pages of this list
+pagination-previous = Previous page
+pagination-next = Next page
+pagination-position = Page { $page } of { $pages }
 
 label-facts = At a glance
 label-when = When?

@@ -46,6 +46,11 @@ contacts-count = { $count ->
    *[other] همهٔ { $count } فرد رابط
 }
 list-empty = اینجا هنوز موردی وجود ندارد.
+# Long lists continue on further pages (page size: paginate_by in site.toml).
+pagination-label = صفحه‌های دیگر این فهرست
+pagination-previous = صفحهٔ قبلی
+pagination-next = صفحهٔ بعدی
+pagination-position = صفحهٔ { $page } از { $pages }
 
 label-facts = در یک نگاه
 label-when = چه زمانی؟

@@ -45,6 +45,11 @@ contacts-count = { $count ->
    *[other] Alle { $count } Menschen, die helfen
 }
 list-empty = Hier steht noch nichts.
+# Long lists continue on further pages (page size: paginate_by in site.toml).
+pagination-label = Mehr Seiten von dieser Liste
+pagination-previous = Seite davor
+pagination-next = Nächste Seite
+pagination-position = Das ist Seite { $page } von { $pages }.
 
 label-facts = Das Wichtigste
 label-when = Wann?

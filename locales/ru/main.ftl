@@ -58,6 +58,11 @@ contacts-count = { $count ->
    *[other] Все { $count } контактного лица
 }
 list-empty = Здесь пока нет записей.
+# Long lists continue on further pages (page size: paginate_by in site.toml).
+pagination-label = Другие страницы этого списка
+pagination-previous = Предыдущая страница
+pagination-next = Следующая страница
+pagination-position = Страница { $page } из { $pages }
 
 label-facts = Коротко
 label-when = Когда?

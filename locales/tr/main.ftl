@@ -45,6 +45,11 @@ contacts-count = { $count ->
    *[other] Tüm { $count } irtibat kişisi
 }
 list-empty = Burada henüz kayıt yok.
+# Long lists continue on further pages (page size: paginate_by in site.toml).
+pagination-label = Bu listenin diğer sayfaları
+pagination-previous = Önceki sayfa
+pagination-next = Sonraki sayfa
+pagination-position = Sayfa { $page } / { $pages }
 
 label-facts = Bir bakışta
 label-when = Ne zaman?

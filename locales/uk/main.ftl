@@ -58,6 +58,11 @@ contacts-count = { $count ->
    *[other] Усі { $count } контактної особи
 }
 list-empty = Тут ще немає записів.
+# Long lists continue on further pages (page size: paginate_by in site.toml).
+pagination-label = Інші сторінки цього списку
+pagination-previous = Попередня сторінка
+pagination-next = Наступна сторінка
+pagination-position = Сторінка { $page } з { $pages }
 
 label-facts = Коротко
 label-when = Коли?

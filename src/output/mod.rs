@@ -92,61 +92,135 @@ fn sibling(out: &Path, tag: &str) -> PathBuf {
     out.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
 }
 
-/// Writes `files` to `out`, atomically replacing its previous content.
-pub fn write_atomic(out: &Path, files: &OutputFiles) -> Result<(), Diagnostic> {
-    let io = |what: &str, p: &Path, e: std::io::Error| {
-        Diagnostic::error(format!("cannot {what} {}: {e}", p.display()))
-            .help("check that the output folder's parent exists and is writable")
-    };
-    if let Some(parent) = out.parent()
-        && !parent.as_os_str().is_empty()
-    {
-        std::fs::create_dir_all(parent).map_err(|e| io("create", parent, e))?;
+fn io_error(what: &str, p: &Path, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot {what} {}: {e}", p.display()))
+        .help("check that the output folder's parent exists and is writable")
+}
+
+/// A fresh folder next to the output folder that files are written into
+/// (from many threads at once) and that replaces the output folder on
+/// [`Staging::commit`]. Dropped without a commit, it is removed again, so a
+/// failed build leaves the previous output untouched.
+pub struct Staging {
+    out: PathBuf,
+    tmp: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Creates the (empty) staging folder for `out`.
+    pub fn new(out: &Path) -> Result<Staging, Diagnostic> {
+        if let Some(parent) = out.parent()
+            && !parent.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
+        }
+        let tmp = sibling(out, "new");
+        if tmp.exists() {
+            std::fs::remove_dir_all(&tmp).map_err(|e| io_error("remove", &tmp, e))?;
+        }
+        std::fs::create_dir_all(&tmp).map_err(|e| io_error("create", &tmp, e))?;
+        let marker = tmp.join(OUTPUT_MARKER);
+        std::fs::write(
+            &marker,
+            "This folder was built by Wegweiser; the next build replaces it.\n",
+        )
+        .map_err(|e| io_error("write", &marker, e))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            tmp,
+            committed: false,
+        })
     }
-    let tmp = sibling(out, "new");
-    if tmp.exists() {
-        std::fs::remove_dir_all(&tmp).map_err(|e| io("remove", &tmp, e))?;
+
+    /// Creates the folders of the given relative file paths (and their
+    /// parents), each once, shallow ones first, each level in parallel.
+    pub fn create_dirs_for<'f>(
+        &self,
+        files: impl IntoIterator<Item = &'f str>,
+    ) -> Result<(), Diagnostic> {
+        let mut by_depth: BTreeMap<usize, std::collections::BTreeSet<&str>> = BTreeMap::new();
+        for f in files {
+            let mut rel = f;
+            while let Some(cut) = rel.rfind('/') {
+                rel = &rel[..cut];
+                let depth = rel.matches('/').count();
+                if !by_depth.entry(depth).or_default().insert(rel) {
+                    break; // its parents are in already
+                }
+            }
+        }
+        for dirs in by_depth.values() {
+            dirs.par_iter().try_for_each(|d| {
+                let path = self.tmp.join(d);
+                match std::fs::create_dir(&path) {
+                    Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+                        Err(io_error("create", &path, e))
+                    }
+                    _ => Ok(()),
+                }
+            })?;
+        }
+        Ok(())
     }
-    std::fs::create_dir_all(&tmp).map_err(|e| io("create", &tmp, e))?;
-    let marker = tmp.join(OUTPUT_MARKER);
-    std::fs::write(
-        &marker,
-        "This folder was built by Wegweiser; the next build replaces it.\n",
-    )
-    .map_err(|e| io("write", &marker, e))?;
-    let written: Result<(), Diagnostic> = files.par_iter().try_for_each(|(rel, bytes)| {
+
+    /// Writes one file; its folder must exist ([`Staging::create_dirs_for`]).
+    /// One `write` call for the whole file.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         if !safe_relative(rel) {
             return Err(Diagnostic::error(format!(
                 "refusing to write `{rel}`: it would land outside the output folder"
             )));
         }
-        let path = tmp.join(rel);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| io("create", dir, e))?;
+        let path = self.tmp.join(rel);
+        std::fs::write(&path, bytes).map_err(|e| io_error("write", &path, e))
+    }
+
+    /// Creates the folders of `files` and writes them in parallel.
+    pub fn write_all(&self, files: &OutputFiles) -> Result<(), Diagnostic> {
+        self.create_dirs_for(files.keys().map(String::as_str))?;
+        files
+            .par_iter()
+            .try_for_each(|(rel, bytes)| self.write(rel, bytes))
+    }
+
+    /// Replaces the output folder with the staging folder.
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
+        self.committed = true;
+        let (out, tmp) = (&self.out, &self.tmp);
+        let old = sibling(out, "old");
+        if out.exists() {
+            std::fs::rename(out, &old).map_err(|e| {
+                let _ = std::fs::remove_dir_all(tmp);
+                io_error("move away", out, e)
+            })?;
         }
-        std::fs::write(&path, bytes).map_err(|e| io("write", &path, e))
-    });
-    if let Err(e) = written {
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(e);
+        if let Err(e) = std::fs::rename(tmp, out) {
+            // Put the previous output back.
+            let _ = std::fs::rename(&old, out);
+            let _ = std::fs::remove_dir_all(tmp);
+            return Err(io_error("move into place", out, e));
+        }
+        if old.exists() {
+            std::fs::remove_dir_all(&old).map_err(|e| io_error("remove", &old, e))?;
+        }
+        Ok(())
     }
-    let old = sibling(out, "old");
-    if out.exists() {
-        std::fs::rename(out, &old).map_err(|e| {
-            let _ = std::fs::remove_dir_all(&tmp);
-            io("move away", out, e)
-        })?;
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.tmp);
+        }
     }
-    if let Err(e) = std::fs::rename(&tmp, out) {
-        // Put the previous output back.
-        let _ = std::fs::rename(&old, out);
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(io("move into place", out, e));
-    }
-    if old.exists() {
-        std::fs::remove_dir_all(&old).map_err(|e| io("remove", &old, e))?;
-    }
-    Ok(())
+}
+
+/// Writes `files` to `out`, atomically replacing its previous content.
+pub fn write_atomic(out: &Path, files: &OutputFiles) -> Result<(), Diagnostic> {
+    let staging = Staging::new(out)?;
+    staging.write_all(files)?;
+    staging.commit()
 }
 
 /// Whether an output path stays inside the output folder: relative, and made

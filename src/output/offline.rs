@@ -58,9 +58,31 @@ pub fn offline_list(urls: &[String]) -> Vec<u8> {
     serde_json::to_vec(urls).unwrap_or_default()
 }
 
-/// A short hash of everything built (paths and bytes, in order).
-pub fn build_hash(files: &OutputFiles) -> String {
+/// A digest of one page (path and bytes), computed as pages are written.
+pub fn page_digest(path: &str, bytes: &[u8]) -> u64 {
     let mut h = Sha256::new();
+    h.update(path.as_bytes());
+    h.update([0]);
+    h.update(bytes);
+    let d = h.finalize();
+    u64::from_le_bytes([d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]])
+}
+
+/// The digests of all pages, in page order, as one.
+pub fn combine(digests: &[u64]) -> u64 {
+    let mut h = Sha256::new();
+    for d in digests {
+        h.update(d.to_le_bytes());
+    }
+    let d = h.finalize();
+    u64::from_le_bytes([d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]])
+}
+
+/// A short hash of everything built: the pages' digest and every other file
+/// (paths and bytes, in order).
+pub fn build_hash(files: &OutputFiles, pages_digest: u64) -> String {
+    let mut h = Sha256::new();
+    h.update(pages_digest.to_le_bytes());
     for (path, bytes) in files {
         h.update(path.as_bytes());
         h.update([0]);

@@ -2,6 +2,7 @@
 //! each template gets.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
@@ -27,18 +28,56 @@ mod search_docs;
 pub enum Route {
     Home,
     Item(Kind, String),
-    Section(Kind),
+    /// Page `n` (1-based) of a section's list.
+    Section(Kind, usize),
     Taxonomy(Taxonomy),
-    Term(Taxonomy, String),
+    /// Page `n` of a term's list.
+    Term(Taxonomy, String, usize),
+    /// Page `n` of the past events.
+    Archive(usize),
     /// Offers on a topic in a place (only combinations that have some).
     TopicPlace(String, String),
     /// Offers held in a language.
     OfferedIn(String),
-    /// Past events.
-    Archive,
     Search,
     NotFound,
 }
+
+impl Route {
+    /// The first page of a list; any other route as it is.
+    pub fn first_page(&self) -> Route {
+        match self {
+            Route::Section(k, _) => Route::Section(*k, 1),
+            Route::Term(t, k, _) => Route::Term(*t, k.clone(), 1),
+            Route::Archive(_) => Route::Archive(1),
+            r => r.clone(),
+        }
+    }
+
+    /// The page number of a list page (1 for every other route).
+    pub fn page(&self) -> usize {
+        match self {
+            Route::Section(_, n) | Route::Term(_, _, n) | Route::Archive(n) => *n,
+            _ => 1,
+        }
+    }
+
+    fn with_page(&self, n: usize) -> Route {
+        match self {
+            Route::Section(k, _) => Route::Section(*k, n),
+            Route::Term(t, k, _) => Route::Term(*t, k.clone(), n),
+            Route::Archive(_) => Route::Archive(n),
+            r => r.clone(),
+        }
+    }
+}
+
+/// Every item's position in one language's title order.
+type Ranks<'a> = BTreeMap<(Kind, &'a str), usize>;
+
+/// Lists at most this long are sorted with the collator directly; longer
+/// ones by each item's precomputed rank in the language's title order.
+const SMALL_LIST: usize = 64;
 
 /// A rendered page, before minification.
 #[derive(Debug, Clone)]
@@ -73,6 +112,17 @@ pub struct PageBuilder<'a> {
     now: jiff::civil::DateTime,
     /// Cleans HTML that editors write inside Markdown.
     sanitizer: markdown::Sanitizer,
+    /// Cards per list page.
+    per_page: usize,
+    /// Items of each list (key: its first page), independent of the language.
+    list_len: BTreeMap<Route, usize>,
+    /// Items with each taxonomy term (shown on term links).
+    term_counts: BTreeMap<(Taxonomy, String), usize>,
+    /// Per language: every item's position in title order (collation), computed on first use.
+    ranks: BTreeMap<String, OnceLock<Ranks<'a>>>,
+    /// Per language and list (first page): the list's items in reading order, computed on first use
+    /// and shared by all pages of the list.
+    lists: BTreeMap<(String, Route), OnceLock<Vec<&'a Item>>>,
 }
 
 fn dir_of(l: &Language) -> &'static str {
@@ -139,7 +189,7 @@ impl<'a> PageBuilder<'a> {
                 mentions.entry(c.clone()).or_default().push(key.clone());
             }
         }
-        PageBuilder {
+        let mut builder = PageBuilder {
             site,
             messages,
             formatters,
@@ -148,16 +198,96 @@ impl<'a> PageBuilder<'a> {
             sanitizer: markdown::Sanitizer::default(),
             mentions,
             now,
+            per_page: cfg.paginate_by.max(1),
+            list_len: BTreeMap::new(),
+            term_counts: BTreeMap::new(),
+            ranks: BTreeMap::new(),
+            lists: BTreeMap::new(),
+        };
+        // One pass over the items counts every list and term.
+        let mut list_len: BTreeMap<Route, usize> =
+            builder.list_routes().into_iter().map(|r| (r, 0)).collect();
+        let mut term_counts: BTreeMap<(Taxonomy, String), usize> = BTreeMap::new();
+        for item in site.items.values() {
+            let upcoming = builder.is_upcoming(item);
+            let mut bump = |r: Route| {
+                if let Some(n) = list_len.get_mut(&r) {
+                    *n += 1;
+                }
+            };
+            if upcoming {
+                bump(Route::Section(item.kind, 1));
+            } else if item.kind == Kind::Event {
+                bump(Route::Archive(1));
+            }
+            if let Some(l) = item.data.listing() {
+                for t in Taxonomy::ALL {
+                    // An item counts once per term, however often it names it.
+                    let mut seen = std::collections::BTreeSet::new();
+                    for term in l.terms(t) {
+                        if !seen.insert(term) {
+                            continue;
+                        }
+                        *term_counts.entry((t, term.clone())).or_default() += 1;
+                        if upcoming {
+                            bump(Route::Term(t, term.clone(), 1));
+                        }
+                    }
+                }
+            }
         }
+        builder.lists = builder
+            .lang_keys
+            .iter()
+            .flat_map(|l| {
+                list_len
+                    .keys()
+                    .map(move |r| ((l.clone(), r.clone()), OnceLock::new()))
+            })
+            .collect();
+        builder.ranks = builder
+            .lang_keys
+            .iter()
+            .map(|l| (l.clone(), OnceLock::new()))
+            .collect();
+        builder.list_len = list_len;
+        builder.term_counts = term_counts;
+        builder
+    }
+
+    /// The first page of every list of the site.
+    fn list_routes(&self) -> Vec<Route> {
+        let mut r: Vec<Route> = [Kind::Offer, Kind::Event, Kind::Contact]
+            .into_iter()
+            .map(|k| Route::Section(k, 1))
+            .collect();
+        r.push(Route::Archive(1));
+        for t in Taxonomy::ALL {
+            for term in self.site.config.taxonomies.terms(t) {
+                r.push(Route::Term(t, term.clone(), 1));
+            }
+        }
+        r
+    }
+
+    /// How many pages a list has (at least one, which may say the list is empty).
+    fn page_count(&self, first: &Route) -> usize {
+        let n = self.list_len.get(first).copied().unwrap_or(0);
+        n.div_ceil(self.per_page).max(1)
     }
 
     /// Every route of the site, in a stable order.
     pub fn routes(&self) -> Vec<Route> {
         let mut r = vec![Route::Home, Route::NotFound];
+        let pages = |first: Route, r: &mut Vec<Route>| {
+            for n in 1..=self.page_count(&first) {
+                r.push(first.with_page(n));
+            }
+        };
         for k in [Kind::Offer, Kind::Event, Kind::Contact] {
-            r.push(Route::Section(k));
+            pages(Route::Section(k, 1), &mut r);
         }
-        r.push(Route::Archive);
+        pages(Route::Archive(1), &mut r);
         r.push(Route::Search);
         for (t, p) in self.topic_places().into_keys() {
             r.push(Route::TopicPlace(t, p));
@@ -168,7 +298,7 @@ impl<'a> PageBuilder<'a> {
         for t in Taxonomy::ALL {
             r.push(Route::Taxonomy(t));
             for term in self.site.config.taxonomies.terms(t) {
-                r.push(Route::Term(t, term.clone()));
+                pages(Route::Term(t, term.clone(), 1), &mut r);
             }
         }
         for (kind, slug) in self.site.items.keys() {
@@ -186,7 +316,7 @@ impl<'a> PageBuilder<'a> {
         jobs: &[(String, Route)],
     ) -> Vec<Result<RenderedPage, Diagnostic>> {
         jobs.par_iter()
-            .map(|(lang, route)| self.render(templates, lang, route))
+            .map(|(lang, route)| self.render_one(templates, lang, route))
             .collect()
     }
 
@@ -210,11 +340,12 @@ impl<'a> PageBuilder<'a> {
             .flat_map(|l| routes.iter().map(move |r| (l.as_str(), r)))
             .collect();
         jobs.par_iter()
-            .map(|(lang, route)| self.render(templates, lang, route))
+            .map(|(lang, route)| self.render_one(templates, lang, route))
             .collect()
     }
 
-    fn render(
+    /// Renders one page.
+    pub fn render_one(
         &self,
         templates: &super::templates::Templates,
         lang: &str,
@@ -321,7 +452,7 @@ impl<'a> PageBuilder<'a> {
         None
     }
 
-    fn text<'s>(&'s self, item: &'s Item, lang: &str) -> &'s Text {
+    fn text<'s>(&self, item: &'s Item, lang: &str) -> &'s Text {
         item.text_for(&self.site.config, lang)
             .unwrap_or_else(|| item.source_text(&self.site.config))
     }
@@ -337,7 +468,7 @@ impl<'a> PageBuilder<'a> {
                 key: k.clone(),
                 label: self.term_label(lang, t, k),
                 url: routes::term(lang, t, k),
-                count: self.items_with_term(t, k).count(),
+                count: self.term_counts.get(&(t, k.clone())).copied().unwrap_or(0),
             })
             .collect();
         let f = self.fmt(lang);
@@ -346,18 +477,6 @@ impl<'a> PageBuilder<'a> {
                 .then_with(|| a.key.cmp(&b.key))
         });
         v
-    }
-
-    fn items_with_term<'s>(
-        &'s self,
-        t: Taxonomy,
-        key: &'s str,
-    ) -> impl Iterator<Item = &'s Item> + 's {
-        self.site.items.values().filter(move |i| {
-            i.data
-                .listing()
-                .is_some_and(|l| l.terms(t).iter().any(|x| x == key))
-        })
     }
 
     fn contact_ref(&self, lang: &str, slug: &str) -> Option<ContactRef> {
@@ -460,22 +579,134 @@ impl<'a> PageBuilder<'a> {
     /// Cards sorted for the reader: events by date, everything else by title
     /// in the reader's collation.
     fn cards<'s>(&self, lang: &str, items: impl Iterator<Item = &'s Item>) -> Vec<Card> {
-        let mut items: Vec<&Item> = items.collect();
+        self.sorted(lang, items.collect())
+            .into_iter()
+            .map(|i| self.card(lang, i))
+            .collect()
+    }
+
+    /// Items in reading order: events by date, everything else by title in
+    /// the reader's collation (ties by slug). Long lists compare precomputed
+    /// ranks instead of titles, with the same result.
+    fn sorted<'s>(&self, lang: &str, mut items: Vec<&'s Item>) -> Vec<&'s Item> {
+        let is_event = |i: &Item| matches!(i.data, ItemData::Event(_));
+        let rank = (items.len() > SMALL_LIST && !items.iter().all(|i| is_event(i)))
+            .then(|| self.rank(lang));
+        let mut keyed: Vec<(Option<jiff::civil::DateTime>, usize, &Item)> = items
+            .drain(..)
+            .map(|i| {
+                let date = match &i.data {
+                    ItemData::Event(e) => Some(self.event_key(&e.time)),
+                    _ => None,
+                };
+                let r = rank.map_or(0, |r| {
+                    r.get(&(i.kind, i.slug.as_str()))
+                        .copied()
+                        .unwrap_or(usize::MAX)
+                });
+                (date, r, i)
+            })
+            .collect();
         let f = self.fmt(lang);
-        items.sort_by(|a, b| match (&a.data, &b.data) {
-            (ItemData::Event(x), ItemData::Event(y)) => self
-                .event_key(&x.time)
-                .cmp(&self.event_key(&y.time))
-                .then(a.slug.cmp(&b.slug)),
+        keyed.sort_by(|a, b| match (a.0, b.0) {
+            (Some(x), Some(y)) => x.cmp(&y).then(a.2.slug.cmp(&b.2.slug)),
             // A total order also for mixed lists: events after everything else.
-            (ItemData::Event(_), _) => std::cmp::Ordering::Greater,
-            (_, ItemData::Event(_)) => std::cmp::Ordering::Less,
+            (Some(_), None) => std::cmp::Ordering::Greater,
+            (None, Some(_)) => std::cmp::Ordering::Less,
+            _ if rank.is_some() => a.1.cmp(&b.1),
             _ => f
-                .compare(&self.text(a, lang).title, &self.text(b, lang).title)
-                .then(a.kind.cmp(&b.kind))
-                .then(a.slug.cmp(&b.slug)),
+                .compare(&self.text(a.2, lang).title, &self.text(b.2, lang).title)
+                .then(a.2.slug.cmp(&b.2.slug)),
         });
-        items.into_iter().map(|i| self.card(lang, i)).collect()
+        keyed.into_iter().map(|(_, _, i)| i).collect()
+    }
+
+    /// Every item's position in the language's title order (collation, then slug, then kind).
+    fn rank(&self, lang: &str) -> &Ranks<'a> {
+        static EMPTY: Ranks = BTreeMap::new();
+        let Some(cell) = self.ranks.get(lang) else {
+            return &EMPTY;
+        };
+        cell.get_or_init(|| {
+            let f = self.fmt(lang);
+            let site: &'a Site = self.site;
+            let mut all: Vec<(&'a str, &'a Item)> = site
+                .items
+                .values()
+                .map(|i| (self.text(i, lang).title.as_str(), i))
+                .collect();
+            all.sort_by(|a, b| {
+                f.compare(a.0, b.0)
+                    .then(a.1.slug.cmp(&b.1.slug))
+                    .then(a.1.kind.cmp(&b.1.kind))
+            });
+            all.into_iter()
+                .enumerate()
+                .map(|(n, (_, i))| ((i.kind, i.slug.as_str()), n))
+                .collect()
+        })
+    }
+
+    /// The items of a list (given by its first page), in language-independent order.
+    fn list_members(&self, first: &Route) -> Vec<&'a Item> {
+        let site: &'a Site = self.site;
+        match first {
+            Route::Section(k, _) => site.of_kind(*k).filter(|i| self.is_upcoming(i)).collect(),
+            Route::Term(t, key, _) => site
+                .items
+                .values()
+                .filter(|i| {
+                    i.data
+                        .listing()
+                        .is_some_and(|l| l.terms(*t).iter().any(|x| x == key))
+                        && self.is_upcoming(i)
+                })
+                .collect(),
+            Route::Archive(_) => site
+                .of_kind(Kind::Event)
+                .filter(|i| !self.is_upcoming(i))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// A list in reading order, sorted once per language and shared by its pages.
+    fn list(&self, lang: &str, first: &Route) -> Vec<&'a Item> {
+        let make = || {
+            let mut v = self.sorted(lang, self.list_members(first));
+            if matches!(first, Route::Archive(_)) {
+                v.reverse(); // most recent first
+            }
+            v
+        };
+        match self.lists.get(&(lang.to_string(), first.clone())) {
+            Some(cell) => cell.get_or_init(make).clone(),
+            None => make(),
+        }
+    }
+
+    /// The cards of one page of a list, the list's length and the pager.
+    fn list_page(&self, lang: &str, route: &Route) -> (Vec<Card>, usize, Option<Pager>) {
+        let first = route.first_page();
+        let items = self.list(lang, &first);
+        let pages = items.len().div_ceil(self.per_page).max(1);
+        let page = route.page().clamp(1, pages);
+        let start = (page - 1) * self.per_page;
+        let end = (start + self.per_page).min(items.len());
+        let cards = items
+            .get(start..end)
+            .unwrap_or_default()
+            .iter()
+            .map(|i| self.card(lang, i))
+            .collect();
+        let base = self.path(lang, &first);
+        let pager = (pages > 1).then(|| Pager {
+            page,
+            pages,
+            prev: (page > 1).then(|| routes::paged(&base, page - 1)),
+            next: (page < pages).then(|| routes::paged(&base, page + 1)),
+        });
+        (cards, items.len(), pager)
     }
 
     /// Upcoming events sort by their next session; past ones by their first day.
@@ -757,14 +988,15 @@ impl<'a> PageBuilder<'a> {
             .collect()
     }
 
-    fn path(&self, lang: &str, route: &Route) -> String {
+    /// The URL path of a page (`/de/offers/page/2/`).
+    pub fn path(&self, lang: &str, route: &Route) -> String {
         match route {
             Route::Home => routes::home(lang),
             Route::Item(k, s) => routes::item(lang, *k, s),
-            Route::Section(k) => routes::section(lang, *k),
+            Route::Section(k, n) => routes::paged(&routes::section(lang, *k), *n),
             Route::Taxonomy(t) => routes::taxonomy(lang, *t),
-            Route::Term(t, k) => routes::term(lang, *t, k),
-            Route::Archive => routes::archive(lang),
+            Route::Term(t, k, n) => routes::paged(&routes::term(lang, *t, k), *n),
+            Route::Archive(n) => routes::paged(&routes::archive(lang), *n),
             Route::Search => routes::search(lang),
             Route::TopicPlace(t, p) => routes::topic_place(lang, t, p),
             Route::OfferedIn(c) => routes::offered_in(lang, c),
@@ -856,8 +1088,12 @@ impl<'a> PageBuilder<'a> {
                     .site
                     .of_kind(Kind::Event)
                     .filter(|i| self.is_upcoming(i));
-                let mut events = self.cards(lang, upcoming);
-                events.truncate(3);
+                let events = self
+                    .sorted(lang, upcoming.collect())
+                    .into_iter()
+                    .take(3)
+                    .map(|i| self.card(lang, i))
+                    .collect();
                 view.title = text.title.clone();
                 view.description = self
                     .field(home, lang, |t| t.summary.as_ref())
@@ -898,7 +1134,7 @@ impl<'a> PageBuilder<'a> {
                 view.item = Some(iv);
                 "item.html"
             }
-            Route::Section(kind) => {
+            Route::Section(kind, _) => {
                 let section = kind.folder();
                 let heading = self.t(lang, &format!("nav-{section}"));
                 view.title = heading.clone();
@@ -908,11 +1144,13 @@ impl<'a> PageBuilder<'a> {
                     _ => "contacts",
                 };
                 // Event lists show what is still to come; the rest is in the archive.
-                let items = self.site.of_kind(*kind).filter(|i| self.is_upcoming(i));
+                let (cards, total, pager) = self.list_page(lang, route);
                 view.list = Some(ListView {
                     section: section.to_string(),
                     heading,
-                    cards: self.cards(lang, items),
+                    cards,
+                    total,
+                    pager,
                     terms: Vec::new(),
                     archive: (*kind == Kind::Event).then(|| routes::archive(lang)),
                     calendar: (*kind == Kind::Event).then(|| routes::events_ics(lang)),
@@ -932,6 +1170,8 @@ impl<'a> PageBuilder<'a> {
                     section: t.key().to_string(),
                     heading,
                     cards: Vec::new(),
+                    total: 0,
+                    pager: None,
                     terms: self.term_links(lang, *t, cfg.taxonomies.terms(*t)),
                     archive: None,
                     calendar: None,
@@ -939,18 +1179,17 @@ impl<'a> PageBuilder<'a> {
                 });
                 "list.html"
             }
-            Route::Term(t, key) => {
+            Route::Term(t, key, _) => {
                 let heading = self.term_label(lang, *t, key);
                 view.title = heading.clone();
                 view.section = t.key();
+                let (cards, total, pager) = self.list_page(lang, route);
                 view.list = Some(ListView {
                     section: format!("{}-term", t.key()),
                     heading,
-                    cards: self.cards(
-                        lang,
-                        self.items_with_term(*t, key)
-                            .filter(|i| self.is_upcoming(i)),
-                    ),
+                    cards,
+                    total,
+                    pager,
                     terms: Vec::new(),
                     archive: None,
                     calendar: None,
@@ -958,21 +1197,17 @@ impl<'a> PageBuilder<'a> {
                 });
                 "list.html"
             }
-            Route::Archive => {
+            Route::Archive(_) => {
                 let heading = self.t(lang, "nav-archive");
                 view.title = heading.clone();
                 view.section = "events";
-                let mut cards = self.cards(
-                    lang,
-                    self.site
-                        .of_kind(Kind::Event)
-                        .filter(|i| !self.is_upcoming(i)),
-                );
-                cards.reverse(); // most recent first
+                let (cards, total, pager) = self.list_page(lang, route);
                 view.list = Some(ListView {
                     section: "archive".into(),
                     heading,
                     cards,
+                    total,
+                    pager,
                     terms: Vec::new(),
                     archive: None,
                     calendar: None,
@@ -992,6 +1227,8 @@ impl<'a> PageBuilder<'a> {
                     section: "topics-place".into(),
                     heading,
                     cards: self.cards(lang, self.offers_in_topic_place(topic, place)),
+                    total: self.offers_in_topic_place(topic, place).count(),
+                    pager: None,
                     terms: Vec::new(),
                     archive: None,
                     calendar: None,
@@ -1012,6 +1249,8 @@ impl<'a> PageBuilder<'a> {
                     section: "offered-in".into(),
                     heading,
                     cards: self.cards(lang, self.offers_in_language(code)),
+                    total: self.offers_in_language(code).count(),
+                    pager: None,
                     terms: Vec::new(),
                     archive: None,
                     calendar: None,
@@ -1050,17 +1289,17 @@ impl<'a> PageBuilder<'a> {
             Route::Home => Vec::new(),
             Route::Item(Kind::Page, s) => vec![home, here(routes::item(lang, Kind::Page, s))],
             Route::Item(k, s) => vec![home, section(*k), here(routes::item(lang, *k, s))],
-            Route::Section(k) => vec![home, here(routes::section(lang, *k))],
+            Route::Section(_, _) => vec![home, here(self.path(lang, route))],
             Route::Taxonomy(t) => vec![home, here(routes::taxonomy(lang, *t))],
-            Route::Term(t, key) => vec![
+            Route::Term(t, _, _) => vec![
                 home,
                 crumb(
                     self.t(lang, &format!("nav-{}", t.key())),
                     routes::taxonomy(lang, *t),
                 ),
-                here(routes::term(lang, *t, key)),
+                here(self.path(lang, route)),
             ],
-            Route::Archive => vec![home, section(Kind::Event), here(routes::archive(lang))],
+            Route::Archive(_) => vec![home, section(Kind::Event), here(self.path(lang, route))],
             Route::Search => vec![home, here(routes::search(lang))],
             Route::TopicPlace(t, _) => vec![
                 home,

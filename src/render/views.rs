@@ -231,7 +231,12 @@ pub struct ListView {
     /// `offers`, `events`, `contacts`, `topics`, …
     pub section: String,
     pub heading: String,
+    /// The cards of this page of the list.
     pub cards: Vec<Card>,
+    /// Cards of the whole list, on all its pages.
+    pub total: usize,
+    /// Set when the list has more than one page.
+    pub pager: Option<Pager>,
     pub terms: Vec<TermLink>,
     /// Events: link to past events, and the subscribable calendar.
     pub archive: Option<String>,
@@ -268,6 +273,16 @@ pub struct SearchView {
     /// Everything, A–Z, by section (empty on very large sites: then `sections`).
     pub all: Vec<Card>,
     pub sections: Vec<Crumb>,
+}
+
+/// Where a page of a long list is, and its neighbours (`rel="prev"`/`"next"`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Pager {
+    /// 1-based.
+    pub page: usize,
+    pub pages: usize,
+    pub prev: Option<String>,
+    pub next: Option<String>,
 }
 
 /// The home page.

@@ -101,7 +101,7 @@ impl PageBuilder<'_> {
         let mut groups = Vec::new();
         // Narrowing first: where the reader already chose a topic or a place.
         match current {
-            Route::Term(Taxonomy::Topics, topic) | Route::TopicPlace(topic, _) => {
+            Route::Term(Taxonomy::Topics, topic, _) | Route::TopicPlace(topic, _) => {
                 let links = combos
                     .iter()
                     .filter(|((t, _), _)| t == topic)
@@ -118,7 +118,7 @@ impl PageBuilder<'_> {
                     links,
                 });
             }
-            Route::Term(Taxonomy::Places, place) => {
+            Route::Term(Taxonomy::Places, place, _) => {
                 let links = combos
                     .iter()
                     .filter(|((_, p), _)| p == place)
