@@ -420,9 +420,14 @@ impl Pipeline {
     /// A whole build straight into `staging`: every page is written as soon
     /// as it is rendered and minified, so the site never sits in memory as a
     /// whole (the preview keeps its pages; `build` does not need them).
-    pub fn build_into(&self, staging: &Staging) -> Result<(BuildReport, Diagnostics), Diagnostics> {
+    pub fn build_into(
+        &self,
+        staging: &Staging,
+        progress: &dyn Progress,
+    ) -> Result<(BuildReport, Diagnostics), Diagnostics> {
         let builder = self.builder();
         let jobs = builder.all_jobs();
+        progress.start(jobs.len() as u64 + 1);
         let files: Vec<String> = jobs
             .iter()
             .map(|(l, r)| crate::routes::file_for(&builder.path(l, r)))
@@ -452,11 +457,14 @@ impl Pipeline {
             .par_iter()
             .zip(files.par_iter())
             .map(|((lang, route), file)| {
-                builder
+                let r = builder
                     .render_one(&self.templates, lang, route)
-                    .and_then(|p| emit(p, file))
+                    .and_then(|p| emit(p, file));
+                progress.page_done();
+                r
             })
             .collect();
+        progress.finish();
         let chooser = builder
             .render_chooser(&self.templates)
             .and_then(|p| emit(p, "index.html"));
@@ -816,6 +824,33 @@ pub fn render_site(opts: &BuildOptions) -> Result<(OutputFiles, Diagnostics), Di
 /// Builds the site and replaces the output folder. On any error nothing is
 /// written and the previous output stays as it was.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    build_with_progress(opts, &NoProgress)
+}
+
+/// Told how a build advances (the command line shows a progress bar on a terminal).
+pub trait Progress: Sync {
+    /// Rendering starts: `pages` pages to go.
+    fn start(&self, pages: u64);
+    /// One page is written (called from many threads).
+    fn page_done(&self);
+    /// All pages are written.
+    fn finish(&self);
+}
+
+/// Progress that nobody watches.
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn start(&self, _: u64) {}
+    fn page_done(&self) {}
+    fn finish(&self) {}
+}
+
+/// [`build`], reporting progress.
+pub fn build_with_progress(
+    opts: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<BuildReport, Diagnostics> {
     let out = opts.out_dir();
     let one = |d: Diagnostic| {
         let mut ds = Diagnostics::new();
@@ -826,7 +861,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let p = Pipeline::load(opts)?;
     // Dropped on error: the staging folder is removed, the old output stays.
     let staging = Staging::new(&out).map_err(one)?;
-    let (mut report, warnings) = p.build_into(&staging)?;
+    let (mut report, warnings) = p.build_into(&staging, progress)?;
     staging.commit().map_err(one)?;
     report.warnings = warnings;
     Ok(report)

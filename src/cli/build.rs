@@ -2,7 +2,37 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use wegweiser::{BuildOptions, build};
+use wegweiser::BuildOptions;
+use wegweiser::build::{Progress, build_with_progress};
+
+/// A progress bar on a terminal (indicatif); nothing when output goes elsewhere.
+struct Bar(indicatif::ProgressBar);
+
+impl Bar {
+    fn new() -> Bar {
+        Bar(if std::io::stderr().is_terminal() {
+            indicatif::ProgressBar::new(0)
+        } else {
+            indicatif::ProgressBar::hidden()
+        })
+    }
+}
+
+impl Progress for Bar {
+    fn start(&self, pages: u64) {
+        self.0.set_length(pages);
+        self.0.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} pages {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+    }
+    fn page_done(&self) {
+        self.0.inc(1);
+    }
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
 
 use super::{Format, print};
 
@@ -30,7 +60,7 @@ pub fn run(mut opts: BuildOptions, strict: bool, format: Format) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    match build(&opts) {
+    match build_with_progress(&opts, &Bar::new()) {
         Ok(report) => {
             print(&report.warnings, format);
             let failed = strict && !report.warnings.is_empty();
