@@ -14,6 +14,7 @@ pub mod diagnostics;
 pub mod i18n;
 pub mod output;
 pub mod render;
+pub mod report;
 pub mod routes;
 pub mod scaffold;
 pub mod serve;

@@ -117,6 +117,19 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Show what the guide has and lacks: offers per topic × place, audience ×
+    /// topic, language × place, events ahead per place, offers to review,
+    /// contacts nothing refers to. "Now" is SOURCE_DATE_EPOCH or the clock.
+    Report {
+        /// Also write one CSV file per table into this folder.
+        #[arg(long)]
+        csv: Option<PathBuf>,
+        /// Also write the report as a standalone HTML page.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -216,5 +229,8 @@ fn main() -> ExitCode {
             cli::translate::run(&root, item.as_deref(), action)
         }
         Command::Status { csv, root } => cli::status::run(&root, csv.as_deref()),
+        Command::Report { csv, out, root } => {
+            cli::report::run(&root, csv.as_deref(), out.as_deref())
+        }
     }
 }
