@@ -20,5 +20,6 @@ pub mod scaffold;
 pub mod serve;
 pub mod toml_input;
 pub mod translate;
+pub mod xliff;
 
 pub use build::{BuildOptions, BuildReport, build};

@@ -7,6 +7,7 @@ pub mod new;
 pub mod report;
 pub mod status;
 pub mod translate;
+pub mod xliff;
 
 use wegweiser::diagnostics::{Diagnostic, Diagnostics};
 
