@@ -117,6 +117,23 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Write the editor UI (Sveltia CMS) configuration and admin page.
+    Cms {
+        /// Folder for admin/index.html and config.yml, relative to the site folder.
+        #[arg(long, default_value = "static/admin")]
+        out: PathBuf,
+        /// Where the CMS saves: github, gitlab, gitea (or test-repo to try it out).
+        #[arg(long, default_value = "github")]
+        backend: String,
+        /// The repository, owner/name.
+        #[arg(long, default_value = "OWNER/REPO")]
+        repo: String,
+        /// The branch the CMS commits to.
+        #[arg(long, default_value = "main")]
+        branch: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Exchange translations with translators as XLIFF 2.0.
     Xliff {
         #[command(subcommand)]
@@ -262,6 +279,21 @@ fn main() -> ExitCode {
             cli::translate::run(&root, item.as_deref(), action)
         }
         Command::Status { csv, root } => cli::status::run(&root, csv.as_deref()),
+        Command::Cms {
+            out,
+            backend,
+            repo,
+            branch,
+            root,
+        } => cli::cms::run(
+            &root,
+            &out,
+            wegweiser::cms::Backend {
+                name: backend,
+                repo,
+                branch,
+            },
+        ),
         Command::Xliff { action } => match action {
             XliffAction::Export { lang, out, root } => {
                 cli::xliff::export(&root, &lang, out.as_deref())
