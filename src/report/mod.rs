@@ -195,7 +195,19 @@ pub fn report(site: &Site, messages: &Messages, now: DateTime) -> Report {
             "Sprachen der Angebote nach Ort",
             "Zahl der Angebote, die in einer Sprache (Zeile, Feld offered_in) an einem Ort (Spalte) stattfinden.",
             "Sprache",
-            labels.all("language", &languages),
+            labels
+                .all("language", &languages)
+                .into_iter()
+                .map(|mut l| {
+                    // No `language-<key>` message (e.g. `ls`): the language's own name.
+                    if l.label == l.key
+                        && let Some(lang) = cfg.language(&l.key)
+                    {
+                        l.label = lang.name.clone();
+                    }
+                    l
+                })
+                .collect(),
             labels.all("places", &tax(Taxonomy::Places)),
             &offers,
             |l| &l.offered_in,
