@@ -197,3 +197,22 @@ fn cli_writes_deterministic_html_and_csv() {
         );
     }
 }
+
+#[test]
+fn example_site_gaps_come_first() {
+    let site = TestSite::example();
+    // 22 November 2026, as scripts/validate-html builds the example.
+    let now = jiff::Timestamp::from_second(1_795_305_600).unwrap();
+    let r = report::load_and_report(&site.root, now).unwrap();
+    assert_eq!(r.offers, 17);
+    let langs = &r.tables[2];
+    // Easy-read German has no `language-ls` message: its own name shows; no
+    // offer is held in it, so it is the first row.
+    assert_eq!(langs.rows[0].label, "Leichte Sprache");
+    assert_eq!(langs.rows[0].total(), 0);
+    // Rows are ordered by number of gaps, most first.
+    for t in &r.tables {
+        let gaps: Vec<usize> = t.rows.iter().map(|r| r.gaps()).collect();
+        assert!(gaps.windows(2).all(|w| w[0] >= w[1]), "{}: {gaps:?}", t.id);
+    }
+}

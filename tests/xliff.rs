@@ -259,7 +259,13 @@ fn translation_changed_after_export_is_kept_unless_forced() {
 
     let out = cli(
         &site.root,
-        &["xliff", "import", file.to_str().unwrap(), "--force"],
+        &[
+            "xliff",
+            "import",
+            file.to_str().unwrap(),
+            "--force",
+            "--machine",
+        ],
     );
     assert!(
         out.status.success(),
@@ -268,6 +274,10 @@ fn translation_changed_after_export_is_kept_unless_forced() {
     );
     let now = std::fs::read_to_string(site.root.join("content/offers/sprachcafe.en.md")).unwrap();
     assert!(now.contains("title = \"Sprachcafé (new)\""), "{now}");
+    assert!(
+        now.contains("machine_translated = true\nreviewed = false\n"),
+        "{now}"
+    );
     let s = translate::load(&site.root).unwrap();
     let item = s
         .get(wegweiser::content::Kind::Offer, "sprachcafe")
