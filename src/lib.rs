@@ -8,16 +8,19 @@
 
 pub mod build;
 pub mod check;
+pub mod cms;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod i18n;
 pub mod output;
 pub mod render;
+pub mod report;
 pub mod routes;
 pub mod scaffold;
 pub mod serve;
 pub mod toml_input;
 pub mod translate;
+pub mod xliff;
 
 pub use build::{BuildOptions, BuildReport, build};

@@ -117,6 +117,69 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Write the editor UI (Sveltia CMS) configuration and admin page.
+    Cms {
+        /// Folder for admin/index.html and config.yml, relative to the site folder.
+        #[arg(long, default_value = "static/admin")]
+        out: PathBuf,
+        /// Where the CMS saves: github, gitlab, gitea (or test-repo to try it out).
+        #[arg(long, default_value = "github")]
+        backend: String,
+        /// The repository, owner/name.
+        #[arg(long, default_value = "OWNER/REPO")]
+        repo: String,
+        /// The branch the CMS commits to.
+        #[arg(long, default_value = "main")]
+        branch: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Exchange translations with translators as XLIFF 2.0.
+    Xliff {
+        #[command(subcommand)]
+        action: XliffAction,
+    },
+    /// Show what the guide has and lacks: offers per topic × place, audience ×
+    /// topic, language × place, events ahead per place, offers to review,
+    /// contacts nothing refers to. "Now" is SOURCE_DATE_EPOCH or the clock.
+    Report {
+        /// Also write one CSV file per table into this folder.
+        #[arg(long)]
+        csv: Option<PathBuf>,
+        /// Also write the report as a standalone HTML page.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum XliffAction {
+    /// Write every item missing or outdated in LANG as one XLIFF 2.0 file.
+    Export {
+        /// The language to translate into.
+        #[arg(long)]
+        lang: String,
+        /// The XLIFF file to write (default: wegweiser-LANG.xlf).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Write the translations of an XLIFF file into content/ (stamped as current).
+    Import {
+        /// The XLIFF file with the translators' <target>s.
+        file: PathBuf,
+        /// Overwrite translation files even if they changed after the export.
+        #[arg(long)]
+        force: bool,
+        /// Mark the imported translations as made by machine.
+        #[arg(long)]
+        machine: bool,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -216,5 +279,38 @@ fn main() -> ExitCode {
             cli::translate::run(&root, item.as_deref(), action)
         }
         Command::Status { csv, root } => cli::status::run(&root, csv.as_deref()),
+        Command::Cms {
+            out,
+            backend,
+            repo,
+            branch,
+            root,
+        } => cli::cms::run(
+            &root,
+            &out,
+            wegweiser::cms::Backend {
+                name: backend,
+                repo,
+                branch,
+            },
+        ),
+        Command::Xliff { action } => match action {
+            XliffAction::Export { lang, out, root } => {
+                cli::xliff::export(&root, &lang, out.as_deref())
+            }
+            XliffAction::Import {
+                file,
+                force,
+                machine,
+                root,
+            } => cli::xliff::import(
+                &root,
+                &file,
+                wegweiser::xliff::import::ImportOptions { force, machine },
+            ),
+        },
+        Command::Report { csv, out, root } => {
+            cli::report::run(&root, csv.as_deref(), out.as_deref())
+        }
     }
 }

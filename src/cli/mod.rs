@@ -3,9 +3,12 @@
 
 pub mod build;
 pub mod check;
+pub mod cms;
 pub mod new;
+pub mod report;
 pub mod status;
 pub mod translate;
+pub mod xliff;
 
 use wegweiser::diagnostics::{Diagnostic, Diagnostics};
 

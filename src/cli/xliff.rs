@@ -1,0 +1,79 @@
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use wegweiser::diagnostics::SourceFile;
+use wegweiser::translate;
+use wegweiser::xliff::{export, import};
+
+/// `wegweiser xliff export --lang LANG [--out FILE]`
+pub fn export(root: &Path, lang: &str, out: Option<&Path>) -> ExitCode {
+    let site = match translate::load(root) {
+        Ok(s) => s,
+        Err(ds) => {
+            eprint!("{}", ds.render());
+            eprintln!("fix these problems first");
+            return ExitCode::FAILURE;
+        }
+    };
+    let ex = match export::export(root, &site, lang) {
+        Ok(x) => x,
+        Err(d) => {
+            super::print_one(d);
+            return ExitCode::from(2);
+        }
+    };
+    let path = out.map_or_else(
+        || PathBuf::from(format!("wegweiser-{lang}.xlf")),
+        Path::to_path_buf,
+    );
+    if let Err(e) = std::fs::write(&path, &ex.xml) {
+        eprintln!("error: cannot write {}: {e}", path.display());
+        return ExitCode::FAILURE;
+    }
+    for (item, state) in &ex.items {
+        eprintln!("  {item} ({})", state.as_str());
+    }
+    eprintln!(
+        "wrote {}: {} item(s), {} unit(s) missing or outdated in `{lang}`",
+        path.display(),
+        ex.items.len(),
+        ex.units
+    );
+    ExitCode::SUCCESS
+}
+
+/// `wegweiser xliff import FILE [--force] [--machine]`
+pub fn import(root: &Path, file: &Path, opts: import::ImportOptions) -> ExitCode {
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", file.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let site = match translate::load(root) {
+        Ok(s) => s,
+        Err(ds) => {
+            eprint!("{}", ds.render());
+            eprintln!("fix these problems first");
+            return ExitCode::FAILURE;
+        }
+    };
+    let xliff = SourceFile::new(file, text);
+    let out = import::import(root, &site, &xliff, opts);
+    eprint!("{}", out.diagnostics.render());
+    for p in &out.written {
+        eprintln!("{}: written, current with its source", p.display());
+    }
+    eprintln!(
+        "imported {} translation(s); {} refused, {} skipped",
+        out.written.len(),
+        out.diagnostics.error_count(),
+        out.diagnostics.warning_count()
+    );
+    if out.diagnostics.has_errors() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

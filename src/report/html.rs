@@ -1,0 +1,135 @@
+//! The gap report as one standalone HTML page (no external files, no scripts).
+
+use quick_xml::escape::escape;
+
+use super::{EVENT_DAYS, ListEntry, Report, Table};
+
+const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:75rem;padding:0 1rem;color:#1a1a1a}\
+table{border-collapse:collapse;margin:1rem 0 2rem}\
+th,td{border:1px solid #999;padding:.3rem .6rem}\
+thead th{background:#eee;vertical-align:bottom}\
+td{text-align:right;font-variant-numeric:tabular-nums}\
+th[scope=row]{text-align:left;font-weight:normal}\
+td.gap{background:#ffd7d2;color:#8a1c0f;font-weight:bold}\
+tr.gaps th[scope=row]{font-weight:bold}\
+td.total{background:#f4f4f4}\
+p.note{color:#444;max-width:50rem}td.text{text-align:left}";
+
+/// The whole page.
+pub fn page(report: &Report) -> String {
+    let mut s =
+        String::from("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n");
+    s.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    s.push_str(&format!(
+        "<title>Lückenbericht, Stand {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        report.now.date()
+    ));
+    s.push_str(&format!(
+        "<h1>Lückenbericht</h1>\n<p>Stand {}: {} Angebote, {} Veranstaltungen in den nächsten {EVENT_DAYS} Tagen. \
+         Rot markierte Zellen sind Lücken (0). Zeilen mit den meisten Lücken stehen oben, Spalten mit den wenigsten Angeboten links.</p>\n",
+        report.now.date(),
+        report.offers,
+        report.events_ahead
+    ));
+    s.push_str("<nav><ul>\n");
+    for t in &report.tables {
+        s.push_str(&format!(
+            "<li><a href=\"#{}\">{}</a></li>\n",
+            t.id,
+            escape(t.title.as_str())
+        ));
+    }
+    s.push_str("<li><a href=\"#pruefdatum\">Angebote nach ihrem Prüfdatum</a></li>\n");
+    s.push_str(
+        "<li><a href=\"#kontakte\">Kontakte, auf die nichts verweist</a></li>\n</ul></nav>\n",
+    );
+    for t in &report.tables {
+        table(&mut s, t);
+    }
+    list(
+        &mut s,
+        "pruefdatum",
+        "Angebote nach ihrem Prüfdatum (review_by)",
+        "Diese Angebote sollten geprüft und ihr Prüfdatum neu gesetzt werden.",
+        &report.review_overdue,
+        true,
+    );
+    list(
+        &mut s,
+        "kontakte",
+        "Kontakte, auf die nichts verweist",
+        "Kein Angebot, keine Veranstaltung, kein Kontakt und kein Text nennt diese Kontakte.",
+        &report.unreferenced_contacts,
+        false,
+    );
+    s.push_str("</body>\n</html>\n");
+    s
+}
+
+fn table(s: &mut String, t: &Table) {
+    s.push_str(&format!(
+        "<section id=\"{}\">\n<h2>{}</h2>\n<p class=\"note\">{}</p>\n<table>\n<thead><tr><th scope=\"col\">{}</th>",
+        t.id,
+        escape(t.title.as_str()),
+        escape(t.note.as_str()),
+        escape(t.row_header.as_str())
+    ));
+    for c in &t.columns {
+        s.push_str(&format!(
+            "<th scope=\"col\">{}</th>",
+            escape(c.label.as_str())
+        ));
+    }
+    s.push_str("<th scope=\"col\">Summe</th></tr></thead>\n<tbody>\n");
+    for r in &t.rows {
+        let class = if r.gaps() > 0 { " class=\"gaps\"" } else { "" };
+        s.push_str(&format!(
+            "<tr{class}><th scope=\"row\">{}</th>",
+            escape(r.label.as_str())
+        ));
+        for n in &r.cells {
+            if *n == 0 {
+                s.push_str("<td class=\"gap\">0</td>");
+            } else {
+                s.push_str(&format!("<td>{n}</td>"));
+            }
+        }
+        s.push_str(&format!("<td class=\"total\">{}</td></tr>\n", r.total()));
+    }
+    s.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+fn list(s: &mut String, id: &str, title: &str, note: &str, entries: &[ListEntry], date: bool) {
+    s.push_str(&format!(
+        "<section id=\"{id}\">\n<h2>{} ({})</h2>\n",
+        escape(title),
+        entries.len()
+    ));
+    if entries.is_empty() {
+        s.push_str("<p>Keine.</p>\n</section>\n");
+        return;
+    }
+    s.push_str(&format!(
+        "<p class=\"note\">{}</p>\n<table>\n<thead><tr><th scope=\"col\">Datei</th><th scope=\"col\">Titel</th>",
+        escape(note)
+    ));
+    if date {
+        s.push_str("<th scope=\"col\">Prüfen bis</th>");
+    }
+    s.push_str("</tr></thead>\n<tbody>\n");
+    for e in entries {
+        s.push_str(&format!(
+            "<tr><th scope=\"row\"><code>content/{}.md</code></th><td class=\"text\">{}</td>",
+            escape(e.item.as_str()),
+            escape(e.title.as_str())
+        ));
+        if date {
+            s.push_str(&format!(
+                "<td>{}</td>",
+                e.date.map(|d| d.to_string()).unwrap_or_default()
+            ));
+        }
+        s.push_str("</tr>\n");
+    }
+    s.push_str("</tbody>\n</table>\n</section>\n");
+}

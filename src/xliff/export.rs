@@ -1,0 +1,261 @@
+//! `wegweiser xliff export --lang LANG`: the items missing or outdated in a
+//! language as one XLIFF 2.0 file.
+
+use std::io::Cursor;
+use std::path::Path;
+
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+
+use super::{MDA_NS, META_CATEGORY, Piece, XLIFF_NS, file_hash, file_id, segment_markdown};
+use crate::content::status::State;
+use crate::content::{Item, Site, Text, schema};
+use crate::diagnostics::Diagnostic;
+use crate::translate::translation_path;
+
+/// The value of a translatable field of a text, by its schema name.
+pub fn text_value<'a>(text: &'a Text, name: &str) -> Option<&'a str> {
+    match name {
+        "title" => Some(text.title.as_str()),
+        "summary" => text.summary.as_deref(),
+        "schedule" => text.schedule.as_deref(),
+        "cost" => text.cost.as_deref(),
+        "role" => text.role.as_deref(),
+        "office_hours" => text.office_hours.as_deref(),
+        _ => None,
+    }
+}
+
+/// What an export holds.
+#[derive(Debug, Clone)]
+pub struct Export {
+    /// The XLIFF document.
+    pub xml: String,
+    /// Item paths exported, with their state in the language.
+    pub items: Vec<(String, State)>,
+    pub units: usize,
+}
+
+/// The units of one item: `(unit id, pieces)`: text fields first (in schema
+/// order), then the body's blocks.
+pub fn units(site: &Site, item: &Item) -> Vec<(String, Vec<Piece>)> {
+    let src = item.source_text(&site.config);
+    let mut out: Vec<(String, Vec<Piece>)> = schema::text_fields()
+        .filter(|f| f.kinds.contains(&item.kind))
+        .filter_map(|f| {
+            text_value(src, f.name)
+                .filter(|v| !v.trim().is_empty())
+                .map(|v| (f.name.to_string(), vec![Piece::Text(v.trim().to_string())]))
+        })
+        .collect();
+    for (i, block) in segment_markdown(src.body()).into_iter().enumerate() {
+        out.push((format!("body-{}", i + 1), block));
+    }
+    out
+}
+
+type W = Writer<Cursor<Vec<u8>>>;
+
+fn io(e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot write the XLIFF document: {e}"))
+}
+
+fn start(w: &mut W, name: &str, attrs: &[(&str, &str)]) -> Result<(), Diagnostic> {
+    let el = BytesStart::new(name).with_attributes(attrs.iter().copied());
+    w.write_event(Event::Start(el)).map_err(io)
+}
+
+fn end(w: &mut W, name: &str) -> Result<(), Diagnostic> {
+    w.write_event(Event::End(BytesEnd::new(name))).map_err(io)
+}
+
+fn text(w: &mut W, s: &str) -> Result<(), Diagnostic> {
+    w.write_event(Event::Text(BytesText::new(s))).map_err(io)
+}
+
+/// An element holding only text: `<name attrs>text</name>`.
+fn leaf(w: &mut W, name: &str, attrs: &[(&str, &str)], s: &str) -> Result<(), Diagnostic> {
+    start(w, name, attrs)?;
+    text(w, s)?;
+    end(w, name)
+}
+
+/// Writes the XLIFF for every item missing or outdated in `lang`.
+pub fn export(root: &Path, site: &Site, lang: &str) -> Result<Export, Diagnostic> {
+    let cfg = &site.config;
+    if lang == cfg.default_language {
+        return Err(
+            Diagnostic::error(format!("`{lang}` is the source language"))
+                .help("name the language translators translate into, e.g. --lang ar"),
+        );
+    }
+    if !cfg.is_language(lang) {
+        return Err(
+            Diagnostic::error(format!("`{lang}` is not a language of this site")).help(
+                crate::toml_input::suggest(
+                    lang,
+                    cfg.languages.iter().map(|l| l.key.as_str()),
+                    "languages",
+                ),
+            ),
+        );
+    }
+    let src_tag = cfg.default_lang().tag_str();
+    let trg_tag = cfg.language(lang).map(|l| l.tag_str()).unwrap_or_default();
+
+    let mut w = Writer::new(Cursor::new(Vec::new()));
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+        .map_err(io)?;
+    text(&mut w, "\n")?;
+    start(
+        &mut w,
+        "xliff",
+        &[
+            ("xmlns", XLIFF_NS),
+            ("xmlns:mda", MDA_NS),
+            ("version", "2.0"),
+            ("srcLang", src_tag.as_str()),
+            ("trgLang", trg_tag.as_str()),
+        ],
+    )?;
+    let mut items = Vec::new();
+    let mut unit_count = 0;
+    for item in std::iter::once(&site.home).chain(site.items.values()) {
+        let state = item.status(cfg, lang).state;
+        if !matches!(state, State::Missing | State::Outdated) {
+            continue;
+        }
+        let path = item.path();
+        let src_file = item.source_text(cfg).file.path.display().to_string();
+        let target_rel = translation_path(site, item, lang);
+        let existing = std::fs::read(root.join(&target_rel)).ok();
+        let target_hash = file_hash(existing.as_deref());
+        let id = file_id(&path);
+        text(&mut w, "\n  ")?;
+        start(
+            &mut w,
+            "file",
+            &[("id", id.as_str()), ("original", src_file.as_str())],
+        )?;
+        text(&mut w, "\n    ")?;
+        start(&mut w, "mda:metadata", &[])?;
+        start(&mut w, "mda:metaGroup", &[("category", META_CATEGORY)])?;
+        for (k, v) in [
+            ("item", path.as_str()),
+            ("lang", lang),
+            ("source_hash", item.fingerprint.as_str()),
+            ("target_hash", target_hash.as_str()),
+            ("state", state.as_str()),
+        ] {
+            leaf(&mut w, "mda:meta", &[("type", k)], v)?;
+        }
+        end(&mut w, "mda:metaGroup")?;
+        end(&mut w, "mda:metadata")?;
+        text(&mut w, "\n    ")?;
+        start(&mut w, "notes", &[])?;
+        leaf(
+            &mut w,
+            "note",
+            &[("category", "location")],
+            &format!("{src_file} → {}", target_rel.display()),
+        )?;
+        end(&mut w, "notes")?;
+        for (uid, pieces) in units(site, item) {
+            unit(&mut w, &uid, &pieces)?;
+            unit_count += 1;
+        }
+        text(&mut w, "\n  ")?;
+        end(&mut w, "file")?;
+        items.push((path, state));
+    }
+    text(&mut w, "\n")?;
+    end(&mut w, "xliff")?;
+    text(&mut w, "\n")?;
+    let bytes = w.into_inner().into_inner();
+    Ok(Export {
+        // quick-xml wrote only the &str values it was given: valid UTF-8.
+        xml: String::from_utf8_lossy(&bytes).into_owned(),
+        items,
+        units: unit_count,
+    })
+}
+
+/// One `<unit>`: original data of its codes, then the source with `<ph>`/`<pc>`.
+fn unit(w: &mut W, id: &str, pieces: &[Piece]) -> Result<(), Diagnostic> {
+    // Data ids in order; a paired code's opening and closing data get
+    // consecutive ids found by matching the nesting.
+    let mut data: Vec<(String, &str)> = Vec::new();
+    let mut data_of: Vec<Option<usize>> = vec![None; pieces.len()];
+    for (i, p) in pieces.iter().enumerate() {
+        if let Piece::Ph(s) | Piece::Open(s) | Piece::Close(s) = p {
+            data.push((format!("d{}", data.len() + 1), s.as_str()));
+            data_of[i] = Some(data.len() - 1);
+        }
+    }
+    // For each Open, the index of its Close.
+    let mut close_of: Vec<Option<usize>> = vec![None; pieces.len()];
+    let mut stack = Vec::new();
+    for (i, p) in pieces.iter().enumerate() {
+        match p {
+            Piece::Open(_) => stack.push(i),
+            Piece::Close(_) => {
+                if let Some(o) = stack.pop() {
+                    close_of[o] = Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    text(w, "\n    ")?;
+    start(w, "unit", &[("id", id)])?;
+    if !data.is_empty() {
+        text(w, "\n      ")?;
+        start(w, "originalData", &[])?;
+        for (did, s) in &data {
+            text(w, "\n        ")?;
+            leaf(w, "data", &[("id", did.as_str())], s)?;
+        }
+        text(w, "\n      ")?;
+        end(w, "originalData")?;
+    }
+    text(w, "\n      ")?;
+    start(w, "segment", &[])?;
+    start(w, "source", &[("xml:space", "preserve")])?;
+    let mut code_id = 0usize;
+    for (i, p) in pieces.iter().enumerate() {
+        match p {
+            Piece::Text(s) => text(w, s)?,
+            Piece::Ph(_) => {
+                code_id += 1;
+                let did = data_of[i].map(|d| data[d].0.clone()).unwrap_or_default();
+                let el = BytesStart::new("ph").with_attributes([
+                    ("id", code_id.to_string().as_str()),
+                    ("dataRef", did.as_str()),
+                ]);
+                w.write_event(Event::Empty(el)).map_err(io)?;
+            }
+            Piece::Open(_) => {
+                code_id += 1;
+                let ds = data_of[i].map(|d| data[d].0.clone()).unwrap_or_default();
+                let de = close_of[i]
+                    .and_then(|c| data_of[c])
+                    .map(|d| data[d].0.clone())
+                    .unwrap_or_default();
+                start(
+                    w,
+                    "pc",
+                    &[
+                        ("id", code_id.to_string().as_str()),
+                        ("dataRefStart", ds.as_str()),
+                        ("dataRefEnd", de.as_str()),
+                    ],
+                )?;
+            }
+            Piece::Close(_) => end(w, "pc")?,
+        }
+    }
+    end(w, "source")?;
+    end(w, "segment")?;
+    text(w, "\n    ")?;
+    end(w, "unit")
+}

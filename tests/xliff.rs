@@ -1,0 +1,341 @@
+//! `wegweiser xliff export` / `import`: the translator round trip.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::TestSite;
+use wegweiser::content::status::State;
+use wegweiser::translate;
+use wegweiser::xliff::export;
+
+/// Every file under content/, relative path → text.
+fn content(root: &Path) -> BTreeMap<String, String> {
+    let dir = root.join("content");
+    walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(&dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read_to_string(e.path()).unwrap())
+        })
+        .collect()
+}
+
+fn cli(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .output()
+        .unwrap()
+}
+
+/// What a translator does: a `<target>` after every `<source>`, its text
+/// marked with ` [ar]`, the inline codes left as they are.
+fn fill_targets(xml: &str, mark: &str) -> String {
+    let mut out = String::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find("<source xml:space=\"preserve\">") {
+        let open_end = i + "<source xml:space=\"preserve\">".len();
+        let close = rest[open_end..].find("</source>").unwrap() + open_end;
+        let inner = &rest[open_end..close];
+        out.push_str(&rest[..close + "</source>".len()]);
+        out.push_str(&format!(
+            "<target xml:space=\"preserve\">{inner}{mark}</target>"
+        ));
+        rest = &rest[close + "</source>".len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn export_ar(site: &TestSite) -> String {
+    let s = translate::load(&site.root).unwrap();
+    export::export(&site.root, &s, "ar").unwrap().xml
+}
+
+fn fixture() -> TestSite {
+    let site = TestSite::fixture("site");
+    // A body with a link, inline code, a character XML must escape, and a list.
+    site.edit(
+        "content/offers/beratung.md",
+        "Nach Vereinbarung.",
+        "Nach Vereinbarung im [Sprachcafé](offers/sprachcafe.md) & unter `0800 123`.\n\n- Montag\n- Dienstag <Termin>",
+    );
+    site
+}
+
+#[test]
+fn export_holds_missing_and_outdated_items_with_protected_links() {
+    let site = fixture();
+    let s = translate::load(&site.root).unwrap();
+    let ex = export::export(&site.root, &s, "ar").unwrap();
+    let items: Vec<&str> = ex.items.iter().map(|(i, _)| i.as_str()).collect();
+    // _index and the Sprachcafé have Arabic files (unconfirmed): not exported.
+    assert_eq!(
+        items,
+        [
+            "offers/beratung",
+            "events/infoabend",
+            "events/markt",
+            "contacts/buero",
+            "contacts/verein",
+            "pages/barrierefreiheit",
+            "pages/datenschutz",
+            "pages/impressum",
+        ]
+    );
+    assert!(ex.items.iter().all(|(_, st)| *st == State::Missing));
+    let xml = &ex.xml;
+    assert!(xml.contains("srcLang=\"de\" trgLang=\"ar\""));
+    let fp = &s
+        .get(wegweiser::content::Kind::Offer, "beratung")
+        .unwrap()
+        .fingerprint;
+    assert!(xml.contains(&format!("<mda:meta type=\"source_hash\">{fp}</mda:meta>")));
+    assert!(xml.contains("<mda:meta type=\"target_hash\">none</mda:meta>"));
+    // The link target is original data of a paired code, the link text is text.
+    assert!(xml.contains("<data id=\"d1\">[</data>"));
+    assert!(xml.contains("<data id=\"d2\">](offers/sprachcafe.md)</data>"));
+    assert!(xml.contains(
+        "Nach Vereinbarung im <pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">Sprachcafé</pc> &amp; unter <ph id=\"2\" dataRef=\"d3\"/>."
+    ));
+    // `<Termin>` is inline HTML to Markdown: a code, its data escaped.
+    assert!(
+        xml.contains("<data id=\"d1\">&lt;Termin&gt;</data>"),
+        "{xml}"
+    );
+    assert!(xml.contains("- Montag\n- Dienstag <ph id=\"1\" dataRef=\"d1\"/></source>"));
+    // Text fields of contacts (role, office hours) are units too.
+    assert!(xml.contains("<unit id=\"office_hours\">"));
+}
+
+#[test]
+fn round_trip_writes_exactly_the_translations_and_they_are_current() {
+    let site = fixture();
+    let before = content(&site.root);
+    let xml = fill_targets(&export_ar(&site), " [ar]")
+        // The translator translates a link's text; its target is not theirs to change.
+        .replace(
+            ">Sprachcafé</pc> &amp; unter",
+            ">مقهى اللغة</pc> &amp; unter",
+        );
+    let file = site.root.join("ar.xlf");
+    std::fs::write(&file, xml).unwrap();
+    let out = cli(&site.root, &["xliff", "import", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let after = content(&site.root);
+    let changed: Vec<&String> = after
+        .keys()
+        .filter(|k| before.get(*k) != after.get(*k))
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            "contacts/buero.ar.md",
+            "contacts/verein.ar.md",
+            "events/infoabend.ar.md",
+            "events/markt.ar.md",
+            "offers/beratung.ar.md",
+            "pages/barrierefreiheit.ar.md",
+            "pages/datenschutz.ar.md",
+            "pages/impressum.ar.md",
+        ]
+    );
+    assert!(before.keys().all(|k| after.contains_key(k)));
+
+    let s = translate::load(&site.root).unwrap();
+    let beratung = s.get(wegweiser::content::Kind::Offer, "beratung").unwrap();
+    assert_eq!(
+        after["offers/beratung.ar.md"],
+        format!(
+            "+++\ntitle = \"Migrationsberatung [ar]\"\nsummary = \"Beratung zu allen Fragen. [ar]\"\nsource_hash = \"{}\"\n+++\n\
+             ## Termine [ar]\n\nNach Vereinbarung im [مقهى اللغة](offers/sprachcafe.md) & unter `0800 123`. [ar]\n\n- Montag\n- Dienstag <Termin> [ar]\n",
+            beratung.fingerprint
+        )
+    );
+    for item in s.items.values() {
+        if item.slug != "sprachcafe" {
+            assert_eq!(
+                item.status(&s.config, "ar").state,
+                State::Current,
+                "{}",
+                item.path()
+            );
+        }
+    }
+    // A second export finds nothing left to do.
+    assert!(
+        export::export(&site.root, &s, "ar")
+            .unwrap()
+            .items
+            .is_empty()
+    );
+
+    // The site builds, and the Arabic page links to the Arabic Sprachcafé.
+    site.build_ok();
+    let doc = site.html("ar/offers/beratung/index.html");
+    assert!(common::text(&doc, "h1").contains("Migrationsberatung [ar]"));
+    let hrefs = common::attrs(&doc, "main a", "href");
+    assert!(
+        hrefs.iter().any(|h| h.ends_with("/ar/offers/sprachcafe/")),
+        "{hrefs:?}"
+    );
+}
+
+#[test]
+fn changed_source_is_refused_and_the_rest_imported() {
+    let site = fixture();
+    let xml = fill_targets(&export_ar(&site), " [ar]");
+    site.edit(
+        "content/offers/beratung.md",
+        "Migrationsberatung",
+        "Migrationsberatung für alle",
+    );
+    let file = site.root.join("ar.xlf");
+    std::fs::write(&file, xml).unwrap();
+    let out = cli(&site.root, &["xliff", "import", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("offers/beratung: the German source changed since the export"),
+        "{err}"
+    );
+    assert!(err.contains("wegweiser xliff export --lang ar"), "{err}");
+    assert!(!site.root.join("content/offers/beratung.ar.md").exists());
+    assert!(site.root.join("content/offers/beratung.md").exists());
+    assert!(site.root.join("content/contacts/buero.ar.md").exists());
+}
+
+#[test]
+fn translation_changed_after_export_is_kept_unless_forced() {
+    let site = fixture();
+    // An outdated English translation: made from an older source.
+    site.edit(
+        "content/offers/sprachcafe.en.md",
+        "cost = \"free\"",
+        "cost = \"free\"\nsource_hash = \"000000000000\"",
+    );
+    let s = translate::load(&site.root).unwrap();
+    let ex = export::export(&site.root, &s, "en").unwrap();
+    let states: BTreeMap<&str, State> = ex.items.iter().map(|(i, st)| (i.as_str(), *st)).collect();
+    assert_eq!(states["offers/sprachcafe"], State::Outdated);
+    let file = site.root.join("en.xlf");
+    std::fs::write(&file, fill_targets(&ex.xml, " (new)")).unwrap();
+
+    // Someone edits the English file after the export.
+    site.edit(
+        "content/offers/sprachcafe.en.md",
+        "Drop by.",
+        "Drop by any time.",
+    );
+    let edited =
+        std::fs::read_to_string(site.root.join("content/offers/sprachcafe.en.md")).unwrap();
+    let out = cli(&site.root, &["xliff", "import", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("content/offers/sprachcafe.en.md: was changed after the export"),
+        "{err}"
+    );
+    assert!(err.contains("--force"), "{err}");
+    let now = std::fs::read_to_string(site.root.join("content/offers/sprachcafe.en.md")).unwrap();
+    assert_eq!(now, edited);
+
+    let out = cli(
+        &site.root,
+        &[
+            "xliff",
+            "import",
+            file.to_str().unwrap(),
+            "--force",
+            "--machine",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let now = std::fs::read_to_string(site.root.join("content/offers/sprachcafe.en.md")).unwrap();
+    assert!(now.contains("title = \"Sprachcafé (new)\""), "{now}");
+    assert!(
+        now.contains("machine_translated = true\nreviewed = false\n"),
+        "{now}"
+    );
+    let s = translate::load(&site.root).unwrap();
+    let item = s
+        .get(wegweiser::content::Kind::Offer, "sprachcafe")
+        .unwrap();
+    assert_eq!(item.status(&s.config, "en").state, State::Current);
+}
+
+#[test]
+fn items_with_untranslated_units_are_skipped_with_a_warning() {
+    let site = fixture();
+    let xml = export_ar(&site);
+    // Every unit gets a target except the summary of the first item.
+    let filled = fill_targets(&xml, " [ar]");
+    let partial = filled.replacen("<unit id=\"summary\">", "<unit id=\"summary\"><!-- -->", 1);
+    let partial = {
+        // Drop the target of beratung's summary.
+        let i = partial.find("<unit id=\"summary\"><!-- -->").unwrap();
+        let t = partial[i..].find("<target").unwrap() + i;
+        let e = partial[t..].find("</target>").unwrap() + t + "</target>".len();
+        format!("{}{}", &partial[..t], &partial[e..])
+    };
+    let file = site.root.join("ar.xlf");
+    std::fs::write(&file, partial).unwrap();
+    let out = cli(&site.root, &["xliff", "import", file.to_str().unwrap()]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("offers/beratung: not imported, 1 unit(s) have no translation: summary"),
+        "{err}"
+    );
+    assert!(!site.root.join("content/offers/beratung.ar.md").exists());
+    assert!(site.root.join("content/events/markt.ar.md").exists());
+}
+
+#[test]
+fn export_cli_rejects_the_source_language_and_unknown_ones() {
+    let site = fixture();
+    let out = cli(&site.root, &["xliff", "export", "--lang", "de"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is the source language"));
+    let out = cli(&site.root, &["xliff", "export", "--lang", "xx"]);
+    assert_eq!(out.status.code(), Some(2));
+    let path = site.root.join("out.xlf");
+    let out = cli(
+        &site.root,
+        &[
+            "xliff",
+            "export",
+            "--lang",
+            "fa",
+            "--out",
+            path.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success());
+    assert!(
+        std::fs::read_to_string(path)
+            .unwrap()
+            .contains("trgLang=\"fa\"")
+    );
+}
