@@ -327,7 +327,9 @@ impl Pipeline {
         files.insert("robots.txt".into(), sitemap::robots(base).into());
         files.insert(
             "_headers".into(),
-            output::headers::headers_file().into_bytes().into(),
+            output::headers::headers_file(&config.language_keys())
+                .into_bytes()
+                .into(),
         );
         let theme_static = root.join(THEMES_DIR).join(&config.theme).join("static");
         if let Err(d) = output::add_static_dir(&theme_static, "static/", &mut files) {

@@ -11,13 +11,37 @@ img-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; \
 worker-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; \
 object-src 'none'";
 
-/// The `_headers` file.
-pub fn headers_file() -> String {
-    format!(
-        "/*\n  Content-Security-Policy: {CSP}\n  X-Content-Type-Options: nosniff\n  \
-         Referrer-Policy: no-referrer\n  X-Frame-Options: DENY\n  \
-         Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()\n\
-         /*.ics\n  Content-Type: text/calendar; charset=utf-8\n\
-         /*.vcf\n  Content-Type: text/vcard; charset=utf-8\n"
-    )
+/// The policy of the editor UI (`/admin/`, see docs/cms.md): the CMS runs
+/// in the browser and talks to the Git host's API; it is never shown to
+/// readers.
+pub const ADMIN_CSP: &str = "default-src 'self'; script-src 'self'; \
+style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https://avatars.githubusercontent.com https://secure.gravatar.com; \
+connect-src 'self' https://api.github.com https://github.com https://gitlab.com; \
+base-uri 'self'; frame-ancestors 'none'; object-src 'none'";
+
+/// The `_headers` file. Hosts combine every rule that matches a path, and
+/// two Content-Security-Policies would both apply, so the readers' policy
+/// is set per folder of the public site and the editor's on `/admin/` only.
+pub fn headers_file(languages: &[String]) -> String {
+    let mut out = String::from(
+        "/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n  \
+         X-Frame-Options: DENY\n  \
+         Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()\n",
+    );
+    let mut public: Vec<String> = ["/", "/index.html", "/404.html", "/static/*", "/search/*"]
+        .into_iter()
+        .map(String::from)
+        .collect();
+    public.extend(languages.iter().map(|l| format!("/{l}/*")));
+    for p in public {
+        out.push_str(&format!("{p}\n  Content-Security-Policy: {CSP}\n"));
+    }
+    out.push_str(&format!(
+        "/admin/*\n  Content-Security-Policy: {ADMIN_CSP}\n"
+    ));
+    out.push_str(
+        "/*.ics\n  Content-Type: text/calendar; charset=utf-8\n\
+         /*.vcf\n  Content-Type: text/vcard; charset=utf-8\n",
+    );
+    out
 }
