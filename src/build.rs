@@ -84,6 +84,8 @@ pub struct BuildReport {
 struct Page {
     file: String,
     bytes: crate::output::Bytes,
+    /// Of file and bytes, for the service worker's version (computed once).
+    digest: u64,
     path: String,
     sitemap: Option<Vec<crate::render::views::Alternate>>,
 }
@@ -242,8 +244,10 @@ impl Pipeline {
             .into_par_iter()
             .map(|(job, p)| {
                 let bytes = self.finish_page(p.html);
+                let file = crate::routes::file_for(&p.path);
                 let page = Page {
-                    file: crate::routes::file_for(&p.path),
+                    digest: output::offline::page_digest(&file, &bytes),
+                    file,
                     bytes: bytes.into(),
                     path: p.path,
                     sitemap: p.sitemap,
@@ -271,10 +275,14 @@ impl Pipeline {
             files.insert(p.file.clone(), p.bytes.clone());
         }
         let default_404 = files.get(&self.default_404_file()).cloned();
-        let digests: Vec<u64> = files
-            .iter()
-            .map(|(k, v)| output::offline::page_digest(k, v))
+        // In path order, as the streamed build has them.
+        let mut digests: Vec<(&str, u64)> = self
+            .pages
+            .values()
+            .map(|p| (p.file.as_str(), p.digest))
             .collect();
+        digests.sort();
+        let digests: Vec<u64> = digests.into_iter().map(|(_, d)| d).collect();
         let (rest, ds) =
             self.other_files(entries, default_404, output::offline::combine(&digests))?;
         files.extend(rest);

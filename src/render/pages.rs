@@ -118,6 +118,8 @@ pub struct PageBuilder<'a> {
     list_len: BTreeMap<Route, usize>,
     /// Items with each taxonomy term (shown on term links).
     term_counts: BTreeMap<(Taxonomy, String), usize>,
+    /// What the filter links count (offers only), computed on first use.
+    filter_counts: OnceLock<filters::FilterCounts>,
     /// Per language: every item's position in title order (collation), computed on first use.
     ranks: BTreeMap<String, OnceLock<Ranks<'a>>>,
     /// Per language and list (first page): the list's items in reading order, computed on first use
@@ -201,6 +203,7 @@ impl<'a> PageBuilder<'a> {
             per_page: cfg.paginate_by.max(1),
             list_len: BTreeMap::new(),
             term_counts: BTreeMap::new(),
+            filter_counts: OnceLock::new(),
             ranks: BTreeMap::new(),
             lists: BTreeMap::new(),
         };
@@ -289,11 +292,11 @@ impl<'a> PageBuilder<'a> {
         }
         pages(Route::Archive(1), &mut r);
         r.push(Route::Search);
-        for (t, p) in self.topic_places().into_keys() {
-            r.push(Route::TopicPlace(t, p));
+        for (t, p) in self.topic_places().keys() {
+            r.push(Route::TopicPlace(t.clone(), p.clone()));
         }
-        for code in self.offered_languages().into_keys() {
-            r.push(Route::OfferedIn(code));
+        for code in self.offered_languages().keys() {
+            r.push(Route::OfferedIn(code.clone()));
         }
         for t in Taxonomy::ALL {
             r.push(Route::Taxonomy(t));

@@ -10,38 +10,53 @@ use crate::content::{Item, ItemData, Kind};
 use crate::render::views::{FilterGroup, FilterLink};
 use crate::routes;
 
+/// Offers per taxonomy term, per topic × place and per language they are
+/// held in: counted once per build (every offer list shows them).
+#[derive(Debug, Default)]
+pub(crate) struct FilterCounts {
+    terms: BTreeMap<(Taxonomy, String), usize>,
+    topic_places: BTreeMap<(String, String), usize>,
+    languages: BTreeMap<String, usize>,
+}
+
 impl PageBuilder<'_> {
     fn offers(&self) -> impl Iterator<Item = &Item> {
         self.site.of_kind(Kind::Offer)
     }
 
-    /// Topic × place combinations that have offers, with their counts.
-    pub(super) fn topic_places(&self) -> BTreeMap<(String, String), usize> {
-        let mut m = BTreeMap::new();
-        for item in self.offers() {
-            let Some(l) = item.data.listing() else {
-                continue;
-            };
-            for t in &l.topics {
-                for p in &l.places {
-                    *m.entry((t.clone(), p.clone())).or_insert(0) += 1;
+    fn filter_counts(&self) -> &FilterCounts {
+        self.filter_counts.get_or_init(|| {
+            let mut c = FilterCounts::default();
+            for item in self.offers() {
+                let Some(l) = item.data.listing() else {
+                    continue;
+                };
+                for t in Taxonomy::ALL {
+                    for k in l.terms(t) {
+                        *c.terms.entry((t, k.clone())).or_insert(0) += 1;
+                    }
+                }
+                for t in &l.topics {
+                    for p in &l.places {
+                        *c.topic_places.entry((t.clone(), p.clone())).or_insert(0) += 1;
+                    }
+                }
+                for code in &l.offered_in {
+                    *c.languages.entry(code.clone()).or_insert(0) += 1;
                 }
             }
-        }
-        m
+            c
+        })
+    }
+
+    /// Topic × place combinations that have offers, with their counts.
+    pub(super) fn topic_places(&self) -> &BTreeMap<(String, String), usize> {
+        &self.filter_counts().topic_places
     }
 
     /// Languages offers are held in (`offered_in`), with their counts.
-    pub(super) fn offered_languages(&self) -> BTreeMap<String, usize> {
-        let mut m = BTreeMap::new();
-        for item in self.offers() {
-            if let Some(l) = item.data.listing() {
-                for code in &l.offered_in {
-                    *m.entry(code.clone()).or_insert(0) += 1;
-                }
-            }
-        }
-        m
+    pub(super) fn offered_languages(&self) -> &BTreeMap<String, usize> {
+        &self.filter_counts().languages
     }
 
     pub(super) fn offers_in_topic_place<'s>(
@@ -85,9 +100,11 @@ impl PageBuilder<'_> {
                 .iter()
                 .filter_map(|k| {
                     let n = self
-                        .offers()
-                        .filter(|i| i.data.listing().is_some_and(|l| l.terms(t).contains(k)))
-                        .count();
+                        .filter_counts()
+                        .terms
+                        .get(&(t, k.clone()))
+                        .copied()
+                        .unwrap_or(0);
                     (n > 0).then(|| link(self.term_label(lang, t, k), routes::term(lang, t, k), n))
                 })
                 .collect();
@@ -142,12 +159,12 @@ impl PageBuilder<'_> {
         groups.push(term_group(Taxonomy::Places));
         let languages = self
             .offered_languages()
-            .into_iter()
+            .iter()
             .map(|(code, n)| {
                 link(
                     self.t(lang, &format!("language-{code}")),
-                    routes::offered_in(lang, &code),
-                    n,
+                    routes::offered_in(lang, code),
+                    *n,
                 )
             })
             .collect();
