@@ -48,6 +48,7 @@ fn stages(c: &mut Criterion) {
     g.bench_function("load + parse", |b| b.iter(load));
 
     let langs = p.site().config.language_keys();
+    let sanitizer = markdown::Sanitizer::default();
     g.bench_function("markdown (every body in every language)", |b| {
         b.iter(|| {
             let mut bytes = 0;
@@ -60,6 +61,8 @@ fn stages(c: &mut Criterion) {
                     let ctx = LinkContext {
                         lang,
                         languages: &langs,
+                        raw_html: p.site().config.markdown.raw_html,
+                        sanitizer: &sanitizer,
                     };
                     bytes += markdown::render(text.body(), &ctx).len();
                 }
