@@ -56,6 +56,8 @@ impl BuildOptions {
     }
 }
 
+use crate::render::pages::filters::FilterCounts;
+
 /// What writing one page yields: its sitemap entry, size, bytes (kept only
 /// for the default 404 page) and digest (for the service worker's version).
 type Emitted = (
@@ -763,7 +765,8 @@ fn affected_routes(old: &Site, new: &Site, keys: &BTreeSet<ItemKey>) -> BTreeSet
     }
     // Offer lists show filter links with counts: when those change, every
     // page that shows them does.
-    if keys.iter().any(|(k, _)| *k == Kind::Offer) && filter_counts(old) != filter_counts(new) {
+    if keys.iter().any(|(k, _)| *k == Kind::Offer) && FilterCounts::of(old) != FilterCounts::of(new)
+    {
         routes.insert(Route::Section(Kind::Offer, 1));
         for t in Taxonomy::ALL {
             for term in new.config.taxonomies.terms(t) {
@@ -786,31 +789,6 @@ fn affected_routes(old: &Site, new: &Site, keys: &BTreeSet<ItemKey>) -> BTreeSet
         }
     }
     routes
-}
-
-/// What the filter links of offer lists count: offers per term, per topic ×
-/// place, per language they are held in.
-fn filter_counts(site: &Site) -> BTreeMap<String, usize> {
-    let mut m = BTreeMap::new();
-    for item in site.of_kind(Kind::Offer) {
-        let Some(l) = item.data.listing() else {
-            continue;
-        };
-        for t in Taxonomy::ALL {
-            for k in l.terms(t) {
-                *m.entry(format!("{}/{k}", t.key())).or_insert(0) += 1;
-            }
-        }
-        for t in &l.topics {
-            for p in &l.places {
-                *m.entry(format!("tp/{t}/{p}")).or_insert(0) += 1;
-            }
-        }
-        for c in &l.offered_in {
-            *m.entry(format!("lang/{c}")).or_insert(0) += 1;
-        }
-    }
-    m
 }
 
 /// Whether `item` shows the contact `slug` (as contact, provider, organizer or organisation).

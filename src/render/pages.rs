@@ -20,7 +20,7 @@ use crate::i18n::{LocaleFormatter, Messages};
 use crate::routes;
 use fluent_bundle::FluentArgs;
 
-mod filters;
+pub mod filters;
 mod search_docs;
 
 /// A page to build.

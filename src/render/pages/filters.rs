@@ -6,17 +6,43 @@ use std::collections::BTreeMap;
 
 use super::{PageBuilder, Route};
 use crate::config::Taxonomy;
-use crate::content::{Item, ItemData, Kind};
+use crate::content::{Item, ItemData, Kind, Site};
 use crate::render::views::{FilterGroup, FilterLink};
 use crate::routes;
 
 /// Offers per taxonomy term, per topic × place and per language they are
 /// held in: counted once per build (every offer list shows them).
-#[derive(Debug, Default)]
-pub(crate) struct FilterCounts {
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct FilterCounts {
     terms: BTreeMap<(Taxonomy, String), usize>,
     topic_places: BTreeMap<(String, String), usize>,
     languages: BTreeMap<String, usize>,
+}
+
+impl FilterCounts {
+    /// Counts the offers of `site`.
+    pub fn of(site: &Site) -> FilterCounts {
+        let mut c = FilterCounts::default();
+        for item in site.of_kind(Kind::Offer) {
+            let Some(l) = item.data.listing() else {
+                continue;
+            };
+            for t in Taxonomy::ALL {
+                for k in l.terms(t) {
+                    *c.terms.entry((t, k.clone())).or_insert(0) += 1;
+                }
+            }
+            for t in &l.topics {
+                for p in &l.places {
+                    *c.topic_places.entry((t.clone(), p.clone())).or_insert(0) += 1;
+                }
+            }
+            for code in &l.offered_in {
+                *c.languages.entry(code.clone()).or_insert(0) += 1;
+            }
+        }
+        c
+    }
 }
 
 impl PageBuilder<'_> {
@@ -25,28 +51,8 @@ impl PageBuilder<'_> {
     }
 
     fn filter_counts(&self) -> &FilterCounts {
-        self.filter_counts.get_or_init(|| {
-            let mut c = FilterCounts::default();
-            for item in self.offers() {
-                let Some(l) = item.data.listing() else {
-                    continue;
-                };
-                for t in Taxonomy::ALL {
-                    for k in l.terms(t) {
-                        *c.terms.entry((t, k.clone())).or_insert(0) += 1;
-                    }
-                }
-                for t in &l.topics {
-                    for p in &l.places {
-                        *c.topic_places.entry((t.clone(), p.clone())).or_insert(0) += 1;
-                    }
-                }
-                for code in &l.offered_in {
-                    *c.languages.entry(code.clone()).or_insert(0) += 1;
-                }
-            }
-            c
-        })
+        self.filter_counts
+            .get_or_init(|| FilterCounts::of(self.site))
     }
 
     /// Topic × place combinations that have offers, with their counts.
