@@ -39,3 +39,16 @@ pub fn print_one(d: Diagnostic) {
     ds.push(d);
     eprint!("{}", ds.render());
 }
+
+/// The site for commands that work on its content (translate, xliff); on
+/// problems they are printed and `None` is returned.
+pub fn load_site(root: &std::path::Path) -> Option<wegweiser::content::Site> {
+    match wegweiser::translate::load(root) {
+        Ok(s) => Some(s),
+        Err(ds) => {
+            eprint!("{}", ds.render());
+            eprintln!("fix these problems first");
+            None
+        }
+    }
+}

@@ -5,13 +5,8 @@ use wegweiser::translate::{self, Action};
 
 /// `item`: one item, or `None` for every item of the site.
 pub fn run(root: &Path, item: Option<&str>, action: Action) -> ExitCode {
-    let site = match translate::load(root) {
-        Ok(s) => s,
-        Err(ds) => {
-            eprint!("{}", ds.render());
-            eprintln!("fix these problems first");
-            return ExitCode::FAILURE;
-        }
+    let Some(site) = super::load_site(root) else {
+        return ExitCode::FAILURE;
     };
     let items: Vec<_> = match item {
         Some(name) => match translate::find(&site, name) {

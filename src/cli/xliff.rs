@@ -2,18 +2,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use wegweiser::diagnostics::SourceFile;
-use wegweiser::translate;
 use wegweiser::xliff::{export, import};
 
 /// `wegweiser xliff export --lang LANG [--out FILE]`
 pub fn export(root: &Path, lang: &str, out: Option<&Path>) -> ExitCode {
-    let site = match translate::load(root) {
-        Ok(s) => s,
-        Err(ds) => {
-            eprint!("{}", ds.render());
-            eprintln!("fix these problems first");
-            return ExitCode::FAILURE;
-        }
+    let Some(site) = super::load_site(root) else {
+        return ExitCode::FAILURE;
     };
     let ex = match export::export(root, &site, lang) {
         Ok(x) => x,
@@ -51,13 +45,8 @@ pub fn import(root: &Path, file: &Path, opts: import::ImportOptions) -> ExitCode
             return ExitCode::FAILURE;
         }
     };
-    let site = match translate::load(root) {
-        Ok(s) => s,
-        Err(ds) => {
-            eprint!("{}", ds.render());
-            eprintln!("fix these problems first");
-            return ExitCode::FAILURE;
-        }
+    let Some(site) = super::load_site(root) else {
+        return ExitCode::FAILURE;
     };
     let xliff = SourceFile::new(file, text);
     let out = import::import(root, &site, &xliff, opts);

@@ -1226,17 +1226,13 @@ impl<'a> PageBuilder<'a> {
                 );
                 view.title = heading.clone();
                 view.section = "topics";
-                view.list = Some(ListView {
-                    section: "topics-place".into(),
+                view.list = Some(self.filter_list(
+                    lang,
+                    route,
+                    "topics-place",
                     heading,
-                    cards: self.cards(lang, self.offers_in_topic_place(topic, place)),
-                    total: self.offers_in_topic_place(topic, place).count(),
-                    pager: None,
-                    terms: Vec::new(),
-                    archive: None,
-                    calendar: None,
-                    filters: self.filter_groups(lang, route),
-                });
+                    self.offers_in_topic_place(topic, place),
+                ));
                 "list.html"
             }
             Route::OfferedIn(code) => {
@@ -1248,17 +1244,13 @@ impl<'a> PageBuilder<'a> {
                     .unwrap_or_else(|| code.clone());
                 view.title = heading.clone();
                 view.section = "offers";
-                view.list = Some(ListView {
-                    section: "offered-in".into(),
+                view.list = Some(self.filter_list(
+                    lang,
+                    route,
+                    "offered-in",
                     heading,
-                    cards: self.cards(lang, self.offers_in_language(code)),
-                    total: self.offers_in_language(code).count(),
-                    pager: None,
-                    terms: Vec::new(),
-                    archive: None,
-                    calendar: None,
-                    filters: self.filter_groups(lang, route),
-                });
+                    self.offers_in_language(code),
+                ));
                 "list.html"
             }
             Route::Search => {

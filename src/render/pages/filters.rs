@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::{PageBuilder, Route};
 use crate::config::Taxonomy;
 use crate::content::{Item, ItemData, Kind, Site};
-use crate::render::views::{FilterGroup, FilterLink};
+use crate::render::views::{FilterGroup, FilterLink, ListView};
 use crate::routes;
 
 /// Offers per taxonomy term, per topic × place and per language they are
@@ -84,6 +84,29 @@ impl PageBuilder<'_> {
         self.offers().filter(move |i| {
             matches!(&i.data, ItemData::Offer(o) if o.listing.offered_in.iter().any(|c| c == code))
         })
+    }
+
+    /// The list view of a filter page (one page, all its offers, the filter links).
+    pub(super) fn filter_list<'s>(
+        &'s self,
+        lang: &str,
+        route: &Route,
+        section: &str,
+        heading: String,
+        offers: impl Iterator<Item = &'s Item>,
+    ) -> ListView {
+        let cards = self.cards(lang, offers);
+        ListView {
+            section: section.into(),
+            heading,
+            total: cards.len(),
+            cards,
+            pager: None,
+            terms: Vec::new(),
+            archive: None,
+            calendar: None,
+            filters: self.filter_groups(lang, route),
+        }
     }
 
     /// The filter links of an offer list: topics, places and languages, with
