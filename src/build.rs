@@ -734,11 +734,11 @@ fn affected_routes(old: &Site, new: &Site, keys: &BTreeSet<ItemKey>) -> BTreeSet
                     let l = &o.listing;
                     for t in &l.topics {
                         for p in &l.places {
-                            routes.insert(Route::TopicPlace(t.clone(), p.clone()));
+                            routes.insert(Route::TopicPlace(t.clone(), p.clone(), 1));
                         }
                     }
                     for code in &l.offered_in {
-                        routes.insert(Route::OfferedIn(code.clone()));
+                        routes.insert(Route::OfferedIn(code.clone(), 1));
                     }
                 }
                 ItemData::Event(e) => routes.extend(
@@ -778,11 +778,11 @@ fn affected_routes(old: &Site, new: &Site, keys: &BTreeSet<ItemKey>) -> BTreeSet
                 if let ItemData::Offer(o) = &item.data {
                     for t in &o.listing.topics {
                         for p in &o.listing.places {
-                            routes.insert(Route::TopicPlace(t.clone(), p.clone()));
+                            routes.insert(Route::TopicPlace(t.clone(), p.clone(), 1));
                         }
                     }
                     for code in &o.listing.offered_in {
-                        routes.insert(Route::OfferedIn(code.clone()));
+                        routes.insert(Route::OfferedIn(code.clone(), 1));
                     }
                 }
             }

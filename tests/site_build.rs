@@ -594,6 +594,40 @@ fn long_lists_continue_on_further_pages() {
 }
 
 #[test]
+fn filter_pages_are_paginated_too() {
+    let site = paginated_site();
+    site.edit(
+        "content/offers/beratung.md",
+        "topics = [\"beratung\"]",
+        "topics = [\"beratung\", \"sprache\"]\nplaces = [\"ingelheim\"]\noffered_in = [\"de\"]",
+    );
+    site.build_ok();
+    for first in ["de/topics/sprache/ingelheim/", "de/languages/de/"] {
+        let one = site.html(&format!("{first}index.html"));
+        let two = site.html(&format!("{first}page/2/index.html"));
+        assert!(!site.exists(&format!("{first}page/3/index.html")));
+        assert_eq!(one.select(&sel(".cards > li")).count(), 1, "{first}");
+        assert_eq!(two.select(&sel(".cards > li")).count(), 1, "{first}");
+        assert_eq!(text(&one, "main > p.count"), "2 Einträge", "{first}");
+        assert_eq!(
+            attrs(&one, "nav.pager a[rel=next]", "href"),
+            vec![format!("/{first}page/2/")]
+        );
+        let mut cards = attrs(&one, ".cards a", "href");
+        cards.extend(attrs(&two, ".cards a", "href"));
+        cards.sort();
+        cards.dedup();
+        assert_eq!(cards.len(), 2, "{cards:?}");
+        // The second page still marks its filter as the current one.
+        assert!(
+            attrs(&two, "nav.filters a[aria-current=page]", "href").contains(&format!("/{first}")),
+            "{first}: {:?}",
+            attrs(&two, "nav.filters a[aria-current=page]", "href")
+        );
+    }
+}
+
+#[test]
 fn short_lists_have_no_pager() {
     let site = TestSite::fixture("site");
     site.build_ok();

@@ -102,6 +102,40 @@ pub fn tokens(s: &str) -> impl Iterator<Item = String> {
         .into_iter()
 }
 
+/// The distinct words of `s` the index keeps (normalised, two characters or
+/// more): the same set as [`tokens`] gives, computed faster. Normalisation
+/// never joins or splits across white space, so each distinct
+/// white-space-separated word is normalised once, and ASCII words (most of
+/// German text) take a short path.
+pub fn index_words(s: &str) -> std::collections::BTreeSet<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = std::collections::BTreeSet::new();
+    let mut keep = |t: &str| {
+        if t.chars().nth(1).is_some() && !out.contains(t) {
+            out.insert(t.to_string());
+        }
+    };
+    for w in s.split_whitespace() {
+        if !seen.insert(w) {
+            continue;
+        }
+        if w.is_ascii() {
+            let n: String = w
+                .chars()
+                .filter(|c| !matches!(c, '\'' | '`'))
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            n.split(|c: char| !c.is_ascii_alphanumeric())
+                .for_each(&mut keep);
+        } else {
+            normalize(w)
+                .split(|c: char| !c.is_alphanumeric())
+                .for_each(&mut keep);
+        }
+    }
+    out
+}
+
 #[derive(Serialize)]
 struct Index<'a> {
     /// Format version.
@@ -150,6 +184,23 @@ mod tests {
     struct Vector {
         input: String,
         normalized: String,
+    }
+
+    #[test]
+    fn index_words_are_the_tokens() {
+        let texts = [
+            "Sprachcafé für Frauen: Deutsch üben, Kinderbetreuung! O'Neil's `code` 2026",
+            "مقهى اللغة للنساء: تدريب على الألمانية، رعاية الأطفال ١٢٣ كتاب",
+            "کافه زبان برای زنان — آموزش آلمانی ۱۲۳ ي ك ة",
+            "Мовне кафе для жінок: НІМЕЦЬКА мова, догляд за дітьми",
+            "Dil kafesi: Almanca İSTANBUL ışık ĞÜŞ",
+            "ΣΟΦΙΑΣ σοφία a\u{301}b e\u{308} x  y\tz\n\u{a0}q",
+        ];
+        for t in texts {
+            let old: std::collections::BTreeSet<String> =
+                tokens(t).filter(|w| w.chars().count() >= 2).collect();
+            assert_eq!(index_words(t), old, "{t}");
+        }
     }
 
     #[test]

@@ -35,10 +35,10 @@ pub enum Route {
     Term(Taxonomy, String, usize),
     /// Page `n` of the past events.
     Archive(usize),
-    /// Offers on a topic in a place (only combinations that have some).
-    TopicPlace(String, String),
-    /// Offers held in a language.
-    OfferedIn(String),
+    /// Page `n` of the offers on a topic in a place (only combinations that have some).
+    TopicPlace(String, String, usize),
+    /// Page `n` of the offers held in a language.
+    OfferedIn(String, usize),
     Search,
     NotFound,
 }
@@ -50,6 +50,8 @@ impl Route {
             Route::Section(k, _) => Route::Section(*k, 1),
             Route::Term(t, k, _) => Route::Term(*t, k.clone(), 1),
             Route::Archive(_) => Route::Archive(1),
+            Route::TopicPlace(t, p, _) => Route::TopicPlace(t.clone(), p.clone(), 1),
+            Route::OfferedIn(c, _) => Route::OfferedIn(c.clone(), 1),
             r => r.clone(),
         }
     }
@@ -57,7 +59,11 @@ impl Route {
     /// The page number of a list page (1 for every other route).
     pub fn page(&self) -> usize {
         match self {
-            Route::Section(_, n) | Route::Term(_, _, n) | Route::Archive(n) => *n,
+            Route::Section(_, n)
+            | Route::Term(_, _, n)
+            | Route::Archive(n)
+            | Route::TopicPlace(_, _, n)
+            | Route::OfferedIn(_, n) => *n,
             _ => 1,
         }
     }
@@ -67,6 +73,8 @@ impl Route {
             Route::Section(k, _) => Route::Section(*k, n),
             Route::Term(t, k, _) => Route::Term(*t, k.clone(), n),
             Route::Archive(_) => Route::Archive(n),
+            Route::TopicPlace(t, p, _) => Route::TopicPlace(t.clone(), p.clone(), n),
+            Route::OfferedIn(c, _) => Route::OfferedIn(c.clone(), n),
             r => r.clone(),
         }
     }
@@ -213,6 +221,22 @@ impl<'a> PageBuilder<'a> {
         let mut term_counts: BTreeMap<(Taxonomy, String), usize> = BTreeMap::new();
         for item in site.items.values() {
             let upcoming = builder.is_upcoming(item);
+            if let ItemData::Offer(o) = &item.data {
+                // The filter lists (created here: only combinations that have offers).
+                let l = &o.listing;
+                let mut seen = std::collections::BTreeSet::new();
+                for t in &l.topics {
+                    for p in &l.places {
+                        seen.insert(Route::TopicPlace(t.clone(), p.clone(), 1));
+                    }
+                }
+                for c in &l.offered_in {
+                    seen.insert(Route::OfferedIn(c.clone(), 1));
+                }
+                for r in seen {
+                    *list_len.entry(r).or_insert(0) += 1;
+                }
+            }
             let mut bump = |r: Route| {
                 if let Some(n) = list_len.get_mut(&r) {
                     *n += 1;
@@ -293,10 +317,10 @@ impl<'a> PageBuilder<'a> {
         pages(Route::Archive(1), &mut r);
         r.push(Route::Search);
         for (t, p) in self.topic_places().keys() {
-            r.push(Route::TopicPlace(t.clone(), p.clone()));
+            pages(Route::TopicPlace(t.clone(), p.clone(), 1), &mut r);
         }
         for code in self.offered_languages().keys() {
-            r.push(Route::OfferedIn(code.clone()));
+            pages(Route::OfferedIn(code.clone(), 1), &mut r);
         }
         for t in Taxonomy::ALL {
             r.push(Route::Taxonomy(t));
@@ -669,6 +693,20 @@ impl<'a> PageBuilder<'a> {
                 .of_kind(Kind::Event)
                 .filter(|i| !self.is_upcoming(i))
                 .collect(),
+            Route::TopicPlace(t, p, _) => site
+                .of_kind(Kind::Offer)
+                .filter(|i| {
+                    i.data.listing().is_some_and(|l| {
+                        l.topics.iter().any(|x| x == t) && l.places.iter().any(|x| x == p)
+                    })
+                })
+                .collect(),
+            Route::OfferedIn(c, _) => site
+                .of_kind(Kind::Offer)
+                .filter(|i| {
+                    matches!(&i.data, ItemData::Offer(o) if o.listing.offered_in.iter().any(|x| x == c))
+                })
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -1001,8 +1039,8 @@ impl<'a> PageBuilder<'a> {
             Route::Term(t, k, n) => routes::paged(&routes::term(lang, *t, k), *n),
             Route::Archive(n) => routes::paged(&routes::archive(lang), *n),
             Route::Search => routes::search(lang),
-            Route::TopicPlace(t, p) => routes::topic_place(lang, t, p),
-            Route::OfferedIn(c) => routes::offered_in(lang, c),
+            Route::TopicPlace(t, p, n) => routes::paged(&routes::topic_place(lang, t, p), *n),
+            Route::OfferedIn(c, n) => routes::paged(&routes::offered_in(lang, c), *n),
             Route::NotFound => routes::not_found(lang),
         }
     }
@@ -1218,7 +1256,7 @@ impl<'a> PageBuilder<'a> {
                 });
                 "list.html"
             }
-            Route::TopicPlace(topic, place) => {
+            Route::TopicPlace(topic, place, _) => {
                 let heading = format!(
                     "{} – {}",
                     self.term_label(lang, Taxonomy::Topics, topic),
@@ -1226,16 +1264,10 @@ impl<'a> PageBuilder<'a> {
                 );
                 view.title = heading.clone();
                 view.section = "topics";
-                view.list = Some(self.filter_list(
-                    lang,
-                    route,
-                    "topics-place",
-                    heading,
-                    self.offers_in_topic_place(topic, place),
-                ));
+                view.list = Some(self.filter_list(lang, route, "topics-place", heading));
                 "list.html"
             }
-            Route::OfferedIn(code) => {
+            Route::OfferedIn(code, _) => {
                 let mut args = FluentArgs::new();
                 args.set("language", self.t(lang, &format!("language-{code}")));
                 let heading = self
@@ -1244,13 +1276,7 @@ impl<'a> PageBuilder<'a> {
                     .unwrap_or_else(|| code.clone());
                 view.title = heading.clone();
                 view.section = "offers";
-                view.list = Some(self.filter_list(
-                    lang,
-                    route,
-                    "offered-in",
-                    heading,
-                    self.offers_in_language(code),
-                ));
+                view.list = Some(self.filter_list(lang, route, "offered-in", heading));
                 "list.html"
             }
             Route::Search => {
@@ -1296,7 +1322,7 @@ impl<'a> PageBuilder<'a> {
             ],
             Route::Archive(_) => vec![home, section(Kind::Event), here(self.path(lang, route))],
             Route::Search => vec![home, here(routes::search(lang))],
-            Route::TopicPlace(t, _) => vec![
+            Route::TopicPlace(t, _, _) => vec![
                 home,
                 crumb(
                     self.t(lang, "nav-topics"),
@@ -1308,7 +1334,9 @@ impl<'a> PageBuilder<'a> {
                 ),
                 here(self.path(lang, route)),
             ],
-            Route::OfferedIn(_) => vec![home, section(Kind::Offer), here(self.path(lang, route))],
+            Route::OfferedIn(_, _) => {
+                vec![home, section(Kind::Offer), here(self.path(lang, route))]
+            }
             Route::NotFound => vec![home],
         }
     }

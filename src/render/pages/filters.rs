@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::{PageBuilder, Route};
 use crate::config::Taxonomy;
-use crate::content::{Item, ItemData, Kind, Site};
+use crate::content::{Kind, Site};
 use crate::render::views::{FilterGroup, FilterLink, ListView};
 use crate::routes;
 
@@ -46,10 +46,6 @@ impl FilterCounts {
 }
 
 impl PageBuilder<'_> {
-    fn offers(&self) -> impl Iterator<Item = &Item> {
-        self.site.of_kind(Kind::Offer)
-    }
-
     fn filter_counts(&self) -> &FilterCounts {
         self.filter_counts
             .get_or_init(|| FilterCounts::of(self.site))
@@ -65,43 +61,21 @@ impl PageBuilder<'_> {
         &self.filter_counts().languages
     }
 
-    pub(super) fn offers_in_topic_place<'s>(
-        &'s self,
-        topic: &'s str,
-        place: &'s str,
-    ) -> impl Iterator<Item = &'s Item> + 's {
-        self.offers().filter(move |i| {
-            i.data.listing().is_some_and(|l| {
-                l.topics.iter().any(|t| t == topic) && l.places.iter().any(|p| p == place)
-            })
-        })
-    }
-
-    pub(super) fn offers_in_language<'s>(
-        &'s self,
-        code: &'s str,
-    ) -> impl Iterator<Item = &'s Item> + 's {
-        self.offers().filter(move |i| {
-            matches!(&i.data, ItemData::Offer(o) if o.listing.offered_in.iter().any(|c| c == code))
-        })
-    }
-
-    /// The list view of a filter page (one page, all its offers, the filter links).
-    pub(super) fn filter_list<'s>(
-        &'s self,
+    /// The list view of a filter page (one page of its offers, the filter links).
+    pub(super) fn filter_list(
+        &self,
         lang: &str,
         route: &Route,
         section: &str,
         heading: String,
-        offers: impl Iterator<Item = &'s Item>,
     ) -> ListView {
-        let cards = self.cards(lang, offers);
+        let (cards, total, pager) = self.list_page(lang, route);
         ListView {
             section: section.into(),
             heading,
-            total: cards.len(),
+            total,
             cards,
-            pager: None,
+            pager,
             terms: Vec::new(),
             archive: None,
             calendar: None,
@@ -114,8 +88,10 @@ impl PageBuilder<'_> {
     /// narrowed to combinations that have offers.
     pub(super) fn filter_groups(&self, lang: &str, current: &Route) -> Vec<FilterGroup> {
         let combos = self.topic_places();
+        // Every page of a list marks its filter link as the current one.
+        let here = self.path(lang, &current.first_page());
         let link = |label: String, url: String, count: usize| FilterLink {
-            current: self.path(lang, current) == url,
+            current: here == url,
             label,
             url,
             count,
@@ -147,7 +123,7 @@ impl PageBuilder<'_> {
         let mut groups = Vec::new();
         // Narrowing first: where the reader already chose a topic or a place.
         match current {
-            Route::Term(Taxonomy::Topics, topic, _) | Route::TopicPlace(topic, _) => {
+            Route::Term(Taxonomy::Topics, topic, _) | Route::TopicPlace(topic, _, _) => {
                 let links = combos
                     .iter()
                     .filter(|((t, _), _)| t == topic)
