@@ -1,6 +1,6 @@
 //! Edit-to-reload latency of `wegweiser serve`: the time from a saved change
-//! of one offer to the new output being ready to serve (incremental update
-//! plus output assembly). Not included: notify's debounce (60 ms) and the
+//! of one offer to the changed output files being ready to serve (the
+//! incremental update: reload, re-render, secondary files, service worker). Not included: notify's debounce (60 ms) and the
 //! browser's reload request.
 //!
 //! Sites: the example guide, and a synthetic guide of `WEGWEISER_BENCH_N`
@@ -58,8 +58,7 @@ fn bench_site(c: &mut Criterion, name: &str, root: PathBuf, offer: &str) {
                 original.clone()
             };
             std::fs::write(&path, text).unwrap();
-            p.update(std::slice::from_ref(&rel)).unwrap();
-            p.output().unwrap()
+            p.update(std::slice::from_ref(&rel)).unwrap()
         })
     });
 }

@@ -108,6 +108,63 @@ pub struct Pipeline {
     warnings: Diagnostics,
     /// Parsed content files, so an update reads only what changed.
     cache: ContentCache,
+    /// Everything but the pages as last produced (`None` before the first
+    /// [`Pipeline::output`]).
+    secondary: Option<Secondary>,
+}
+
+/// The output files besides the pages, in parts that change for different
+/// reasons, with each file's digest (for the service worker's version).
+#[derive(Clone, Default)]
+struct Secondary {
+    /// 404.html, data files (.ics, .vcf, feeds), sitemap, robots, _headers:
+    /// they change with the site's structure, items' front matter and the
+    /// interface text, never with a body.
+    site: OutputFiles,
+    /// Search indexes, web app manifests, offline lists: they change with any text.
+    reader: OutputFiles,
+    /// The theme's and the site's static folders.
+    statics: OutputFiles,
+    /// Why the static folders could not be read, if they could not.
+    static_error: Option<Diagnostic>,
+    /// Digest of every file above, by path.
+    digests: BTreeMap<String, u64>,
+    /// The service worker (its version is the hash of everything else).
+    service_worker: crate::output::Bytes,
+}
+
+/// Which parts of [`Secondary`] to produce again.
+#[derive(Debug, Clone, Copy)]
+struct Parts {
+    site: bool,
+    reader: bool,
+    statics: bool,
+}
+
+impl Parts {
+    const ALL: Parts = Parts {
+        site: true,
+        reader: true,
+        statics: true,
+    };
+}
+
+/// One output file that an update changed: its new bytes, or `None` if it is gone.
+pub type Change = (String, Option<crate::output::Bytes>);
+
+/// The changes that turn output `old` into `new`.
+fn diff(old: &OutputFiles, new: &OutputFiles) -> Vec<Change> {
+    let mut changes: Vec<Change> = new
+        .iter()
+        .filter(|(k, v)| old.get(*k) != Some(*v))
+        .map(|(k, v)| (k.clone(), Some(v.clone())))
+        .collect();
+    changes.extend(
+        old.keys()
+            .filter(|k| !new.contains_key(*k))
+            .map(|k| (k.clone(), None)),
+    );
+    changes
 }
 
 fn errors_only(mut ds: Diagnostics) -> Result<Diagnostics, Diagnostics> {
@@ -192,6 +249,7 @@ impl Pipeline {
             pages: BTreeMap::new(),
             warnings,
             cache,
+            secondary: None,
         })
     }
 
@@ -220,11 +278,28 @@ impl Pipeline {
         &mut self,
         jobs: Option<BTreeSet<(String, Route)>>,
     ) -> Result<usize, Diagnostics> {
+        self.render_jobs(jobs, true).map(|(n, _)| n)
+    }
+
+    /// [`Pipeline::render`], also returning the page files that changed.
+    /// `routes_may_change: false` (an update that touched only bodies) skips
+    /// working out the site's routes again.
+    fn render_jobs(
+        &mut self,
+        jobs: Option<BTreeSet<(String, Route)>>,
+        routes_may_change: bool,
+    ) -> Result<(usize, Vec<Change>), Diagnostics> {
         let builder = self.builder();
-        let all: BTreeSet<(String, Route)> = builder.all_jobs().into_iter().collect();
-        let jobs: Vec<(String, Route)> = match jobs {
-            None => all.iter().cloned().collect(),
-            Some(j) => j.into_iter().filter(|x| all.contains(x)).collect(),
+        let all: Option<BTreeSet<(String, Route)>> =
+            (jobs.is_none() || routes_may_change).then(|| builder.all_jobs().into_iter().collect());
+        let jobs: Vec<(String, Route)> = match (jobs, &all) {
+            (None, Some(all)) => all.iter().cloned().collect(),
+            (Some(j), Some(all)) => j.into_iter().filter(|x| all.contains(x)).collect(),
+            (Some(j), None) => j
+                .into_iter()
+                .filter(|x| self.pages.contains_key(x))
+                .collect(),
+            (None, None) => Vec::new(),
         };
         let mut ds = Diagnostics::new();
         let rendered = builder.render_some(&self.templates, &jobs);
@@ -257,38 +332,167 @@ impl Pipeline {
                 (job, page)
             })
             .collect();
-        self.pages.retain(|k, _| k.0.is_empty() || all.contains(k));
-        self.pages.extend(converted);
-        Ok(count)
+        let mut changes = Vec::new();
+        if let Some(all) = &all {
+            self.pages.retain(|k, p| {
+                let keep = k.0.is_empty() || all.contains(k);
+                if !keep {
+                    changes.push((p.file.clone(), None));
+                }
+                keep
+            });
+        }
+        for (job, page) in converted {
+            if self
+                .pages
+                .get(&job)
+                .is_none_or(|old| old.bytes != page.bytes)
+            {
+                changes.push((page.file.clone(), Some(page.bytes.clone())));
+            }
+            self.pages.insert(job, page);
+        }
+        Ok((count, changes))
     }
 
-    /// The complete output: pages, 404, data files, sitemap, robots, static files.
-    pub fn output(&self) -> Result<(OutputFiles, Diagnostics), Diagnostics> {
-        let base = &self.config.base_url;
-        let mut entries = Vec::new();
+    /// The complete output: pages, 404, data files, sitemap, robots, static
+    /// files, reader files, service worker.
+    pub fn output(&mut self) -> Result<(OutputFiles, Diagnostics), Diagnostics> {
+        if self.secondary.is_none() {
+            self.refresh_secondary(Parts::ALL)?;
+        }
         let mut files = OutputFiles::new();
         for p in self.pages.values() {
-            if let Some(alts) = &p.sitemap {
-                entries.push(SitemapEntry {
-                    loc: format!("{base}{}", p.path),
-                    alternates: alts.clone(),
-                });
-            }
             files.insert(p.file.clone(), p.bytes.clone());
         }
-        let default_404 = files.get(&self.default_404_file()).cloned();
-        // In path order, as the streamed build has them.
+        if let Some(s) = &self.secondary {
+            for part in [&s.site, &s.statics, &s.reader] {
+                files.extend(part.iter().map(|(k, v)| (k.clone(), v.clone())));
+            }
+            files.insert("sw.js".into(), s.service_worker.clone());
+        }
+        Ok((files, self.current_warnings()?))
+    }
+
+    /// Warnings of the current state (loading, static files, interface text).
+    fn current_warnings(&self) -> Result<Diagnostics, Diagnostics> {
+        let mut ds = self.warnings.clone();
+        if let Some(d) = self.secondary.as_ref().and_then(|s| s.static_error.clone()) {
+            ds.push(d);
+        }
+        ds.extend(self.messages.missing_report());
+        errors_only(ds)
+    }
+
+    /// The digest of all pages: their digests in path order.
+    fn pages_digest(&self) -> u64 {
         let mut digests: Vec<(&str, u64)> = self
             .pages
             .values()
             .map(|p| (p.file.as_str(), p.digest))
             .collect();
-        digests.sort();
+        digests.sort_unstable();
         let digests: Vec<u64> = digests.into_iter().map(|(_, d)| d).collect();
-        let (rest, ds) =
-            self.other_files(entries, default_404, output::offline::combine(&digests))?;
-        files.extend(rest);
-        Ok((files, ds))
+        output::offline::combine(&digests)
+    }
+
+    /// Produces the chosen parts of the secondary files again (from the
+    /// stored pages) and the service worker; returns what changed.
+    fn refresh_secondary(&mut self, parts: Parts) -> Result<Vec<Change>, Diagnostics> {
+        // Static files may stand in for generated ones (a site's own
+        // robots.txt): when they change, everything is produced again; and
+        // everything the first time.
+        let parts = if parts.statics || self.secondary.is_none() {
+            Parts::ALL
+        } else {
+            parts
+        };
+        let old = self.secondary.take().unwrap_or_default();
+        let mut new = old.clone();
+        if parts.statics {
+            let (files, error) = match self.static_part() {
+                Ok(f) => (f, None),
+                Err(d) => (OutputFiles::new(), Some(d)),
+            };
+            new.statics = files;
+            new.static_error = error;
+        }
+        if parts.reader {
+            new.reader = self.reader_part();
+        }
+        if parts.site {
+            let entries = self
+                .pages
+                .values()
+                .filter_map(|p| {
+                    p.sitemap.as_ref().map(|alts| SitemapEntry {
+                        loc: format!("{}{}", self.config.base_url, p.path),
+                        alternates: alts.clone(),
+                    })
+                })
+                .collect();
+            let file_404 = self.default_404_file();
+            let default_404 = self
+                .pages
+                .values()
+                .find(|p| p.file == file_404)
+                .map(|p| p.bytes.clone());
+            new.site = self.site_part(entries, default_404);
+        }
+        // Later parts win, as in a build: reader files over static ones over the rest.
+        if parts.statics {
+            new.statics.retain(|k, _| !new.reader.contains_key(k));
+        }
+        if parts.site {
+            new.site
+                .retain(|k, _| !new.statics.contains_key(k) && !new.reader.contains_key(k));
+        }
+        let mut changes = Vec::new();
+        for (on, before, after) in [
+            (parts.site, &old.site, &new.site),
+            (parts.reader, &old.reader, &new.reader),
+            (parts.statics, &old.statics, &new.statics),
+        ] {
+            if !on {
+                continue;
+            }
+            let part_changes = diff(before, after);
+            for (k, v) in &part_changes {
+                match v {
+                    Some(b) => {
+                        new.digests
+                            .insert(k.clone(), output::offline::page_digest(k, b));
+                    }
+                    None => {
+                        new.digests.remove(k);
+                    }
+                }
+            }
+            changes.extend(part_changes);
+        }
+        // A file that moved between parts (removed from one, added to another).
+        for (k, v) in &changes {
+            if v.is_none()
+                && let Some(b) = new
+                    .site
+                    .get(k)
+                    .or_else(|| new.reader.get(k))
+                    .or_else(|| new.statics.get(k))
+            {
+                new.digests
+                    .insert(k.clone(), output::offline::page_digest(k, b));
+            }
+        }
+        let version = output::offline::build_hash(
+            self.pages_digest(),
+            new.digests.iter().map(|(k, d)| (k.as_str(), *d)),
+        );
+        new.service_worker = output::offline::service_worker(&version).into();
+        if new.service_worker != old.service_worker {
+            changes.push(("sw.js".into(), Some(new.service_worker.clone())));
+        }
+        self.secondary = Some(new);
+        Ok(changes)
     }
 
     /// The file of the default language's 404 page.
@@ -296,17 +500,13 @@ impl Pipeline {
         crate::routes::file_for(&crate::routes::not_found(&self.config.default_language))
     }
 
-    /// Everything but the pages: the root 404 page, data files, sitemap,
-    /// robots, static files.
-    fn other_files(
+    /// 404.html, data files, sitemap, robots and `_headers`.
+    fn site_part(
         &self,
         mut entries: Vec<SitemapEntry>,
         default_404: Option<crate::output::Bytes>,
-        pages_digest: u64,
-    ) -> Result<(OutputFiles, Diagnostics), Diagnostics> {
+    ) -> OutputFiles {
         let config = &self.config;
-        let root = &self.opts.root;
-        let mut ds = self.warnings.clone();
         let base = &config.base_url;
         let mut files = OutputFiles::new();
         // Static hosts serve /404.html for unknown paths: use the default language's.
@@ -341,21 +541,24 @@ impl Pipeline {
                 .into_bytes()
                 .into(),
         );
-        let theme_static = root.join(THEMES_DIR).join(&config.theme).join("static");
-        if let Err(d) = output::add_static_dir(&theme_static, "static/", &mut files) {
-            ds.push(d);
-        }
-        if let Err(d) = output::add_static_dir(&root.join("static"), "", &mut files) {
-            ds.push(d);
-        }
-        self.add_reader_files(&mut files, pages_digest);
-        ds.extend(self.messages.missing_report());
-        errors_only(ds).map(|w| (files, w))
+        files
     }
 
-    /// Search indexes, web app manifests, offline lists and the service
-    /// worker (last: its version is the hash of everything else).
-    fn add_reader_files(&self, files: &mut OutputFiles, pages_digest: u64) {
+    /// The theme's static folder (under `static/`) and the site's (at the root).
+    fn static_part(&self) -> Result<OutputFiles, Diagnostic> {
+        let root = &self.opts.root;
+        let mut files = OutputFiles::new();
+        let theme_static = root
+            .join(THEMES_DIR)
+            .join(&self.config.theme)
+            .join("static");
+        output::add_static_dir(&theme_static, "static/", &mut files)?;
+        output::add_static_dir(&root.join("static"), "", &mut files)?;
+        Ok(files)
+    }
+
+    /// Search indexes, web app manifests and offline lists.
+    fn reader_part(&self) -> OutputFiles {
         use crate::output::{offline, search};
         let builder = self.builder();
         let base_path = output::base_path::base_path(&self.config.base_url);
@@ -391,11 +594,11 @@ impl Pipeline {
                 ]
             })
             .collect();
-        for (path, bytes) in per_lang.into_iter().flatten() {
-            files.insert(path, bytes.into());
-        }
-        let version = offline::build_hash(files, pages_digest);
-        files.insert("sw.js".into(), offline::service_worker(&version).into());
+        per_lang
+            .into_iter()
+            .flatten()
+            .map(|(k, v)| (k, v.into()))
+            .collect()
     }
 
     /// Minifies a rendered page (if asked) and, for a site below a path,
@@ -503,11 +706,24 @@ impl Pipeline {
         // In path order, as `output` has them.
         digests.sort();
         let digests: Vec<u64> = digests.into_iter().map(|(_, d)| d).collect();
-        let (rest, warnings) = self.other_files(
-            entries,
-            default_404_bytes,
+        let mut warnings = self.warnings.clone();
+        let mut rest = self.site_part(entries, default_404_bytes);
+        match self.static_part() {
+            Ok(statics) => rest.extend(statics),
+            Err(d) => warnings.push(d),
+        }
+        rest.extend(self.reader_part());
+        warnings.extend(self.messages.missing_report());
+        let warnings = errors_only(warnings)?;
+        let version = output::offline::build_hash(
             output::offline::combine(&digests),
-        )?;
+            rest.iter()
+                .map(|(k, v)| (k.as_str(), output::offline::page_digest(k, v))),
+        );
+        rest.insert(
+            "sw.js".into(),
+            output::offline::service_worker(&version).into(),
+        );
         staging.write_all(&rest).map_err(one)?;
         let mut per_language: BTreeMap<String, usize> = BTreeMap::new();
         for (lang, _) in &jobs {
@@ -524,8 +740,9 @@ impl Pipeline {
     }
 
     /// Applies a batch of changed paths (relative to the site root): reloads
-    /// what they touch and re-renders only the pages that depend on it. On
-    /// error the pipeline is unchanged (the last good state stays).
+    /// what they touch, re-renders only the pages that depend on it and
+    /// produces again only the other files that can have changed. On error
+    /// the pipeline is unchanged (the last good state stays).
     pub fn update(&mut self, changed: &[PathBuf]) -> Result<Update, Diagnostics> {
         let first = |p: &PathBuf| {
             p.components()
@@ -534,20 +751,26 @@ impl Pipeline {
         };
         let touches = |name: &str| changed.iter().any(|p| first(p).as_deref() == Some(name));
         if touches(crate::config::CONFIG_FILE) {
+            let before = self.output().ok().map(|(f, _)| f);
             let mut fresh = Pipeline::load(&self.opts)?;
             let n = fresh.render(None)?;
+            let (files, warnings) = fresh.output()?;
             *self = fresh;
             return Ok(Update {
                 rendered: n,
                 full: true,
+                changes: diff(&before.unwrap_or_default(), &files),
+                warnings,
             });
         }
         let root = self.opts.root.clone();
         let mut jobs: BTreeSet<(String, Route)> = BTreeSet::new();
-        let templates_changed = changed.iter().any(|p| {
-            p.starts_with(Path::new(THEMES_DIR))
-                && p.components().any(|c| c.as_os_str() == "templates")
-        });
+        let is_theme_part = |p: &PathBuf, part: &str| {
+            p.starts_with(Path::new(THEMES_DIR)) && p.components().any(|c| c.as_os_str() == part)
+        };
+        let templates_changed = changed.iter().any(|p| is_theme_part(p, "templates"));
+        let statics_changed =
+            touches("static") || changed.iter().any(|p| is_theme_part(p, "static"));
         let locales_changed: BTreeSet<String> = changed
             .iter()
             .filter(|p| p.starts_with(crate::i18n::messages::LOCALES_DIR))
@@ -582,6 +805,10 @@ impl Pipeline {
         }
         let content_changed = touches(crate::content::load::CONTENT_DIR);
         let mut new_site = None;
+        // Whether every content change was inside bodies (the same files
+        // with the same front matter): then only the items' own pages and
+        // the search indexes can change.
+        let mut bodies_only = true;
         if content_changed {
             let (site, cds) = load_site_cached(
                 &root,
@@ -597,43 +824,53 @@ impl Pipeline {
                 return Err(ds);
             };
             let keys = changed_items(&self.site, &site);
-            let affected = affected_routes(&self.site, &site, &keys);
-            // A change in a list moves cards between its pages: every page of
-            // an affected list is re-rendered (pages that no longer exist are
-            // dropped by `render`).
-            let b = PageBuilder::new(
-                &site,
-                &messages,
-                &self.formatters,
-                "/static/style.css",
-                self.site_css(),
-                self.now,
-            );
-            for job in b.all_jobs() {
-                if affected.contains(&job.1.first_page()) {
-                    jobs.insert(job);
+            bodies_only = keys
+                .iter()
+                .all(|(k, s)| only_bodies_differ(self.site.get(*k, s), site.get(*k, s)));
+            if bodies_only {
+                for (k, s) in &keys {
+                    let route = match k {
+                        Kind::Home => Route::Home,
+                        k => Route::Item(*k, s.clone()),
+                    };
+                    for l in &self.config.languages {
+                        jobs.insert((l.key.clone(), route.clone()));
+                    }
+                }
+            } else {
+                let affected = affected_routes(&self.site, &site, &keys);
+                // A change in a list moves cards between its pages: every page of
+                // an affected list is re-rendered (pages that no longer exist are
+                // dropped by `render`).
+                let b = PageBuilder::new(
+                    &site,
+                    &messages,
+                    &self.formatters,
+                    "/static/style.css",
+                    self.site_css(),
+                    self.now,
+                );
+                for job in b.all_jobs() {
+                    if affected.contains(&job.1.first_page()) {
+                        jobs.insert(job);
+                    }
                 }
             }
             new_site = Some(site);
         }
+        let structural =
+            templates_changed || !locales_changed.is_empty() || (content_changed && !bodies_only);
         // All loaded: commit the new state, then render.
-        let old = (
-            self.messages.clone(),
-            templates.is_some(),
-            new_site.is_some(),
-        );
+        let old_messages = self.messages.clone();
         let previous_site = new_site.map(|s| std::mem::replace(&mut self.site, s));
         let previous_templates = templates.map(|t| std::mem::replace(&mut self.templates, t));
         self.messages = messages;
         let previous_warnings = warnings.map(|w| std::mem::replace(&mut self.warnings, w));
-        match self.render(Some(jobs)) {
-            Ok(n) => Ok(Update {
-                rendered: n,
-                full: false,
-            }),
+        let (rendered, mut changes) = match self.render_jobs(Some(jobs), structural) {
+            Ok(r) => r,
             Err(ds) => {
                 // Roll back to the last good state.
-                self.messages = old.0;
+                self.messages = old_messages;
                 if let Some(s) = previous_site {
                     self.site = s;
                 }
@@ -643,19 +880,53 @@ impl Pipeline {
                 if let Some(w) = previous_warnings {
                     self.warnings = w;
                 }
-                Err(ds)
+                return Err(ds);
             }
-        }
+        };
+        let parts = Parts {
+            site: structural,
+            reader: content_changed || !locales_changed.is_empty(),
+            statics: statics_changed,
+        };
+        changes.extend(self.refresh_secondary(parts)?);
+        Ok(Update {
+            rendered,
+            full: false,
+            changes,
+            warnings: self.current_warnings()?,
+        })
     }
 }
 
 /// What an update did.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Update {
     /// Pages rendered (all languages, including the chooser).
     pub rendered: usize,
     /// Whether everything was reloaded (site.toml changed).
     pub full: bool,
+    /// Output files that changed (new bytes, or `None` if removed).
+    pub changes: Vec<Change>,
+    /// Warnings of the new state.
+    pub warnings: Diagnostics,
+}
+
+/// Whether two versions of an item differ only inside their bodies: the
+/// same language files with the same front matter (so its cards, the lists,
+/// feeds, calendars and the sitemap stay as they are).
+fn only_bodies_differ(old: Option<&Item>, new: Option<&Item>) -> bool {
+    let (Some(a), Some(b)) = (old, new) else {
+        return false;
+    };
+    fn front(t: &crate::content::Text) -> &str {
+        &t.file.text[..t.body.start]
+    }
+    a.draft_translations == b.draft_translations
+        && a.texts.len() == b.texts.len()
+        && a.texts
+            .iter()
+            .zip(b.texts.iter())
+            .all(|((la, ta), (lb, tb))| la == lb && front(ta) == front(tb))
 }
 
 /// Items whose files differ between two loads (added, removed or changed).

@@ -6,15 +6,33 @@ mod common;
 use std::path::PathBuf;
 
 use common::TestSite;
-use wegweiser::build::{Pipeline, render_site};
+use wegweiser::build::{Pipeline, Update, render_site};
+use wegweiser::output::OutputFiles;
 
+/// Applies `changed` and checks that the pipeline's output, and the
+/// served files patched with the update's changes, equal a full build.
 fn check(site: &TestSite, pipeline: &mut Pipeline, changed: &[&str]) -> usize {
+    check_update(site, pipeline, changed).rendered
+}
+
+fn check_update(site: &TestSite, pipeline: &mut Pipeline, changed: &[&str]) -> Update {
     let paths: Vec<PathBuf> = changed.iter().map(PathBuf::from).collect();
+    let (mut served, _) = pipeline.output().unwrap();
     let update = pipeline
         .update(&paths)
         .unwrap_or_else(|ds| panic!("{}", ds.render()));
+    apply(&mut served, &update);
     let (incremental, _) = pipeline.output().unwrap();
     let (full, _) = render_site(&site.options()).unwrap();
+    assert!(
+        served == full,
+        "the served files patched with the update's changes differ from a full build after {changed:?}: {:?}",
+        full.iter()
+            .filter(|(k, v)| served.get(*k) != Some(*v))
+            .map(|(k, _)| k)
+            .chain(served.keys().filter(|k| !full.contains_key(*k)))
+            .collect::<Vec<_>>()
+    );
     assert_eq!(
         incremental.keys().collect::<Vec<_>>(),
         full.keys().collect::<Vec<_>>(),
@@ -26,7 +44,26 @@ fn check(site: &TestSite, pipeline: &mut Pipeline, changed: &[&str]) -> usize {
             "{k} differs from a full build after {changed:?}"
         );
     }
-    update.rendered
+    update
+}
+
+fn apply(served: &mut OutputFiles, update: &Update) {
+    for (path, bytes) in &update.changes {
+        match bytes {
+            Some(b) => served.insert(path.clone(), b.clone()),
+            None => served.remove(path),
+        };
+    }
+}
+
+/// The files an update changed, without the service worker and search indexes.
+fn changed_pages(update: &Update) -> Vec<String> {
+    update
+        .changes
+        .iter()
+        .map(|(k, _)| k.clone())
+        .filter(|k| k != "sw.js" && !k.starts_with("search/"))
+        .collect()
 }
 
 #[test]
@@ -35,14 +72,56 @@ fn every_kind_of_change_matches_a_full_build() {
     let mut p = Pipeline::load(&site.options()).unwrap();
     let total = p.render(None).unwrap();
 
-    // An offer's text: its pages, lists and term pages — not the whole site.
+    let languages = p.site().config.languages.len();
+
+    // An offer's body: its page in every language (and the chooser), the
+    // search indexes and the service worker — nothing else.
     site.edit(
         "content/offers/beratung.md",
         "Nach Vereinbarung.",
         "Nach Vereinbarung, auch abends.",
     );
+    let u = check_update(&site, &mut p, &["content/offers/beratung.md"]);
+    assert_eq!(
+        u.rendered,
+        languages + 1,
+        "one page per language and the chooser"
+    );
+    let mut pages = changed_pages(&u);
+    pages.sort();
+    assert!(
+        !pages.is_empty() && pages.iter().all(|k| k.contains("/offers/beratung/")),
+        "{pages:?}"
+    );
+    assert!(u.changes.iter().any(|(k, _)| k == "search/de.json"));
+
+    // Its front matter (the summary shows on cards): lists and term pages
+    // too — not the whole site.
+    site.edit(
+        "content/offers/beratung.md",
+        "summary = \"Beratung zu allen Fragen.\"",
+        "summary = \"Beratung zu allen Fragen des Alltags.\"",
+    );
     let n = check(&site, &mut p, &["content/offers/beratung.md"]);
-    assert!(n < total / 2, "rendered {n} of {total} pages for one offer");
+    assert!(
+        n > languages + 1 && n < total / 2,
+        "rendered {n} of {total} pages for one offer"
+    );
+
+    // A static file of the site and one of the theme.
+    site.write("static/merkblatt.txt", "Merkblatt\n");
+    let u = check_update(&site, &mut p, &["static/merkblatt.txt"]);
+    assert_eq!(u.rendered, 1, "no page but the chooser");
+    assert!(u.changes.iter().any(|(k, _)| k == "merkblatt.txt"));
+    let css = std::fs::read_to_string(site.root.join("themes/default/static/style.css")).unwrap();
+    site.write(
+        "themes/default/static/style.css",
+        &format!("{css}\n.x{{color:red}}\n"),
+    );
+    check(&site, &mut p, &["themes/default/static/style.css"]);
+    site.remove("static/merkblatt.txt");
+    let u = check_update(&site, &mut p, &["static/merkblatt.txt"]);
+    assert!(u.changes.contains(&("merkblatt.txt".to_string(), None)));
 
     // A contact's name appears on every page that names it.
     site.edit(

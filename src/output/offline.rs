@@ -5,8 +5,6 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::OutputFiles;
-
 #[derive(Serialize)]
 struct Icon<'a> {
     src: &'a str,
@@ -78,15 +76,19 @@ pub fn combine(digests: &[u64]) -> u64 {
     u64::from_le_bytes([d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]])
 }
 
-/// A short hash of everything built: the pages' digest and every other file
-/// (paths and bytes, in order).
-pub fn build_hash(files: &OutputFiles, pages_digest: u64) -> String {
+/// A short hash of everything built: the pages' digest and every other
+/// file's digest ([`page_digest`] of its path and bytes), in path order.
+/// Built from digests, so a preview re-hashes only the files that changed.
+pub fn build_hash<'a>(
+    pages_digest: u64,
+    files: impl IntoIterator<Item = (&'a str, u64)>,
+) -> String {
     let mut h = Sha256::new();
     h.update(pages_digest.to_le_bytes());
-    for (path, bytes) in files {
+    for (path, digest) in files {
         h.update(path.as_bytes());
         h.update([0]);
-        h.update(bytes);
+        h.update(digest.to_le_bytes());
     }
     h.finalize()[..6]
         .iter()

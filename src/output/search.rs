@@ -102,36 +102,40 @@ pub fn tokens(s: &str) -> impl Iterator<Item = String> {
         .into_iter()
 }
 
-/// The distinct words of `s` the index keeps (normalised, two characters or
-/// more): the same set as [`tokens`] gives, computed faster. Normalisation
-/// never joins or splits across white space, so each distinct
-/// white-space-separated word is normalised once, and ASCII words (most of
-/// German text) take a short path.
-pub fn index_words(s: &str) -> std::collections::BTreeSet<String> {
-    let mut seen = std::collections::HashSet::new();
-    let mut out = std::collections::BTreeSet::new();
-    let mut keep = |t: &str| {
-        if t.chars().nth(1).is_some() && !out.contains(t) {
-            out.insert(t.to_string());
+/// The words the index keeps of one white-space-separated piece of text:
+/// normalised, split at everything that is not a letter or digit, two
+/// characters or more. Normalisation never joins or splits across white
+/// space, so the index can normalise each distinct piece once, and ASCII
+/// pieces (most of German text) take a short path.
+fn piece_words(w: &str, mut keep: impl FnMut(&str)) {
+    let mut emit = |t: &str| {
+        if t.chars().nth(1).is_some() {
+            keep(t);
         }
     };
+    if w.is_ascii() {
+        let n: String = w
+            .chars()
+            .filter(|c| !matches!(c, '\'' | '`'))
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        n.split(|c: char| !c.is_ascii_alphanumeric())
+            .for_each(&mut emit);
+    } else {
+        normalize(w)
+            .split(|c: char| !c.is_alphanumeric())
+            .for_each(&mut emit);
+    }
+}
+
+/// The distinct words of `s` the index keeps: the same set as [`tokens`]
+/// gives (minus one-character words).
+pub fn index_words(s: &str) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
     for w in s.split_whitespace() {
-        if !seen.insert(w) {
-            continue;
-        }
-        if w.is_ascii() {
-            let n: String = w
-                .chars()
-                .filter(|c| !matches!(c, '\'' | '`'))
-                .map(|c| c.to_ascii_lowercase())
-                .collect();
-            n.split(|c: char| !c.is_ascii_alphanumeric())
-                .for_each(&mut keep);
-        } else {
-            normalize(w)
-                .split(|c: char| !c.is_alphanumeric())
-                .for_each(&mut keep);
-        }
+        piece_words(w, |t| {
+            out.insert(t.to_string());
+        });
     }
     out
 }
@@ -148,20 +152,38 @@ struct Index<'a> {
 
 /// The index file of one language.
 pub fn index_json(lang: &str, docs: &[SearchDoc]) -> Vec<u8> {
-    let mut words: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    use std::collections::HashMap;
+    // Each distinct piece of text is normalised once for the whole language.
+    let mut pieces: HashMap<&str, Vec<u32>> = HashMap::new();
+    let mut word_ids: HashMap<String, u32> = HashMap::new();
+    let mut postings: Vec<Vec<u32>> = Vec::new();
     for (i, d) in docs.iter().enumerate() {
-        for w in tokens(&d.text) {
-            // A single letter or digit matches too much to be worth its bytes.
-            if w.chars().count() < 2 {
-                continue;
-            }
-            let list = words.entry(w).or_default();
-            if list.last() != Some(&(i as u32)) {
-                list.push(i as u32);
+        let i = i as u32;
+        for w in d.text.split_whitespace() {
+            let ids = pieces.entry(w).or_insert_with(|| {
+                let mut ids = Vec::new();
+                piece_words(w, |t| {
+                    let next = postings.len() as u32;
+                    let id = *word_ids.entry(t.to_string()).or_insert(next);
+                    if id == next {
+                        postings.push(Vec::new());
+                    }
+                    ids.push(id);
+                });
+                ids
+            });
+            for &id in ids.iter() {
+                let list = &mut postings[id as usize];
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
             }
         }
     }
-    // Serialising strings and numbers cannot fail.
+    let words: BTreeMap<String, Vec<u32>> = word_ids
+        .into_iter()
+        .map(|(w, id)| (w, std::mem::take(&mut postings[id as usize])))
+        .collect();
     serde_json::to_vec(&Index {
         v: 1,
         lang,
@@ -227,5 +249,41 @@ mod tests {
         let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
         assert_eq!(v["words"]["buero"], serde_json::json!([0, 1]));
         assert_eq!(v["words"]["sprachcafe"], serde_json::json!([0]));
+    }
+
+    /// The index equals the plain definition: every word of every document
+    /// (by [`tokens`], two characters or more) → the documents that have it.
+    #[test]
+    fn index_matches_the_reference_definition() {
+        let texts = [
+            "Sprachcafé für Frauen: Deutsch üben, Kinderbetreuung! Büro BÜRO büro",
+            "مقهى اللغة للنساء: تدريب على الألمانية، رعاية الأطفال ١٢٣ كتاب Büro",
+            "Мовне кафе для жінок: НІМЕЦЬКА мова, догляд за дітьми O'Neil",
+            "Frauen frauen—Kinder x y",
+        ];
+        let docs: Vec<SearchDoc> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| SearchDoc {
+                url: format!("/de/{i}/"),
+                title: i.to_string(),
+                summary: String::new(),
+                section: "A".into(),
+                lang: None,
+                text: t.to_string(),
+            })
+            .collect();
+        let mut want: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for (i, t) in texts.iter().enumerate() {
+            for w in tokens(t).filter(|w| w.chars().count() >= 2) {
+                let l = want.entry(w).or_default();
+                if l.last() != Some(&(i as u32)) {
+                    l.push(i as u32);
+                }
+            }
+        }
+        let v: serde_json::Value = serde_json::from_slice(&index_json("de", &docs)).unwrap();
+        assert_eq!(v["words"], serde_json::to_value(&want).unwrap());
+        assert_eq!(v["words"]["buero"], serde_json::json!([0, 1]));
     }
 }

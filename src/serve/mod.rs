@@ -15,7 +15,7 @@ use std::time::Instant;
 
 use tokio::sync::{broadcast, mpsc};
 
-use crate::build::{BuildOptions, Pipeline};
+use crate::build::{BuildOptions, Change, Pipeline};
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::Diagnostics;
 use crate::output::OutputFiles;
@@ -31,12 +31,6 @@ pub struct ServeOptions {
     pub drafts: bool,
     /// Open the site in the default browser.
     pub open: bool,
-}
-
-/// How many output files differ between two builds.
-fn changed_files(old: &OutputFiles, new: &OutputFiles) -> usize {
-    let changed = new.iter().filter(|(k, v)| old.get(*k) != Some(*v)).count();
-    changed + old.keys().filter(|k| !new.contains_key(*k)).count()
 }
 
 fn build_options(opts: &ServeOptions, addr: SocketAddr) -> BuildOptions {
@@ -56,23 +50,34 @@ fn first_build(bopts: &BuildOptions) -> Result<Built, Diagnostics> {
     Ok((p, files, warnings))
 }
 
+/// What a rebuild gives the server.
+enum Rebuilt {
+    /// The files that changed since the last good build.
+    Changes(Vec<Change>),
+    /// A whole new site (after a first build that had failed).
+    All(OutputFiles),
+}
+
 /// Applies changes incrementally when a good pipeline exists, else builds from scratch.
 fn rebuild(
     pipeline: &mut Option<Pipeline>,
     bopts: &BuildOptions,
     paths: &[PathBuf],
-) -> Result<(OutputFiles, Diagnostics, usize), Diagnostics> {
+) -> Result<(Rebuilt, Diagnostics, usize), Diagnostics> {
     match pipeline {
         Some(p) => {
             let update = p.update(paths)?;
-            let (files, warnings) = p.output()?;
-            Ok((files, warnings, update.rendered))
+            Ok((
+                Rebuilt::Changes(update.changes),
+                update.warnings,
+                update.rendered,
+            ))
         }
         None => {
             let (p, files, warnings) = first_build(bopts)?;
             let n = files.keys().filter(|k| k.ends_with(".html")).count();
             *pipeline = Some(p);
-            Ok((files, warnings, n))
+            Ok((Rebuilt::All(files), warnings, n))
         }
     }
 }
@@ -144,22 +149,39 @@ async fn serve(opts: ServeOptions) -> Result<(), Diagnostic> {
             let result = rebuild(&mut pipeline, &bopts, &paths);
             let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
             match result {
-                Ok((files, warnings, rendered)) => {
+                Ok((rebuilt, warnings, rendered)) => {
                     eprint!("{}", warnings.render());
                     let (changed, had_errors) = {
                         let mut s = rebuild_served.write().unwrap_or_else(|e| e.into_inner());
-                        let changed = changed_files(&s.files, &files);
-                        s.files = Arc::new(files);
+                        let changed = match rebuilt {
+                            Rebuilt::Changes(changes) => {
+                                // Copies the map only if a request still holds the old one.
+                                let files = Arc::make_mut(&mut s.files);
+                                let n = changes.len();
+                                for (path, bytes) in changes {
+                                    match bytes {
+                                        Some(b) => files.insert(path, b),
+                                        None => files.remove(&path),
+                                    };
+                                }
+                                Some(n)
+                            }
+                            Rebuilt::All(files) => {
+                                s.files = Arc::new(files);
+                                None
+                            }
+                        };
                         (changed, s.errors.take().is_some())
                     };
+                    let shown = changed.map_or("all".to_string(), |n| n.to_string());
                     eprintln!(
-                        "rebuilt after {} in {} ms: {rendered} page(s) rendered, {changed} file(s) changed",
+                        "rebuilt after {} in {} ms: {rendered} page(s) rendered, {shown} file(s) changed",
                         names.join(", "),
                         started.elapsed().as_millis()
                     );
                     // Nothing to show (a temporary file came and went): no reload,
                     // unless an error overlay is to be cleared.
-                    if changed > 0 || had_errors {
+                    if changed != Some(0) || had_errors {
                         let _ = rebuild_notices.send(Notice::Reload);
                     }
                 }
