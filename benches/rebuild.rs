@@ -7,8 +7,10 @@
 //! offers (default 10000) × 4 languages written by bench/gen_site.py.
 //! Run: `cargo bench --bench rebuild` (the synthetic site takes a minute to generate).
 
+use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use wegweiser::BuildOptions;
@@ -39,26 +41,54 @@ fn synthetic(n: usize, to: &Path) {
     assert!(status.success(), "bench/gen_site.py failed");
 }
 
-/// Loads and renders the site, then measures: edit one offer's text, update, assemble output.
+/// Loads and renders the site, then measures, for an edit of one offer's
+/// text: the update up to the reload (changed pages ready to serve), and
+/// the update with `settle` (search indexes and service worker too).
 fn bench_site(c: &mut Criterion, name: &str, root: PathBuf, offer: &str) {
     let mut opts = BuildOptions::new(&root);
     opts.now = Some("2026-11-22T00:00:00Z".parse().unwrap());
     let mut p = Pipeline::load(&opts).unwrap_or_else(|ds| panic!("{}", ds.render()));
     p.render(None).unwrap();
+    p.output().unwrap();
     let rel = PathBuf::from(offer);
     let path = root.join(&rel);
     let original = std::fs::read_to_string(&path).unwrap();
     let mut toggle = false;
-    c.bench_function(name, |b| {
-        b.iter(|| {
-            toggle = !toggle;
-            let text = if toggle {
-                format!("{original}\nGeändert.\n")
-            } else {
-                original.clone()
-            };
-            std::fs::write(&path, text).unwrap();
-            p.update(std::slice::from_ref(&rel)).unwrap()
+    let mut edit = || {
+        toggle = !toggle;
+        let text = if toggle {
+            format!("{original}\nGeändert.\n")
+        } else {
+            original.clone()
+        };
+        std::fs::write(&path, text).unwrap();
+    };
+    // The saved file is not part of the time; `settle` after the reload is
+    // in the second measurement only.
+    c.bench_function(&format!("{name}: to reload"), |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                edit();
+                let t = Instant::now();
+                black_box(p.update(std::slice::from_ref(&rel)).unwrap());
+                total += t.elapsed();
+                p.settle().unwrap();
+            }
+            total
+        })
+    });
+    c.bench_function(&format!("{name}: settled"), |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                edit();
+                let t = Instant::now();
+                black_box(p.update(std::slice::from_ref(&rel)).unwrap());
+                black_box(p.settle().unwrap());
+                total += t.elapsed();
+            }
+            total
         })
     });
 }

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::config::SiteConfig;
 use crate::config::Taxonomy;
-use crate::content::load::{ContentCache, LoadOptions, load_site_cached};
+use crate::content::load::{ContentCache, LoadOptions, load_site_cached, reload_changed};
 use crate::content::{Item, ItemData, ItemKey, Kind, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{LocaleFormatter, Messages};
@@ -111,6 +111,9 @@ pub struct Pipeline {
     /// Everything but the pages as last produced (`None` before the first
     /// [`Pipeline::output`]).
     secondary: Option<Secondary>,
+    /// Whether the reader files (search indexes, offline lists) lag behind
+    /// the pages after an update (see [`Pipeline::settle`]).
+    reader_stale: bool,
 }
 
 /// The output files besides the pages, in parts that change for different
@@ -250,6 +253,7 @@ impl Pipeline {
             warnings,
             cache,
             secondary: None,
+            reader_stale: false,
         })
     }
 
@@ -355,12 +359,31 @@ impl Pipeline {
         Ok((count, changes))
     }
 
+    /// Brings the files that no page shows (search indexes, offline lists,
+    /// the service worker) up to date after [`Pipeline::update`]: the preview
+    /// calls it right after telling the browser to reload, so a large site's
+    /// search index does not delay the page. Returns what changed.
+    pub fn settle(&mut self) -> Result<Vec<Change>, Diagnostics> {
+        if !self.reader_stale {
+            return Ok(Vec::new());
+        }
+        let changes = self.refresh_secondary(Parts {
+            site: false,
+            reader: true,
+            statics: false,
+        })?;
+        self.reader_stale = false;
+        Ok(changes)
+    }
+
     /// The complete output: pages, 404, data files, sitemap, robots, static
     /// files, reader files, service worker.
     pub fn output(&mut self) -> Result<(OutputFiles, Diagnostics), Diagnostics> {
         if self.secondary.is_none() {
             self.refresh_secondary(Parts::ALL)?;
+            self.reader_stale = false;
         }
+        self.settle()?;
         let mut files = OutputFiles::new();
         for p in self.pages.values() {
             files.insert(p.file.clone(), p.bytes.clone());
@@ -407,6 +430,9 @@ impl Pipeline {
         } else {
             parts
         };
+        if parts.reader {
+            self.reader_stale = false;
+        }
         let old = self.secondary.take().unwrap_or_default();
         let mut new = old.clone();
         if parts.statics {
@@ -810,14 +836,23 @@ impl Pipeline {
         // the search indexes can change.
         let mut bodies_only = true;
         if content_changed {
-            let (site, cds) = load_site_cached(
+            let load = LoadOptions {
+                drafts: self.opts.drafts,
+            };
+            let content: Vec<PathBuf> = changed
+                .iter()
+                .filter(|p| p.starts_with(crate::content::load::CONTENT_DIR))
+                .cloned()
+                .collect();
+            let (site, cds) = reload_changed(
                 &root,
                 &self.config,
-                LoadOptions {
-                    drafts: self.opts.drafts,
-                },
+                load,
                 &mut self.cache,
-            );
+                &self.site,
+                &content,
+            )
+            .unwrap_or_else(|| load_site_cached(&root, &self.config, load, &mut self.cache));
             let Some(site) = site else {
                 let mut ds = cds;
                 ds.sort();
@@ -883,9 +918,12 @@ impl Pipeline {
                 return Err(ds);
             }
         };
+        // Search indexes and offline lists are not part of any page: they
+        // are produced in `settle`, after the browser has been told to reload.
+        self.reader_stale |= content_changed || !locales_changed.is_empty();
         let parts = Parts {
             site: structural,
-            reader: content_changed || !locales_changed.is_empty(),
+            reader: false,
             statics: statics_changed,
         };
         changes.extend(self.refresh_secondary(parts)?);
@@ -947,7 +985,12 @@ fn changed_items(old: &Site, new: &Site) -> BTreeSet<ItemKey> {
     };
     let mut keys = BTreeSet::new();
     for (k, v) in &old.items {
-        if new.items.get(k).is_none_or(|n| !same(v, n)) {
+        // Items an incremental reload did not touch are shared, not copied.
+        if new
+            .items
+            .get(k)
+            .is_none_or(|n| !Arc::ptr_eq(v, n) && !same(v, n))
+        {
             keys.insert(k.clone());
         }
     }

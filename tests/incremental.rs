@@ -21,9 +21,19 @@ fn check_update(site: &TestSite, pipeline: &mut Pipeline, changed: &[&str]) -> U
     let update = pipeline
         .update(&paths)
         .unwrap_or_else(|ds| panic!("{}", ds.render()));
-    apply(&mut served, &update);
-    let (incremental, _) = pipeline.output().unwrap();
+    apply(&mut served, &update.changes);
+    // The page changes alone: every changed item page is among them.
     let (full, _) = render_site(&site.options()).unwrap();
+    for (k, v) in &full {
+        if k.ends_with(".html") {
+            assert!(served.get(k) == Some(v), "{k} is stale before settle");
+        }
+    }
+    let later = pipeline.settle().unwrap();
+    apply(&mut served, &later);
+    let mut update = update;
+    update.changes.extend(later);
+    let (incremental, _) = pipeline.output().unwrap();
     assert!(
         served == full,
         "the served files patched with the update's changes differ from a full build after {changed:?}: {:?}",
@@ -47,8 +57,8 @@ fn check_update(site: &TestSite, pipeline: &mut Pipeline, changed: &[&str]) -> U
     update
 }
 
-fn apply(served: &mut OutputFiles, update: &Update) {
-    for (path, bytes) in &update.changes {
+fn apply(served: &mut OutputFiles, changes: &[wegweiser::build::Change]) {
+    for (path, bytes) in changes {
         match bytes {
             Some(b) => served.insert(path.clone(), b.clone()),
             None => served.remove(path),
@@ -223,6 +233,66 @@ fn a_broken_change_leaves_the_last_good_state() {
     );
     let (after, _) = p.output().unwrap();
     assert!(before == after, "output unchanged after failed updates");
+}
+
+/// A file that is still broken keeps failing the updates that follow, even
+/// when they change other files (the incremental loader re-reads only the
+/// changed files), and fixing it gives exactly a full build again.
+#[test]
+fn a_broken_file_stays_reported_until_it_is_fixed() {
+    let site = TestSite::fixture("site");
+    let mut p = Pipeline::load(&site.options()).unwrap();
+    p.render(None).unwrap();
+    p.output().unwrap();
+    site.edit(
+        "content/offers/beratung.md",
+        "title = \"Migrationsberatung\"",
+        "title = \"Migrationsberatung",
+    );
+    let err = p
+        .update(&[PathBuf::from("content/offers/beratung.md")])
+        .unwrap_err()
+        .render();
+    assert!(err.contains("content/offers/beratung.md:2"), "{err}");
+    site.edit(
+        "content/offers/sprachcafe.md",
+        "title = \"Sprachcafé\"",
+        "title = \"Sprachcafé am Abend\"",
+    );
+    let err = p
+        .update(&[PathBuf::from("content/offers/sprachcafe.md")])
+        .unwrap_err()
+        .render();
+    assert!(err.contains("content/offers/beratung.md:2"), "{err}");
+    // A deleted file and a new one in the same batch, while still broken.
+    site.remove("content/offers/sprachcafe.ar.md");
+    assert!(
+        p.update(&[PathBuf::from("content/offers/sprachcafe.ar.md")])
+            .is_err()
+    );
+    site.edit(
+        "content/offers/beratung.md",
+        "title = \"Migrationsberatung",
+        "title = \"Migrationsberatung\"",
+    );
+    check(&site, &mut p, &["content/offers/beratung.md"]);
+    // A link to an item that a later change removes is reported at the link.
+    site.edit(
+        "content/offers/beratung.md",
+        "Nach Vereinbarung.",
+        "Nach Vereinbarung. [Sprachcafé](/offers/sprachcafe.md)",
+    );
+    check(&site, &mut p, &["content/offers/beratung.md"]);
+    site.remove("content/offers/sprachcafe.md");
+    site.remove("content/offers/sprachcafe.en.md");
+    let err = p
+        .update(&[
+            PathBuf::from("content/offers/sprachcafe.md"),
+            PathBuf::from("content/offers/sprachcafe.en.md"),
+        ])
+        .unwrap_err()
+        .render();
+    assert!(err.contains("content/offers/beratung.md"), "{err}");
 }
 
 #[test]

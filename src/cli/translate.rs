@@ -18,6 +18,7 @@ pub fn run(root: &Path, item: Option<&str>, action: Action) -> ExitCode {
         },
         None => std::iter::once(&site.home)
             .chain(site.items.values())
+            .map(|i| &**i)
             .collect(),
     };
     for it in items {

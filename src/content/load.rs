@@ -117,6 +117,159 @@ type Stamp = (Option<std::time::SystemTime>, u64);
 #[derive(Default)]
 pub struct ContentCache {
     files: BTreeMap<PathBuf, (Stamp, Result<ParsedFile, ParseFailure>)>,
+    /// Items whose files changed since the site last loaded without errors
+    /// (an incremental reload assembles them again until it succeeds).
+    pending: BTreeSet<ItemKey>,
+    /// The last full load failed: its problems may be anywhere, so the next
+    /// load is a full one too.
+    needs_full: bool,
+}
+
+/// The item a cached file belongs to (if its name was valid).
+fn item_of(r: &Result<ParsedFile, ParseFailure>) -> Option<(ItemKey, Option<&str>)> {
+    match r {
+        Ok(p) => Some(((p.id.kind, p.id.slug.clone()), p.id.lang.as_deref())),
+        Err((Some(id), _)) => Some(((id.kind, id.slug.clone()), id.lang.as_deref())),
+        Err((None, _)) => None,
+    }
+}
+
+/// Like [`load_site_cached`] after a change of the content files `changed`
+/// (paths relative to the site root), starting from `previous`, the site as
+/// last loaded without errors: reads only those files, assembles again only
+/// their items and checks the references of the whole site. `None` if the
+/// change is not one of plain Markdown files (a folder, a link, another
+/// kind of file): then only a full load gives the same result.
+pub fn reload_changed(
+    root: &Path,
+    config: &SiteConfig,
+    opts: LoadOptions,
+    cache: &mut ContentCache,
+    previous: &Site,
+    changed: &[PathBuf],
+) -> Option<(Option<Site>, Diagnostics)> {
+    let lang_keys = config.language_keys();
+    let mut rels = Vec::new();
+    for p in changed {
+        let rel = p.strip_prefix(CONTENT_DIR).ok()?;
+        let full = root.join(p);
+        let name = rel.file_name()?.to_string_lossy();
+        let plain = match std::fs::symlink_metadata(&full) {
+            Ok(m) => m.is_file(),
+            Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+        };
+        if !plain
+            || is_editor_litter(&name)
+            || rel.extension().is_none_or(|x| x != "md")
+            || rel
+                .parent()
+                .into_iter()
+                .flat_map(|d| d.components())
+                .any(|c| is_editor_litter(&c.as_os_str().to_string_lossy()))
+        {
+            return None;
+        }
+        identify(rel, &lang_keys).ok()?;
+        rels.push(rel.to_path_buf());
+    }
+    if cache.files.is_empty() || cache.needs_full {
+        return None;
+    }
+    let mut keys = std::mem::take(&mut cache.pending);
+    for rel in &rels {
+        let full = root.join(CONTENT_DIR).join(rel);
+        match std::fs::metadata(&full) {
+            Ok(meta) => {
+                let stamp = (meta.modified().ok(), meta.len());
+                let parsed = read_and_parse(root, rel, &lang_keys);
+                keys.extend(item_of(&parsed).map(|(k, _)| k));
+                cache.files.insert(rel.clone(), (stamp, parsed));
+            }
+            Err(_) => {
+                if let Some((_, r)) = cache.files.remove(rel) {
+                    keys.extend(item_of(&r).map(|(k, _)| k));
+                }
+            }
+        }
+    }
+    // The files of the changed items, in path order (as a full load has them).
+    let mut groups: BTreeMap<ItemKey, Vec<&Result<ParsedFile, ParseFailure>>> = BTreeMap::new();
+    for (_, r) in cache.files.values() {
+        if let Some((k, _)) = item_of(r)
+            && keys.contains(&k)
+        {
+            groups.entry(k).or_default().push(r);
+        }
+    }
+    let mut ds = Diagnostics::new();
+    let mut site = previous.clone();
+    for k in &keys {
+        site.items.remove(k);
+        site.broken.remove(k);
+    }
+    let mut home = None;
+    for (key, results) in groups {
+        let mut files = Vec::new();
+        let mut failed = false;
+        for r in results {
+            match r {
+                Ok(p) => files.push(p.clone()),
+                Err((id, errs)) => {
+                    // A source file that failed silences its translations.
+                    if id
+                        .as_ref()
+                        .and_then(|id| id.lang.as_deref())
+                        .is_none_or(|l| l == config.default_language)
+                    {
+                        failed = true;
+                    }
+                    ds.extend(errs.iter().cloned());
+                }
+            }
+        }
+        if failed {
+            site.broken.insert(key);
+            continue;
+        }
+        let files = dedupe(files, config, &mut ds);
+        let Some(item) = assemble(files, config, &mut ds) else {
+            site.broken.insert(key);
+            continue;
+        };
+        if item.draft && !opts.drafts {
+            continue;
+        }
+        if key.0 == Kind::Home {
+            home = Some(item);
+        } else {
+            site.items.insert(key, std::sync::Arc::new(item));
+        }
+    }
+    if keys.iter().any(|k| k.0 == Kind::Home) {
+        match home {
+            Some(h) => site.home = std::sync::Arc::new(h),
+            None if !ds.has_errors() => ds.push(
+                Diagnostic::error("the home page is missing")
+                    .at_path(Path::new("content/_index.md"))
+                    .help(
+                        "create content/_index.md with +++ title = \"…\" +++ and an introduction",
+                    ),
+            ),
+            None => {}
+        }
+    }
+    // With the same items (none added or removed), only the changed ones
+    // need their references and links checked.
+    let same_items = site.items.len() == previous.items.len()
+        && site.broken == previous.broken
+        && site.items.keys().eq(previous.items.keys());
+    super::validate::validate_items(&site, same_items.then_some(&keys), &mut ds);
+    if ds.has_errors() {
+        cache.pending = keys;
+        Some((None, ds))
+    } else {
+        Some((Some(site), ds))
+    }
 }
 
 /// Like [`load_site`], reading only files that changed since `cache` saw them.
@@ -150,7 +303,10 @@ pub fn load_site_cached(
         .collect();
     cache.files = files.iter().cloned().zip(results.iter().cloned()).collect();
     let results = results.into_iter().map(|(_, r)| r);
-    finish(results, config, opts, ds)
+    let (site, ds) = finish(results, config, opts, ds);
+    cache.pending.clear();
+    cache.needs_full = site.is_none();
+    (site, ds)
 }
 
 /// Content files larger than this are refused (a guide's page is a few KB;
@@ -265,7 +421,7 @@ fn finish(
             if key.0 == Kind::Home {
                 home = Some(item);
             } else {
-                items.insert(key, item);
+                items.insert(key, std::sync::Arc::new(item));
             }
         }
     }
@@ -284,7 +440,7 @@ fn finish(
     };
     let site = Site {
         config: config.clone(),
-        home,
+        home: home.into(),
         items,
         broken: failed,
     };

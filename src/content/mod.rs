@@ -310,9 +310,9 @@ pub type ItemKey = (Kind, String);
 #[derive(Debug, Clone)]
 pub struct Site {
     pub config: SiteConfig,
-    pub home: Item,
+    pub home: std::sync::Arc<Item>,
     /// Every offer, event, contact and page, ordered by kind and slug.
-    pub items: BTreeMap<ItemKey, Item>,
+    pub items: BTreeMap<ItemKey, std::sync::Arc<Item>>,
     /// Items whose files have errors: references to them are not reported
     /// again (the build fails anyway, with the real cause).
     pub broken: std::collections::BTreeSet<ItemKey>,
@@ -320,7 +320,7 @@ pub struct Site {
 
 impl Site {
     pub fn get(&self, kind: Kind, slug: &str) -> Option<&Item> {
-        self.items.get(&(kind, slug.to_string()))
+        self.items.get(&(kind, slug.to_string())).map(|v| &**v)
     }
 
     /// Whether `kind/slug` exists (or exists but has errors of its own).
@@ -333,6 +333,6 @@ impl Site {
         self.items
             .range((kind, String::new())..)
             .take_while(move |((k, _), _)| *k == kind)
-            .map(|(_, v)| v)
+            .map(|(_, v)| &**v)
     }
 }

@@ -13,8 +13,22 @@ use crate::toml_input::suggest;
 
 /// Runs all cross-item checks on a loaded site.
 pub fn validate(site: &Site, ds: &mut Diagnostics) {
+    validate_items(site, None, ds);
+}
+
+/// [`validate`], checking the references and links of only the items `only`
+/// (with the home page as `(Kind::Home, "")`). Whether a reference or link
+/// holds depends only on which items exist, so after a change that added
+/// and removed none, checking the changed items is checking the site.
+pub fn validate_items(
+    site: &Site,
+    only: Option<&std::collections::BTreeSet<crate::content::ItemKey>>,
+    ds: &mut Diagnostics,
+) {
     let langs = site.config.language_keys();
-    let contacts: Vec<&str> = site
+    // Sorted, for binary search (a guide has hundreds of contacts and
+    // thousands of references to them).
+    let mut contacts: Vec<&str> = site
         .slugs(Kind::Contact)
         .chain(
             site.broken
@@ -23,7 +37,15 @@ pub fn validate(site: &Site, ds: &mut Diagnostics) {
                 .map(|k| k.1.as_str()),
         )
         .collect();
-    for item in site.items.values().chain(std::iter::once(&site.home)) {
+    contacts.sort_unstable();
+    let checked = |i: &&Item| only.is_none_or(|o| o.contains(&(i.kind, i.slug.clone())));
+    for item in site
+        .items
+        .values()
+        .map(|i| &**i)
+        .chain(std::iter::once(&*site.home))
+        .filter(checked)
+    {
         check_references(site, item, &contacts, ds);
         for text in item.texts.values() {
             check_links(site, text, &langs, ds);
@@ -98,7 +120,7 @@ fn check_references(site: &Site, item: &Item, contacts: &[&str], ds: &mut Diagno
         );
     };
     let mut contact_ref = |field: &str, slug: &str| {
-        if !contacts.contains(&slug) {
+        if contacts.binary_search(&slug).is_err() {
             err(
                 field,
                 slug,

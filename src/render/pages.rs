@@ -660,7 +660,7 @@ impl<'a> PageBuilder<'a> {
             let mut all: Vec<(&'a str, &'a Item)> = site
                 .items
                 .values()
-                .map(|i| (self.text(i, lang).title.as_str(), i))
+                .map(|i| (self.text(i, lang).title.as_str(), &**i))
                 .collect();
             all.sort_by(|a, b| {
                 f.compare(a.0, b.0)
@@ -682,6 +682,7 @@ impl<'a> PageBuilder<'a> {
             Route::Term(t, key, _) => site
                 .items
                 .values()
+                .map(|i| &**i)
                 .filter(|i| {
                     i.data
                         .listing()
@@ -927,7 +928,7 @@ impl<'a> PageBuilder<'a> {
                     .get(&item.slug)
                     .into_iter()
                     .flatten()
-                    .filter_map(|k| self.site.items.get(k))
+                    .filter_map(|k| self.site.items.get(k).map(|i| &**i))
                     .collect();
                 let people = self
                     .site
@@ -1019,7 +1020,7 @@ impl<'a> PageBuilder<'a> {
     fn translated_in(&self, route: &Route) -> Vec<&Language> {
         let cfg = &self.site.config;
         let item = match route {
-            Route::Home => Some(&self.site.home),
+            Route::Home => Some(&*self.site.home),
             Route::Item(k, s) => self.site.get(*k, s),
             _ => None,
         };

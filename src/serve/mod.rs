@@ -82,6 +82,27 @@ fn rebuild(
     }
 }
 
+/// Applies changed files to the served site (copying the map only if a
+/// request still holds the old one).
+fn patch(served: &mut Served, changes: Vec<Change>) {
+    let files = Arc::make_mut(&mut served.files);
+    for (path, bytes) in changes {
+        match bytes {
+            Some(b) => files.insert(path, b),
+            None => files.remove(&path),
+        };
+    }
+}
+
+fn apply(served: &RwLock<Served>, changes: Vec<Change>) {
+    if !changes.is_empty() {
+        patch(
+            &mut served.write().unwrap_or_else(|e| e.into_inner()),
+            changes,
+        );
+    }
+}
+
 /// Runs the preview server until Ctrl-C.
 pub fn run(opts: ServeOptions) -> Result<(), Diagnostic> {
     let rt = tokio::runtime::Builder::new_multi_thread()
@@ -155,15 +176,8 @@ async fn serve(opts: ServeOptions) -> Result<(), Diagnostic> {
                         let mut s = rebuild_served.write().unwrap_or_else(|e| e.into_inner());
                         let changed = match rebuilt {
                             Rebuilt::Changes(changes) => {
-                                // Copies the map only if a request still holds the old one.
-                                let files = Arc::make_mut(&mut s.files);
                                 let n = changes.len();
-                                for (path, bytes) in changes {
-                                    match bytes {
-                                        Some(b) => files.insert(path, b),
-                                        None => files.remove(&path),
-                                    };
-                                }
+                                patch(&mut s, changes);
                                 Some(n)
                             }
                             Rebuilt::All(files) => {
@@ -183,6 +197,13 @@ async fn serve(opts: ServeOptions) -> Result<(), Diagnostic> {
                     // unless an error overlay is to be cleared.
                     if changed != Some(0) || had_errors {
                         let _ = rebuild_notices.send(Notice::Reload);
+                    }
+                    // Then the files no page shows (search index, service worker).
+                    if let Some(p) = pipeline.as_mut() {
+                        match p.settle() {
+                            Ok(changes) => apply(&rebuild_served, changes),
+                            Err(ds) => eprint!("{}", ds.render()),
+                        }
                     }
                 }
                 Err(ds) => {

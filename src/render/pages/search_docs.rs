@@ -85,6 +85,7 @@ impl PageBuilder<'_> {
             .site
             .items
             .values()
+            .map(|i| &**i)
             .filter(|i| i.kind != Kind::Page && self.is_upcoming(i))
             .collect();
         let few = listed.len() <= MAX_LISTED;
