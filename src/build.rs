@@ -136,6 +136,16 @@ struct Secondary {
     service_worker: crate::output::Bytes,
 }
 
+impl Secondary {
+    /// All files of the three parts in one map.
+    fn merged(&self) -> OutputFiles {
+        let mut all = self.site.clone();
+        all.extend(self.statics.iter().map(|(k, v)| (k.clone(), v.clone())));
+        all.extend(self.reader.iter().map(|(k, v)| (k.clone(), v.clone())));
+        all
+    }
+}
+
 /// Which parts of [`Secondary`] to produce again.
 #[derive(Debug, Clone, Copy)]
 struct Parts {
@@ -367,13 +377,11 @@ impl Pipeline {
         if !self.reader_stale {
             return Ok(Vec::new());
         }
-        let changes = self.refresh_secondary(Parts {
+        self.refresh_secondary(Parts {
             site: false,
             reader: true,
             statics: false,
-        })?;
-        self.reader_stale = false;
-        Ok(changes)
+        })
     }
 
     /// The complete output: pages, 404, data files, sitemap, robots, static
@@ -381,7 +389,6 @@ impl Pipeline {
     pub fn output(&mut self) -> Result<(OutputFiles, Diagnostics), Diagnostics> {
         if self.secondary.is_none() {
             self.refresh_secondary(Parts::ALL)?;
-            self.reader_stale = false;
         }
         self.settle()?;
         let mut files = OutputFiles::new();
@@ -389,9 +396,7 @@ impl Pipeline {
             files.insert(p.file.clone(), p.bytes.clone());
         }
         if let Some(s) = &self.secondary {
-            for part in [&s.site, &s.statics, &s.reader] {
-                files.extend(part.iter().map(|(k, v)| (k.clone(), v.clone())));
-            }
+            files.extend(s.merged());
             files.insert("sw.js".into(), s.service_worker.clone());
         }
         Ok((files, self.current_warnings()?))
@@ -473,41 +478,30 @@ impl Pipeline {
             new.site
                 .retain(|k, _| !new.statics.contains_key(k) && !new.reader.contains_key(k));
         }
-        let mut changes = Vec::new();
-        for (on, before, after) in [
-            (parts.site, &old.site, &new.site),
-            (parts.reader, &old.reader, &new.reader),
-            (parts.statics, &old.statics, &new.statics),
-        ] {
-            if !on {
-                continue;
-            }
-            let part_changes = diff(before, after);
-            for (k, v) in &part_changes {
-                match v {
-                    Some(b) => {
-                        new.digests
-                            .insert(k.clone(), output::offline::page_digest(k, b));
-                    }
-                    None => {
-                        new.digests.remove(k);
-                    }
+        // Parts are disjoint, but a file can move between them when all are
+        // produced again (a site's robots.txt deleted: the generated one
+        // returns): then the whole of them is compared at once.
+        let mut changes = if parts.site && parts.reader && parts.statics {
+            diff(&old.merged(), &new.merged())
+        } else {
+            let mut changes = Vec::new();
+            for (on, before, after) in [
+                (parts.site, &old.site, &new.site),
+                (parts.reader, &old.reader, &new.reader),
+            ] {
+                if on {
+                    changes.extend(diff(before, after));
                 }
             }
-            changes.extend(part_changes);
-        }
-        // A file that moved between parts (removed from one, added to another).
+            changes
+        };
         for (k, v) in &changes {
-            if v.is_none()
-                && let Some(b) = new
-                    .site
-                    .get(k)
-                    .or_else(|| new.reader.get(k))
-                    .or_else(|| new.statics.get(k))
-            {
-                new.digests
-                    .insert(k.clone(), output::offline::page_digest(k, b));
-            }
+            match v {
+                Some(b) => new
+                    .digests
+                    .insert(k.clone(), output::offline::page_digest(k, b)),
+                None => new.digests.remove(k),
+            };
         }
         let version = output::offline::build_hash(
             self.pages_digest(),

@@ -132,6 +132,11 @@ fn every_kind_of_change_matches_a_full_build() {
     site.remove("static/merkblatt.txt");
     let u = check_update(&site, &mut p, &["static/merkblatt.txt"]);
     assert!(u.changes.contains(&("merkblatt.txt".to_string(), None)));
+    // A site's own robots.txt stands in for the generated one, and back.
+    site.write("static/robots.txt", "User-agent: *\nDisallow: /\n");
+    check(&site, &mut p, &["static/robots.txt"]);
+    site.remove("static/robots.txt");
+    check(&site, &mut p, &["static/robots.txt"]);
 
     // A contact's name appears on every page that names it.
     site.edit(
