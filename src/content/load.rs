@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use super::assemble::assemble;
 use super::parse::{FileId, ParsedFile, identify, parse_file};
-use super::{ItemKey, Kind, Site};
+use super::{Item, ItemKey, Kind, Site};
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 
@@ -134,6 +134,55 @@ fn item_of(r: &Result<ParsedFile, ParseFailure>) -> Option<(ItemKey, Option<&str
     }
 }
 
+/// What one item's files give.
+enum Assembled {
+    Item(std::sync::Arc<Item>),
+    /// A draft, left out of this build.
+    Draft,
+    /// Its source file (or the item as a whole) has errors.
+    Broken,
+}
+
+/// Assembles one item from its files' parse results, in path order. A
+/// source file that failed to parse silences its translations (they would
+/// only repeat the problem); their own errors are still reported.
+fn assemble_group<'r>(
+    results: impl IntoIterator<Item = &'r Result<ParsedFile, ParseFailure>>,
+    config: &SiteConfig,
+    opts: LoadOptions,
+    ds: &mut Diagnostics,
+) -> Assembled {
+    let mut files = Vec::new();
+    let mut failed = false;
+    for r in results {
+        match r {
+            Ok(p) => files.push(p.clone()),
+            Err((id, errs)) => {
+                failed |= id
+                    .as_ref()
+                    .and_then(|id| id.lang.as_deref())
+                    .is_none_or(|l| l == config.default_language);
+                ds.extend(errs.iter().cloned());
+            }
+        }
+    }
+    if failed {
+        return Assembled::Broken;
+    }
+    let files = dedupe(files, config, ds);
+    match assemble(files, config, ds) {
+        None => Assembled::Broken,
+        Some(item) if item.draft && !opts.drafts => Assembled::Draft,
+        Some(item) => Assembled::Item(std::sync::Arc::new(item)),
+    }
+}
+
+fn home_missing() -> Diagnostic {
+    Diagnostic::error("the home page is missing")
+        .at_path(Path::new("content/_index.md"))
+        .help("create content/_index.md with +++ title = \"…\" +++ and an introduction")
+}
+
 /// Like [`load_site_cached`] after a change of the content files `changed`
 /// (paths relative to the site root), starting from `previous`, the site as
 /// last loaded without errors: reads only those files, assembles again only
@@ -209,52 +258,21 @@ pub fn reload_changed(
     }
     let mut home = None;
     for (key, results) in groups {
-        let mut files = Vec::new();
-        let mut failed = false;
-        for r in results {
-            match r {
-                Ok(p) => files.push(p.clone()),
-                Err((id, errs)) => {
-                    // A source file that failed silences its translations.
-                    if id
-                        .as_ref()
-                        .and_then(|id| id.lang.as_deref())
-                        .is_none_or(|l| l == config.default_language)
-                    {
-                        failed = true;
-                    }
-                    ds.extend(errs.iter().cloned());
-                }
+        match assemble_group(results, config, opts, &mut ds) {
+            Assembled::Broken => {
+                site.broken.insert(key);
             }
-        }
-        if failed {
-            site.broken.insert(key);
-            continue;
-        }
-        let files = dedupe(files, config, &mut ds);
-        let Some(item) = assemble(files, config, &mut ds) else {
-            site.broken.insert(key);
-            continue;
-        };
-        if item.draft && !opts.drafts {
-            continue;
-        }
-        if key.0 == Kind::Home {
-            home = Some(item);
-        } else {
-            site.items.insert(key, std::sync::Arc::new(item));
+            Assembled::Draft => {}
+            Assembled::Item(item) if key.0 == Kind::Home => home = Some(item),
+            Assembled::Item(item) => {
+                site.items.insert(key, item);
+            }
         }
     }
     if keys.iter().any(|k| k.0 == Kind::Home) {
         match home {
-            Some(h) => site.home = std::sync::Arc::new(h),
-            None if !ds.has_errors() => ds.push(
-                Diagnostic::error("the home page is missing")
-                    .at_path(Path::new("content/_index.md"))
-                    .help(
-                        "create content/_index.md with +++ title = \"…\" +++ and an introduction",
-                    ),
-            ),
+            Some(h) => site.home = h,
+            None if !ds.has_errors() => ds.push(home_missing()),
             None => {}
         }
     }
@@ -381,66 +399,43 @@ fn finish(
     opts: LoadOptions,
     mut ds: Diagnostics,
 ) -> (Option<Site>, Diagnostics) {
-    // Group the files of one item. A source file that failed to parse
-    // silences its translations (they would only repeat the problem).
-    let mut groups: BTreeMap<ItemKey, Vec<ParsedFile>> = BTreeMap::new();
-    let mut failed: BTreeSet<ItemKey> = BTreeSet::new(); // also filled by assemble below
+    // Group the files of one item (files whose names say nothing report
+    // their errors here).
+    let mut groups: BTreeMap<ItemKey, Vec<Result<ParsedFile, ParseFailure>>> = BTreeMap::new();
     for r in results {
-        match r {
-            Ok(p) => groups
-                .entry((p.id.kind, p.id.slug.clone()))
-                .or_default()
-                .push(p),
-            Err((id, errs)) => {
-                if let Some(id) = id
-                    && id
-                        .lang
-                        .as_deref()
-                        .is_none_or(|l| l == config.default_language)
-                {
-                    failed.insert((id.kind, id.slug));
+        match item_of(&r) {
+            Some((key, _)) => groups.entry(key).or_default().push(r),
+            None => {
+                if let Err((_, errs)) = r {
+                    ds.extend(errs);
                 }
-                ds.extend(errs);
             }
         }
     }
-    groups.retain(|k, _| !failed.contains(k));
-
     let mut items = BTreeMap::new();
     let mut home = None;
-    for (key, files) in groups {
-        let files = dedupe(files, config, &mut ds);
-        let Some(item) = assemble(files, config, &mut ds) else {
-            failed.insert(key);
-            continue;
-        };
-        {
-            if item.draft && !opts.drafts {
-                continue;
+    let mut failed = BTreeSet::new();
+    for (key, results) in groups {
+        match assemble_group(&results, config, opts, &mut ds) {
+            Assembled::Broken => {
+                failed.insert(key);
             }
-            if key.0 == Kind::Home {
-                home = Some(item);
-            } else {
-                items.insert(key, std::sync::Arc::new(item));
+            Assembled::Draft => {}
+            Assembled::Item(item) if key.0 == Kind::Home => home = Some(item),
+            Assembled::Item(item) => {
+                items.insert(key, item);
             }
         }
     }
-    let home = match home {
-        Some(h) => h,
-        None => {
-            if !ds.has_errors() {
-                ds.push(
-                    Diagnostic::error("the home page is missing")
-                        .at_path(Path::new("content/_index.md"))
-                        .help("create content/_index.md with +++ title = \"…\" +++ and an introduction"),
-                );
-            }
-            return (None, ds);
+    let Some(home) = home else {
+        if !ds.has_errors() {
+            ds.push(home_missing());
         }
+        return (None, ds);
     };
     let site = Site {
         config: config.clone(),
-        home: home.into(),
+        home,
         items,
         broken: failed,
     };

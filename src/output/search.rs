@@ -128,18 +128,6 @@ fn piece_words(w: &str, mut keep: impl FnMut(&str)) {
     }
 }
 
-/// The distinct words of `s` the index keeps: the same set as [`tokens`]
-/// gives (minus one-character words).
-pub fn index_words(s: &str) -> std::collections::BTreeSet<String> {
-    let mut out = std::collections::BTreeSet::new();
-    for w in s.split_whitespace() {
-        piece_words(w, |t| {
-            out.insert(t.to_string());
-        });
-    }
-    out
-}
-
 #[derive(Serialize)]
 struct Index<'a> {
     /// Format version.
@@ -206,6 +194,18 @@ mod tests {
     struct Vector {
         input: String,
         normalized: String,
+    }
+
+    /// The distinct words of `s` the index keeps: the same set as `tokens`
+    /// gives (minus one-character words).
+    fn index_words(s: &str) -> std::collections::BTreeSet<String> {
+        let mut out = std::collections::BTreeSet::new();
+        for w in s.split_whitespace() {
+            piece_words(w, |t| {
+                out.insert(t.to_string());
+            });
+        }
+        out
     }
 
     #[test]
