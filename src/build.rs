@@ -17,7 +17,6 @@ use crate::output::sitemap::{self, SitemapEntry};
 use crate::output::{self, OutputFiles, Staging};
 use crate::render::pages::{PageBuilder, Route};
 use crate::render::templates::{THEMES_DIR, Templates};
-use crate::render::{self};
 
 /// What to build and how.
 #[derive(Debug, Clone)]
@@ -29,6 +28,8 @@ pub struct BuildOptions {
     /// Overrides `base_url` from site.toml (e.g. for previews).
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Minify the theme's templates once when they are loaded, so every page
+    /// comes out minified (render/compact.rs).
     pub minify: bool,
     /// "Now" for upcoming/past events; `None` = the clock. The command line
     /// sets it from `SOURCE_DATE_EPOCH` for reproducible builds.
@@ -234,7 +235,7 @@ impl Pipeline {
                 ),
             }
         }
-        let templates = match Templates::load(root, &config.theme, messages.clone()) {
+        let templates = match Templates::load(root, &config.theme, messages.clone(), opts.minify) {
             Ok(t) => Some(t),
             Err(e) => {
                 ds.extend(e);
@@ -621,14 +622,15 @@ impl Pipeline {
             .collect()
     }
 
-    /// Minifies a rendered page (if asked) and, for a site below a path,
-    /// prefixes its site paths.
+    /// Whether pages are rendered from minified templates (render/compact.rs).
+    pub fn templates_are_compact(&self) -> bool {
+        self.templates.is_compact()
+    }
+
+    /// For a site below a path, prefixes a rendered page's site paths.
+    /// (Pages are not minified one by one: the templates were, once.)
     fn finish_page(&self, html: String) -> Vec<u8> {
-        let bytes = if self.opts.minify {
-            render::minify(&html)
-        } else {
-            html.into_bytes()
-        };
+        let bytes = html.into_bytes();
         let base_path = output::base_path::base_path(&self.config.base_url);
         if base_path.is_empty() {
             bytes
@@ -807,7 +809,12 @@ impl Pipeline {
             let (m, mds) = Messages::load(&root, &self.config);
             let mut ds = mds;
             messages = Arc::new(m);
-            match Templates::load(&root, &self.config.theme, messages.clone()) {
+            match Templates::load(
+                &root,
+                &self.config.theme,
+                messages.clone(),
+                self.opts.minify,
+            ) {
                 Ok(t) => templates = Some(t),
                 Err(e) => ds.extend(e),
             }

@@ -23,17 +23,24 @@ pub const REQUIRED: &[&str] = &[
 
 /// Compiled templates of the site's theme.
 pub struct Templates {
+    /// The templates as written: their errors point into the files.
     tera: Tera,
+    /// The same templates minified once (`compact`), which pages are
+    /// rendered with; `None` when not asked for or when a template could
+    /// not be minified safely.
+    compact: Option<Tera>,
     /// Template name → source, for mapping render errors to file and line.
     sources: Vec<SourceFile>,
 }
 
 impl Templates {
-    /// Loads and compiles `themes/<theme>/templates/**/*.html`.
+    /// Loads and compiles `themes/<theme>/templates/**/*.html`; with
+    /// `minify`, also a minified copy of them to render pages with.
     pub fn load(
         root: &Path,
         theme: &str,
         messages: Arc<Messages>,
+        minify: bool,
     ) -> Result<Templates, Diagnostics> {
         let mut ds = Diagnostics::new();
         let shown_dir = PathBuf::from(THEMES_DIR).join(theme).join("templates");
@@ -63,14 +70,20 @@ impl Templates {
                 ),
             }
         }
-        let mut tera = Tera::new();
-        tera.autoescape_on(vec![".html", ".xml"]);
-        register_functions(&mut tera, messages);
         let raw: Vec<(String, String)> = sources
             .iter()
             .map(|s| (template_name(&shown_dir, &s.path), s.text.to_string()))
             .collect();
-        let mut templates = Templates { tera, sources };
+        let compact = if minify {
+            compile_compact(&raw, &messages)
+        } else {
+            None
+        };
+        let mut templates = Templates {
+            tera: new_tera(messages),
+            compact,
+            sources,
+        };
         if let Err(e) = templates.tera.add_raw_templates(raw) {
             ds.push(templates.diagnostic(&e, None));
             return Err(ds);
@@ -91,7 +104,27 @@ impl Templates {
         }
     }
 
+    /// Renders a page with the minified templates if there are, else with
+    /// the templates as written. An error is reported from the templates as
+    /// written, so that its line and column are the file's.
     pub fn render(&self, name: &str, ctx: &Context) -> Result<String, Diagnostic> {
+        if let Some(compact) = &self.compact
+            && let Ok(html) = compact.render(name, ctx)
+        {
+            return Ok(html);
+        }
+        self.tera
+            .render(name, ctx)
+            .map_err(|e| self.diagnostic(&e, Some(name)))
+    }
+
+    /// Whether pages are rendered from minified templates.
+    pub fn is_compact(&self) -> bool {
+        self.compact.is_some()
+    }
+
+    /// Renders with the templates as written (for tests comparing the two).
+    pub fn render_as_written(&self, name: &str, ctx: &Context) -> Result<String, Diagnostic> {
         self.tera
             .render(name, ctx)
             .map_err(|e| self.diagnostic(&e, Some(name)))
@@ -142,6 +175,25 @@ impl Templates {
             }
         }
     }
+}
+
+fn new_tera(messages: Arc<Messages>) -> Tera {
+    let mut tera = Tera::new();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    register_functions(&mut tera, messages);
+    tera
+}
+
+/// The templates minified (`super::compact`) and compiled, or `None` if one
+/// of them cannot be: then pages are rendered from the templates as written.
+fn compile_compact(raw: &[(String, String)], messages: &Arc<Messages>) -> Option<Tera> {
+    let compacted = raw
+        .iter()
+        .map(|(name, text)| Some((name.clone(), super::compact::compact_template(text)?)))
+        .collect::<Option<Vec<_>>>()?;
+    let mut tera = new_tera(messages.clone());
+    tera.add_raw_templates(compacted).ok()?;
+    Some(tera)
 }
 
 fn template_name(dir: &Path, path: &Path) -> String {
