@@ -594,10 +594,7 @@ impl Pipeline {
                     .format(&l.key, "site-title", None)
                     .unwrap_or_default();
                 vec![
-                    (
-                        search::index_path(&l.key),
-                        search::index_json(&l.key, &docs),
-                    ),
+                    (search::index_path(&l.key), search::index_json(&l.key, docs)),
                     (
                         format!("{}/manifest.webmanifest", l.key),
                         offline::manifest(&l.key, &l.tag_str(), l.dir.as_str(), &title, &base_path),
@@ -1161,7 +1158,10 @@ pub fn build_with_progress(
         ds
     };
     output::check_output_dir(&opts.root, &out).map_err(one)?;
-    let p = Pipeline::load(opts)?;
+    let mut p = Pipeline::load(opts)?;
+    // A one-off build reloads nothing: the parsed files' front matter need
+    // not stay in memory while the pages are rendered.
+    p.cache = ContentCache::default();
     // Dropped on error: the staging folder is removed, the old output stays.
     let staging = Staging::new(&out).map_err(one)?;
     let (mut report, warnings) = p.build_into(&staging, progress)?;

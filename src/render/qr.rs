@@ -8,6 +8,8 @@
 //! in every language carries a code). `the_printed_code_decodes_to_the_address`
 //! proves the result with an independent decoder.
 
+use std::fmt::Write;
+
 use qrcode::canvas::{Canvas, MaskPattern};
 use qrcode::{Color, EcLevel, Version, bits, ec};
 
@@ -44,11 +46,11 @@ pub fn svg(url: &str, label: &str) -> Option<String> {
                 while x < w && row[x] == Color::Dark {
                     x += 1;
                 }
-                match pen {
-                    None => d.push_str(&format!("M{} {}.5", start + quiet, y + quiet)),
-                    Some(end) => d.push_str(&format!("m{} 0", start - end)),
-                }
-                d.push_str(&format!("h{}", x - start));
+                // Writing into a String cannot fail.
+                let _ = match pen {
+                    None => write!(d, "M{} {}.5h{}", start + quiet, y + quiet, x - start),
+                    Some(end) => write!(d, "m{} 0h{}", start - end, x - start),
+                };
                 pen = Some(x);
             } else {
                 x += 1;

@@ -13,45 +13,48 @@ use crate::routes;
 const MAX_LISTED: usize = 500;
 
 impl PageBuilder<'_> {
-    /// Every item as readers of `lang` see it (own text or fallback).
-    pub fn search_docs(&self, lang: &str) -> Vec<SearchDoc> {
-        let mut docs = Vec::new();
-        for item in self.site.items.values() {
-            if matches!(item.data, ItemData::Event(_)) && !self.is_upcoming(item) {
-                continue; // past events are in the archive, not in search
-            }
-            let text = self.text(item, lang);
-            let section = match item.kind {
-                Kind::Page => String::new(),
-                k => self.t(lang, &format!("nav-{}", k.folder())),
-            };
-            let mut all = format!(
-                "{} {} {} {} {} {}",
-                text.title,
-                text.summary.as_deref().unwrap_or(""),
-                text.role.as_deref().unwrap_or(""),
-                text.schedule.as_deref().unwrap_or(""),
-                section,
-                markdown::plain_text(text.body()),
-            );
-            if let Some(l) = item.data.listing() {
-                for t in Taxonomy::ALL {
-                    for key in l.terms(t) {
-                        all.push(' ');
-                        all.push_str(&self.term_label(lang, t, key));
-                    }
+    /// Every item as readers of `lang` see it (own text or fallback), made
+    /// one at a time as the index takes them.
+    pub fn search_docs<'s>(&'s self, lang: &'s str) -> impl Iterator<Item = SearchDoc> + 's {
+        self.site
+            .items
+            .values()
+            // Past events are in the archive, not in search.
+            .filter(|item| !matches!(item.data, ItemData::Event(_)) || self.is_upcoming(item))
+            .map(move |item| self.search_doc(lang, item))
+    }
+
+    fn search_doc(&self, lang: &str, item: &Item) -> SearchDoc {
+        let text = self.text(item, lang);
+        let section = match item.kind {
+            Kind::Page => String::new(),
+            k => self.t(lang, &format!("nav-{}", k.folder())),
+        };
+        let mut all = format!(
+            "{} {} {} {} {} {}",
+            text.title,
+            text.summary.as_deref().unwrap_or(""),
+            text.role.as_deref().unwrap_or(""),
+            text.schedule.as_deref().unwrap_or(""),
+            section,
+            markdown::plain_text(text.body()),
+        );
+        if let Some(l) = item.data.listing() {
+            for t in Taxonomy::ALL {
+                for key in l.terms(t) {
+                    all.push(' ');
+                    all.push_str(&self.term_label(lang, t, key));
                 }
             }
-            docs.push(SearchDoc {
-                url: routes::item(lang, item.kind, &item.slug),
-                title: text.title.clone(),
-                summary: text.summary.clone().unwrap_or_default(),
-                section,
-                lang: (text.lang != lang).then(|| self.language(&text.lang).tag_str()),
-                text: all,
-            });
         }
-        docs
+        SearchDoc {
+            url: routes::item(lang, item.kind, &item.slug),
+            title: text.title.clone(),
+            summary: text.summary.clone().unwrap_or_default(),
+            section,
+            lang: (text.lang != lang).then(|| self.language(&text.lang).tag_str()),
+            text: all,
+        }
     }
 
     /// What the service worker keeps of a language once a reader opens one
