@@ -1,6 +1,8 @@
 //! The stages of a build, each on its own, on a fixed synthetic guide
 //! (bench/gen_site.py, `WEGWEISER_STAGES_N` offers, default 100, × 4
-//! languages): load + parse, Markdown, views + templates, minify, write.
+//! languages): load + parse (incl. minifying the templates), Markdown,
+//! views + templates, write; and, for comparison, minify-html on every page,
+//! which builds no longer do (render/compact.rs).
 //! Run: `cargo bench --bench stages`. Whole builds against Hugo:
 //! `scripts/bench-build`.
 
@@ -76,7 +78,7 @@ fn stages(c: &mut Criterion) {
     });
 
     let pages = p.render_html().expect("renders");
-    g.bench_function("minify", |b| {
+    g.bench_function("minify-html on every page (not part of a build)", |b| {
         b.iter(|| {
             pages
                 .iter()
