@@ -211,9 +211,13 @@ fn register_functions(tera: &mut Tera, messages: Arc<Messages>) {
     tera.register_function(
         "t",
         move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
-            let key: String = kwargs.must_get("key")?;
-            let lang: String = state
-                .get("lang_key")?
+            // Borrowed, not formatted into new Strings: this runs a dozen
+            // times on every page.
+            let key: &str = kwargs.must_get("key")?;
+            let lang_value: Option<tera::Value> = state.get("lang_key")?;
+            let lang = lang_value
+                .as_ref()
+                .and_then(|v| v.as_str())
                 .ok_or_else(|| tera::Error::message("t(): the page has no `lang_key`"))?;
             let mut args = FluentArgs::new();
             for (k, v) in kwargs.iter() {
@@ -237,7 +241,9 @@ fn register_functions(tera: &mut Tera, messages: Arc<Messages>) {
             } else {
                 None
             };
-            Ok(messages.format(&lang, &key, args).unwrap_or(key))
+            Ok(messages
+                .format(lang, key, args)
+                .unwrap_or_else(|| key.to_string()))
         },
     );
 }
