@@ -254,20 +254,14 @@ fn a_broken_file_stays_reported_until_it_is_fixed() {
         "title = \"Migrationsberatung\"",
         "title = \"Migrationsberatung",
     );
-    let err = p
-        .update(&[PathBuf::from("content/offers/beratung.md")])
-        .unwrap_err()
-        .render();
+    let err = update_err(&mut p, &["content/offers/beratung.md"]);
     assert!(err.contains("content/offers/beratung.md:2"), "{err}");
     site.edit(
         "content/offers/sprachcafe.md",
         "title = \"Sprachcafé\"",
         "title = \"Sprachcafé am Abend\"",
     );
-    let err = p
-        .update(&[PathBuf::from("content/offers/sprachcafe.md")])
-        .unwrap_err()
-        .render();
+    let err = update_err(&mut p, &["content/offers/sprachcafe.md"]);
     assert!(err.contains("content/offers/beratung.md:2"), "{err}");
     // A deleted file and a new one in the same batch, while still broken.
     site.remove("content/offers/sprachcafe.ar.md");
@@ -290,14 +284,20 @@ fn a_broken_file_stays_reported_until_it_is_fixed() {
     check(&site, &mut p, &["content/offers/beratung.md"]);
     site.remove("content/offers/sprachcafe.md");
     site.remove("content/offers/sprachcafe.en.md");
-    let err = p
-        .update(&[
-            PathBuf::from("content/offers/sprachcafe.md"),
-            PathBuf::from("content/offers/sprachcafe.en.md"),
-        ])
-        .unwrap_err()
-        .render();
+    let err = update_err(
+        &mut p,
+        &[
+            "content/offers/sprachcafe.md",
+            "content/offers/sprachcafe.en.md",
+        ],
+    );
     assert!(err.contains("content/offers/beratung.md"), "{err}");
+}
+
+/// The problems an update of `changed` reports (it must fail).
+fn update_err(p: &mut Pipeline, changed: &[&str]) -> String {
+    let changed: Vec<PathBuf> = changed.iter().map(PathBuf::from).collect();
+    p.update(&changed).unwrap_err().render()
 }
 
 #[test]

@@ -6,12 +6,13 @@
 //!
 //! minify-html does not understand Tera, so every Tera construct (`{{ … }}`,
 //! `{% … %}`, `{# … #}`, a whole `{% raw %}` block) is first replaced by a
-//! placeholder of private-use characters, which the minifier treats as text
-//! or as an attribute name; the constructs are put back afterwards. Closing
-//! tags are kept: whether one may be left out depends on what follows it,
-//! which a template does not know. A template whose placeholders do not all
-//! come back, in order, is not compacted (for example Tera code inside an
-//! HTML comment, which the minifier drops).
+//! placeholder of private-use characters, which the minifier treats as text,
+//! as an attribute name or as (part of) a quoted attribute value; the
+//! constructs are put back afterwards. Closing tags are kept: whether one may
+//! be left out depends on what follows it, which a template does not know. A
+//! template whose placeholders do not all come back, with its statements in
+//! order, is not compacted (for example Tera code inside an HTML comment,
+//! which the minifier drops).
 //!
 //! tests/compact_templates.rs checks the result: every page of the example
 //! site, rendered from the compacted templates and minified, equals the page
@@ -73,6 +74,9 @@ fn mask(source: &str) -> Option<(String, Vec<&str>)> {
                         if let Some(len) = construct_at(source, i)? {
                             masked.push_str(&source[copied..i]);
                             push(&mut masked, &mut constructs, &source[i..i + len]);
+                            // The space keeps the value quoted: the page may
+                            // put any text there.
+                            masked.insert(masked.len() - CLOSE.len_utf8(), ' ');
                             i += len;
                             copied = i;
                         } else {
@@ -162,9 +166,7 @@ fn find_tag(s: &str, name: &str) -> Option<usize> {
 /// Puts the constructs back. Each must come back once; statements
 /// (`{% … %}`, which may open and close blocks) in their order. Expressions
 /// (`{{ … }}`) may have moved with the attribute that holds them, since the
-/// minifier sorts attributes. An unquoted attribute value that holds Tera
-/// code gets quotes: the minifier saw a placeholder without spaces, the page
-/// may have any text there.
+/// minifier sorts attributes.
 fn unmask(minified: &str, constructs: &[&str]) -> Option<String> {
     let extra: usize = constructs.iter().map(|c| c.len()).sum();
     let mut out = String::with_capacity(minified.len() + extra);
@@ -174,7 +176,7 @@ fn unmask(minified: &str, constructs: &[&str]) -> Option<String> {
     while let Some(start) = rest.find(OPEN) {
         let after = &rest[start + OPEN.len_utf8()..];
         let end = after.find(CLOSE)?;
-        let index: usize = after[..end].parse().ok()?;
+        let index: usize = after[..end].trim_end_matches(' ').parse().ok()?;
         if std::mem::replace(seen.get_mut(index)?, true) {
             return None;
         }
@@ -193,85 +195,7 @@ fn unmask(minified: &str, constructs: &[&str]) -> Option<String> {
     if seen.contains(&false) {
         return None;
     }
-    Some(quote_unquoted_values(&out, constructs))
-}
-
-/// Adds double quotes around unquoted attribute values that contain Tera
-/// code. Only tags are looked at (`<` followed by a letter, up to the `>`
-/// outside quotes and Tera code); the text of `<script>` and `<style>` is
-/// skipped.
-fn quote_unquoted_values(html: &str, constructs: &[&str]) -> String {
-    if constructs.is_empty() {
-        return html.to_string();
-    }
-    let b = html.as_bytes();
-    let mut out = String::with_capacity(html.len() + 16);
-    let mut i = 0;
-    let mut copied = 0;
-    while i < b.len() {
-        if b[i] == b'<' && b.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic()) {
-            let name_end = (i + 1..b.len())
-                .find(|&j| !b[j].is_ascii_alphanumeric())
-                .unwrap_or(b.len());
-            let name = html[i + 1..name_end].to_ascii_lowercase();
-            // Inside the tag.
-            let mut j = name_end;
-            while j < b.len() && b[j] != b'>' {
-                if let Some(len) = tera_at(html, j) {
-                    j += len;
-                } else if b[j] == b'"' || b[j] == b'\'' {
-                    let q = b[j];
-                    j += 1;
-                    while j < b.len() && b[j] != q {
-                        j += tera_at(html, j).unwrap_or(1);
-                    }
-                    j += 1;
-                } else if b[j] == b'=' && j + 1 < b.len() && b[j + 1] != b'"' && b[j + 1] != b'\'' {
-                    let start = j + 1;
-                    let mut k = start;
-                    let mut has_tera = false;
-                    while k < b.len() && !b[k].is_ascii_whitespace() && b[k] != b'>' {
-                        match tera_at(html, k) {
-                            Some(len) => {
-                                has_tera = true;
-                                k += len;
-                            }
-                            None => k += 1,
-                        }
-                    }
-                    if has_tera {
-                        out.push_str(&html[copied..start]);
-                        out.push('"');
-                        out.push_str(&html[start..k]);
-                        out.push('"');
-                        copied = k;
-                    }
-                    j = k;
-                } else {
-                    j += 1;
-                }
-            }
-            i = j.min(b.len());
-            if name == "script" || name == "style" {
-                let close = format!("</{name}");
-                i = html[i..]
-                    .to_ascii_lowercase()
-                    .find(&close)
-                    .map_or(b.len(), |k| i + k);
-            }
-        } else if let Some(len) = tera_at(html, i) {
-            i += len;
-        } else {
-            i += 1;
-        }
-    }
-    out.push_str(&html[copied..]);
-    out
-}
-
-/// The length of the Tera construct starting at byte `i`, if one does.
-fn tera_at(s: &str, i: usize) -> Option<usize> {
-    construct_at(s, i).flatten()
+    Some(out)
 }
 
 #[cfg(test)]

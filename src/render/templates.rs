@@ -123,13 +123,6 @@ impl Templates {
         self.compact.is_some()
     }
 
-    /// Renders with the templates as written (for tests comparing the two).
-    pub fn render_as_written(&self, name: &str, ctx: &Context) -> Result<String, Diagnostic> {
-        self.tera
-            .render(name, ctx)
-            .map_err(|e| self.diagnostic(&e, Some(name)))
-    }
-
     /// A Tera error as a diagnostic pointing into the template file.
     fn diagnostic(&self, e: &tera::Error, rendering: Option<&str>) -> Diagnostic {
         use tera::ErrorKind;
