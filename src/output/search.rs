@@ -38,9 +38,6 @@ pub struct SearchDoc {
     /// Language of the text, when it is not the index's (a fallback).
     #[serde(rename = "l", skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
-    /// Everything searchable: title, summary, body text, topic labels…
-    #[serde(skip)]
-    pub text: String,
 }
 
 fn map_char(c: char) -> Option<char> {
@@ -138,10 +135,12 @@ struct Index<'a> {
     words: BTreeMap<String, Vec<u32>>,
 }
 
-/// The index file of one language. The documents are taken one at a time
-/// and their text is dropped once indexed: a large guide's text is never
-/// held whole a second time (at 10,000 offers, 80 MB per language).
-pub fn index_json(lang: &str, docs: impl IntoIterator<Item = SearchDoc>) -> Vec<u8> {
+/// The index file of one language, from each document with everything
+/// searchable about it (title, summary, body text, topic labels…). The
+/// documents are taken one at a time and their text is dropped once indexed:
+/// a large guide's text is never held whole a second time (at 10,000 offers,
+/// 80 MB per language).
+pub fn index_json(lang: &str, docs: impl IntoIterator<Item = (SearchDoc, String)>) -> Vec<u8> {
     use rustc_hash::FxHashMap;
     // Each distinct piece of text is normalised once for the whole language.
     // (Fx hashing: the keys are short words; SipHash was half the index's time.)
@@ -149,9 +148,9 @@ pub fn index_json(lang: &str, docs: impl IntoIterator<Item = SearchDoc>) -> Vec<
     let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut postings: Vec<Vec<u32>> = Vec::new();
     let mut kept = Vec::new();
-    for (i, mut d) in docs.into_iter().enumerate() {
+    for (i, (doc, text)) in docs.into_iter().enumerate() {
         let i = i as u32;
-        for w in d.text.split_whitespace() {
+        for w in text.split_whitespace() {
             let ids = match pieces.get(w) {
                 Some(ids) => ids,
                 None => {
@@ -174,8 +173,7 @@ pub fn index_json(lang: &str, docs: impl IntoIterator<Item = SearchDoc>) -> Vec<
                 }
             }
         }
-        d.text = String::new();
-        kept.push(d);
+        kept.push(doc);
     }
     drop(pieces);
     let words: BTreeMap<String, Vec<u32>> = word_ids
@@ -247,13 +245,15 @@ mod tests {
 
     #[test]
     fn index_lists_each_document_once_per_word() {
-        let doc = |t: &str| SearchDoc {
-            url: format!("/de/{t}/"),
-            title: t.into(),
-            summary: String::new(),
-            section: "Angebote".into(),
-            lang: None,
-            text: format!("{t} {t} Büro"),
+        let doc = |t: &str| {
+            let doc = SearchDoc {
+                url: format!("/de/{t}/"),
+                title: t.into(),
+                summary: String::new(),
+                section: "Angebote".into(),
+                lang: None,
+            };
+            (doc, format!("{t} {t} Büro"))
         };
         let json = index_json("de", [doc("Sprachcafé"), doc("Beratung")]);
         let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
@@ -271,16 +271,18 @@ mod tests {
             "Мовне кафе для жінок: НІМЕЦЬКА мова, догляд за дітьми O'Neil",
             "Frauen frauen—Kinder x y",
         ];
-        let docs: Vec<SearchDoc> = texts
+        let docs: Vec<(SearchDoc, String)> = texts
             .iter()
             .enumerate()
-            .map(|(i, t)| SearchDoc {
-                url: format!("/de/{i}/"),
-                title: i.to_string(),
-                summary: String::new(),
-                section: "A".into(),
-                lang: None,
-                text: t.to_string(),
+            .map(|(i, t)| {
+                let doc = SearchDoc {
+                    url: format!("/de/{i}/"),
+                    title: i.to_string(),
+                    summary: String::new(),
+                    section: "A".into(),
+                    lang: None,
+                };
+                (doc, t.to_string())
             })
             .collect();
         let mut want: BTreeMap<String, Vec<u32>> = BTreeMap::new();

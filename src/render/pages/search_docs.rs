@@ -13,9 +13,13 @@ use crate::routes;
 const MAX_LISTED: usize = 500;
 
 impl PageBuilder<'_> {
-    /// Every item as readers of `lang` see it (own text or fallback), made
-    /// one at a time as the index takes them.
-    pub fn search_docs<'s>(&'s self, lang: &'s str) -> impl Iterator<Item = SearchDoc> + 's {
+    /// Every item as readers of `lang` see it (own text or fallback), with
+    /// everything searchable about it, made one at a time as the index
+    /// takes them.
+    pub fn search_docs<'s>(
+        &'s self,
+        lang: &'s str,
+    ) -> impl Iterator<Item = (SearchDoc, String)> + 's {
         self.site
             .items
             .values()
@@ -24,7 +28,7 @@ impl PageBuilder<'_> {
             .map(move |item| self.search_doc(lang, item))
     }
 
-    fn search_doc(&self, lang: &str, item: &Item) -> SearchDoc {
+    fn search_doc(&self, lang: &str, item: &Item) -> (SearchDoc, String) {
         let text = self.text(item, lang);
         let section = match item.kind {
             Kind::Page => String::new(),
@@ -47,14 +51,14 @@ impl PageBuilder<'_> {
                 }
             }
         }
-        SearchDoc {
+        let doc = SearchDoc {
             url: routes::item(lang, item.kind, &item.slug),
             title: text.title.clone(),
             summary: text.summary.clone().unwrap_or_default(),
             section,
             lang: (text.lang != lang).then(|| self.language(&text.lang).tag_str()),
-            text: all,
-        }
+        };
+        (doc, all)
     }
 
     /// What the service worker keeps of a language once a reader opens one
