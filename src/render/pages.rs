@@ -81,7 +81,9 @@ impl Route {
 }
 
 /// Every item's position in one language's title order.
-type Ranks<'a> = BTreeMap<(Kind, &'a str), usize>;
+/// Only looked up, never iterated: a hash map (Fx: short keys) is fine here
+/// and saves the string comparisons of a tree for every member of every list.
+type Ranks<'a> = rustc_hash::FxHashMap<(Kind, &'a str), usize>;
 
 /// Lists at most this long are sorted with the collator directly; longer
 /// ones by each item's precomputed rank in the language's title order.
@@ -122,8 +124,9 @@ pub struct PageBuilder<'a> {
     sanitizer: markdown::Sanitizer,
     /// Cards per list page.
     per_page: usize,
-    /// Items of each list (key: its first page), independent of the language.
-    list_len: BTreeMap<Route, usize>,
+    /// The members of each list (key: its first page), in the site's item
+    /// order, independent of the language.
+    members: BTreeMap<Route, Vec<&'a Item>>,
     /// Items with each taxonomy term (shown on term links).
     term_counts: BTreeMap<(Taxonomy, String), usize>,
     /// What the filter links count (offers only), computed on first use.
@@ -209,15 +212,18 @@ impl<'a> PageBuilder<'a> {
             mentions,
             now,
             per_page: cfg.paginate_by.max(1),
-            list_len: BTreeMap::new(),
+            members: BTreeMap::new(),
             term_counts: BTreeMap::new(),
             filter_counts: OnceLock::new(),
             ranks: BTreeMap::new(),
             lists: BTreeMap::new(),
         };
-        // One pass over the items counts every list and term.
-        let mut list_len: BTreeMap<Route, usize> =
-            builder.list_routes().into_iter().map(|r| (r, 0)).collect();
+        // One pass over the items fills every list and counts every term.
+        let mut members: BTreeMap<Route, Vec<&'a Item>> = builder
+            .list_routes()
+            .into_iter()
+            .map(|r| (r, Vec::new()))
+            .collect();
         let mut term_counts: BTreeMap<(Taxonomy, String), usize> = BTreeMap::new();
         for item in site.items.values() {
             let upcoming = builder.is_upcoming(item);
@@ -234,12 +240,12 @@ impl<'a> PageBuilder<'a> {
                     seen.insert(Route::OfferedIn(c.clone(), 1));
                 }
                 for r in seen {
-                    *list_len.entry(r).or_insert(0) += 1;
+                    members.entry(r).or_default().push(&**item);
                 }
             }
             let mut bump = |r: Route| {
-                if let Some(n) = list_len.get_mut(&r) {
-                    *n += 1;
+                if let Some(list) = members.get_mut(&r) {
+                    list.push(&**item);
                 }
             };
             if upcoming {
@@ -267,7 +273,7 @@ impl<'a> PageBuilder<'a> {
             .lang_keys
             .iter()
             .flat_map(|l| {
-                list_len
+                members
                     .keys()
                     .map(move |r| ((l.clone(), r.clone()), OnceLock::new()))
             })
@@ -277,7 +283,7 @@ impl<'a> PageBuilder<'a> {
             .iter()
             .map(|l| (l.clone(), OnceLock::new()))
             .collect();
-        builder.list_len = list_len;
+        builder.members = members;
         builder.term_counts = term_counts;
         builder
     }
@@ -299,7 +305,7 @@ impl<'a> PageBuilder<'a> {
 
     /// How many pages a list has (at least one, which may say the list is empty).
     fn page_count(&self, first: &Route) -> usize {
-        let n = self.list_len.get(first).copied().unwrap_or(0);
+        let n = self.members.get(first).map_or(0, Vec::len);
         n.div_ceil(self.per_page).max(1)
     }
 
@@ -650,9 +656,9 @@ impl<'a> PageBuilder<'a> {
 
     /// Every item's position in the language's title order (collation, then slug, then kind).
     fn rank(&self, lang: &str) -> &Ranks<'a> {
-        static EMPTY: Ranks = BTreeMap::new();
+        static EMPTY: OnceLock<Ranks> = OnceLock::new();
         let Some(cell) = self.ranks.get(lang) else {
-            return &EMPTY;
+            return EMPTY.get_or_init(Ranks::default);
         };
         cell.get_or_init(|| {
             let f = self.fmt(lang);
@@ -674,56 +680,19 @@ impl<'a> PageBuilder<'a> {
         })
     }
 
-    /// The items of a list (given by its first page), in language-independent order.
-    fn list_members(&self, first: &Route) -> Vec<&'a Item> {
-        let site: &'a Site = self.site;
-        match first {
-            Route::Section(k, _) => site.of_kind(*k).filter(|i| self.is_upcoming(i)).collect(),
-            Route::Term(t, key, _) => site
-                .items
-                .values()
-                .map(|i| &**i)
-                .filter(|i| {
-                    i.data
-                        .listing()
-                        .is_some_and(|l| l.terms(*t).iter().any(|x| x == key))
-                        && self.is_upcoming(i)
-                })
-                .collect(),
-            Route::Archive(_) => site
-                .of_kind(Kind::Event)
-                .filter(|i| !self.is_upcoming(i))
-                .collect(),
-            Route::TopicPlace(t, p, _) => site
-                .of_kind(Kind::Offer)
-                .filter(|i| {
-                    i.data.listing().is_some_and(|l| {
-                        l.topics.iter().any(|x| x == t) && l.places.iter().any(|x| x == p)
-                    })
-                })
-                .collect(),
-            Route::OfferedIn(c, _) => site
-                .of_kind(Kind::Offer)
-                .filter(|i| {
-                    matches!(&i.data, ItemData::Offer(o) if o.listing.offered_in.iter().any(|x| x == c))
-                })
-                .collect(),
-            _ => Vec::new(),
-        }
-    }
-
-    /// A list in reading order, sorted once per language and shared by its pages.
-    fn list(&self, lang: &str, first: &Route) -> Vec<&'a Item> {
+    /// A list in reading order, sorted once per language and shared by its
+    /// pages (borrowed, not copied for every page).
+    fn list(&self, lang: &str, first: &Route) -> std::borrow::Cow<'_, [&'a Item]> {
         let make = || {
-            let mut v = self.sorted(lang, self.list_members(first));
+            let mut v = self.sorted(lang, self.members.get(first).cloned().unwrap_or_default());
             if matches!(first, Route::Archive(_)) {
                 v.reverse(); // most recent first
             }
             v
         };
         match self.lists.get(&(lang.to_string(), first.clone())) {
-            Some(cell) => cell.get_or_init(make).clone(),
-            None => make(),
+            Some(cell) => std::borrow::Cow::Borrowed(cell.get_or_init(make)),
+            None => std::borrow::Cow::Owned(make()),
         }
     }
 
