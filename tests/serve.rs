@@ -260,7 +260,7 @@ fn serves_only_the_site_with_the_right_types() {
         let mut s = TcpStream::connect(&addr).unwrap();
         write!(
             s,
-            "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
         )
         .unwrap();
         let mut head = String::new();
@@ -269,7 +269,7 @@ fn serves_only_the_site_with_the_right_types() {
         let mut s2 = TcpStream::connect(&addr).unwrap();
         write!(
             s2,
-            "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
         )
         .unwrap();
         s2.read_to_string(&mut all).unwrap();
@@ -285,4 +285,99 @@ fn serves_only_the_site_with_the_right_types() {
     // The built site on disk (if any) has no reload script: only serve injects it.
     site.build_ok();
     assert!(!site.read("de/index.html").contains("live.js"));
+}
+
+/// Status line and headers (lower-case names) and body of a raw request.
+fn request(addr: &str, head: &str) -> (u16, String, Vec<u8>) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(s, "{head}Connection: close\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a response head");
+    let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    (status, head, raw[split + 4..].to_vec())
+}
+
+#[test]
+fn range_requests_and_foreign_hosts() {
+    let site = TestSite::fixture("site");
+    let server = start(&site);
+    let addr = server.addr.clone();
+    let path = "/de/offers/sprachcafe/";
+    let (status, head, whole) = request(&addr, &format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\n"));
+    assert_eq!(status, 200);
+    assert!(head.contains("accept-ranges: bytes"), "{head}");
+
+    let (status, head, part) = request(
+        &addr,
+        &format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nRange: bytes=5-14\r\n"),
+    );
+    assert_eq!(status, 206, "{head}");
+    assert_eq!(part, whole[5..15]);
+    assert!(
+        head.contains(&format!("content-range: bytes 5-14/{}", whole.len())),
+        "{head}"
+    );
+    let (status, head, _) = request(
+        &addr,
+        &format!(
+            "GET {path} HTTP/1.1\r\nHost: {addr}\r\nRange: bytes={}-\r\n",
+            whole.len()
+        ),
+    );
+    assert_eq!(status, 416, "{head}");
+    assert!(head.contains(&format!("content-range: bytes */{}", whole.len())));
+
+    // DNS rebinding: a foreign name that resolves to loopback is refused.
+    for host in [
+        "evil.example",
+        &format!("evil.example:{}", addr.rsplit(':').next().unwrap()),
+    ] {
+        let (status, _, body) = request(&addr, &format!("GET {path} HTTP/1.1\r\nHost: {host}\r\n"));
+        assert_eq!(status, 421, "{host}");
+        assert!(!String::from_utf8_lossy(&body).contains("Sprachcafé"));
+    }
+    let (status, _, _) = request(
+        &addr,
+        "GET /__wegweiser/events HTTP/1.1\r\nHost: evil.example\r\n",
+    );
+    assert_eq!(status, 421, "the event stream is refused too");
+    let port = addr.rsplit(':').next().unwrap();
+    let (status, _, _) = request(
+        &addr,
+        &format!("GET {path} HTTP/1.1\r\nHost: localhost:{port}\r\n"),
+    );
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn a_site_broken_at_start_shows_the_overlay_and_reloads_when_fixed() {
+    let site = TestSite::fixture("site");
+    site.edit("content/offers/sprachcafe.md", "title =", "titel =");
+    let server = start(&site);
+    let addr = server.addr.clone();
+    let (status, page) = get(&addr, "/de/offers/sprachcafe/");
+    assert_eq!(status, 503, "{page}");
+    assert!(
+        page.contains("<script src=\"/__wegweiser/live.js\"></script>"),
+        "the page loads the overlay script: {page}"
+    );
+    let rx = events(&addr);
+    let errors = next_event(&server, &rx, "errors");
+    assert!(errors.contains("content/offers/sprachcafe.md"), "{errors}");
+
+    site.edit("content/offers/sprachcafe.md", "titel =", "title =");
+    next_event(&server, &rx, "reload");
+    let (status, page) = get(&addr, "/de/offers/sprachcafe/");
+    assert_eq!(status, 200, "{}", server.log());
+    assert!(page.contains("Sprachcafé"), "{page}");
 }

@@ -7,7 +7,7 @@ use std::sync::{Arc, RwLock};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{HeaderValue, Response, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, Response, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::routing::get;
 use futures_util::stream::{self, Stream};
@@ -38,16 +38,81 @@ pub struct AppState {
     pub notices: broadcast::Sender<Notice>,
 }
 
+/// The `Host` names a request may carry. A server bound to loopback answers
+/// only to loopback names: a page on another site that points its own name
+/// at 127.0.0.1 (DNS rebinding) would otherwise read the preview.
+#[derive(Clone, Debug)]
+pub struct HostPolicy {
+    /// `None`: any host (the server was bound to a non-loopback address on purpose).
+    allowed: Option<Vec<String>>,
+}
+
+impl HostPolicy {
+    /// The policy for a server listening on `addr`.
+    pub fn for_address(addr: std::net::SocketAddr) -> HostPolicy {
+        if !addr.ip().is_loopback() {
+            return HostPolicy { allowed: None };
+        }
+        let port = addr.port();
+        let mut allowed = Vec::new();
+        for name in ["localhost", "127.0.0.1", "[::1]"] {
+            allowed.push(name.to_string());
+            allowed.push(format!("{name}:{port}"));
+        }
+        // The address itself (e.g. 127.0.0.2 when bound there).
+        let own = match addr {
+            std::net::SocketAddr::V4(a) => a.ip().to_string(),
+            std::net::SocketAddr::V6(a) => format!("[{}]", a.ip()),
+        };
+        allowed.push(format!("{own}:{port}"));
+        allowed.push(own);
+        HostPolicy {
+            allowed: Some(allowed),
+        }
+    }
+
+    /// Whether a request with these headers may be answered.
+    pub fn allows(&self, headers: &HeaderMap) -> bool {
+        let Some(allowed) = &self.allowed else {
+            return true;
+        };
+        // HTTP/1.1 requires Host; a request without one is refused too.
+        let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else {
+            return false;
+        };
+        let host = host.trim().to_ascii_lowercase();
+        allowed.contains(&host)
+    }
+}
+
 /// Script added to every HTML page in serve mode (never in `build` output).
 const LIVE_JS: &str = include_str!("live.js");
 const INJECT: &str = "<script src=\"/__wegweiser/live.js\"></script>";
 
-pub fn router(state: AppState) -> Router {
+/// The preview's routes, behind the `Host` check for `addr`.
+pub fn router(state: AppState, addr: std::net::SocketAddr) -> Router {
+    let policy = HostPolicy::for_address(addr);
     Router::new()
         .route("/__wegweiser/live.js", get(live_js))
         .route("/__wegweiser/events", get(events))
         .fallback(get(file))
         .with_state(state)
+        .layer(axum::middleware::from_fn(
+            move |req: axum::extract::Request, next: axum::middleware::Next| {
+                let allowed = policy.allows(req.headers());
+                async move {
+                    if allowed {
+                        next.run(req).await
+                    } else {
+                        respond(
+                            StatusCode::MISDIRECTED_REQUEST,
+                            "421.txt",
+                            b"421: this preview answers only to localhost\n",
+                        )
+                    }
+                }
+            },
+        ))
 }
 
 async fn live_js() -> Response<Body> {
@@ -154,7 +219,106 @@ fn respond(status: StatusCode, key: &str, bytes: &[u8]) -> Response<Body> {
     r
 }
 
-async fn file(State(state): State<AppState>, uri: Uri) -> Response<Body> {
+/// One byte range of a `Range` header, resolved against a body of `len` bytes.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ByteRange {
+    /// No usable `Range` (absent, not bytes, several ranges): the whole body.
+    Whole,
+    /// Bytes `start..end` (end exclusive).
+    Part(usize, usize),
+    /// A range outside the body: 416.
+    Unsatisfiable,
+}
+
+/// Parses `bytes=a-b`, `bytes=a-` and `bytes=-n` (RFC 9110 §14.1.2). A list
+/// of several ranges is answered with the whole body, as the RFC allows.
+pub fn byte_range(header: Option<&str>, len: usize) -> ByteRange {
+    let Some(spec) = header.and_then(|h| h.trim().strip_prefix("bytes=")) else {
+        return ByteRange::Whole;
+    };
+    if spec.contains(',') {
+        return ByteRange::Whole;
+    }
+    let Some((a, b)) = spec.split_once('-') else {
+        return ByteRange::Whole;
+    };
+    let (a, b) = (a.trim(), b.trim());
+    let num = |s: &str| s.parse::<usize>().ok();
+    let (start, end) = match (a.is_empty(), b.is_empty()) {
+        // Suffix: the last n bytes.
+        (true, false) => match num(b) {
+            Some(0) => return ByteRange::Unsatisfiable,
+            Some(n) => (len.saturating_sub(n), len),
+            None => return ByteRange::Whole,
+        },
+        (false, true) => match num(a) {
+            Some(s) => (s, len),
+            None => return ByteRange::Whole,
+        },
+        (false, false) => match (num(a), num(b)) {
+            (Some(s), Some(e)) if s <= e => (s, e.saturating_add(1).min(len)),
+            _ => return ByteRange::Whole,
+        },
+        (true, true) => return ByteRange::Whole,
+    };
+    if start >= len {
+        ByteRange::Unsatisfiable
+    } else {
+        ByteRange::Part(start, end)
+    }
+}
+
+/// Answers a `Range` request on a finished response: 206 with the part, or
+/// 416 for a range outside the body. Error pages are never cut.
+async fn with_range(range: Option<String>, r: Response<Body>) -> Response<Body> {
+    if r.status() != StatusCode::OK {
+        return r;
+    }
+    let (mut parts, body) = r.into_parts();
+    parts
+        .headers
+        .insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+    // The body is in memory already (served from the build's map).
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    let len = bytes.len();
+    match byte_range(range.as_deref(), len) {
+        ByteRange::Whole => Response::from_parts(parts, Body::from(bytes)),
+        ByteRange::Part(start, end) => {
+            parts.status = StatusCode::PARTIAL_CONTENT;
+            if let Ok(v) = HeaderValue::from_str(&format!("bytes {start}-{}/{len}", end - 1)) {
+                parts.headers.insert(header::CONTENT_RANGE, v);
+            }
+            Response::from_parts(parts, Body::from(bytes.slice(start..end)))
+        }
+        ByteRange::Unsatisfiable => {
+            parts.status = StatusCode::RANGE_NOT_SATISFIABLE;
+            if let Ok(v) = HeaderValue::from_str(&format!("bytes */{len}")) {
+                parts.headers.insert(header::CONTENT_RANGE, v);
+            }
+            Response::from_parts(parts, Body::empty())
+        }
+    }
+}
+
+/// Shown for every page while the first build has failed: an empty page
+/// that loads the live-reload script, which lays the problems over it and
+/// reloads once they are fixed.
+const BROKEN_SITE: &[u8] = b"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+<title>Wegweiser preview: the site has errors</title></head><body>\
+<p>The site has errors. They are listed here and in the terminal; \
+this page reloads when they are fixed.</p></body></html>";
+
+async fn file(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> Response<Body> {
+    let range = headers
+        .get(header::RANGE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    with_range(range, serve_file(&state, &uri)).await
+}
+
+fn serve_file(state: &AppState, uri: &Uri) -> Response<Body> {
     let Some(key) = key_for(uri.path()) else {
         return respond(
             StatusCode::FORBIDDEN,
@@ -162,12 +326,14 @@ async fn file(State(state): State<AppState>, uri: Uri) -> Response<Body> {
             b"403 forbidden: outside the site\n",
         );
     };
-    let files = state
-        .served
-        .read()
-        .unwrap_or_else(|e| e.into_inner())
-        .files
-        .clone();
+    let (files, broken) = {
+        let s = state.served.read().unwrap_or_else(|e| e.into_inner());
+        (s.files.clone(), s.files.is_empty() && s.errors.is_some())
+    };
+    // No good build yet: every page is the overlay page.
+    if broken && (key.ends_with(".html") || !key.rsplit('/').next().unwrap_or("").contains('.')) {
+        return respond(StatusCode::SERVICE_UNAVAILABLE, "index.html", BROKEN_SITE);
+    }
     if let Some(bytes) = files.get(&key) {
         return respond(StatusCode::OK, &key, bytes);
     }
@@ -193,7 +359,52 @@ async fn file(State(state): State<AppState>, uri: Uri) -> Response<Body> {
 
 #[cfg(test)]
 mod tests {
-    use super::key_for;
+    use super::{ByteRange, HostPolicy, byte_range, key_for};
+    use axum::http::{HeaderMap, HeaderValue, header};
+
+    #[test]
+    fn ranges() {
+        assert_eq!(byte_range(None, 10), ByteRange::Whole);
+        assert_eq!(byte_range(Some("bytes=0-3"), 10), ByteRange::Part(0, 4));
+        assert_eq!(byte_range(Some("bytes=5-"), 10), ByteRange::Part(5, 10));
+        assert_eq!(byte_range(Some("bytes=-3"), 10), ByteRange::Part(7, 10));
+        assert_eq!(byte_range(Some("bytes=-30"), 10), ByteRange::Part(0, 10));
+        assert_eq!(byte_range(Some("bytes=8-100"), 10), ByteRange::Part(8, 10));
+        assert_eq!(byte_range(Some("bytes=10-"), 10), ByteRange::Unsatisfiable);
+        assert_eq!(byte_range(Some("bytes=-0"), 10), ByteRange::Unsatisfiable);
+        assert_eq!(byte_range(Some("bytes=0-1,4-5"), 10), ByteRange::Whole);
+        assert_eq!(byte_range(Some("items=0-1"), 10), ByteRange::Whole);
+        assert_eq!(byte_range(Some("bytes=4-2"), 10), ByteRange::Whole);
+    }
+
+    #[test]
+    fn loopback_answers_only_to_loopback_names() {
+        let host = |h: &str| {
+            let mut m = HeaderMap::new();
+            m.insert(header::HOST, HeaderValue::from_str(h).unwrap());
+            m
+        };
+        let local = HostPolicy::for_address("127.0.0.1:4000".parse().unwrap());
+        for ok in [
+            "127.0.0.1:4000",
+            "localhost:4000",
+            "LOCALHOST:4000",
+            "[::1]:4000",
+            "localhost",
+        ] {
+            assert!(local.allows(&host(ok)), "{ok}");
+        }
+        for bad in [
+            "evil.example:4000",
+            "evil.example",
+            "127.0.0.1.evil.example:4000",
+        ] {
+            assert!(!local.allows(&host(bad)), "{bad}");
+        }
+        assert!(!local.allows(&HeaderMap::new()), "no Host at all");
+        let open = HostPolicy::for_address("0.0.0.0:4000".parse().unwrap());
+        assert!(open.allows(&host("my-laptop.lan:4000")));
+    }
 
     #[test]
     fn keys_never_leave_the_site() {

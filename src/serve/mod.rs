@@ -227,7 +227,7 @@ async fn serve(opts: ServeOptions) -> Result<(), Diagnostic> {
     if opts.open {
         open_browser(&url);
     }
-    let app = http::router(state);
+    let app = http::router(state, addr);
     axum::serve(listener, app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
