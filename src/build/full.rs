@@ -50,8 +50,9 @@ impl Pipeline {
         let builder = self.builder();
         let jobs = builder.all_jobs();
         let written = self.write_pages(&builder, &jobs, staging, progress)?;
+        let new_builder = || self.builder();
         let (rest, _) = secondary::produce(
-            &self.sources(),
+            &self.sources(&new_builder),
             &Secondary::default(),
             SecondaryParts::ALL,
             secondary::pages_digest(written.digests),

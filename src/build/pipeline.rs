@@ -159,14 +159,18 @@ impl Pipeline {
         )
     }
 
-    /// What the secondary files are made from.
-    pub(super) fn sources(&self) -> Sources<'_> {
+    /// What the secondary files are made from; `builder` makes a page
+    /// builder when one is needed.
+    pub(super) fn sources<'a>(
+        &'a self,
+        builder: &'a (dyn Fn() -> PageBuilder<'a> + Sync),
+    ) -> Sources<'a> {
         Sources {
             root: &self.opts.root,
             config: &self.config,
             site: &self.site,
             messages: &self.messages,
-            builder: self.builder(),
+            builder,
             now: self.now,
         }
     }
@@ -326,8 +330,12 @@ impl Pipeline {
                 .map(|p| (p.file.as_str(), p.digest))
                 .collect(),
         );
+        let this: &Pipeline = self;
+        let builder = || this.builder();
         let (new, changes) =
-            secondary::produce(&self.sources(), &old, parts, digest, || self.page_facts());
+            secondary::produce(&this.sources(&builder), &old, parts, digest, || {
+                this.page_facts()
+            });
         self.secondary = Some(new);
         changes
     }

@@ -84,8 +84,9 @@ pub(super) struct Sources<'a> {
     pub config: &'a SiteConfig,
     pub site: &'a Site,
     pub messages: &'a Messages,
-    /// For the search documents and offline lists.
-    pub builder: PageBuilder<'a>,
+    /// Makes a page builder for the search documents and offline lists
+    /// (called only when those are produced).
+    pub builder: &'a (dyn Fn() -> PageBuilder<'a> + Sync),
     /// The build's "now" (for data files of upcoming events).
     pub now: jiff::civil::DateTime,
 }
@@ -259,13 +260,14 @@ fn static_files(src: &Sources<'_>) -> Result<OutputFiles, Diagnostic> {
 /// Search indexes, web app manifests and offline lists.
 fn reader_files(src: &Sources<'_>) -> OutputFiles {
     use crate::output::{offline, search};
+    let builder = (src.builder)();
     let base_path = output::base_path::base_path(&src.config.base_url);
     let per_lang: Vec<Vec<(String, Vec<u8>)>> = src
         .config
         .languages
         .par_iter()
         .map(|l| {
-            let docs = src.builder.search_docs(&l.key);
+            let docs = builder.search_docs(&l.key);
             let title = src
                 .messages
                 .format(&l.key, "site-title", None)
@@ -279,7 +281,7 @@ fn reader_files(src: &Sources<'_>) -> OutputFiles {
                 (
                     format!("{}/offline.json", l.key),
                     offline::offline_list(
-                        &src.builder
+                        &builder
                             .offline_urls(&l.key)
                             .iter()
                             .map(|u| output::base_path::prefixed(&base_path, u))
