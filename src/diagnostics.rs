@@ -306,6 +306,13 @@ impl Diagnostics {
     }
 }
 
+/// A list of one diagnostic (for `?` where a step fails with one problem).
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics { items: vec![d] }
+    }
+}
+
 impl IntoIterator for Diagnostics {
     type Item = Diagnostic;
     type IntoIter = std::vec::IntoIter<Diagnostic>;

@@ -10,20 +10,17 @@ mod content;
 mod links;
 mod messages;
 
-use crate::build::{BuildOptions, Pipeline};
+use crate::build::{BuildOptions, Built, build_in_memory};
 use crate::diagnostics::Diagnostics;
 
 /// Checks the site in `opts.root`. Errors and warnings, sorted by file and line.
 pub fn check(opts: &BuildOptions) -> Diagnostics {
-    let mut pipeline = match Pipeline::load(opts) {
-        Ok(p) => p,
-        Err(ds) => return ds,
-    };
-    if let Err(ds) = pipeline.render(None) {
-        return ds;
-    }
-    let (files, mut ds) = match pipeline.output() {
-        Ok(x) => x,
+    let Built {
+        pipeline,
+        files,
+        warnings: mut ds,
+    } = match build_in_memory(opts) {
+        Ok(built) => built,
         Err(ds) => return ds,
     };
     let site = pipeline.site();

@@ -15,7 +15,7 @@ use std::time::Instant;
 
 use tokio::sync::{broadcast, mpsc};
 
-use crate::build::{BuildOptions, Change, Pipeline};
+use crate::build::{BuildOptions, Change, Pipeline, build_in_memory};
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::Diagnostics;
 use crate::output::OutputFiles;
@@ -39,15 +39,6 @@ fn build_options(opts: &ServeOptions, addr: SocketAddr) -> BuildOptions {
     // Absolute links (canonical, feeds, calendars) point at the preview.
     b.base_url = Some(format!("http://{addr}"));
     b
-}
-
-type Built = (Pipeline, OutputFiles, Diagnostics);
-
-fn first_build(bopts: &BuildOptions) -> Result<Built, Diagnostics> {
-    let mut p = Pipeline::load(bopts)?;
-    p.render(None)?;
-    let (files, warnings) = p.output()?;
-    Ok((p, files, warnings))
 }
 
 /// What a rebuild gives the server.
@@ -74,10 +65,10 @@ fn rebuild(
             ))
         }
         None => {
-            let (p, files, warnings) = first_build(bopts)?;
-            let n = files.keys().filter(|k| k.ends_with(".html")).count();
-            *pipeline = Some(p);
-            Ok((Rebuilt::All(files), warnings, n))
+            let built = build_in_memory(bopts)?;
+            let n = built.files.keys().filter(|k| k.ends_with(".html")).count();
+            *pipeline = Some(built.pipeline);
+            Ok((Rebuilt::All(built.files), built.warnings, n))
         }
     }
 }
@@ -123,102 +114,28 @@ async fn serve(opts: ServeOptions) -> Result<(), Diagnostic> {
         .local_addr()
         .map_err(|e| Diagnostic::error(format!("cannot read the server address: {e}")))?;
     let bopts = build_options(&opts, addr);
-
-    // The first build: if it fails, serve the problems until they are fixed.
-    let started = Instant::now();
-    let mut pipeline = None;
-    let (files, errors) = match first_build(&bopts) {
-        Ok((p, files, warnings)) => {
-            eprint!("{}", warnings.render());
-            eprintln!(
-                "built {} files in {} ms",
-                files.len(),
-                started.elapsed().as_millis()
-            );
-            pipeline = Some(p);
-            (files, None)
-        }
-        Err(ds) => {
-            eprint!("{}", ds.render());
-            eprintln!("the site has errors: fix them and save; the browser shows them too");
-            (OutputFiles::new(), Some(ds.to_json()))
-        }
-    };
-    let served = Arc::new(RwLock::new(Served {
-        files: Arc::new(files),
-        errors,
-    }));
+    let (pipeline, served) = first_build(&bopts);
+    let served = Arc::new(RwLock::new(served));
     let (notices, _) = broadcast::channel(16);
     let state = AppState {
         served: served.clone(),
         notices: notices.clone(),
     };
 
-    let (tx, mut rx) = mpsc::channel::<Vec<PathBuf>>(16);
+    let (tx, rx) = mpsc::channel::<Vec<PathBuf>>(16);
     let watcher = watch::start(&opts.root, tx).map_err(|e| {
         Diagnostic::error(format!("cannot watch {}: {e}", opts.root.display()))
             .help("on Linux, raise fs.inotify.max_user_watches")
     })?;
-
+    let rebuilder = Rebuilder {
+        pipeline,
+        bopts,
+        served,
+        notices,
+    };
     // Rebuild on every batch of changes, one at a time, on a blocking thread
     // that owns the pipeline (loaded content, templates, rendered pages).
-    let rebuild_served = served.clone();
-    let rebuild_notices = notices.clone();
-    std::thread::spawn(move || {
-        while let Some(paths) = rx.blocking_recv() {
-            let started = Instant::now();
-            let result = rebuild(&mut pipeline, &bopts, &paths);
-            let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-            match result {
-                Ok((rebuilt, warnings, rendered)) => {
-                    eprint!("{}", warnings.render());
-                    let (changed, had_errors) = {
-                        let mut s = rebuild_served.write().unwrap_or_else(|e| e.into_inner());
-                        let changed = match rebuilt {
-                            Rebuilt::Changes(changes) => {
-                                let n = changes.len();
-                                patch(&mut s, changes);
-                                Some(n)
-                            }
-                            Rebuilt::All(files) => {
-                                s.files = Arc::new(files);
-                                None
-                            }
-                        };
-                        (changed, s.errors.take().is_some())
-                    };
-                    let shown = changed.map_or("all".to_string(), |n| n.to_string());
-                    eprintln!(
-                        "rebuilt after {} in {} ms: {rendered} page(s) rendered, {shown} file(s) changed",
-                        names.join(", "),
-                        started.elapsed().as_millis()
-                    );
-                    // Nothing to show (a temporary file came and went): no reload,
-                    // unless an error overlay is to be cleared.
-                    if changed != Some(0) || had_errors {
-                        let _ = rebuild_notices.send(Notice::Reload);
-                    }
-                    // Then the files no page shows (search index, service worker).
-                    if let Some(p) = pipeline.as_mut() {
-                        match p.settle() {
-                            Ok(changes) => apply(&rebuild_served, changes),
-                            Err(ds) => eprint!("{}", ds.render()),
-                        }
-                    }
-                }
-                Err(ds) => {
-                    eprint!("{}", ds.render());
-                    eprintln!("still serving the last good build; fix the problems above and save");
-                    let json = ds.to_json();
-                    rebuild_served
-                        .write()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .errors = Some(json.clone());
-                    let _ = rebuild_notices.send(Notice::Errors(json));
-                }
-            }
-        }
-    });
+    std::thread::spawn(move || rebuilder.run(rx));
 
     let url = format!("http://{addr}/");
     println!("serving {url} (Ctrl-C to stop)");
@@ -237,6 +154,117 @@ async fn serve(opts: ServeOptions) -> Result<(), Diagnostic> {
         .map_err(|e| Diagnostic::error(format!("server error: {e}")))?;
     drop(watcher);
     Ok(())
+}
+
+/// The first build: if it fails, the problems are served until they are fixed.
+fn first_build(bopts: &BuildOptions) -> (Option<Pipeline>, Served) {
+    let started = Instant::now();
+    match build_in_memory(bopts) {
+        Ok(built) => {
+            eprint!("{}", built.warnings.render());
+            eprintln!(
+                "built {} files in {} ms",
+                built.files.len(),
+                started.elapsed().as_millis()
+            );
+            let served = Served {
+                files: Arc::new(built.files),
+                errors: None,
+            };
+            (Some(built.pipeline), served)
+        }
+        Err(ds) => {
+            eprint!("{}", ds.render());
+            eprintln!("the site has errors: fix them and save; the browser shows them too");
+            let served = Served {
+                files: Arc::new(OutputFiles::new()),
+                errors: Some(ds.to_json()),
+            };
+            (None, served)
+        }
+    }
+}
+
+/// The rebuild loop's state: the pipeline of the last good build (if any)
+/// and what it shares with the server.
+struct Rebuilder {
+    pipeline: Option<Pipeline>,
+    bopts: BuildOptions,
+    served: Arc<RwLock<Served>>,
+    notices: broadcast::Sender<Notice>,
+}
+
+impl Rebuilder {
+    /// Rebuilds after every batch of changed paths until the watcher stops.
+    fn run(mut self, mut rx: mpsc::Receiver<Vec<PathBuf>>) {
+        while let Some(paths) = rx.blocking_recv() {
+            let started = Instant::now();
+            let result = rebuild(&mut self.pipeline, &self.bopts, &paths);
+            let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            match result {
+                Ok((rebuilt, warnings, rendered)) => {
+                    eprint!("{}", warnings.render());
+                    let changed = self.serve_rebuilt(rebuilt);
+                    let shown = changed.map_or("all".to_string(), |n| n.to_string());
+                    eprintln!(
+                        "rebuilt after {} in {} ms: {rendered} page(s) rendered, {shown} file(s) changed",
+                        names.join(", "),
+                        started.elapsed().as_millis()
+                    );
+                    self.settle();
+                }
+                Err(ds) => self.serve_errors(ds),
+            }
+        }
+    }
+
+    /// Serves a good rebuild and tells the browser to reload if anything
+    /// shows; returns how many files changed (`None`: all).
+    fn serve_rebuilt(&self, rebuilt: Rebuilt) -> Option<usize> {
+        let (changed, had_errors) = {
+            let mut s = self.served.write().unwrap_or_else(|e| e.into_inner());
+            let changed = match rebuilt {
+                Rebuilt::Changes(changes) => {
+                    let n = changes.len();
+                    patch(&mut s, changes);
+                    Some(n)
+                }
+                Rebuilt::All(files) => {
+                    s.files = Arc::new(files);
+                    None
+                }
+            };
+            (changed, s.errors.take().is_some())
+        };
+        // Nothing to show (a temporary file came and went): no reload,
+        // unless an error overlay is to be cleared.
+        if changed != Some(0) || had_errors {
+            let _ = self.notices.send(Notice::Reload);
+        }
+        changed
+    }
+
+    /// Then the files no page shows (search index, service worker).
+    fn settle(&mut self) {
+        if let Some(p) = self.pipeline.as_mut() {
+            match p.settle() {
+                Ok(changes) => apply(&self.served, changes),
+                Err(ds) => eprint!("{}", ds.render()),
+            }
+        }
+    }
+
+    /// A failed rebuild: the last good build stays; the browser shows the problems.
+    fn serve_errors(&self, ds: Diagnostics) {
+        eprint!("{}", ds.render());
+        eprintln!("still serving the last good build; fix the problems above and save");
+        let json = ds.to_json();
+        self.served
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .errors = Some(json.clone());
+        let _ = self.notices.send(Notice::Errors(json));
+    }
 }
 
 fn open_browser(url: &str) {

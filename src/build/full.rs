@@ -1,0 +1,170 @@
+//! A one-off full build written straight into a staging folder: every page
+//! is written as soon as it is rendered, so the site never sits in memory
+//! as a whole (the preview keeps its pages; `build` does not need them).
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use super::pipeline::Pipeline;
+use super::secondary::{self, PageFacts, Secondary, SecondaryParts};
+use super::{BuildReport, Progress, errors_only};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::sitemap::SitemapEntry;
+use crate::output::{Bytes, Staging};
+use crate::render::pages::Route;
+use crate::render::pages::{PageBuilder, RenderedPage};
+
+/// What writing one page yields.
+struct Emitted {
+    /// Its sitemap entry, if it has one.
+    sitemap: Option<SitemapEntry>,
+    /// Its size in bytes.
+    size: usize,
+    /// Its bytes, kept only for the default language's 404 page.
+    default_404: Option<Bytes>,
+    /// Its file and digest (for the service worker's version).
+    digest: (String, u64),
+}
+
+/// What writing all pages yields.
+struct Written {
+    /// What the site part of the other files needs of them.
+    facts: PageFacts,
+    /// Every page's file and digest.
+    digests: Vec<(String, u64)>,
+    /// Pages written, the language chooser included.
+    pages: usize,
+    /// Their size in bytes.
+    bytes: usize,
+}
+
+impl Pipeline {
+    /// A whole build straight into `staging`: the pages (written as they are
+    /// rendered), then every other file.
+    pub fn build_into(
+        &self,
+        staging: &Staging,
+        progress: &dyn Progress,
+    ) -> Result<(BuildReport, Diagnostics), Diagnostics> {
+        let builder = self.builder();
+        let jobs = builder.all_jobs();
+        let written = self.write_pages(&builder, &jobs, staging, progress)?;
+        let new_builder = || self.builder();
+        let (rest, _) = secondary::produce(
+            &self.sources(&new_builder),
+            &Secondary::default(),
+            SecondaryParts::ALL,
+            secondary::pages_digest(written.digests),
+            || written.facts,
+        );
+        let warnings = self.warnings_with(rest.static_error.as_ref())?;
+        let rest = rest.files();
+        staging.write_all(&rest)?;
+        let mut per_language: BTreeMap<String, usize> = BTreeMap::new();
+        for (lang, _) in &jobs {
+            *per_language.entry(lang.clone()).or_insert(0) += 1;
+        }
+        let report = BuildReport {
+            per_language,
+            pages: written.pages + rest.keys().filter(|k| k.ends_with(".html")).count(),
+            files: written.pages + rest.len(),
+            bytes: written.bytes + rest.values().map(|b| b.len()).sum::<usize>(),
+            warnings: Diagnostics::new(),
+        };
+        Ok((report, warnings))
+    }
+
+    /// Renders, finishes and writes every page of `jobs` and the language
+    /// chooser, in parallel.
+    fn write_pages(
+        &self,
+        builder: &PageBuilder<'_>,
+        jobs: &[(String, Route)],
+        staging: &Staging,
+        progress: &dyn Progress,
+    ) -> Result<Written, Diagnostics> {
+        progress.start(jobs.len() as u64 + 1);
+        let files: Vec<String> = jobs
+            .iter()
+            .map(|(l, r)| crate::routes::file_for(&builder.path(l, r)))
+            .collect();
+        staging.create_dirs_for(files.iter().map(String::as_str))?;
+        let default_404 = secondary::default_404_file(&self.config);
+        let emit = |p: RenderedPage, file: &str| self.emit(p, file, &default_404, staging);
+        let results: Vec<_> = jobs
+            .par_iter()
+            .zip(files.par_iter())
+            .map(|((lang, route), file)| {
+                let r = builder
+                    .render_one(&self.templates, lang, route)
+                    .and_then(|p| emit(p, file));
+                progress.page_done();
+                r
+            })
+            .collect();
+        progress.finish();
+        let chooser = builder
+            .render_chooser(&self.templates)
+            .and_then(|p| emit(p, "index.html"));
+        collect(results.into_iter().chain(std::iter::once(chooser)))
+    }
+
+    /// Finishes one page and writes it to `file`.
+    fn emit(
+        &self,
+        p: RenderedPage,
+        file: &str,
+        default_404: &str,
+        staging: &Staging,
+    ) -> Result<Emitted, Diagnostic> {
+        let bytes = self.finish_page(p.html);
+        staging.write(file, &bytes)?;
+        let digest = (
+            file.to_string(),
+            crate::output::offline::page_digest(file, &bytes),
+        );
+        let sitemap = p
+            .sitemap
+            .map(|alternates| secondary::sitemap_entry(&self.config.base_url, &p.path, alternates));
+        let default_404 = (file == default_404).then(|| bytes.as_slice().into());
+        Ok(Emitted {
+            sitemap,
+            size: bytes.len(),
+            default_404,
+            digest,
+        })
+    }
+}
+
+/// Sums up the pages written; all their problems if any failed.
+fn collect(
+    results: impl Iterator<Item = Result<Emitted, Diagnostic>>,
+) -> Result<Written, Diagnostics> {
+    let mut ds = Diagnostics::new();
+    let mut written = Written {
+        facts: PageFacts {
+            entries: Vec::new(),
+            default_404: None,
+        },
+        digests: Vec::new(),
+        pages: 0,
+        bytes: 0,
+    };
+    for r in results {
+        match r {
+            Ok(e) => {
+                written.digests.push(e.digest);
+                written.facts.entries.extend(e.sitemap);
+                written.bytes += e.size;
+                written.pages += 1;
+                if e.default_404.is_some() {
+                    written.facts.default_404 = e.default_404;
+                }
+            }
+            Err(d) => ds.push(d),
+        }
+    }
+    errors_only(ds)?;
+    Ok(written)
+}

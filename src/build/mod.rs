@@ -1,0 +1,174 @@
+//! A whole build: config → content → i18n → render → output.
+//!
+//! [`Pipeline`] (pipeline.rs) holds what a build has loaded and the pages it
+//! rendered; secondary.rs makes every other output file (the same way for a
+//! full build and an update); full.rs writes a one-off build straight to
+//! disk; incremental.rs applies changed files to a pipeline (the preview).
+//! The entry points here are what the commands call: [`build`] (disk),
+//! [`build_in_memory`] (preview and `check`), [`render_site`].
+
+mod full;
+mod incremental;
+mod pipeline;
+mod secondary;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::content::load::ContentCache;
+use crate::diagnostics::Diagnostics;
+use crate::output::{self, OutputFiles, Staging};
+
+pub use incremental::Update;
+pub use pipeline::Pipeline;
+
+/// What to build and how.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder (holds site.toml).
+    pub root: PathBuf,
+    /// Output folder; relative paths are relative to `root`.
+    pub out: PathBuf,
+    /// Overrides `base_url` from site.toml (e.g. for previews).
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    /// Minify the theme's templates once when they are loaded, so every page
+    /// comes out minified (render/compact.rs).
+    pub minify: bool,
+    /// "Now" for upcoming/past events; `None` = the clock. The command line
+    /// sets it from `SOURCE_DATE_EPOCH` for reproducible builds.
+    pub now: Option<jiff::Timestamp>,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            out: PathBuf::from("public"),
+            base_url: None,
+            drafts: false,
+            minify: true,
+            now: None,
+        }
+    }
+
+    pub fn out_dir(&self) -> PathBuf {
+        if self.out.is_absolute() {
+            self.out.clone()
+        } else {
+            self.root.join(&self.out)
+        }
+    }
+}
+
+/// The result of a successful build.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// HTML pages per language key.
+    pub per_language: BTreeMap<String, usize>,
+    /// HTML pages written (all languages, including 404 pages and the chooser).
+    pub pages: usize,
+    /// All files written.
+    pub files: usize,
+    pub bytes: usize,
+    /// Warnings (missing translations of interface text, ignored files, …).
+    pub warnings: Diagnostics,
+}
+
+/// One output file that an update changed: its new bytes, or `None` if it is gone.
+pub type Change = (String, Option<crate::output::Bytes>);
+
+/// The changes that turn output `old` into `new`.
+fn diff(old: &OutputFiles, new: &OutputFiles) -> Vec<Change> {
+    let mut changes: Vec<Change> = new
+        .iter()
+        .filter(|(k, v)| old.get(*k) != Some(*v))
+        .map(|(k, v)| (k.clone(), Some(v.clone())))
+        .collect();
+    changes.extend(
+        old.keys()
+            .filter(|k| !new.contains_key(*k))
+            .map(|k| (k.clone(), None)),
+    );
+    changes
+}
+
+/// `ds`, sorted, if none of them is an error; else all of them as the error.
+fn errors_only(mut ds: Diagnostics) -> Result<Diagnostics, Diagnostics> {
+    ds.sort();
+    if ds.has_errors() { Err(ds) } else { Ok(ds) }
+}
+
+/// A site built in memory: the pipeline that built it (to update it or to
+/// examine it), its output files and its warnings.
+pub struct Built {
+    /// The loaded site and its rendered pages.
+    pub pipeline: Pipeline,
+    /// Every output file.
+    pub files: OutputFiles,
+    /// Warnings of the build.
+    pub warnings: Diagnostics,
+}
+
+/// Loads, renders and produces the whole site in memory (nothing is
+/// written): the preview's first build and `wegweiser check` start here.
+pub fn build_in_memory(opts: &BuildOptions) -> Result<Built, Diagnostics> {
+    let mut pipeline = Pipeline::load(opts)?;
+    pipeline.render(None)?;
+    let (files, warnings) = pipeline.output()?;
+    Ok(Built {
+        pipeline,
+        files,
+        warnings,
+    })
+}
+
+/// Builds the site in memory: everything but writing it.
+pub fn render_site(opts: &BuildOptions) -> Result<(OutputFiles, Diagnostics), Diagnostics> {
+    let built = build_in_memory(opts)?;
+    Ok((built.files, built.warnings))
+}
+
+/// Builds the site and replaces the output folder. On any error nothing is
+/// written and the previous output stays as it was.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    build_with_progress(opts, &NoProgress)
+}
+
+/// Told how a build advances (the command line shows a progress bar on a terminal).
+pub trait Progress: Sync {
+    /// Rendering starts: `pages` pages to go.
+    fn start(&self, pages: u64);
+    /// One page is written (called from many threads).
+    fn page_done(&self);
+    /// All pages are written.
+    fn finish(&self);
+}
+
+/// Progress that nobody watches.
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn start(&self, _: u64) {}
+    fn page_done(&self) {}
+    fn finish(&self) {}
+}
+
+/// [`build`], reporting progress.
+pub fn build_with_progress(
+    opts: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<BuildReport, Diagnostics> {
+    let out = opts.out_dir();
+    output::check_output_dir(&opts.root, &out)?;
+    let mut p = Pipeline::load(opts)?;
+    // A one-off build reloads nothing: the parsed files' front matter need
+    // not stay in memory while the pages are rendered.
+    p.cache = ContentCache::default();
+    // Dropped on error: the staging folder is removed, the old output stays.
+    let staging = Staging::new(&out)?;
+    let (mut report, warnings) = p.build_into(&staging, progress)?;
+    staging.commit()?;
+    report.warnings = warnings;
+    Ok(report)
+}

@@ -1,0 +1,410 @@
+//! The in-memory pipeline: load, render, output. It keeps what it loaded and
+//! the pages it rendered, so that an update (incremental.rs) can re-render
+//! only what a change affects.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::secondary::{self, PageFacts, Secondary, SecondaryParts, Sources};
+use super::{BuildOptions, Change, errors_only};
+use crate::config::SiteConfig;
+use crate::content::Site;
+use crate::content::load::{ContentCache, LoadOptions, load_site_cached};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::{LocaleFormatter, Messages};
+use crate::output::{self, Bytes, OutputFiles};
+use crate::render::pages::Route;
+use crate::render::pages::{PageBuilder, RenderedPage};
+use crate::render::templates::Templates;
+
+/// A page as it goes into the output: file path, bytes, sitemap entry.
+#[derive(Debug, Clone)]
+pub(super) struct Page {
+    pub file: String,
+    pub bytes: Bytes,
+    /// Of file and bytes, for the service worker's version (computed once).
+    pub digest: u64,
+    pub path: String,
+    pub sitemap: Option<Vec<crate::render::views::Alternate>>,
+}
+
+/// Everything a build has loaded, kept so that a preview can re-render only
+/// what a change affects (see [`crate::serve`]).
+pub struct Pipeline {
+    pub(super) opts: BuildOptions,
+    pub(super) config: SiteConfig,
+    pub(super) messages: Arc<Messages>,
+    pub(super) formatters: BTreeMap<String, LocaleFormatter>,
+    pub(super) templates: Templates,
+    pub(super) site: Site,
+    pub(super) now: jiff::civil::DateTime,
+    /// Rendered pages by `(language, route)`; the chooser under `("", Home)`.
+    pub(super) pages: BTreeMap<(String, Route), Page>,
+    /// Warnings of loading (interface text, ignored files).
+    pub(super) warnings: Diagnostics,
+    /// Parsed content files, so an update reads only what changed.
+    pub(super) cache: ContentCache,
+    /// Everything but the pages as last produced (`None` before the first
+    /// [`Pipeline::output`]).
+    pub(super) secondary: Option<Secondary>,
+    /// Whether the reader files (search indexes, offline lists) lag behind
+    /// the pages after an update (see [`Pipeline::settle`]).
+    pub(super) reader_stale: bool,
+}
+
+impl Pipeline {
+    /// The loaded content.
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    /// The interface text (with which messages were used so far).
+    pub fn messages(&self) -> &Messages {
+        &self.messages
+    }
+
+    /// The build's "now" in the site's time zone.
+    pub fn now(&self) -> jiff::civil::DateTime {
+        self.now
+    }
+
+    /// Whether pages are rendered from minified templates (render/compact.rs).
+    pub fn templates_are_compact(&self) -> bool {
+        self.templates.is_compact()
+    }
+
+    /// Loads config, interface text, content, formatters and templates.
+    pub fn load(opts: &BuildOptions) -> Result<Pipeline, Diagnostics> {
+        let root = &opts.root;
+        let mut config = SiteConfig::load(root)?;
+        if let Some(b) = &opts.base_url {
+            config.base_url = b.trim_end_matches('/').to_string();
+        }
+        let mut ds = Diagnostics::new();
+        let (messages, mds) = Messages::load(root, &config);
+        ds.extend(mds);
+        let messages = Arc::new(messages);
+        let mut cache = ContentCache::default();
+        let (site, cds) = load_site_cached(
+            root,
+            &config,
+            LoadOptions {
+                drafts: opts.drafts,
+            },
+            &mut cache,
+        );
+        ds.extend(cds);
+        let formatters = formatters(&config, &mut ds);
+        let templates = match Templates::load(root, &config.theme, messages.clone(), opts.minify) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                ds.extend(e);
+                None
+            }
+        };
+        let (Some(site), Some(templates)) = (site, templates) else {
+            ds.sort();
+            return Err(ds);
+        };
+        let warnings = errors_only(ds)?;
+        let now = opts
+            .now
+            .unwrap_or_else(jiff::Timestamp::now)
+            .to_zoned(config.time_zone.clone())
+            .datetime();
+        Ok(Pipeline {
+            opts: opts.clone(),
+            config,
+            messages,
+            formatters,
+            templates,
+            site,
+            now,
+            pages: BTreeMap::new(),
+            warnings,
+            cache,
+            secondary: None,
+            reader_stale: false,
+        })
+    }
+
+    /// The page builder for the loaded site and interface text.
+    pub(super) fn builder(&self) -> PageBuilder<'_> {
+        self.builder_for(&self.site, &self.messages)
+    }
+
+    /// A page builder for another version of the site and interface text
+    /// (an update works out which pages a change affects with it).
+    pub(super) fn builder_for<'a>(
+        &'a self,
+        site: &'a Site,
+        messages: &'a Messages,
+    ) -> PageBuilder<'a> {
+        let site_css = self
+            .opts
+            .root
+            .join("static/site.css")
+            .is_file()
+            .then_some("/site.css");
+        PageBuilder::new(
+            site,
+            messages,
+            &self.formatters,
+            "/static/style.css",
+            site_css,
+            self.now,
+        )
+    }
+
+    /// What the secondary files are made from; `builder` makes a page
+    /// builder when one is needed.
+    pub(super) fn sources<'a>(
+        &'a self,
+        builder: &'a (dyn Fn() -> PageBuilder<'a> + Sync),
+    ) -> Sources<'a> {
+        Sources {
+            root: &self.opts.root,
+            config: &self.config,
+            site: &self.site,
+            messages: &self.messages,
+            builder,
+            now: self.now,
+        }
+    }
+
+    /// Renders `jobs` (all pages if `None`) into the page store. Pages of
+    /// routes that no longer exist are dropped. Returns how many pages were rendered.
+    pub fn render(
+        &mut self,
+        jobs: Option<BTreeSet<(String, Route)>>,
+    ) -> Result<usize, Diagnostics> {
+        self.render_jobs(jobs, true).map(|(n, _)| n)
+    }
+
+    /// [`Pipeline::render`], also returning the page files that changed.
+    /// `routes_may_change: false` (an update that touched only bodies) skips
+    /// working out the site's routes again.
+    pub(super) fn render_jobs(
+        &mut self,
+        jobs: Option<BTreeSet<(String, Route)>>,
+        routes_may_change: bool,
+    ) -> Result<(usize, Vec<Change>), Diagnostics> {
+        let builder = self.builder();
+        let all: Option<BTreeSet<(String, Route)>> =
+            (jobs.is_none() || routes_may_change).then(|| builder.all_jobs().into_iter().collect());
+        let jobs: Vec<(String, Route)> = match (jobs, &all) {
+            (None, Some(all)) => all.iter().cloned().collect(),
+            (Some(j), Some(all)) => j.into_iter().filter(|x| all.contains(x)).collect(),
+            (Some(j), None) => j
+                .into_iter()
+                .filter(|x| self.pages.contains_key(x))
+                .collect(),
+            (None, None) => Vec::new(),
+        };
+        let mut ds = Diagnostics::new();
+        let rendered = builder.render_some(&self.templates, &jobs);
+        let chooser = builder.render_chooser(&self.templates);
+        let mut new_pages = Vec::with_capacity(jobs.len() + 1);
+        for (job, r) in jobs
+            .into_iter()
+            .chain(std::iter::once((String::new(), Route::Home)))
+            .zip(rendered.into_iter().chain(std::iter::once(chooser)))
+        {
+            match r {
+                Ok(p) => new_pages.push((job, p)),
+                Err(d) => ds.push(d),
+            }
+        }
+        errors_only(ds)?;
+        let count = new_pages.len();
+        let converted: Vec<((String, Route), Page)> = new_pages
+            .into_par_iter()
+            .map(|(job, p)| (job, self.page(p)))
+            .collect();
+        Ok((count, self.store(converted, all.as_ref())))
+    }
+
+    /// A rendered page, finished, with its file and digest.
+    fn page(&self, p: RenderedPage) -> Page {
+        let bytes = self.finish_page(p.html);
+        let file = crate::routes::file_for(&p.path);
+        Page {
+            digest: output::offline::page_digest(&file, &bytes),
+            file,
+            bytes: bytes.into(),
+            path: p.path,
+            sitemap: p.sitemap,
+        }
+    }
+
+    /// Stores rendered pages (after dropping those whose route is not among
+    /// `all`, if given); returns the page files that changed.
+    fn store(
+        &mut self,
+        pages: Vec<((String, Route), Page)>,
+        all: Option<&BTreeSet<(String, Route)>>,
+    ) -> Vec<Change> {
+        let mut changes = Vec::new();
+        if let Some(all) = all {
+            self.pages.retain(|k, p| {
+                let keep = k.0.is_empty() || all.contains(k);
+                if !keep {
+                    changes.push((p.file.clone(), None));
+                }
+                keep
+            });
+        }
+        for (job, page) in pages {
+            if self
+                .pages
+                .get(&job)
+                .is_none_or(|old| old.bytes != page.bytes)
+            {
+                changes.push((page.file.clone(), Some(page.bytes.clone())));
+            }
+            self.pages.insert(job, page);
+        }
+        changes
+    }
+
+    /// The complete output: pages, 404, data files, sitemap, robots, static
+    /// files, reader files, service worker.
+    pub fn output(&mut self) -> Result<(OutputFiles, Diagnostics), Diagnostics> {
+        if self.secondary.is_none() {
+            self.refresh_secondary(SecondaryParts::ALL);
+        }
+        self.settle()?;
+        let mut files = OutputFiles::new();
+        for p in self.pages.values() {
+            files.insert(p.file.clone(), p.bytes.clone());
+        }
+        if let Some(s) = &self.secondary {
+            files.extend(s.files());
+        }
+        Ok((files, self.current_warnings()?))
+    }
+
+    /// Warnings of the current state (loading, static files, interface text).
+    pub(super) fn current_warnings(&self) -> Result<Diagnostics, Diagnostics> {
+        self.warnings_with(
+            self.secondary
+                .as_ref()
+                .and_then(|s| s.static_error.as_ref()),
+        )
+    }
+
+    /// The warnings of loading, `static_error` and the interface text's.
+    pub(super) fn warnings_with(
+        &self,
+        static_error: Option<&Diagnostic>,
+    ) -> Result<Diagnostics, Diagnostics> {
+        let mut ds = self.warnings.clone();
+        if let Some(d) = static_error {
+            ds.push(d.clone());
+        }
+        ds.extend(self.messages.missing_report());
+        errors_only(ds)
+    }
+
+    /// Produces the chosen parts of the secondary files again (from the
+    /// stored pages) and the service worker; returns what changed.
+    pub(super) fn refresh_secondary(&mut self, parts: SecondaryParts) -> Vec<Change> {
+        // Static files may stand in for generated ones (a site's own
+        // robots.txt): when they change, everything is produced again; and
+        // everything the first time.
+        let parts = if parts.statics || self.secondary.is_none() {
+            SecondaryParts::ALL
+        } else {
+            parts
+        };
+        if parts.reader {
+            self.reader_stale = false;
+        }
+        let old = self.secondary.take().unwrap_or_default();
+        let digest = secondary::pages_digest(
+            self.pages
+                .values()
+                .map(|p| (p.file.as_str(), p.digest))
+                .collect(),
+        );
+        let this: &Pipeline = self;
+        let builder = || this.builder();
+        let (new, changes) =
+            secondary::produce(&this.sources(&builder), &old, parts, digest, || {
+                this.page_facts()
+            });
+        self.secondary = Some(new);
+        changes
+    }
+
+    /// The sitemap entries and the default 404 page of the stored pages.
+    fn page_facts(&self) -> PageFacts {
+        let entries = self
+            .pages
+            .values()
+            .filter_map(|p| {
+                p.sitemap.as_ref().map(|alts| {
+                    secondary::sitemap_entry(&self.config.base_url, &p.path, alts.clone())
+                })
+            })
+            .collect();
+        let file_404 = secondary::default_404_file(&self.config);
+        let default_404 = self
+            .pages
+            .values()
+            .find(|p| p.file == file_404)
+            .map(|p| p.bytes.clone());
+        PageFacts {
+            entries,
+            default_404,
+        }
+    }
+
+    /// For a site below a path, prefixes a rendered page's site paths.
+    /// (Pages are not minified one by one: the templates were, once.)
+    pub(super) fn finish_page(&self, html: String) -> Vec<u8> {
+        let bytes = html.into_bytes();
+        let base_path = output::base_path::base_path(&self.config.base_url);
+        if base_path.is_empty() {
+            bytes
+        } else {
+            output::base_path::rewrite(&String::from_utf8_lossy(&bytes), &base_path).into_bytes()
+        }
+    }
+
+    /// Every page rendered to HTML (not minified, not stored): the template
+    /// stage on its own, for benchmarks.
+    pub fn render_html(&self) -> Result<Vec<RenderedPage>, Diagnostics> {
+        let builder = self.builder();
+        let mut ds = Diagnostics::new();
+        let mut out = Vec::new();
+        for r in builder.render_some(&self.templates, &builder.all_jobs()) {
+            match r {
+                Ok(p) => out.push(p),
+                Err(d) => ds.push(d),
+            }
+        }
+        errors_only(ds).map(|_| out)
+    }
+}
+
+/// A number and date formatter per language; a language ICU4X cannot format
+/// for is an error in site.toml.
+fn formatters(config: &SiteConfig, ds: &mut Diagnostics) -> BTreeMap<String, LocaleFormatter> {
+    let mut formatters = BTreeMap::new();
+    for l in &config.languages {
+        match LocaleFormatter::new(&l.tag_str(), l.numbering.as_deref()) {
+            Ok(f) => {
+                formatters.insert(l.key.clone(), f);
+            }
+            Err(e) => ds.push(
+                Diagnostic::error(format!("language `{}`: {e}", l.key))
+                    .at_path(Path::new(crate::config::CONFIG_FILE)),
+            ),
+        }
+    }
+    formatters
+}

@@ -1,0 +1,299 @@
+//! The output files besides the pages: 404.html, data files, sitemap,
+//! robots, `_headers`, static files, search indexes, web app manifests,
+//! offline lists and the service worker. [`produce`] makes them, for a full
+//! build (full.rs) and for an update (pipeline.rs) alike.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::{Change, diff};
+use crate::config::SiteConfig;
+use crate::content::Site;
+use crate::diagnostics::Diagnostic;
+use crate::i18n::Messages;
+use crate::output::data::{Labels, data_files};
+use crate::output::sitemap::{self, SitemapEntry};
+use crate::output::{self, Bytes, OutputFiles};
+use crate::render::pages::PageBuilder;
+use crate::render::templates::THEMES_DIR;
+use crate::render::views::Alternate;
+
+/// The output files besides the pages, in parts that change for different
+/// reasons, with each file's digest (for the service worker's version).
+#[derive(Clone, Default)]
+pub(super) struct Secondary {
+    /// 404.html, data files (.ics, .vcf, feeds), sitemap, robots, _headers:
+    /// they change with the site's structure, items' front matter and the
+    /// interface text, never with a body.
+    pub site: OutputFiles,
+    /// Search indexes, web app manifests, offline lists: they change with any text.
+    pub reader: OutputFiles,
+    /// The theme's and the site's static folders.
+    pub statics: OutputFiles,
+    /// Why the static folders could not be read, if they could not.
+    pub static_error: Option<Diagnostic>,
+    /// Digest of every file above, by path.
+    pub digests: BTreeMap<String, u64>,
+    /// The service worker (its version is the hash of everything else).
+    pub service_worker: Bytes,
+}
+
+impl Secondary {
+    /// All files of the three parts in one map.
+    fn merged(&self) -> OutputFiles {
+        let mut all = self.site.clone();
+        all.extend(self.statics.iter().map(|(k, v)| (k.clone(), v.clone())));
+        all.extend(self.reader.iter().map(|(k, v)| (k.clone(), v.clone())));
+        all
+    }
+
+    /// Every file, the service worker included.
+    pub fn files(&self) -> OutputFiles {
+        let mut files = self.merged();
+        files.insert("sw.js".into(), self.service_worker.clone());
+        files
+    }
+}
+
+/// Which parts of [`Secondary`] to produce again.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct SecondaryParts {
+    pub site: bool,
+    pub reader: bool,
+    pub statics: bool,
+}
+
+impl SecondaryParts {
+    pub const ALL: SecondaryParts = SecondaryParts {
+        site: true,
+        reader: true,
+        statics: true,
+    };
+
+    fn all(self) -> bool {
+        self.site && self.reader && self.statics
+    }
+}
+
+/// What the secondary files are made from (borrowed from a pipeline).
+pub(super) struct Sources<'a> {
+    /// The site folder.
+    pub root: &'a Path,
+    pub config: &'a SiteConfig,
+    pub site: &'a Site,
+    pub messages: &'a Messages,
+    /// Makes a page builder for the search documents and offline lists
+    /// (called only when those are produced).
+    pub builder: &'a (dyn Fn() -> PageBuilder<'a> + Sync),
+    /// The build's "now" (for data files of upcoming events).
+    pub now: jiff::civil::DateTime,
+}
+
+/// What the site part needs to know of the pages.
+pub(super) struct PageFacts {
+    /// The sitemap entries of the pages that have one (in any order).
+    pub entries: Vec<SitemapEntry>,
+    /// The default language's 404 page, copied to /404.html.
+    pub default_404: Option<Bytes>,
+}
+
+/// The sitemap entry of the page at `path`.
+pub(super) fn sitemap_entry(
+    base_url: &str,
+    path: &str,
+    alternates: Vec<Alternate>,
+) -> SitemapEntry {
+    SitemapEntry {
+        loc: format!("{base_url}{path}"),
+        alternates,
+    }
+}
+
+/// The file of the default language's 404 page.
+pub(super) fn default_404_file(config: &SiteConfig) -> String {
+    crate::routes::file_for(&crate::routes::not_found(&config.default_language))
+}
+
+/// The digest of all pages from each page's file and digest: the digests in
+/// file order.
+pub(super) fn pages_digest<S: Ord>(mut digests: Vec<(S, u64)>) -> u64 {
+    digests.sort_unstable();
+    let digests: Vec<u64> = digests.into_iter().map(|(_, d)| d).collect();
+    output::offline::combine(&digests)
+}
+
+/// Produces the chosen `parts` again (the others are kept from `old`) and the
+/// service worker, whose version covers `pages_digest` and every secondary
+/// file. Returns them with the files that changed against `old`. `pages` is
+/// asked only when the site part is produced.
+pub(super) fn produce(
+    src: &Sources<'_>,
+    old: &Secondary,
+    parts: SecondaryParts,
+    pages_digest: u64,
+    pages: impl FnOnce() -> PageFacts,
+) -> (Secondary, Vec<Change>) {
+    let mut new = old.clone();
+    if parts.statics {
+        let (files, error) = match static_files(src) {
+            Ok(f) => (f, None),
+            Err(d) => (OutputFiles::new(), Some(d)),
+        };
+        new.statics = files;
+        new.static_error = error;
+    }
+    if parts.reader {
+        new.reader = reader_files(src);
+    }
+    if parts.site {
+        new.site = site_files(src, pages());
+    }
+    // Later parts win, as in a build: reader files over static ones over the rest.
+    if parts.statics {
+        new.statics.retain(|k, _| !new.reader.contains_key(k));
+    }
+    if parts.site {
+        new.site
+            .retain(|k, _| !new.statics.contains_key(k) && !new.reader.contains_key(k));
+    }
+    let mut changes = changes(old, &new, parts);
+    for (k, v) in &changes {
+        match v {
+            Some(b) => new
+                .digests
+                .insert(k.clone(), output::offline::page_digest(k, b)),
+            None => new.digests.remove(k),
+        };
+    }
+    let version = output::offline::build_hash(
+        pages_digest,
+        new.digests.iter().map(|(k, d)| (k.as_str(), *d)),
+    );
+    new.service_worker = output::offline::service_worker(&version).into();
+    if new.service_worker != old.service_worker {
+        changes.push(("sw.js".into(), Some(new.service_worker.clone())));
+    }
+    (new, changes)
+}
+
+/// The files of the produced `parts` that differ between `old` and `new`.
+fn changes(old: &Secondary, new: &Secondary, parts: SecondaryParts) -> Vec<Change> {
+    // Parts are disjoint, but a file can move between them when all are
+    // produced again (a site's robots.txt deleted: the generated one
+    // returns): then the whole of them is compared at once.
+    if parts.all() {
+        return diff(&old.merged(), &new.merged());
+    }
+    let mut changes = Vec::new();
+    for (on, before, after) in [
+        (parts.site, &old.site, &new.site),
+        (parts.reader, &old.reader, &new.reader),
+    ] {
+        if on {
+            changes.extend(diff(before, after));
+        }
+    }
+    changes
+}
+
+/// 404.html, data files, sitemap, robots and `_headers`.
+fn site_files(src: &Sources<'_>, pages: PageFacts) -> OutputFiles {
+    let PageFacts {
+        mut entries,
+        default_404,
+    } = pages;
+    let config = src.config;
+    let mut files = OutputFiles::new();
+    // Static hosts serve /404.html for unknown paths: use the default language's.
+    if let Some(b) = default_404 {
+        files.insert("404.html".into(), b);
+    }
+    let labels = config
+        .languages
+        .iter()
+        .map(|l| {
+            let t = |id: &str| {
+                src.messages
+                    .format(&l.key, id, None)
+                    .unwrap_or_else(|| id.to_string())
+            };
+            (
+                l.key.clone(),
+                Labels {
+                    site_title: t("site-title"),
+                    events: t("nav-events"),
+                },
+            )
+        })
+        .collect();
+    files.extend(data_files(src.site, src.now, &labels));
+    entries.sort_by(|a, b| a.loc.cmp(&b.loc));
+    files.insert("sitemap.xml".into(), sitemap::sitemap(&entries).into());
+    files.insert(
+        "robots.txt".into(),
+        sitemap::robots(&config.base_url).into(),
+    );
+    files.insert(
+        "_headers".into(),
+        output::headers::headers_file(&config.language_keys())
+            .into_bytes()
+            .into(),
+    );
+    files
+}
+
+/// The theme's static folder (under `static/`) and the site's (at the root).
+fn static_files(src: &Sources<'_>) -> Result<OutputFiles, Diagnostic> {
+    let mut files = OutputFiles::new();
+    let theme_static = src
+        .root
+        .join(THEMES_DIR)
+        .join(&src.config.theme)
+        .join("static");
+    output::add_static_dir(&theme_static, "static/", &mut files)?;
+    output::add_static_dir(&src.root.join("static"), "", &mut files)?;
+    Ok(files)
+}
+
+/// Search indexes, web app manifests and offline lists.
+fn reader_files(src: &Sources<'_>) -> OutputFiles {
+    use crate::output::{offline, search};
+    let builder = (src.builder)();
+    let base_path = output::base_path::base_path(&src.config.base_url);
+    let per_lang: Vec<Vec<(String, Vec<u8>)>> = src
+        .config
+        .languages
+        .par_iter()
+        .map(|l| {
+            let docs = builder.search_docs(&l.key);
+            let title = src
+                .messages
+                .format(&l.key, "site-title", None)
+                .unwrap_or_default();
+            vec![
+                (search::index_path(&l.key), search::index_json(&l.key, docs)),
+                (
+                    format!("{}/manifest.webmanifest", l.key),
+                    offline::manifest(&l.key, &l.tag_str(), l.dir.as_str(), &title, &base_path),
+                ),
+                (
+                    format!("{}/offline.json", l.key),
+                    offline::offline_list(
+                        &builder
+                            .offline_urls(&l.key)
+                            .iter()
+                            .map(|u| output::base_path::prefixed(&base_path, u))
+                            .collect::<Vec<_>>(),
+                    ),
+                ),
+            ]
+        })
+        .collect();
+    per_lang
+        .into_iter()
+        .flatten()
+        .map(|(k, v)| (k, v.into()))
+        .collect()
+}
