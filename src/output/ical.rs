@@ -5,8 +5,8 @@
 //! calendar apps place events right across summer and winter time. UIDs and
 //! DTSTAMPs are derived from the content, never from the clock or randomness.
 //!
-//! Every TEXT value goes through [`text`] (escaping by the crate's writer),
-//! every URI through [`uri`], and the finished calendar is folded by
+//! Every TEXT value goes through `text` (escaping by the crate's writer),
+//! every URI through `uri`, and the finished calendar is folded by
 //! [`content_lines`], so no title, place or interface text can end a line and
 //! start a property, event or calendar of its own.
 
