@@ -199,12 +199,6 @@ impl ParsedFile {
 pub const MAX_FRONT_MATTER: usize = 64_000;
 
 pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagnostic>> {
-    // Control characters leave content here, raw ones from the text and
-    // escaped ones from the parsed front matter below (see crate::text).
-    let file = match crate::text::strip_controls(&file.text) {
-        std::borrow::Cow::Owned(clean) => SourceFile::new(file.path.clone(), clean),
-        std::borrow::Cow::Borrowed(_) => file,
-    };
     let parts = frontmatter::split(&file).map_err(|d| vec![d])?;
     let offset = parts.front.start;
     if parts.front.len() > MAX_FRONT_MATTER {
@@ -222,7 +216,7 @@ pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagno
     let front_text = &file.text[parts.front.clone()];
     let mut table = toml::de::DeTable::parse(front_text)
         .map_err(|e| vec![explain_toml_error(&e, &file, offset, schema::hint)])?;
-    crate::text::strip_controls_toml(table.get_mut());
+    crate::text::strip_controls_toml(table.get_mut()); // escapes like "\u001B" (crate::text)
     let translation = id.lang.is_some();
     let mut errors = Vec::new();
     for (key, _) in table.get_ref().iter() {
