@@ -276,6 +276,16 @@ mod tests {
     use crate::content::Session;
     use jiff::civil::date;
 
+    fn berlin<'a>(tz: &'a TimeZone, name: &'a str) -> IcsContext<'a> {
+        IcsContext {
+            tz,
+            tz_name: "Europe/Berlin",
+            host: "x.example.org",
+            name,
+            lang: "de",
+        }
+    }
+
     #[test]
     fn vtimezone_has_both_2026_transitions_of_berlin() {
         let tz = TimeZone::get("Europe/Berlin").unwrap();
@@ -309,14 +319,7 @@ mod tests {
             time: &time,
             stamp: "2026-10-30T00:00:00Z".parse().unwrap(),
         };
-        let ctx = IcsContext {
-            tz: &tz,
-            tz_name: "Europe/Berlin",
-            host: "x.example.org",
-            name: "Test",
-            lang: "de",
-        };
-        let a = calendar(&[e], &ctx);
+        let a = calendar(&[e], &berlin(&tz, "Test"));
         assert_eq!(a.matches("BEGIN:VEVENT").count(), 2);
         assert!(a.contains("UID:markt-1@x.example.org") && a.contains("UID:markt-2@x.example.org"));
         assert!(
@@ -352,14 +355,7 @@ mod tests {
             time: &time,
             stamp: "2026-04-30T00:00:00Z".parse().unwrap(),
         };
-        let ctx = IcsContext {
-            tz: &tz,
-            tz_name: "Europe/Berlin",
-            host: "x.example.org",
-            name: evil,
-            lang: "de",
-        };
-        let a = calendar(&[e], &ctx);
+        let a = calendar(&[e], &berlin(&tz, evil));
         let lines: Vec<&str> = a.trim_end_matches("\r\n").split("\r\n").collect();
         let starting = |p: &str| lines.iter().filter(|l| l.starts_with(p)).count();
         assert_eq!(starting("BEGIN:VCALENDAR"), 1, "{a}");
