@@ -230,7 +230,12 @@ impl SiteConfig {
     /// Parses and validates the text of `site.toml`.
     pub fn parse(file: SourceFile) -> Result<SiteConfig, Diagnostics> {
         let mut ds = Diagnostics::new();
-        let raw: RawConfig = match toml::from_str(&file.text) {
+        let raw = toml::de::DeTable::parse(&file.text).and_then(|mut table| {
+            // Names and addresses here reach every page: no control characters.
+            crate::text::strip_controls_toml(table.get_mut());
+            RawConfig::deserialize(toml::de::Deserializer::from(table))
+        });
+        let raw: RawConfig = match raw {
             Ok(r) => r,
             Err(e) => {
                 ds.push(explain_toml_error(&e, &file, 0, |_| None));

@@ -19,6 +19,7 @@ pub mod report;
 pub mod routes;
 pub mod scaffold;
 pub mod serve;
+pub mod text;
 pub mod toml_input;
 pub mod translate;
 pub mod xliff;

@@ -388,7 +388,7 @@ fn read_and_parse(
             .help("remove the character, or restore the file from a good copy"),
         ));
     }
-    let text = normalize_newlines(text);
+    let text = crate::text::strip_controls_owned(normalize_newlines(text)); // crate::text
     parse_file(id.clone(), SourceFile::new(shown, text)).map_err(|ds| (Some(id), ds))
 }
 

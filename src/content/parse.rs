@@ -214,8 +214,9 @@ pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagno
         ]);
     }
     let front_text = &file.text[parts.front.clone()];
-    let table = toml::de::DeTable::parse(front_text)
+    let mut table = toml::de::DeTable::parse(front_text)
         .map_err(|e| vec![explain_toml_error(&e, &file, offset, schema::hint)])?;
+    crate::text::strip_controls_toml(table.get_mut()); // escapes like "\u001B" (crate::text)
     let translation = id.lang.is_some();
     let mut errors = Vec::new();
     for (key, _) in table.get_ref().iter() {

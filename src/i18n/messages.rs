@@ -263,7 +263,10 @@ impl Messages {
             let Some(pattern) = pattern else { continue };
             let mut errors = Vec::new();
             let out = bundle.format_pattern(pattern, args, &mut errors);
-            return Some((out.into_owned(), i > 0));
+            // Every interface text passes here: the one place control
+            // characters (raw or from `{"\u0007"}`) leave Fluent text.
+            let out = crate::text::strip_controls_owned(out.into_owned());
+            return Some((out, i > 0));
         }
         None
     }

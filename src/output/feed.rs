@@ -1,7 +1,23 @@
 //! Atom feed (RFC 4287) of a language: upcoming events and recently updated offers.
+//!
+//! quick-xml escapes markup characters but writes control characters as
+//! they are, which makes the file invalid XML 1.0; every text and attribute
+//! value therefore passes through [`crate::text::strip_controls`] first.
+
+use std::borrow::Cow;
 
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
+
+use crate::text::strip_controls;
+
+/// Element text as XML 1.0 allows it.
+fn text(s: &str) -> BytesText<'_> {
+    match strip_controls(s) {
+        Cow::Borrowed(b) => BytesText::new(b),
+        Cow::Owned(o) => BytesText::from_escaped(quick_xml::escape::escape(o).into_owned()),
+    }
+}
 
 /// One entry of the feed.
 pub struct Entry {
@@ -32,44 +48,42 @@ pub fn atom(feed: &Feed) -> Vec<u8> {
     let _ = w
         .create_element("feed")
         .with_attribute(("xmlns", "http://www.w3.org/2005/Atom"))
-        .with_attribute(("xml:lang", feed.lang))
+        .with_attribute(("xml:lang", strip_controls(feed.lang).as_ref()))
         .write_inner_content(|w| {
             w.create_element("title")
-                .write_text_content(BytesText::new(feed.title))?;
+                .write_text_content(text(feed.title))?;
             w.create_element("id")
-                .write_text_content(BytesText::new(feed.self_url))?;
+                .write_text_content(text(feed.self_url))?;
             w.create_element("link")
                 .with_attribute(("rel", "self"))
-                .with_attribute(("href", feed.self_url))
+                .with_attribute(("href", strip_controls(feed.self_url).as_ref()))
                 .write_empty()?;
             w.create_element("link")
-                .with_attribute(("href", feed.home_url))
+                .with_attribute(("href", strip_controls(feed.home_url).as_ref()))
                 .write_empty()?;
             w.create_element("updated")
-                .write_text_content(BytesText::new(&feed.updated))?;
+                .write_text_content(text(&feed.updated))?;
             w.create_element("author").write_inner_content(|w| {
                 w.create_element("name")
-                    .write_text_content(BytesText::new(feed.title))?;
+                    .write_text_content(text(feed.title))?;
                 Ok(())
             })?;
             for e in &feed.entries {
                 let mut el = w.create_element("entry");
                 if let Some(l) = &e.lang {
-                    el = el.with_attribute(("xml:lang", l.as_str()));
+                    el = el.with_attribute(("xml:lang", strip_controls(l).as_ref()));
                 }
                 el.write_inner_content(|w| {
                     w.create_element("title")
-                        .write_text_content(BytesText::new(&e.title))?;
-                    w.create_element("id")
-                        .write_text_content(BytesText::new(&e.url))?;
+                        .write_text_content(text(&e.title))?;
+                    w.create_element("id").write_text_content(text(&e.url))?;
                     w.create_element("link")
-                        .with_attribute(("href", e.url.as_str()))
+                        .with_attribute(("href", strip_controls(&e.url).as_ref()))
                         .write_empty()?;
                     w.create_element("updated")
-                        .write_text_content(BytesText::new(&e.updated))?;
+                        .write_text_content(text(&e.updated))?;
                     if let Some(s) = &e.summary {
-                        w.create_element("summary")
-                            .write_text_content(BytesText::new(s))?;
+                        w.create_element("summary").write_text_content(text(s))?;
                     }
                     Ok(())
                 })?;
@@ -79,4 +93,63 @@ pub fn atom(feed: &Feed) -> Vec<u8> {
     let mut out = w.into_inner();
     out.push(b'\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quick_xml::Reader;
+
+    /// The text content of every `<title>` and `<summary>`, unescaped.
+    fn texts(xml: &str) -> Vec<String> {
+        let mut r = Reader::from_str(xml);
+        let mut out = Vec::new();
+        let mut current: Option<String> = None;
+        loop {
+            match r.read_event().unwrap() {
+                Event::Start(e) if matches!(e.name().as_ref(), b"title" | b"summary") => {
+                    current = Some(String::new());
+                }
+                Event::Text(t) => {
+                    if let Some(c) = &mut current {
+                        c.push_str(&t.decode().unwrap());
+                    }
+                }
+                Event::GeneralRef(g) => {
+                    let name = g.decode().unwrap();
+                    if let Some(c) = &mut current {
+                        c.push_str(quick_xml::escape::resolve_predefined_entity(&name).unwrap());
+                    }
+                }
+                Event::End(_) => out.extend(current.take()),
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_xml() {
+        let feed = Feed {
+            title: "Guide\u{7}\u{1b}[1m & <Co>",
+            lang: "de",
+            self_url: "https://x.example.org/de/feed.atom",
+            home_url: "https://x.example.org/de/",
+            updated: "2026-01-01T00:00:00Z".into(),
+            entries: vec![Entry {
+                title: "Abend\u{c}\u{b}\u{85} ]]> \"x\"".into(),
+                url: "https://x.example.org/de/events/a/".into(),
+                updated: "2026-01-01T00:00:00Z".into(),
+                summary: Some("Zeile\u{0}\nzwei\u{ffff}".into()),
+                lang: Some("en".into()),
+            }],
+        };
+        let xml = String::from_utf8(atom(&feed)).unwrap();
+        assert!(!xml.chars().any(crate::text::is_removed), "{xml:?}");
+        assert_eq!(
+            texts(&xml),
+            ["Guide[1m & <Co>", "Abend ]]> \"x\"", "Zeile\nzwei"]
+        );
+    }
 }

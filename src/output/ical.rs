@@ -4,12 +4,18 @@
 //! `VTIMEZONE` generated from the zone's real transitions (jiff's tzdb), so
 //! calendar apps place events right across summer and winter time. UIDs and
 //! DTSTAMPs are derived from the content, never from the clock or randomness.
+//!
+//! Every TEXT value goes through `text` (escaping by the crate's writer),
+//! every URI through `uri`, and the finished calendar is folded by
+//! [`content_lines`], so no title, place or interface text can end a line and
+//! start a property, event or calendar of its own.
 
-use icalendar::{Calendar, Component, Event as IcalEvent, Property};
+use icalendar::{Calendar, Component, Event as IcalEvent, Property, ValueType};
 use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
 
+use super::content_lines;
 use crate::content::{Attendance, EventTime};
 
 /// What a calendar entry says about one event, in one language.
@@ -64,10 +70,32 @@ fn date_prop(key: &str, d: Date) -> Property {
     p.done()
 }
 
-fn text_prop(key: &str, value: &str, lang: &str) -> Property {
+/// The one way a TEXT value (RFC 5545 §3.3.11) enters a calendar: every
+/// NAME, X-WR-CALNAME, SUMMARY, DESCRIPTION and LOCATION is made here.
+///
+/// The crate's writer escapes `\`, `;`, `,` and newlines of the properties
+/// it knows as TEXT, and folds every line at 75 octets on a character
+/// boundary (RFC 5545 §3.1); for a property it does not know as TEXT (e.g.
+/// RFC 7986 `NAME`) an explicit `VALUE=TEXT` makes it escape that one too.
+/// Before that, control characters go (crate::text) and a CR, which the
+/// crate would write raw, becomes the newline it means.
+fn text(key: &str, value: &str, lang: Option<&str>) -> Property {
+    let value = crate::text::strip_controls(value)
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
     let mut p = Property::new(key, value);
-    p.add_parameter("LANGUAGE", lang);
+    if p.value_type() != Some(ValueType::Text) {
+        p.add_parameter("VALUE", "TEXT");
+    }
+    if let Some(l) = lang {
+        p.add_parameter("LANGUAGE", l);
+    }
     p.done()
+}
+
+/// A URI value (URL): written unescaped, so it must not hold a line break.
+fn uri(key: &str, value: &str) -> Property {
+    Property::new(key, crate::text::uri(value))
 }
 
 /// The VEVENTs of one event: one per session, one for an all-day span, one
@@ -78,20 +106,24 @@ fn vevents(e: &IcsEvent, ctx: &IcsContext) -> Vec<IcalEvent> {
         v.uid(&uid);
         v.add_property("DTSTAMP", utc(e.stamp));
         v.add_property("LAST-MODIFIED", utc(e.stamp));
-        v.append_property(text_prop("SUMMARY", e.summary, ctx.lang));
+        v.append_property(text("SUMMARY", e.summary, Some(ctx.lang)));
         let mut description = e.description.unwrap_or("").to_string();
         if let Some(u) = e.online_url {
             description.push_str(&format!("\n\n{u}"));
         }
         description.push_str(&format!("\n\n{}", e.url));
-        v.append_property(text_prop("DESCRIPTION", description.trim_start(), ctx.lang));
-        v.add_property("URL", &e.url);
+        v.append_property(text(
+            "DESCRIPTION",
+            description.trim_start(),
+            Some(ctx.lang),
+        ));
+        v.append_property(uri("URL", &e.url));
         match (&e.location, e.attendance, e.online_url) {
             (Some(l), _, _) => {
-                v.append_property(text_prop("LOCATION", l, ctx.lang));
+                v.append_property(text("LOCATION", l, Some(ctx.lang)));
             }
             (None, Attendance::Online, Some(u)) => {
-                v.add_property("LOCATION", u);
+                v.append_property(text("LOCATION", u, None));
             }
             _ => {}
         }
@@ -210,7 +242,9 @@ fn years(time: &EventTime) -> (i16, i16) {
 /// language's `events.ics`).
 pub fn calendar(events: &[IcsEvent], ctx: &IcsContext) -> String {
     let mut cal = Calendar::new();
-    cal.name(ctx.name);
+    // Not `Calendar::name`: it writes NAME unescaped.
+    cal.append_property(text("NAME", ctx.name, Some(ctx.lang)));
+    cal.append_property(text("X-WR-CALNAME", ctx.name, None));
     cal.append_property(Property::new("X-WR-TIMEZONE", ctx.tz_name));
     let mut span: Option<(i16, i16)> = None;
     for e in events {
@@ -221,13 +255,19 @@ pub fn calendar(events: &[IcsEvent], ctx: &IcsContext) -> String {
         span = Some(span.map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
     }
     let text = cal.done().to_string();
-    // The crate writes no VTIMEZONE (see module docs): put ours before the first component.
-    let Some((from, to)) = span else { return text };
-    let tz = vtimezone(ctx.tz, ctx.tz_name, from, to);
-    match text.find("BEGIN:VEVENT") {
-        Some(i) => format!("{}{tz}{}", &text[..i], &text[i..]),
-        None => text,
-    }
+    // The crate writes no VTIMEZONE (see module docs): put ours before the
+    // first component, found as a whole line (the escaped text of a NAME may
+    // spell `BEGIN:VEVENT`, but never between two line breaks).
+    let text = match (span, text.find("\r\nBEGIN:VEVENT\r\n")) {
+        (Some((from, to)), Some(i)) => {
+            let tz = vtimezone(ctx.tz, ctx.tz_name, from, to);
+            format!("{}{tz}{}", &text[..i + 2], &text[i + 2..])
+        }
+        _ => text,
+    };
+    // The crate folds the last piece of a long line at 76 octets
+    // (icalendar 0.17.17): every line is folded again by our rule.
+    content_lines::refold(&text)
 }
 
 #[cfg(test)]
@@ -235,6 +275,16 @@ mod tests {
     use super::*;
     use crate::content::Session;
     use jiff::civil::date;
+
+    fn berlin<'a>(tz: &'a TimeZone, name: &'a str) -> IcsContext<'a> {
+        IcsContext {
+            tz,
+            tz_name: "Europe/Berlin",
+            host: "x.example.org",
+            name,
+            lang: "de",
+        }
+    }
 
     #[test]
     fn vtimezone_has_both_2026_transitions_of_berlin() {
@@ -269,14 +319,7 @@ mod tests {
             time: &time,
             stamp: "2026-10-30T00:00:00Z".parse().unwrap(),
         };
-        let ctx = IcsContext {
-            tz: &tz,
-            tz_name: "Europe/Berlin",
-            host: "x.example.org",
-            name: "Test",
-            lang: "de",
-        };
-        let a = calendar(&[e], &ctx);
+        let a = calendar(&[e], &berlin(&tz, "Test"));
         assert_eq!(a.matches("BEGIN:VEVENT").count(), 2);
         assert!(a.contains("UID:markt-1@x.example.org") && a.contains("UID:markt-2@x.example.org"));
         assert!(
@@ -289,5 +332,57 @@ mod tests {
             "{a}"
         );
         assert!(a.find("BEGIN:VTIMEZONE").unwrap() < a.find("BEGIN:VEVENT").unwrap());
+    }
+
+    #[test]
+    fn hostile_text_cannot_start_a_second_calendar() {
+        let tz = TimeZone::get("Europe/Berlin").unwrap();
+        let time = EventTime::AllDay {
+            start: date(2026, 5, 1),
+            end: date(2026, 5, 1),
+        };
+        let evil = "X\r\nEND:VCALENDAR\rBEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Fake\u{7}\u{c}\u{1b}\u{b}\u{9b}";
+        let long = format!("{}; \\ ,", "Grüße 中文 😀 ".repeat(10));
+        let e = IcsEvent {
+            slug: "x",
+            summary: evil,
+            description: Some(&long),
+            location: Some(evil.into()),
+            geo: None,
+            url: "https://x.example.org/de/events/x/\r\nBEGIN:VEVENT".into(),
+            online_url: None,
+            attendance: Attendance::InPerson,
+            time: &time,
+            stamp: "2026-04-30T00:00:00Z".parse().unwrap(),
+        };
+        let a = calendar(&[e], &berlin(&tz, evil));
+        let lines: Vec<&str> = a.trim_end_matches("\r\n").split("\r\n").collect();
+        let starting = |p: &str| lines.iter().filter(|l| l.starts_with(p)).count();
+        assert_eq!(starting("BEGIN:VCALENDAR"), 1, "{a}");
+        assert_eq!(starting("END:VCALENDAR"), 1, "{a}");
+        assert_eq!(starting("BEGIN:VEVENT"), 1, "{a}");
+        assert_eq!(starting("BEGIN:VTIMEZONE"), 1, "{a}");
+        assert!(!a.chars().any(crate::text::is_removed), "{a:?}");
+        for l in &lines {
+            assert!(l.len() <= 75 && !l.contains(['\r', '\n']), "{l:?}");
+        }
+        let unfolded = a.replace("\r\n ", "");
+        let escaped = r"X\nEND:VCALENDAR\nBEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Fake";
+        for prop in [
+            "NAME;LANGUAGE=de;VALUE=TEXT",
+            "X-WR-CALNAME",
+            "SUMMARY;LANGUAGE=de",
+            "LOCATION;LANGUAGE=de",
+        ] {
+            assert!(
+                unfolded.contains(&format!("\r\n{prop}:{escaped}\r\n")),
+                "{prop}: {unfolded}"
+            );
+        }
+        assert!(unfolded.contains(r"\; \\ \,"), "{unfolded}");
+        assert!(unfolded.contains("\r\nURL:https://x.example.org/de/events/x/BEGIN:VEVENT\r\n"));
+        assert!(
+            unfolded.find("BEGIN:VTIMEZONE").unwrap() < unfolded.find("\r\nBEGIN:VEVENT").unwrap()
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! folder, which replaces the old output only when everything was written.
 
 pub mod base_path;
+pub mod content_lines;
 pub mod data;
 pub mod feed;
 pub mod headers;

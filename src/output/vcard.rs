@@ -26,36 +26,26 @@ pub struct Card<'a> {
     pub rev: Option<String>,
 }
 
-/// Escapes a text value: backslash, comma, semicolon and newlines.
+/// The one way a text value enters a card (RFC 6350 §3.4, RFC 2426 §5):
+/// backslash, comma, semicolon and line breaks escaped; control characters
+/// removed (crate::text). A CR, alone or before LF, is one line break.
 fn esc(s: &str) -> String {
+    let s = crate::text::strip_controls(s);
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\\' => out.push_str("\\\\"),
             ',' => out.push_str("\\,"),
             ';' => out.push_str("\\;"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push_str("\\n");
+            }
             c => out.push(c),
         }
     }
-    out
-}
-
-/// Folds a content line at 75 octets without splitting a UTF-8 character.
-fn fold(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3);
-    let mut width = 0;
-    for c in line.chars() {
-        let n = c.len_utf8();
-        if width + n > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += n;
-    }
-    out.push_str("\r\n");
     out
 }
 
@@ -98,16 +88,20 @@ pub fn vcard(c: &Card) -> String {
         lines.push(format!("LABEL;TYPE=WORK:{}", esc(a)));
     }
     if let Some(w) = c.website {
-        lines.push(format!("URL:{w}"));
+        lines.push(format!("URL:{}", crate::text::uri(w)));
     } else {
-        lines.push(format!("URL:{}", c.url));
+        lines.push(format!("URL:{}", crate::text::uri(c.url)));
     }
-    lines.push(format!("UID:{}", c.uid));
+    lines.push(format!("UID:{}", esc(c.uid)));
     if let Some(r) = &c.rev {
         lines.push(format!("REV:{r}"));
     }
     lines.push("END:VCARD".to_string());
-    lines.iter().map(|l| fold(l)).collect()
+    let mut out = String::new();
+    for l in &lines {
+        super::content_lines::fold_into(l, &mut out);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -148,10 +142,50 @@ mod tests {
         for line in v.split("\r\n") {
             assert!(line.len() <= 75, "{line}");
         }
-        let long = fold(&"ä".repeat(60));
-        assert!(
-            long.split("\r\n")
-                .all(|l| l.len() <= 75 && std::str::from_utf8(l.as_bytes()).is_ok())
+    }
+
+    #[test]
+    fn hostile_text_stays_inside_its_property() {
+        let name = "Evil\r\nEND:VCARD\rBEGIN:VCARD\nFN:Other\u{7}\u{1b}\u{85} Person";
+        let role = format!("{}\u{b}; x, y \\", "Grüße 中文 😀 ".repeat(8));
+        let c = Card {
+            name,
+            is_organization: false,
+            role: Some(&role),
+            organization: None,
+            phone: None,
+            email: Some("a@example.org\nEND:VCARD"),
+            website: Some("https://a.example/\r\nEND:VCARD\u{7}"),
+            address: None,
+            url: "https://x.example.org/de/contacts/x/",
+            uid: "x@x.example.org",
+            rev: None,
+        };
+        let v = vcard(&c);
+        let lines: Vec<&str> = v.trim_end_matches("\r\n").split("\r\n").collect();
+        assert_eq!(
+            lines.iter().filter(|l| l.starts_with("BEGIN:")).count(),
+            1,
+            "{v}"
         );
+        assert_eq!(
+            lines.iter().filter(|l| l.starts_with("END:")).count(),
+            1,
+            "{v}"
+        );
+        assert!(!v.chars().any(crate::text::is_removed), "{v:?}");
+        for l in &lines {
+            assert!(l.len() <= 75 && !l.contains(['\r', '\n']), "{l:?}");
+        }
+        let unfolded = v.replace("\r\n ", "");
+        assert!(
+            unfolded.contains("FN:Evil\\nEND:VCARD\\nBEGIN:VCARD\\nFN:Other Person\r\n"),
+            "{unfolded}"
+        );
+        assert!(
+            unfolded.contains("URL:https://a.example/END:VCARD\r\n"),
+            "{unfolded}"
+        );
+        assert!(unfolded.contains("\\; x\\, y \\\\\r\n"), "{unfolded}");
     }
 }

@@ -4,7 +4,11 @@ use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 use serde_json::{Map, Value, json};
 
-use crate::content::{Attendance, ContactKind, EventTime, Item, ItemData, Listing, Text, address};
+use crate::content::recurrence::{Frequency, Recurrence};
+use crate::content::{
+    Attendance, ContactData, ContactKind, EventData, EventTime, Item, ItemData, Listing, OfferData,
+    Session, Text, address,
+};
 
 /// Inputs that are the same for every item of a page.
 pub struct Ctx<'a> {
@@ -92,159 +96,180 @@ fn languages(l: &Listing) -> Option<Value> {
 /// JSON-LD for an item page, if its kind has a schema.org type.
 pub fn item(item: &Item, ctx: &Ctx, party_of: impl Fn(&str) -> Option<Party>) -> Option<Value> {
     match &item.data {
-        ItemData::Event(e) => {
-            let mut m = common(ctx, "Event");
-            m.insert("inLanguage".into(), ctx.lang_tag.into());
-            let sessions = e.time.sessions();
-            let (first, last) = (sessions.first()?, sessions.last()?);
-            match &e.time {
-                EventTime::AllDay { start, end } => {
-                    m.insert("startDate".into(), start.to_string().into());
-                    m.insert("endDate".into(), end.to_string().into());
-                }
-                _ => {
-                    m.insert("startDate".into(), with_offset(first.start, ctx.tz).into());
-                    m.insert("endDate".into(), with_offset(last.end, ctx.tz).into());
-                }
-            }
-            if let EventTime::Sessions(s) = &e.time
-                && s.len() > 1
-            {
-                let subs: Vec<Value> = s
-                    .iter()
-                    .map(|x| {
-                        json!({"@type": "Event", "name": ctx.text.title,
-                               "startDate": with_offset(x.start, ctx.tz), "endDate": with_offset(x.end, ctx.tz)})
-                    })
-                    .collect();
-                m.insert("subEvent".into(), subs.into());
-            }
-            if let EventTime::Recurring { first, rule, .. } = &e.time {
-                let freq = match rule.frequency {
-                    crate::content::recurrence::Frequency::Weekly => format!("P{}W", rule.interval),
-                    crate::content::recurrence::Frequency::Monthly => {
-                        format!("P{}M", rule.interval)
-                    }
-                };
-                let days: Vec<String> = rule
-                    .weekdays
-                    .iter()
-                    .map(|w| format!("https://schema.org/{w:?}"))
-                    .collect();
-                let mut sched = json!({
-                    "@type": "Schedule",
-                    "repeatFrequency": freq,
-                    "byDay": days,
-                    "startDate": first.start.date().to_string(),
-                    "endDate": rule.until.to_string(),
-                    "startTime": first.start.time().strftime("%H:%M:%S").to_string(),
-                    "endTime": first.end.time().strftime("%H:%M:%S").to_string(),
-                    "scheduleTimezone": ctx.tz.iana_name().unwrap_or("UTC"),
-                });
-                if !rule.except.is_empty() {
-                    sched["exceptDate"] = rule
-                        .except
-                        .iter()
-                        .map(|d| d.to_string())
-                        .collect::<Vec<_>>()
-                        .into();
-                }
-                m.insert("eventSchedule".into(), sched);
-            }
-            let mode = match e.attendance {
-                Attendance::InPerson => "OfflineEventAttendanceMode",
-                Attendance::Online => "OnlineEventAttendanceMode",
-                Attendance::Hybrid => "MixedEventAttendanceMode",
-            };
-            m.insert(
-                "eventAttendanceMode".into(),
-                format!("https://schema.org/{mode}").into(),
-            );
-            m.insert(
-                "eventStatus".into(),
-                "https://schema.org/EventScheduled".into(),
-            );
-            let physical = place(
-                e.location.as_deref(),
-                e.listing.address.as_deref(),
-                e.listing.geo,
-            );
-            let virt = e
-                .online_url
-                .as_ref()
-                .map(|u| json!({"@type": "VirtualLocation", "url": u}));
-            let location = match (e.attendance, virt) {
-                (Attendance::Online, Some(v)) => v,
-                (Attendance::Hybrid, Some(v)) => json!([physical, v]),
-                _ => physical,
-            };
-            m.insert("location".into(), location);
-            if let Some(o) = e.organizer.as_deref().and_then(&party_of) {
-                m.insert("organizer".into(), party(&o));
-            }
-            if let Some(l) = languages(&e.listing) {
-                m.insert("availableLanguage".into(), l);
-            }
-            Some(Value::Object(m))
-        }
-        ItemData::Offer(o) => {
-            let mut m = common(ctx, "Service");
-            if let Some(p) = o.provider.as_deref().and_then(&party_of) {
-                m.insert("provider".into(), party(&p));
-            }
-            if o.listing.address.is_some() || o.listing.geo.is_some() {
-                m.insert(
-                    "areaServed".into(),
-                    place(None, o.listing.address.as_deref(), o.listing.geo),
-                );
-            }
-            if let Some(l) = languages(&o.listing) {
-                m.insert("availableLanguage".into(), l);
-            }
-            if let Some(u) = &o.listing.registration_url {
-                m.insert(
-                    "potentialAction".into(),
-                    json!({"@type": "RegisterAction", "target": u}),
-                );
-            }
-            Some(Value::Object(m))
-        }
-        ItemData::Contact(c) => {
-            let person = c.kind == ContactKind::Person;
-            let mut m = common(ctx, if person { "Person" } else { "Organization" });
-            if let Some(r) = &ctx.text.role {
-                m.insert(
-                    (if person { "jobTitle" } else { "description" }).into(),
-                    r.clone().into(),
-                );
-            }
-            if let Some(p) = &c.phone {
-                m.insert("telephone".into(), p.clone().into());
-            }
-            if let Some(e) = &c.email {
-                m.insert("email".into(), e.clone().into());
-            }
-            if let Some(a) = &c.address {
-                m.insert("address".into(), postal_address(a));
-            }
-            if person && let Some(o) = c.organization.as_deref().and_then(&party_of) {
-                m.insert("worksFor".into(), party(&o));
-            }
-            let mut point = json!({"@type": "ContactPoint", "contactType": "customer support"});
-            if let Some(p) = &c.phone {
-                point["telephone"] = p.clone().into();
-            }
-            if let Some(e) = &c.email {
-                point["email"] = e.clone().into();
-            }
-            if !c.languages.is_empty() {
-                point["availableLanguage"] = c.languages.clone().into();
-            }
-            m.insert("contactPoint".into(), point);
-            Some(Value::Object(m))
-        }
+        ItemData::Event(e) => event(e, ctx, &party_of),
+        ItemData::Offer(o) => Some(offer(o, ctx, &party_of)),
+        ItemData::Contact(c) => Some(contact(c, ctx, &party_of)),
         ItemData::Home | ItemData::Page => None,
     }
+}
+
+type PartyOf<'p> = &'p dyn Fn(&str) -> Option<Party>;
+
+fn event(e: &EventData, ctx: &Ctx, party_of: PartyOf) -> Option<Value> {
+    let mut m = common(ctx, "Event");
+    m.insert("inLanguage".into(), ctx.lang_tag.into());
+    let sessions = e.time.sessions();
+    let (first, last) = (sessions.first()?, sessions.last()?);
+    match &e.time {
+        EventTime::AllDay { start, end } => {
+            m.insert("startDate".into(), start.to_string().into());
+            m.insert("endDate".into(), end.to_string().into());
+        }
+        _ => {
+            m.insert("startDate".into(), with_offset(first.start, ctx.tz).into());
+            m.insert("endDate".into(), with_offset(last.end, ctx.tz).into());
+        }
+    }
+    let mode = attendance_mode(e.attendance);
+    let location = event_location(e);
+    if let EventTime::Sessions(s) = &e.time
+        && s.len() > 1
+    {
+        // Search engines require a location on every Event, sub-events
+        // included; sessions have no place of their own, so the parent's.
+        let subs: Vec<Value> = s
+            .iter()
+            .map(|x| {
+                json!({"@type": "Event", "name": ctx.text.title,
+                       "startDate": with_offset(x.start, ctx.tz), "endDate": with_offset(x.end, ctx.tz),
+                       "location": location, "eventAttendanceMode": mode})
+            })
+            .collect();
+        m.insert("subEvent".into(), subs.into());
+    }
+    if let EventTime::Recurring { first, rule, .. } = &e.time {
+        m.insert("eventSchedule".into(), schedule(first, rule, ctx.tz));
+    }
+    m.insert("eventAttendanceMode".into(), mode.into());
+    m.insert(
+        "eventStatus".into(),
+        "https://schema.org/EventScheduled".into(),
+    );
+    m.insert("location".into(), location);
+    if let Some(o) = e.organizer.as_deref().and_then(party_of) {
+        m.insert("organizer".into(), party(&o));
+    }
+    if let Some(l) = languages(&e.listing) {
+        m.insert("availableLanguage".into(), l);
+    }
+    Some(Value::Object(m))
+}
+
+fn attendance_mode(a: Attendance) -> String {
+    let mode = match a {
+        Attendance::InPerson => "OfflineEventAttendanceMode",
+        Attendance::Online => "OnlineEventAttendanceMode",
+        Attendance::Hybrid => "MixedEventAttendanceMode",
+    };
+    format!("https://schema.org/{mode}")
+}
+
+/// The place, the online address, or both for a hybrid event.
+fn event_location(e: &EventData) -> Value {
+    let physical = place(
+        e.location.as_deref(),
+        e.listing.address.as_deref(),
+        e.listing.geo,
+    );
+    let virt = e
+        .online_url
+        .as_ref()
+        .map(|u| json!({"@type": "VirtualLocation", "url": u}));
+    match (e.attendance, virt) {
+        (Attendance::Online, Some(v)) => v,
+        (Attendance::Hybrid, Some(v)) => json!([physical, v]),
+        _ => physical,
+    }
+}
+
+/// A schema.org `Schedule` for a recurring event.
+fn schedule(first: &Session, rule: &Recurrence, tz: &TimeZone) -> Value {
+    let freq = match rule.frequency {
+        Frequency::Weekly => format!("P{}W", rule.interval),
+        Frequency::Monthly => format!("P{}M", rule.interval),
+    };
+    let days: Vec<String> = rule
+        .weekdays
+        .iter()
+        .map(|w| format!("https://schema.org/{w:?}"))
+        .collect();
+    let mut sched = json!({
+        "@type": "Schedule",
+        "repeatFrequency": freq,
+        "byDay": days,
+        "startDate": first.start.date().to_string(),
+        "endDate": rule.until.to_string(),
+        "startTime": first.start.time().strftime("%H:%M:%S").to_string(),
+        "endTime": first.end.time().strftime("%H:%M:%S").to_string(),
+        "scheduleTimezone": tz.iana_name().unwrap_or("UTC"),
+    });
+    if !rule.except.is_empty() {
+        sched["exceptDate"] = rule
+            .except
+            .iter()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+            .into();
+    }
+    sched
+}
+
+fn offer(o: &OfferData, ctx: &Ctx, party_of: PartyOf) -> Value {
+    let mut m = common(ctx, "Service");
+    if let Some(p) = o.provider.as_deref().and_then(party_of) {
+        m.insert("provider".into(), party(&p));
+    }
+    if o.listing.address.is_some() || o.listing.geo.is_some() {
+        m.insert(
+            "areaServed".into(),
+            place(None, o.listing.address.as_deref(), o.listing.geo),
+        );
+    }
+    if let Some(l) = languages(&o.listing) {
+        m.insert("availableLanguage".into(), l);
+    }
+    if let Some(u) = &o.listing.registration_url {
+        m.insert(
+            "potentialAction".into(),
+            json!({"@type": "RegisterAction", "target": u}),
+        );
+    }
+    Value::Object(m)
+}
+
+fn contact(c: &ContactData, ctx: &Ctx, party_of: PartyOf) -> Value {
+    let person = c.kind == ContactKind::Person;
+    let mut m = common(ctx, if person { "Person" } else { "Organization" });
+    if let Some(r) = &ctx.text.role {
+        m.insert(
+            (if person { "jobTitle" } else { "description" }).into(),
+            r.clone().into(),
+        );
+    }
+    if let Some(p) = &c.phone {
+        m.insert("telephone".into(), p.clone().into());
+    }
+    if let Some(e) = &c.email {
+        m.insert("email".into(), e.clone().into());
+    }
+    if let Some(a) = &c.address {
+        m.insert("address".into(), postal_address(a));
+    }
+    if person && let Some(o) = c.organization.as_deref().and_then(party_of) {
+        m.insert("worksFor".into(), party(&o));
+    }
+    let mut point = json!({"@type": "ContactPoint", "contactType": "customer support"});
+    if let Some(p) = &c.phone {
+        point["telephone"] = p.clone().into();
+    }
+    if let Some(e) = &c.email {
+        point["email"] = e.clone().into();
+    }
+    if !c.languages.is_empty() {
+        point["availableLanguage"] = c.languages.clone().into();
+    }
+    m.insert("contactPoint".into(), point);
+    Value::Object(m)
 }
 
 /// JSON for inside `<script type="application/ld+json">`: `<`, `>` and `&`

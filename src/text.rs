@@ -1,0 +1,124 @@
+//! The one rule for characters no output may contain, and where it is applied.
+//!
+//! Control characters (C0 except TAB, LF and CR; DEL; C1) and the two
+//! noncharacters U+FFFE and U+FFFF have no meaning in a guide's text. They are
+//! invalid in XML 1.0 (Atom), HTML reports them as parse errors, and in
+//! line-based formats (iCalendar, vCard) some parsers treat them as line
+//! breaks or reject the file.
+//!
+//! Text reaches the outputs from three sources only: content files (front
+//! matter and Markdown), Fluent messages and `site.toml`. Each source removes
+//! the characters once when it is loaded: the raw text of a content file, the
+//! string values of parsed TOML (escapes like `"\u001B"` only exist after
+//! parsing) and every formatted Fluent message. The writers of the
+//! line-based and XML formats apply the rule again, so their output is safe
+//! whatever a caller passes in.
+//!
+//! This module is at the bottom of the module graph: it uses no other module
+//! of the crate.
+
+use std::borrow::Cow;
+
+/// Whether `c` is removed from all text: C0 controls except TAB, LF and CR,
+/// DEL, C1 controls, U+FFFE and U+FFFF.
+pub fn is_removed(c: char) -> bool {
+    match c {
+        '\t' | '\n' | '\r' => false,
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}' => true,
+        _ => false,
+    }
+}
+
+/// `s` without the characters of [`is_removed`]; borrowed when it has none.
+pub fn strip_controls(s: &str) -> Cow<'_, str> {
+    if s.chars().any(is_removed) {
+        Cow::Owned(s.chars().filter(|c| !is_removed(*c)).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// [`strip_controls`] for an owned string (no copy when there is nothing to remove).
+pub fn strip_controls_owned(s: String) -> String {
+    match strip_controls(&s) {
+        Cow::Borrowed(_) => s,
+        Cow::Owned(clean) => clean,
+    }
+}
+
+/// Removes the characters of [`is_removed`] from every string value of a
+/// parsed TOML table, nested tables and arrays included. (Keys need no
+/// cleaning: every key is checked against a schema.)
+pub fn strip_controls_toml(table: &mut toml::de::DeTable<'_>) {
+    use toml::de::DeValue;
+    fn value(v: &mut DeValue<'_>) {
+        match v {
+            DeValue::String(s) => {
+                if let Cow::Owned(clean) = strip_controls(s) {
+                    *s = Cow::Owned(clean);
+                }
+            }
+            DeValue::Array(items) => items.iter_mut().for_each(|i| value(i.get_mut())),
+            DeValue::Table(t) => strip_controls_toml(t),
+            _ => {}
+        }
+    }
+    table.iter_mut().for_each(|(_, v)| value(v.get_mut()));
+}
+
+/// A URI for a format that writes URIs unescaped (iCalendar `URL`, vCard
+/// `URL`): a URI has no whitespace or control character (RFC 3986), and a
+/// line break would end the content line.
+pub fn uri(s: &str) -> Cow<'_, str> {
+    let bad = |c: char| c.is_control() || c.is_whitespace() || is_removed(c);
+    if s.chars().any(bad) {
+        Cow::Owned(s.chars().filter(|c| !bad(*c)).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_c0_del_c1_and_keeps_tab_newlines_and_text() {
+        let s = "a\u{7}b\u{c}c\u{1b}[31md\u{b}e\u{7f}f\u{85}g\u{9f}h\u{ffff}\t\n\r ä中😀";
+        assert_eq!(strip_controls(s), "abc[31mdefgh\t\n\r ä中😀");
+        assert!(matches!(strip_controls("plain ä"), Cow::Borrowed(_)));
+        for c in ['\u{0}', '\u{8}', '\u{e}', '\u{1f}', '\u{80}', '\u{fffe}'] {
+            assert!(is_removed(c), "{c:?}");
+        }
+        for c in ['\t', '\n', '\r', ' ', '\u{a0}', '\u{200f}', '\u{fffd}'] {
+            assert!(!is_removed(c), "{c:?}");
+        }
+        assert_eq!(strip_controls_owned("x\u{1}y".into()), "xy");
+    }
+
+    #[test]
+    fn cleans_nested_toml_strings_written_as_escapes() {
+        let text =
+            "title = \"In\\u0007fo\"\nlist = [\"a\\u001Bb\"]\n[t]\ns = \"\\u0085x\"\nn = 3\n";
+        let mut table = toml::de::DeTable::parse(text).unwrap();
+        strip_controls_toml(table.get_mut());
+        let v: toml::Table =
+            serde::Deserialize::deserialize(toml::de::Deserializer::from(table)).unwrap();
+        assert_eq!(v["title"].as_str(), Some("Info"));
+        assert_eq!(v["list"][0].as_str(), Some("ab"));
+        assert_eq!(v["t"]["s"].as_str(), Some("x"));
+        assert_eq!(v["t"]["n"].as_integer(), Some(3));
+    }
+
+    #[test]
+    fn uris_lose_line_breaks_and_spaces() {
+        assert_eq!(
+            uri("https://a.example/x\r\nEND:VCARD\u{7} y"),
+            "https://a.example/xEND:VCARDy"
+        );
+        assert!(matches!(
+            uri("https://a.example/?a=1,2;b"),
+            Cow::Borrowed(_)
+        ));
+    }
+}
