@@ -21,7 +21,7 @@ use crate::routes;
 use fluent_bundle::FluentArgs;
 
 pub mod filters;
-mod search_docs;
+mod search;
 
 /// A page to build.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
