@@ -7,16 +7,16 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::SiteConfig;
-use crate::config::Taxonomy;
 use crate::content::load::{ContentCache, LoadOptions, load_site_cached, reload_changed};
-use crate::content::{Item, ItemData, ItemKey, Kind, Site};
+use crate::content::{Item, ItemKey, Kind, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{LocaleFormatter, Messages};
 use crate::output::data::{Labels, data_files};
 use crate::output::sitemap::{self, SitemapEntry};
 use crate::output::{self, OutputFiles, Staging};
-use crate::render::pages::{PageBuilder, Route};
+use crate::render::pages::PageBuilder;
 use crate::render::templates::{THEMES_DIR, Templates};
+use crate::routes::Route;
 
 /// What to build and how.
 #[derive(Debug, Clone)]
@@ -56,8 +56,6 @@ impl BuildOptions {
         }
     }
 }
-
-use crate::render::pages::filters::FilterCounts;
 
 /// What writing one page yields: its sitemap entry, size, bytes (kept only
 /// for the default 404 page) and digest (for the service worker's version).
@@ -273,7 +271,7 @@ impl Pipeline {
             .root
             .join("static/site.css")
             .is_file()
-            .then_some("/site.css")
+            .then_some(crate::routes::SITE_STYLESHEET)
     }
 
     fn builder(&self) -> PageBuilder<'_> {
@@ -281,7 +279,7 @@ impl Pipeline {
             &self.site,
             &self.messages,
             &self.formatters,
-            "/static/style.css",
+            crate::routes::STYLESHEET,
             self.site_css(),
             self.now,
         )
@@ -398,7 +396,10 @@ impl Pipeline {
         }
         if let Some(s) = &self.secondary {
             files.extend(s.merged());
-            files.insert("sw.js".into(), s.service_worker.clone());
+            files.insert(
+                crate::routes::file_for(crate::routes::SERVICE_WORKER),
+                s.service_worker.clone(),
+            );
         }
         Ok((files, self.current_warnings()?))
     }
@@ -458,7 +459,7 @@ impl Pipeline {
                 .values()
                 .filter_map(|p| {
                     p.sitemap.as_ref().map(|alts| SitemapEntry {
-                        loc: format!("{}{}", self.config.base_url, p.path),
+                        loc: crate::routes::under(&self.config.base_url, &p.path),
                         alternates: alts.clone(),
                     })
                 })
@@ -510,7 +511,10 @@ impl Pipeline {
         );
         new.service_worker = output::offline::service_worker(&version).into();
         if new.service_worker != old.service_worker {
-            changes.push(("sw.js".into(), Some(new.service_worker.clone())));
+            changes.push((
+                crate::routes::file_for(crate::routes::SERVICE_WORKER),
+                Some(new.service_worker.clone()),
+            ));
         }
         self.secondary = Some(new);
         Ok(changes)
@@ -532,7 +536,7 @@ impl Pipeline {
         let mut files = OutputFiles::new();
         // Static hosts serve /404.html for unknown paths: use the default language's.
         if let Some(b) = default_404 {
-            files.insert("404.html".into(), b);
+            files.insert(crate::routes::file_for(crate::routes::ROOT_NOT_FOUND), b);
         }
         let labels = config
             .languages
@@ -554,10 +558,16 @@ impl Pipeline {
             .collect();
         files.extend(data_files(&self.site, self.now, &labels));
         entries.sort_by(|a, b| a.loc.cmp(&b.loc));
-        files.insert("sitemap.xml".into(), sitemap::sitemap(&entries).into());
-        files.insert("robots.txt".into(), sitemap::robots(base).into());
         files.insert(
-            "_headers".into(),
+            crate::routes::file_for(crate::routes::SITEMAP),
+            sitemap::sitemap(&entries).into(),
+        );
+        files.insert(
+            crate::routes::file_for(crate::routes::ROBOTS),
+            sitemap::robots(base).into(),
+        );
+        files.insert(
+            crate::routes::file_for(crate::routes::HEADERS),
             output::headers::headers_file(&config.language_keys())
                 .into_bytes()
                 .into(),
@@ -573,7 +583,7 @@ impl Pipeline {
             .join(THEMES_DIR)
             .join(&self.config.theme)
             .join("static");
-        output::add_static_dir(&theme_static, "static/", &mut files)?;
+        output::add_static_dir(&theme_static, crate::routes::THEME_STATIC, &mut files)?;
         output::add_static_dir(&root.join("static"), "", &mut files)?;
         Ok(files)
     }
@@ -594,13 +604,16 @@ impl Pipeline {
                     .format(&l.key, "site-title", None)
                     .unwrap_or_default();
                 vec![
-                    (search::index_path(&l.key), search::index_json(&l.key, docs)),
                     (
-                        format!("{}/manifest.webmanifest", l.key),
+                        crate::routes::file_for(&crate::routes::search_index(&l.key)),
+                        search::index_json(&l.key, docs),
+                    ),
+                    (
+                        crate::routes::file_for(&crate::routes::manifest(&l.key)),
                         offline::manifest(&l.key, &l.tag_str(), l.dir.as_str(), &title, &base_path),
                     ),
                     (
-                        format!("{}/offline.json", l.key),
+                        crate::routes::file_for(&crate::routes::offline_list(&l.key)),
                         offline::offline_list(
                             &builder
                                 .offline_urls(&l.key)
@@ -664,7 +677,7 @@ impl Pipeline {
         progress.start(jobs.len() as u64 + 1);
         let files: Vec<String> = jobs
             .iter()
-            .map(|(l, r)| crate::routes::file_for(&builder.path(l, r)))
+            .map(|(l, r)| crate::routes::file_for(&crate::routes::path(l, r)))
             .collect();
         let one = |d: Diagnostic| {
             let mut ds = Diagnostics::new();
@@ -681,7 +694,7 @@ impl Pipeline {
                 staging.write(file, &bytes)?;
                 let digest = (file.to_string(), output::offline::page_digest(file, &bytes));
                 let entry = p.sitemap.map(|alternates| SitemapEntry {
-                    loc: format!("{}{}", self.config.base_url, p.path),
+                    loc: crate::routes::under(&self.config.base_url, &p.path),
                     alternates,
                 });
                 let keep = (file == default_404).then(|| bytes.as_slice().into());
@@ -701,7 +714,7 @@ impl Pipeline {
         progress.finish();
         let chooser = builder
             .render_chooser(&self.templates)
-            .and_then(|p| emit(p, "index.html"));
+            .and_then(|p| emit(p, &crate::routes::file_for(crate::routes::CHOOSER)));
         let mut ds = Diagnostics::new();
         let mut entries = Vec::new();
         let mut bytes = 0;
@@ -740,7 +753,7 @@ impl Pipeline {
                 .map(|(k, v)| (k.as_str(), output::offline::page_digest(k, v))),
         );
         rest.insert(
-            "sw.js".into(),
+            crate::routes::file_for(crate::routes::SERVICE_WORKER),
             output::offline::service_worker(&version).into(),
         );
         staging.write_all(&rest).map_err(one)?;
@@ -871,7 +884,7 @@ impl Pipeline {
                     }
                 }
             } else {
-                let affected = affected_routes(&self.site, &site, &keys);
+                let affected = crate::routes::affected(&self.site, &site, &keys);
                 // A change in a list moves cards between its pages: every page of
                 // an affected list is re-rendered (pages that no longer exist are
                 // dropped by `render`).
@@ -879,7 +892,7 @@ impl Pipeline {
                     &site,
                     &messages,
                     &self.formatters,
-                    "/static/style.css",
+                    crate::routes::STYLESHEET,
                     self.site_css(),
                     self.now,
                 );
@@ -1001,117 +1014,6 @@ fn changed_items(old: &Site, new: &Site) -> BTreeSet<ItemKey> {
         keys.insert((Kind::Home, String::new()));
     }
     keys
-}
-
-/// Pages that show something of the changed items, in either version of the site.
-fn affected_routes(old: &Site, new: &Site, keys: &BTreeSet<ItemKey>) -> BTreeSet<Route> {
-    let mut routes = BTreeSet::new();
-    for (kind, slug) in keys {
-        routes.insert(Route::Home);
-        if *kind == Kind::Home {
-            continue;
-        }
-        routes.insert(Route::Item(*kind, slug.clone()));
-        if matches!(kind, Kind::Offer | Kind::Event | Kind::Contact) {
-            routes.insert(Route::Section(*kind, 1));
-            // The search page lists everything (for readers without JavaScript).
-            routes.insert(Route::Search);
-        }
-        if *kind == Kind::Event {
-            routes.insert(Route::Archive(1));
-        }
-        for site in [old, new] {
-            let Some(item) = site.get(*kind, slug) else {
-                continue;
-            };
-            if let Some(l) = item.data.listing() {
-                for t in Taxonomy::ALL {
-                    routes.insert(Route::Taxonomy(t));
-                    for term in l.terms(t) {
-                        routes.insert(Route::Term(t, term.clone(), 1));
-                    }
-                }
-                for c in &l.contacts {
-                    routes.insert(Route::Item(Kind::Contact, c.clone()));
-                }
-            }
-            match &item.data {
-                ItemData::Offer(o) => {
-                    routes.extend(
-                        o.provider
-                            .iter()
-                            .map(|c| Route::Item(Kind::Contact, c.clone())),
-                    );
-                    // The filter pages that list this offer.
-                    let l = &o.listing;
-                    for t in &l.topics {
-                        for p in &l.places {
-                            routes.insert(Route::TopicPlace(t.clone(), p.clone(), 1));
-                        }
-                    }
-                    for code in &l.offered_in {
-                        routes.insert(Route::OfferedIn(code.clone(), 1));
-                    }
-                }
-                ItemData::Event(e) => routes.extend(
-                    e.organizer
-                        .iter()
-                        .map(|c| Route::Item(Kind::Contact, c.clone())),
-                ),
-                ItemData::Contact(c) => {
-                    routes.extend(
-                        c.organization
-                            .iter()
-                            .map(|o| Route::Item(Kind::Contact, o.clone())),
-                    );
-                    // Every page that names this contact shows its name and role.
-                    for other in site.items.values() {
-                        if mentions(other, slug) {
-                            routes.insert(Route::Item(other.kind, other.slug.clone()));
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    // Offer lists show filter links with counts: when those change, every
-    // page that shows them does.
-    if keys.iter().any(|(k, _)| *k == Kind::Offer) && FilterCounts::of(old) != FilterCounts::of(new)
-    {
-        routes.insert(Route::Section(Kind::Offer, 1));
-        for t in Taxonomy::ALL {
-            for term in new.config.taxonomies.terms(t) {
-                routes.insert(Route::Term(t, term.clone(), 1));
-            }
-        }
-        for site in [old, new] {
-            for item in site.of_kind(Kind::Offer) {
-                if let ItemData::Offer(o) = &item.data {
-                    for t in &o.listing.topics {
-                        for p in &o.listing.places {
-                            routes.insert(Route::TopicPlace(t.clone(), p.clone(), 1));
-                        }
-                    }
-                    for code in &o.listing.offered_in {
-                        routes.insert(Route::OfferedIn(code.clone(), 1));
-                    }
-                }
-            }
-        }
-    }
-    routes
-}
-
-/// Whether `item` shows the contact `slug` (as contact, provider, organizer or organisation).
-fn mentions(item: &Item, slug: &str) -> bool {
-    let s = |o: &Option<String>| o.as_deref() == Some(slug);
-    match &item.data {
-        ItemData::Offer(o) => o.listing.contacts.iter().any(|c| c == slug) || s(&o.provider),
-        ItemData::Event(e) => e.listing.contacts.iter().any(|c| c == slug) || s(&e.organizer),
-        ItemData::Contact(c) => s(&c.organization),
-        _ => false,
-    }
 }
 
 /// Builds the site in memory: everything but writing it.
