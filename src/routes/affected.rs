@@ -79,3 +79,73 @@ fn showing(site: &Site, item: &Item, routes: &mut BTreeSet<Route>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::routes::tests::example_site;
+
+    fn key(kind: Kind, slug: &str) -> BTreeSet<ItemKey> {
+        BTreeSet::from([(kind, slug.to_string())])
+    }
+
+    #[test]
+    fn an_offer_affects_its_lists_and_the_contacts_it_names() {
+        let site = example_site();
+        let a = affected(&site, &site, &key(Kind::Offer, "anerkennungsberatung"));
+        let offer = site.get(Kind::Offer, "anerkennungsberatung").unwrap();
+        for list in lists_of(offer) {
+            assert!(a.contains(&list), "{list:?}");
+        }
+        for r in [
+            Route::Home,
+            Route::Search,
+            Route::Taxonomy(Taxonomy::Places),
+            Route::Item(Kind::Offer, "anerkennungsberatung".into()),
+            Route::Item(Kind::Contact, "beratungsstelle-anerkennung".into()),
+        ] {
+            assert!(a.contains(&r), "{r:?}");
+        }
+        // The counts stay as they are: other lists are not affected.
+        assert!(!a.contains(&Route::Section(Kind::Event, 1)));
+        assert!(!a.contains(&Route::Archive(1)));
+    }
+
+    #[test]
+    fn a_contact_affects_every_page_that_names_it() {
+        let site = example_site();
+        let slug = "kreisverwaltung-mainz-bingen";
+        let a = affected(&site, &site, &key(Kind::Contact, slug));
+        let naming: Vec<&Item> = site
+            .items
+            .values()
+            .map(|i| &**i)
+            .filter(|i| mentions(i, slug))
+            .collect();
+        assert!(naming.len() >= 5);
+        for i in naming {
+            assert!(
+                a.contains(&Route::Item(i.kind, i.slug.clone())),
+                "{}",
+                i.slug
+            );
+        }
+        assert!(a.contains(&Route::Section(Kind::Contact, 1)));
+        assert!(!a.contains(&Route::Section(Kind::Offer, 1)));
+    }
+
+    #[test]
+    fn changed_filter_counts_affect_every_list_with_filter_links() {
+        let old = example_site();
+        let mut new = old.clone();
+        let gone = (Kind::Offer, "dolmetscherpool".to_string());
+        new.items.remove(&gone);
+        let a = affected(&old, &new, &BTreeSet::from([gone]));
+        let with_filters: Vec<Route> = lists(&old).into_iter().filter(Route::has_filters).collect();
+        assert!(with_filters.len() > 10);
+        for r in with_filters {
+            assert!(a.contains(&r), "{r:?}");
+        }
+        assert!(!a.contains(&Route::Archive(1)));
+    }
+}

@@ -86,3 +86,88 @@ pub fn filter_counts(site: &Site) -> BTreeMap<Route, usize> {
     }
     counts
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::routes::tests::example_site;
+
+    #[test]
+    fn an_offer_is_on_its_section_terms_and_filter_lists() {
+        let site = example_site();
+        let offer = site.get(Kind::Offer, "anerkennungsberatung").unwrap();
+        let on = lists_of(offer);
+        assert!(on.contains(&Route::Section(Kind::Offer, 1)));
+        assert!(on.contains(&Route::Term(
+            Taxonomy::Topics,
+            "ausbildung-arbeit".into(),
+            1
+        )));
+        assert!(on.contains(&Route::Term(Taxonomy::Places, "ingelheim".into(), 1)));
+        assert!(on.contains(&Route::TopicPlace(
+            "gesundheit-beratung".into(),
+            "online".into(),
+            1
+        )));
+        assert!(on.contains(&Route::OfferedIn("ru".into(), 1)));
+        assert!(!on.contains(&Route::Archive(1)));
+        // Two topics in two places.
+        let combos = on.iter().filter(|r| matches!(r, Route::TopicPlace(..)));
+        assert_eq!(combos.count(), 4);
+    }
+
+    #[test]
+    fn events_can_be_archived_and_contacts_are_on_their_section_only() {
+        let site = example_site();
+        let events: Vec<&Item> = site.of_kind(Kind::Event).collect();
+        assert!(!events.is_empty());
+        for e in events {
+            assert!(lists_of(e).contains(&Route::Archive(1)), "{}", e.slug);
+        }
+        for c in site.of_kind(Kind::Contact) {
+            assert_eq!(lists_of(c), vec![Route::Section(Kind::Contact, 1)]);
+        }
+    }
+
+    #[test]
+    fn filter_lists_are_the_ones_offers_are_on() {
+        let site = example_site();
+        let counts = filter_counts(&site);
+        let with_offers: BTreeSet<&Route> = counts
+            .keys()
+            .filter(|r| !matches!(r, Route::Term(..)))
+            .collect();
+        let all = lists(&site);
+        let listed: BTreeSet<&Route> = all
+            .iter()
+            .filter(|r| matches!(r, Route::TopicPlace(..) | Route::OfferedIn(..)))
+            .collect();
+        assert!(!listed.is_empty());
+        assert_eq!(with_offers, listed);
+        let (topic, place) = ("ausbildung-arbeit", "ingelheim");
+        let n = site
+            .of_kind(Kind::Offer)
+            .filter_map(|o| o.data.listing())
+            .filter(|l| l.topics.iter().any(|t| t == topic) && l.places.iter().any(|p| p == place))
+            .count();
+        assert!(n >= 2);
+        assert_eq!(counts[&Route::TopicPlace(topic.into(), place.into(), 1)], n);
+    }
+
+    #[test]
+    fn all_has_every_page_of_every_list_once() {
+        let site = example_site();
+        let offers = Route::Section(Kind::Offer, 1);
+        let r = all(&site, |first| if *first == offers { 3 } else { 1 });
+        assert!(r.contains(&Route::Section(Kind::Offer, 3)));
+        assert!(!r.contains(&Route::Section(Kind::Offer, 4)));
+        assert!(!r.contains(&Route::Section(Kind::Event, 2)));
+        let items = r.iter().filter(|x| matches!(x, Route::Item(..)));
+        assert_eq!(items.count(), site.items.len());
+        let distinct: BTreeSet<&Route> = r.iter().collect();
+        assert_eq!(distinct.len(), r.len());
+        for t in Taxonomy::ALL {
+            assert!(r.contains(&Route::Taxonomy(t)));
+        }
+    }
+}

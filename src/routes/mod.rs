@@ -166,6 +166,17 @@ pub fn file_for(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::SiteConfig;
+    use crate::content::Site;
+    use crate::content::load::{LoadOptions, load_site};
+
+    /// The repository's example site (only read).
+    pub(super) fn example_site() -> Site {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let config = SiteConfig::load(root).unwrap();
+        let (site, ds) = load_site(root, &config, LoadOptions { drafts: false });
+        site.unwrap_or_else(|| panic!("{}", ds.render()))
+    }
 
     #[test]
     fn urls_and_files() {
