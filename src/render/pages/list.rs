@@ -86,6 +86,7 @@ impl<'a> PageBuilder<'a> {
         n.div_ceil(self.per_page).max(1)
     }
 
+    /// A section's list: the offers, the upcoming events, the contacts.
     pub(super) fn section_head(&self, lang: &str, kind: Kind) -> ListHead {
         let section = kind.folder();
         ListHead {
@@ -99,6 +100,7 @@ impl<'a> PageBuilder<'a> {
         }
     }
 
+    /// The upcoming items with a taxonomy term.
     pub(super) fn term_head(&self, lang: &str, t: Taxonomy, key: &str) -> ListHead {
         ListHead {
             heading: self.term_label(lang, t, key),
@@ -107,6 +109,7 @@ impl<'a> PageBuilder<'a> {
         }
     }
 
+    /// The past events, most recent first.
     pub(super) fn archive_head(&self, lang: &str) -> ListHead {
         ListHead {
             heading: self.t(lang, "nav-archive"),
@@ -115,6 +118,7 @@ impl<'a> PageBuilder<'a> {
         }
     }
 
+    /// The offers on a topic in a place ("Sprache – Ingelheim").
     pub(super) fn topic_place_head(&self, lang: &str, topic: &str, place: &str) -> ListHead {
         ListHead {
             heading: format!(
@@ -127,6 +131,7 @@ impl<'a> PageBuilder<'a> {
         }
     }
 
+    /// The offers held in a language.
     pub(super) fn offered_in_head(&self, lang: &str, code: &str) -> ListHead {
         let mut args = FluentArgs::new();
         args.set("language", self.t(lang, &format!("language-{code}")));

@@ -79,6 +79,9 @@ fn dir_of(l: &Language) -> &'static str {
 }
 
 impl<'a> PageBuilder<'a> {
+    /// Prepares the pages of `site`: the stylesheets are the paths pages link
+    /// (the theme's, and the site's own if it has one); `now` decides what is
+    /// upcoming and what is past.
     pub fn new(
         site: &'a Site,
         messages: &'a Messages,

@@ -28,6 +28,7 @@ impl PageBuilder<'_> {
             .map(move |item| self.search_doc(lang, item))
     }
 
+    /// One item's entry in the index, and all its searchable text.
     fn search_doc(&self, lang: &str, item: &Item) -> (SearchDoc, String) {
         let text = self.text(item, lang);
         let section = match item.kind {
