@@ -12,8 +12,8 @@ use super::{BuildReport, Progress, errors_only};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::sitemap::SitemapEntry;
 use crate::output::{Bytes, Staging};
-use crate::render::pages::Route;
 use crate::render::pages::{PageBuilder, RenderedPage};
+use crate::routes::Route;
 
 /// What writing one page yields.
 struct Emitted {
@@ -87,7 +87,7 @@ impl Pipeline {
         progress.start(jobs.len() as u64 + 1);
         let files: Vec<String> = jobs
             .iter()
-            .map(|(l, r)| crate::routes::file_for(&builder.path(l, r)))
+            .map(|(l, r)| crate::routes::file_for(&crate::routes::path(l, r)))
             .collect();
         staging.create_dirs_for(files.iter().map(String::as_str))?;
         let default_404 = secondary::default_404_file(&self.config);
@@ -106,7 +106,7 @@ impl Pipeline {
         progress.finish();
         let chooser = builder
             .render_chooser(&self.templates)
-            .and_then(|p| emit(p, "index.html"));
+            .and_then(|p| emit(p, &crate::routes::file_for(crate::routes::CHOOSER)));
         collect(results.into_iter().chain(std::iter::once(chooser)))
     }
 

@@ -9,14 +9,12 @@ use std::sync::Arc;
 use super::pipeline::Pipeline;
 use super::secondary::SecondaryParts;
 use super::{Change, build_in_memory, diff, errors_only};
-use crate::config::Taxonomy;
 use crate::content::load::{LoadOptions, load_site_cached, reload_changed};
-use crate::content::{Item, ItemData, ItemKey, Kind, Site};
+use crate::content::{Item, ItemKey, Kind, Site};
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Messages;
-use crate::render::pages::Route;
-use crate::render::pages::filters::FilterCounts;
 use crate::render::templates::{THEMES_DIR, Templates};
+use crate::routes::Route;
 
 /// What an update did.
 #[derive(Debug, Clone)]
@@ -259,7 +257,7 @@ impl Pipeline {
                 }
             }
         } else {
-            let affected = affected_routes(&self.site, &site, &keys);
+            let affected = crate::routes::affected(&self.site, &site, &keys);
             // A change in a list moves cards between its pages: every page of
             // an affected list is re-rendered (pages that no longer exist are
             // dropped by `render`).
@@ -365,116 +363,4 @@ fn changed_items(old: &Site, new: &Site) -> BTreeSet<ItemKey> {
         keys.insert((Kind::Home, String::new()));
     }
     keys
-}
-// Long because it lists, kind by kind, every page that shows an item; kept
-// whole here as it stands, to move to src/routes.rs with `mentions`.
-/// Pages that show something of the changed items, in either version of the site.
-fn affected_routes(old: &Site, new: &Site, keys: &BTreeSet<ItemKey>) -> BTreeSet<Route> {
-    let mut routes = BTreeSet::new();
-    for (kind, slug) in keys {
-        routes.insert(Route::Home);
-        if *kind == Kind::Home {
-            continue;
-        }
-        routes.insert(Route::Item(*kind, slug.clone()));
-        if matches!(kind, Kind::Offer | Kind::Event | Kind::Contact) {
-            routes.insert(Route::Section(*kind, 1));
-            // The search page lists everything (for readers without JavaScript).
-            routes.insert(Route::Search);
-        }
-        if *kind == Kind::Event {
-            routes.insert(Route::Archive(1));
-        }
-        for site in [old, new] {
-            let Some(item) = site.get(*kind, slug) else {
-                continue;
-            };
-            if let Some(l) = item.data.listing() {
-                for t in Taxonomy::ALL {
-                    routes.insert(Route::Taxonomy(t));
-                    for term in l.terms(t) {
-                        routes.insert(Route::Term(t, term.clone(), 1));
-                    }
-                }
-                for c in &l.contacts {
-                    routes.insert(Route::Item(Kind::Contact, c.clone()));
-                }
-            }
-            match &item.data {
-                ItemData::Offer(o) => {
-                    routes.extend(
-                        o.provider
-                            .iter()
-                            .map(|c| Route::Item(Kind::Contact, c.clone())),
-                    );
-                    // The filter pages that list this offer.
-                    let l = &o.listing;
-                    for t in &l.topics {
-                        for p in &l.places {
-                            routes.insert(Route::TopicPlace(t.clone(), p.clone(), 1));
-                        }
-                    }
-                    for code in &l.offered_in {
-                        routes.insert(Route::OfferedIn(code.clone(), 1));
-                    }
-                }
-                ItemData::Event(e) => routes.extend(
-                    e.organizer
-                        .iter()
-                        .map(|c| Route::Item(Kind::Contact, c.clone())),
-                ),
-                ItemData::Contact(c) => {
-                    routes.extend(
-                        c.organization
-                            .iter()
-                            .map(|o| Route::Item(Kind::Contact, o.clone())),
-                    );
-                    // Every page that names this contact shows its name and role.
-                    for other in site.items.values() {
-                        if mentions(other, slug) {
-                            routes.insert(Route::Item(other.kind, other.slug.clone()));
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    // Offer lists show filter links with counts: when those change, every
-    // page that shows them does.
-    if keys.iter().any(|(k, _)| *k == Kind::Offer) && FilterCounts::of(old) != FilterCounts::of(new)
-    {
-        routes.insert(Route::Section(Kind::Offer, 1));
-        for t in Taxonomy::ALL {
-            for term in new.config.taxonomies.terms(t) {
-                routes.insert(Route::Term(t, term.clone(), 1));
-            }
-        }
-        for site in [old, new] {
-            for item in site.of_kind(Kind::Offer) {
-                if let ItemData::Offer(o) = &item.data {
-                    for t in &o.listing.topics {
-                        for p in &o.listing.places {
-                            routes.insert(Route::TopicPlace(t.clone(), p.clone(), 1));
-                        }
-                    }
-                    for code in &o.listing.offered_in {
-                        routes.insert(Route::OfferedIn(code.clone(), 1));
-                    }
-                }
-            }
-        }
-    }
-    routes
-}
-
-/// Whether `item` shows the contact `slug` (as contact, provider, organizer or organisation).
-fn mentions(item: &Item, slug: &str) -> bool {
-    let s = |o: &Option<String>| o.as_deref() == Some(slug);
-    match &item.data {
-        ItemData::Offer(o) => o.listing.contacts.iter().any(|c| c == slug) || s(&o.provider),
-        ItemData::Event(e) => e.listing.contacts.iter().any(|c| c == slug) || s(&e.organizer),
-        ItemData::Contact(c) => s(&c.organization),
-        _ => false,
-    }
 }

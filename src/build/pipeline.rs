@@ -16,9 +16,9 @@ use crate::content::load::{ContentCache, LoadOptions, load_site_cached};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{LocaleFormatter, Messages};
 use crate::output::{self, Bytes, OutputFiles};
-use crate::render::pages::Route;
 use crate::render::pages::{PageBuilder, RenderedPage};
 use crate::render::templates::Templates;
+use crate::routes::Route;
 
 /// A page as it goes into the output: file path, bytes, sitemap entry.
 #[derive(Debug, Clone)]
@@ -148,12 +148,12 @@ impl Pipeline {
             .root
             .join("static/site.css")
             .is_file()
-            .then_some("/site.css");
+            .then_some(crate::routes::SITE_STYLESHEET);
         PageBuilder::new(
             site,
             messages,
             &self.formatters,
-            "/static/style.css",
+            crate::routes::STYLESHEET,
             site_css,
             self.now,
         )

@@ -52,7 +52,10 @@ impl Secondary {
     /// Every file, the service worker included.
     pub fn files(&self) -> OutputFiles {
         let mut files = self.merged();
-        files.insert("sw.js".into(), self.service_worker.clone());
+        files.insert(
+            crate::routes::file_for(crate::routes::SERVICE_WORKER),
+            self.service_worker.clone(),
+        );
         files
     }
 }
@@ -106,7 +109,7 @@ pub(super) fn sitemap_entry(
     alternates: Vec<Alternate>,
 ) -> SitemapEntry {
     SitemapEntry {
-        loc: format!("{base_url}{path}"),
+        loc: crate::routes::under(base_url, path),
         alternates,
     }
 }
@@ -173,7 +176,10 @@ pub(super) fn produce(
     );
     new.service_worker = output::offline::service_worker(&version).into();
     if new.service_worker != old.service_worker {
-        changes.push(("sw.js".into(), Some(new.service_worker.clone())));
+        changes.push((
+            crate::routes::file_for(crate::routes::SERVICE_WORKER),
+            Some(new.service_worker.clone()),
+        ));
     }
     (new, changes)
 }
@@ -208,7 +214,7 @@ fn site_files(src: &Sources<'_>, pages: PageFacts) -> OutputFiles {
     let mut files = OutputFiles::new();
     // Static hosts serve /404.html for unknown paths: use the default language's.
     if let Some(b) = default_404 {
-        files.insert("404.html".into(), b);
+        files.insert(crate::routes::file_for(crate::routes::ROOT_NOT_FOUND), b);
     }
     let labels = config
         .languages
@@ -230,13 +236,16 @@ fn site_files(src: &Sources<'_>, pages: PageFacts) -> OutputFiles {
         .collect();
     files.extend(data_files(src.site, src.now, &labels));
     entries.sort_by(|a, b| a.loc.cmp(&b.loc));
-    files.insert("sitemap.xml".into(), sitemap::sitemap(&entries).into());
     files.insert(
-        "robots.txt".into(),
+        crate::routes::file_for(crate::routes::SITEMAP),
+        sitemap::sitemap(&entries).into(),
+    );
+    files.insert(
+        crate::routes::file_for(crate::routes::ROBOTS),
         sitemap::robots(&config.base_url).into(),
     );
     files.insert(
-        "_headers".into(),
+        crate::routes::file_for(crate::routes::HEADERS),
         output::headers::headers_file(&config.language_keys())
             .into_bytes()
             .into(),
@@ -252,7 +261,7 @@ fn static_files(src: &Sources<'_>) -> Result<OutputFiles, Diagnostic> {
         .join(THEMES_DIR)
         .join(&src.config.theme)
         .join("static");
-    output::add_static_dir(&theme_static, "static/", &mut files)?;
+    output::add_static_dir(&theme_static, crate::routes::THEME_STATIC, &mut files)?;
     output::add_static_dir(&src.root.join("static"), "", &mut files)?;
     Ok(files)
 }
@@ -273,13 +282,16 @@ fn reader_files(src: &Sources<'_>) -> OutputFiles {
                 .format(&l.key, "site-title", None)
                 .unwrap_or_default();
             vec![
-                (search::index_path(&l.key), search::index_json(&l.key, docs)),
                 (
-                    format!("{}/manifest.webmanifest", l.key),
+                    crate::routes::file_for(&crate::routes::search_index(&l.key)),
+                    search::index_json(&l.key, docs),
+                ),
+                (
+                    crate::routes::file_for(&crate::routes::manifest(&l.key)),
                     offline::manifest(&l.key, &l.tag_str(), l.dir.as_str(), &title, &base_path),
                 ),
                 (
-                    format!("{}/offline.json", l.key),
+                    crate::routes::file_for(&crate::routes::offline_list(&l.key)),
                     offline::offline_list(
                         &builder
                             .offline_urls(&l.key)

@@ -6,6 +6,8 @@
 
 use lol_html::{RewriteStrSettings, element, rewrite_str};
 
+use crate::routes;
+
 /// The path part of a base URL, without trailing slash (`/wegweiser`), or
 /// empty for a site at the root of its host.
 pub fn base_path(base_url: &str) -> String {
@@ -19,7 +21,7 @@ pub fn base_path(base_url: &str) -> String {
 /// `path` with the base path before it, if it is a site path (`/…`, not `//…`).
 pub fn prefixed(base: &str, path: &str) -> String {
     if path.starts_with('/') && !path.starts_with("//") {
-        format!("{base}{path}")
+        routes::under(base, path)
     } else {
         path.to_string()
     }

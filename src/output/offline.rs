@@ -5,6 +5,8 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::routes;
+
 #[derive(Serialize)]
 struct Icon<'a> {
     src: &'a str,
@@ -27,16 +29,17 @@ struct Manifest<'a> {
     icons: [Icon<'a>; 1],
 }
 
-/// `/<lang>/manifest.webmanifest`.
+/// The web app manifest of a language ([`routes::manifest`]); `base` is the
+/// path the site is published below.
 pub fn manifest(lang_key: &str, tag: &str, dir: &str, site_title: &str, base: &str) -> Vec<u8> {
-    let icon = format!("{base}/static/icon.svg");
+    let icon = routes::under(base, routes::ICON);
     let m = Manifest {
         name: site_title,
         short_name: site_title,
         lang: tag,
         dir,
-        start_url: format!("{base}/{lang_key}/"),
-        scope: format!("{base}/{lang_key}/"),
+        start_url: routes::under(base, &routes::home(lang_key)),
+        scope: routes::under(base, &routes::home(lang_key)),
         display: "standalone",
         background_color: "#ffffff",
         theme_color: "#0b5394",
@@ -50,7 +53,7 @@ pub fn manifest(lang_key: &str, tag: &str, dir: &str, site_title: &str, base: &s
     serde_json::to_vec_pretty(&m).unwrap_or_default()
 }
 
-/// `/<lang>/offline.json`: what the service worker keeps of a language as
+/// [`routes::offline_list`]: what the service worker keeps of a language as
 /// soon as a reader opens one of its pages.
 pub fn offline_list(urls: &[String]) -> Vec<u8> {
     serde_json::to_vec(urls).unwrap_or_default()
@@ -96,7 +99,7 @@ pub fn build_hash<'a>(
         .collect()
 }
 
-/// `/sw.js`, the service worker: pages come from the network while there is
+/// [`routes::SERVICE_WORKER`], the service worker: pages come from the network while there is
 /// one (and are kept), from the cache when there is none; a new build's
 /// version replaces the old cache.
 pub fn service_worker(version: &str) -> Vec<u8> {

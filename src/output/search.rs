@@ -22,23 +22,7 @@ use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-/// One page that search can find.
-#[derive(Debug, Clone, Serialize)]
-pub struct SearchDoc {
-    /// URL path of the page.
-    #[serde(rename = "u")]
-    pub url: String,
-    #[serde(rename = "t")]
-    pub title: String,
-    #[serde(rename = "s", skip_serializing_if = "String::is_empty")]
-    pub summary: String,
-    /// Section label in the reader's language ("Angebote").
-    #[serde(rename = "c")]
-    pub section: String,
-    /// Language of the text, when it is not the index's (a fallback).
-    #[serde(rename = "l", skip_serializing_if = "Option::is_none")]
-    pub lang: Option<String>,
-}
+use crate::render::views::SearchDoc;
 
 fn map_char(c: char) -> Option<char> {
     Some(match c {
@@ -189,14 +173,11 @@ pub fn index_json(lang: &str, docs: impl IntoIterator<Item = (SearchDoc, String)
     .unwrap_or_default()
 }
 
-/// Path of a language's index in the output.
-pub fn index_path(lang: &str) -> String {
-    format!("search/{lang}.json")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::Kind;
+    use crate::routes;
 
     #[derive(serde::Deserialize)]
     struct Vector {
@@ -247,7 +228,7 @@ mod tests {
     fn index_lists_each_document_once_per_word() {
         let doc = |t: &str| {
             let doc = SearchDoc {
-                url: format!("/de/{t}/"),
+                url: routes::item("de", Kind::Page, t),
                 title: t.into(),
                 summary: String::new(),
                 section: "Angebote".into(),
@@ -276,7 +257,7 @@ mod tests {
             .enumerate()
             .map(|(i, t)| {
                 let doc = SearchDoc {
-                    url: format!("/de/{i}/"),
+                    url: routes::item("de", Kind::Page, &i.to_string()),
                     title: i.to_string(),
                     summary: String::new(),
                     section: "A".into(),

@@ -4,6 +4,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use crate::render::views::Alternate;
+use crate::routes;
 
 /// One URL of the sitemap with its language alternates (including itself).
 #[derive(Debug, Clone)]
@@ -45,7 +46,8 @@ pub fn sitemap(entries: &[SitemapEntry]) -> Vec<u8> {
 }
 
 pub fn robots(base_url: &str) -> Vec<u8> {
-    format!("User-agent: *\nAllow: /\n\nSitemap: {base_url}/sitemap.xml\n").into_bytes()
+    let sitemap = routes::under(base_url, routes::SITEMAP);
+    format!("User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n").into_bytes()
 }
 
 #[cfg(test)]

@@ -39,6 +39,25 @@ pub struct Alternate {
     pub href: String,
 }
 
+/// One page that search can find: an entry of a language's search index,
+/// shown by the search script as a result.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchDoc {
+    /// URL path of the page.
+    #[serde(rename = "u")]
+    pub url: String,
+    #[serde(rename = "t")]
+    pub title: String,
+    #[serde(rename = "s", skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// Section label in the reader's language ("Angebote").
+    #[serde(rename = "c")]
+    pub section: String,
+    /// Language of the text, when it is not the index's (a fallback).
+    #[serde(rename = "l", skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+}
+
 /// URLs of the fixed pages of the reader's language.
 #[derive(Debug, Clone, Serialize)]
 pub struct Urls {

@@ -1,183 +1,124 @@
 //! Filters without JavaScript: offers by topic × place and by the language
 //! they are held in, as pre-rendered pages (only combinations that have
-//! offers), and the filter links shown on every offer list.
+//! offers, see [`routes::lists`]), and the filter links shown on every
+//! offer list.
 
 use std::collections::BTreeMap;
 
-use super::{PageBuilder, Route};
+use super::PageBuilder;
 use crate::config::Taxonomy;
-use crate::content::{Kind, Site};
-use crate::render::views::{FilterGroup, FilterLink, ListView};
-use crate::routes;
+use crate::render::views::{FilterGroup, FilterLink};
+use crate::routes::{self, Route};
 
-/// Offers per taxonomy term, per topic × place and per language they are
-/// held in: counted once per build (every offer list shows them).
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct FilterCounts {
-    terms: BTreeMap<(Taxonomy, String), usize>,
-    topic_places: BTreeMap<(String, String), usize>,
-    languages: BTreeMap<String, usize>,
-}
-
-impl FilterCounts {
-    /// Counts the offers of `site`.
-    pub fn of(site: &Site) -> FilterCounts {
-        let mut c = FilterCounts::default();
-        for item in site.of_kind(Kind::Offer) {
-            let Some(l) = item.data.listing() else {
-                continue;
-            };
-            for t in Taxonomy::ALL {
-                for k in l.terms(t) {
-                    *c.terms.entry((t, k.clone())).or_insert(0) += 1;
-                }
-            }
-            for t in &l.topics {
-                for p in &l.places {
-                    *c.topic_places.entry((t.clone(), p.clone())).or_insert(0) += 1;
-                }
-            }
-            for code in &l.offered_in {
-                *c.languages.entry(code.clone()).or_insert(0) += 1;
-            }
-        }
-        c
+/// A filter link (not marked current yet).
+fn link(label: String, url: String, count: usize) -> FilterLink {
+    FilterLink {
+        label,
+        url,
+        count,
+        current: false,
     }
 }
 
 impl PageBuilder<'_> {
-    fn filter_counts(&self) -> &FilterCounts {
+    /// Offers on each filter list: counted once per build (every offer list shows them).
+    fn filter_counts(&self) -> &BTreeMap<Route, usize> {
         self.filter_counts
-            .get_or_init(|| FilterCounts::of(self.site))
+            .get_or_init(|| routes::filter_counts(self.site))
     }
 
-    /// Topic × place combinations that have offers, with their counts.
-    pub(super) fn topic_places(&self) -> &BTreeMap<(String, String), usize> {
-        &self.filter_counts().topic_places
-    }
-
-    /// Languages offers are held in (`offered_in`), with their counts.
-    pub(super) fn offered_languages(&self) -> &BTreeMap<String, usize> {
-        &self.filter_counts().languages
-    }
-
-    /// The list view of a filter page (one page of its offers, the filter links).
-    pub(super) fn filter_list(
-        &self,
-        lang: &str,
-        route: &Route,
-        section: &str,
-        heading: String,
-    ) -> ListView {
-        let (cards, total, pager) = self.list_page(lang, route);
-        ListView {
-            section: section.into(),
-            heading,
-            total,
-            cards,
-            pager,
-            terms: Vec::new(),
-            archive: None,
-            calendar: None,
-            filters: self.filter_groups(lang, route),
-        }
-    }
-
-    /// The filter links of an offer list: topics, places and languages, with
-    /// the places of the current topic (or the topics of the current place)
-    /// narrowed to combinations that have offers.
+    /// The filter links of an offer list: topics, audiences, places and
+    /// languages, after the places of the current topic (or the topics of
+    /// the current place) that have offers.
     pub(super) fn filter_groups(&self, lang: &str, current: &Route) -> Vec<FilterGroup> {
-        let combos = self.topic_places();
+        let mut groups: Vec<FilterGroup> = self.narrowing(lang, current).into_iter().collect();
+        groups.extend(Taxonomy::ALL.map(|t| self.term_group(lang, t)));
+        groups.push(self.language_group(lang));
         // Every page of a list marks its filter link as the current one.
-        let here = self.path(lang, &current.first_page());
-        let link = |label: String, url: String, count: usize| FilterLink {
-            current: here == url,
-            label,
-            url,
-            count,
-        };
-        let term_group = |t: Taxonomy| {
-            let mut links: Vec<FilterLink> = self
-                .site
-                .config
-                .taxonomies
-                .terms(t)
-                .iter()
-                .filter_map(|k| {
-                    let n = self
-                        .filter_counts()
-                        .terms
-                        .get(&(t, k.clone()))
-                        .copied()
-                        .unwrap_or(0);
-                    (n > 0).then(|| link(self.term_label(lang, t, k), routes::term(lang, t, k), n))
-                })
-                .collect();
-            let f = self.fmt(lang);
-            links.sort_by(|a, b| f.compare(&a.label, &b.label).then(a.url.cmp(&b.url)));
-            FilterGroup {
-                label: self.t(lang, &format!("nav-{}", t.key())),
-                links,
-            }
-        };
-        let mut groups = Vec::new();
-        // Narrowing first: where the reader already chose a topic or a place.
-        match current {
-            Route::Term(Taxonomy::Topics, topic, _) | Route::TopicPlace(topic, _, _) => {
-                let links = combos
-                    .iter()
-                    .filter(|((t, _), _)| t == topic)
-                    .map(|((t, p), n)| {
-                        link(
-                            self.term_label(lang, Taxonomy::Places, p),
-                            routes::topic_place(lang, t, p),
-                            *n,
-                        )
-                    })
-                    .collect();
-                groups.push(FilterGroup {
-                    label: self.t(lang, "filter-where"),
-                    links,
-                });
-            }
-            Route::Term(Taxonomy::Places, place, _) => {
-                let links = combos
-                    .iter()
-                    .filter(|((_, p), _)| p == place)
-                    .map(|((t, p), n)| {
-                        link(
-                            self.term_label(lang, Taxonomy::Topics, t),
-                            routes::topic_place(lang, t, p),
-                            *n,
-                        )
-                    })
-                    .collect();
-                groups.push(FilterGroup {
-                    label: self.t(lang, "filter-what"),
-                    links,
-                });
-            }
-            _ => {}
+        let here = routes::path(lang, &current.first_page());
+        for link in groups.iter_mut().flat_map(|g| g.links.iter_mut()) {
+            link.current = link.url == here;
         }
-        groups.push(term_group(Taxonomy::Topics));
-        groups.push(term_group(Taxonomy::Audiences));
-        groups.push(term_group(Taxonomy::Places));
-        let languages = self
-            .offered_languages()
+        groups.retain(|g| !g.links.is_empty());
+        groups
+    }
+
+    /// Where the reader already chose a topic (or a place): the places of
+    /// that topic (or the topics of that place) that have offers.
+    fn narrowing(&self, lang: &str, current: &Route) -> Option<FilterGroup> {
+        let (label, by_topic, chosen) = match current {
+            Route::Term(Taxonomy::Topics, topic, _) | Route::TopicPlace(topic, _, _) => {
+                ("filter-where", true, topic)
+            }
+            Route::Term(Taxonomy::Places, place, _) => ("filter-what", false, place),
+            _ => return None,
+        };
+        let links = self
+            .filter_counts()
             .iter()
-            .map(|(code, n)| {
-                link(
+            .filter_map(|(list, n)| {
+                let Route::TopicPlace(t, p, _) = list else {
+                    return None;
+                };
+                let (this, other, other_key) = if by_topic {
+                    (t, Taxonomy::Places, p)
+                } else {
+                    (p, Taxonomy::Topics, t)
+                };
+                (this == chosen).then(|| {
+                    let label = self.term_label(lang, other, other_key);
+                    link(label, routes::topic_place(lang, t, p), *n)
+                })
+            })
+            .collect();
+        Some(FilterGroup {
+            label: self.t(lang, label),
+            links,
+        })
+    }
+
+    /// The terms of a taxonomy that offers have, by name in the reader's collation.
+    fn term_group(&self, lang: &str, t: Taxonomy) -> FilterGroup {
+        let counts = self.filter_counts();
+        let mut links: Vec<FilterLink> = self
+            .site
+            .config
+            .taxonomies
+            .terms(t)
+            .iter()
+            .filter_map(|k| {
+                let n = counts
+                    .get(&Route::Term(t, k.clone(), 1))
+                    .copied()
+                    .unwrap_or(0);
+                (n > 0).then(|| link(self.term_label(lang, t, k), routes::term(lang, t, k), n))
+            })
+            .collect();
+        let f = self.fmt(lang);
+        links.sort_by(|a, b| f.compare(&a.label, &b.label).then(a.url.cmp(&b.url)));
+        FilterGroup {
+            label: self.t(lang, &format!("nav-{}", t.key())),
+            links,
+        }
+    }
+
+    /// The languages offers are held in.
+    fn language_group(&self, lang: &str) -> FilterGroup {
+        let links = self
+            .filter_counts()
+            .iter()
+            .filter_map(|(list, n)| match list {
+                Route::OfferedIn(code, _) => Some(link(
                     self.t(lang, &format!("language-{code}")),
                     routes::offered_in(lang, code),
                     *n,
-                )
+                )),
+                _ => None,
             })
             .collect();
-        groups.push(FilterGroup {
+        FilterGroup {
             label: self.t(lang, "filter-language"),
-            links: languages,
-        });
-        groups.retain(|g| !g.links.is_empty());
-        groups
+            links,
+        }
     }
 }

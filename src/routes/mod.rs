@@ -1,7 +1,20 @@
-//! The URL scheme of a built site. One tree per language: `/<lang>/…`.
+//! The URL scheme of a built site, and its only owner: every path the site
+//! writes comes from here. One tree per language (`/<lang>/…`); beside them
+//! the language chooser, the theme's static files, the search indexes and
+//! the files for hosts and crawlers. Which pages exist ([`Route`], with
+//! [`path`]) and which lists exist and show an item ([`lists`], [`affected`])
+//! are decided here too.
 
 use crate::config::Taxonomy;
 use crate::content::Kind;
+
+mod affected;
+mod lists;
+mod route;
+
+pub use affected::{affected, contacts_named};
+pub use lists::{LISTED_KINDS, all, filter_counts, lists, lists_of};
+pub use route::{Route, path};
 
 /// First path segments below `/<lang>/` that free pages may not use.
 pub const RESERVED_SEGMENTS: &[&str] = &[
@@ -98,6 +111,46 @@ pub fn not_found(lang: &str) -> String {
     format!("/{lang}/404.html")
 }
 
+/// The search index of a language (`/search/de.json`), loaded by the search script.
+pub fn search_index(lang: &str) -> String {
+    format!("/search/{lang}.json")
+}
+
+/// The web app manifest of a language.
+pub fn manifest(lang: &str) -> String {
+    format!("/{lang}/manifest.webmanifest")
+}
+
+/// What the service worker keeps of a language (`/de/offline.json`).
+pub fn offline_list(lang: &str) -> String {
+    format!("/{lang}/offline.json")
+}
+
+/// Where the theme's static folder goes in the output (its files are `/static/…`).
+pub const THEME_STATIC: &str = "static/";
+/// The theme's stylesheet, script and app icon (in [`THEME_STATIC`]).
+pub const STYLESHEET: &str = "/static/style.css";
+pub const SCRIPT: &str = "/static/wegweiser.js";
+pub const ICON: &str = "/static/icon.svg";
+/// The site's own stylesheet (its `static/site.css`, copied to the root).
+pub const SITE_STYLESHEET: &str = "/site.css";
+/// The language chooser.
+pub const CHOOSER: &str = "/";
+/// What static hosts serve for unknown paths: the default language's 404 page.
+pub const ROOT_NOT_FOUND: &str = "/404.html";
+pub const SITEMAP: &str = "/sitemap.xml";
+pub const ROBOTS: &str = "/robots.txt";
+/// Response headers, for hosts that read them from a file.
+pub const HEADERS: &str = "/_headers";
+/// The service worker (at the root, so that its scope is the whole site).
+pub const SERVICE_WORKER: &str = "/sw.js";
+
+/// A site path below a base: the site's address (`https://x.org` gives an
+/// absolute URL) or the path it is published below (`/wegweiser`).
+pub fn under(base: &str, path: &str) -> String {
+    format!("{base}{path}")
+}
+
 /// The file a URL path is written to, relative to the output folder.
 pub fn file_for(url: &str) -> String {
     let p = url.trim_start_matches('/');
@@ -113,6 +166,17 @@ pub fn file_for(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::SiteConfig;
+    use crate::content::Site;
+    use crate::content::load::{LoadOptions, load_site};
+
+    /// The repository's example site (only read).
+    pub(super) fn example_site() -> Site {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let config = SiteConfig::load(root).unwrap();
+        let (site, ds) = load_site(root, &config, LoadOptions { drafts: false });
+        site.unwrap_or_else(|| panic!("{}", ds.render()))
+    }
 
     #[test]
     fn urls_and_files() {
@@ -129,5 +193,20 @@ mod tests {
         assert_eq!(file_for("/de/404.html"), "de/404.html");
         assert_eq!(paged("/de/offers/", 1), "/de/offers/");
         assert_eq!(paged("/de/offers/", 3), "/de/offers/page/3/");
+    }
+
+    #[test]
+    fn site_files() {
+        assert_eq!(file_for(&search_index("ar")), "search/ar.json");
+        assert_eq!(file_for(&manifest("de")), "de/manifest.webmanifest");
+        assert_eq!(file_for(&offline_list("de")), "de/offline.json");
+        assert_eq!(file_for(CHOOSER), "index.html");
+        assert_eq!(file_for(ROOT_NOT_FOUND), "404.html");
+        assert_eq!(file_for(HEADERS), "_headers");
+        assert_eq!(file_for(SERVICE_WORKER), "sw.js");
+        for f in [STYLESHEET, SCRIPT, ICON] {
+            assert!(file_for(f).starts_with(THEME_STATIC), "{f}");
+        }
+        assert_eq!(under("https://x.org", &home("de")), "https://x.org/de/");
     }
 }

@@ -1,12 +1,12 @@
-//! What search knows about each page, and the search page itself.
+//! The search page, what the search index knows about each page, and what
+//! the service worker keeps of a language.
 
 use super::PageBuilder;
 use crate::config::Taxonomy;
 use crate::content::{Item, ItemData, Kind};
-use crate::output::search::SearchDoc;
 use crate::render::markdown;
-use crate::render::views::{Crumb, SearchView};
-use crate::routes;
+use crate::render::views::{Crumb, PageView, SearchDoc, SearchView};
+use crate::routes::{self, LISTED_KINDS};
 
 /// Above this many items the no-JavaScript search page links to the section
 /// lists instead of listing everything (it would get too heavy for phones).
@@ -28,6 +28,7 @@ impl PageBuilder<'_> {
             .map(move |item| self.search_doc(lang, item))
     }
 
+    /// One item's entry in the index, and all its searchable text.
     fn search_doc(&self, lang: &str, item: &Item) -> (SearchDoc, String) {
         let text = self.text(item, lang);
         let section = match item.kind {
@@ -85,7 +86,15 @@ impl PageBuilder<'_> {
         v
     }
 
-    pub(super) fn search_view(&self, lang: &str) -> SearchView {
+    /// The search page: a form, and (for readers without JavaScript) everything A–Z.
+    pub(super) fn search_page(&self, lang: &str, view: &mut PageView) -> &'static str {
+        view.title = self.t(lang, "search-title");
+        view.section = "search";
+        view.search = Some(self.search_view(lang));
+        "search.html"
+    }
+
+    fn search_view(&self, lang: &str) -> SearchView {
         let cfg = &self.site.config;
         let default = &cfg.default_language;
         let mut listed: Vec<&Item> = self
@@ -104,8 +113,7 @@ impl PageBuilder<'_> {
                 .then(a.slug.cmp(&b.slug))
         });
         SearchView {
-            fallback_index: (lang != default)
-                .then(|| format!("/{}", crate::output::search::index_path(default))),
+            fallback_index: (lang != default).then(|| routes::search_index(default)),
             fallback_name: (lang != default).then(|| self.t(lang, &format!("language-{default}"))),
             fallback_tag: (lang != default).then(|| self.language(default).tag_str()),
             all: if few {
@@ -113,7 +121,7 @@ impl PageBuilder<'_> {
             } else {
                 Vec::new()
             },
-            sections: [Kind::Offer, Kind::Event, Kind::Contact]
+            sections: LISTED_KINDS
                 .into_iter()
                 .map(|k| Crumb {
                     label: self.t(lang, &format!("nav-{}", k.folder())),

@@ -1,0 +1,340 @@
+//! List pages (sections, taxonomy terms, the archive, the filter lists):
+//! which items each list has, in which order readers see them, the cards
+//! and the pager.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use fluent_bundle::FluentArgs;
+
+use super::PageBuilder;
+use crate::config::Taxonomy;
+use crate::content::{EventTime, Item, ItemData, Kind, Site};
+use crate::render::views::{Card, ListView, PageView, Pager};
+use crate::routes::{self, Route};
+
+/// Every item's position in one language's title order.
+/// Only looked up, never iterated: a hash map (Fx: short keys) is fine here
+/// and saves the string comparisons of a tree for every member of every list.
+pub(super) type Ranks<'a> = rustc_hash::FxHashMap<(Kind, &'a str), usize>;
+
+/// Lists at most this long are sorted with the collator directly; longer
+/// ones by each item's precomputed rank in the language's title order.
+const SMALL_LIST: usize = 64;
+
+/// What a list page is called: its heading (also the page's title), its
+/// name for templates and the navigation entry it belongs to.
+pub(super) struct ListHead {
+    pub(super) heading: String,
+    pub(super) section: String,
+    pub(super) nav: &'static str,
+}
+
+impl<'a> PageBuilder<'a> {
+    /// Fills every list with its members and counts every term, in one pass
+    /// over the items; prepares a place for each list's reading order.
+    pub(super) fn collect_members(&mut self) {
+        let site: &'a Site = self.site;
+        let mut members: BTreeMap<Route, Vec<&'a Item>> = routes::lists(site)
+            .into_iter()
+            .map(|r| (r, Vec::new()))
+            .collect();
+        let mut term_counts: BTreeMap<(Taxonomy, String), usize> = BTreeMap::new();
+        for item in site.items.values() {
+            let item: &'a Item = item;
+            let upcoming = self.is_upcoming(item);
+            let lists = routes::lists_of(item);
+            for list in &lists {
+                // Past events are on the archive; everything else is on its lists while upcoming.
+                if matches!(list, Route::Archive(_)) == upcoming {
+                    continue;
+                }
+                // An item is on a list once, however often it names it.
+                if let Some(m) = members.get_mut(list)
+                    && !m.last().is_some_and(|last| std::ptr::eq(*last, item))
+                {
+                    m.push(item);
+                }
+            }
+            // An item counts once per term, however often it names it.
+            let mut seen = BTreeSet::new();
+            for list in &lists {
+                if let Route::Term(t, term, _) = list
+                    && seen.insert((t, term))
+                {
+                    *term_counts.entry((*t, term.clone())).or_default() += 1;
+                }
+            }
+        }
+        self.lists = self
+            .lang_keys
+            .iter()
+            .flat_map(|l| {
+                members
+                    .keys()
+                    .map(move |r| ((l.clone(), r.clone()), OnceLock::new()))
+            })
+            .collect();
+        self.members = members;
+        self.term_counts = term_counts;
+    }
+
+    /// How many pages a list has (at least one, which may say the list is empty).
+    pub(super) fn page_count(&self, first: &Route) -> usize {
+        let n = self.members.get(first).map_or(0, Vec::len);
+        n.div_ceil(self.per_page).max(1)
+    }
+
+    /// A section's list: the offers, the upcoming events, the contacts.
+    pub(super) fn section_head(&self, lang: &str, kind: Kind) -> ListHead {
+        let section = kind.folder();
+        ListHead {
+            heading: self.t(lang, &format!("nav-{section}")),
+            section: section.to_string(),
+            nav: match kind {
+                Kind::Offer => "offers",
+                Kind::Event => "events",
+                _ => "contacts",
+            },
+        }
+    }
+
+    /// The upcoming items with a taxonomy term.
+    pub(super) fn term_head(&self, lang: &str, t: Taxonomy, key: &str) -> ListHead {
+        ListHead {
+            heading: self.term_label(lang, t, key),
+            section: format!("{}-term", t.key()),
+            nav: t.key(),
+        }
+    }
+
+    /// The past events, most recent first.
+    pub(super) fn archive_head(&self, lang: &str) -> ListHead {
+        ListHead {
+            heading: self.t(lang, "nav-archive"),
+            section: "archive".into(),
+            nav: "events",
+        }
+    }
+
+    /// The offers on a topic in a place ("Sprache – Ingelheim").
+    pub(super) fn topic_place_head(&self, lang: &str, topic: &str, place: &str) -> ListHead {
+        ListHead {
+            heading: format!(
+                "{} – {}",
+                self.term_label(lang, Taxonomy::Topics, topic),
+                self.term_label(lang, Taxonomy::Places, place)
+            ),
+            section: "topics-place".into(),
+            nav: "topics",
+        }
+    }
+
+    /// The offers held in a language.
+    pub(super) fn offered_in_head(&self, lang: &str, code: &str) -> ListHead {
+        let mut args = FluentArgs::new();
+        args.set("language", self.t(lang, &format!("language-{code}")));
+        ListHead {
+            heading: self
+                .messages
+                .format(lang, "offers-in-language", Some(&args))
+                .unwrap_or_else(|| code.to_string()),
+            section: "offered-in".into(),
+            nav: "offers",
+        }
+    }
+
+    /// A page of a list (or a taxonomy's index, a list of its terms): one
+    /// page of cards, and what the kind of list has besides.
+    pub(super) fn list_page(
+        &self,
+        lang: &str,
+        route: &Route,
+        head: ListHead,
+        view: &mut PageView,
+    ) -> &'static str {
+        let (cards, total, pager) = self.cards_page(lang, route);
+        // Event lists show what is still to come; the rest is in the archive.
+        let events = matches!(route, Route::Section(Kind::Event, _));
+        view.title = head.heading.clone();
+        view.section = head.nav;
+        view.list = Some(ListView {
+            section: head.section,
+            heading: head.heading,
+            cards,
+            total,
+            pager,
+            terms: match route {
+                Route::Taxonomy(t) => {
+                    self.term_links(lang, *t, self.site.config.taxonomies.terms(*t))
+                }
+                _ => Vec::new(),
+            },
+            archive: events.then(|| routes::archive(lang)),
+            calendar: events.then(|| routes::events_ics(lang)),
+            filters: if route.has_filters() {
+                self.filter_groups(lang, route)
+            } else {
+                Vec::new()
+            },
+        });
+        "list.html"
+    }
+
+    /// The cards of one page of a list, the list's length and the pager.
+    fn cards_page(&self, lang: &str, route: &Route) -> (Vec<Card>, usize, Option<Pager>) {
+        let first = route.first_page();
+        let items = self.list(lang, &first);
+        let pages = items.len().div_ceil(self.per_page).max(1);
+        let page = route.page().clamp(1, pages);
+        let start = (page - 1) * self.per_page;
+        let end = (start + self.per_page).min(items.len());
+        let cards = items
+            .get(start..end)
+            .unwrap_or_default()
+            .iter()
+            .map(|i| self.card(lang, i))
+            .collect();
+        let base = routes::path(lang, &first);
+        let pager = (pages > 1).then(|| Pager {
+            page,
+            pages,
+            prev: (page > 1).then(|| routes::paged(&base, page - 1)),
+            next: (page < pages).then(|| routes::paged(&base, page + 1)),
+        });
+        (cards, items.len(), pager)
+    }
+
+    /// A list in reading order, sorted once per language and shared by its
+    /// pages (borrowed, not copied for every page).
+    fn list(&self, lang: &str, first: &Route) -> Cow<'_, [&'a Item]> {
+        let make = || {
+            let mut v = self.sorted(lang, self.members.get(first).cloned().unwrap_or_default());
+            if matches!(first, Route::Archive(_)) {
+                v.reverse(); // most recent first
+            }
+            v
+        };
+        match self.lists.get(&(lang.to_string(), first.clone())) {
+            Some(cell) => Cow::Borrowed(cell.get_or_init(make)),
+            None => Cow::Owned(make()),
+        }
+    }
+
+    /// One item in a list.
+    pub(super) fn card(&self, lang: &str, item: &Item) -> Card {
+        let text = self.text(item, lang);
+        let (meta, datetime) = match &item.data {
+            ItemData::Event(e) => {
+                let f = self.fmt(lang);
+                let m = match (&e.time, e.time.next_session(self.now)) {
+                    // A repeating event: its next date and how it repeats.
+                    (EventTime::Recurring { first, rule, .. }, Some(next)) => format!(
+                        "{} · {}",
+                        f.date_medium(next.start.date()),
+                        self.recurrence_text(lang, rule, *first)
+                    ),
+                    _ => {
+                        let (first, last) = (e.time.first_day(), e.time.last_day());
+                        if last != first {
+                            format!("{} – {}", f.date_medium(first), f.date_medium(last))
+                        } else {
+                            f.date_medium(first)
+                        }
+                    }
+                };
+                let day = e
+                    .time
+                    .next_session(self.now)
+                    .map_or(e.time.first_day(), |s| s.start.date());
+                (Some(m), Some(day.to_string()))
+            }
+            ItemData::Contact(_) => (
+                self.field(item, lang, |t| t.role.as_ref()).map(|t| t.text),
+                None,
+            ),
+            _ => (None, None),
+        };
+        Card {
+            kind: item.kind.name(),
+            url: routes::item(lang, item.kind, &item.slug),
+            title: self.txt(lang, &text.lang, &text.title),
+            summary: self.field(item, lang, |t| t.summary.as_ref()),
+            meta,
+            datetime,
+            untranslated: !item.texts.contains_key(lang),
+        }
+    }
+
+    /// Cards sorted for the reader: events by date, everything else by title
+    /// in the reader's collation.
+    pub(super) fn cards<'s>(&self, lang: &str, items: impl Iterator<Item = &'s Item>) -> Vec<Card> {
+        self.sorted(lang, items.collect())
+            .into_iter()
+            .map(|i| self.card(lang, i))
+            .collect()
+    }
+
+    /// Items in reading order: events by date, everything else by title in
+    /// the reader's collation (ties by slug). Long lists compare precomputed
+    /// ranks instead of titles, with the same result.
+    pub(super) fn sorted<'s>(&self, lang: &str, mut items: Vec<&'s Item>) -> Vec<&'s Item> {
+        let is_event = |i: &Item| matches!(i.data, ItemData::Event(_));
+        let rank = (items.len() > SMALL_LIST && !items.iter().all(|i| is_event(i)))
+            .then(|| self.rank(lang));
+        let mut keyed: Vec<(Option<jiff::civil::DateTime>, usize, &Item)> = items
+            .drain(..)
+            .map(|i| {
+                let date = match &i.data {
+                    ItemData::Event(e) => Some(self.event_key(&e.time)),
+                    _ => None,
+                };
+                let r = rank.map_or(0, |r| {
+                    r.get(&(i.kind, i.slug.as_str()))
+                        .copied()
+                        .unwrap_or(usize::MAX)
+                });
+                (date, r, i)
+            })
+            .collect();
+        let f = self.fmt(lang);
+        keyed.sort_by(|a, b| match (a.0, b.0) {
+            (Some(x), Some(y)) => x.cmp(&y).then(a.2.slug.cmp(&b.2.slug)),
+            // A total order also for mixed lists: events after everything else.
+            (Some(_), None) => std::cmp::Ordering::Greater,
+            (None, Some(_)) => std::cmp::Ordering::Less,
+            _ if rank.is_some() => a.1.cmp(&b.1),
+            _ => f
+                .compare(&self.text(a.2, lang).title, &self.text(b.2, lang).title)
+                .then(a.2.slug.cmp(&b.2.slug)),
+        });
+        keyed.into_iter().map(|(_, _, i)| i).collect()
+    }
+
+    /// Every item's position in the language's title order (collation, then slug, then kind).
+    fn rank(&self, lang: &str) -> &Ranks<'a> {
+        static EMPTY: OnceLock<Ranks> = OnceLock::new();
+        let Some(cell) = self.ranks.get(lang) else {
+            return EMPTY.get_or_init(Ranks::default);
+        };
+        cell.get_or_init(|| {
+            let f = self.fmt(lang);
+            let site: &'a Site = self.site;
+            let mut all: Vec<(&'a str, &'a Item)> = site
+                .items
+                .values()
+                .map(|i| (self.text(i, lang).title.as_str(), &**i))
+                .collect();
+            all.sort_by(|a, b| {
+                f.compare(a.0, b.0)
+                    .then(a.1.slug.cmp(&b.1.slug))
+                    .then(a.1.kind.cmp(&b.1.kind))
+            });
+            all.into_iter()
+                .enumerate()
+                .map(|(n, (_, i))| ((i.kind, i.slug.as_str()), n))
+                .collect()
+        })
+    }
+}

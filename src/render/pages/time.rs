@@ -1,0 +1,112 @@
+//! Time on pages: what is upcoming, when events take place and how they
+//! repeat, in the reader's language.
+
+use fluent_bundle::FluentArgs;
+
+use super::PageBuilder;
+use crate::content::recurrence::{Frequency, Recurrence};
+use crate::content::{EventTime, Item, ItemData, Session};
+use crate::render::views::When;
+
+impl PageBuilder<'_> {
+    /// Whether an item is still to come (everything but past events).
+    pub(super) fn is_upcoming(&self, item: &Item) -> bool {
+        match &item.data {
+            ItemData::Event(e) => e.time.is_upcoming(self.now),
+            _ => true,
+        }
+    }
+
+    /// Upcoming events sort by their next session; past ones by their first day.
+    pub(super) fn event_key(&self, t: &EventTime) -> jiff::civil::DateTime {
+        t.next_session(self.now).map_or(
+            t.first_day().to_datetime(jiff::civil::Time::midnight()),
+            |s| s.start,
+        )
+    }
+
+    /// The dates of an event, formatted: every session, a series' next
+    /// ones, every day of an all-day event.
+    pub(super) fn when(&self, lang: &str, time: &EventTime) -> Vec<When> {
+        let f = self.fmt(lang);
+        let session = |s: &Session| When {
+            date: f.date_long(s.start.date()),
+            time: f.time_range(s.start.time(), s.end.time()),
+            start_iso: iso_minutes(s.start),
+            end_iso: iso_minutes(s.end),
+        };
+        match time {
+            EventTime::Sessions(s) => s.iter().map(session).collect(),
+            // A series: its next dates.
+            EventTime::Recurring { occurrences, .. } => occurrences
+                .iter()
+                .filter(|s| s.end > self.now)
+                .take(6)
+                .map(session)
+                .collect(),
+            EventTime::AllDay { start, end } => {
+                let mut d = *start;
+                let mut out = Vec::new();
+                while d <= *end {
+                    out.push(When {
+                        date: f.date_long(d),
+                        time: String::new(),
+                        start_iso: d.to_string(),
+                        end_iso: d.to_string(),
+                    });
+                    match d.tomorrow() {
+                        Ok(n) => d = n,
+                        Err(_) => break,
+                    }
+                }
+                out
+            }
+        }
+    }
+
+    /// "Jeden Dienstag bis 15. Dezember 2026" in the reader's language.
+    pub(super) fn recurrence_text(&self, lang: &str, rule: &Recurrence, first: Session) -> String {
+        let f = self.fmt(lang);
+        // A date with each weekday, near the first occurrence, gives ICU the weekday's name.
+        let names: Vec<String> = rule
+            .weekdays
+            .iter()
+            .map(|w| {
+                let d = first.start.date();
+                let ahead =
+                    (w.to_monday_zero_offset() - d.weekday().to_monday_zero_offset()).rem_euclid(7);
+                f.weekday(
+                    d.checked_add(jiff::Span::new().days(ahead as i64))
+                        .unwrap_or(d),
+                )
+            })
+            .collect();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let mut args = FluentArgs::new();
+        args.set("weekday", f.list_and(&refs));
+        args.set("interval", rule.interval as i64);
+        args.set("week", rule.week.unwrap_or(1) as i64);
+        // Times and dates are isolated (FSI…PDI) inside the sentence so that
+        // digits and am/pm do not reorder in right-to-left text. This text
+        // only goes into element content, never into attributes.
+        let isolate = |s: String| format!("\u{2068}{s}\u{2069}");
+        args.set("until", isolate(f.date_plain(rule.until)));
+        args.set(
+            "time",
+            isolate(f.time_range(first.start.time(), first.end.time())),
+        );
+        // These ids are in `MESSAGES_ASKED_BY_CODE`.
+        let id = match rule.frequency {
+            Frequency::Weekly => "repeat-weekly",
+            Frequency::Monthly => "repeat-monthly",
+        };
+        self.messages
+            .format(lang, id, Some(&args))
+            .unwrap_or_else(|| id.to_string())
+    }
+}
+
+/// `2026-02-05T18:00` (no seconds, no offset): local time in the site's zone.
+fn iso_minutes(dt: jiff::civil::DateTime) -> String {
+    dt.strftime("%Y-%m-%dT%H:%M").to_string()
+}

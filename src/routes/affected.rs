@@ -1,0 +1,151 @@
+//! Which pages show an item: what an incremental build renders again when
+//! items change.
+
+use std::collections::BTreeSet;
+
+use super::{Kind, LISTED_KINDS, Route, Taxonomy, filter_counts, lists, lists_of};
+use crate::content::{Item, ItemData, ItemKey, Site};
+
+/// The contacts an item names (as contact, provider, organizer or
+/// organisation): their pages show it, and it shows their names.
+pub fn contacts_named(item: &Item) -> Vec<&str> {
+    let mut named: Vec<&str> = item
+        .data
+        .listing()
+        .map(|l| l.contacts.iter().map(String::as_str).collect())
+        .unwrap_or_default();
+    let other = match &item.data {
+        ItemData::Offer(o) => &o.provider,
+        ItemData::Event(e) => &e.organizer,
+        ItemData::Contact(c) => &c.organization,
+        _ => &None,
+    };
+    named.extend(other.as_deref());
+    named
+}
+
+/// Whether `item` shows the contact `slug` (as contact, provider, organizer or organisation).
+fn mentions(item: &Item, slug: &str) -> bool {
+    contacts_named(item).contains(&slug)
+}
+
+/// Pages that show something of the changed items, in either version of
+/// the site; lists by their first page.
+pub fn affected(old: &Site, new: &Site, keys: &BTreeSet<ItemKey>) -> BTreeSet<Route> {
+    let mut routes = BTreeSet::new();
+    for (kind, slug) in keys {
+        routes.insert(Route::Home);
+        if *kind == Kind::Home {
+            continue;
+        }
+        routes.insert(Route::Item(*kind, slug.clone()));
+        if LISTED_KINDS.contains(kind) {
+            // The search page lists everything (for readers without JavaScript).
+            routes.insert(Route::Search);
+        }
+        for site in [old, new] {
+            if let Some(item) = site.get(*kind, slug) {
+                showing(site, item, &mut routes);
+            }
+        }
+    }
+    // Offer lists show filter links with counts: when those change, every
+    // page that shows them does.
+    if keys.iter().any(|(k, _)| *k == Kind::Offer) && filter_counts(old) != filter_counts(new) {
+        for site in [old, new] {
+            routes.extend(lists(site).into_iter().filter(Route::has_filters));
+        }
+    }
+    routes
+}
+
+/// The pages of `site` besides its own that show something of `item`: its
+/// lists, the taxonomy indexes (they count items), the contacts it names
+/// and, for a contact, every page that names it.
+fn showing(site: &Site, item: &Item, routes: &mut BTreeSet<Route>) {
+    routes.extend(lists_of(item));
+    if item.data.listing().is_some() {
+        routes.extend(Taxonomy::ALL.map(Route::Taxonomy));
+    }
+    for c in contacts_named(item) {
+        routes.insert(Route::Item(Kind::Contact, c.to_string()));
+    }
+    if matches!(item.data, ItemData::Contact(_)) {
+        // Every page that names this contact shows its name and role.
+        for other in site.items.values() {
+            if mentions(other, &item.slug) {
+                routes.insert(Route::Item(other.kind, other.slug.clone()));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::routes::tests::example_site;
+
+    fn key(kind: Kind, slug: &str) -> BTreeSet<ItemKey> {
+        BTreeSet::from([(kind, slug.to_string())])
+    }
+
+    #[test]
+    fn an_offer_affects_its_lists_and_the_contacts_it_names() {
+        let site = example_site();
+        let a = affected(&site, &site, &key(Kind::Offer, "anerkennungsberatung"));
+        let offer = site.get(Kind::Offer, "anerkennungsberatung").unwrap();
+        for list in lists_of(offer) {
+            assert!(a.contains(&list), "{list:?}");
+        }
+        for r in [
+            Route::Home,
+            Route::Search,
+            Route::Taxonomy(Taxonomy::Places),
+            Route::Item(Kind::Offer, "anerkennungsberatung".into()),
+            Route::Item(Kind::Contact, "beratungsstelle-anerkennung".into()),
+        ] {
+            assert!(a.contains(&r), "{r:?}");
+        }
+        // The counts stay as they are: other lists are not affected.
+        assert!(!a.contains(&Route::Section(Kind::Event, 1)));
+        assert!(!a.contains(&Route::Archive(1)));
+    }
+
+    #[test]
+    fn a_contact_affects_every_page_that_names_it() {
+        let site = example_site();
+        let slug = "kreisverwaltung-mainz-bingen";
+        let a = affected(&site, &site, &key(Kind::Contact, slug));
+        let naming: Vec<&Item> = site
+            .items
+            .values()
+            .map(|i| &**i)
+            .filter(|i| mentions(i, slug))
+            .collect();
+        assert!(naming.len() >= 5);
+        for i in naming {
+            assert!(
+                a.contains(&Route::Item(i.kind, i.slug.clone())),
+                "{}",
+                i.slug
+            );
+        }
+        assert!(a.contains(&Route::Section(Kind::Contact, 1)));
+        assert!(!a.contains(&Route::Section(Kind::Offer, 1)));
+    }
+
+    #[test]
+    fn changed_filter_counts_affect_every_list_with_filter_links() {
+        let old = example_site();
+        let mut new = old.clone();
+        let gone = (Kind::Offer, "dolmetscherpool".to_string());
+        new.items.remove(&gone);
+        let a = affected(&old, &new, &BTreeSet::from([gone]));
+        let with_filters: Vec<Route> = lists(&old).into_iter().filter(Route::has_filters).collect();
+        assert!(with_filters.len() > 10);
+        for r in with_filters {
+            assert!(a.contains(&r), "{r:?}");
+        }
+        assert!(!a.contains(&Route::Archive(1)));
+    }
+}

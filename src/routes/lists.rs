@@ -1,0 +1,173 @@
+//! Which pages a site has: its lists (sections, archive, filter lists,
+//! taxonomy terms), the lists each item can be on, and every route.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Kind, Route, Taxonomy};
+use crate::content::{Item, ItemData, Site};
+
+/// The kinds of item that have a section list (`/de/offers/`).
+pub const LISTED_KINDS: [Kind; 3] = [Kind::Offer, Kind::Event, Kind::Contact];
+
+/// Every list an item can be on (first pages), once per mention in its
+/// front matter: its section, the archive (events), its taxonomy terms and,
+/// for offers, the topic × place and offered-in lists. An item is on the
+/// archive once it is past, on the others while it is upcoming.
+pub fn lists_of(item: &Item) -> Vec<Route> {
+    let mut r = Vec::new();
+    if LISTED_KINDS.contains(&item.kind) {
+        r.push(Route::Section(item.kind, 1));
+    }
+    if item.kind == Kind::Event {
+        r.push(Route::Archive(1));
+    }
+    if let Some(l) = item.data.listing() {
+        for t in Taxonomy::ALL {
+            r.extend(l.terms(t).iter().map(|k| Route::Term(t, k.clone(), 1)));
+        }
+    }
+    if let ItemData::Offer(o) = &item.data {
+        let l = &o.listing;
+        for t in &l.topics {
+            r.extend(
+                l.places
+                    .iter()
+                    .map(|p| Route::TopicPlace(t.clone(), p.clone(), 1)),
+            );
+        }
+        r.extend(l.offered_in.iter().map(|c| Route::OfferedIn(c.clone(), 1)));
+    }
+    r
+}
+
+/// The first page of every list of `site`, in a stable order: the sections,
+/// the archive, the topic × place and offered-in lists that have offers, and
+/// the terms of each taxonomy.
+pub fn lists(site: &Site) -> Vec<Route> {
+    let mut r: Vec<Route> = LISTED_KINDS
+        .into_iter()
+        .map(|k| Route::Section(k, 1))
+        .collect();
+    r.push(Route::Archive(1));
+    let filters: BTreeSet<Route> = site
+        .of_kind(Kind::Offer)
+        .flat_map(lists_of)
+        .filter(|l| matches!(l, Route::TopicPlace(..) | Route::OfferedIn(..)))
+        .collect();
+    r.extend(filters);
+    for t in Taxonomy::ALL {
+        let terms = site.config.taxonomies.terms(t);
+        r.extend(terms.iter().map(|k| Route::Term(t, k.clone(), 1)));
+    }
+    r
+}
+
+/// Every route of `site`, in a stable order: home, 404, search, the
+/// taxonomy indexes, every page of every list (`pages` says how many a list
+/// has, given its first page) and every item.
+pub fn all(site: &Site, pages: impl Fn(&Route) -> usize) -> Vec<Route> {
+    let mut r = vec![Route::Home, Route::NotFound, Route::Search];
+    r.extend(Taxonomy::ALL.map(Route::Taxonomy));
+    for first in lists(site) {
+        r.extend((1..=pages(&first)).map(|n| first.with_page(n)));
+    }
+    r.extend(site.items.keys().map(|(k, s)| Route::Item(*k, s.clone())));
+    r
+}
+
+/// How many offers each filter list has (an offer once per mention): what
+/// the filter links count.
+pub fn filter_counts(site: &Site) -> BTreeMap<Route, usize> {
+    let mut counts = BTreeMap::new();
+    for offer in site.of_kind(Kind::Offer) {
+        for list in lists_of(offer).into_iter().filter(Route::is_filter) {
+            *counts.entry(list).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::routes::tests::example_site;
+
+    #[test]
+    fn an_offer_is_on_its_section_terms_and_filter_lists() {
+        let site = example_site();
+        let offer = site.get(Kind::Offer, "anerkennungsberatung").unwrap();
+        let on = lists_of(offer);
+        assert!(on.contains(&Route::Section(Kind::Offer, 1)));
+        assert!(on.contains(&Route::Term(
+            Taxonomy::Topics,
+            "ausbildung-arbeit".into(),
+            1
+        )));
+        assert!(on.contains(&Route::Term(Taxonomy::Places, "ingelheim".into(), 1)));
+        assert!(on.contains(&Route::TopicPlace(
+            "gesundheit-beratung".into(),
+            "online".into(),
+            1
+        )));
+        assert!(on.contains(&Route::OfferedIn("ru".into(), 1)));
+        assert!(!on.contains(&Route::Archive(1)));
+        // Two topics in two places.
+        let combos = on.iter().filter(|r| matches!(r, Route::TopicPlace(..)));
+        assert_eq!(combos.count(), 4);
+    }
+
+    #[test]
+    fn events_can_be_archived_and_contacts_are_on_their_section_only() {
+        let site = example_site();
+        let events: Vec<&Item> = site.of_kind(Kind::Event).collect();
+        assert!(!events.is_empty());
+        for e in events {
+            assert!(lists_of(e).contains(&Route::Archive(1)), "{}", e.slug);
+        }
+        for c in site.of_kind(Kind::Contact) {
+            assert_eq!(lists_of(c), vec![Route::Section(Kind::Contact, 1)]);
+        }
+    }
+
+    #[test]
+    fn filter_lists_are_the_ones_offers_are_on() {
+        let site = example_site();
+        let counts = filter_counts(&site);
+        let with_offers: BTreeSet<&Route> = counts
+            .keys()
+            .filter(|r| !matches!(r, Route::Term(..)))
+            .collect();
+        let all = lists(&site);
+        let listed: BTreeSet<&Route> = all
+            .iter()
+            .filter(|r| matches!(r, Route::TopicPlace(..) | Route::OfferedIn(..)))
+            .collect();
+        assert!(!listed.is_empty());
+        assert_eq!(with_offers, listed);
+        let (topic, place) = ("ausbildung-arbeit", "ingelheim");
+        let n = site
+            .of_kind(Kind::Offer)
+            .filter_map(|o| o.data.listing())
+            .filter(|l| l.topics.iter().any(|t| t == topic) && l.places.iter().any(|p| p == place))
+            .count();
+        assert!(n >= 2);
+        assert_eq!(counts[&Route::TopicPlace(topic.into(), place.into(), 1)], n);
+    }
+
+    #[test]
+    fn all_has_every_page_of_every_list_once() {
+        let site = example_site();
+        let offers = Route::Section(Kind::Offer, 1);
+        let r = all(&site, |first| if *first == offers { 3 } else { 1 });
+        assert!(r.contains(&Route::Section(Kind::Offer, 3)));
+        assert!(!r.contains(&Route::Section(Kind::Offer, 4)));
+        assert!(!r.contains(&Route::Section(Kind::Event, 2)));
+        let items = r.iter().filter(|x| matches!(x, Route::Item(..)));
+        assert_eq!(items.count(), site.items.len());
+        let distinct: BTreeSet<&Route> = r.iter().collect();
+        assert_eq!(distinct.len(), r.len());
+        for t in Taxonomy::ALL {
+            assert!(r.contains(&Route::Taxonomy(t)));
+        }
+    }
+}
