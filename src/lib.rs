@@ -8,19 +8,17 @@
 
 pub mod build;
 pub mod check;
-pub mod cms;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod editorial;
 pub mod i18n;
 pub mod output;
 pub mod render;
-pub mod report;
 pub mod routes;
-pub mod scaffold;
 pub mod serve;
 pub mod toml_input;
-pub mod translate;
-pub mod xliff;
 
 pub use build::{BuildOptions, BuildReport, build};
+// The editorial commands' old paths.
+pub use editorial::{cms, report, scaffold, translate, xliff};
