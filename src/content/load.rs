@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::assemble::assemble;
-use super::parse::{FileId, ParsedFile, identify, parse_file};
+use super::naming::{FileId, identify};
+use super::parse::{ParsedFile, parse_file};
 use super::{Item, ItemKey, Kind, Site};
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};

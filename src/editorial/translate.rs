@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::SiteConfig;
 use crate::content::load::{LoadOptions, load_site};
-use crate::content::parse::identify;
+use crate::content::naming::identify;
 use crate::content::{Item, Kind, Site, frontmatter};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::toml_input::suggest;

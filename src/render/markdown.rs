@@ -4,40 +4,11 @@ use std::collections::BTreeMap;
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
 
 use crate::config::RawHtml;
-use crate::content::validate::content_link;
+use crate::content::links::{OPTIONS, SAFE_SCHEMES, content_link, safe_address};
 use crate::routes;
-
-/// Address schemes a link may use; everything else (`javascript:`, `data:`,
-/// `vbscript:`, `file:` …) is dropped. Addresses without a scheme (site
-/// paths, content links, `#anchors`) are fine.
-pub const SAFE_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
-
-/// The scheme of an address, lower-cased, if it has one (`JavaScript:` → `javascript`).
-pub fn scheme(dest: &str) -> Option<String> {
-    // Browsers ignore ASCII whitespace and control characters inside a scheme.
-    let cleaned: String = dest
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
-        .take_while(|c| !matches!(c, '/' | '?' | '#'))
-        .collect();
-    let (scheme, _) = cleaned.split_once(':')?;
-    let valid = scheme
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    valid.then(|| scheme.to_ascii_lowercase())
-}
-
-/// Whether a link or image address is safe to put into a page.
-pub fn safe_address(dest: &str) -> bool {
-    scheme(dest).is_none_or(|s| SAFE_SCHEMES.contains(&s.as_str()))
-}
 
 /// The allow-list sanitiser for HTML written inside Markdown (ammonia): the
 /// elements Markdown itself produces plus a few for mixed-direction text
@@ -71,13 +42,6 @@ impl Sanitizer {
         self.0.clean(html).to_string()
     }
 }
-
-/// Markdown extensions editors may use.
-pub const OPTIONS: Options = Options::ENABLE_TABLES
-    .union(Options::ENABLE_FOOTNOTES)
-    .union(Options::ENABLE_STRIKETHROUGH)
-    .union(Options::ENABLE_TASKLISTS)
-    .union(Options::ENABLE_HEADING_ATTRIBUTES);
 
 /// Everything the renderer needs to resolve links.
 pub struct LinkContext<'a> {
@@ -374,16 +338,5 @@ mod tests {
         );
     }
 
-    #[test]
-    fn schemes_are_read_like_browsers_do() {
-        assert!(safe_address("https://example.org"));
-        assert!(safe_address("offers/a.md#x"));
-        assert!(safe_address("/static/flyer.pdf"));
-        assert!(safe_address("tel:+4961320"));
-        assert!(!safe_address("javascript:alert(1)"));
-        assert!(!safe_address(" JAVASCRIPT:alert(1)"));
-        assert!(!safe_address("java\nscript:alert(1)"));
-        assert!(!safe_address("data:text/html,x"));
-        assert!(safe_address("a/b:c"));
-    }
+
 }

@@ -17,7 +17,7 @@ use jiff::civil::{Date, DateTime};
 
 use crate::config::{SiteConfig, Taxonomy};
 use crate::content::load::{LoadOptions, load_site};
-use crate::content::validate::content_link;
+use crate::content::links::content_link;
 use crate::content::{Item, ItemData, Kind, Site};
 use crate::diagnostics::Diagnostics;
 use crate::i18n::messages::Messages;
