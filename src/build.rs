@@ -219,6 +219,7 @@ impl Pipeline {
             &config,
             LoadOptions {
                 drafts: opts.drafts,
+                reserved_pages: crate::routes::RESERVED_SEGMENTS,
             },
             &mut cache,
         );
@@ -836,6 +837,7 @@ impl Pipeline {
         if content_changed {
             let load = LoadOptions {
                 drafts: self.opts.drafts,
+                reserved_pages: crate::routes::RESERVED_SEGMENTS,
             };
             let content: Vec<PathBuf> = changed
                 .iter()

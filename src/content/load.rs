@@ -17,10 +17,15 @@ pub const CONTENT_DIR: &str = "content";
 /// A file that could not be parsed: its identity, if its name was valid, and why.
 type ParseFailure = (Option<FileId>, Vec<Diagnostic>);
 
-/// Options that change which content is loaded.
-#[derive(Debug, Clone, Copy, Default)]
+/// Options that change which content is loaded, and the names the URL
+/// scheme keeps for itself.
+#[derive(Debug, Clone, Copy)]
 pub struct LoadOptions {
     pub drafts: bool,
+    /// First path segments below a language that free pages, which sit
+    /// there, may not be named (the URL module's `routes::RESERVED_SEGMENTS`,
+    /// passed in: content does not depend on the URL scheme).
+    pub reserved_pages: &'static [&'static str],
 }
 
 /// Files editors' tools leave behind; never content.
@@ -282,7 +287,12 @@ pub fn reload_changed(
     let same_items = site.items.len() == previous.items.len()
         && site.broken == previous.broken
         && site.items.keys().eq(previous.items.keys());
-    super::validate::validate_items(&site, same_items.then_some(&keys), &mut ds);
+    super::validate::validate_items(
+        &site,
+        same_items.then_some(&keys),
+        opts.reserved_pages,
+        &mut ds,
+    );
     if ds.has_errors() {
         cache.pending = keys;
         Some((None, ds))
@@ -440,7 +450,7 @@ fn finish(
         items,
         broken: failed,
     };
-    super::validate::validate(&site, &mut ds);
+    super::validate::validate(&site, opts.reserved_pages, &mut ds);
     if ds.has_errors() {
         (None, ds)
     } else {

@@ -6,12 +6,12 @@ use super::links::{content_link, safe_address, scheme};
 use super::{Item, ItemData, Kind, Site, Text};
 use crate::config::Taxonomy;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::routes::RESERVED_SEGMENTS;
 use crate::toml_input::suggest;
 
-/// Runs all cross-item checks on a loaded site.
-pub fn validate(site: &Site, ds: &mut Diagnostics) {
-    validate_items(site, None, ds);
+/// Runs all cross-item checks on a loaded site. `reserved_pages`: names
+/// free pages may not have (see [`super::load::LoadOptions`]).
+pub fn validate(site: &Site, reserved_pages: &[&str], ds: &mut Diagnostics) {
+    validate_items(site, None, reserved_pages, ds);
 }
 
 /// [`validate`], checking the references and links of only the items `only`
@@ -21,6 +21,7 @@ pub fn validate(site: &Site, ds: &mut Diagnostics) {
 pub fn validate_items(
     site: &Site,
     only: Option<&std::collections::BTreeSet<crate::content::ItemKey>>,
+    reserved_pages: &[&str],
     ds: &mut Diagnostics,
 ) {
     let langs = site.config.language_keys();
@@ -50,7 +51,7 @@ pub fn validate_items(
         }
     }
     for page in site.of_kind(Kind::Page) {
-        if RESERVED_SEGMENTS.contains(&page.slug.as_str()) {
+        if reserved_pages.contains(&page.slug.as_str()) {
             ds.push(
                 Diagnostic::error(format!(
                     "the page name `{}` is reserved for a section",
@@ -59,7 +60,7 @@ pub fn validate_items(
                 .in_file(&page.source_text(&site.config).file)
                 .help(format!(
                     "rename the file: pages may not be called {}",
-                    RESERVED_SEGMENTS.join(", ")
+                    reserved_pages.join(", ")
                 )),
             );
         }

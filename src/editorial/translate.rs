@@ -3,8 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::config::SiteConfig;
-use crate::content::load::{LoadOptions, load_site};
 use crate::content::naming::identify;
 use crate::content::{Item, Kind, Site, frontmatter};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
@@ -29,11 +27,7 @@ fn one(d: Diagnostic) -> Diagnostics {
 
 /// Loads the site (drafts included: translations in progress are drafts).
 pub fn load(root: &Path) -> Result<Site, Diagnostics> {
-    let config = SiteConfig::load(root)?;
-    match load_site(root, &config, LoadOptions { drafts: true }) {
-        (Some(site), _) => Ok(site),
-        (None, ds) => Err(ds),
-    }
+    super::load(root, true)
 }
 
 /// Finds an item by `offers/sprachcafe`, `content/offers/sprachcafe.md` or `_index`.
