@@ -12,11 +12,14 @@ use crate::content::load::{ContentCache, LoadOptions, load_site_cached, reload_c
 use crate::content::{Item, ItemData, ItemKey, Kind, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{LocaleFormatter, Messages};
+use crate::layout::{
+    CONFIG_FILE, CONTENT_DIR, LOCALES_DIR, OUTPUT_DIR, STATIC_DIR, TEMPLATES_DIR, THEMES_DIR,
+};
 use crate::output::data::{Labels, data_files};
 use crate::output::sitemap::{self, SitemapEntry};
 use crate::output::{self, OutputFiles, Staging};
 use crate::render::pages::{PageBuilder, Route};
-use crate::render::templates::{THEMES_DIR, Templates};
+use crate::render::templates::Templates;
 
 /// What to build and how.
 #[derive(Debug, Clone)]
@@ -40,7 +43,7 @@ impl BuildOptions {
     pub fn new(root: impl Into<PathBuf>) -> Self {
         BuildOptions {
             root: root.into(),
-            out: PathBuf::from("public"),
+            out: PathBuf::from(OUTPUT_DIR),
             base_url: None,
             drafts: false,
             minify: true,
@@ -232,7 +235,7 @@ impl Pipeline {
                 }
                 Err(e) => ds.push(
                     Diagnostic::error(format!("language `{}`: {e}", l.key))
-                        .at_path(Path::new(crate::config::CONFIG_FILE)),
+                        .at_path(Path::new(CONFIG_FILE)),
                 ),
             }
         }
@@ -272,7 +275,8 @@ impl Pipeline {
     fn site_css(&self) -> Option<&'static str> {
         self.opts
             .root
-            .join("static/site.css")
+            .join(STATIC_DIR)
+            .join("site.css")
             .is_file()
             .then_some("/site.css")
     }
@@ -573,9 +577,9 @@ impl Pipeline {
         let theme_static = root
             .join(THEMES_DIR)
             .join(&self.config.theme)
-            .join("static");
+            .join(STATIC_DIR);
         output::add_static_dir(&theme_static, "static/", &mut files)?;
-        output::add_static_dir(&root.join("static"), "", &mut files)?;
+        output::add_static_dir(&root.join(STATIC_DIR), "", &mut files)?;
         Ok(files)
     }
 
@@ -770,7 +774,7 @@ impl Pipeline {
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
         };
         let touches = |name: &str| changed.iter().any(|p| first(p).as_deref() == Some(name));
-        if touches(crate::config::CONFIG_FILE) {
+        if touches(CONFIG_FILE) {
             let before = self.output().ok().map(|(f, _)| f);
             let mut fresh = Pipeline::load(&self.opts)?;
             let n = fresh.render(None)?;
@@ -788,12 +792,12 @@ impl Pipeline {
         let is_theme_part = |p: &PathBuf, part: &str| {
             p.starts_with(Path::new(THEMES_DIR)) && p.components().any(|c| c.as_os_str() == part)
         };
-        let templates_changed = changed.iter().any(|p| is_theme_part(p, "templates"));
+        let templates_changed = changed.iter().any(|p| is_theme_part(p, TEMPLATES_DIR));
         let statics_changed =
-            touches("static") || changed.iter().any(|p| is_theme_part(p, "static"));
+            touches(STATIC_DIR) || changed.iter().any(|p| is_theme_part(p, STATIC_DIR));
         let locales_changed: BTreeSet<String> = changed
             .iter()
-            .filter(|p| p.starts_with(crate::i18n::messages::LOCALES_DIR))
+            .filter(|p| p.starts_with(LOCALES_DIR))
             .filter_map(|p| {
                 p.components()
                     .nth(1)
@@ -828,7 +832,7 @@ impl Pipeline {
                 }
             }
         }
-        let content_changed = touches(crate::content::load::CONTENT_DIR);
+        let content_changed = touches(CONTENT_DIR);
         let mut new_site = None;
         // Whether every content change was inside bodies (the same files
         // with the same front matter): then only the items' own pages and
@@ -841,7 +845,7 @@ impl Pipeline {
             };
             let content: Vec<PathBuf> = changed
                 .iter()
-                .filter(|p| p.starts_with(crate::content::load::CONTENT_DIR))
+                .filter(|p| p.starts_with(CONTENT_DIR))
                 .cloned()
                 .collect();
             let (site, cds) = reload_changed(

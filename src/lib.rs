@@ -13,6 +13,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod editorial;
 pub mod i18n;
+pub mod layout;
 pub mod output;
 pub mod render;
 pub mod routes;

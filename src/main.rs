@@ -51,7 +51,7 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
         /// Output folder, relative to the site folder.
-        #[arg(long, default_value = "public")]
+        #[arg(long, default_value = wegweiser::layout::OUTPUT_DIR)]
         out: PathBuf,
         /// Use this base URL instead of the one in site.toml.
         #[arg(long)]
@@ -127,7 +127,7 @@ enum Command {
     /// Write the editor UI (Sveltia CMS) configuration and admin page.
     Cms {
         /// Folder for admin/index.html and config.yml, relative to the site folder.
-        #[arg(long, default_value = "static/admin")]
+        #[arg(long, default_value_os_t = wegweiser::cms::default_out())]
         out: PathBuf,
         /// Where the CMS saves: github, gitlab, gitea (or test-repo to try it out).
         #[arg(long, default_value = "github")]

@@ -8,6 +8,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::Kind;
 use super::naming::identify;
+use crate::layout::CONTENT_DIR;
 
 /// Markdown extensions editors may use.
 pub const OPTIONS: Options = Options::ENABLE_TABLES
@@ -67,7 +68,10 @@ pub fn content_link(dest: &str, languages: &[String]) -> Option<Result<ContentLi
         return None;
     }
     let path = path.trim_start_matches("./").trim_start_matches('/');
-    let path = path.strip_prefix("content/").unwrap_or(path);
+    let path = path
+        .strip_prefix(CONTENT_DIR)
+        .and_then(|p| p.strip_prefix('/'))
+        .unwrap_or(path);
     Some(identify(Path::new(path), languages).map(|id| ContentLink {
         kind: id.kind,
         slug: id.slug,
@@ -119,8 +123,7 @@ pub fn scan_body(file_text: &str, body: std::ops::Range<usize>) -> BodyScan {
         }
         line_start += line.len();
     }
-    for (event, range) in Parser::new_ext(text, OPTIONS).into_offset_iter()
-    {
+    for (event, range) in Parser::new_ext(text, OPTIONS).into_offset_iter() {
         match event {
             Event::Start(Tag::Link { dest_url, .. })
             | Event::Start(Tag::Image { dest_url, .. }) => {

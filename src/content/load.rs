@@ -11,8 +11,7 @@ use super::parse::{ParsedFile, parse_file};
 use super::{Item, ItemKey, Kind, Site};
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
-
-pub const CONTENT_DIR: &str = "content";
+use crate::layout::{CONTENT_DIR, is_editor_litter};
 
 /// A file that could not be parsed: its identity, if its name was valid, and why.
 type ParseFailure = (Option<FileId>, Vec<Diagnostic>);
@@ -26,16 +25,6 @@ pub struct LoadOptions {
     /// there, may not be named (the URL module's `routes::RESERVED_SEGMENTS`,
     /// passed in: content does not depend on the URL scheme).
     pub reserved_pages: &'static [&'static str],
-}
-
-/// Files editors' tools leave behind; never content.
-fn is_editor_litter(name: &str) -> bool {
-    name.starts_with('.')
-        || name.starts_with('#')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".tmp")
-        || name == "4913"
 }
 
 /// Every Markdown file under `content/`, relative to it, in sorted order.
@@ -185,7 +174,7 @@ fn assemble_group<'r>(
 
 fn home_missing() -> Diagnostic {
     Diagnostic::error("the home page is missing")
-        .at_path(Path::new("content/_index.md"))
+        .at_path(&Path::new(CONTENT_DIR).join("_index.md"))
         .help("create content/_index.md with +++ title = \"…\" +++ and an introduction")
 }
 

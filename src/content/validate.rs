@@ -6,6 +6,7 @@ use super::links::{content_link, safe_address, scheme};
 use super::{Item, ItemData, Kind, Site, Text};
 use crate::config::Taxonomy;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::layout::CONTENT_DIR;
 use crate::toml_input::suggest;
 
 /// Runs all cross-item checks on a loaded site. `reserved_pages`: names
@@ -76,7 +77,11 @@ pub fn validate_items(
                 Diagnostic::error(format!(
                     "the {what} page `{slug}` named in site.toml does not exist"
                 ))
-                .at_path(Path::new(&format!("content/pages/{slug}.md")))
+                .at_path(
+                    &Path::new(CONTENT_DIR)
+                        .join(Kind::Page.folder())
+                        .join(format!("{slug}.md")),
+                )
                 .help(format!(
                     "create content/pages/{slug}.md, or change legal.{what} in site.toml; {}",
                     suggest(slug, site.slugs(Kind::Page), "pages")

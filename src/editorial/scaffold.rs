@@ -3,10 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::content::load::CONTENT_DIR;
 use crate::content::naming::valid_slug;
 use crate::content::{Kind, schema};
 use crate::diagnostics::Diagnostic;
+use crate::layout::CONTENT_DIR;
 
 /// The text of a new file of `kind`.
 pub fn template(kind: Kind) -> String {

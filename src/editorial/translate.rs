@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::content::naming::identify;
 use crate::content::{Item, Kind, Site, frontmatter};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use crate::layout::CONTENT_DIR;
 use crate::toml_input::suggest;
 
 /// What `translate` should do.
@@ -32,7 +33,9 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
 
 /// Finds an item by `offers/sprachcafe`, `content/offers/sprachcafe.md` or `_index`.
 pub fn find<'a>(site: &'a Site, name: &str) -> Result<&'a Item, Diagnostic> {
-    let trimmed = name.trim_start_matches("./").trim_start_matches("content/");
+    let trimmed = name
+        .trim_start_matches("./")
+        .trim_start_matches(&*format!("{CONTENT_DIR}/"));
     let with_md = if trimmed.ends_with(".md") {
         trimmed.to_string()
     } else {
