@@ -5,6 +5,7 @@
 pub mod cms;
 pub mod report;
 pub mod scaffold;
+pub mod status;
 pub mod translate;
 pub mod xliff;
 
