@@ -193,84 +193,16 @@ pub fn reload_changed(
     changed: &[PathBuf],
 ) -> Option<(Option<Site>, Diagnostics)> {
     let lang_keys = config.language_keys();
-    let mut rels = Vec::new();
-    for p in changed {
-        let rel = p.strip_prefix(CONTENT_DIR).ok()?;
-        let full = root.join(p);
-        let name = rel.file_name()?.to_string_lossy();
-        let plain = match std::fs::symlink_metadata(&full) {
-            Ok(m) => m.is_file(),
-            Err(e) => e.kind() == std::io::ErrorKind::NotFound,
-        };
-        if !plain
-            || is_editor_litter(&name)
-            || rel.extension().is_none_or(|x| x != "md")
-            || rel
-                .parent()
-                .into_iter()
-                .flat_map(|d| d.components())
-                .any(|c| is_editor_litter(&c.as_os_str().to_string_lossy()))
-        {
-            return None;
-        }
-        identify(rel, &lang_keys).ok()?;
-        rels.push(rel.to_path_buf());
-    }
+    let rels = changed
+        .iter()
+        .map(|p| plain_markdown(root, p, &lang_keys))
+        .collect::<Option<Vec<PathBuf>>>()?;
     if cache.files.is_empty() || cache.needs_full {
         return None;
     }
-    let mut keys = std::mem::take(&mut cache.pending);
-    for rel in &rels {
-        let full = root.join(CONTENT_DIR).join(rel);
-        match std::fs::metadata(&full) {
-            Ok(meta) => {
-                let stamp = (meta.modified().ok(), meta.len());
-                let parsed = read_and_parse(root, rel, &lang_keys);
-                keys.extend(item_of(&parsed).map(|(k, _)| k));
-                cache.files.insert(rel.clone(), (stamp, parsed));
-            }
-            Err(_) => {
-                if let Some((_, r)) = cache.files.remove(rel) {
-                    keys.extend(item_of(&r).map(|(k, _)| k));
-                }
-            }
-        }
-    }
-    // The files of the changed items, in path order (as a full load has them).
-    let mut groups: BTreeMap<ItemKey, Vec<&Result<ParsedFile, ParseFailure>>> = BTreeMap::new();
-    for (_, r) in cache.files.values() {
-        if let Some((k, _)) = item_of(r)
-            && keys.contains(&k)
-        {
-            groups.entry(k).or_default().push(r);
-        }
-    }
+    let keys = cache.reread(root, &rels, &lang_keys);
     let mut ds = Diagnostics::new();
-    let mut site = previous.clone();
-    for k in &keys {
-        site.items.remove(k);
-        site.broken.remove(k);
-    }
-    let mut home = None;
-    for (key, results) in groups {
-        match assemble_group(results, config, opts, &mut ds) {
-            Assembled::Broken => {
-                site.broken.insert(key);
-            }
-            Assembled::Draft => {}
-            Assembled::Item(item) if key.0 == Kind::Home => home = Some(item),
-            Assembled::Item(item) => {
-                site.items.insert(key, item);
-            }
-        }
-    }
-    if keys.iter().any(|k| k.0 == Kind::Home) {
-        match home {
-            Some(h) => site.home = h,
-            None if !ds.has_errors() => ds.push(home_missing()),
-            None => {}
-        }
-    }
+    let site = reassemble(cache, previous, &keys, config, opts, &mut ds);
     // With the same items (none added or removed), only the changed ones
     // need their references and links checked.
     let same_items = site.items.len() == previous.items.len()
@@ -288,6 +220,118 @@ pub fn reload_changed(
     } else {
         Some((Some(site), ds))
     }
+}
+
+/// `changed` (relative to the site root) relative to `content/`, if it is
+/// a plain Markdown file with a valid name there, or was one and is gone.
+fn plain_markdown(root: &Path, changed: &Path, lang_keys: &[String]) -> Option<PathBuf> {
+    let rel = changed.strip_prefix(CONTENT_DIR).ok()?;
+    let name = rel.file_name()?.to_string_lossy();
+    let plain = match std::fs::symlink_metadata(root.join(changed)) {
+        Ok(m) => m.is_file(),
+        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+    };
+    if !plain
+        || is_editor_litter(&name)
+        || rel.extension().is_none_or(|x| x != "md")
+        || rel
+            .parent()
+            .into_iter()
+            .flat_map(|d| d.components())
+            .any(|c| is_editor_litter(&c.as_os_str().to_string_lossy()))
+    {
+        return None;
+    }
+    identify(rel, lang_keys).ok()?;
+    Some(rel.to_path_buf())
+}
+
+impl ContentCache {
+    /// Reads and parses the files `rels` again (forgets those that are
+    /// gone); returns the items they belong to, with the ones still pending.
+    fn reread(&mut self, root: &Path, rels: &[PathBuf], lang_keys: &[String]) -> BTreeSet<ItemKey> {
+        let mut keys = std::mem::take(&mut self.pending);
+        for rel in rels {
+            let full = root.join(CONTENT_DIR).join(rel);
+            match std::fs::metadata(&full) {
+                Ok(meta) => {
+                    let stamp = (meta.modified().ok(), meta.len());
+                    let parsed = read_and_parse(root, rel, lang_keys);
+                    keys.extend(item_of(&parsed).map(|(k, _)| k));
+                    self.files.insert(rel.clone(), (stamp, parsed));
+                }
+                Err(_) => {
+                    if let Some((_, r)) = self.files.remove(rel) {
+                        keys.extend(item_of(&r).map(|(k, _)| k));
+                    }
+                }
+            }
+        }
+        keys
+    }
+}
+
+/// `previous` with the items `keys` assembled again from the cached files.
+fn reassemble(
+    cache: &ContentCache,
+    previous: &Site,
+    keys: &BTreeSet<ItemKey>,
+    config: &SiteConfig,
+    opts: LoadOptions,
+    ds: &mut Diagnostics,
+) -> Site {
+    // The files of the changed items, in path order (as a full load has them).
+    let mut groups: BTreeMap<ItemKey, Vec<&Result<ParsedFile, ParseFailure>>> = BTreeMap::new();
+    for (_, r) in cache.files.values() {
+        if let Some((k, _)) = item_of(r)
+            && keys.contains(&k)
+        {
+            groups.entry(k).or_default().push(r);
+        }
+    }
+    let mut site = previous.clone();
+    for k in keys {
+        site.items.remove(k);
+        site.broken.remove(k);
+    }
+    let home = assemble_groups(groups, config, opts, &mut site.items, &mut site.broken, ds);
+    if keys.iter().any(|k| k.0 == Kind::Home) {
+        match home {
+            Some(h) => site.home = h,
+            None if !ds.has_errors() => ds.push(home_missing()),
+            None => {}
+        }
+    }
+    site
+}
+
+/// Assembles each item's files (see [`assemble_group`]) into `items`, or
+/// its key into `broken`; returns the home page if it was among them.
+fn assemble_groups<'r, G>(
+    groups: impl IntoIterator<Item = (ItemKey, G)>,
+    config: &SiteConfig,
+    opts: LoadOptions,
+    items: &mut BTreeMap<ItemKey, std::sync::Arc<Item>>,
+    broken: &mut BTreeSet<ItemKey>,
+    ds: &mut Diagnostics,
+) -> Option<std::sync::Arc<Item>>
+where
+    G: IntoIterator<Item = &'r Result<ParsedFile, ParseFailure>>,
+{
+    let mut home = None;
+    for (key, results) in groups {
+        match assemble_group(results, config, opts, ds) {
+            Assembled::Broken => {
+                broken.insert(key);
+            }
+            Assembled::Draft => {}
+            Assembled::Item(item) if key.0 == Kind::Home => home = Some(item),
+            Assembled::Item(item) => {
+                items.insert(key, item);
+            }
+        }
+    }
+    home
 }
 
 /// Like [`load_site`], reading only files that changed since `cache` saw them.
@@ -413,20 +457,15 @@ fn finish(
         }
     }
     let mut items = BTreeMap::new();
-    let mut home = None;
     let mut failed = BTreeSet::new();
-    for (key, results) in groups {
-        match assemble_group(&results, config, opts, &mut ds) {
-            Assembled::Broken => {
-                failed.insert(key);
-            }
-            Assembled::Draft => {}
-            Assembled::Item(item) if key.0 == Kind::Home => home = Some(item),
-            Assembled::Item(item) => {
-                items.insert(key, item);
-            }
-        }
-    }
+    let home = assemble_groups(
+        groups.iter().map(|(k, rs)| (k.clone(), rs)),
+        config,
+        opts,
+        &mut items,
+        &mut failed,
+        &mut ds,
+    );
     let Some(home) = home else {
         if !ds.has_errors() {
             ds.push(home_missing());

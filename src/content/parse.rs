@@ -94,12 +94,12 @@ impl ParsedFile {
     }
 }
 
-/// Parses a content file. Reports every unknown or misplaced field, then the
-/// first type error (serde stops there).
 /// Front matter holds short fields; anything larger is a mistake (a missing
 /// closing `+++` is reported separately).
 pub const MAX_FRONT_MATTER: usize = 64_000;
 
+/// Parses a content file. Reports every unknown or misplaced field, then the
+/// first type error (serde stops there).
 pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagnostic>> {
     let parts = frontmatter::split(&file).map_err(|d| vec![d])?;
     let offset = parts.front.start;
@@ -118,54 +118,14 @@ pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagno
     let front_text = &file.text[parts.front.clone()];
     let table = toml::de::DeTable::parse(front_text)
         .map_err(|e| vec![explain_toml_error(&e, &file, offset, schema::hint)])?;
-    let translation = id.lang.is_some();
-    let mut errors = Vec::new();
-    for (key, _) in table.get_ref().iter() {
-        let name: &str = key.get_ref();
-        let span = key.span().start + offset..key.span().end + offset;
-        let allowed_here = schema::allowed(id.kind, translation).any(|f| f.name == name);
-        if allowed_here {
-            continue;
-        }
-        let allowed_in_source = schema::allowed(id.kind, false).any(|f| f.name == name);
-        let allowed_in_translation = schema::allowed(id.kind, true).any(|f| f.name == name);
-        let d = if translation && allowed_in_source {
-            Diagnostic::error(format!("`{name}` cannot be set in a translation"))
-                .at(&file, span)
-                .label("only in the source file")
-                .help(format!(
-                    "`{name}` applies to every language: set it once in {}.md and remove it here. Translations may set only: {}",
-                    id.slug,
-                    schema::allowed(id.kind, true).map(|f| f.name).collect::<Vec<_>>().join(", ")
-                ))
-        } else if !translation && allowed_in_translation {
-            Diagnostic::error(format!("`{name}` belongs in translation files only"))
-                .at(&file, span)
-                .label("only in <slug>.<lang>.md")
-                .help(format!(
-                    "`{name}` describes a translation; remove it from the source file"
-                ))
-        } else {
-            let what = if translation {
-                "translatable fields"
-            } else {
-                "fields"
-            };
-            Diagnostic::error(format!(
-                "unknown field `{name}` for {} {}",
-                article(id.kind),
-                id.kind.name()
-            ))
-            .at(&file, span)
-            .label("not a field here")
-            .help(suggest(
-                name,
-                schema::allowed(id.kind, translation).map(|f| f.name),
-                what,
-            ))
-        };
-        errors.push(d);
-    }
+    let errors: Vec<Diagnostic> = table
+        .get_ref()
+        .iter()
+        .filter_map(|(key, _)| {
+            let span = key.span().start + offset..key.span().end + offset;
+            misplaced_field(&id, &file, key.get_ref(), span)
+        })
+        .collect();
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -175,23 +135,73 @@ pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagno
     if let Some(span) = scan.too_deep {
         return Err(vec![
             Diagnostic::error(format!(
-                "lists or quotes are nested more than {} levels deep here",
-                MAX_NESTING
+                "lists or quotes are nested more than {MAX_NESTING} levels deep here"
             ))
             .at(&file, span)
             .label("too deep")
             .help("use fewer levels: split the list into several lists or use headings"),
         ]);
     }
-    let links = scan.links.into();
     Ok(ParsedFile {
         id,
         file,
         front,
         front_offset: offset,
         body: parts.body,
-        links,
+        links: scan.links.into(),
     })
+}
+
+/// The error for a front-matter field `name` (at `span` in the file) that
+/// this kind of file may not have, if it may not.
+fn misplaced_field(
+    id: &FileId,
+    file: &SourceFile,
+    name: &str,
+    span: Range<usize>,
+) -> Option<Diagnostic> {
+    let translation = id.lang.is_some();
+    if schema::allowed(id.kind, translation).any(|f| f.name == name) {
+        return None;
+    }
+    let allowed_in_source = schema::allowed(id.kind, false).any(|f| f.name == name);
+    let allowed_in_translation = schema::allowed(id.kind, true).any(|f| f.name == name);
+    let d = if translation && allowed_in_source {
+        Diagnostic::error(format!("`{name}` cannot be set in a translation"))
+            .at(file, span)
+            .label("only in the source file")
+            .help(format!(
+                "`{name}` applies to every language: set it once in {}.md and remove it here. Translations may set only: {}",
+                id.slug,
+                schema::allowed(id.kind, true).map(|f| f.name).collect::<Vec<_>>().join(", ")
+            ))
+    } else if !translation && allowed_in_translation {
+        Diagnostic::error(format!("`{name}` belongs in translation files only"))
+            .at(file, span)
+            .label("only in <slug>.<lang>.md")
+            .help(format!(
+                "`{name}` describes a translation; remove it from the source file"
+            ))
+    } else {
+        let what = if translation {
+            "translatable fields"
+        } else {
+            "fields"
+        };
+        Diagnostic::error(format!(
+            "unknown field `{name}` for {} {}",
+            article(id.kind),
+            id.kind.name()
+        ))
+        .at(file, span)
+        .label("not a field here")
+        .help(suggest(
+            name,
+            schema::allowed(id.kind, translation).map(|f| f.name),
+            what,
+        ))
+    };
+    Some(d)
 }
 
 fn article(kind: Kind) -> &'static str {

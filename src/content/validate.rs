@@ -114,6 +114,9 @@ fn value_span(text: &Text, field: &str, value: &str) -> std::ops::Range<usize> {
     0..0
 }
 
+/// Reports a bad value in front matter: field, value, message, help.
+type BadValue<'a> = dyn FnMut(&str, &str, String, String) + 'a;
+
 fn check_references(site: &Site, item: &Item, contacts: &[&str], ds: &mut Diagnostics) {
     let source = item.source_text(&site.config);
     let mut err = |field: &str, value: &str, msg: String, help: String| {
@@ -123,6 +126,12 @@ fn check_references(site: &Site, item: &Item, contacts: &[&str], ds: &mut Diagno
                 .help(help),
         );
     };
+    check_contact_refs(item, contacts, &mut err);
+    check_keys(site, item, &mut err);
+}
+
+/// Every contact an item names exists (`contacts` is sorted).
+fn check_contact_refs(item: &Item, contacts: &[&str], err: &mut BadValue) {
     let mut contact_ref = |field: &str, slug: &str| {
         if contacts.binary_search(&slug).is_err() {
             err(
@@ -159,13 +168,10 @@ fn check_references(site: &Site, item: &Item, contacts: &[&str], ds: &mut Diagno
         }
         ItemData::Home | ItemData::Page => {}
     }
-    let mut err = |field: &str, value: &str, msg: String, help: String| {
-        ds.push(
-            Diagnostic::error(msg)
-                .at(&source.file, value_span(source, field, value))
-                .help(help),
-        );
-    };
+}
+
+/// Taxonomy keys are declared in site.toml; language codes look like ones.
+fn check_keys(site: &Site, item: &Item, err: &mut BadValue) {
     if let Some(l) = item.data.listing() {
         for t in Taxonomy::ALL {
             let declared = site.config.taxonomies.terms(t);
@@ -183,27 +189,20 @@ fn check_references(site: &Site, item: &Item, contacts: &[&str], ds: &mut Diagno
                 }
             }
         }
-        for code in &l.offered_in {
-            if !valid_language_code(code) {
-                err(
-                    "offered_in",
-                    code,
-                    format!("`{code}` is not a language code"),
-                    LANG_HELP.into(),
-                );
-            }
-        }
     }
-    if let ItemData::Contact(c) = &item.data {
-        for code in &c.languages {
-            if !valid_language_code(code) {
-                err(
-                    "languages",
-                    code,
-                    format!("`{code}` is not a language code"),
-                    LANG_HELP.into(),
-                );
-            }
+    let (field, codes) = match (item.data.listing(), &item.data) {
+        (Some(l), _) => ("offered_in", &l.offered_in),
+        (None, ItemData::Contact(c)) => ("languages", &c.languages),
+        (None, _) => return,
+    };
+    for code in codes {
+        if !valid_language_code(code) {
+            err(
+                field,
+                code,
+                format!("`{code}` is not a language code"),
+                LANG_HELP.into(),
+            );
         }
     }
 }
