@@ -4,7 +4,9 @@
 //! merge translations) → [`i18n`] (Fluent, ICU4X) → [`render`] (Markdown,
 //! views, templates, minify) → [`output`] (atomic write, sitemap).
 //! [`build`] runs the pipeline; [`diagnostics`] reports every problem with
-//! file, line and column.
+//! file, line and column. Beside the pipeline: [`check`], [`serve`] and the
+//! [`editorial`] commands (translate, status, xliff, report, cms, new).
+//! [`routes`] owns the URL scheme, [`layout`] the names in a site folder.
 
 pub mod build;
 pub mod check;
