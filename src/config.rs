@@ -9,7 +9,7 @@ use unic_langid::{CharacterDirection, LanguageIdentifier};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::toml_input::{explain_toml_error, suggest};
 
-pub const CONFIG_FILE: &str = "site.toml";
+use crate::layout::CONFIG_FILE;
 
 /// CLDR numbering systems a language may set with `numbering` (they apply to
 /// dates, times and interface numbers alike).

@@ -4,24 +4,25 @@
 //! merge translations) → [`i18n`] (Fluent, ICU4X) → [`render`] (Markdown,
 //! views, templates, minify) → [`output`] (atomic write, sitemap).
 //! [`build`] runs the pipeline; [`diagnostics`] reports every problem with
-//! file, line and column.
+//! file, line and column. Beside the pipeline: [`check`], [`serve`] and the
+//! [`editorial`] commands (translate, status, xliff, report, cms, new).
+//! [`routes`] owns the URL scheme, [`layout`] the names in a site folder.
 
 pub mod build;
 pub mod check;
-pub mod cms;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod editorial;
 pub mod i18n;
+pub mod layout;
 pub mod output;
 pub mod render;
-pub mod report;
 pub mod routes;
-pub mod scaffold;
 pub mod serve;
 pub mod text;
 pub mod toml_input;
-pub mod translate;
-pub mod xliff;
 
 pub use build::{BuildOptions, BuildReport, build};
+// The editorial commands' old paths.
+pub use editorial::{cms, report, scaffold, translate, xliff};

@@ -9,11 +9,12 @@ use std::sync::Arc;
 use super::pipeline::Pipeline;
 use super::secondary::SecondaryParts;
 use super::{Change, build_in_memory, diff, errors_only};
-use crate::content::load::{LoadOptions, load_site_cached, reload_changed};
+use crate::content::load::{load_site_cached, reload_changed};
 use crate::content::{Item, ItemKey, Kind, Site};
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Messages;
-use crate::render::templates::{THEMES_DIR, Templates};
+use crate::layout::{CONFIG_FILE, CONTENT_DIR, LOCALES_DIR, STATIC_DIR, TEMPLATES_DIR, THEMES_DIR};
+use crate::render::templates::Templates;
 use crate::routes::Route;
 
 /// What an update did.
@@ -55,12 +56,12 @@ impl Touched {
             p.starts_with(Path::new(THEMES_DIR)) && p.components().any(|c| c.as_os_str() == part)
         };
         Touched {
-            config: touches(crate::config::CONFIG_FILE),
-            templates: changed.iter().any(|p| is_theme_part(p, "templates")),
-            statics: touches("static") || changed.iter().any(|p| is_theme_part(p, "static")),
+            config: touches(CONFIG_FILE),
+            templates: changed.iter().any(|p| is_theme_part(p, TEMPLATES_DIR)),
+            statics: touches(STATIC_DIR) || changed.iter().any(|p| is_theme_part(p, STATIC_DIR)),
             locales: changed
                 .iter()
-                .filter(|p| p.starts_with(crate::i18n::messages::LOCALES_DIR))
+                .filter(|p| p.starts_with(LOCALES_DIR))
                 .filter_map(|p| {
                     p.components()
                         .nth(1)
@@ -69,7 +70,7 @@ impl Touched {
                 .collect(),
             content: changed
                 .iter()
-                .filter(|p| p.starts_with(crate::content::load::CONTENT_DIR))
+                .filter(|p| p.starts_with(CONTENT_DIR))
                 .cloned()
                 .collect(),
         }
@@ -225,9 +226,7 @@ impl Pipeline {
             return Ok(None);
         }
         let root = &self.opts.root;
-        let load = LoadOptions {
-            drafts: self.opts.drafts,
-        };
+        let load = self.opts.load_options();
         let (site, cds) = reload_changed(
             root,
             &self.config,

@@ -44,11 +44,19 @@ impl BuildOptions {
     pub fn new(root: impl Into<PathBuf>) -> Self {
         BuildOptions {
             root: root.into(),
-            out: PathBuf::from("public"),
+            out: PathBuf::from(crate::layout::OUTPUT_DIR),
             base_url: None,
             drafts: false,
             minify: true,
             now: None,
+        }
+    }
+
+    /// How content is loaded for this build (drafts, the URL scheme's reserved names).
+    pub fn load_options(&self) -> crate::content::load::LoadOptions {
+        crate::content::load::LoadOptions {
+            drafts: self.drafts,
+            reserved_pages: crate::routes::RESERVED_SEGMENTS,
         }
     }
 

@@ -12,7 +12,7 @@ use super::secondary::{self, PageFacts, Secondary, SecondaryParts, Sources};
 use super::{BuildOptions, Change, errors_only};
 use crate::config::SiteConfig;
 use crate::content::Site;
-use crate::content::load::{ContentCache, LoadOptions, load_site_cached};
+use crate::content::load::{ContentCache, load_site_cached};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{LocaleFormatter, Messages};
 use crate::output::{self, Bytes, OutputFiles};
@@ -88,14 +88,7 @@ impl Pipeline {
         ds.extend(mds);
         let messages = Arc::new(messages);
         let mut cache = ContentCache::default();
-        let (site, cds) = load_site_cached(
-            root,
-            &config,
-            LoadOptions {
-                drafts: opts.drafts,
-            },
-            &mut cache,
-        );
+        let (site, cds) = load_site_cached(root, &config, opts.load_options(), &mut cache);
         ds.extend(cds);
         let formatters = formatters(&config, &mut ds);
         let templates = match Templates::load(root, &config.theme, messages.clone(), opts.minify) {
@@ -146,7 +139,8 @@ impl Pipeline {
         let site_css = self
             .opts
             .root
-            .join("static/site.css")
+            .join(crate::layout::STATIC_DIR)
+            .join("site.css")
             .is_file()
             .then_some(crate::routes::SITE_STYLESHEET);
         PageBuilder::new(
@@ -402,7 +396,7 @@ fn formatters(config: &SiteConfig, ds: &mut Diagnostics) -> BTreeMap<String, Loc
             }
             Err(e) => ds.push(
                 Diagnostic::error(format!("language `{}`: {e}", l.key))
-                    .at_path(Path::new(crate::config::CONFIG_FILE)),
+                    .at_path(Path::new(crate::layout::CONFIG_FILE)),
             ),
         }
     }

@@ -13,11 +13,11 @@ use crate::config::SiteConfig;
 use crate::content::Site;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Messages;
+use crate::layout::{STATIC_DIR, THEMES_DIR};
 use crate::output::data::{Labels, data_files};
 use crate::output::sitemap::{self, SitemapEntry};
 use crate::output::{self, Bytes, OutputFiles};
 use crate::render::pages::PageBuilder;
-use crate::render::templates::THEMES_DIR;
 use crate::render::views::Alternate;
 
 /// The output files besides the pages, in parts that change for different
@@ -260,9 +260,9 @@ fn static_files(src: &Sources<'_>) -> Result<OutputFiles, Diagnostic> {
         .root
         .join(THEMES_DIR)
         .join(&src.config.theme)
-        .join("static");
+        .join(STATIC_DIR);
     output::add_static_dir(&theme_static, crate::routes::THEME_STATIC, &mut files)?;
-    output::add_static_dir(&src.root.join("static"), "", &mut files)?;
+    output::add_static_dir(&src.root.join(STATIC_DIR), "", &mut files)?;
     Ok(files)
 }
 

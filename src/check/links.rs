@@ -5,11 +5,10 @@ use std::collections::BTreeMap;
 
 use percent_encoding::percent_decode_str;
 
-use crate::content::validate::content_link;
+use crate::content::links::{content_link, scheme};
 use crate::content::{Item, Site, Text};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::OutputFiles;
-use crate::render::markdown::scheme;
 use crate::routes;
 
 /// The `id`s of an HTML page (quoted or, as minified pages have them, not),

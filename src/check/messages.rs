@@ -6,12 +6,13 @@ use std::path::Path;
 use crate::content::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::messages::Messages;
+use crate::layout::{TEMPLATES_DIR, THEMES_DIR};
 use crate::render::pages::MESSAGES_ASKED_BY_CODE;
 
 /// Quoted words in the theme's templates: message ids written there, and
 /// prefixes (`"attendance-" ~ kind`) of ids put together there.
 fn template_literals(root: &Path, theme: &str) -> BTreeSet<String> {
-    let dir = root.join("themes").join(theme).join("templates");
+    let dir = root.join(THEMES_DIR).join(theme).join(TEMPLATES_DIR);
     let mut out = BTreeSet::new();
     for entry in walkdir::WalkDir::new(dir)
         .into_iter()

@@ -6,6 +6,7 @@ pub mod check;
 pub mod cms;
 pub mod new;
 pub mod report;
+pub mod serve;
 pub mod status;
 pub mod translate;
 pub mod xliff;
@@ -40,10 +41,10 @@ pub fn print_one(d: Diagnostic) {
     eprint!("{}", ds.render());
 }
 
-/// The site for commands that work on its content (translate, xliff); on
-/// problems they are printed and `None` is returned.
+/// The site, drafts included, for commands that work on its content
+/// (translate, xliff); on problems they are printed and `None` is returned.
 pub fn load_site(root: &std::path::Path) -> Option<wegweiser::content::Site> {
-    match wegweiser::translate::load(root) {
+    match wegweiser::editorial::load(root, true) {
         Ok(s) => Some(s),
         Err(ds) => {
             eprint!("{}", ds.render());

@@ -1,10 +1,23 @@
-use std::path::Path;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use wegweiser::report;
+use wegweiser::editorial::report;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Also write one CSV file per table into this folder.
+    #[arg(long)]
+    csv: Option<PathBuf>,
+    /// Also write the report as a standalone HTML page.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+}
 
 /// `wegweiser report`: prints the gap report, and writes it as HTML and CSV when asked.
-pub fn run(root: &Path, csv_dir: Option<&Path>, html: Option<&Path>) -> ExitCode {
+pub fn run(args: Args) -> ExitCode {
+    let (root, csv_dir, html) = (&args.root, args.csv.as_deref(), args.out.as_deref());
     let now = match super::build::source_date_epoch() {
         Ok(now) => now.unwrap_or_else(jiff::Timestamp::now),
         Err(e) => {

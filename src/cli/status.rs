@@ -1,11 +1,21 @@
-use std::path::Path;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use wegweiser::content::status;
-use wegweiser::translate;
+use wegweiser::editorial;
 
-pub fn run(root: &Path, csv: Option<&Path>) -> ExitCode {
-    let site = match translate::load(root) {
+#[derive(clap::Args)]
+pub struct Args {
+    /// Also write the status as CSV for translators.
+    #[arg(long)]
+    csv: Option<PathBuf>,
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+}
+
+/// `wegweiser status [--csv FILE]`: prints the translation status table.
+pub fn run(args: Args) -> ExitCode {
+    let site = match editorial::load(&args.root, true) {
         Ok(s) => s,
         Err(ds) => {
             eprint!("{}", ds.render());
@@ -14,8 +24,8 @@ pub fn run(root: &Path, csv: Option<&Path>) -> ExitCode {
     };
     let report = status::report(&site);
     print!("{}", report.table(&site));
-    if let Some(path) = csv {
-        if let Err(e) = std::fs::write(path, report.csv()) {
+    if let Some(path) = args.csv {
+        if let Err(e) = std::fs::write(&path, report.csv()) {
             eprintln!("cannot write {}: {e}", path.display());
             return ExitCode::FAILURE;
         }

@@ -1,10 +1,75 @@
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use wegweiser::translate::{self, Action};
+use wegweiser::editorial::translate::{self, Action};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// ITEM [LANG]: the item (offers/sprachcafe-ingelheim, pages/impressum, _index)
+    /// and the language; with --all only the language.
+    #[arg(num_args = 1..=2, value_names = ["ITEM", "LANG"])]
+    args: Vec<String>,
+    /// Apply --confirm to every item that has a translation into LANG.
+    #[arg(long, requires = "confirm")]
+    all: bool,
+    /// Record that this translation matches the current source text.
+    #[arg(long, conflicts_with = "minor")]
+    confirm: bool,
+    /// The last change to the source was minor (a typo): keep all translations up to date.
+    #[arg(long)]
+    minor: bool,
+    /// Mark a new translation as machine-translated (readers are told so).
+    #[arg(long)]
+    machine: bool,
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+}
+
+/// `wegweiser translate ITEM LANG [--confirm | --machine]`, `translate ITEM
+/// --minor` and `translate --all --confirm LANG`.
+pub fn run(args: Args) -> ExitCode {
+    match action_of(&args) {
+        Ok((item, action)) => run_action(&args.root, item.as_deref(), action),
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The item (`None` with --all) and what to do with it, or why the
+/// arguments do not say.
+fn action_of(args: &Args) -> Result<(Option<String>, Action), String> {
+    let (item, lang) = match (args.all, args.args.as_slice()) {
+        (true, [lang]) => (None, Some(lang.clone())),
+        (false, [item]) => (Some(item.clone()), None),
+        (false, [item, lang]) => (Some(item.clone()), Some(lang.clone())),
+        _ => {
+            return Err(
+                "use `wegweiser translate ITEM LANG` or `wegweiser translate --all --confirm LANG`"
+                    .into(),
+            );
+        }
+    };
+    let action = match (args.minor, lang) {
+        (true, _) => Action::Minor,
+        (false, Some(lang)) if args.confirm => Action::Confirm { lang },
+        (false, Some(lang)) => Action::Start {
+            lang,
+            machine: args.machine,
+        },
+        (false, None) => {
+            return Err(format!(
+                "name the language to translate into, e.g. `wegweiser translate {} ar`",
+                item.as_deref().unwrap_or("offers/…")
+            ));
+        }
+    };
+    Ok((item, action))
+}
 
 /// `item`: one item, or `None` for every item of the site.
-pub fn run(root: &Path, item: Option<&str>, action: Action) -> ExitCode {
+fn run_action(root: &Path, item: Option<&str>, action: Action) -> ExitCode {
     let Some(site) = super::load_site(root) else {
         return ExitCode::FAILURE;
     };

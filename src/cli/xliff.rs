@@ -2,10 +2,51 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use wegweiser::diagnostics::SourceFile;
-use wegweiser::xliff::{export, import};
+use wegweiser::editorial::xliff::{export, import};
+
+#[derive(clap::Subcommand)]
+pub enum XliffAction {
+    /// Write every item missing or outdated in LANG as one XLIFF 2.0 file.
+    Export {
+        /// The language to translate into.
+        #[arg(long)]
+        lang: String,
+        /// The XLIFF file to write (default: wegweiser-LANG.xlf).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Write the translations of an XLIFF file into content/ (stamped as current).
+    Import {
+        /// The XLIFF file with the translators' <target>s.
+        file: PathBuf,
+        /// Overwrite translation files even if they changed after the export.
+        #[arg(long)]
+        force: bool,
+        /// Mark the imported translations as made by machine.
+        #[arg(long)]
+        machine: bool,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+/// `wegweiser xliff export|import`
+pub fn run(action: XliffAction) -> ExitCode {
+    match action {
+        XliffAction::Export { lang, out, root } => export(&root, &lang, out.as_deref()),
+        XliffAction::Import {
+            file,
+            force,
+            machine,
+            root,
+        } => import(&root, &file, import::ImportOptions { force, machine }),
+    }
+}
 
 /// `wegweiser xliff export --lang LANG [--out FILE]`
-pub fn export(root: &Path, lang: &str, out: Option<&Path>) -> ExitCode {
+fn export(root: &Path, lang: &str, out: Option<&Path>) -> ExitCode {
     let Some(site) = super::load_site(root) else {
         return ExitCode::FAILURE;
     };
@@ -37,7 +78,7 @@ pub fn export(root: &Path, lang: &str, out: Option<&Path>) -> ExitCode {
 }
 
 /// `wegweiser xliff import FILE [--force] [--machine]`
-pub fn import(root: &Path, file: &Path, opts: import::ImportOptions) -> ExitCode {
+fn import(root: &Path, file: &Path, opts: import::ImportOptions) -> ExitCode {
     let text = match std::fs::read_to_string(file) {
         Ok(t) => t,
         Err(e) => {

@@ -6,30 +6,25 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::assemble::assemble;
-use super::parse::{FileId, ParsedFile, identify, parse_file};
+use super::naming::{FileId, identify};
+use super::parse::{ParsedFile, parse_file};
 use super::{Item, ItemKey, Kind, Site};
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
-
-pub const CONTENT_DIR: &str = "content";
+use crate::layout::{CONTENT_DIR, is_editor_litter};
 
 /// A file that could not be parsed: its identity, if its name was valid, and why.
 type ParseFailure = (Option<FileId>, Vec<Diagnostic>);
 
-/// Options that change which content is loaded.
-#[derive(Debug, Clone, Copy, Default)]
+/// Options that change which content is loaded, and the names the URL
+/// scheme keeps for itself.
+#[derive(Debug, Clone, Copy)]
 pub struct LoadOptions {
     pub drafts: bool,
-}
-
-/// Files editors' tools leave behind; never content.
-fn is_editor_litter(name: &str) -> bool {
-    name.starts_with('.')
-        || name.starts_with('#')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".tmp")
-        || name == "4913"
+    /// First path segments below a language that free pages, which sit
+    /// there, may not be named (the URL module's `routes::RESERVED_SEGMENTS`,
+    /// passed in: content does not depend on the URL scheme).
+    pub reserved_pages: &'static [&'static str],
 }
 
 /// Every Markdown file under `content/`, relative to it, in sorted order.
@@ -179,7 +174,7 @@ fn assemble_group<'r>(
 
 fn home_missing() -> Diagnostic {
     Diagnostic::error("the home page is missing")
-        .at_path(Path::new("content/_index.md"))
+        .at_path(&Path::new(CONTENT_DIR).join("_index.md"))
         .help("create content/_index.md with +++ title = \"…\" +++ and an introduction")
 }
 
@@ -198,49 +193,93 @@ pub fn reload_changed(
     changed: &[PathBuf],
 ) -> Option<(Option<Site>, Diagnostics)> {
     let lang_keys = config.language_keys();
-    let mut rels = Vec::new();
-    for p in changed {
-        let rel = p.strip_prefix(CONTENT_DIR).ok()?;
-        let full = root.join(p);
-        let name = rel.file_name()?.to_string_lossy();
-        let plain = match std::fs::symlink_metadata(&full) {
-            Ok(m) => m.is_file(),
-            Err(e) => e.kind() == std::io::ErrorKind::NotFound,
-        };
-        if !plain
-            || is_editor_litter(&name)
-            || rel.extension().is_none_or(|x| x != "md")
-            || rel
-                .parent()
-                .into_iter()
-                .flat_map(|d| d.components())
-                .any(|c| is_editor_litter(&c.as_os_str().to_string_lossy()))
-        {
-            return None;
-        }
-        identify(rel, &lang_keys).ok()?;
-        rels.push(rel.to_path_buf());
-    }
+    let rels = changed
+        .iter()
+        .map(|p| plain_markdown(root, p, &lang_keys))
+        .collect::<Option<Vec<PathBuf>>>()?;
     if cache.files.is_empty() || cache.needs_full {
         return None;
     }
-    let mut keys = std::mem::take(&mut cache.pending);
-    for rel in &rels {
-        let full = root.join(CONTENT_DIR).join(rel);
-        match std::fs::metadata(&full) {
-            Ok(meta) => {
-                let stamp = (meta.modified().ok(), meta.len());
-                let parsed = read_and_parse(root, rel, &lang_keys);
-                keys.extend(item_of(&parsed).map(|(k, _)| k));
-                cache.files.insert(rel.clone(), (stamp, parsed));
-            }
-            Err(_) => {
-                if let Some((_, r)) = cache.files.remove(rel) {
-                    keys.extend(item_of(&r).map(|(k, _)| k));
+    let keys = cache.reread(root, &rels, &lang_keys);
+    let mut ds = Diagnostics::new();
+    let site = reassemble(cache, previous, &keys, config, opts, &mut ds);
+    // With the same items (none added or removed), only the changed ones
+    // need their references and links checked.
+    let same_items = site.items.len() == previous.items.len()
+        && site.broken == previous.broken
+        && site.items.keys().eq(previous.items.keys());
+    super::validate::validate_items(
+        &site,
+        same_items.then_some(&keys),
+        opts.reserved_pages,
+        &mut ds,
+    );
+    if ds.has_errors() {
+        cache.pending = keys;
+        Some((None, ds))
+    } else {
+        Some((Some(site), ds))
+    }
+}
+
+/// `changed` (relative to the site root) relative to `content/`, if it is
+/// a plain Markdown file with a valid name there, or was one and is gone.
+fn plain_markdown(root: &Path, changed: &Path, lang_keys: &[String]) -> Option<PathBuf> {
+    let rel = changed.strip_prefix(CONTENT_DIR).ok()?;
+    let name = rel.file_name()?.to_string_lossy();
+    let plain = match std::fs::symlink_metadata(root.join(changed)) {
+        Ok(m) => m.is_file(),
+        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+    };
+    if !plain
+        || is_editor_litter(&name)
+        || rel.extension().is_none_or(|x| x != "md")
+        || rel
+            .parent()
+            .into_iter()
+            .flat_map(|d| d.components())
+            .any(|c| is_editor_litter(&c.as_os_str().to_string_lossy()))
+    {
+        return None;
+    }
+    identify(rel, lang_keys).ok()?;
+    Some(rel.to_path_buf())
+}
+
+impl ContentCache {
+    /// Reads and parses the files `rels` again (forgets those that are
+    /// gone); returns the items they belong to, with the ones still pending.
+    fn reread(&mut self, root: &Path, rels: &[PathBuf], lang_keys: &[String]) -> BTreeSet<ItemKey> {
+        let mut keys = std::mem::take(&mut self.pending);
+        for rel in rels {
+            let full = root.join(CONTENT_DIR).join(rel);
+            match std::fs::metadata(&full) {
+                Ok(meta) => {
+                    let stamp = (meta.modified().ok(), meta.len());
+                    let parsed = read_and_parse(root, rel, lang_keys);
+                    keys.extend(item_of(&parsed).map(|(k, _)| k));
+                    self.files.insert(rel.clone(), (stamp, parsed));
+                }
+                Err(_) => {
+                    if let Some((_, r)) = self.files.remove(rel) {
+                        keys.extend(item_of(&r).map(|(k, _)| k));
+                    }
                 }
             }
         }
+        keys
     }
+}
+
+/// `previous` with the items `keys` assembled again from the cached files.
+fn reassemble(
+    cache: &ContentCache,
+    previous: &Site,
+    keys: &BTreeSet<ItemKey>,
+    config: &SiteConfig,
+    opts: LoadOptions,
+    ds: &mut Diagnostics,
+) -> Site {
     // The files of the changed items, in path order (as a full load has them).
     let mut groups: BTreeMap<ItemKey, Vec<&Result<ParsedFile, ParseFailure>>> = BTreeMap::new();
     for (_, r) in cache.files.values() {
@@ -250,25 +289,12 @@ pub fn reload_changed(
             groups.entry(k).or_default().push(r);
         }
     }
-    let mut ds = Diagnostics::new();
     let mut site = previous.clone();
-    for k in &keys {
+    for k in keys {
         site.items.remove(k);
         site.broken.remove(k);
     }
-    let mut home = None;
-    for (key, results) in groups {
-        match assemble_group(results, config, opts, &mut ds) {
-            Assembled::Broken => {
-                site.broken.insert(key);
-            }
-            Assembled::Draft => {}
-            Assembled::Item(item) if key.0 == Kind::Home => home = Some(item),
-            Assembled::Item(item) => {
-                site.items.insert(key, item);
-            }
-        }
-    }
+    let home = assemble_groups(groups, config, opts, &mut site.items, &mut site.broken, ds);
     if keys.iter().any(|k| k.0 == Kind::Home) {
         match home {
             Some(h) => site.home = h,
@@ -276,18 +302,36 @@ pub fn reload_changed(
             None => {}
         }
     }
-    // With the same items (none added or removed), only the changed ones
-    // need their references and links checked.
-    let same_items = site.items.len() == previous.items.len()
-        && site.broken == previous.broken
-        && site.items.keys().eq(previous.items.keys());
-    super::validate::validate_items(&site, same_items.then_some(&keys), &mut ds);
-    if ds.has_errors() {
-        cache.pending = keys;
-        Some((None, ds))
-    } else {
-        Some((Some(site), ds))
+    site
+}
+
+/// Assembles each item's files (see [`assemble_group`]) into `items`, or
+/// its key into `broken`; returns the home page if it was among them.
+fn assemble_groups<'r, G>(
+    groups: impl IntoIterator<Item = (ItemKey, G)>,
+    config: &SiteConfig,
+    opts: LoadOptions,
+    items: &mut BTreeMap<ItemKey, std::sync::Arc<Item>>,
+    broken: &mut BTreeSet<ItemKey>,
+    ds: &mut Diagnostics,
+) -> Option<std::sync::Arc<Item>>
+where
+    G: IntoIterator<Item = &'r Result<ParsedFile, ParseFailure>>,
+{
+    let mut home = None;
+    for (key, results) in groups {
+        match assemble_group(results, config, opts, ds) {
+            Assembled::Broken => {
+                broken.insert(key);
+            }
+            Assembled::Draft => {}
+            Assembled::Item(item) if key.0 == Kind::Home => home = Some(item),
+            Assembled::Item(item) => {
+                items.insert(key, item);
+            }
+        }
     }
+    home
 }
 
 /// Like [`load_site`], reading only files that changed since `cache` saw them.
@@ -413,20 +457,15 @@ fn finish(
         }
     }
     let mut items = BTreeMap::new();
-    let mut home = None;
     let mut failed = BTreeSet::new();
-    for (key, results) in groups {
-        match assemble_group(&results, config, opts, &mut ds) {
-            Assembled::Broken => {
-                failed.insert(key);
-            }
-            Assembled::Draft => {}
-            Assembled::Item(item) if key.0 == Kind::Home => home = Some(item),
-            Assembled::Item(item) => {
-                items.insert(key, item);
-            }
-        }
-    }
+    let home = assemble_groups(
+        groups.iter().map(|(k, rs)| (k.clone(), rs)),
+        config,
+        opts,
+        &mut items,
+        &mut failed,
+        &mut ds,
+    );
     let Some(home) = home else {
         if !ds.has_errors() {
             ds.push(home_missing());
@@ -439,7 +478,7 @@ fn finish(
         items,
         broken: failed,
     };
-    super::validate::validate(&site, &mut ds);
+    super::validate::validate(&site, opts.reserved_pages, &mut ds);
     if ds.has_errors() {
         (None, ds)
     } else {

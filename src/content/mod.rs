@@ -1,13 +1,17 @@
 //! The content model: what editors wrote, validated and merged across languages.
 //!
-//! Flow: [`load`] walks `content/`, [`parse`] turns each file into front matter
-//! and body, [`assemble`] merges a source file with its translations into an
-//! [`Item`], and [`validate`] checks references between items.
+//! Flow: [`load`] walks `content/`, [`naming`] reads each file's path,
+//! [`parse`] turns its text into front matter and body, [`assemble`] merges a
+//! source file with its translations into an [`Item`], and [`validate`] checks
+//! references between items. [`links`] holds the Markdown rules (parser
+//! options, safe addresses, content links) that rendering follows too.
 
 pub mod address;
 pub mod assemble;
 pub mod frontmatter;
+pub mod links;
 pub mod load;
+pub mod naming;
 pub mod parse;
 pub mod recurrence;
 pub mod schema;

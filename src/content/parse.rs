@@ -1,115 +1,17 @@
-//! Parsing one content file: path → kind, slug and language; text → front matter and body.
+//! Parsing one content file: text → front matter and body (its path was
+//! read by [`super::naming`]).
 
 use std::ops::Range;
-use std::path::Path;
 
 use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use super::frontmatter;
-use super::{Kind, schema};
+use super::links::{MAX_NESTING, scan_body};
+use super::naming::FileId;
+use super::{Kind, frontmatter, schema};
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::toml_input::{explain_toml_error, suggest};
-
-/// What a file's path says about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileId {
-    pub kind: Kind,
-    pub slug: String,
-    /// `Some(key)` for a translation `<slug>.<key>.md`.
-    pub lang: Option<String>,
-}
-
-/// Reads kind, slug and language from a path relative to `content/`.
-/// Sections may have sub-folders; only the file name makes the slug.
-pub fn identify(rel: &Path, languages: &[String]) -> Result<FileId, String> {
-    let comps: Vec<String> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    let Some(name) = comps.last() else {
-        return Err("empty path".into());
-    };
-    let Some(stem) = name.strip_suffix(".md") else {
-        return Err("not a Markdown file".into());
-    };
-    let (base, lang) = match stem.rsplit_once('.') {
-        Some((b, l)) => {
-            if !languages.iter().any(|k| k == l) {
-                return Err(format!(
-                    "`{l}` in `{name}` is not a language of this site; {}",
-                    suggest(l, languages.iter().map(String::as_str), "language keys")
-                ));
-            }
-            (b, Some(l.to_string()))
-        }
-        None => (stem, None),
-    };
-    let kind = if comps.len() == 1 {
-        if base == "_index" {
-            Kind::Home
-        } else {
-            return Err(format!(
-                "`{name}` is directly in content/: put it into one of the folders offers/, events/, contacts/ or pages/"
-            ));
-        }
-    } else {
-        match Kind::from_folder(&comps[0]) {
-            Some(k) => k,
-            None => {
-                return Err(format!(
-                    "`{}` is not a content folder; {}",
-                    comps[0],
-                    suggest(
-                        &comps[0],
-                        Kind::SECTIONS.iter().map(|k| k.folder()),
-                        "folders"
-                    )
-                ));
-            }
-        }
-    };
-    if kind != Kind::Home && !valid_slug(base) {
-        return Err(format!(
-            "`{base}` is not a valid file name: use only lower-case letters a-z, digits and -, e.g. `{}`",
-            slugify(base)
-        ));
-    }
-    Ok(FileId {
-        kind,
-        slug: if kind == Kind::Home {
-            String::new()
-        } else {
-            base.to_string()
-        },
-        lang,
-    })
-}
-
-pub fn valid_slug(s: &str) -> bool {
-    !s.is_empty()
-        && !s.starts_with('-')
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-/// A suggestion for a valid slug (only used in help texts).
-fn slugify(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars().flat_map(char::to_lowercase) {
-        match c {
-            'ä' => out.push_str("ae"),
-            'ö' => out.push_str("oe"),
-            'ü' => out.push_str("ue"),
-            'ß' => out.push_str("ss"),
-            'a'..='z' | '0'..='9' => out.push(c),
-            _ if !out.ends_with('-') => out.push('-'),
-            _ => {}
-        }
-    }
-    out.trim_matches('-').to_string()
-}
 
 /// One session of an event as written in front matter.
 #[derive(Debug, Clone, Deserialize)]
@@ -177,7 +79,7 @@ pub struct ParsedFile {
     /// Where the front-matter text starts in the file (spans in `front` are relative to it).
     pub front_offset: usize,
     pub body: Range<usize>,
-    /// Link targets of the body (see [`super::validate::scan_body`]).
+    /// Link targets of the body (see [`scan_body`]).
     pub links: std::sync::Arc<[(String, Range<usize>)]>,
 }
 
@@ -192,12 +94,12 @@ impl ParsedFile {
     }
 }
 
-/// Parses a content file. Reports every unknown or misplaced field, then the
-/// first type error (serde stops there).
 /// Front matter holds short fields; anything larger is a mistake (a missing
 /// closing `+++` is reported separately).
 pub const MAX_FRONT_MATTER: usize = 64_000;
 
+/// Parses a content file. Reports every unknown or misplaced field, then the
+/// first type error (serde stops there).
 pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagnostic>> {
     let parts = frontmatter::split(&file).map_err(|d| vec![d])?;
     let offset = parts.front.start;
@@ -217,80 +119,90 @@ pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagno
     let mut table = toml::de::DeTable::parse(front_text)
         .map_err(|e| vec![explain_toml_error(&e, &file, offset, schema::hint)])?;
     crate::text::strip_controls_toml(table.get_mut()); // escapes like "\u001B" (crate::text)
-    let translation = id.lang.is_some();
-    let mut errors = Vec::new();
-    for (key, _) in table.get_ref().iter() {
-        let name: &str = key.get_ref();
-        let span = key.span().start + offset..key.span().end + offset;
-        let allowed_here = schema::allowed(id.kind, translation).any(|f| f.name == name);
-        if allowed_here {
-            continue;
-        }
-        let allowed_in_source = schema::allowed(id.kind, false).any(|f| f.name == name);
-        let allowed_in_translation = schema::allowed(id.kind, true).any(|f| f.name == name);
-        let d = if translation && allowed_in_source {
-            Diagnostic::error(format!("`{name}` cannot be set in a translation"))
-                .at(&file, span)
-                .label("only in the source file")
-                .help(format!(
-                    "`{name}` applies to every language: set it once in {}.md and remove it here. Translations may set only: {}",
-                    id.slug,
-                    schema::allowed(id.kind, true).map(|f| f.name).collect::<Vec<_>>().join(", ")
-                ))
-        } else if !translation && allowed_in_translation {
-            Diagnostic::error(format!("`{name}` belongs in translation files only"))
-                .at(&file, span)
-                .label("only in <slug>.<lang>.md")
-                .help(format!(
-                    "`{name}` describes a translation; remove it from the source file"
-                ))
-        } else {
-            let what = if translation {
-                "translatable fields"
-            } else {
-                "fields"
-            };
-            Diagnostic::error(format!(
-                "unknown field `{name}` for {} {}",
-                article(id.kind),
-                id.kind.name()
-            ))
-            .at(&file, span)
-            .label("not a field here")
-            .help(suggest(
-                name,
-                schema::allowed(id.kind, translation).map(|f| f.name),
-                what,
-            ))
-        };
-        errors.push(d);
-    }
+    let errors: Vec<Diagnostic> = table
+        .get_ref()
+        .iter()
+        .filter_map(|(key, _)| {
+            let span = key.span().start + offset..key.span().end + offset;
+            misplaced_field(&id, &file, key.get_ref(), span)
+        })
+        .collect();
     if !errors.is_empty() {
         return Err(errors);
     }
     let front = RawFront::deserialize(toml::de::Deserializer::from(table))
         .map_err(|e| vec![explain_toml_error(&e, &file, offset, schema::hint)])?;
-    let scan = super::validate::scan_body(&file.text, parts.body.clone());
+    let scan = scan_body(&file.text, parts.body.clone());
     if let Some(span) = scan.too_deep {
         return Err(vec![
             Diagnostic::error(format!(
-                "lists or quotes are nested more than {} levels deep here",
-                super::validate::MAX_NESTING
+                "lists or quotes are nested more than {MAX_NESTING} levels deep here"
             ))
             .at(&file, span)
             .label("too deep")
             .help("use fewer levels: split the list into several lists or use headings"),
         ]);
     }
-    let links = scan.links.into();
     Ok(ParsedFile {
         id,
         file,
         front,
         front_offset: offset,
         body: parts.body,
-        links,
+        links: scan.links.into(),
     })
+}
+
+/// The error for a front-matter field `name` (at `span` in the file) that
+/// this kind of file may not have, if it may not.
+fn misplaced_field(
+    id: &FileId,
+    file: &SourceFile,
+    name: &str,
+    span: Range<usize>,
+) -> Option<Diagnostic> {
+    let translation = id.lang.is_some();
+    if schema::allowed(id.kind, translation).any(|f| f.name == name) {
+        return None;
+    }
+    let allowed_in_source = schema::allowed(id.kind, false).any(|f| f.name == name);
+    let allowed_in_translation = schema::allowed(id.kind, true).any(|f| f.name == name);
+    let d = if translation && allowed_in_source {
+        Diagnostic::error(format!("`{name}` cannot be set in a translation"))
+            .at(file, span)
+            .label("only in the source file")
+            .help(format!(
+                "`{name}` applies to every language: set it once in {}.md and remove it here. Translations may set only: {}",
+                id.slug,
+                schema::allowed(id.kind, true).map(|f| f.name).collect::<Vec<_>>().join(", ")
+            ))
+    } else if !translation && allowed_in_translation {
+        Diagnostic::error(format!("`{name}` belongs in translation files only"))
+            .at(file, span)
+            .label("only in <slug>.<lang>.md")
+            .help(format!(
+                "`{name}` describes a translation; remove it from the source file"
+            ))
+    } else {
+        let what = if translation {
+            "translatable fields"
+        } else {
+            "fields"
+        };
+        Diagnostic::error(format!(
+            "unknown field `{name}` for {} {}",
+            article(id.kind),
+            id.kind.name()
+        ))
+        .at(file, span)
+        .label("not a field here")
+        .help(suggest(
+            name,
+            schema::allowed(id.kind, translation).map(|f| f.name),
+            what,
+        ))
+    };
+    Some(d)
 }
 
 fn article(kind: Kind) -> &'static str {
@@ -303,42 +215,6 @@ fn article(kind: Kind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn langs() -> Vec<String> {
-        vec!["de".into(), "ar".into()]
-    }
-
-    #[test]
-    fn identifies_paths() {
-        let id = identify(Path::new("offers/sprache/sprachcafe.ar.md"), &langs()).unwrap();
-        assert_eq!(
-            id,
-            FileId {
-                kind: Kind::Offer,
-                slug: "sprachcafe".into(),
-                lang: Some("ar".into())
-            }
-        );
-        assert_eq!(
-            identify(Path::new("_index.md"), &langs()).unwrap().kind,
-            Kind::Home
-        );
-        assert!(
-            identify(Path::new("offers/Sprachcafé.md"), &langs())
-                .unwrap_err()
-                .contains("sprachcaf")
-        );
-        assert!(
-            identify(Path::new("angebote/x.md"), &langs())
-                .unwrap_err()
-                .contains("not a content folder")
-        );
-        assert!(
-            identify(Path::new("offers/x.xx.md"), &langs())
-                .unwrap_err()
-                .contains("not a language")
-        );
-    }
 
     #[test]
     fn translation_may_not_set_structural_fields() {

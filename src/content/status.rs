@@ -149,16 +149,17 @@ pub struct Counts {
     pub machine_unreviewed: usize,
 }
 
-/// Translation status of the whole site.
+/// Translation status of the whole site (`wegweiser status` shows it as a
+/// table and as CSV).
 #[derive(Debug, Clone)]
-pub struct Report {
+pub struct StatusReport {
     pub rows: Vec<Row>,
     pub counts: BTreeMap<String, Counts>,
     /// Language keys in site order (without the default language).
     pub languages: Vec<String>,
 }
 
-pub fn report(site: &Site) -> Report {
+pub fn report(site: &Site) -> StatusReport {
     let cfg = &site.config;
     let languages: Vec<String> = cfg
         .languages
@@ -195,95 +196,11 @@ pub fn report(site: &Site) -> Report {
             });
         }
     }
-    Report {
+    StatusReport {
         rows,
         counts,
         languages,
     }
-}
-
-impl Report {
-    /// The table translators read: one line per language, then what to do.
-    pub fn table(&self, site: &Site) -> String {
-        let mut out = String::new();
-        out.push_str(&format!(
-            "{:<6} {:<18} {:>7} {:>8} {:>11} {:>11} {:>7} {:>7} {:>10}\n",
-            "lang",
-            "name",
-            "current",
-            "outdated",
-            "unconfirmed",
-            "in-progress",
-            "missing",
-            "machine",
-            "unreviewed"
-        ));
-        for lang in &self.languages {
-            let c = &self.counts[lang];
-            let name = site.config.language(lang).map_or("", |l| l.name.as_str());
-            out.push_str(&format!(
-                "{:<6} {} {:>7} {:>8} {:>11} {:>11} {:>7} {:>7} {:>10}\n",
-                lang,
-                truncate(name, 18),
-                c.current,
-                c.outdated,
-                c.unconfirmed,
-                c.in_progress,
-                c.missing,
-                c.machine,
-                c.machine_unreviewed
-            ));
-        }
-        for lang in &self.languages {
-            for state in [
-                State::Outdated,
-                State::Unconfirmed,
-                State::InProgress,
-                State::Missing,
-            ] {
-                let items: Vec<&str> = self
-                    .rows
-                    .iter()
-                    .filter(|r| &r.language == lang && r.state == state)
-                    .map(|r| r.item.as_str())
-                    .collect();
-                if !items.is_empty() {
-                    out.push_str(&format!(
-                        "\n{lang} {} ({}): {}",
-                        state.as_str(),
-                        items.len(),
-                        items.join(", ")
-                    ));
-                }
-            }
-        }
-        out.push('\n');
-        out
-    }
-
-    /// CSV for translators' spreadsheets: language, item, state, machine, reviewed.
-    pub fn csv(&self) -> String {
-        let mut out = String::from("language,item,state,machine_translated,reviewed\n");
-        for r in &self.rows {
-            out.push_str(&format!(
-                "{},{},{},{},{}\n",
-                r.language,
-                r.item,
-                r.state.as_str(),
-                r.machine_translated,
-                r.reviewed
-            ));
-        }
-        out
-    }
-}
-
-fn truncate(s: &str, n: usize) -> String {
-    // Pad by characters, not bytes, so non-Latin names line up.
-    let mut t: String = s.chars().take(n).collect();
-    let len = t.chars().count();
-    t.extend(std::iter::repeat_n(' ', n.saturating_sub(len)));
-    t
 }
 
 #[cfg(test)]

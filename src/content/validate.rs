@@ -2,18 +2,17 @@
 
 use std::path::Path;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-
-use super::parse::identify;
+use super::links::{content_link, safe_address, scheme};
 use super::{Item, ItemData, Kind, Site, Text};
 use crate::config::Taxonomy;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::routes::RESERVED_SEGMENTS;
+use crate::layout::CONTENT_DIR;
 use crate::toml_input::suggest;
 
-/// Runs all cross-item checks on a loaded site.
-pub fn validate(site: &Site, ds: &mut Diagnostics) {
-    validate_items(site, None, ds);
+/// Runs all cross-item checks on a loaded site. `reserved_pages`: names
+/// free pages may not have (see [`super::load::LoadOptions`]).
+pub fn validate(site: &Site, reserved_pages: &[&str], ds: &mut Diagnostics) {
+    validate_items(site, None, reserved_pages, ds);
 }
 
 /// [`validate`], checking the references and links of only the items `only`
@@ -23,6 +22,7 @@ pub fn validate(site: &Site, ds: &mut Diagnostics) {
 pub fn validate_items(
     site: &Site,
     only: Option<&std::collections::BTreeSet<crate::content::ItemKey>>,
+    reserved_pages: &[&str],
     ds: &mut Diagnostics,
 ) {
     let langs = site.config.language_keys();
@@ -52,7 +52,7 @@ pub fn validate_items(
         }
     }
     for page in site.of_kind(Kind::Page) {
-        if RESERVED_SEGMENTS.contains(&page.slug.as_str()) {
+        if reserved_pages.contains(&page.slug.as_str()) {
             ds.push(
                 Diagnostic::error(format!(
                     "the page name `{}` is reserved for a section",
@@ -61,7 +61,7 @@ pub fn validate_items(
                 .in_file(&page.source_text(&site.config).file)
                 .help(format!(
                     "rename the file: pages may not be called {}",
-                    RESERVED_SEGMENTS.join(", ")
+                    reserved_pages.join(", ")
                 )),
             );
         }
@@ -77,7 +77,11 @@ pub fn validate_items(
                 Diagnostic::error(format!(
                     "the {what} page `{slug}` named in site.toml does not exist"
                 ))
-                .at_path(Path::new(&format!("content/pages/{slug}.md")))
+                .at_path(
+                    &Path::new(CONTENT_DIR)
+                        .join(Kind::Page.folder())
+                        .join(format!("{slug}.md")),
+                )
                 .help(format!(
                     "create content/pages/{slug}.md, or change legal.{what} in site.toml; {}",
                     suggest(slug, site.slugs(Kind::Page), "pages")
@@ -110,6 +114,9 @@ fn value_span(text: &Text, field: &str, value: &str) -> std::ops::Range<usize> {
     0..0
 }
 
+/// Reports a bad value in front matter: field, value, message, help.
+type BadValue<'a> = dyn FnMut(&str, &str, String, String) + 'a;
+
 fn check_references(site: &Site, item: &Item, contacts: &[&str], ds: &mut Diagnostics) {
     let source = item.source_text(&site.config);
     let mut err = |field: &str, value: &str, msg: String, help: String| {
@@ -119,6 +126,12 @@ fn check_references(site: &Site, item: &Item, contacts: &[&str], ds: &mut Diagno
                 .help(help),
         );
     };
+    check_contact_refs(item, contacts, &mut err);
+    check_keys(site, item, &mut err);
+}
+
+/// Every contact an item names exists (`contacts` is sorted).
+fn check_contact_refs(item: &Item, contacts: &[&str], err: &mut BadValue) {
     let mut contact_ref = |field: &str, slug: &str| {
         if contacts.binary_search(&slug).is_err() {
             err(
@@ -155,13 +168,10 @@ fn check_references(site: &Site, item: &Item, contacts: &[&str], ds: &mut Diagno
         }
         ItemData::Home | ItemData::Page => {}
     }
-    let mut err = |field: &str, value: &str, msg: String, help: String| {
-        ds.push(
-            Diagnostic::error(msg)
-                .at(&source.file, value_span(source, field, value))
-                .help(help),
-        );
-    };
+}
+
+/// Taxonomy keys are declared in site.toml; language codes look like ones.
+fn check_keys(site: &Site, item: &Item, err: &mut BadValue) {
     if let Some(l) = item.data.listing() {
         for t in Taxonomy::ALL {
             let declared = site.config.taxonomies.terms(t);
@@ -179,27 +189,20 @@ fn check_references(site: &Site, item: &Item, contacts: &[&str], ds: &mut Diagno
                 }
             }
         }
-        for code in &l.offered_in {
-            if !valid_language_code(code) {
-                err(
-                    "offered_in",
-                    code,
-                    format!("`{code}` is not a language code"),
-                    LANG_HELP.into(),
-                );
-            }
-        }
     }
-    if let ItemData::Contact(c) = &item.data {
-        for code in &c.languages {
-            if !valid_language_code(code) {
-                err(
-                    "languages",
-                    code,
-                    format!("`{code}` is not a language code"),
-                    LANG_HELP.into(),
-                );
-            }
+    let (field, codes) = match (item.data.listing(), &item.data) {
+        (Some(l), _) => ("offered_in", &l.offered_in),
+        (None, ItemData::Contact(c)) => ("languages", &c.languages),
+        (None, _) => return,
+    };
+    for code in codes {
+        if !valid_language_code(code) {
+            err(
+                field,
+                code,
+                format!("`{code}` is not a language code"),
+                LANG_HELP.into(),
+            );
         }
     }
 }
@@ -214,114 +217,11 @@ fn valid_language_code(code: &str) -> bool {
         && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-/// What a link in Markdown points to, if it is a link to content.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ContentLink {
-    pub kind: Kind,
-    pub slug: String,
-    pub fragment: Option<String>,
-}
-
-/// Reads `offers/sprachcafe.md#termine` as a content link. External
-/// addresses, `mailto:`, `tel:`, in-page `#anchors` and site paths are not content links.
-pub fn content_link(dest: &str, languages: &[String]) -> Option<Result<ContentLink, String>> {
-    if dest.contains("://") || dest.starts_with('#') || dest.contains(':') {
-        return None;
-    }
-    let (path, fragment) = match dest.split_once('#') {
-        Some((p, f)) => (p, Some(f.to_string())),
-        None => (dest, None),
-    };
-    if !path.ends_with(".md") {
-        return None;
-    }
-    let path = path.trim_start_matches("./").trim_start_matches('/');
-    let path = path.strip_prefix("content/").unwrap_or(path);
-    Some(identify(Path::new(path), languages).map(|id| ContentLink {
-        kind: id.kind,
-        slug: id.slug,
-        fragment,
-    }))
-}
-
-/// How deeply lists and quotes may nest. Real guides never go past a handful
-/// of levels; a limit keeps hostile input from exhausting the stack of every
-/// stage that walks the document.
-pub const MAX_NESTING: usize = 32;
-
-/// What one pass over a Markdown body finds: every link and image target with
-/// its byte range in the file, and where lists or quotes nest too deeply.
-/// Done once per file when it is parsed (and cached with it), so re-validating
-/// a large site does not re-parse every body.
-pub struct BodyScan {
-    pub links: Vec<(String, std::ops::Range<usize>)>,
-    pub too_deep: Option<std::ops::Range<usize>>,
-}
-
-pub fn scan_body(file_text: &str, body: std::ops::Range<usize>) -> BodyScan {
-    let text = &file_text[body.clone()];
-    let mut links = Vec::new();
-    let mut depth = 0usize;
-    let at = |r: std::ops::Range<usize>| body.start + r.start..body.start + r.end;
-    // Count the nesting before parsing: the parser itself builds its tree
-    // recursively for some constructs.
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let markers = line
-            .trim_start()
-            .split_inclusive(|c: char| c.is_whitespace() || c == '>')
-            .take_while(|w| {
-                let w = w.trim();
-                matches!(w, "-" | "*" | "+" | ">" | "")
-                    || w.ends_with('>')
-                    || (w.len() > 1
-                        && w.ends_with(['.', ')'])
-                        && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit()))
-            })
-            .count();
-        if markers > MAX_NESTING {
-            let end = line_start + line.trim_end().len();
-            return BodyScan {
-                links,
-                too_deep: Some(at(line_start..end.min(line_start + 80))),
-            };
-        }
-        line_start += line.len();
-    }
-    for (event, range) in Parser::new_ext(text, crate::render::markdown::OPTIONS).into_offset_iter()
-    {
-        match event {
-            Event::Start(Tag::Link { dest_url, .. })
-            | Event::Start(Tag::Image { dest_url, .. }) => {
-                links.push((dest_url.into_string(), at(range)));
-            }
-            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    let end = text[range.start..]
-                        .find('\n')
-                        .map_or(range.end, |n| range.start + n);
-                    return BodyScan {
-                        links,
-                        too_deep: Some(at(range.start..end)),
-                    };
-                }
-            }
-            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    BodyScan {
-        links,
-        too_deep: None,
-    }
-}
-
 fn check_links(site: &Site, text: &Text, langs: &[String], ds: &mut Diagnostics) {
     for (dest, span) in text.links.iter() {
         let span = span.clone();
-        if let Some(scheme) = crate::render::markdown::scheme(dest)
-            && !crate::render::markdown::safe_address(dest)
+        if let Some(scheme) = scheme(dest)
+            && !safe_address(dest)
         {
             ds.push(
                 Diagnostic::error(format!("links to `{scheme}:` addresses are not allowed"))
@@ -361,23 +261,6 @@ fn check_links(site: &Site, text: &Text, langs: &[String], ds: &mut Diagnostics)
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn recognises_content_links() {
-        let l = vec!["de".to_string(), "ar".to_string()];
-        assert_eq!(
-            content_link("offers/sprachcafe.md#termine", &l),
-            Some(Ok(ContentLink {
-                kind: Kind::Offer,
-                slug: "sprachcafe".into(),
-                fragment: Some("termine".into())
-            }))
-        );
-        assert_eq!(content_link("https://example.org/x.md", &l), None);
-        assert_eq!(content_link("mailto:a@b.org", &l), None);
-        assert_eq!(content_link("#oben", &l), None);
-        assert!(matches!(content_link("angebote/x.md", &l), Some(Err(_))));
-    }
 
     #[test]
     fn language_codes() {

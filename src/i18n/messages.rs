@@ -20,7 +20,7 @@ use crate::i18n::LocaleFormatter;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 
-pub const LOCALES_DIR: &str = "locales";
+use crate::layout::LOCALES_DIR;
 
 /// All Fluent bundles of a site. Built once per build, shared by all threads.
 pub struct Messages {

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
+use crate::layout::{OUTPUT_DIR, SOURCE_DIRS};
 
 /// The complete output of a build: relative path → bytes, in sorted order.
 /// Bytes are shared (`Arc`), so the preview can assemble a new output from
@@ -46,7 +47,7 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
         ))
         .help("choose a separate output folder, e.g. --out public"));
     }
-    for source in ["content", "locales", "themes", "static"] {
+    for source in SOURCE_DIRS {
         if out_abs.starts_with(abs(&root.join(source))) {
             return Err(Diagnostic::error(format!(
                 "the output folder {} is inside the site's {source}/ folder",
@@ -89,7 +90,7 @@ fn sibling(out: &Path, tag: &str) -> PathBuf {
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
+        .unwrap_or_else(|| OUTPUT_DIR.into());
     out.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
 }
 

@@ -10,7 +10,7 @@ use tera::{Context, Kwargs, State, Tera};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::i18n::Messages;
 
-pub const THEMES_DIR: &str = "themes";
+use crate::layout::{TEMPLATES_DIR, THEMES_DIR};
 
 /// Templates every theme must provide.
 pub const REQUIRED: &[&str] = &[
@@ -43,7 +43,7 @@ impl Templates {
         minify: bool,
     ) -> Result<Templates, Diagnostics> {
         let mut ds = Diagnostics::new();
-        let shown_dir = PathBuf::from(THEMES_DIR).join(theme).join("templates");
+        let shown_dir = PathBuf::from(THEMES_DIR).join(theme).join(TEMPLATES_DIR);
         let dir = root.join(&shown_dir);
         if !dir.is_dir() {
             ds.push(

@@ -168,13 +168,17 @@ mod tests {
     use super::*;
     use crate::config::SiteConfig;
     use crate::content::Site;
-    use crate::content::load::{LoadOptions, load_site};
+    use crate::content::load::load_site;
 
     /// The repository's example site (only read).
     pub(super) fn example_site() -> Site {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let config = SiteConfig::load(root).unwrap();
-        let (site, ds) = load_site(root, &config, LoadOptions { drafts: false });
+        let (site, ds) = load_site(
+            root,
+            &config,
+            crate::build::BuildOptions::new(root).load_options(),
+        );
         site.unwrap_or_else(|| panic!("{}", ds.render()))
     }
 

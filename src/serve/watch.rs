@@ -12,8 +12,12 @@ use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use tokio::sync::mpsc;
 
+use crate::layout::{CONFIG_FILE, SOURCE_DIRS, is_editor_litter, is_swap_or_backup};
+
 /// Folders and files of a site that affect its build.
-const WATCHED: &[&str] = &["content", "locales", "themes", "static", "site.toml"];
+fn watched_names() -> impl Iterator<Item = &'static str> {
+    SOURCE_DIRS.into_iter().chain([CONFIG_FILE])
+}
 
 /// Whether a path lies in a folder (or is a file) whose changes can affect the build.
 fn watched(root: &Path, path: &Path) -> bool {
@@ -22,26 +26,16 @@ fn watched(root: &Path, path: &Path) -> bool {
     };
     rel.components()
         .next()
-        .is_some_and(|first| WATCHED.iter().any(|w| first.as_os_str() == *w))
+        .is_some_and(|first| watched_names().any(|w| first.as_os_str() == w))
 }
 
-/// Editors' backup and swap files: written all the time while editing,
-/// never content, and never the way a real file is saved.
-fn swap_or_backup(name: &str) -> bool {
-    name.starts_with('#')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name == "4913"
-}
-
-/// Editors' temporary and swap files: never content themselves.
+/// Whether a path names a file editors' tools leave behind.
 fn litter(path: &Path) -> bool {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    swap_or_backup(&name) || name.starts_with('.') || name.ends_with(".tmp")
+    is_editor_litter(&name)
 }
 
 /// Whether a changed path can affect the build.
@@ -63,7 +57,7 @@ pub fn paths_of_batch(root: &Path, events: &[notify::Event]) -> Vec<PathBuf> {
     let mut paths = Vec::new();
     for e in events {
         if e.need_rescan() {
-            paths.extend(WATCHED.iter().map(PathBuf::from));
+            paths.extend(watched_names().map(PathBuf::from));
             continue;
         }
         let counts = matches!(
@@ -78,7 +72,7 @@ pub fn paths_of_batch(root: &Path, events: &[notify::Event]) -> Vec<PathBuf> {
                 continue;
             }
             let name = p.file_name().unwrap_or_default().to_string_lossy();
-            if swap_or_backup(&name) {
+            if is_swap_or_backup(&name) {
                 continue;
             }
             let p = if litter(p) {

@@ -30,11 +30,18 @@ use crate::content::Kind;
 use crate::content::schema::{self, FieldSpec, Scope};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::messages::Messages;
+use crate::layout::{CONTENT_DIR, STATIC_DIR};
 
 /// The Sveltia CMS release the configuration is written and tested for.
 pub const SVELTIA_VERSION: &str = "0.221.1";
 /// File name of the CMS script beside `index.html`.
 pub const SCRIPT: &str = "sveltia-cms.js";
+
+/// Where `wegweiser cms` writes unless told otherwise (relative to the site
+/// folder): `static/admin`, so every build publishes the editor at `/admin/`.
+pub fn default_out() -> PathBuf {
+    Path::new(STATIC_DIR).join("admin")
+}
 
 /// Where the editor stores its changes.
 #[derive(Debug, Clone)]
@@ -327,7 +334,7 @@ pub fn config(config: &SiteConfig, messages: &Messages, backend: &Backend) -> Va
                 "name": kind.folder(),
                 "label": label,
                 "label_singular": singular,
-                "folder": format!("content/{}", kind.folder()),
+                "folder": format!("{CONTENT_DIR}/{}", kind.folder()),
                 "create": true,
                 "extension": "md",
                 "format": "toml-frontmatter",
@@ -346,7 +353,7 @@ pub fn config(config: &SiteConfig, messages: &Messages, backend: &Backend) -> Va
             "branch": backend.branch,
         },
         "site_url": config.base_url,
-        "media_folder": "static/bilder",
+        "media_folder": format!("{STATIC_DIR}/bilder"),
         "public_folder": "/bilder",
         "slug": { "encoding": "ascii", "clean_accents": true },
         "i18n": {

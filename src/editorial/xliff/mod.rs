@@ -33,7 +33,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, LinkType, Parser, Tag};
 use sha2::{Digest, Sha256};
 
-use crate::render::markdown::OPTIONS;
+use crate::content::links::OPTIONS;
 
 pub const XLIFF_NS: &str = "urn:oasis:names:tc:xliff:document:2.0";
 pub const MDA_NS: &str = "urn:oasis:names:tc:xliff:metadata:2.0";

@@ -3,11 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::config::SiteConfig;
-use crate::content::load::{LoadOptions, load_site};
-use crate::content::parse::identify;
+use crate::content::naming::identify;
 use crate::content::{Item, Kind, Site, frontmatter};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use crate::layout::CONTENT_DIR;
 use crate::toml_input::suggest;
 
 /// What `translate` should do.
@@ -29,16 +28,14 @@ fn one(d: Diagnostic) -> Diagnostics {
 
 /// Loads the site (drafts included: translations in progress are drafts).
 pub fn load(root: &Path) -> Result<Site, Diagnostics> {
-    let config = SiteConfig::load(root)?;
-    match load_site(root, &config, LoadOptions { drafts: true }) {
-        (Some(site), _) => Ok(site),
-        (None, ds) => Err(ds),
-    }
+    super::load(root, true)
 }
 
 /// Finds an item by `offers/sprachcafe`, `content/offers/sprachcafe.md` or `_index`.
 pub fn find<'a>(site: &'a Site, name: &str) -> Result<&'a Item, Diagnostic> {
-    let trimmed = name.trim_start_matches("./").trim_start_matches("content/");
+    let trimmed = name
+        .trim_start_matches("./")
+        .trim_start_matches(&*format!("{CONTENT_DIR}/"));
     let with_md = if trimmed.ends_with(".md") {
         trimmed.to_string()
     } else {

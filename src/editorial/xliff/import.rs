@@ -12,7 +12,7 @@ use quick_xml::events::{BytesStart, Event};
 use super::{META_CATEGORY, file_hash, item_path, join_blocks};
 use crate::content::{Site, schema};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
-use crate::translate::{find, translation_path};
+use crate::editorial::translate::{find, translation_path};
 
 /// One `<unit>` as read: the Markdown of its source and of its target.
 #[derive(Debug, Clone, PartialEq, Eq)]

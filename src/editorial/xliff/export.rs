@@ -11,7 +11,7 @@ use super::{MDA_NS, META_CATEGORY, Piece, XLIFF_NS, file_hash, file_id, segment_
 use crate::content::status::State;
 use crate::content::{Item, Site, Text, schema};
 use crate::diagnostics::Diagnostic;
-use crate::translate::translation_path;
+use crate::editorial::translate::translation_path;
 
 /// The value of a translatable field of a text, by its schema name.
 pub fn text_value<'a>(text: &'a Text, name: &str) -> Option<&'a str> {

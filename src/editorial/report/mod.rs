@@ -15,9 +15,8 @@ use std::path::Path;
 
 use jiff::civil::{Date, DateTime};
 
-use crate::config::{SiteConfig, Taxonomy};
-use crate::content::load::{LoadOptions, load_site};
-use crate::content::validate::content_link;
+use crate::config::Taxonomy;
+use crate::content::links::content_link;
 use crate::content::{Item, ItemData, Kind, Site};
 use crate::diagnostics::Diagnostics;
 use crate::i18n::messages::Messages;
@@ -114,13 +113,9 @@ pub struct Report {
 
 /// Loads the site (drafts left out) and its interface text, and builds the report.
 pub fn load_and_report(root: &Path, now: jiff::Timestamp) -> Result<Report, Diagnostics> {
-    let config = SiteConfig::load(root)?;
-    let (site, ds) = load_site(root, &config, LoadOptions { drafts: false });
-    let Some(site) = site else {
-        return Err(ds);
-    };
-    let (messages, _) = Messages::load(root, &config);
-    let now = now.to_zoned(config.time_zone.clone()).datetime();
+    let site = super::load(root, false)?;
+    let (messages, _) = Messages::load(root, &site.config);
+    let now = now.to_zoned(site.config.time_zone.clone()).datetime();
     Ok(report(&site, &messages, now))
 }
 

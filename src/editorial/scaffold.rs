@@ -3,10 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::content::load::CONTENT_DIR;
-use crate::content::parse::valid_slug;
+use crate::content::naming::valid_slug;
 use crate::content::{Kind, schema};
 use crate::diagnostics::Diagnostic;
+use crate::layout::CONTENT_DIR;
 
 /// The text of a new file of `kind`.
 pub fn template(kind: Kind) -> String {
@@ -70,7 +70,8 @@ pub fn create(root: &Path, kind: Kind, slug: &str) -> Result<PathBuf, Diagnostic
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::parse::{FileId, parse_file};
+    use crate::content::naming::FileId;
+    use crate::content::parse::parse_file;
     use crate::diagnostics::SourceFile;
 
     #[test]
