@@ -5,6 +5,8 @@
 //! parties (which German data-protection law would also have the office
 //! justify). The same policy is documented for Apache and nginx in docs/.
 
+use crate::routes;
+
 /// The Content-Security-Policy of a built site.
 pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
 img-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; \
@@ -28,16 +30,12 @@ pub fn headers_file(languages: &[String]) -> String {
          X-Frame-Options: DENY\n  \
          Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()\n",
     );
-    let mut public: Vec<String> = ["/", "/index.html", "/404.html", "/static/*", "/search/*"]
-        .into_iter()
-        .map(String::from)
-        .collect();
-    public.extend(languages.iter().map(|l| format!("/{l}/*")));
-    for p in public {
+    for p in routes::public_patterns(languages) {
         out.push_str(&format!("{p}\n  Content-Security-Policy: {CSP}\n"));
     }
     out.push_str(&format!(
-        "/admin/*\n  Content-Security-Policy: {ADMIN_CSP}\n"
+        "{}\n  Content-Security-Policy: {ADMIN_CSP}\n",
+        routes::below(routes::EDITOR)
     ));
     out.push_str(
         "/*.ics\n  Content-Type: text/calendar; charset=utf-8\n\

@@ -113,7 +113,7 @@ pub fn not_found(lang: &str) -> String {
 
 /// The search index of a language (`/search/de.json`), loaded by the search script.
 pub fn search_index(lang: &str) -> String {
-    format!("/search/{lang}.json")
+    format!("{SEARCH_INDEXES}{lang}.json")
 }
 
 /// The web app manifest of a language.
@@ -145,10 +145,42 @@ pub const HEADERS: &str = "/_headers";
 /// The service worker (at the root, so that its scope is the whole site).
 pub const SERVICE_WORKER: &str = "/sw.js";
 
+/// The browser editor (the site's `static/admin/`, see docs/cms.md).
+pub const EDITOR: &str = "/admin/";
+
+/// Every file below a folder, as `_headers` rules write it (`/de/*`).
+pub fn below(folder: &str) -> String {
+    format!("{}/*", folder.trim_end_matches('/'))
+}
+
+/// The path patterns of the public site (not the editor), for `_headers`:
+/// the chooser, the root 404 page, the theme's static files, the search
+/// indexes and each language's tree.
+pub fn public_patterns(languages: &[String]) -> Vec<String> {
+    let mut all = vec![
+        CHOOSER.to_string(),
+        format!("/{}", file_for(CHOOSER)),
+        ROOT_NOT_FOUND.to_string(),
+        below(&format!("/{THEME_STATIC}")),
+        below(SEARCH_INDEXES),
+    ];
+    all.extend(languages.iter().map(|l| below(&home(l))));
+    all
+}
+
+/// The folder of the search indexes.
+const SEARCH_INDEXES: &str = "/search/";
+
 /// A site path below a base: the site's address (`https://x.org` gives an
 /// absolute URL) or the path it is published below (`/wegweiser`).
 pub fn under(base: &str, path: &str) -> String {
     format!("{base}{path}")
+}
+
+/// The index file of an output folder (`de/offers` → `de/offers/index.html`),
+/// for paths asked without their closing slash.
+pub fn index_file_of(folder: &str) -> String {
+    file_for(&format!("/{}/", folder.trim_matches('/')))
 }
 
 /// The file a URL path is written to, relative to the output folder.

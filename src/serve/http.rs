@@ -338,7 +338,7 @@ fn serve_file(state: &AppState, uri: &Uri) -> Response<Body> {
         return respond(StatusCode::OK, &key, bytes);
     }
     // `/de/offers` → `/de/offers/`, as static hosts do.
-    if files.contains_key(&format!("{key}/index.html")) {
+    if files.contains_key(&crate::routes::index_file_of(&key)) {
         let mut r = Response::new(Body::empty());
         *r.status_mut() = StatusCode::MOVED_PERMANENTLY;
         if let Ok(v) = HeaderValue::from_str(&format!("{}/", uri.path())) {
@@ -349,8 +349,8 @@ fn serve_file(state: &AppState, uri: &Uri) -> Response<Body> {
     // The 404 page of the language the path is in, else the root one.
     let lang = key.split('/').next().unwrap_or("");
     let page = files
-        .get(&format!("{lang}/404.html"))
-        .or_else(|| files.get("404.html"));
+        .get(&crate::routes::file_for(&crate::routes::not_found(lang)))
+        .or_else(|| files.get(&crate::routes::file_for(crate::routes::ROOT_NOT_FOUND)));
     match page {
         Some(b) => respond(StatusCode::NOT_FOUND, "404.html", b),
         None => respond(StatusCode::NOT_FOUND, "404.txt", b"404 not found\n"),
