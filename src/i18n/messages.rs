@@ -208,7 +208,9 @@ impl Messages {
             };
             let Some(pattern) = pattern else { continue };
             let mut errors = Vec::new();
-            let text = bundle.format_pattern(pattern, args, &mut errors).into_owned();
+            let text = bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned();
             return Some(Formatted { text, from, errors });
         }
         None
@@ -354,10 +356,16 @@ impl Messages {
                 p.passed
             ))
             .label("not passed")
-            .help(format!(
-                "use only the variables passed (see the message in locales/{}/); readers would see `{{${var}}}`",
-                self.default_language
-            )),
+            .help(if source == self.default_language {
+                format!(
+                    "correct the name, or pass the variable where `{id}` is asked for (in a template: t(key=\"{id}\", {var}=…)); readers would see `{{${var}}}`"
+                )
+            } else {
+                format!(
+                    "use the variables of the message in locales/{}/; readers would see `{{${var}}}`",
+                    self.default_language
+                )
+            }),
             None => severity(format!("formatting `{id}` in `{source}` failed: {what}")),
         };
         let patterns = self.patterns.get(source);
@@ -412,7 +420,10 @@ fn load_language(
         ds.push(
             severity(format!("no interface text for language `{}`", lang.key))
                 .at_path(&dir)
-                .help(format!("create locales/{}/main.ftl; {consequence}", lang.key)),
+                .help(format!(
+                    "create locales/{}/main.ftl; {consequence}",
+                    lang.key
+                )),
         );
     }
     let mut patterns = Patterns::default();

@@ -180,50 +180,58 @@ impl Patterns {
     pub fn check(&self, lang: &str, severity: Severity, ds: &mut Diagnostics) {
         for n in &self.nodes {
             for r in &n.refs {
-                if let Some(problem) = self.dangling(r) {
-                    let file = &self.files[n.file];
-                    ds.push(
-                        severity(format!("{problem} in `{lang}` (used by `{}`)", n.name))
-                            .at(file, r.at..r.at + r.target.len())
-                            .label("not found")
-                            .help(format!(
-                                "define it in locales/{lang}/*.ftl or correct the reference; a message can only refer to messages and terms of its own language, and readers would see `{{{}}}`",
-                                r.target
-                            )),
-                    );
-                }
+                let Some(problem) = self.dangling(r, lang) else {
+                    continue;
+                };
+                let (shown, fix) = match r.kind {
+                    Kind::Function => (
+                        format!("{{{}()}}", r.target),
+                        format!(
+                            "use one of the functions Fluent knows here: {}",
+                            FUNCTIONS.join(", ")
+                        ),
+                    ),
+                    _ => (
+                        format!("{{{}}}", r.target),
+                        format!(
+                            "define it in locales/{lang}/*.ftl, or correct the reference (a message can only refer to messages and terms of its own language)"
+                        ),
+                    ),
+                };
+                ds.push(
+                    severity(format!("`{}` {problem}", n.name))
+                        .at(&self.files[n.file], r.at..r.at + r.target.len())
+                        .label("not found")
+                        .help(format!("{fix}; readers would see `{shown}`")),
+                );
             }
         }
         self.circles(lang, severity, ds);
     }
 
-    /// What is wrong with a reference, if anything.
-    fn dangling(&self, r: &Ref) -> Option<String> {
+    /// What is wrong with a reference, if anything ("refers to …").
+    fn dangling(&self, r: &Ref, lang: &str) -> Option<String> {
         let t = &r.target;
-        match r.kind {
-            Kind::Function if FUNCTIONS.contains(&t.as_str()) => None,
-            Kind::Function => Some(format!(
-                "unknown function `{t}()` (known: {})",
-                FUNCTIONS.join(", ")
-            )),
-            _ if self.index.contains_key(t) => None,
-            _ => {
-                let what = if r.kind == Kind::Term {
-                    "term"
-                } else {
-                    "message"
-                };
-                Some(match t.split_once('.') {
-                    Some((entry, attr)) if self.entries.contains_key(entry) => {
-                        format!("the {what} `{entry}` has no attribute `.{attr}`")
-                    }
-                    None if self.entries.contains_key(t) => {
-                        format!("the {what} `{t}` has only attributes, no text of its own")
-                    }
-                    _ => format!("the {what} `{t}` does not exist"),
-                })
+        let what = match r.kind {
+            Kind::Function if FUNCTIONS.contains(&t.as_str()) => return None,
+            Kind::Function => return Some(format!("calls the unknown function `{t}()`")),
+            _ if self.index.contains_key(t) => return None,
+            Kind::Term => "term",
+            Kind::Message => "message",
+        };
+        Some(match t.split_once('.') {
+            Some((entry, attr)) if self.entries.contains_key(entry) => {
+                format!(
+                    "refers to `{t}`, but the {what} `{entry}` has no attribute `.{attr}` in `{lang}`"
+                )
             }
-        }
+            None if self.entries.contains_key(t) => {
+                format!(
+                    "refers to the {what} `{t}`, which has only attributes in `{lang}`, no text of its own"
+                )
+            }
+            _ => format!("refers to the {what} `{t}`, which `{lang}` does not define"),
+        })
     }
 
     /// Circles of references (`a = { b }`, `b = { a }`): depth-first search
@@ -323,7 +331,11 @@ impl Patterns {
     /// Where variable `var` is used in pattern `name` (else where the pattern is).
     pub fn variable_location(&self, name: &str, var: &str) -> Option<(&SourceFile, usize)> {
         let n = &self.nodes[*self.index.get(name)?];
-        let at = n.vars.iter().find(|(v, _)| v == var).map_or(n.at, |(_, at)| *at);
+        let at = n
+            .vars
+            .iter()
+            .find(|(v, _)| v == var)
+            .map_or(n.at, |(_, at)| *at);
         Some((&self.files[n.file], at))
     }
 }

@@ -69,7 +69,8 @@ fn asked_by_theme(root: &Path, theme: &str) -> BTreeMap<String, (SourceFile, usi
         let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
         let file = SourceFile::new(shown, text.as_str());
         for (id, at) in literal_keys(&text) {
-            out.entry(id.to_string()).or_insert_with(|| (file.clone(), at));
+            out.entry(id.to_string())
+                .or_insert_with(|| (file.clone(), at));
         }
     }
     out
