@@ -10,34 +10,41 @@ mod common;
 use common::TestSite;
 use wegweiser::diagnostics::{Diagnostics, Severity};
 
-/// `(location, message)` of every error.
-fn errors(ds: &Diagnostics) -> Vec<(Option<String>, String)> {
-    ds.iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| (d.location(), d.message.clone()))
-        .collect()
+/// The errors among `ds` (a failed build also reports the fixture's warnings).
+fn only_errors(ds: Diagnostics) -> Diagnostics {
+    let mut out = Diagnostics::new();
+    out.extend(ds.into_iter().filter(|d| d.severity == Severity::Error));
+    out
 }
 
-/// The fixture with `edit` applied: the build must fail without touching
-/// the previous output, and `check` must report the same errors. Returns
-/// the errors (the fixture's own warnings are left out).
+/// The fixture with `edit` applied: the build must fail, `check` must
+/// report the same errors, and neither may touch the previous output.
+/// Returns the errors.
 fn fails(edit: impl FnOnce(&TestSite)) -> Diagnostics {
     let site = TestSite::fixture("site");
     site.build_ok();
     let before = site.files();
     edit(&site);
-    let ds = site.build_err();
-    assert!(site.files() == before, "a failed build must not write");
-    let checked = site.check();
+    let built = only_errors(site.build_err());
+    let checked = only_errors(site.check());
     assert_eq!(
-        errors(&checked),
-        errors(&ds),
-        "check must report what build reports:\n{}",
-        checked.render_short()
+        checked.render_short(),
+        built.render_short(),
+        "check must report what build reports"
     );
-    let mut only_errors = Diagnostics::new();
-    only_errors.extend(ds.into_iter().filter(|d| d.severity == Severity::Error));
-    only_errors
+    assert!(
+        site.files() == before,
+        "a failed build or check wrote files"
+    );
+    built
+}
+
+/// [`fails`] after replacing `from` by `to` in the German (default)
+/// interface text; the errors must be at `at` (`file:line:col`).
+fn fails_after(from: &str, to: &str, at: &[&str]) -> Diagnostics {
+    let ds = fails(|s| s.edit("locales/de/main.ftl", from, to));
+    assert_eq!(locations(&ds), at, "{}", ds.render());
+    ds
 }
 
 /// The fixture with `edit` applied: it builds, and the warnings that
@@ -79,14 +86,11 @@ fn locations(ds: &Diagnostics) -> Vec<String> {
 
 #[test]
 fn reference_to_a_missing_message_in_the_default_language() {
-    let ds = fails(|s| {
-        s.edit(
-            "locales/de/main.ftl",
-            "nav-offers = Angebote",
-            "nav-offers = Start {gibt-es-nicht}",
-        )
-    });
-    assert_eq!(locations(&ds), ["locales/de/main.ftl:12:21"]);
+    let ds = fails_after(
+        "nav-offers = Angebote",
+        "nav-offers = Start {gibt-es-nicht}",
+        &["locales/de/main.ftl:12:21"],
+    );
     insta::assert_snapshot!(ds.render());
 }
 
@@ -160,14 +164,11 @@ fn broken_references_in_other_languages_are_warnings_with_file_and_line() {
 
 #[test]
 fn a_variable_the_site_never_passes() {
-    let ds = fails(|s| {
-        s.edit(
-            "locales/de/main.ftl",
-            "nav-offers = Angebote",
-            "nav-offers = Angebote für { $zielgruppe }",
-        )
-    });
-    assert_eq!(locations(&ds), ["locales/de/main.ftl:12:29"]);
+    let ds = fails_after(
+        "nav-offers = Angebote",
+        "nav-offers = Angebote für { $zielgruppe }",
+        &["locales/de/main.ftl:12:29"],
+    );
     insta::assert_snapshot!(ds.render());
 }
 
@@ -176,14 +177,11 @@ fn a_variable_the_site_never_passes() {
 /// use are those its caller passes.
 #[test]
 fn a_misspelt_variable_in_a_variant_no_page_shows() {
-    let ds = fails(|s| {
-        s.edit(
-            "locales/de/main.ftl",
-            "[one] 1 Angebot\n",
-            "[one] { $cuont } Angebot\n",
-        )
-    });
-    assert_eq!(locations(&ds), ["locales/de/main.ftl:37:13"]);
+    let ds = fails_after(
+        "[one] 1 Angebot\n",
+        "[one] { $cuont } Angebot\n",
+        &["locales/de/main.ftl:37:13"],
+    );
     insta::assert_snapshot!(ds.render_short());
 }
 
