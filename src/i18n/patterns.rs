@@ -412,3 +412,71 @@ impl Walk<'_> {
         self.refs.push(Ref { kind, target, at });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn patterns(ftl: &str) -> (Patterns, Diagnostics) {
+        let resource = FluentResource::try_new(ftl.to_string()).unwrap();
+        let file = SourceFile::new("locales/de/main.ftl", ftl);
+        let mut p = Patterns::default();
+        let mut ds = Diagnostics::new();
+        p.add(&file, &resource, &mut ds);
+        p.check("de", Diagnostic::error, &mut ds);
+        (p, ds)
+    }
+
+    fn messages(ds: &Diagnostics) -> Vec<String> {
+        ds.iter().map(|d| d.message.clone()).collect()
+    }
+
+    #[test]
+    fn a_circle_is_reported_once_and_an_attribute_of_the_same_message_is_none() {
+        let (_, ds) = patterns(
+            "a = { b }\nb = { c }\nc = { a }\nselbst = { selbst }\n\
+             titel = Text { titel.kurz }\n    .kurz = Kurz\n",
+        );
+        assert_eq!(
+            messages(&ds),
+            [
+                "these messages refer to each other in a circle in `de`: a → b → c → a",
+                "these messages refer to each other in a circle in `de`: selbst → selbst",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_circle_is_shortened() {
+        let n = 20;
+        let ftl: String = (0..n)
+            .map(|i| format!("m{i} = {{ m{} }}\n", (i + 1) % n))
+            .collect();
+        let (_, ds) = patterns(&ftl);
+        assert_eq!(
+            messages(&ds),
+            [
+                "these messages refer to each other in a circle in `de`: m0 → m1 → m2 → m3 → m4 → m5 → m6 → m7 → … → m0"
+            ]
+        );
+    }
+
+    #[test]
+    fn variables_are_collected_through_message_references_but_not_terms() {
+        let (p, ds) = patterns(
+            "-marke = { $fall ->\n   *[x] Wegweiser\n}\n\
+             gruss = Hallo { $name }, { zahl } { -marke }\n\
+             zahl = { $count -> \n    [one] eins\n   *[other] { NUMBER($count) }\n}\n",
+        );
+        assert!(ds.is_empty(), "{}", ds.render());
+        let mut vars = p.variables("gruss");
+        vars.sort();
+        assert_eq!(
+            vars,
+            [("count", "zahl"), ("count", "zahl"), ("name", "gruss")]
+        );
+        assert!(p.variables("-marke").is_empty());
+        let (file, at) = p.variable_location("zahl", "count").unwrap();
+        assert_eq!(file.line_col(at), (5, 10), "the first `$count` of `zahl`");
+    }
+}
