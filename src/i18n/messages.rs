@@ -1,24 +1,34 @@
 //! Interface text: Fluent messages from `locales/<lang>/*.ftl`, one bundle per
 //! site language, looked up along the language's fallback chain.
+//!
+//! What Fluent would only show readers is reported instead: encoding and
+//! syntax errors and ids defined twice (`ftl_file`, `patterns`), references to
+//! what does not exist and circles of references (`patterns`, when loading),
+//! messages the default language lacks (`required`, when loading), variables a
+//! caller does not pass (when formatting). In the default language these are
+//! errors, as every other language falls back to it; in the others, warnings
+//! naming the file and line (`--strict` fails on them).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use fluent_syntax::ast;
-
 use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::resolver::ResolverError;
+use fluent_bundle::resolver::errors::ReferenceKind;
 use fluent_bundle::types::FluentNumberOptions;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 use intl_memoizer::Memoizable;
 use intl_memoizer::concurrent::IntlLangMemoizer;
 use unic_langid::LanguageIdentifier;
 
-use crate::i18n::LocaleFormatter;
-
-use crate::config::SiteConfig;
+use super::ftl_file;
+use super::patterns::Patterns;
+use super::required;
+use crate::config::{Language, SiteConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use crate::i18n::LocaleFormatter;
 
 use crate::layout::LOCALES_DIR;
 
@@ -27,69 +37,46 @@ pub struct Messages {
     bundles: BTreeMap<String, FluentBundle<FluentResource>>,
     /// Language key → itself followed by its fallback chain.
     chains: BTreeMap<String, Vec<String>>,
-    /// `(language, message id)` looked up but found only in a fallback language (or nowhere).
+    default_language: String,
+    /// Language → its messages' and terms' patterns (references, variables, places).
+    patterns: BTreeMap<String, Patterns>,
+    /// `(language, message id)` looked up but found only in a fallback language.
     missing: Mutex<BTreeSet<(String, String)>>,
+    /// Message ids looked up that no language had.
+    absent: Mutex<BTreeSet<String>>,
+    /// Problems found while formatting: (language whose pattern was
+    /// formatted, id asked for, what) → details. Reported after the build.
+    problems: Mutex<BTreeMap<(String, String, String), Problem>>,
     /// Where each message is defined: language → id → (file, offset of the definition).
     defined: BTreeMap<String, BTreeMap<String, (SourceFile, usize)>>,
     /// Ids that other messages refer to (`{ other-message }`).
     referenced: BTreeSet<String>,
     /// Every defined id, marked once something asked for it (for `check`).
     used: HashMap<String, AtomicBool>,
-    /// Language → id → every message formatted without arguments, and
-    /// whether it came from a fallback language: templates ask for the same
-    /// interface text on every page (a twentieth of a build's CPU time).
-    plain: BTreeMap<String, HashMap<String, (String, bool)>>,
+    /// Language → id → every message formatted without arguments: templates
+    /// ask for the same interface text on every page (a twentieth of a
+    /// build's CPU time).
+    plain: BTreeMap<String, HashMap<String, Formatted>>,
 }
 
-/// Message ids that a pattern refers to, added to `out`.
-fn references(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
-    fn inline(e: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
-        match e {
-            ast::InlineExpression::MessageReference { id, .. } => {
-                out.insert(id.name.to_string());
-            }
-            ast::InlineExpression::FunctionReference { arguments, .. } => {
-                for a in &arguments.positional {
-                    inline(a, out);
-                }
-                for a in &arguments.named {
-                    inline(&a.value, out);
-                }
-            }
-            ast::InlineExpression::Placeable { expression } => expr(expression, out),
-            _ => {}
-        }
-    }
-    fn expr(e: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
-        match e {
-            ast::Expression::Inline(i) => inline(i, out),
-            ast::Expression::Select { selector, variants } => {
-                inline(selector, out);
-                for v in variants {
-                    references(&v.value, out);
-                }
-            }
-        }
-    }
-    for el in &pattern.elements {
-        if let ast::PatternElement::Placeable { expression } = el {
-            expr(expression, out);
-        }
-    }
+/// A message formatted for one language.
+struct Formatted {
+    text: String,
+    /// Position in the language's chain of the language that had the
+    /// message (0: the language itself).
+    from: usize,
+    /// Fluent's complaints while formatting.
+    errors: Vec<FluentError>,
 }
 
-/// Byte offset of the line that defines `id` in an FTL text.
-fn definition_offset(text: &str, id: &str) -> usize {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        if let Some(rest) = line.strip_prefix(id)
-            && rest.trim_start().starts_with('=')
-        {
-            return offset;
-        }
-        offset += line.len();
-    }
-    0
+/// A problem found while formatting a message.
+struct Problem {
+    /// The pattern to point at (the message asked for, or one it refers to).
+    pattern: String,
+    /// The variable it is about, if any.
+    variable: Option<String>,
+    /// The variables the caller passed, for the report.
+    passed: String,
 }
 
 impl std::fmt::Debug for Messages {
@@ -101,106 +88,56 @@ impl std::fmt::Debug for Messages {
 }
 
 impl Messages {
-    /// Loads `locales/<key>/*.ftl` for every site language. Syntax errors and
-    /// duplicate ids are reported with file and line.
+    /// Loads `locales/<key>/*.ftl` for every site language and checks them
+    /// (see the module's documentation). Every problem has file and line.
     pub fn load(root: &Path, config: &SiteConfig) -> (Messages, Diagnostics) {
         let mut ds = Diagnostics::new();
         let mut bundles = BTreeMap::new();
+        let mut patterns = BTreeMap::new();
         let mut chains = BTreeMap::new();
-        let mut defined: BTreeMap<String, BTreeMap<String, (SourceFile, usize)>> = BTreeMap::new();
-        let mut referenced = BTreeSet::new();
+        let default = &config.default_language;
         for lang in &config.languages {
-            let mut bundle = FluentBundle::new_concurrent(vec![lang.tag.clone()]);
-            // Isolation marks would leak into attributes, titles and feeds;
-            // the templates isolate mixed-direction text with <bdi> and dir.
-            bundle.set_use_isolating(false);
-            bundle.set_formatter(Some(number_formatter(lang.numbering.as_deref())));
-            // NUMBER() for translators; registering builtins on a fresh bundle cannot clash.
-            let _ = bundle.add_builtins();
-            let dir = root.join(LOCALES_DIR).join(&lang.key);
-            let files = ftl_files(&dir);
-            if files.is_empty() {
-                ds.push(
-                    Diagnostic::warning(format!("no interface text for language `{}`", lang.key))
-                        .at_path(&Path::new(LOCALES_DIR).join(&lang.key))
-                        .help(format!(
-                            "create locales/{}/main.ftl; until then the interface shows the fallback language",
-                            lang.key
-                        )),
-                );
-            }
-            for path in files {
-                let shown = Path::new(LOCALES_DIR)
-                    .join(&lang.key)
-                    .join(path.file_name().unwrap_or_default());
-                let text = match std::fs::read_to_string(&path) {
-                    Ok(t) => t.replace("\r\n", "\n"),
-                    Err(e) => {
-                        ds.push(
-                            Diagnostic::error(format!("cannot read this file: {e}"))
-                                .at_path(&shown),
-                        );
-                        continue;
-                    }
-                };
-                let file = SourceFile::new(shown, text.clone());
-                let resource = match FluentResource::try_new(text) {
-                    Ok(r) => r,
-                    Err((r, errors)) => {
-                        for e in errors {
-                            let span = e.slice.clone().unwrap_or(e.pos.clone());
-                            ds.push(
-                                Diagnostic::error(format!("Fluent syntax error: {}", e.kind))
-                                    .at(&file, span)
-                                    .help("see https://projectfluent.org/fluent/guide/ — a message is `id = text`, continuation lines are indented"),
-                            );
-                        }
-                        r
-                    }
-                };
-                let ids = defined.entry(lang.key.clone()).or_default();
-                for entry in resource.entries() {
-                    if let ast::Entry::Message(m) = entry {
-                        let at = definition_offset(&file.text, m.id.name);
-                        ids.insert(m.id.name.to_string(), (file.clone(), at));
-                        if let Some(v) = &m.value {
-                            references(v, &mut referenced);
-                        }
-                        for a in &m.attributes {
-                            references(&a.value, &mut referenced);
-                        }
-                    }
-                }
-                if let Err(errors) = bundle.add_resource(resource) {
-                    for e in errors {
-                        ds.push(
-                            Diagnostic::error(format!("Fluent error: {e}"))
-                                .in_file(&file)
-                                .help("each message id may be defined once per language"),
-                        );
-                    }
-                }
-            }
+            let (bundle, p) = load_language(root, lang, &lang.key == default, &mut ds);
             let mut chain = vec![lang.key.clone()];
             chain.extend(lang.fallback.iter().cloned());
             chains.insert(lang.key.clone(), chain);
             bundles.insert(lang.key.clone(), bundle);
+            patterns.insert(lang.key.clone(), p);
         }
-        let used: HashMap<String, AtomicBool> = defined
+        // Without any file, the missing folder is the one error to report.
+        if let Some(p) = patterns.get(default).filter(|p| p.has_files()) {
+            let dir = Path::new(LOCALES_DIR).join(default);
+            required::check(root, &config.theme, (default, &dir), p, &mut ds);
+        }
+        let defined = patterns
+            .iter()
+            .map(|(lang, p)| (lang.clone(), p.definitions()))
+            .collect();
+        let referenced = patterns
             .values()
-            .flat_map(|ids| ids.keys())
-            .map(|id| (id.clone(), AtomicBool::new(false)))
+            .flat_map(|p| p.referenced())
+            .map(str::to_string)
             .collect();
         let mut messages = Messages {
             bundles,
             chains,
+            default_language: default.clone(),
+            patterns,
             missing: Mutex::new(BTreeSet::new()),
+            absent: Mutex::new(BTreeSet::new()),
+            problems: Mutex::new(BTreeMap::new()),
             defined,
             referenced,
-            used,
+            used: HashMap::new(),
             plain: BTreeMap::new(),
         };
-        let plain = messages
+        messages.used = messages
+            .defined
+            .values()
+            .flat_map(|ids| ids.keys())
+            .map(|id| (id.clone(), AtomicBool::new(false)))
+            .collect();
+        messages.plain = messages
             .chains
             .keys()
             .map(|lang| {
@@ -212,44 +149,53 @@ impl Messages {
                 (lang.clone(), texts)
             })
             .collect();
-        messages.plain = plain;
         (messages, ds)
     }
 
     /// Formats message `id` (or `id.attribute`) for `lang`, falling back
-    /// along its chain. Returns `None` if no language has it.
+    /// along its chain. Returns `None` if no language has it. Variables the
+    /// message uses but `args` lacks are noted for [`Messages::missing_report`].
     pub fn format(&self, lang: &str, id: &str, args: Option<&FluentArgs>) -> Option<String> {
         let msg_id = id.split_once('.').map_or(id, |(m, _)| m);
         if let Some(flag) = self.used.get(msg_id) {
             flag.store(true, Ordering::Relaxed);
         }
         let cached = match args {
-            None => self.plain.get(lang).and_then(|m| m.get(id)).cloned(),
+            None => self.plain.get(lang).and_then(|m| m.get(id)),
             Some(_) => None,
         };
-        match cached.or_else(|| self.lookup(lang, id, args)) {
-            Some((text, fallback)) => {
-                if fallback {
-                    self.note_missing(lang, id);
+        let fresh;
+        let found = match cached {
+            Some(c) => c,
+            None => match self.lookup(lang, id, args) {
+                Some(f) => {
+                    fresh = f;
+                    &fresh
                 }
-                Some(text)
-            }
-            None => {
-                self.note_missing(lang, id);
-                None
-            }
+                None => {
+                    lock(&self.absent).insert(id.to_string());
+                    return None;
+                }
+            },
+        };
+        if found.from > 0 {
+            lock(&self.missing).insert((lang.to_string(), id.to_string()));
         }
+        if let Some(source) = self.chains.get(lang).and_then(|c| c.get(found.from)) {
+            self.check_call(source, id, args, &found.errors);
+        }
+        Some(found.text.clone())
     }
 
     /// Message `id` (or `id.attribute`) formatted for `lang` along its
-    /// fallback chain, and whether a fallback language had it.
-    fn lookup(&self, lang: &str, id: &str, args: Option<&FluentArgs>) -> Option<(String, bool)> {
+    /// fallback chain.
+    fn lookup(&self, lang: &str, id: &str, args: Option<&FluentArgs>) -> Option<Formatted> {
         let (msg_id, attr) = match id.split_once('.') {
             Some((m, a)) => (m, Some(a)),
             None => (id, None),
         };
         let chain = self.chains.get(lang)?;
-        for (i, key) in chain.iter().enumerate() {
+        for (from, key) in chain.iter().enumerate() {
             let Some(bundle) = self.bundles.get(key) else {
                 continue;
             };
@@ -262,25 +208,87 @@ impl Messages {
             };
             let Some(pattern) = pattern else { continue };
             let mut errors = Vec::new();
-            let out = bundle.format_pattern(pattern, args, &mut errors);
+            let text = bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned();
             // Every interface text passes here: the one place control
             // characters (raw or from `{"\u0007"}`) leave Fluent text.
-            let out = crate::text::strip_controls_owned(out.into_owned());
-            return Some((out, i > 0));
+            let text = crate::text::strip_controls_owned(text);
+            return Some(Formatted { text, from, errors });
         }
         None
+    }
+
+    /// Notes what is wrong with formatting `id` from language `source`'s
+    /// pattern with `args`: every variable it uses (in any variant, also
+    /// through the messages it refers to) that the caller does not pass,
+    /// and whatever else Fluent complained about.
+    fn check_call(
+        &self,
+        source: &str,
+        id: &str,
+        args: Option<&FluentArgs>,
+        errors: &[FluentError],
+    ) {
+        let Some(patterns) = self.patterns.get(source) else {
+            return;
+        };
+        let passed = |v: &str| args.is_some_and(|a| a.get(v).is_some());
+        for (var, pattern) in patterns.variables(id) {
+            if !passed(var) {
+                self.note_problem((source, id, format!("${var}")), pattern, Some(var), args);
+            }
+        }
+        for e in errors {
+            match e {
+                // Used in a term referred to without arguments (the others are found above).
+                FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Variable {
+                    id: var,
+                })) => self.note_problem((source, id, format!("${var}")), id, Some(var), args),
+                // Found when loading: every reference of every bundle is checked there.
+                FluentError::ResolverError(
+                    ResolverError::Reference(_) | ResolverError::NoValue(_) | ResolverError::Cyclic,
+                ) => {}
+                other => self.note_problem((source, id, other.to_string()), id, None, args),
+            }
+        }
+    }
+
+    /// Notes a problem (once per language, message and kind of problem).
+    fn note_problem(
+        &self,
+        (source, id, what): (&str, &str, String),
+        pattern: &str,
+        variable: Option<&str>,
+        args: Option<&FluentArgs>,
+    ) {
+        let mut problems = lock(&self.problems);
+        let key = (source.to_string(), id.to_string(), what);
+        if problems.contains_key(&key) {
+            return;
+        }
+        let passed: Vec<String> = args
+            .into_iter()
+            .flat_map(|a| a.iter())
+            .map(|(k, _)| format!("${k}"))
+            .collect();
+        problems.insert(
+            key,
+            Problem {
+                pattern: pattern.to_string(),
+                variable: variable.map(str::to_string),
+                passed: if passed.is_empty() {
+                    "none".to_string()
+                } else {
+                    passed.join(", ")
+                },
+            },
+        );
     }
 
     /// Whether `lang` itself (not its fallback) has message `id`.
     pub fn has_own(&self, lang: &str, id: &str) -> bool {
         self.bundles.get(lang).is_some_and(|b| b.has_message(id))
-    }
-
-    fn note_missing(&self, lang: &str, id: &str) {
-        // A poisoned lock only means another thread panicked while inserting;
-        // the set itself is still valid.
-        let mut set = self.missing.lock().unwrap_or_else(|e| e.into_inner());
-        set.insert((lang.to_string(), id.to_string()));
     }
 
     /// Where each message is defined: language → id → (file, byte offset).
@@ -293,13 +301,15 @@ impl Messages {
         self.referenced.contains(id) || self.used.get(id).is_some_and(|f| f.load(Ordering::Relaxed))
     }
 
-    /// Messages that were needed but missing, as warnings (sorted).
+    /// What formatting found so far (sorted): messages shown from a
+    /// fallback language or not at all (warnings), and variables not passed
+    /// and other formatting problems (errors in the default language,
+    /// warnings in the others).
     pub fn missing_report(&self) -> Diagnostics {
-        let set = self.missing.lock().unwrap_or_else(|e| e.into_inner());
         let mut ds = Diagnostics::new();
-        let mut by_lang: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-        for (lang, id) in set.iter() {
-            by_lang.entry(lang).or_default().push(id);
+        let mut by_lang: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (lang, id) in lock(&self.missing).iter() {
+            by_lang.entry(lang.clone()).or_default().push(id.clone());
         }
         for (lang, ids) in by_lang {
             ds.push(
@@ -308,12 +318,130 @@ impl Messages {
                     ids.len(),
                     ids.join(", ")
                 ))
-                .at_path(&Path::new(LOCALES_DIR).join(lang))
+                .at_path(&Path::new(LOCALES_DIR).join(&lang))
                 .help(format!("add these messages to locales/{lang}/*.ftl")),
             );
         }
+        let absent = lock(&self.absent);
+        if !absent.is_empty() {
+            let default = &self.default_language;
+            let ids: Vec<&str> = absent.iter().map(String::as_str).collect();
+            ds.push(
+                Diagnostic::warning(format!(
+                    "{} interface message(s) asked for but defined in no language, shown as their ids: {}",
+                    ids.len(),
+                    ids.join(", ")
+                ))
+                .at_path(&Path::new(LOCALES_DIR).join(default))
+                .help(format!("add these messages to locales/{default}/*.ftl (every language falls back to it)")),
+            );
+        }
+        for ((source, id, what), p) in lock(&self.problems).iter() {
+            ds.push(self.problem_diagnostic(source, id, what, p));
+        }
         ds
     }
+
+    fn problem_diagnostic(&self, source: &str, id: &str, what: &str, p: &Problem) -> Diagnostic {
+        let severity = if source == self.default_language {
+            Diagnostic::error
+        } else {
+            Diagnostic::warning
+        };
+        let through = if p.pattern == id {
+            String::new()
+        } else {
+            format!(" (through `{}`)", p.pattern)
+        };
+        let d = match &p.variable {
+            Some(var) => severity(format!(
+                "`{id}`{through} uses the variable `${var}` in `{source}`, which the site does not pass to it (passed: {})",
+                p.passed
+            ))
+            .label("not passed")
+            .help(if source == self.default_language {
+                format!(
+                    "correct the name, or pass the variable where `{id}` is asked for (in a template: t(key=\"{id}\", {var}=…)); readers would see `{{${var}}}`"
+                )
+            } else {
+                format!(
+                    "use the variables of the message in locales/{}/; readers would see `{{${var}}}`",
+                    self.default_language
+                )
+            }),
+            None => severity(format!("formatting `{id}` in `{source}` failed: {what}")),
+        };
+        let patterns = self.patterns.get(source);
+        let place = match &p.variable {
+            Some(var) => patterns.and_then(|ps| ps.variable_location(&p.pattern, var)),
+            None => patterns.and_then(|ps| ps.location(&p.pattern)),
+        };
+        match place {
+            Some((file, at)) => {
+                let len = p.variable.as_ref().map_or(p.pattern.len(), |v| v.len() + 1);
+                d.at(file, at..at + len)
+            }
+            None => d.at_path(&Path::new(LOCALES_DIR).join(source)),
+        }
+    }
+}
+
+/// A lock that another thread's panic poisoned still guards a valid set:
+/// each insertion either happened or did not.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// One language's bundle and patterns, from `locales/<key>/*.ftl`; its
+/// problems are errors for the default language and warnings for the others.
+fn load_language(
+    root: &Path,
+    lang: &Language,
+    is_default: bool,
+    ds: &mut Diagnostics,
+) -> (FluentBundle<FluentResource>, Patterns) {
+    let mut bundle = FluentBundle::new_concurrent(vec![lang.tag.clone()]);
+    // Isolation marks would leak into attributes, titles and feeds;
+    // the templates isolate mixed-direction text with <bdi> and dir.
+    bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(number_formatter(lang.numbering.as_deref())));
+    // NUMBER() for translators; registering builtins on a fresh bundle cannot clash.
+    let _ = bundle.add_builtins();
+    let severity: fn(String) -> Diagnostic = if is_default {
+        Diagnostic::error
+    } else {
+        Diagnostic::warning
+    };
+    let dir = Path::new(LOCALES_DIR).join(&lang.key);
+    let files = ftl_file::ftl_files(&root.join(&dir));
+    if files.is_empty() {
+        let consequence = if is_default {
+            "every language falls back to the default one: pages would show message ids instead of text"
+        } else {
+            "until then the interface shows the fallback language"
+        };
+        ds.push(
+            severity(format!("no interface text for language `{}`", lang.key))
+                .at_path(&dir)
+                .help(format!(
+                    "create locales/{}/main.ftl; {consequence}",
+                    lang.key
+                )),
+        );
+    }
+    let mut patterns = Patterns::default();
+    for path in files {
+        let shown = dir.join(path.file_name().unwrap_or_default());
+        let Some(f) = ftl_file::read(&path, shown, ds) else {
+            continue;
+        };
+        patterns.add(&f.file, &f.resource, ds);
+        // Its only errors are ids defined before, which `Patterns::add`
+        // reports with both places.
+        let _ = bundle.add_resource(f.resource);
+    }
+    patterns.check(&lang.key, severity, ds);
+    (bundle, patterns)
 }
 
 /// Fluent takes a plain function pointer as formatter, so each supported
@@ -363,16 +491,4 @@ fn format_number<const N: usize>(v: &FluentValue, intls: &IntlLangMemoizer) -> O
     intls
         .with_try_get::<IcuNumbers, _, _>((numbering,), |f| f.0.integer(n.value as i64))
         .ok()
-}
-
-fn ftl_files(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
-        .collect();
-    files.sort();
-    files
 }

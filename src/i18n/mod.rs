@@ -2,7 +2,10 @@
 //! formatting of dates, numbers, lists and sorting (ICU4X).
 
 pub mod format;
+mod ftl_file;
 pub mod messages;
+mod patterns;
+mod required;
 
 pub use format::LocaleFormatter;
 pub use messages::Messages;
