@@ -52,7 +52,8 @@ fn build_to_the_end(site: &TestSite) {
 }
 
 /// What identifies a build's output: every file with its size, and the
-/// content of a few (the edited offer's page tells two builds apart).
+/// content of a few that it has (the edited offer's page tells two builds
+/// of the slow site apart).
 #[derive(Debug, PartialEq)]
 struct Snapshot {
     sizes: BTreeMap<String, u64>,
@@ -75,8 +76,11 @@ fn snapshot(out: &Path) -> Result<Snapshot, String> {
             sizes.insert(rel.replace('\\', "/"), e.metadata().unwrap().len());
         }
     }
+    if sizes.is_empty() {
+        return Err(format!("{} is empty", out.display()));
+    }
     let mut samples = BTreeMap::new();
-    for s in SAMPLES {
+    for s in SAMPLES.into_iter().filter(|s| sizes.contains_key(*s)) {
         let bytes = std::fs::read(out.join(s)).map_err(|e| format!("{s}: {e}"))?;
         samples.insert(s, bytes);
     }
@@ -100,6 +104,9 @@ enum Moment {
     After(Duration),
     /// As soon as its staging folder appears.
     StagingAppears,
+    /// This long after its staging folder appeared: while pages are
+    /// written, however long loading the site took.
+    WhileWriting(Duration),
     /// As soon as the output folder is no longer the one it was (or is
     /// missing): the swap happened, the old output is being removed.
     Swapped,
@@ -115,10 +122,20 @@ fn folder_id(p: &Path) -> Option<u64> {
 fn wait_for(site: &TestSite, child: &mut Child, moment: Moment) {
     let started = Instant::now();
     let before = folder_id(&site.out());
+    // This build's own staging folder (earlier ones may be left over).
+    let own = site.root.join(format!(".public.new-{}", child.id()));
+    let staging = || own.exists();
+    let mut writing_since = None;
     while child.try_wait().unwrap().is_none() && started.elapsed() < Duration::from_secs(300) {
         let reached = match moment {
             Moment::After(d) => started.elapsed() >= d,
-            Moment::StagingAppears => leftovers(site).iter().any(|n| n.contains(".new-")),
+            Moment::StagingAppears => staging(),
+            Moment::WhileWriting(d) => {
+                if writing_since.is_none() && staging() {
+                    writing_since = Some(Instant::now());
+                }
+                writing_since.is_some_and(|t| t.elapsed() >= d)
+            }
             Moment::Swapped => folder_id(&site.out()) != before,
         };
         if reached {
@@ -153,7 +170,10 @@ fn killed_builds_leave_a_complete_output_and_the_next_build_cleans_up() {
         (libc::SIGKILL, Moment::After(Duration::from_secs(1))),
         (libc::SIGKILL, Moment::Swapped),
         (libc::SIGTERM, Moment::After(Duration::from_millis(500))),
-        (libc::SIGTERM, Moment::After(Duration::from_secs(2))),
+        (
+            libc::SIGTERM,
+            Moment::WhileWriting(Duration::from_millis(500)),
+        ),
         (libc::SIGTERM, Moment::Swapped),
     ];
     for (signal, moment) in kills {

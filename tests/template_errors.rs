@@ -69,69 +69,109 @@ fn all_formats(ds: &Diagnostics) -> String {
     )
 }
 
-#[test]
-fn a_template_that_includes_itself() {
-    let ds = broken(&[(
-        "partials/loop.html",
-        "<div>\n  {% include \"partials/loop.html\" %}\n</div>\n",
-    )]);
-    insta::assert_snapshot!(all_formats(&ds));
-}
+/// A template mistake: the snapshot's name, the template files written,
+/// and what the messages must mention (for cycles: the chain).
+type Mistake = (
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static str,
+);
+
+const MISTAKES: [Mistake; 9] = [
+    (
+        "a_template_that_includes_itself",
+        &[(
+            "partials/loop.html",
+            "<div>\n  {% include \"partials/loop.html\" %}\n</div>\n",
+        )],
+        "partials/loop.html → partials/loop.html",
+    ),
+    (
+        "an_include_cycle_names_the_chain",
+        &[
+            (
+                "partials/a.html",
+                "<p>a</p>\n{% include \"partials/b.html\" %}\n",
+            ),
+            (
+                "partials/b.html",
+                "<p>b</p>\n\n{% include \"partials/a.html\" %}\n",
+            ),
+        ],
+        "partials/a.html → partials/b.html → partials/a.html",
+    ),
+    (
+        "a_template_that_extends_itself",
+        &[(
+            "partials/self.html",
+            "{# the page frame #}\n{% extends \"partials/self.html\" %}\n",
+        )],
+        "partials/self.html → partials/self.html",
+    ),
+    (
+        "an_extend_cycle_names_the_chain",
+        &[
+            ("partials/x.html", "{% extends 'partials/y.html' %}\n"),
+            ("partials/y.html", "\n{%- extends 'partials/x.html' -%}\n"),
+        ],
+        "partials/x.html → partials/y.html → partials/x.html",
+    ),
+    (
+        "a_missing_parent_template",
+        &[(
+            "partials/orphan.html",
+            "{# orphan #}\n{% extends \"frame.html\" %}\n{% block main %}orphan{% endblock main %}\n",
+        )],
+        "`frame.html`",
+    ),
+    (
+        "a_block_the_parent_lacks",
+        &[(
+            "partials/child.html",
+            "{% extends \"base.html\" %}\n{% block mian %}typo{% endblock mian %}\n",
+        )],
+        "`mian`",
+    ),
+    (
+        "a_syntax_error_in_all_formats",
+        &[("partials/extra.html", "<p>\n{% if %}</p>\n")],
+        "`partials/extra.html`",
+    ),
+    (
+        "a_render_error_in_an_included_template_in_all_formats",
+        &[
+            (
+                "404.html",
+                "{% extends \"base.html\" %}\n{% block main %}\n\
+                 {% include \"partials/deep.html\" %}\n{% endblock main %}\n",
+            ),
+            ("partials/deep.html", "<p>\n  {{ page.missing }}</p>\n"),
+        ],
+        "`partials/deep.html`",
+    ),
+    (
+        "a_function_error_while_rendering",
+        &[(
+            "404.html",
+            "{% extends \"base.html\" %}\n{% block main %}\n\
+             <p>{{ t(text=\"no key\") }}</p>\n{% endblock main %}\n",
+        )],
+        "`key`",
+    ),
+];
 
 #[test]
-fn an_include_cycle_names_the_chain() {
-    let ds = broken(&[
-        (
-            "partials/a.html",
-            "<p>a</p>\n{% include \"partials/b.html\" %}\n",
-        ),
-        (
-            "partials/b.html",
-            "<p>b</p>\n\n{% include \"partials/a.html\" %}\n",
-        ),
-    ]);
-    assert!(
-        ds.iter().any(|d| d
-            .message
-            .contains("partials/a.html → partials/b.html → partials/a.html")),
-        "{}",
-        ds.render()
-    );
-    insta::assert_snapshot!(all_formats(&ds));
-}
-
-#[test]
-fn a_template_that_extends_itself() {
-    let ds = broken(&[(
-        "partials/self.html",
-        "{# the page frame #}\n{% extends \"partials/self.html\" %}\n",
-    )]);
-    insta::assert_snapshot!(all_formats(&ds));
-}
-
-#[test]
-fn an_extend_cycle_names_the_chain() {
-    let ds = broken(&[
-        ("partials/x.html", "{% extends 'partials/y.html' %}\n"),
-        ("partials/y.html", "\n{%- extends 'partials/x.html' -%}\n"),
-    ]);
-    assert!(
-        ds.iter().any(|d| d
-            .message
-            .contains("partials/x.html → partials/y.html → partials/x.html")),
-        "{}",
-        ds.render()
-    );
-    insta::assert_snapshot!(all_formats(&ds));
-}
-
-#[test]
-fn a_missing_parent_template() {
-    let ds = broken(&[(
-        "partials/orphan.html",
-        "{# orphan #}\n{% extends \"frame.html\" %}\n{% block main %}orphan{% endblock main %}\n",
-    )]);
-    insta::assert_snapshot!(all_formats(&ds));
+fn every_template_mistake_is_marked_in_its_file() {
+    for (name, templates, mention) in MISTAKES {
+        let ds = broken(templates);
+        let mentioned = ds.iter().any(|d| d.message.contains(mention));
+        assert!(
+            mentioned,
+            "{name}: no message mentions {mention}:\n{}",
+            ds.render()
+        );
+        insta::assert_snapshot!(name, all_formats(&ds));
+    }
 }
 
 #[test]
@@ -147,41 +187,5 @@ fn unknown_function_filter_test_and_include_are_all_reported() {
         ),
     ]);
     assert_eq!(ds.error_count(), 4, "{}", ds.render());
-    insta::assert_snapshot!(all_formats(&ds));
-}
-
-#[test]
-fn a_block_the_parent_lacks() {
-    let ds = broken(&[(
-        "partials/child.html",
-        "{% extends \"base.html\" %}\n{% block mian %}typo{% endblock mian %}\n",
-    )]);
-    insta::assert_snapshot!(all_formats(&ds));
-}
-
-#[test]
-fn a_syntax_error_in_all_formats() {
-    let ds = broken(&[("partials/extra.html", "<p>\n{% if %}</p>\n")]);
-    insta::assert_snapshot!(all_formats(&ds));
-}
-
-#[test]
-fn a_render_error_in_an_included_template_in_all_formats() {
-    let ds = broken(&[
-        (
-            "404.html",
-            "{% extends \"base.html\" %}\n{% block main %}\n{% include \"partials/deep.html\" %}\n{% endblock main %}\n",
-        ),
-        ("partials/deep.html", "<p>\n  {{ page.missing }}</p>\n"),
-    ]);
-    insta::assert_snapshot!(all_formats(&ds));
-}
-
-#[test]
-fn a_function_error_while_rendering() {
-    let ds = broken(&[(
-        "404.html",
-        "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ t(text=\"no key\") }}</p>\n{% endblock main %}\n",
-    )]);
     insta::assert_snapshot!(all_formats(&ds));
 }
