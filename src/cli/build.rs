@@ -60,6 +60,7 @@ pub fn run(mut opts: BuildOptions, strict: bool, format: Format) -> ExitCode {
             return ExitCode::from(2);
         }
     }
+    let before = wegweiser::output::Generation::of(&opts.out_dir());
     match build_with_progress(&opts, &Bar::new()) {
         Ok(report) => {
             print(&report.warnings, format);
@@ -99,9 +100,10 @@ pub fn run(mut opts: BuildOptions, strict: bool, format: Format) -> ExitCode {
         Err(ds) => {
             print(&ds, format);
             eprintln!(
-                "build failed: {} error(s), {} warning(s); nothing was written",
+                "build failed: {} error(s), {} warning(s); {}",
                 ds.error_count(),
-                ds.warning_count()
+                ds.warning_count(),
+                before.what_became_of(&opts.out_dir())
             );
             ExitCode::FAILURE
         }

@@ -1,5 +1,6 @@
 //! Writing the built site: all files go to a fresh folder next to the output
-//! folder, which replaces the old output only when everything was written.
+//! folder, which replaces the old output in one step only when everything
+//! was written ([`Staging`]).
 
 pub mod base_path;
 pub mod content_lines;
@@ -10,15 +11,16 @@ pub mod ical;
 pub mod offline;
 pub mod search;
 pub mod sitemap;
+mod staging;
 pub mod vcard;
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+pub use staging::Staging;
 
-use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
-use crate::layout::{OUTPUT_DIR, SOURCE_DIRS};
+use crate::layout::SOURCE_DIRS;
 
 /// The complete output of a build: relative path → bytes, in sorted order.
 /// Bytes are shared (`Arc`), so the preview can assemble a new output from
@@ -86,134 +88,44 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-fn sibling(out: &Path, tag: &str) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| OUTPUT_DIR.into());
-    out.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
-}
+/// Which build an output folder holds. Taken before a build and compared
+/// after the build failed, it tells whether the output folder was changed
+/// ([`Generation::what_became_of`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Generation(Option<FolderId>);
 
-fn io_error(what: &str, p: &Path, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot {what} {}: {e}", p.display()))
-        .help("check that the output folder's parent exists and is writable")
-}
+/// Device and inode of the folder: a build puts another folder in place.
+#[cfg(unix)]
+type FolderId = (u64, u64);
 
-/// A fresh folder next to the output folder that files are written into
-/// (from many threads at once) and that replaces the output folder on
-/// [`Staging::commit`]. Dropped without a commit, it is removed again, so a
-/// failed build leaves the previous output untouched.
-pub struct Staging {
-    out: PathBuf,
-    tmp: PathBuf,
-    committed: bool,
-}
+/// The marker file's modification time: every build writes it anew.
+#[cfg(not(unix))]
+type FolderId = std::time::SystemTime;
 
-impl Staging {
-    /// Creates the (empty) staging folder for `out`.
-    pub fn new(out: &Path) -> Result<Staging, Diagnostic> {
-        if let Some(parent) = out.parent()
-            && !parent.as_os_str().is_empty()
-        {
-            std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
-        }
-        let tmp = sibling(out, "new");
-        if tmp.exists() {
-            std::fs::remove_dir_all(&tmp).map_err(|e| io_error("remove", &tmp, e))?;
-        }
-        std::fs::create_dir_all(&tmp).map_err(|e| io_error("create", &tmp, e))?;
-        let marker = tmp.join(OUTPUT_MARKER);
-        std::fs::write(
-            &marker,
-            "This folder was built by Wegweiser; the next build replaces it.\n",
-        )
-        .map_err(|e| io_error("write", &marker, e))?;
-        Ok(Staging {
-            out: out.to_path_buf(),
-            tmp,
-            committed: false,
-        })
+impl Generation {
+    pub fn of(out: &Path) -> Generation {
+        #[cfg(unix)]
+        let id = {
+            use std::os::unix::fs::MetadataExt;
+            std::fs::metadata(out).ok().map(|m| (m.dev(), m.ino()))
+        };
+        #[cfg(not(unix))]
+        let id = std::fs::metadata(out.join(OUTPUT_MARKER))
+            .and_then(|m| m.modified())
+            .ok();
+        Generation(id)
     }
 
-    /// Creates the folders of the given relative file paths (and their
-    /// parents), each once, shallow ones first, each level in parallel.
-    pub fn create_dirs_for<'f>(
-        &self,
-        files: impl IntoIterator<Item = &'f str>,
-    ) -> Result<(), Diagnostic> {
-        let mut by_depth: BTreeMap<usize, std::collections::BTreeSet<&str>> = BTreeMap::new();
-        for f in files {
-            let mut rel = f;
-            while let Some(cut) = rel.rfind('/') {
-                rel = &rel[..cut];
-                let depth = rel.matches('/').count();
-                if !by_depth.entry(depth).or_default().insert(rel) {
-                    break; // its parents are in already
-                }
-            }
-        }
-        for dirs in by_depth.values() {
-            dirs.par_iter().try_for_each(|d| {
-                let path = self.tmp.join(d);
-                match std::fs::create_dir(&path) {
-                    Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
-                        Err(io_error("create", &path, e))
-                    }
-                    _ => Ok(()),
-                }
-            })?;
-        }
-        Ok(())
-    }
-
-    /// Writes one file; its folder must exist ([`Staging::create_dirs_for`]).
-    /// One `write` call for the whole file.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        if !safe_relative(rel) {
-            return Err(Diagnostic::error(format!(
-                "refusing to write `{rel}`: it would land outside the output folder"
-            )));
-        }
-        let path = self.tmp.join(rel);
-        std::fs::write(&path, bytes).map_err(|e| io_error("write", &path, e))
-    }
-
-    /// Creates the folders of `files` and writes them in parallel.
-    pub fn write_all(&self, files: &OutputFiles) -> Result<(), Diagnostic> {
-        self.create_dirs_for(files.keys().map(String::as_str))?;
-        files
-            .par_iter()
-            .try_for_each(|(rel, bytes)| self.write(rel, bytes))
-    }
-
-    /// Replaces the output folder with the staging folder.
-    pub fn commit(mut self) -> Result<(), Diagnostic> {
-        self.committed = true;
-        let (out, tmp) = (&self.out, &self.tmp);
-        let old = sibling(out, "old");
-        if out.exists() {
-            std::fs::rename(out, &old).map_err(|e| {
-                let _ = std::fs::remove_dir_all(tmp);
-                io_error("move away", out, e)
-            })?;
-        }
-        if let Err(e) = std::fs::rename(tmp, out) {
-            // Put the previous output back.
-            let _ = std::fs::rename(&old, out);
-            let _ = std::fs::remove_dir_all(tmp);
-            return Err(io_error("move into place", out, e));
-        }
-        if old.exists() {
-            std::fs::remove_dir_all(&old).map_err(|e| io_error("remove", &old, e))?;
-        }
-        Ok(())
-    }
-}
-
-impl Drop for Staging {
-    fn drop(&mut self) {
-        if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.tmp);
+    /// What became of the output folder `out` since this was taken, for
+    /// the last line of a failed build.
+    pub fn what_became_of(&self, out: &Path) -> String {
+        let now = Generation::of(out);
+        if now == *self {
+            "nothing was written".into()
+        } else if now.0.is_none() {
+            format!("{}/ is missing (see above)", out.display())
+        } else {
+            format!("{}/ holds the new build (see above)", out.display())
         }
     }
 }
@@ -285,6 +197,31 @@ mod tests {
         assert!(
             check_output_dir(&foreign, dir.path()).is_err(),
             "output may not contain the site"
+        );
+    }
+
+    #[test]
+    fn tells_whether_a_build_changed_the_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let files = OutputFiles::from([("index.html".to_string(), b"a".as_slice().into())]);
+        let none = Generation::of(&out);
+        assert_eq!(none.what_became_of(&out), "nothing was written");
+        write_atomic(&out, &files).unwrap();
+        let first = Generation::of(&out);
+        assert_eq!(first.what_became_of(&out), "nothing was written");
+        write_atomic(&out, &files).unwrap();
+        assert!(
+            first
+                .what_became_of(&out)
+                .ends_with("public/ holds the new build (see above)")
+        );
+        let second = Generation::of(&out);
+        std::fs::remove_dir_all(&out).unwrap();
+        assert!(
+            second
+                .what_became_of(&out)
+                .ends_with("public/ is missing (see above)")
         );
     }
 }

@@ -29,8 +29,11 @@ pub struct Templates {
     /// rendered with; `None` when not asked for or when a template could
     /// not be minified safely.
     compact: Option<Tera>,
-    /// Template name → source, for mapping render errors to file and line.
+    /// The template files, for mapping errors to file and line.
     sources: Vec<SourceFile>,
+    /// Where the templates are, relative to the site root
+    /// (`themes/<theme>/templates`).
+    shown_dir: PathBuf,
 }
 
 impl Templates {
@@ -83,9 +86,10 @@ impl Templates {
             tera: new_tera(messages),
             compact,
             sources,
+            shown_dir: shown_dir.clone(),
         };
         if let Err(e) = templates.tera.add_raw_templates(raw) {
-            ds.push(templates.diagnostic(&e, None));
+            ds.extend(templates.diagnostics(&e, None));
             return Err(ds);
         }
         for name in REQUIRED {
@@ -113,9 +117,12 @@ impl Templates {
         {
             return Ok(html);
         }
-        self.tera
-            .render(name, ctx)
-            .map_err(|e| self.diagnostic(&e, Some(name)))
+        self.tera.render(name, ctx).map_err(|e| {
+            let mut ds = self.diagnostics(&e, Some(name)).into_iter();
+            // `diagnostics` returns at least one; a page fails with the first.
+            ds.next()
+                .unwrap_or_else(|| Diagnostic::error(format!("template error: {e}")))
+        })
     }
 
     /// Whether pages are rendered from minified templates.
@@ -123,51 +130,217 @@ impl Templates {
         self.compact.is_some()
     }
 
-    /// A Tera error as a diagnostic pointing into the template file.
-    fn diagnostic(&self, e: &tera::Error, rendering: Option<&str>) -> Diagnostic {
+    /// The loaded template file called `name` (relative to the templates folder).
+    fn source(&self, name: &str) -> Option<&SourceFile> {
+        self.sources
+            .iter()
+            .find(|s| template_name(&self.shown_dir, &s.path) == name)
+    }
+
+    /// A Tera error as diagnostics pointing into the template files: one
+    /// for most errors, one per problem when Tera found several at once
+    /// (unknown functions, filters, tests and includes are checked together).
+    fn diagnostics(&self, e: &tera::Error, rendering: Option<&str>) -> Vec<Diagnostic> {
         use tera::ErrorKind;
-        let report = match e.kind() {
-            ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => Some(r),
-            _ => None,
-        };
         let what = if rendering.is_some() {
             "template error"
         } else {
             "template syntax error"
         };
-        match report {
-            Some(r) => {
-                let file = self.sources.iter().find(|s| {
-                    s.path
-                        .to_string_lossy()
-                        .replace('\\', "/")
-                        .ends_with(&format!("/{}", r.filename()))
-                });
+        let ds = match e.kind() {
+            ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
                 let mut d =
                     Diagnostic::error(format!("{what} in `{}`: {}", r.filename(), r.message()));
-                if let Some(f) = file {
+                if let Some(f) = self.source(r.filename()) {
                     d = d.at(f, r.span().range.clone());
                 }
-                d.help("check the template syntax at the marked place (Tera 2: https://keats.github.io/tera/)")
+                vec![d.help(SYNTAX_HELP)]
             }
-            None => {
-                let mut msg = e.to_string();
-                let mut src = std::error::Error::source(e);
-                while let Some(s) = src {
-                    msg.push_str(": ");
-                    msg.push_str(&s.to_string());
-                    src = s.source();
-                }
-                let mut d = Diagnostic::error(format!("{what}: {msg}"));
-                if let Some(name) = rendering
-                    && let Some(f) = self.sources.iter().find(|s| s.path.ends_with(name))
-                {
-                    d = d.in_file(f);
-                }
-                d
+            ErrorKind::CircularExtend {
+                tpl,
+                inheritance_chain,
+            } => {
+                let chain: Vec<&str> = std::iter::once(tpl.as_str())
+                    .chain(inheritance_chain.iter().map(String::as_str))
+                    .collect();
+                vec![self.cycle(["extend", "extends", "extends"], &chain)]
             }
+            ErrorKind::CircularInclude { include_chain, .. } => {
+                let chain: Vec<&str> = include_chain.iter().map(String::as_str).collect();
+                vec![self.cycle(["include", "includes", "include"], &chain)]
+            }
+            ErrorKind::MissingParent { current, parent } => {
+                let d = Diagnostic::error(format!(
+                    "template error in `{current}`: it extends `{parent}`, which does not exist"
+                ))
+                .help(format!(
+                    "template names are relative to {}/, e.g. \"base.html\"",
+                    self.shown_dir.display()
+                ));
+                vec![self.at_tag(d, current, "extends", parent)]
+            }
+            ErrorKind::Msg(text) => self.reports(text),
+            _ => Vec::new(),
+        };
+        if ds.is_empty() {
+            vec![self.unplaced(e, what, rendering)]
+        } else {
+            ds
         }
     }
+
+    /// An include or extend cycle (`a → b → a`), marked at the tag in the
+    /// first template that starts it. `words`: the verb, its third person and
+    /// the tag's keyword.
+    fn cycle(&self, words: [&str; 3], chain: &[&str]) -> Diagnostic {
+        let [noun, verb, keyword] = words;
+        let message = match chain {
+            [one, _] => format!("template error in `{one}`: it {verb} itself"),
+            _ => format!("template error: templates {noun} each other in a circle"),
+        };
+        let d = Diagnostic::error(format!("{message}: {}", chain.join(" → "))).help(format!(
+            "a template may not {noun} itself, directly or through others"
+        ));
+        match chain {
+            [first, next, ..] => self.at_tag(d, first, keyword, next),
+            _ => d,
+        }
+    }
+
+    /// Points `d` at the `{% keyword "target" %}` tag of the template `name`
+    /// (the whole file when the tag cannot be found).
+    fn at_tag(&self, d: Diagnostic, name: &str, keyword: &str, target: &str) -> Diagnostic {
+        let Some(file) = self.source(name) else {
+            return d;
+        };
+        match find_tag(&file.text, keyword, target) {
+            Some(span) => d.at(file, span),
+            None => d.in_file(file),
+        }
+    }
+
+    /// The problems Tera reports together as one text, each as
+    /// `error: message` followed by `--> name:line:column` and the source
+    /// line with `^^^` under the place. Empty if the text has none.
+    fn reports(&self, text: &str) -> Vec<Diagnostic> {
+        let lines: Vec<&str> = text.lines().collect();
+        let mut ds = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            let Some(message) = line.strip_prefix("error: ") else {
+                continue;
+            };
+            let Some((name, line_no, col)) = lines
+                .get(i + 1)
+                .and_then(|l| l.trim_start().strip_prefix("--> "))
+                .and_then(parse_locus)
+            else {
+                continue;
+            };
+            // The marker line: the first one with `^` before the next report.
+            let width = lines[i + 1..]
+                .iter()
+                .take_while(|l| !l.starts_with("error: "))
+                .find_map(|l| l.contains('^').then(|| l.matches('^').count()))
+                .unwrap_or(1);
+            let mut d = Diagnostic::error(format!("template error in `{name}`: {message}"))
+                .help(self.report_help(message));
+            if let Some(f) = self.source(name) {
+                d = d.at(f, char_span(&f.text, line_no, col, width));
+            }
+            ds.push(d);
+        }
+        ds
+    }
+
+    /// How to fix a problem of [`Templates::reports`].
+    fn report_help(&self, message: &str) -> String {
+        if message.starts_with("Unknown template") {
+            format!(
+                "template names are relative to {}/, e.g. \"partials/card.html\"",
+                self.shown_dir.display()
+            )
+        } else if message.starts_with("Block") {
+            "a block must have the name of a block of the template it extends".into()
+        } else {
+            "templates can use `t(key=…)` and Tera 2's built-in functions, filters and \
+             tests (https://keats.github.io/tera/); check the name at the marked place"
+                .into()
+        }
+    }
+
+    /// Any other Tera error: its text with its causes, in the first loaded
+    /// template it names, else in the template being rendered.
+    fn unplaced(&self, e: &tera::Error, what: &str, rendering: Option<&str>) -> Diagnostic {
+        let mut msg = e.to_string();
+        let mut src = std::error::Error::source(e);
+        while let Some(s) = src {
+            msg.push_str(": ");
+            msg.push_str(&s.to_string());
+            src = s.source();
+        }
+        let named = msg
+            .split(['`', '\'', '"'])
+            .skip(1)
+            .step_by(2)
+            .find_map(|name| self.source(name));
+        let mut d = Diagnostic::error(format!("{what}: {msg}"));
+        if let Some(f) = named.or_else(|| rendering.and_then(|n| self.source(n))) {
+            d = d.in_file(f);
+        }
+        d
+    }
+}
+
+const SYNTAX_HELP: &str =
+    "check the template syntax at the marked place (Tera 2: https://keats.github.io/tera/)";
+
+/// `name:line:column` (1-based line and column) of a Tera report.
+fn parse_locus(locus: &str) -> Option<(&str, usize, usize)> {
+    let mut parts = locus.trim().rsplitn(3, ':');
+    let col = parts.next()?.parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    Some((parts.next()?, line, col))
+}
+
+/// The byte range of `width` characters from 1-based `line` and `col`
+/// (both counted in characters, as Tera counts them).
+fn char_span(text: &str, line: usize, col: usize, width: usize) -> std::ops::Range<usize> {
+    let line_start = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let rest = &text[line_start..];
+    let offset = |chars: usize| {
+        rest.char_indices()
+            .nth(chars)
+            .map_or(rest.len(), |(i, _)| i)
+    };
+    let start = offset(col.saturating_sub(1));
+    let end = offset(col.saturating_sub(1) + width);
+    line_start + start..line_start + end
+}
+
+/// The byte range of the quoted name in the first `{% keyword "target" %}`
+/// tag of `text` (any quotes, any `-` whitespace control).
+fn find_tag(text: &str, keyword: &str, target: &str) -> Option<std::ops::Range<usize>> {
+    text.match_indices("{%").find_map(|(at, open)| {
+        let after = at + open.len();
+        let rest = text[after..].strip_prefix('-').unwrap_or(&text[after..]);
+        let trimmed = rest.trim_start();
+        let args = trimmed.strip_prefix(keyword)?;
+        let quoted = args.trim_start();
+        if quoted.len() == args.len() {
+            return None; // `{% extendsX`: another word
+        }
+        let quote = quoted
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '"' | '\'' | '`'))?;
+        let name = quoted[1..].split(quote).next()?;
+        let start = text.len() - quoted.len();
+        (name == target).then(|| start..start + name.len() + 2)
+    })
 }
 
 fn new_tera(messages: Arc<Messages>) -> Tera {
@@ -239,4 +412,29 @@ fn register_functions(tera: &mut Tera, messages: Arc<Messages>) {
                 .unwrap_or_else(|| key.to_string()))
         },
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_quoted_name_of_a_tag() {
+        let text = "{# extends \"a.html\" #}\n{%- extends 'base.html' -%}\n{% include `a.html` %}";
+        let at = find_tag(text, "extends", "base.html").unwrap();
+        assert_eq!(&text[at], "'base.html'");
+        let at = find_tag(text, "include", "a.html").unwrap();
+        assert_eq!(&text[at], "`a.html`");
+        assert_eq!(find_tag(text, "include", "base.html"), None);
+        assert_eq!(find_tag("{% extendsx \"a\" %}", "extends", "a"), None);
+    }
+
+    #[test]
+    fn tera_positions_count_characters() {
+        let text = "<p>\nÄö {{ nope() }}\n";
+        let span = char_span(text, 2, 7, 4);
+        assert_eq!(&text[span], "nope");
+        assert_eq!(parse_locus(" a:b.html:2:7"), Some(("a:b.html", 2, 7)));
+        assert_eq!(parse_locus("a.html:x:7"), None);
+    }
 }

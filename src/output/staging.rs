@@ -1,0 +1,482 @@
+//! The staging folder a build writes into, and the one step that puts it in
+//! place of the output folder.
+//!
+//! A build writes every file into `.<out>.new-<pid>` next to the output
+//! folder `<out>`, then exchanges the two folders in one atomic step
+//! (`renameat2(RENAME_EXCHANGE)` on Linux): whoever reads the output folder
+//! sees the previous build or the new one, never a mix and never nothing.
+//! Where the system cannot exchange, two renames do it and the output
+//! folder is missing for a moment (the previous build waits as
+//! `.<out>.old-<pid>`). The previous build is then removed, its marker file
+//! ([`OUTPUT_MARKER`]) last, so that whatever an interrupted build leaves
+//! still carries the marker: the next build removes such folders, and only
+//! such folders.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::{OUTPUT_MARKER, OutputFiles, safe_relative};
+use crate::diagnostics::Diagnostic;
+
+/// A fresh folder next to the output folder that files are written into
+/// (from many threads at once) and that replaces the output folder on
+/// [`Staging::commit`]. Dropped without a commit, it is removed again, so a
+/// failed build leaves the previous output untouched.
+pub struct Staging {
+    out: PathBuf,
+    tmp: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Creates the (empty, marked) staging folder for `out`, after removing
+    /// what interrupted builds left next to it.
+    pub fn new(out: &Path) -> Result<Staging, Diagnostic> {
+        if let Some(parent) = out.parent()
+            && !parent.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(parent).map_err(|e| unchanged(out, "create", parent, e))?;
+        }
+        clean_leftovers(out);
+        let tmp = sibling(out, "new");
+        std::fs::create_dir(&tmp).map_err(|e| unchanged(out, "create", &tmp, e))?;
+        let staging = Staging {
+            out: out.to_path_buf(),
+            tmp,
+            committed: false,
+        };
+        let marker = staging.tmp.join(OUTPUT_MARKER);
+        std::fs::write(
+            &marker,
+            "This folder was built by Wegweiser; the next build replaces it.\n",
+        )
+        .map_err(|e| unchanged(out, "write", &marker, e))?;
+        Ok(staging)
+    }
+
+    /// Creates the folders of the given relative file paths (and their
+    /// parents), each once, shallow ones first, each level in parallel.
+    pub fn create_dirs_for<'f>(
+        &self,
+        files: impl IntoIterator<Item = &'f str>,
+    ) -> Result<(), Diagnostic> {
+        let mut by_depth: std::collections::BTreeMap<usize, std::collections::BTreeSet<&str>> =
+            std::collections::BTreeMap::new();
+        for f in files {
+            let mut rel = f;
+            while let Some(cut) = rel.rfind('/') {
+                rel = &rel[..cut];
+                let depth = rel.matches('/').count();
+                if !by_depth.entry(depth).or_default().insert(rel) {
+                    break; // its parents are in already
+                }
+            }
+        }
+        for dirs in by_depth.values() {
+            dirs.par_iter().try_for_each(|d| {
+                let path = self.tmp.join(d);
+                match std::fs::create_dir(&path) {
+                    Err(e) if e.kind() != io::ErrorKind::AlreadyExists => {
+                        Err(unchanged(&self.out, "create", &path, e))
+                    }
+                    _ => Ok(()),
+                }
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Writes one file; its folder must exist ([`Staging::create_dirs_for`]).
+    /// One `write` call for the whole file.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        if !safe_relative(rel) {
+            return Err(Diagnostic::error(format!(
+                "refusing to write `{rel}`: it would land outside the output folder"
+            )));
+        }
+        let path = self.tmp.join(rel);
+        std::fs::write(&path, bytes).map_err(|e| unchanged(&self.out, "write", &path, e))
+    }
+
+    /// Creates the folders of `files` and writes them in parallel.
+    pub fn write_all(&self, files: &OutputFiles) -> Result<(), Diagnostic> {
+        self.create_dirs_for(files.keys().map(String::as_str))?;
+        files
+            .par_iter()
+            .try_for_each(|(rel, bytes)| self.write(rel, bytes))
+    }
+
+    /// Puts the staging folder in place of the output folder and removes
+    /// the previous output. On an error the message says what state the
+    /// output folder is in.
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
+        let out = self.out.clone();
+        if std::fs::symlink_metadata(&out).is_err() {
+            std::fs::rename(&self.tmp, &out)
+                .map_err(|e| unchanged(&out, "move the new build to", &out, e))?;
+            self.committed = true;
+            return Ok(());
+        }
+        let previous = match exchange(&self.tmp, &out) {
+            Ok(true) => self.tmp.clone(),
+            Ok(false) => self.swap_by_renames()?,
+            Err(e) => return Err(unchanged(&out, "swap the new build with", &out, e)),
+        };
+        self.committed = true;
+        remove_marked(&previous).map_err(|e| {
+            Diagnostic::error(format!(
+                "{} holds the new build, but the previous one could not be removed from {}: {e}",
+                folder(&out),
+                previous.display()
+            ))
+            .help("the next build removes it; or delete it yourself")
+        })
+    }
+
+    /// The exchange in two renames, for systems that cannot exchange two
+    /// folders in one step: returns where the previous output now is.
+    fn swap_by_renames(&self) -> Result<PathBuf, Diagnostic> {
+        let (out, tmp) = (&self.out, &self.tmp);
+        let old = sibling(out, "old");
+        std::fs::rename(out, &old).map_err(|e| unchanged(out, "move away", out, e))?;
+        if let Err(e) = std::fs::rename(tmp, out) {
+            return Err(match std::fs::rename(&old, out) {
+                Ok(()) => unchanged(out, "move the new build to", out, e),
+                Err(_) => Diagnostic::error(format!(
+                    "cannot move the new build to {}: {e}; it is missing now, the previous \
+                     build is in {}",
+                    folder(out),
+                    old.display()
+                ))
+                .help("the next build puts the previous one back; or rename it yourself"),
+            });
+        }
+        Ok(old)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = remove_marked(&self.tmp);
+        }
+    }
+}
+
+/// `.<out>.<tag>-<pid>` next to `out`.
+fn sibling(out: &Path, tag: &str) -> PathBuf {
+    out.with_file_name(format!(".{}.{tag}-{}", out_name(out), std::process::id()))
+}
+
+fn out_name(out: &Path) -> String {
+    out.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| crate::layout::OUTPUT_DIR.into())
+}
+
+/// `public/` for the output folder `public`, as messages name it.
+fn folder(out: &Path) -> String {
+    format!("{}/", out.display())
+}
+
+/// An error after which the output folder is as it was.
+fn unchanged(out: &Path, what: &str, path: &Path, e: io::Error) -> Diagnostic {
+    let state = if std::fs::symlink_metadata(out).is_ok() {
+        "was left unchanged"
+    } else {
+        "was not created"
+    };
+    Diagnostic::error(format!(
+        "cannot {what} {}: {e}; {} {state}",
+        path.display(),
+        folder(out)
+    ))
+    .help("check that the output folder's parent exists and is writable, and that nothing else is in the way")
+}
+
+/// The tag (`new`, `old`) and process id of a staging folder's name
+/// `.<out>.<tag>-<pid>`; `None` for any other name.
+fn staging_name<'n>(name: &'n str, out_name: &str) -> Option<(&'n str, u32)> {
+    let rest = name
+        .strip_prefix('.')?
+        .strip_prefix(out_name)?
+        .strip_prefix('.')?;
+    let (tag, pid) = rest.split_once('-')?;
+    let digits = !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit());
+    if !digits || !matches!(tag, "new" | "old") {
+        return None;
+    }
+    Some((tag, pid.parse().ok()?))
+}
+
+/// A real folder (not a link) with the marker file in it.
+fn is_marked(dir: &Path) -> bool {
+    std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir())
+        && std::fs::symlink_metadata(dir.join(OUTPUT_MARKER)).is_ok_and(|m| m.is_file())
+}
+
+/// Removes the marked staging folders of earlier builds next to `out` that
+/// are no longer running. If `out` is missing because a build was
+/// interrupted between the two renames of [`Staging::swap_by_renames`], the
+/// previous build it left is put back first. Best effort: what cannot be
+/// removed now is tried again by the next build.
+fn clean_leftovers(out: &Path) {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let name = out_name(out);
+    let mut found: Vec<(bool, PathBuf)> = entries
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let file_name = e.file_name();
+            let (tag, pid) = staging_name(file_name.to_str()?, &name)?;
+            // Our own process id: left by an earlier process that had it.
+            let finished = pid == std::process::id() || !running(pid);
+            (finished && is_marked(&e.path())).then(|| (tag == "old", e.path()))
+        })
+        .collect();
+    if std::fs::symlink_metadata(out).is_err() {
+        // The newest previous build, if there are several.
+        let newest = found
+            .iter()
+            .enumerate()
+            .filter(|(_, (old, _))| *old)
+            .max_by_key(|(_, (_, p))| {
+                std::fs::metadata(p.join(OUTPUT_MARKER))
+                    .and_then(|m| m.modified())
+                    .ok()
+            })
+            .map(|(i, _)| i);
+        if let Some(i) = newest
+            && std::fs::rename(&found[i].1, out).is_ok()
+        {
+            found.remove(i);
+        }
+    }
+    for (_, path) in found {
+        let _ = remove_marked(&path);
+    }
+}
+
+/// Whether a process with this id is running (then its staging folder is
+/// in use). Elsewhere than on Unix every process counts as finished.
+#[cfg(unix)]
+fn running(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    if pid <= 0 {
+        return false;
+    }
+    // SAFETY: signal 0 sends nothing; kill only checks that the process
+    // exists (and that we may signal it: EPERM means it exists).
+    let r = unsafe { libc::kill(pid, 0) };
+    r == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+#[cfg(not(unix))]
+fn running(_pid: u32) -> bool {
+    false
+}
+
+/// Exchanges `a` and `b` in one atomic step; `Ok(false)` when this system
+/// or file system cannot (then nothing happened).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use std::os::unix::ffi::OsStrExt;
+    let a = std::ffi::CString::new(a.as_os_str().as_bytes())?;
+    let b = std::ffi::CString::new(b.as_os_str().as_bytes())?;
+    // The system call rather than glibc's wrapper, which needs glibc 2.28.
+    // SAFETY: both paths are NUL-terminated strings that live until the
+    // call returns; renameat2 only reads them.
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        return Ok(true);
+    }
+    let e = io::Error::last_os_error();
+    match e.raw_os_error() {
+        // Kernel before 3.15, or a file system without RENAME_EXCHANGE.
+        Some(libc::ENOSYS | libc::EINVAL | libc::EOPNOTSUPP) => Ok(false),
+        _ => Err(e),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> io::Result<bool> {
+    Ok(false)
+}
+
+/// Removes a folder Wegweiser wrote (a previous output or a staging
+/// folder), its marker last, so that a removal cut short leaves a folder
+/// the next build still recognises. Read-only folders in it are made
+/// writable first: the whole folder is being discarded. A link in its
+/// place is removed, not followed.
+fn remove_marked(dir: &Path) -> io::Result<()> {
+    if !std::fs::symlink_metadata(dir)?.is_dir() {
+        return std::fs::remove_file(dir);
+    }
+    match remove_contents(dir) {
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+            make_writable(dir)?;
+            remove_contents(dir)
+        }
+        r => r,
+    }
+}
+
+fn remove_contents(dir: &Path) -> io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_name() == OUTPUT_MARKER {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            std::fs::remove_dir_all(entry.path())?;
+        } else {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    match std::fs::remove_file(dir.join(OUTPUT_MARKER)) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    std::fs::remove_dir(dir)
+}
+
+/// Gives the owner write (and list) permission on `dir` and every folder
+/// below it.
+fn make_writable(dir: &Path) -> io::Result<()> {
+    let mut perms = std::fs::metadata(dir)?.permissions();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        perms.set_mode(perms.mode() | 0o700);
+    }
+    #[cfg(not(unix))]
+    #[allow(clippy::permissions_set_readonly_false)] // only on Windows: the read-only flag
+    perms.set_readonly(false);
+    std::fs::set_permissions(dir, perms)?;
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() {
+            make_writable(&entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_staging_folder_names_only() {
+        assert_eq!(staging_name(".public.new-42", "public"), Some(("new", 42)));
+        assert_eq!(staging_name(".public.old-7", "public"), Some(("old", 7)));
+        for other in [
+            ".public.new-",
+            ".public.new-4x",
+            ".public.tmp-42",
+            ".public2.new-42",
+            "public.new-42",
+            ".public.new-+42",
+        ] {
+            assert_eq!(staging_name(other, "public"), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn swaps_by_two_renames_where_it_cannot_exchange() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::create_dir(&out).unwrap();
+        std::fs::write(out.join("index.html"), "old").unwrap();
+        let staging = Staging::new(&out).unwrap();
+        staging.write("index.html", b"new").unwrap();
+        let previous = staging.swap_by_renames().unwrap();
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"new");
+        assert_eq!(std::fs::read(previous.join("index.html")).unwrap(), b"old");
+        assert!(previous.ends_with(format!(".public.old-{}", std::process::id())));
+    }
+
+    #[test]
+    fn failures_say_what_state_the_output_is_in() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let e = || io::Error::from(io::ErrorKind::PermissionDenied);
+        let d = unchanged(&out, "create", &dir.path().join(".public.new-1"), e());
+        assert!(
+            d.message.ends_with("public/ was not created"),
+            "{}",
+            d.message
+        );
+        std::fs::create_dir(&out).unwrap();
+        let d = unchanged(&out, "create", &dir.path().join(".public.new-1"), e());
+        assert!(
+            d.message.ends_with("public/ was left unchanged"),
+            "{}",
+            d.message
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_parent_leaves_the_output_unchanged() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let parent = dir.path().join("site");
+        let out = parent.join("public");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join(OUTPUT_MARKER), "").unwrap();
+        std::fs::set_permissions(&parent, std::fs::Permissions::from_mode(0o555)).unwrap();
+        let result = Staging::new(&out);
+        std::fs::set_permissions(&parent, std::fs::Permissions::from_mode(0o755)).unwrap();
+        match result {
+            // Root may write anyway: then there is nothing to check here.
+            Ok(staging) => drop(staging),
+            Err(d) => assert!(
+                d.message.ends_with("public/ was left unchanged"),
+                "{}",
+                d.message
+            ),
+        }
+        assert!(out.join(OUTPUT_MARKER).is_file());
+    }
+
+    #[test]
+    fn removes_marked_folders_and_links_in_their_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let tree = dir.path().join(".public.new-1");
+        std::fs::create_dir_all(tree.join("de")).unwrap();
+        std::fs::write(tree.join(OUTPUT_MARKER), "").unwrap();
+        std::fs::write(tree.join("de/index.html"), "x").unwrap();
+        remove_marked(&tree).unwrap();
+        assert!(!tree.exists());
+        // A link in the output's place: the link goes, not what it points to.
+        let target = dir.path().join("elsewhere");
+        std::fs::create_dir(&target).unwrap();
+        std::fs::write(target.join("keep.txt"), "keep").unwrap();
+        #[cfg(unix)]
+        {
+            let link = dir.path().join(".public.old-1");
+            std::os::unix::fs::symlink(&target, &link).unwrap();
+            remove_marked(&link).unwrap();
+            assert!(!link.exists() && target.join("keep.txt").is_file());
+        }
+    }
+}

@@ -1,0 +1,346 @@
+//! The output folder is replaced in one step: a build that is killed at any
+//! moment leaves the previous output complete (or the new one, once it was
+//! swapped in), readers never find the output folder missing, the staging
+//! folders of interrupted builds are removed by the next build, and a
+//! failure says what state the output folder is in.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use common::TestSite;
+use wegweiser::output::{OUTPUT_MARKER, Staging};
+
+/// Offers added to the fixture: 1,000 (in four languages, with fallbacks)
+/// make a build that takes seconds even on a fast machine, and an output of
+/// some 4,000 files whose removal takes a while too.
+const OFFERS: usize = 1000;
+
+fn slow_site() -> TestSite {
+    let site = TestSite::fixture("site");
+    for i in 0..OFFERS {
+        site.write(
+            &format!("content/offers/angebot-{i}.md"),
+            &format!(
+                "+++\ntitle = \"Angebot {i}\"\nsummary = \"Beratung Nummer {i}.\"\n\
+                 topics = [\"beratung\"]\n+++\n## Termine\n\nNach Vereinbarung.\n"
+            ),
+        );
+    }
+    site
+}
+
+/// `wegweiser build` of the site as a child process.
+fn spawn_build(site: &TestSite) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+        .args(["build", "--root"])
+        .arg(&site.root)
+        .env("SOURCE_DATE_EPOCH", "1767225600")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start wegweiser build")
+}
+
+fn build_to_the_end(site: &TestSite) {
+    let status = spawn_build(site).wait().unwrap();
+    assert!(status.success(), "wegweiser build failed");
+}
+
+/// What identifies a build's output: every file with its size, and the
+/// content of a few that it has (the edited offer's page tells two builds
+/// of the slow site apart).
+#[derive(Debug, PartialEq)]
+struct Snapshot {
+    sizes: BTreeMap<String, u64>,
+    samples: BTreeMap<&'static str, Vec<u8>>,
+}
+
+const SAMPLES: [&str; 4] = [
+    "index.html",
+    "de/index.html",
+    "sitemap.xml",
+    "de/offers/angebot-0/index.html",
+];
+
+fn snapshot(out: &Path) -> Result<Snapshot, String> {
+    let mut sizes = BTreeMap::new();
+    for e in walkdir::WalkDir::new(out) {
+        let e = e.map_err(|e| format!("cannot read {}: {e}", out.display()))?;
+        if e.file_type().is_file() {
+            let rel = e.path().strip_prefix(out).unwrap().to_string_lossy();
+            sizes.insert(rel.replace('\\', "/"), e.metadata().unwrap().len());
+        }
+    }
+    if sizes.is_empty() {
+        return Err(format!("{} is empty", out.display()));
+    }
+    let mut samples = BTreeMap::new();
+    for s in SAMPLES.into_iter().filter(|s| sizes.contains_key(*s)) {
+        let bytes = std::fs::read(out.join(s)).map_err(|e| format!("{s}: {e}"))?;
+        samples.insert(s, bytes);
+    }
+    Ok(Snapshot { sizes, samples })
+}
+
+/// The staging folders (and anything else named `.public.…`) next to the output.
+fn leftovers(site: &TestSite) -> Vec<String> {
+    let mut found: Vec<String> = std::fs::read_dir(&site.root)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with(".public."))
+        .collect();
+    found.sort();
+    found
+}
+
+/// When a build is killed.
+#[derive(Debug, Clone, Copy)]
+enum Moment {
+    After(Duration),
+    /// As soon as its staging folder appears.
+    StagingAppears,
+    /// This long after its staging folder appeared: while pages are
+    /// written, however long loading the site took.
+    WhileWriting(Duration),
+    /// As soon as the output folder is no longer the one it was (or is
+    /// missing): the swap happened, the old output is being removed.
+    Swapped,
+}
+
+#[cfg(unix)]
+fn folder_id(p: &Path) -> Option<u64> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(p).ok().map(|m| m.ino())
+}
+
+#[cfg(unix)]
+fn wait_for(site: &TestSite, child: &mut Child, moment: Moment) {
+    let started = Instant::now();
+    let before = folder_id(&site.out());
+    // This build's own staging folder (earlier ones may be left over).
+    let own = site.root.join(format!(".public.new-{}", child.id()));
+    let staging = || own.exists();
+    let mut writing_since = None;
+    while child.try_wait().unwrap().is_none() && started.elapsed() < Duration::from_secs(300) {
+        let reached = match moment {
+            Moment::After(d) => started.elapsed() >= d,
+            Moment::StagingAppears => staging(),
+            Moment::WhileWriting(d) => {
+                if writing_since.is_none() && staging() {
+                    writing_since = Some(Instant::now());
+                }
+                writing_since.is_some_and(|t| t.elapsed() >= d)
+            }
+            Moment::Swapped => folder_id(&site.out()) != before,
+        };
+        if reached {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+}
+
+#[cfg(unix)]
+fn kill(child: &mut Child, signal: i32) {
+    // SAFETY: sends a signal to our own child, which has not been waited
+    // for yet, so its process id is still its own.
+    let sent = unsafe { libc::kill(child.id() as libc::pid_t, signal) };
+    assert!(sent == 0 || child.try_wait().unwrap().is_some());
+    child.wait().unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn killed_builds_leave_a_complete_output_and_the_next_build_cleans_up() {
+    let site = slow_site();
+    build_to_the_end(&site);
+    let first = snapshot(&site.out()).unwrap();
+    // From now on every build makes a different output than the first.
+    site.edit("content/offers/angebot-0.md", "Angebot 0", "Angebot null");
+
+    let mut seen = Vec::new();
+    let kills = [
+        (libc::SIGKILL, Moment::StagingAppears),
+        (libc::SIGKILL, Moment::After(Duration::from_millis(200))),
+        (libc::SIGKILL, Moment::After(Duration::from_secs(1))),
+        (libc::SIGKILL, Moment::Swapped),
+        (libc::SIGTERM, Moment::After(Duration::from_millis(500))),
+        (
+            libc::SIGTERM,
+            Moment::WhileWriting(Duration::from_millis(500)),
+        ),
+        (libc::SIGTERM, Moment::Swapped),
+    ];
+    for (signal, moment) in kills {
+        let mut child = spawn_build(&site);
+        wait_for(&site, &mut child, moment);
+        kill(&mut child, signal);
+        let what = format!("killed with signal {signal} at {moment:?}");
+        seen.push((what, snapshot(&site.out())));
+    }
+    let left = leftovers(&site);
+    assert!(!left.is_empty(), "the killed builds left no staging folder");
+
+    build_to_the_end(&site);
+    assert_eq!(
+        leftovers(&site),
+        Vec::<String>::new(),
+        "the next build removes what interrupted builds left ({left:?})"
+    );
+    let second = snapshot(&site.out()).unwrap();
+    assert_ne!(first, second, "the edit changes the output");
+    for (what, snap) in seen {
+        let snap = snap.unwrap_or_else(|e| panic!("{what}: public/ is incomplete: {e}"));
+        assert!(
+            snap == first || snap == second,
+            "{what}: public/ is neither the previous build nor the new one"
+        );
+    }
+}
+
+#[test]
+fn readers_never_find_the_output_missing() {
+    let site = TestSite::fixture("site");
+    site.build_ok();
+    let page = site.out().join("de/index.html");
+    let done = AtomicBool::new(false);
+    let (looks, misses) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            while !done.load(Ordering::Relaxed) {
+                if std::fs::metadata(&page).is_err() {
+                    misses.fetch_add(1, Ordering::Relaxed);
+                }
+                looks.fetch_add(1, Ordering::Relaxed);
+            }
+        });
+        // With two renames the output is missing for some microseconds
+        // per build; a reader that looks all the time saw that in about
+        // four builds of ten on a busy machine, so ten builds, not three.
+        for _ in 0..10 {
+            site.build_ok();
+        }
+        done.store(true, Ordering::Relaxed);
+    });
+    assert!(looks.load(Ordering::Relaxed) > 100);
+    assert_eq!(
+        misses.load(Ordering::Relaxed),
+        0,
+        "public/de/index.html was missing during a build"
+    );
+}
+
+/// A dead process's id: that of a child that has finished.
+fn dead_pid() -> u32 {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+        .arg("--version")
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    child.wait().unwrap();
+    child.id()
+}
+
+fn marked_folder(site: &TestSite, name: &str) {
+    site.write(&format!("{name}/{OUTPUT_MARKER}"), "");
+    site.write(&format!("{name}/de/index.html"), "<p>half a build</p>");
+}
+
+#[test]
+fn only_marked_staging_folders_of_finished_processes_are_removed() {
+    let site = TestSite::fixture("site");
+    let dead = dead_pid();
+    let removed = [format!(".public.new-{dead}"), format!(".public.old-{dead}")];
+    for name in &removed {
+        marked_folder(&site, name);
+    }
+    let mut kept = vec![
+        format!(".public.tmp-{dead}"),
+        format!(".public.new-{dead}x"),
+        format!(".public2.new-{dead}"),
+    ];
+    for name in &kept {
+        marked_folder(&site, name);
+    }
+    // Without the marker: not ours, whatever its name.
+    site.write(&format!(".public.new-{}/notes.txt", dead + 1), "keep");
+    kept.push(format!(".public.new-{}", dead + 1));
+    #[cfg(unix)]
+    {
+        // A build still running (here: the test runner) keeps its folder.
+        let running = format!(".public.new-{}", std::os::unix::process::parent_id());
+        marked_folder(&site, &running);
+        kept.push(running);
+    }
+    site.build_ok();
+    for name in &removed {
+        assert!(!site.root.join(name).exists(), "{name} is left over");
+    }
+    for name in &kept {
+        assert!(site.root.join(name).exists(), "{name} was removed");
+    }
+}
+
+#[test]
+fn the_previous_output_of_an_interrupted_two_step_swap_is_put_back() {
+    // Where the output cannot be swapped in one step, a build killed between
+    // the two renames leaves no public/ and the previous build beside it.
+    let site = TestSite::fixture("site");
+    site.build_ok();
+    let before = snapshot(&site.out()).ok();
+    let moved = site.root.join(format!(".public.old-{}", dead_pid()));
+    std::fs::rename(site.out(), &moved).unwrap();
+    // A build that gets as far as its staging folder and then fails.
+    drop(Staging::new(&site.out()).unwrap());
+    assert_eq!(snapshot(&site.out()).ok(), before, "public/ is back");
+    assert!(!moved.exists());
+}
+
+#[test]
+fn a_read_only_output_folder_is_replaced_completely() {
+    let site = TestSite::fixture("site");
+    site.build_ok();
+    site.write("content/offers/neu.md", "+++\ntitle = \"Neu\"\n+++\nNeu.\n");
+    let read_only = |yes: bool| {
+        for dir in [site.out(), site.out().join("de")] {
+            let mut p = std::fs::metadata(&dir).unwrap().permissions();
+            #[allow(clippy::permissions_set_readonly_false)] // the test's own folders
+            p.set_readonly(yes);
+            std::fs::set_permissions(&dir, p).unwrap();
+        }
+    };
+    read_only(true);
+    let result = site.build();
+    if site.out().exists() {
+        read_only(false);
+    }
+    if let Err(ds) = result {
+        panic!("{}", ds.render());
+    }
+    assert!(
+        site.exists("de/offers/neu/index.html"),
+        "the new build is in place"
+    );
+    assert_eq!(leftovers(&site), Vec::<String>::new());
+}
+
+#[test]
+fn a_failed_swap_says_that_public_was_left_unchanged() {
+    // A file where the staging folder must go: fails for root too.
+    let site = TestSite::fixture("site");
+    site.build_ok();
+    let before = snapshot(&site.out()).unwrap();
+    site.write(&format!(".public.new-{}", std::process::id()), "in the way");
+    let ds = site.build_err();
+    let text = ds.render();
+    assert!(
+        text.contains("public/ was left unchanged"),
+        "the message says what became of public/:\n{text}"
+    );
+    assert_eq!(snapshot(&site.out()).unwrap(), before);
+}
