@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use super::OutputFiles;
 use super::feed::{self, Entry, Feed};
 use super::ical::{self, IcsContext, IcsEvent};
-use super::vcard::{self, Card};
+use super::vcard::{self, VCardData};
 use crate::content::{ContactKind, EventData, Item, ItemData, Kind, Site};
 use crate::routes;
 
@@ -160,7 +160,7 @@ pub fn data_files(site: &Site, now: DateTime, labels: &BTreeMap<String, Labels>)
                     routes::item(key, Kind::Contact, &item.slug)
                 );
                 let uid = format!("{}@{host}", item.slug);
-                let card = Card {
+                let card = VCardData {
                     name: &text.title,
                     is_organization: c.kind == ContactKind::Organization,
                     role: text.role.as_deref(),

@@ -7,7 +7,7 @@
 //! parser (Python's `vobject`).
 
 /// What a contact card holds.
-pub struct Card<'a> {
+pub struct VCardData<'a> {
     /// Full name (FN; for an organisation its name).
     pub name: &'a str,
     pub is_organization: bool,
@@ -65,7 +65,7 @@ fn adr(address: &str) -> String {
     format!(";;{};{};;{};", esc(street), esc(town), esc(code))
 }
 
-pub fn vcard(c: &Card) -> String {
+pub fn vcard(c: &VCardData) -> String {
     let mut lines = vec!["BEGIN:VCARD".to_string(), "VERSION:3.0".to_string()];
     lines.push(format!("FN:{}", esc(c.name)));
     if c.is_organization {
@@ -116,7 +116,7 @@ mod tests {
 
     #[test]
     fn escapes_folds_and_splits_the_address() {
-        let c = Card {
+        let c = VCardData {
             name: "Linda Blessing",
             is_organization: false,
             role: Some("Integrationsbüro; Koordination, Ehrenamt"),
