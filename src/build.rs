@@ -12,7 +12,7 @@ use crate::content::load::{ContentCache, LoadOptions, load_site_cached, reload_c
 use crate::content::{Item, ItemData, ItemKey, Kind, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{LocaleFormatter, Messages};
-use crate::output::data::{Labels, data_files};
+use crate::output::data::{FeedLabels, data_files};
 use crate::output::sitemap::{self, SitemapEntry};
 use crate::output::{self, OutputFiles, Staging};
 use crate::render::pages::{PageBuilder, Route};
@@ -545,7 +545,7 @@ impl Pipeline {
                 };
                 (
                     l.key.clone(),
-                    Labels {
+                    FeedLabels {
                         site_title: t("site-title"),
                         events: t("nav-events"),
                     },

@@ -15,7 +15,7 @@ use crate::content::{ContactKind, EventData, Item, ItemData, Kind, Site};
 use crate::routes;
 
 /// Interface text the data files need, per language.
-pub struct Labels {
+pub struct FeedLabels {
     pub site_title: String,
     pub events: String,
 }
@@ -76,7 +76,11 @@ fn ics_event<'a>(site: &'a Site, item: &'a Item, e: &'a EventData, lang: &str) -
 }
 
 /// Every data file of the site, keyed by output path.
-pub fn data_files(site: &Site, now: DateTime, labels: &BTreeMap<String, Labels>) -> OutputFiles {
+pub fn data_files(
+    site: &Site,
+    now: DateTime,
+    labels: &BTreeMap<String, FeedLabels>,
+) -> OutputFiles {
     let cfg = &site.config;
     let host = host(&cfg.base_url);
     let events: Vec<(&Item, &EventData)> = site

@@ -126,12 +126,12 @@ pub fn load_and_report(root: &Path, now: jiff::Timestamp) -> Result<Report, Diag
 
 /// Labels from the default language's interface text (`topics-<key>`,
 /// `language-<key>`); the key itself where there is none.
-struct Labels<'a> {
+struct ReportLabels<'a> {
     messages: &'a Messages,
     lang: &'a str,
 }
 
-impl Labels<'_> {
+impl ReportLabels<'_> {
     fn get(&self, prefix: &str, key: &str) -> String {
         self.messages
             .format(self.lang, &format!("{prefix}-{key}"), None)
@@ -150,7 +150,7 @@ impl Labels<'_> {
 
 pub fn report(site: &Site, messages: &Messages, now: DateTime) -> Report {
     let cfg = &site.config;
-    let labels = Labels {
+    let labels = ReportLabels {
         messages,
         lang: &cfg.default_language,
     };
@@ -329,7 +329,7 @@ fn upcoming_events(site: &Site, now: DateTime) -> Vec<(&Item, usize)> {
         .collect()
 }
 
-fn events_per_place(site: &Site, labels: &Labels, now: DateTime) -> Table {
+fn events_per_place(site: &Site, labels: &ReportLabels, now: DateTime) -> Table {
     let places = site.config.taxonomies.terms(Taxonomy::Places).to_vec();
     let mut rows: Vec<CountRow> = labels
         .all("places", &places)
