@@ -1,10 +1,10 @@
 //! Merging a source file and its translations into one [`Item`], with the
 //! checks that need only that item: required fields, dates, value formats.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use jiff::civil::{Date, DateTime};
+use jiff::civil::{Date, DateTime, Weekday};
 use toml::Spanned;
 use toml::value::Datetime;
 
@@ -25,74 +25,14 @@ pub fn assemble(files: Vec<ParsedFile>, config: &SiteConfig, ds: &mut Diagnostic
             .is_none_or(|l| l == config.default_language)
     });
     let Some(source) = sources.into_iter().next() else {
-        for t in &translations {
-            let name = if t.id.kind == Kind::Home {
-                "_index.md".to_string()
-            } else {
-                format!("{}.md", t.id.slug)
-            };
-            ds.push(
-                Diagnostic::error(format!("translation without a source file `{name}`"))
-                    .in_file(&t.file)
-                    .help(format!(
-                        "every translation needs the default-language file `{name}` in the same folder; check the file name for typos"
-                    )),
-            );
-        }
+        report_orphans(&translations, ds);
         return None;
     };
 
     let before = ds.error_count();
-    let mut texts = BTreeMap::new();
-    if let Some(t) = text_of(&source, &config.default_language, ds) {
-        texts.insert(config.default_language.clone(), t);
-    }
-    let mut draft_translations = std::collections::BTreeSet::new();
-    for tr in &translations {
-        let lang = tr.id.lang.clone().unwrap_or_default();
-        if let Some(mut t) = text_of(tr, &lang, ds) {
-            // A translation in progress is not shown to readers yet.
-            if tr.front.draft == Some(true) {
-                draft_translations.insert(lang);
-                continue;
-            }
-            t.meta = super::TranslationMeta {
-                source_hash: tr.front.source_hash.as_ref().map(|h| h.get_ref().clone()),
-                machine_translated: tr.front.machine_translated.unwrap_or(false),
-                reviewed: tr.front.reviewed.unwrap_or(false),
-            };
-            texts.insert(lang, t);
-        }
-    }
+    let (texts, draft_translations) = texts(&source, &translations, config, ds);
     let f = &source.front;
-    let data = match source.id.kind {
-        Kind::Home => ItemData::Home,
-        Kind::Page => ItemData::Page,
-        Kind::Offer => ItemData::Offer(OfferData {
-            listing: listing(&source, ds),
-            provider: f.provider.as_ref().map(|s| s.get_ref().clone()),
-            childcare: f.childcare,
-            website: url(&source, f.website.as_ref(), ds),
-            review_by: f
-                .review_by
-                .as_ref()
-                .and_then(|d| date(&source, d, "review_by", ds)),
-        }),
-        Kind::Event => {
-            let time = event_time(&source, ds)?;
-            let online_url = url(&source, f.online_url.as_ref(), ds);
-            let attendance = attendance(&source, online_url.is_some(), ds);
-            ItemData::Event(EventData {
-                listing: listing(&source, ds),
-                organizer: f.organizer.as_ref().map(|s| s.get_ref().clone()),
-                time,
-                location: f.location.clone(),
-                online_url,
-                attendance,
-            })
-        }
-        Kind::Contact => ItemData::Contact(contact(&source, ds)?),
-    };
+    let data = item_data(&source, ds)?;
     let updated = f
         .updated
         .as_ref()
@@ -110,6 +50,90 @@ pub fn assemble(files: Vec<ParsedFile>, config: &SiteConfig, ds: &mut Diagnostic
         texts,
         draft_translations,
         fingerprint,
+    })
+}
+
+/// An error for each translation whose source file is missing.
+fn report_orphans(translations: &[ParsedFile], ds: &mut Diagnostics) {
+    for t in translations {
+        let name = if t.id.kind == Kind::Home {
+            "_index.md".to_string()
+        } else {
+            format!("{}.md", t.id.slug)
+        };
+        ds.push(
+            Diagnostic::error(format!("translation without a source file `{name}`"))
+                .in_file(&t.file)
+                .help(format!(
+                    "every translation needs the default-language file `{name}` in the same folder; check the file name for typos"
+                )),
+        );
+    }
+}
+
+/// The texts of the source and its finished translations, by language, and
+/// the languages whose translation is still a draft.
+fn texts(
+    source: &ParsedFile,
+    translations: &[ParsedFile],
+    config: &SiteConfig,
+    ds: &mut Diagnostics,
+) -> (BTreeMap<String, Text>, BTreeSet<String>) {
+    let mut texts = BTreeMap::new();
+    if let Some(t) = text_of(source, &config.default_language, ds) {
+        texts.insert(config.default_language.clone(), t);
+    }
+    let mut draft_translations = BTreeSet::new();
+    for tr in translations {
+        let lang = tr.id.lang.clone().unwrap_or_default();
+        if let Some(mut t) = text_of(tr, &lang, ds) {
+            // A translation in progress is not shown to readers yet.
+            if tr.front.draft == Some(true) {
+                draft_translations.insert(lang);
+                continue;
+            }
+            t.meta = super::TranslationMeta {
+                source_hash: tr.front.source_hash.as_ref().map(|h| h.get_ref().clone()),
+                machine_translated: tr.front.machine_translated.unwrap_or(false),
+                reviewed: tr.front.reviewed.unwrap_or(false),
+            };
+            texts.insert(lang, t);
+        }
+    }
+    (texts, draft_translations)
+}
+
+/// The kind-specific data of the source file; `None` if an event's time or
+/// a contact cannot be read.
+fn item_data(source: &ParsedFile, ds: &mut Diagnostics) -> Option<ItemData> {
+    let f = &source.front;
+    Some(match source.id.kind {
+        Kind::Home => ItemData::Home,
+        Kind::Page => ItemData::Page,
+        Kind::Offer => ItemData::Offer(OfferData {
+            listing: listing(source, ds),
+            provider: f.provider.as_ref().map(|s| s.get_ref().clone()),
+            childcare: f.childcare,
+            website: url(source, f.website.as_ref(), ds),
+            review_by: f
+                .review_by
+                .as_ref()
+                .and_then(|d| date(source, d, "review_by", ds)),
+        }),
+        Kind::Event => {
+            let time = event_time(source, ds)?;
+            let online_url = url(source, f.online_url.as_ref(), ds);
+            let attendance = attendance(source, online_url.is_some(), ds);
+            ItemData::Event(EventData {
+                listing: listing(source, ds),
+                organizer: f.organizer.as_ref().map(|s| s.get_ref().clone()),
+                time,
+                location: f.location.clone(),
+                online_url,
+                attendance,
+            })
+        }
+        Kind::Contact => ItemData::Contact(contact(source, ds)?),
     })
 }
 
@@ -352,25 +376,7 @@ fn event_time(p: &ParsedFile, ds: &mut Diagnostics) -> Option<EventTime> {
 fn recurrence(p: &ParsedFile, first: Session, ds: &mut Diagnostics) -> Option<Option<Recurrence>> {
     let f = &p.front;
     let Some(repeat) = &f.repeat else {
-        for (name, set) in [
-            ("repeat_on", f.repeat_on.as_ref().map(|x| x.span())),
-            ("repeat_until", f.repeat_until.as_ref().map(|x| x.span())),
-            ("repeat_week", f.repeat_week.as_ref().map(|x| x.span())),
-            (
-                "repeat_interval",
-                f.repeat_interval.as_ref().map(|x| x.span()),
-            ),
-        ] {
-            if let Some(span) = set {
-                ds.push(
-                    p.error_at(span, format!("`{name}` needs `repeat`")).help(
-                        "add repeat = \"weekly\" or repeat = \"monthly\", or remove this line",
-                    ),
-                );
-                return None;
-            }
-        }
-        return Some(None);
+        return no_repeat_fields(p, ds).then_some(None);
     };
     let frequency = match repeat.get_ref().as_str() {
         "weekly" | "wöchentlich" => Frequency::Weekly,
@@ -383,62 +389,9 @@ fn recurrence(p: &ParsedFile, first: Session, ds: &mut Diagnostics) -> Option<Op
             return None;
         }
     };
-    let mut weekdays = Vec::new();
-    match &f.repeat_on {
-        Some(list) => {
-            for day in list.get_ref() {
-                match parse_weekday(day.get_ref()) {
-                    Some(w) if !weekdays.contains(&w) => weekdays.push(w),
-                    Some(_) => {}
-                    None => {
-                        ds.push(
-                            p.error_at(day.span(), format!("`{}` is not a weekday", day.get_ref()))
-                                .help("write weekdays in English or German, e.g. repeat_on = [\"tuesday\"] or [\"dienstag\"]"),
-                        );
-                        return None;
-                    }
-                }
-            }
-        }
-        None => weekdays.push(first.start.date().weekday()),
-    }
-    let week = match &f.repeat_week {
-        Some(w) if frequency == Frequency::Weekly => {
-            ds.push(
-                p.error_at(
-                    w.span(),
-                    "`repeat_week` only goes with repeat = \"monthly\"",
-                )
-                .help("remove repeat_week, or set repeat = \"monthly\""),
-            );
-            return None;
-        }
-        Some(w) if matches!(*w.get_ref(), 1..=5 | -1) => Some(*w.get_ref() as i8),
-        Some(w) => {
-            ds.push(
-                p.error_at(
-                    w.span(),
-                    "`repeat_week` must be 1 to 5, or -1 for the last week of the month",
-                )
-                .help("e.g. repeat_week = 2 for the second Tuesday of every month"),
-            );
-            return None;
-        }
-        // Default: the same week of the month as the first occurrence.
-        None if frequency == Frequency::Monthly => Some((first.start.date().day() - 1) / 7 + 1),
-        None => None,
-    };
-    let interval = match &f.repeat_interval {
-        Some(i) if (1..=52).contains(i.get_ref()) => *i.get_ref() as i32,
-        Some(i) => {
-            ds.push(
-                p.error_at(i.span(), "`repeat_interval` must be between 1 and 52")
-                    .help("repeat_interval = 2 means every second week (or month)"),
-            );
-            return None;
-        }
-        None => 1,
-    };
+    let weekdays = repeat_on(p, first, ds)?;
+    let week = repeat_week(p, frequency, first, ds)?;
+    let interval = repeat_interval(p, ds)?;
     let Some(until_v) = &f.repeat_until else {
         ds.push(
             p.error_at(repeat.span(), "a repeating event needs `repeat_until`")
@@ -475,6 +428,103 @@ fn recurrence(p: &ParsedFile, first: Session, ds: &mut Diagnostics) -> Option<Op
         return None;
     }
     Some(Some(rule))
+}
+
+/// Without `repeat`, no other repetition field may be set: `false` (and an
+/// error for the first one) if one is.
+fn no_repeat_fields(p: &ParsedFile, ds: &mut Diagnostics) -> bool {
+    let f = &p.front;
+    for (name, set) in [
+        ("repeat_on", f.repeat_on.as_ref().map(|x| x.span())),
+        ("repeat_until", f.repeat_until.as_ref().map(|x| x.span())),
+        ("repeat_week", f.repeat_week.as_ref().map(|x| x.span())),
+        (
+            "repeat_interval",
+            f.repeat_interval.as_ref().map(|x| x.span()),
+        ),
+    ] {
+        if let Some(span) = set {
+            ds.push(
+                p.error_at(span, format!("`{name}` needs `repeat`"))
+                    .help("add repeat = \"weekly\" or repeat = \"monthly\", or remove this line"),
+            );
+            return false;
+        }
+    }
+    true
+}
+
+/// The weekdays of `repeat_on` (each once), else the first occurrence's.
+fn repeat_on(p: &ParsedFile, first: Session, ds: &mut Diagnostics) -> Option<Vec<Weekday>> {
+    let Some(list) = &p.front.repeat_on else {
+        return Some(vec![first.start.date().weekday()]);
+    };
+    let mut weekdays = Vec::new();
+    for day in list.get_ref() {
+        match parse_weekday(day.get_ref()) {
+            Some(w) if !weekdays.contains(&w) => weekdays.push(w),
+            Some(_) => {}
+            None => {
+                ds.push(
+                    p.error_at(day.span(), format!("`{}` is not a weekday", day.get_ref()))
+                        .help("write weekdays in English or German, e.g. repeat_on = [\"tuesday\"] or [\"dienstag\"]"),
+                );
+                return None;
+            }
+        }
+    }
+    Some(weekdays)
+}
+
+/// `repeat_week` of a monthly event (by default the first occurrence's week
+/// of the month); `Some(None)` for a weekly one.
+fn repeat_week(
+    p: &ParsedFile,
+    frequency: Frequency,
+    first: Session,
+    ds: &mut Diagnostics,
+) -> Option<Option<i8>> {
+    Some(match &p.front.repeat_week {
+        Some(w) if frequency == Frequency::Weekly => {
+            ds.push(
+                p.error_at(
+                    w.span(),
+                    "`repeat_week` only goes with repeat = \"monthly\"",
+                )
+                .help("remove repeat_week, or set repeat = \"monthly\""),
+            );
+            return None;
+        }
+        Some(w) if matches!(*w.get_ref(), 1..=5 | -1) => Some(*w.get_ref() as i8),
+        Some(w) => {
+            ds.push(
+                p.error_at(
+                    w.span(),
+                    "`repeat_week` must be 1 to 5, or -1 for the last week of the month",
+                )
+                .help("e.g. repeat_week = 2 for the second Tuesday of every month"),
+            );
+            return None;
+        }
+        // Default: the same week of the month as the first occurrence.
+        None if frequency == Frequency::Monthly => Some((first.start.date().day() - 1) / 7 + 1),
+        None => None,
+    })
+}
+
+/// `repeat_interval` (1 to 52), by default 1.
+fn repeat_interval(p: &ParsedFile, ds: &mut Diagnostics) -> Option<i32> {
+    match &p.front.repeat_interval {
+        Some(i) if (1..=52).contains(i.get_ref()) => Some(*i.get_ref() as i32),
+        Some(i) => {
+            ds.push(
+                p.error_at(i.span(), "`repeat_interval` must be between 1 and 52")
+                    .help("repeat_interval = 2 means every second week (or month)"),
+            );
+            None
+        }
+        None => Some(1),
+    }
 }
 
 fn attendance(p: &ParsedFile, has_url: bool, ds: &mut Diagnostics) -> Attendance {
