@@ -62,31 +62,25 @@ impl DateFormats {
     }
 
     pub(super) fn date_long(&self, d: jiff::civil::Date) -> String {
-        match gregorian(d) {
-            Some(date) => self.date_long.format(&date).to_string(),
-            None => d.to_string(),
-        }
+        gregorian(d).map_or_else(|| d.to_string(), |g| self.date_long.format(&g).to_string())
     }
 
     pub(super) fn date_plain(&self, d: jiff::civil::Date) -> String {
-        match gregorian(d) {
-            Some(date) => self.date_plain.format(&date).to_string(),
-            None => d.to_string(),
-        }
+        gregorian(d).map_or_else(|| d.to_string(), |g| self.date_plain.format(&g).to_string())
     }
 
     pub(super) fn weekday(&self, d: jiff::civil::Date) -> String {
-        match gregorian(d) {
-            Some(date) => self.weekday.format(&date).to_string(),
-            None => format!("{:?}", d.weekday()),
-        }
+        gregorian(d).map_or_else(
+            || format!("{:?}", d.weekday()),
+            |g| self.weekday.format(&g).to_string(),
+        )
     }
 
     pub(super) fn date_medium(&self, d: jiff::civil::Date) -> String {
-        match gregorian(d) {
-            Some(date) => self.date_medium.format(&date).to_string(),
-            None => d.to_string(),
-        }
+        gregorian(d).map_or_else(
+            || d.to_string(),
+            |g| self.date_medium.format(&g).to_string(),
+        )
     }
 
     pub(super) fn time(&self, t: jiff::civil::Time) -> String {
