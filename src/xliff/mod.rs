@@ -97,6 +97,9 @@ pub fn segment_markdown(body: &str) -> Vec<Vec<Piece>> {
         .collect()
 }
 
+/// An inline code and where it is in the body.
+type CodeSpan = (Range<usize>, Code);
+
 /// A link (or image) whose end has not been seen yet.
 struct OpenLink {
     /// The range of the whole link.
@@ -110,9 +113,9 @@ struct OpenLink {
 }
 
 /// The top-level blocks of `body` and its inline codes (possibly nested).
-fn scan(body: &str) -> (Vec<Range<usize>>, Vec<(Range<usize>, Code)>) {
+fn scan(body: &str) -> (Vec<Range<usize>>, Vec<CodeSpan>) {
     let mut blocks: Vec<Range<usize>> = Vec::new();
-    let mut codes: Vec<(Range<usize>, Code)> = Vec::new();
+    let mut codes: Vec<CodeSpan> = Vec::new();
     let mut links: Vec<OpenLink> = Vec::new();
     let mut depth = 0usize;
     let mut block_start = 0usize;
@@ -178,7 +181,7 @@ fn scan(body: &str) -> (Vec<Range<usize>>, Vec<(Range<usize>, Code)>) {
 
 /// The codes of a link that ended: a paired code around its text, or one
 /// placeholder for the whole link if its text cannot be translated apart.
-fn close_link(link: OpenLink, links: &mut [OpenLink], codes: &mut Vec<(Range<usize>, Code)>) {
+fn close_link(link: OpenLink, links: &mut [OpenLink], codes: &mut Vec<CodeSpan>) {
     let OpenLink {
         whole,
         first,
@@ -200,9 +203,9 @@ fn close_link(link: OpenLink, links: &mut [OpenLink], codes: &mut Vec<(Range<usi
 }
 
 /// Only the outermost codes, in order (a code inside a code block is part of it).
-fn outermost(mut codes: Vec<(Range<usize>, Code)>) -> Vec<(Range<usize>, Code)> {
+fn outermost(mut codes: Vec<CodeSpan>) -> Vec<CodeSpan> {
     codes.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
-    let mut kept: Vec<(Range<usize>, Code)> = Vec::new();
+    let mut kept: Vec<CodeSpan> = Vec::new();
     let mut cursor = 0usize;
     for (r, c) in codes {
         if r.start >= cursor && !r.is_empty() {
@@ -235,7 +238,7 @@ fn spans(body: &str, blocks: Vec<Range<usize>>) -> Vec<(Range<usize>, bool)> {
 }
 
 /// The pieces of one block: its text between the codes that lie in it.
-fn block_pieces(body: &str, span: Range<usize>, codes: &[(Range<usize>, Code)]) -> Vec<Piece> {
+fn block_pieces(body: &str, span: Range<usize>, codes: &[CodeSpan]) -> Vec<Piece> {
     let mut pieces = Vec::new();
     let mut at = span.start;
     for (r, c) in codes
