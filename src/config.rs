@@ -1,6 +1,7 @@
 //! `site.toml`: the site's settings, validated into a [`SiteConfig`].
 
 use std::collections::BTreeSet;
+use std::ops::Range;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -250,7 +251,7 @@ impl SiteConfig {
     }
 }
 
-fn key_span(file: &SourceFile, key: &str) -> std::ops::Range<usize> {
+fn key_span(file: &SourceFile, key: &str) -> Range<usize> {
     // Best effort: the first line that assigns `key`.
     let mut offset = 0;
     for line in file.text.split_inclusive('\n') {
@@ -292,137 +293,8 @@ fn validate(raw: RawConfig, file: &SourceFile, ds: &mut Diagnostics) -> Option<S
             jiff::tz::TimeZone::UTC
         }
     };
-
-    let keys: Vec<String> = raw
-        .languages
-        .iter()
-        .map(|l| l.get_ref().key.clone())
-        .collect();
-    let mut seen = BTreeSet::new();
-    let mut languages = Vec::new();
-    for spanned in &raw.languages {
-        let span = spanned.span();
-        let l = spanned.get_ref();
-        if !valid_key(&l.key) {
-            ds.push(
-                Diagnostic::error(format!(
-                    "language key `{}` may only contain a-z, 0-9 and -",
-                    l.key
-                ))
-                .at(file, span.clone())
-                .help("use a short key such as \"ar\" or \"ls\""),
-            );
-        }
-        if !seen.insert(l.key.clone()) {
-            ds.push(
-                Diagnostic::error(format!("language `{}` is declared twice", l.key))
-                    .at(file, span.clone())
-                    .help("remove one of the two [[languages]] entries"),
-            );
-        }
-        let tag: LanguageIdentifier = match l.tag.parse() {
-            Ok(t) => t,
-            Err(_) => {
-                ds.push(
-                    Diagnostic::error(format!("`{}` is not a valid BCP 47 language tag", l.tag))
-                        .at(file, span.clone())
-                        .help("use a tag such as \"ar\", \"fa\", \"uk\" or \"de\""),
-                );
-                continue;
-            }
-        };
-        let dir = l.dir.unwrap_or(match tag.character_direction() {
-            CharacterDirection::RTL => Dir::Rtl,
-            _ => Dir::Ltr,
-        });
-        let mut fallback = l.fallback.clone().unwrap_or_default();
-        for f in &fallback {
-            if !keys.contains(f) {
-                ds.push(
-                    Diagnostic::error(format!(
-                        "fallback language `{f}` of `{}` is not a site language",
-                        l.key
-                    ))
-                    .at(file, span.clone())
-                    .help(suggest(
-                        f,
-                        keys.iter().map(String::as_str),
-                        "language keys",
-                    )),
-                );
-            }
-        }
-        if l.key != raw.default_language && !fallback.contains(&raw.default_language) {
-            fallback.push(raw.default_language.clone());
-        }
-        fallback.retain(|f| f != &l.key);
-        if let Some(n) = &l.numbering
-            && !NUMBERING_SYSTEMS.contains(&n.as_str())
-        {
-            ds.push(
-                Diagnostic::error(format!("numbering `{n}` is not supported"))
-                    .at(file, span.clone())
-                    .help(format!(
-                        "use one of {} (\"latn\": 0-9, \"arab\": ٠-٩, \"arabext\": ۰-۹)",
-                        NUMBERING_SYSTEMS.join(", ")
-                    )),
-            );
-        }
-        // A language that shares its tag with an earlier one (easy-read German
-        // has the tag `de`) is a variant: linked, not announced as hreflang.
-        let shares_tag = languages.iter().any(|x: &Language| x.tag == tag);
-        languages.push(Language {
-            key: l.key.clone(),
-            tag,
-            name: l.name.clone(),
-            dir,
-            fallback,
-            numbering: l.numbering.clone(),
-            hreflang: l.hreflang.unwrap_or(!shares_tag),
-        });
-    }
-    if languages.is_empty() {
-        ds.push(
-            Diagnostic::error("site.toml declares no languages")
-                .in_file(file)
-                .help("add a [[languages]] table with key, tag and name"),
-        );
-        return None;
-    }
-    if !keys.contains(&raw.default_language) {
-        ds.push(
-            Diagnostic::error(format!(
-                "default_language `{}` is not one of the declared languages",
-                raw.default_language
-            ))
-            .at(file, key_span(file, "default_language"))
-            .help(suggest(
-                &raw.default_language,
-                keys.iter().map(String::as_str),
-                "language keys",
-            )),
-        );
-    }
-    for t in Taxonomy::ALL {
-        let mut seen = BTreeSet::new();
-        for term in raw.taxonomies.terms(t) {
-            if !valid_key(term) {
-                ds.push(
-                    Diagnostic::error(format!(
-                        "{} key `{term}` may only contain a-z, 0-9 and -",
-                        t.key()
-                    ))
-                    .at(file, key_span(file, t.key())),
-                );
-            }
-            if !seen.insert(term) {
-                ds.push(
-                    Diagnostic::error(format!("{} key `{term}` is listed twice", t.key()))
-                        .at(file, key_span(file, t.key())),
-                );
-            }
-        }
-    }
+    let languages = validate_languages(&raw, file, ds)?;
+    validate_taxonomies(&raw.taxonomies, file, ds);
     for (name, slug) in [
         ("imprint", &raw.legal.imprint),
         ("privacy", &raw.legal.privacy),
@@ -457,6 +329,178 @@ fn validate(raw: RawConfig, file: &SourceFile, ds: &mut Diagnostics) -> Option<S
         markdown: raw.markdown,
         paginate_by: raw.paginate_by.max(1),
     })
+}
+
+/// The `[[languages]]` validated, in order, and the default language checked
+/// against them; `None` if there are none.
+fn validate_languages(
+    raw: &RawConfig,
+    file: &SourceFile,
+    ds: &mut Diagnostics,
+) -> Option<Vec<Language>> {
+    let keys: Vec<String> = raw
+        .languages
+        .iter()
+        .map(|l| l.get_ref().key.clone())
+        .collect();
+    let mut seen = BTreeSet::new();
+    let mut languages = Vec::new();
+    for spanned in &raw.languages {
+        let span = spanned.span();
+        let l = spanned.get_ref();
+        if !valid_key(&l.key) {
+            ds.push(
+                Diagnostic::error(format!(
+                    "language key `{}` may only contain a-z, 0-9 and -",
+                    l.key
+                ))
+                .at(file, span.clone())
+                .help("use a short key such as \"ar\" or \"ls\""),
+            );
+        }
+        if !seen.insert(l.key.clone()) {
+            ds.push(
+                Diagnostic::error(format!("language `{}` is declared twice", l.key))
+                    .at(file, span.clone())
+                    .help("remove one of the two [[languages]] entries"),
+            );
+        }
+        let site = LanguageContext {
+            keys: &keys,
+            default_language: &raw.default_language,
+            earlier: &languages,
+        };
+        if let Some(lang) = validate_language(l, span, &site, file, ds) {
+            languages.push(lang);
+        }
+    }
+    if languages.is_empty() {
+        ds.push(
+            Diagnostic::error("site.toml declares no languages")
+                .in_file(file)
+                .help("add a [[languages]] table with key, tag and name"),
+        );
+        return None;
+    }
+    if !keys.contains(&raw.default_language) {
+        ds.push(
+            Diagnostic::error(format!(
+                "default_language `{}` is not one of the declared languages",
+                raw.default_language
+            ))
+            .at(file, key_span(file, "default_language"))
+            .help(suggest(
+                &raw.default_language,
+                keys.iter().map(String::as_str),
+                "language keys",
+            )),
+        );
+    }
+    Some(languages)
+}
+
+/// What one language is validated against.
+struct LanguageContext<'a> {
+    /// Keys of all declared languages.
+    keys: &'a [String],
+    default_language: &'a str,
+    /// The languages validated before this one.
+    earlier: &'a [Language],
+}
+
+/// One language: its tag parsed (`None` if it cannot be), its direction
+/// derived, its fallbacks checked and completed, its numbering checked.
+fn validate_language(
+    l: &RawLanguage,
+    span: Range<usize>,
+    site: &LanguageContext,
+    file: &SourceFile,
+    ds: &mut Diagnostics,
+) -> Option<Language> {
+    let tag: LanguageIdentifier = match l.tag.parse() {
+        Ok(t) => t,
+        Err(_) => {
+            ds.push(
+                Diagnostic::error(format!("`{}` is not a valid BCP 47 language tag", l.tag))
+                    .at(file, span)
+                    .help("use a tag such as \"ar\", \"fa\", \"uk\" or \"de\""),
+            );
+            return None;
+        }
+    };
+    let dir = l.dir.unwrap_or(match tag.character_direction() {
+        CharacterDirection::RTL => Dir::Rtl,
+        _ => Dir::Ltr,
+    });
+    let mut fallback = l.fallback.clone().unwrap_or_default();
+    for f in &fallback {
+        if !site.keys.contains(f) {
+            ds.push(
+                Diagnostic::error(format!(
+                    "fallback language `{f}` of `{}` is not a site language",
+                    l.key
+                ))
+                .at(file, span.clone())
+                .help(suggest(
+                    f,
+                    site.keys.iter().map(String::as_str),
+                    "language keys",
+                )),
+            );
+        }
+    }
+    if l.key != site.default_language && !fallback.iter().any(|f| f == site.default_language) {
+        fallback.push(site.default_language.to_string());
+    }
+    fallback.retain(|f| f != &l.key);
+    if let Some(n) = &l.numbering
+        && !NUMBERING_SYSTEMS.contains(&n.as_str())
+    {
+        ds.push(
+            Diagnostic::error(format!("numbering `{n}` is not supported"))
+                .at(file, span)
+                .help(format!(
+                    "use one of {} (\"latn\": 0-9, \"arab\": ٠-٩, \"arabext\": ۰-۹)",
+                    NUMBERING_SYSTEMS.join(", ")
+                )),
+        );
+    }
+    // A language that shares its tag with an earlier one (easy-read German
+    // has the tag `de`) is a variant: linked, not announced as hreflang.
+    let shares_tag = site.earlier.iter().any(|x| x.tag == tag);
+    Some(Language {
+        key: l.key.clone(),
+        tag,
+        name: l.name.clone(),
+        dir,
+        fallback,
+        numbering: l.numbering.clone(),
+        hreflang: l.hreflang.unwrap_or(!shares_tag),
+    })
+}
+
+/// Taxonomy keys: well-formed and each listed once.
+fn validate_taxonomies(taxonomies: &Taxonomies, file: &SourceFile, ds: &mut Diagnostics) {
+    for t in Taxonomy::ALL {
+        let mut seen = BTreeSet::new();
+        for term in taxonomies.terms(t) {
+            if !valid_key(term) {
+                ds.push(
+                    Diagnostic::error(format!(
+                        "{} key `{term}` may only contain a-z, 0-9 and -",
+                        t.key()
+                    ))
+                    .at(file, key_span(file, t.key())),
+                );
+            }
+            if !seen.insert(term) {
+                ds.push(
+                    Diagnostic::error(format!("{} key `{term}` is listed twice", t.key()))
+                        .at(file, key_span(file, t.key())),
+                );
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use crate::content::Site;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Messages;
 use crate::layout::{STATIC_DIR, THEMES_DIR};
-use crate::output::data::{Labels, data_files};
+use crate::output::data::{FeedLabels, data_files};
 use crate::output::sitemap::{self, SitemapEntry};
 use crate::output::{self, Bytes, OutputFiles};
 use crate::render::pages::PageBuilder;
@@ -227,7 +227,7 @@ fn site_files(src: &Sources<'_>, pages: PageFacts) -> OutputFiles {
             };
             (
                 l.key.clone(),
-                Labels {
+                FeedLabels {
                     site_title: t("site-title"),
                     events: t("nav-events"),
                 },

@@ -102,102 +102,135 @@ fn resolve(base: &str, dest: &str) -> String {
 
 pub fn check(site: &Site, files: &OutputFiles, ds: &mut Diagnostics) {
     let langs = site.config.language_keys();
-    let page_ids = |url: &str| -> Option<BTreeMap<String, String>> {
-        output_file(files, url).map(|(_, b)| ids_of(&String::from_utf8_lossy(b)))
-    };
     for item in std::iter::once(&site.home).chain(site.items.values()) {
         for text in item.texts.values() {
             let here = page_of(item, text);
             for (dest, span) in text.links.iter() {
-                let is_image = text.file.text[span.start..].starts_with('!');
-                let span = span.clone();
-                if let Some(s) = scheme(dest) {
-                    if is_image && (s == "http" || s == "https") {
-                        ds.push(
-                            Diagnostic::warning("this image is loaded from another website: every reader's address goes to that site (data protection)")
-                                .at(&text.file, span)
-                                .label("third-party image")
-                                .help("save the image in static/ (e.g. static/bilder/plakat.jpg) and link it as /bilder/plakat.jpg"),
-                        );
-                    }
-                    continue;
-                }
-                let (target, fragment) = match content_link(dest, &langs) {
-                    Some(Ok(link)) => {
-                        let url = match link.kind {
-                            crate::content::Kind::Home => routes::home(&text.lang),
-                            k => routes::item(&text.lang, k, &link.slug),
-                        };
-                        (url, link.fragment)
-                    }
-                    // Invalid content links are build errors already.
-                    Some(Err(_)) => continue,
-                    None => {
-                        let (path, fragment) = match dest.split_once('#') {
-                            Some((p, f)) => (p, Some(f.to_string())),
-                            None => (dest.as_str(), None),
-                        };
-                        let path = path.split('?').next().unwrap_or("");
-                        if path.is_empty() {
-                            (here.clone(), fragment)
-                        } else {
-                            let url = resolve(&here, path);
-                            if output_file(files, &url).is_none() {
-                                ds.push(
-                                    Diagnostic::error(format!(
-                                        "`{dest}` is not part of the site (looked for {url})"
-                                    ))
-                                    .at(&text.file, span)
-                                    .label(if is_image { "missing image" } else { "missing file" })
-                                    .help("put files and images in static/ (static/flyer.pdf is linked as /flyer.pdf); link other pages as content files, e.g. offers/sprachcafe.md"),
-                                );
-                                continue;
-                            }
-                            (url, fragment)
-                        }
-                    }
+                let link = LinkAt {
+                    text,
+                    dest,
+                    span: span.clone(),
+                    is_image: text.file.text[span.start..].starts_with('!'),
                 };
-                let Some(fragment) = fragment else { continue };
-                let fragment = percent_decode_str(&fragment)
-                    .decode_utf8_lossy()
-                    .into_owned();
-                if fragment.is_empty() {
-                    continue;
-                }
-                let Some(ids) = page_ids(&target) else {
-                    continue;
-                };
-                if !ids.contains_key(&fragment) {
-                    // Suggest headings (what editors link to), not form fields.
-                    let headings: Vec<&str> = ids
-                        .iter()
-                        .filter(|(_, tag)| {
-                            matches!(
-                                tag.as_str(),
-                                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "section"
-                            )
-                        })
-                        .map(|(id, _)| id.as_str())
-                        .collect();
-                    ds.push(
-                        Diagnostic::error(format!(
-                            "the anchor `#{fragment}` does not exist on {target}"
-                        ))
-                        .at(&text.file, span)
-                        .label("dangling anchor")
-                        .help(format!(
-                            "link to one of the headings there: {}",
-                            crate::toml_input::suggest(
-                                &fragment,
-                                headings.iter().copied(),
-                                "anchors"
-                            )
-                        )),
-                    );
+                if let Some((target, Some(fragment))) = link_target(&link, &here, &langs, files, ds)
+                {
+                    check_anchor(&link, &target, &fragment, files, ds);
                 }
             }
         }
     }
+}
+
+/// A link as written in a text.
+struct LinkAt<'a> {
+    text: &'a Text,
+    dest: &'a str,
+    span: std::ops::Range<usize>,
+    is_image: bool,
+}
+
+/// The site path a link on the page `here` goes to and its fragment; `None`
+/// for links that leave the site (a warning for third-party images), links
+/// that are build errors already and files that do not exist (an error).
+fn link_target(
+    link: &LinkAt,
+    here: &str,
+    langs: &[String],
+    files: &OutputFiles,
+    ds: &mut Diagnostics,
+) -> Option<(String, Option<String>)> {
+    let (text, dest) = (link.text, link.dest);
+    if let Some(s) = scheme(dest) {
+        if link.is_image && (s == "http" || s == "https") {
+            ds.push(
+                Diagnostic::warning("this image is loaded from another website: every reader's address goes to that site (data protection)")
+                    .at(&text.file, link.span.clone())
+                    .label("third-party image")
+                    .help("save the image in static/ (e.g. static/bilder/plakat.jpg) and link it as /bilder/plakat.jpg"),
+            );
+        }
+        return None;
+    }
+    match content_link(dest, langs) {
+        Some(Ok(link)) => {
+            let url = match link.kind {
+                crate::content::Kind::Home => routes::home(&text.lang),
+                k => routes::item(&text.lang, k, &link.slug),
+            };
+            Some((url, link.fragment))
+        }
+        // Invalid content links are build errors already.
+        Some(Err(_)) => None,
+        None => {
+            let (path, fragment) = match dest.split_once('#') {
+                Some((p, f)) => (p, Some(f.to_string())),
+                None => (dest, None),
+            };
+            let path = path.split('?').next().unwrap_or("");
+            if path.is_empty() {
+                return Some((here.to_string(), fragment));
+            }
+            let url = resolve(here, path);
+            if output_file(files, &url).is_none() {
+                ds.push(
+                    Diagnostic::error(format!(
+                        "`{dest}` is not part of the site (looked for {url})"
+                    ))
+                    .at(&text.file, link.span.clone())
+                    .label(if link.is_image { "missing image" } else { "missing file" })
+                    .help("put files and images in static/ (static/flyer.pdf is linked as /flyer.pdf); link other pages as content files, e.g. offers/sprachcafe.md"),
+                );
+                return None;
+            }
+            Some((url, fragment))
+        }
+    }
+}
+
+/// An error if the page `target` (when it is one of the site's pages) has
+/// no element with the id `fragment` (percent-encoded as written).
+fn check_anchor(
+    link: &LinkAt,
+    target: &str,
+    fragment: &str,
+    files: &OutputFiles,
+    ds: &mut Diagnostics,
+) {
+    let fragment = percent_decode_str(fragment)
+        .decode_utf8_lossy()
+        .into_owned();
+    if fragment.is_empty() {
+        return;
+    }
+    let Some(ids) = output_file(files, target).map(|(_, b)| ids_of(&String::from_utf8_lossy(b)))
+    else {
+        return;
+    };
+    if ids.contains_key(&fragment) {
+        return;
+    }
+    // Suggest headings (what editors link to), not form fields.
+    let headings: Vec<&str> = ids
+        .iter()
+        .filter(|(_, tag)| {
+            matches!(
+                tag.as_str(),
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "section"
+            )
+        })
+        .map(|(id, _)| id.as_str())
+        .collect();
+    ds.push(
+        Diagnostic::error(format!(
+            "the anchor `#{fragment}` does not exist on {target}"
+        ))
+        .at(&link.text.file, link.span.clone())
+        .label("dangling anchor")
+        .help(format!(
+            "link to one of the headings there: {}",
+            crate::toml_input::suggest(&fragment, headings.iter().copied(), "anchors")
+        )),
+    );
 }
 
 #[cfg(test)]

@@ -1,21 +1,21 @@
 //! Merging a source file and its translations into one [`Item`], with the
 //! checks that need only that item: required fields, dates, value formats.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use jiff::civil::{Date, DateTime};
+use jiff::civil::Date;
 use toml::Spanned;
 use toml::value::Datetime;
 
 use super::parse::{ParsedFile, RawFront};
-use super::recurrence::{Frequency, Recurrence, parse_weekday};
-use super::{
-    Attendance, ContactData, ContactKind, EventData, EventTime, Item, ItemData, Kind, Listing,
-    OfferData, Session, Text,
-};
+use super::{ContactData, ContactKind, EventData, Item, ItemData, Kind, Listing, OfferData, Text};
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+
+mod event;
+
+use event::{attendance, event_time};
 
 /// Builds an item from its files (all with the same kind and slug).
 pub fn assemble(files: Vec<ParsedFile>, config: &SiteConfig, ds: &mut Diagnostics) -> Option<Item> {
@@ -25,74 +25,14 @@ pub fn assemble(files: Vec<ParsedFile>, config: &SiteConfig, ds: &mut Diagnostic
             .is_none_or(|l| l == config.default_language)
     });
     let Some(source) = sources.into_iter().next() else {
-        for t in &translations {
-            let name = if t.id.kind == Kind::Home {
-                "_index.md".to_string()
-            } else {
-                format!("{}.md", t.id.slug)
-            };
-            ds.push(
-                Diagnostic::error(format!("translation without a source file `{name}`"))
-                    .in_file(&t.file)
-                    .help(format!(
-                        "every translation needs the default-language file `{name}` in the same folder; check the file name for typos"
-                    )),
-            );
-        }
+        report_orphans(&translations, ds);
         return None;
     };
 
     let before = ds.error_count();
-    let mut texts = BTreeMap::new();
-    if let Some(t) = text_of(&source, &config.default_language, ds) {
-        texts.insert(config.default_language.clone(), t);
-    }
-    let mut draft_translations = std::collections::BTreeSet::new();
-    for tr in &translations {
-        let lang = tr.id.lang.clone().unwrap_or_default();
-        if let Some(mut t) = text_of(tr, &lang, ds) {
-            // A translation in progress is not shown to readers yet.
-            if tr.front.draft == Some(true) {
-                draft_translations.insert(lang);
-                continue;
-            }
-            t.meta = super::TranslationMeta {
-                source_hash: tr.front.source_hash.as_ref().map(|h| h.get_ref().clone()),
-                machine_translated: tr.front.machine_translated.unwrap_or(false),
-                reviewed: tr.front.reviewed.unwrap_or(false),
-            };
-            texts.insert(lang, t);
-        }
-    }
+    let (texts, draft_translations) = texts(&source, &translations, config, ds);
     let f = &source.front;
-    let data = match source.id.kind {
-        Kind::Home => ItemData::Home,
-        Kind::Page => ItemData::Page,
-        Kind::Offer => ItemData::Offer(OfferData {
-            listing: listing(&source, ds),
-            provider: f.provider.as_ref().map(|s| s.get_ref().clone()),
-            childcare: f.childcare,
-            website: url(&source, f.website.as_ref(), ds),
-            review_by: f
-                .review_by
-                .as_ref()
-                .and_then(|d| date(&source, d, "review_by", ds)),
-        }),
-        Kind::Event => {
-            let time = event_time(&source, ds)?;
-            let online_url = url(&source, f.online_url.as_ref(), ds);
-            let attendance = attendance(&source, online_url.is_some(), ds);
-            ItemData::Event(EventData {
-                listing: listing(&source, ds),
-                organizer: f.organizer.as_ref().map(|s| s.get_ref().clone()),
-                time,
-                location: f.location.clone(),
-                online_url,
-                attendance,
-            })
-        }
-        Kind::Contact => ItemData::Contact(contact(&source, ds)?),
-    };
+    let data = item_data(&source, ds)?;
     let updated = f
         .updated
         .as_ref()
@@ -110,6 +50,90 @@ pub fn assemble(files: Vec<ParsedFile>, config: &SiteConfig, ds: &mut Diagnostic
         texts,
         draft_translations,
         fingerprint,
+    })
+}
+
+/// An error for each translation whose source file is missing.
+fn report_orphans(translations: &[ParsedFile], ds: &mut Diagnostics) {
+    for t in translations {
+        let name = if t.id.kind == Kind::Home {
+            "_index.md".to_string()
+        } else {
+            format!("{}.md", t.id.slug)
+        };
+        ds.push(
+            Diagnostic::error(format!("translation without a source file `{name}`"))
+                .in_file(&t.file)
+                .help(format!(
+                    "every translation needs the default-language file `{name}` in the same folder; check the file name for typos"
+                )),
+        );
+    }
+}
+
+/// The texts of the source and its finished translations, by language, and
+/// the languages whose translation is still a draft.
+fn texts(
+    source: &ParsedFile,
+    translations: &[ParsedFile],
+    config: &SiteConfig,
+    ds: &mut Diagnostics,
+) -> (BTreeMap<String, Text>, BTreeSet<String>) {
+    let mut texts = BTreeMap::new();
+    if let Some(t) = text_of(source, &config.default_language, ds) {
+        texts.insert(config.default_language.clone(), t);
+    }
+    let mut draft_translations = BTreeSet::new();
+    for tr in translations {
+        let lang = tr.id.lang.clone().unwrap_or_default();
+        if let Some(mut t) = text_of(tr, &lang, ds) {
+            // A translation in progress is not shown to readers yet.
+            if tr.front.draft == Some(true) {
+                draft_translations.insert(lang);
+                continue;
+            }
+            t.meta = super::TranslationMeta {
+                source_hash: tr.front.source_hash.as_ref().map(|h| h.get_ref().clone()),
+                machine_translated: tr.front.machine_translated.unwrap_or(false),
+                reviewed: tr.front.reviewed.unwrap_or(false),
+            };
+            texts.insert(lang, t);
+        }
+    }
+    (texts, draft_translations)
+}
+
+/// The kind-specific data of the source file; `None` if an event's time or
+/// a contact cannot be read.
+fn item_data(source: &ParsedFile, ds: &mut Diagnostics) -> Option<ItemData> {
+    let f = &source.front;
+    Some(match source.id.kind {
+        Kind::Home => ItemData::Home,
+        Kind::Page => ItemData::Page,
+        Kind::Offer => ItemData::Offer(OfferData {
+            listing: listing(source, ds),
+            provider: f.provider.as_ref().map(|s| s.get_ref().clone()),
+            childcare: f.childcare,
+            website: url(source, f.website.as_ref(), ds),
+            review_by: f
+                .review_by
+                .as_ref()
+                .and_then(|d| date(source, d, "review_by", ds)),
+        }),
+        Kind::Event => {
+            let time = event_time(source, ds)?;
+            let online_url = url(source, f.online_url.as_ref(), ds);
+            let attendance = attendance(source, online_url.is_some(), ds);
+            ItemData::Event(EventData {
+                listing: listing(source, ds),
+                organizer: f.organizer.as_ref().map(|s| s.get_ref().clone()),
+                time,
+                location: f.location.clone(),
+                online_url,
+                attendance,
+            })
+        }
+        Kind::Contact => ItemData::Contact(contact(source, ds)?),
     })
 }
 
@@ -228,294 +252,6 @@ fn civil_date(
             None
         }
     }
-}
-
-/// A local date-time (no offset): events are in the site's time zone.
-fn local_datetime(
-    p: &ParsedFile,
-    v: &Spanned<Datetime>,
-    field: &str,
-    ds: &mut Diagnostics,
-) -> Option<DateTime> {
-    let dt = v.get_ref();
-    let (Some(d), Some(t)) = (dt.date, dt.time) else {
-        ds.push(
-            p.error_at(v.span(), format!("`{field}` needs a date and a time"))
-                .help(format!(
-                    "write {field} = 2026-02-05T18:00, or set all_day = true for events that last whole days"
-                )),
-        );
-        return None;
-    };
-    if dt.offset.is_some() {
-        ds.push(
-            p.error_at(
-                v.span(),
-                format!("`{field}` must be local time without a time-zone offset"),
-            )
-            .help(
-                "remove the offset (Z or +01:00): times are in the site's time zone from site.toml",
-            ),
-        );
-        return None;
-    }
-    let date = civil_date(p, v.span(), d, ds)?;
-    match jiff::civil::Time::new(t.hour as i8, t.minute as i8, t.second.unwrap_or(0) as i8, 0) {
-        Ok(time) => Some(date.to_datetime(time)),
-        Err(_) => {
-            ds.push(
-                p.error_at(v.span(), "invalid time of day")
-                    .help("hours are 00–23 and minutes 00–59, e.g. 18:30"),
-            );
-            None
-        }
-    }
-}
-
-fn event_time(p: &ParsedFile, ds: &mut Diagnostics) -> Option<EventTime> {
-    let f = &p.front;
-    let all_day = f.all_day.unwrap_or(false);
-    if let Some(sessions) = &f.sessions {
-        if f.start.is_some() || f.end.is_some() || all_day {
-            ds.push(
-                p.error_at(sessions.span(), "an event has either `sessions` or `start`/`end`, not both")
-                    .help("keep sessions = [...] for events on several days with different hours; remove start, end and all_day"),
-            );
-            return None;
-        }
-        if sessions.get_ref().is_empty() {
-            ds.push(
-                p.error_at(sessions.span(), "`sessions` is empty")
-                    .help("add { start = 2026-11-10T10:00, end = 2026-11-10T15:00 } for every day"),
-            );
-            return None;
-        }
-        let mut out = Vec::new();
-        for s in sessions.get_ref() {
-            let start = local_datetime(p, &s.start, "start", ds);
-            let end = local_datetime(p, &s.end, "end", ds);
-            if let (Some(start), Some(end)) = (start, end) {
-                out.push(checked_session(p, start, end, s.end.span(), ds)?);
-            }
-        }
-        out.sort();
-        return Some(EventTime::Sessions(out));
-    }
-    let Some(start) = &f.start else {
-        ds.push(
-            Diagnostic::error("an event needs `start` (or `sessions`)")
-                .at(&p.file, p.front_offset..p.front_offset)
-                .help("add start = 2026-02-05T18:00 and end = 2026-02-05T20:00"),
-        );
-        return None;
-    };
-    if all_day {
-        let s = date(p, start, "start", ds)?;
-        let e = match &f.end {
-            Some(e) => date(p, e, "end", ds)?,
-            None => s,
-        };
-        if e < s {
-            let span = f.end.as_ref().map(|x| x.span()).unwrap_or(0..0);
-            ds.push(
-                p.error_at(span, "the event ends before it starts")
-                    .help("`end` is the last day of the event; it must be on or after `start`"),
-            );
-            return None;
-        }
-        return Some(EventTime::AllDay { start: s, end: e });
-    }
-    let Some(end) = &f.end else {
-        ds.push(
-            p.error_at(start.span(), "an event with a start time needs `end`")
-                .help("add end = … with the date and time the event ends, e.g. end = 2026-02-05T20:00"),
-        );
-        return None;
-    };
-    let s = local_datetime(p, start, "start", ds)?;
-    let e = local_datetime(p, end, "end", ds)?;
-    let first = checked_session(p, s, e, end.span(), ds)?;
-    match recurrence(p, first, ds)? {
-        Some(rule) => {
-            let occurrences = rule.expand(first);
-            Some(EventTime::Recurring {
-                first,
-                rule,
-                occurrences,
-            })
-        }
-        None => Some(EventTime::Sessions(vec![first])),
-    }
-}
-
-/// `repeat*` fields: `Some(None)` when the event does not repeat, `None` on error.
-fn recurrence(p: &ParsedFile, first: Session, ds: &mut Diagnostics) -> Option<Option<Recurrence>> {
-    let f = &p.front;
-    let Some(repeat) = &f.repeat else {
-        for (name, set) in [
-            ("repeat_on", f.repeat_on.as_ref().map(|x| x.span())),
-            ("repeat_until", f.repeat_until.as_ref().map(|x| x.span())),
-            ("repeat_week", f.repeat_week.as_ref().map(|x| x.span())),
-            (
-                "repeat_interval",
-                f.repeat_interval.as_ref().map(|x| x.span()),
-            ),
-        ] {
-            if let Some(span) = set {
-                ds.push(
-                    p.error_at(span, format!("`{name}` needs `repeat`")).help(
-                        "add repeat = \"weekly\" or repeat = \"monthly\", or remove this line",
-                    ),
-                );
-                return None;
-            }
-        }
-        return Some(None);
-    };
-    let frequency = match repeat.get_ref().as_str() {
-        "weekly" | "wöchentlich" => Frequency::Weekly,
-        "monthly" | "monatlich" => Frequency::Monthly,
-        other => {
-            ds.push(
-                p.error_at(repeat.span(), format!("unknown repetition `{other}`"))
-                    .help("write repeat = \"weekly\" or repeat = \"monthly\" (every second week: add repeat_interval = 2)"),
-            );
-            return None;
-        }
-    };
-    let mut weekdays = Vec::new();
-    match &f.repeat_on {
-        Some(list) => {
-            for day in list.get_ref() {
-                match parse_weekday(day.get_ref()) {
-                    Some(w) if !weekdays.contains(&w) => weekdays.push(w),
-                    Some(_) => {}
-                    None => {
-                        ds.push(
-                            p.error_at(day.span(), format!("`{}` is not a weekday", day.get_ref()))
-                                .help("write weekdays in English or German, e.g. repeat_on = [\"tuesday\"] or [\"dienstag\"]"),
-                        );
-                        return None;
-                    }
-                }
-            }
-        }
-        None => weekdays.push(first.start.date().weekday()),
-    }
-    let week = match &f.repeat_week {
-        Some(w) if frequency == Frequency::Weekly => {
-            ds.push(
-                p.error_at(
-                    w.span(),
-                    "`repeat_week` only goes with repeat = \"monthly\"",
-                )
-                .help("remove repeat_week, or set repeat = \"monthly\""),
-            );
-            return None;
-        }
-        Some(w) if matches!(*w.get_ref(), 1..=5 | -1) => Some(*w.get_ref() as i8),
-        Some(w) => {
-            ds.push(
-                p.error_at(
-                    w.span(),
-                    "`repeat_week` must be 1 to 5, or -1 for the last week of the month",
-                )
-                .help("e.g. repeat_week = 2 for the second Tuesday of every month"),
-            );
-            return None;
-        }
-        // Default: the same week of the month as the first occurrence.
-        None if frequency == Frequency::Monthly => Some((first.start.date().day() - 1) / 7 + 1),
-        None => None,
-    };
-    let interval = match &f.repeat_interval {
-        Some(i) if (1..=52).contains(i.get_ref()) => *i.get_ref() as i32,
-        Some(i) => {
-            ds.push(
-                p.error_at(i.span(), "`repeat_interval` must be between 1 and 52")
-                    .help("repeat_interval = 2 means every second week (or month)"),
-            );
-            return None;
-        }
-        None => 1,
-    };
-    let Some(until_v) = &f.repeat_until else {
-        ds.push(
-            p.error_at(repeat.span(), "a repeating event needs `repeat_until`")
-                .help("add the last day, e.g. repeat_until = 2026-12-15, so the calendar does not run forever"),
-        );
-        return None;
-    };
-    let until = date(p, until_v, "repeat_until", ds)?;
-    let mut except = Vec::new();
-    for e in f.except.iter().flatten() {
-        except.push(date(p, e, "except", ds)?);
-    }
-    let rule = Recurrence {
-        frequency,
-        interval,
-        weekdays,
-        week,
-        until,
-        except,
-    };
-    if !rule.matches(first.start.date(), first.start.date()) {
-        let span = f.start.as_ref().map(|s| s.span()).unwrap_or(0..0);
-        ds.push(
-            p.error_at(span, "`start` is not a day of the repetition")
-                .help("the first occurrence must be one of the repeat_on days (and, for monthly events, in the repeat_week)"),
-        );
-        return None;
-    }
-    if until < first.start.date() {
-        ds.push(
-            p.error_at(until_v.span(), "`repeat_until` is before `start`")
-                .help("repeat_until is the last day the event takes place"),
-        );
-        return None;
-    }
-    Some(Some(rule))
-}
-
-fn attendance(p: &ParsedFile, has_url: bool, ds: &mut Diagnostics) -> Attendance {
-    let f = &p.front;
-    match f.attendance.as_ref() {
-        None if has_url && f.location.is_none() && f.address.is_none() => Attendance::Online,
-        None => Attendance::InPerson,
-        Some(a) => match a.get_ref().as_str() {
-            "in-person" => Attendance::InPerson,
-            "online" => Attendance::Online,
-            "hybrid" => Attendance::Hybrid,
-            other => {
-                ds.push(
-                    p.error_at(a.span(), format!("unknown attendance `{other}`"))
-                        .help(crate::toml_input::suggest(
-                            other,
-                            ["in-person", "online", "hybrid"],
-                            "values",
-                        )),
-                );
-                Attendance::InPerson
-            }
-        },
-    }
-}
-
-fn checked_session(
-    p: &ParsedFile,
-    start: DateTime,
-    end: DateTime,
-    span: Range<usize>,
-    ds: &mut Diagnostics,
-) -> Option<Session> {
-    if end <= start {
-        ds.push(
-            p.error_at(span, "the event ends before it starts")
-                .help("`end` must be later than `start`"),
-        );
-        return None;
-    }
-    Some(Session { start, end })
 }
 
 fn contact(p: &ParsedFile, ds: &mut Diagnostics) -> Option<ContactData> {

@@ -6,7 +6,7 @@ use crate::diagnostics::{Diagnostic, SourceFile};
 
 /// Byte ranges of the two parts of a content file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Parts {
+pub struct FrontMatterSplit {
     /// The TOML between the `+++` lines.
     pub front: Range<usize>,
     /// Everything after the closing `+++` line.
@@ -14,7 +14,7 @@ pub struct Parts {
 }
 
 /// Finds the `+++` delimited front matter at the start of `file`.
-pub fn split(file: &SourceFile) -> Result<Parts, Diagnostic> {
+pub fn split(file: &SourceFile) -> Result<FrontMatterSplit, Diagnostic> {
     let text = &*file.text;
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let first_line_end = text[start..]
@@ -30,7 +30,7 @@ pub fn split(file: &SourceFile) -> Result<Parts, Diagnostic> {
     let mut offset = front_start;
     for line in text[front_start..].split_inclusive('\n') {
         if line.trim_end() == "+++" {
-            return Ok(Parts {
+            return Ok(FrontMatterSplit {
                 front: front_start..offset,
                 body: offset + line.len()..text.len(),
             });

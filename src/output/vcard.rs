@@ -7,7 +7,7 @@
 //! parser (Python's `vobject`).
 
 /// What a contact card holds.
-pub struct Card<'a> {
+pub struct VCardData<'a> {
     /// Full name (FN; for an organisation its name).
     pub name: &'a str,
     pub is_organization: bool,
@@ -55,7 +55,7 @@ fn adr(address: &str) -> String {
     format!(";;{};{};;{};", esc(street), esc(town), esc(code))
 }
 
-pub fn vcard(c: &Card) -> String {
+pub fn vcard(c: &VCardData) -> String {
     let mut lines = vec!["BEGIN:VCARD".to_string(), "VERSION:3.0".to_string()];
     lines.push(format!("FN:{}", esc(c.name)));
     if c.is_organization {
@@ -110,7 +110,7 @@ mod tests {
 
     #[test]
     fn escapes_folds_and_splits_the_address() {
-        let c = Card {
+        let c = VCardData {
             name: "Linda Blessing",
             is_organization: false,
             role: Some("Integrationsbüro; Koordination, Ehrenamt"),
@@ -148,7 +148,7 @@ mod tests {
     fn hostile_text_stays_inside_its_property() {
         let name = "Evil\r\nEND:VCARD\rBEGIN:VCARD\nFN:Other\u{7}\u{1b}\u{85} Person";
         let role = format!("{}\u{b}; x, y \\", "Grüße 中文 😀 ".repeat(8));
-        let c = Card {
+        let c = VCardData {
             name,
             is_organization: false,
             role: Some(&role),

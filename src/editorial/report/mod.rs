@@ -15,7 +15,7 @@ use std::path::Path;
 
 use jiff::civil::{Date, DateTime};
 
-use crate::config::Taxonomy;
+use crate::config::{SiteConfig, Taxonomy};
 use crate::content::links::content_link;
 use crate::content::{Item, ItemData, Kind, Site};
 use crate::diagnostics::Diagnostics;
@@ -121,12 +121,12 @@ pub fn load_and_report(root: &Path, now: jiff::Timestamp) -> Result<Report, Diag
 
 /// Labels from the default language's interface text (`topics-<key>`,
 /// `language-<key>`); the key itself where there is none.
-struct Labels<'a> {
+struct ReportLabels<'a> {
     messages: &'a Messages,
     lang: &'a str,
 }
 
-impl Labels<'_> {
+impl ReportLabels<'_> {
     fn get(&self, prefix: &str, key: &str) -> String {
         self.messages
             .format(self.lang, &format!("{prefix}-{key}"), None)
@@ -145,24 +145,32 @@ impl Labels<'_> {
 
 pub fn report(site: &Site, messages: &Messages, now: DateTime) -> Report {
     let cfg = &site.config;
-    let labels = Labels {
+    let labels = ReportLabels {
         messages,
         lang: &cfg.default_language,
     };
     let offers: Vec<&Item> = site.of_kind(Kind::Offer).collect();
+    let mut tables = tables(site, &labels, &offers, now);
+    for t in &mut tables {
+        t.sort_gaps_first();
+    }
+    let events_ahead = upcoming_events(site, now).len();
+    Report {
+        now,
+        offers: offers.len(),
+        events_ahead,
+        tables,
+        review_overdue: review_overdue(site, &offers, now.date()),
+        unreferenced_contacts: unreferenced_contacts(site),
+    }
+}
+
+/// The count tables: offers by topic and place, audience and topic,
+/// language and place; events ahead by place.
+fn tables(site: &Site, labels: &ReportLabels, offers: &[&Item], now: DateTime) -> Vec<Table> {
+    let cfg = &site.config;
     let tax = |t: Taxonomy| cfg.taxonomies.terms(t).to_vec();
-
-    // Languages: the site's, then any other key an offer is held in.
-    let mut languages: Vec<String> = cfg.language_keys();
-    let extra: BTreeSet<&String> = offers
-        .iter()
-        .filter_map(|o| o.data.listing())
-        .flat_map(|l| &l.offered_in)
-        .filter(|k| !languages.contains(*k))
-        .collect();
-    languages.extend(extra.into_iter().cloned());
-
-    let mut tables = vec![
+    vec![
         cross(
             "angebote-thema-ort",
             "Angebote nach Thema und Ort",
@@ -170,7 +178,7 @@ pub fn report(site: &Site, messages: &Messages, now: DateTime) -> Report {
             "Thema",
             labels.all("topics", &tax(Taxonomy::Topics)),
             labels.all("places", &tax(Taxonomy::Places)),
-            &offers,
+            offers,
             |l| &l.topics,
             |l| &l.places,
         ),
@@ -181,7 +189,7 @@ pub fn report(site: &Site, messages: &Messages, now: DateTime) -> Report {
             "Zielgruppe",
             labels.all("audiences", &tax(Taxonomy::Audiences)),
             labels.all("topics", &tax(Taxonomy::Topics)),
-            &offers,
+            offers,
             |l| &l.audiences,
             |l| &l.topics,
         ),
@@ -190,32 +198,45 @@ pub fn report(site: &Site, messages: &Messages, now: DateTime) -> Report {
             "Sprachen der Angebote nach Ort",
             "Zahl der Angebote, die in einer Sprache (Zeile, Feld offered_in) an einem Ort (Spalte) stattfinden.",
             "Sprache",
-            labels
-                .all("language", &languages)
-                .into_iter()
-                .map(|mut l| {
-                    // No `language-<key>` message (e.g. `ls`): the language's own name.
-                    if l.label == l.key
-                        && let Some(lang) = cfg.language(&l.key)
-                    {
-                        l.label = lang.name.clone();
-                    }
-                    l
-                })
-                .collect(),
+            language_labels(cfg, labels, offers),
             labels.all("places", &tax(Taxonomy::Places)),
-            &offers,
+            offers,
             |l| &l.offered_in,
             |l| &l.places,
         ),
-        events_per_place(site, &labels, now),
-    ];
-    for t in &mut tables {
-        t.sort_gaps_first();
-    }
+        events_per_place(site, labels, now),
+    ]
+}
 
-    let today = now.date();
-    let mut review_overdue: Vec<ListEntry> = offers
+/// Languages: the site's, then any other key an offer is held in; labelled
+/// by their `language-<key>` message, else the language's own name.
+fn language_labels(cfg: &SiteConfig, labels: &ReportLabels, offers: &[&Item]) -> Vec<Label> {
+    let mut languages: Vec<String> = cfg.language_keys();
+    let extra: BTreeSet<&String> = offers
+        .iter()
+        .filter_map(|o| o.data.listing())
+        .flat_map(|l| &l.offered_in)
+        .filter(|k| !languages.contains(*k))
+        .collect();
+    languages.extend(extra.into_iter().cloned());
+    labels
+        .all("language", &languages)
+        .into_iter()
+        .map(|mut l| {
+            // No `language-<key>` message (e.g. `ls`): the language's own name.
+            if l.label == l.key
+                && let Some(lang) = cfg.language(&l.key)
+            {
+                l.label = lang.name.clone();
+            }
+            l
+        })
+        .collect()
+}
+
+/// Offers whose `review_by` date is before `today`, oldest first.
+fn review_overdue(site: &Site, offers: &[&Item], today: Date) -> Vec<ListEntry> {
+    let mut overdue: Vec<ListEntry> = offers
         .iter()
         .filter_map(|o| match &o.data {
             ItemData::Offer(d) => d.review_by.filter(|r| *r < today).map(|r| (o, r)),
@@ -223,32 +244,25 @@ pub fn report(site: &Site, messages: &Messages, now: DateTime) -> Report {
         })
         .map(|(o, r)| ListEntry {
             item: o.path(),
-            title: o.source_text(cfg).title.clone(),
+            title: o.source_text(&site.config).title.clone(),
             date: Some(r),
         })
         .collect();
-    review_overdue.sort_by(|a, b| (a.date, &a.item).cmp(&(b.date, &b.item)));
+    overdue.sort_by(|a, b| (a.date, &a.item).cmp(&(b.date, &b.item)));
+    overdue
+}
 
+/// Contacts that nothing refers to, in site order.
+fn unreferenced_contacts(site: &Site) -> Vec<ListEntry> {
     let referenced = referenced_contacts(site);
-    let unreferenced_contacts = site
-        .of_kind(Kind::Contact)
+    site.of_kind(Kind::Contact)
         .filter(|c| !referenced.contains(&c.slug))
         .map(|c| ListEntry {
             item: c.path(),
-            title: c.source_text(cfg).title.clone(),
+            title: c.source_text(&site.config).title.clone(),
             date: None,
         })
-        .collect();
-
-    let events_ahead = upcoming_events(site, now).len();
-    Report {
-        now,
-        offers: offers.len(),
-        events_ahead,
-        tables,
-        review_overdue,
-        unreferenced_contacts,
-    }
+        .collect()
 }
 
 /// Counts offers for every (row term, column term) pair they carry.
@@ -324,7 +338,7 @@ fn upcoming_events(site: &Site, now: DateTime) -> Vec<(&Item, usize)> {
         .collect()
 }
 
-fn events_per_place(site: &Site, labels: &Labels, now: DateTime) -> Table {
+fn events_per_place(site: &Site, labels: &ReportLabels, now: DateTime) -> Table {
     let places = site.config.taxonomies.terms(Taxonomy::Places).to_vec();
     let mut rows: Vec<CountRow> = labels
         .all("places", &places)

@@ -8,6 +8,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use super::{MDA_NS, META_CATEGORY, Piece, XLIFF_NS, file_hash, file_id, segment_markdown};
+use crate::config::SiteConfig;
 use crate::content::status::State;
 use crate::content::{Item, Site, Text, schema};
 use crate::diagnostics::Diagnostic;
@@ -83,23 +84,7 @@ fn leaf(w: &mut W, name: &str, attrs: &[(&str, &str)], s: &str) -> Result<(), Di
 /// Writes the XLIFF for every item missing or outdated in `lang`.
 pub fn export(root: &Path, site: &Site, lang: &str) -> Result<Export, Diagnostic> {
     let cfg = &site.config;
-    if lang == cfg.default_language {
-        return Err(
-            Diagnostic::error(format!("`{lang}` is the source language"))
-                .help("name the language translators translate into, e.g. --lang ar"),
-        );
-    }
-    if !cfg.is_language(lang) {
-        return Err(
-            Diagnostic::error(format!("`{lang}` is not a language of this site")).help(
-                crate::toml_input::suggest(
-                    lang,
-                    cfg.languages.iter().map(|l| l.key.as_str()),
-                    "languages",
-                ),
-            ),
-        );
-    }
+    check_target_language(cfg, lang)?;
     let src_tag = cfg.default_lang().tag_str();
     let trg_tag = cfg.language(lang).map(|l| l.tag_str()).unwrap_or_default();
 
@@ -125,48 +110,8 @@ pub fn export(root: &Path, site: &Site, lang: &str) -> Result<Export, Diagnostic
         if !matches!(state, State::Missing | State::Outdated) {
             continue;
         }
-        let path = item.path();
-        let src_file = item.source_text(cfg).file.path.display().to_string();
-        let target_rel = translation_path(site, item, lang);
-        let existing = std::fs::read(root.join(&target_rel)).ok();
-        let target_hash = file_hash(existing.as_deref());
-        let id = file_id(&path);
-        text(&mut w, "\n  ")?;
-        start(
-            &mut w,
-            "file",
-            &[("id", id.as_str()), ("original", src_file.as_str())],
-        )?;
-        text(&mut w, "\n    ")?;
-        start(&mut w, "mda:metadata", &[])?;
-        start(&mut w, "mda:metaGroup", &[("category", META_CATEGORY)])?;
-        for (k, v) in [
-            ("item", path.as_str()),
-            ("lang", lang),
-            ("source_hash", item.fingerprint.as_str()),
-            ("target_hash", target_hash.as_str()),
-            ("state", state.as_str()),
-        ] {
-            leaf(&mut w, "mda:meta", &[("type", k)], v)?;
-        }
-        end(&mut w, "mda:metaGroup")?;
-        end(&mut w, "mda:metadata")?;
-        text(&mut w, "\n    ")?;
-        start(&mut w, "notes", &[])?;
-        leaf(
-            &mut w,
-            "note",
-            &[("category", "location")],
-            &format!("{src_file} → {}", target_rel.display()),
-        )?;
-        end(&mut w, "notes")?;
-        for (uid, pieces) in units(site, item) {
-            unit(&mut w, &uid, &pieces)?;
-            unit_count += 1;
-        }
-        text(&mut w, "\n  ")?;
-        end(&mut w, "file")?;
-        items.push((path, state));
+        unit_count += file(&mut w, root, site, item, lang, state)?;
+        items.push((item.path(), state));
     }
     text(&mut w, "\n")?;
     end(&mut w, "xliff")?;
@@ -178,6 +123,88 @@ pub fn export(root: &Path, site: &Site, lang: &str) -> Result<Export, Diagnostic
         items,
         units: unit_count,
     })
+}
+
+/// An error unless `lang` is a language of the site other than the source language.
+fn check_target_language(cfg: &SiteConfig, lang: &str) -> Result<(), Diagnostic> {
+    if lang == cfg.default_language {
+        return Err(
+            Diagnostic::error(format!("`{lang}` is the source language"))
+                .help("name the language translators translate into, e.g. --lang ar"),
+        );
+    }
+    if !cfg.is_language(lang) {
+        return Err(
+            Diagnostic::error(format!("`{lang}` is not a language of this site")).help(
+                crate::toml_input::suggest(
+                    lang,
+                    cfg.languages.iter().map(|l| l.key.as_str()),
+                    "languages",
+                ),
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// One `<file>`: an item's metadata, a note where it goes, and its units.
+/// Returns how many units it wrote.
+fn file(
+    w: &mut W,
+    root: &Path,
+    site: &Site,
+    item: &Item,
+    lang: &str,
+    state: State,
+) -> Result<usize, Diagnostic> {
+    let path = item.path();
+    let src_file = item
+        .source_text(&site.config)
+        .file
+        .path
+        .display()
+        .to_string();
+    let target_rel = translation_path(site, item, lang);
+    let existing = std::fs::read(root.join(&target_rel)).ok();
+    let target_hash = file_hash(existing.as_deref());
+    let id = file_id(&path);
+    text(w, "\n  ")?;
+    start(
+        w,
+        "file",
+        &[("id", id.as_str()), ("original", src_file.as_str())],
+    )?;
+    text(w, "\n    ")?;
+    start(w, "mda:metadata", &[])?;
+    start(w, "mda:metaGroup", &[("category", META_CATEGORY)])?;
+    for (k, v) in [
+        ("item", path.as_str()),
+        ("lang", lang),
+        ("source_hash", item.fingerprint.as_str()),
+        ("target_hash", target_hash.as_str()),
+        ("state", state.as_str()),
+    ] {
+        leaf(w, "mda:meta", &[("type", k)], v)?;
+    }
+    end(w, "mda:metaGroup")?;
+    end(w, "mda:metadata")?;
+    text(w, "\n    ")?;
+    start(w, "notes", &[])?;
+    leaf(
+        w,
+        "note",
+        &[("category", "location")],
+        &format!("{src_file} → {}", target_rel.display()),
+    )?;
+    end(w, "notes")?;
+    let mut count = 0;
+    for (uid, pieces) in units(site, item) {
+        unit(w, &uid, &pieces)?;
+        count += 1;
+    }
+    text(w, "\n  ")?;
+    end(w, "file")?;
+    Ok(count)
 }
 
 /// One `<unit>`: original data of its codes, then the source with `<ph>`/`<pc>`.

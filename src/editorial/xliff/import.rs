@@ -38,7 +38,7 @@ pub struct File {
 }
 
 /// A parsed XLIFF document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
     pub src_lang: String,
     pub trg_lang: String,
@@ -58,246 +58,253 @@ enum Part {
     Target,
 }
 
+fn xml_err(file: &SourceFile, pos: u64, e: &dyn std::fmt::Display) -> Diagnostic {
+    let p = pos as usize;
+    Diagnostic::error(format!("this is not well-formed XML: {e}"))
+        .at(file, p..p + 1)
+        .help("the translation tool must return the XLIFF file as it was, with <target> elements added")
+}
+
 /// Parses an XLIFF 2.0 document as written by [`super::export`] (and as CAT
 /// tools return it: with `<target>`s, possibly split into several segments).
 pub fn parse(file: &SourceFile) -> Result<Document, Diagnostic> {
     let mut reader = Reader::from_str(&file.text);
-    let xml_err = |pos: u64, e: &dyn std::fmt::Display| {
-        let p = pos as usize;
-        Diagnostic::error(format!("this is not well-formed XML: {e}"))
-            .at(file, p..p + 1)
-            .help("the translation tool must return the XLIFF file as it was, with <target> elements added")
+    let mut state = ParseState {
+        unit_complete: true,
+        ..ParseState::default()
     };
-    let mut doc = Document {
-        src_lang: String::new(),
-        trg_lang: String::new(),
-        files: Vec::new(),
-    };
-    let mut saw_root = false;
-    let mut meta_type: Option<(String, String)> = None;
-    let mut in_wegweiser_group = false;
-    let mut data: BTreeMap<String, String> = BTreeMap::new();
-    let mut data_id: Option<(String, String)> = None;
-    let mut part: Option<(Part, String)> = None;
-    // dataRefEnd of each open <pc>.
-    let mut pc_stack: Vec<String> = Vec::new();
-    let mut segment_target: Option<String> = None;
-    let mut unit_complete = true;
-    let mut segment_source_has_text = false;
-    // Where the current segment's source starts in its unit's source.
-    let mut segment_start = 0usize;
-    let mut has_target = false;
-
     loop {
         let pos = reader.buffer_position();
-        let ev = reader.read_event().map_err(|e| xml_err(pos, &e))?;
-        let after = reader.buffer_position() as usize;
-        let here = pos as usize..after;
-        let empty = matches!(ev, Event::Empty(_));
+        let ev = reader.read_event().map_err(|e| xml_err(file, pos, &e))?;
+        let here = pos as usize..reader.buffer_position() as usize;
         match ev {
-            Event::Start(e) | Event::Empty(e) => {
-                let local = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
-                match local.as_str() {
-                    "xliff" => {
-                        saw_root = true;
-                        if attr(&e, "version").as_deref() != Some("2.0") {
-                            return Err(Diagnostic::error("this is not an XLIFF 2.0 file")
-                                .at(file, here)
-                                .help("export it with `wegweiser xliff export` and keep the format (XLIFF 2.0) in the translation tool"));
-                        }
-                        doc.src_lang = attr(&e, "srcLang").unwrap_or_default();
-                        doc.trg_lang = attr(&e, "trgLang").unwrap_or_default();
-                    }
-                    "file" => doc.files.push(File {
-                        id: attr(&e, "id").unwrap_or_default(),
-                        span: here,
-                        meta: BTreeMap::new(),
-                        units: Vec::new(),
-                    }),
-                    "metaGroup" => {
-                        in_wegweiser_group = attr(&e, "category").as_deref() == Some(META_CATEGORY);
-                    }
-                    "meta" if in_wegweiser_group => {
-                        meta_type = Some((attr(&e, "type").unwrap_or_default(), String::new()));
-                    }
-                    "unit" => {
-                        data.clear();
-                        unit_complete = true;
-                        has_target = false;
-                        if let Some(f) = doc.files.last_mut() {
-                            f.units.push(Unit {
-                                id: attr(&e, "id").unwrap_or_default(),
-                                span: here,
-                                source: String::new(),
-                                target: None,
-                                source_has_text: false,
-                            });
-                        }
-                    }
-                    "data" => data_id = Some((attr(&e, "id").unwrap_or_default(), String::new())),
-                    "segment" | "ignorable" => {
-                        segment_target = None;
-                        segment_source_has_text = false;
-                        segment_start = doc
-                            .files
-                            .last()
-                            .and_then(|f| f.units.last())
-                            .map_or(0, |u| u.source.len());
-                    }
-                    "source" if !empty => part = Some((Part::Source, String::new())),
-                    "target" if !empty => part = Some((Part::Target, String::new())),
-                    "ph" => {
-                        if let Some((_, buf)) = part.as_mut() {
-                            let r = attr(&e, "dataRef").unwrap_or_default();
-                            buf.push_str(data.get(&r).map_or("", String::as_str));
-                        }
-                    }
-                    "pc" => {
-                        if let Some((_, buf)) = part.as_mut() {
-                            let s = attr(&e, "dataRefStart").unwrap_or_default();
-                            let end = attr(&e, "dataRefEnd").unwrap_or_default();
-                            buf.push_str(data.get(&s).map_or("", String::as_str));
-                            if empty {
-                                buf.push_str(data.get(&end).map_or("", String::as_str));
-                            } else {
-                                pc_stack.push(end);
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Event::End(e) => {
-                let local = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
-                match local.as_str() {
-                    "meta" => {
-                        if let (Some((k, v)), Some(f)) = (meta_type.take(), doc.files.last_mut()) {
-                            f.meta.insert(k, v);
-                        }
-                    }
-                    "metaGroup" => in_wegweiser_group = false,
-                    "data" => {
-                        if let Some((k, v)) = data_id.take() {
-                            data.insert(k, v);
-                        }
-                    }
-                    "pc" => {
-                        if let Some((_, buf)) = part.as_mut()
-                            && let Some(end) = pc_stack.pop()
-                        {
-                            buf.push_str(data.get(&end).map_or("", String::as_str));
-                        }
-                    }
-                    "source" | "target" => {
-                        if let Some((which, buf)) = part.take()
-                            && let Some(u) = doc.files.last_mut().and_then(|f| f.units.last_mut())
-                        {
-                            match which {
-                                Part::Source => {
-                                    u.source.push_str(&buf);
-                                }
-                                Part::Target => segment_target = Some(buf),
-                            }
-                        }
-                    }
-                    "segment" | "ignorable" => {
-                        let ignorable = local == "ignorable";
-                        if let Some(u) = doc.files.last_mut().and_then(|f| f.units.last_mut()) {
-                            match segment_target.take() {
-                                Some(t) if !t.trim().is_empty() || ignorable => {
-                                    has_target = true;
-                                    u.target.get_or_insert_with(String::new).push_str(&t);
-                                }
-                                _ if !segment_source_has_text => {
-                                    // Only codes or white space: nothing to translate; the source stands.
-                                    let src = u
-                                        .source
-                                        .get(segment_start..)
-                                        .unwrap_or_default()
-                                        .to_string();
-                                    u.target.get_or_insert_with(String::new).push_str(&src);
-                                }
-                                _ => unit_complete = false,
-                            }
-                            u.source_has_text |= segment_source_has_text;
-                        }
-                    }
-                    "unit" => {
-                        if let Some(u) = doc.files.last_mut().and_then(|f| f.units.last_mut())
-                            && (!unit_complete || (!has_target && u.source_has_text))
-                        {
-                            u.target = None;
-                        }
-                    }
-                    _ => {}
-                }
-            }
+            Event::Start(e) => state.start(file, &e, here, false)?,
+            Event::Empty(e) => state.start(file, &e, here, true)?,
+            Event::End(e) => state.end(&String::from_utf8_lossy(e.local_name().as_ref())),
             Event::Text(t) => {
-                let s = t.xml10_content().map_err(|e| xml_err(pos, &e))?;
-                push_text(
-                    &s,
-                    &mut meta_type,
-                    &mut data_id,
-                    &mut part,
-                    &mut segment_source_has_text,
-                );
+                let s = t.xml10_content().map_err(|e| xml_err(file, pos, &e))?;
+                state.push_text(&s);
             }
             Event::CData(t) => {
-                let s = t.xml10_content().map_err(|e| xml_err(pos, &e))?;
-                push_text(
-                    &s,
-                    &mut meta_type,
-                    &mut data_id,
-                    &mut part,
-                    &mut segment_source_has_text,
-                );
+                let s = t.xml10_content().map_err(|e| xml_err(file, pos, &e))?;
+                state.push_text(&s);
             }
             Event::GeneralRef(r) => {
-                let resolved = match r.resolve_char_ref().map_err(|e| xml_err(pos, &e))? {
+                let resolved = match r.resolve_char_ref().map_err(|e| xml_err(file, pos, &e))? {
                     Some(c) => c.to_string(),
                     None => {
-                        let name = r.decode().map_err(|e| xml_err(pos, &e))?;
+                        let name = r.decode().map_err(|e| xml_err(file, pos, &e))?;
                         resolve_predefined_entity(&name)
-                            .ok_or_else(|| xml_err(pos, &format!("unknown entity &{name};")))?
+                            .ok_or_else(|| xml_err(file, pos, &format!("unknown entity &{name};")))?
                             .to_string()
                     }
                 };
-                push_text(
-                    &resolved,
-                    &mut meta_type,
-                    &mut data_id,
-                    &mut part,
-                    &mut segment_source_has_text,
-                );
+                state.push_text(&resolved);
             }
             Event::Eof => break,
             _ => {}
         }
     }
-    if !saw_root {
+    if !state.saw_root {
         return Err(Diagnostic::error("this is not an XLIFF file")
             .in_file(file)
             .help("give the file that `wegweiser xliff export` wrote, with the translations filled in"));
     }
-    Ok(doc)
+    Ok(state.doc)
 }
 
-fn push_text(
-    s: &str,
-    meta: &mut Option<(String, String)>,
-    data: &mut Option<(String, String)>,
-    part: &mut Option<(Part, String)>,
-    source_has_text: &mut bool,
-) {
-    if let Some((_, v)) = meta.as_mut() {
-        v.push_str(s);
-    } else if let Some((_, v)) = data.as_mut() {
-        v.push_str(s);
-    } else if let Some((which, buf)) = part.as_mut() {
-        if *which == Part::Source && !s.trim().is_empty() {
-            *source_has_text = true;
+/// What [`parse`] keeps between XML events.
+#[derive(Default)]
+struct ParseState {
+    doc: Document,
+    saw_root: bool,
+    /// The `mda:meta` being read: its type and text so far.
+    meta_type: Option<(String, String)>,
+    in_wegweiser_group: bool,
+    /// `<originalData>` of the current unit, by id.
+    data: BTreeMap<String, String>,
+    /// The `<data>` being read: its id and text so far.
+    data_id: Option<(String, String)>,
+    /// The `<source>` or `<target>` being read, as Markdown so far.
+    part: Option<(Part, String)>,
+    /// dataRefEnd of each open <pc>.
+    pc_stack: Vec<String>,
+    segment_target: Option<String>,
+    unit_complete: bool,
+    segment_source_has_text: bool,
+    /// Where the current segment's source starts in its unit's source.
+    segment_start: usize,
+    has_target: bool,
+}
+
+impl ParseState {
+    fn current_unit(&mut self) -> Option<&mut Unit> {
+        self.doc.files.last_mut().and_then(|f| f.units.last_mut())
+    }
+
+    /// A start tag (or an empty element: `empty`) at `here`.
+    fn start(
+        &mut self,
+        file: &SourceFile,
+        e: &BytesStart,
+        here: Range<usize>,
+        empty: bool,
+    ) -> Result<(), Diagnostic> {
+        let local = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+        match local.as_str() {
+            "xliff" => {
+                self.saw_root = true;
+                if attr(e, "version").as_deref() != Some("2.0") {
+                    return Err(Diagnostic::error("this is not an XLIFF 2.0 file")
+                        .at(file, here)
+                        .help("export it with `wegweiser xliff export` and keep the format (XLIFF 2.0) in the translation tool"));
+                }
+                self.doc.src_lang = attr(e, "srcLang").unwrap_or_default();
+                self.doc.trg_lang = attr(e, "trgLang").unwrap_or_default();
+            }
+            "file" => self.doc.files.push(File {
+                id: attr(e, "id").unwrap_or_default(),
+                span: here,
+                meta: BTreeMap::new(),
+                units: Vec::new(),
+            }),
+            "metaGroup" => {
+                self.in_wegweiser_group = attr(e, "category").as_deref() == Some(META_CATEGORY);
+            }
+            "meta" if self.in_wegweiser_group => {
+                self.meta_type = Some((attr(e, "type").unwrap_or_default(), String::new()));
+            }
+            "unit" => self.start_unit(e, here),
+            "data" => self.data_id = Some((attr(e, "id").unwrap_or_default(), String::new())),
+            "segment" | "ignorable" => {
+                self.segment_target = None;
+                self.segment_source_has_text = false;
+                self.segment_start = self.current_unit().map_or(0, |u| u.source.len());
+            }
+            "source" if !empty => self.part = Some((Part::Source, String::new())),
+            "target" if !empty => self.part = Some((Part::Target, String::new())),
+            "ph" | "pc" => self.start_code(e, &local, empty),
+            _ => {}
         }
-        buf.push_str(s);
+        Ok(())
+    }
+
+    fn start_unit(&mut self, e: &BytesStart, here: Range<usize>) {
+        self.data.clear();
+        self.unit_complete = true;
+        self.has_target = false;
+        if let Some(f) = self.doc.files.last_mut() {
+            f.units.push(Unit {
+                id: attr(e, "id").unwrap_or_default(),
+                span: here,
+                source: String::new(),
+                target: None,
+                source_has_text: false,
+            });
+        }
+    }
+
+    /// An inline code (`ph`, or the start of a `pc`): its original data
+    /// goes into the Markdown being read.
+    fn start_code(&mut self, e: &BytesStart, local: &str, empty: bool) {
+        let Some((_, buf)) = self.part.as_mut() else {
+            return;
+        };
+        if local == "ph" {
+            let r = attr(e, "dataRef").unwrap_or_default();
+            buf.push_str(self.data.get(&r).map_or("", String::as_str));
+            return;
+        }
+        let s = attr(e, "dataRefStart").unwrap_or_default();
+        let end = attr(e, "dataRefEnd").unwrap_or_default();
+        buf.push_str(self.data.get(&s).map_or("", String::as_str));
+        if empty {
+            buf.push_str(self.data.get(&end).map_or("", String::as_str));
+        } else {
+            self.pc_stack.push(end);
+        }
+    }
+
+    /// An end tag named `local`.
+    fn end(&mut self, local: &str) {
+        match local {
+            "meta" => {
+                if let (Some((k, v)), Some(f)) = (self.meta_type.take(), self.doc.files.last_mut())
+                {
+                    f.meta.insert(k, v);
+                }
+            }
+            "metaGroup" => self.in_wegweiser_group = false,
+            "data" => {
+                if let Some((k, v)) = self.data_id.take() {
+                    self.data.insert(k, v);
+                }
+            }
+            "pc" => {
+                if let Some((_, buf)) = self.part.as_mut()
+                    && let Some(end) = self.pc_stack.pop()
+                {
+                    buf.push_str(self.data.get(&end).map_or("", String::as_str));
+                }
+            }
+            "source" | "target" => {
+                if let Some((which, buf)) = self.part.take()
+                    && let Some(u) = self.doc.files.last_mut().and_then(|f| f.units.last_mut())
+                {
+                    match which {
+                        Part::Source => u.source.push_str(&buf),
+                        Part::Target => self.segment_target = Some(buf),
+                    }
+                }
+            }
+            "segment" | "ignorable" => self.end_segment(local == "ignorable"),
+            "unit" => {
+                let (complete, has_target) = (self.unit_complete, self.has_target);
+                if let Some(u) = self.current_unit()
+                    && (!complete || (!has_target && u.source_has_text))
+                {
+                    u.target = None;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The end of a segment: its target (or, if it has nothing to
+    /// translate, its source) is added to the unit's target.
+    fn end_segment(&mut self, ignorable: bool) {
+        let target = self.segment_target.take();
+        let source_has_text = self.segment_source_has_text;
+        let start = self.segment_start;
+        let Some(u) = self.doc.files.last_mut().and_then(|f| f.units.last_mut()) else {
+            return;
+        };
+        match target {
+            Some(t) if !t.trim().is_empty() || ignorable => {
+                self.has_target = true;
+                u.target.get_or_insert_with(String::new).push_str(&t);
+            }
+            _ if !source_has_text => {
+                // Only codes or white space: nothing to translate; the source stands.
+                let src = u.source.get(start..).unwrap_or_default().to_string();
+                u.target.get_or_insert_with(String::new).push_str(&src);
+            }
+            _ => self.unit_complete = false,
+        }
+        u.source_has_text |= source_has_text;
+    }
+
+    fn push_text(&mut self, s: &str) {
+        if let Some((_, v)) = self.meta_type.as_mut() {
+            v.push_str(s);
+        } else if let Some((_, v)) = self.data_id.as_mut() {
+            v.push_str(s);
+        } else if let Some((which, buf)) = self.part.as_mut() {
+            if *which == Part::Source && !s.trim().is_empty() {
+                self.segment_source_has_text = true;
+            }
+            buf.push_str(s);
+        }
     }
 }
 
@@ -416,27 +423,51 @@ fn import_file(
             xliff.path.display()
         )));
     }
+    check_complete(xliff, f, &path)?;
+    let text = translation_text(xliff, f, &path, &item.fingerprint, opts.machine)?;
+    write(&root.join(&rel), &text).map_err(|e| {
+        Diagnostic::error(format!("cannot write {}: {e}", rel.display()))
+            .help("check that the content folder is writable")
+    })?;
+    Ok(Some(rel))
+}
+
+/// A warning if some unit of the item `path` has no translation (an item
+/// is imported only whole).
+fn check_complete(xliff: &SourceFile, f: &File, path: &str) -> Result<(), Diagnostic> {
     let missing: Vec<&str> = f
         .units
         .iter()
         .filter(|u| u.target.is_none())
         .map(|u| u.id.as_str())
         .collect();
-    if !missing.is_empty() {
-        let first = f
-            .units
-            .iter()
-            .find(|u| u.target.is_none())
-            .map_or(f.span.clone(), |u| u.span.clone());
-        return Err(Diagnostic::warning(format!(
-            "{path}: not imported, {} unit(s) have no translation: {}",
-            missing.len(),
-            missing.join(", ")
-        ))
-        .at(xliff, first)
-        .help("fill in every <target> of the item (or leave the item out); an item is imported only whole"));
+    if missing.is_empty() {
+        return Ok(());
     }
+    let first = f
+        .units
+        .iter()
+        .find(|u| u.target.is_none())
+        .map_or(f.span.clone(), |u| u.span.clone());
+    Err(Diagnostic::warning(format!(
+        "{path}: not imported, {} unit(s) have no translation: {}",
+        missing.len(),
+        missing.join(", ")
+    ))
+    .at(xliff, first)
+    .help("fill in every <target> of the item (or leave the item out); an item is imported only whole"))
+}
 
+/// The translation file of the item `path` made from its units' targets:
+/// the translated fields as front matter, stamped with `fingerprint`, then
+/// the body's blocks.
+fn translation_text(
+    xliff: &SourceFile,
+    f: &File,
+    path: &str,
+    fingerprint: &str,
+    machine: bool,
+) -> Result<String, Diagnostic> {
     let mut fields = String::new();
     let mut blocks: Vec<&str> = Vec::new();
     for u in &f.units {
@@ -457,16 +488,12 @@ fn import_file(
     }
     let mut text = String::from("+++\n");
     text.push_str(&fields);
-    if opts.machine {
+    if machine {
         text.push_str("machine_translated = true\nreviewed = false\n");
     }
-    text.push_str(&format!("source_hash = \"{}\"\n+++\n", item.fingerprint));
+    text.push_str(&format!("source_hash = \"{fingerprint}\"\n+++\n"));
     text.push_str(&join_blocks(&blocks));
-    write(&root.join(&rel), &text).map_err(|e| {
-        Diagnostic::error(format!("cannot write {}: {e}", rel.display()))
-            .help("check that the content folder is writable")
-    })?;
-    Ok(Some(rel))
+    Ok(text)
 }
 
 /// Writes through a temporary file and a rename.

@@ -82,10 +82,41 @@ enum Code {
 /// pieces with links, code and HTML protected. Joining each block with
 /// [`join`] and the blocks with blank lines gives the body back.
 pub fn segment_markdown(body: &str) -> Vec<Vec<Piece>> {
+    let (blocks, codes) = scan(body);
+    let kept = outermost(codes);
+    spans(body, blocks)
+        .into_iter()
+        .filter(|(s, _)| !s.is_empty())
+        .map(|(span, gap)| {
+            if gap {
+                vec![Piece::Ph(body[span].to_string())]
+            } else {
+                block_pieces(body, span, &kept)
+            }
+        })
+        .collect()
+}
+
+/// An inline code and where it is in the body.
+type CodeSpan = (Range<usize>, Code);
+
+/// A link (or image) whose end has not been seen yet.
+struct OpenLink {
+    /// The range of the whole link.
+    whole: Range<usize>,
+    /// Where its first child starts.
+    first: Option<usize>,
+    /// Where its last child ends so far.
+    last: usize,
+    /// Kept whole (an autolink or email link): its text is not translated.
+    atomic: bool,
+}
+
+/// The top-level blocks of `body` and its inline codes (possibly nested).
+fn scan(body: &str) -> (Vec<Range<usize>>, Vec<CodeSpan>) {
     let mut blocks: Vec<Range<usize>> = Vec::new();
-    let mut codes: Vec<(Range<usize>, Code)> = Vec::new();
-    // Open links: (range of the whole link, first child start, last child end).
-    let mut links: Vec<(Range<usize>, Option<usize>, usize, bool)> = Vec::new();
+    let mut codes: Vec<CodeSpan> = Vec::new();
+    let mut links: Vec<OpenLink> = Vec::new();
     let mut depth = 0usize;
     let mut block_start = 0usize;
     for (ev, range) in Parser::new_ext(body, OPTIONS).into_offset_iter() {
@@ -94,10 +125,10 @@ pub fn segment_markdown(body: &str) -> Vec<Vec<Piece>> {
             ev,
             Event::End(pulldown_cmark::TagEnd::Link | pulldown_cmark::TagEnd::Image)
         ) && let Some(open) = links.last_mut()
-            && open.0 != range
+            && open.whole != range
         {
-            open.1.get_or_insert(range.start);
-            open.2 = open.2.max(range.end);
+            open.first.get_or_insert(range.start);
+            open.last = open.last.max(range.end);
         }
         match &ev {
             Event::Start(tag) => {
@@ -108,8 +139,12 @@ pub fn segment_markdown(body: &str) -> Vec<Vec<Piece>> {
                 match tag {
                     Tag::CodeBlock(_) | Tag::HtmlBlock => codes.push((range.clone(), Code::Ph)),
                     Tag::Link { link_type, .. } | Tag::Image { link_type, .. } => {
-                        let whole = matches!(link_type, LinkType::Autolink | LinkType::Email);
-                        links.push((range.clone(), None, range.start, whole));
+                        links.push(OpenLink {
+                            whole: range.clone(),
+                            first: None,
+                            last: range.start,
+                            atomic: matches!(link_type, LinkType::Autolink | LinkType::Email),
+                        });
                     }
                     _ => {}
                 }
@@ -119,20 +154,9 @@ pub fn segment_markdown(body: &str) -> Vec<Vec<Piece>> {
                 if matches!(
                     end,
                     pulldown_cmark::TagEnd::Link | pulldown_cmark::TagEnd::Image
-                ) && let Some((whole, first, last, atomic)) = links.pop()
+                ) && let Some(link) = links.pop()
                 {
-                    match first {
-                        Some(s) if !atomic && s > whole.start && last < whole.end => {
-                            codes.push((whole.start..s, Code::Open));
-                            codes.push((last..whole.end, Code::Close));
-                        }
-                        _ => codes.push((whole.clone(), Code::Ph)),
-                    }
-                    // The link's own range counts for the enclosing link too.
-                    if let Some(outer) = links.last_mut() {
-                        outer.1.get_or_insert(whole.start);
-                        outer.2 = outer.2.max(whole.end);
-                    }
+                    close_link(link, &mut links, &mut codes);
                 }
                 if depth == 0 {
                     blocks.push(block_start..range.end);
@@ -152,9 +176,36 @@ pub fn segment_markdown(body: &str) -> Vec<Vec<Piece>> {
             }
         }
     }
-    // Keep only outermost codes (a code inside a code block is part of it).
+    (blocks, codes)
+}
+
+/// The codes of a link that ended: a paired code around its text, or one
+/// placeholder for the whole link if its text cannot be translated apart.
+fn close_link(link: OpenLink, links: &mut [OpenLink], codes: &mut Vec<CodeSpan>) {
+    let OpenLink {
+        whole,
+        first,
+        last,
+        atomic,
+    } = link;
+    match first {
+        Some(s) if !atomic && s > whole.start && last < whole.end => {
+            codes.push((whole.start..s, Code::Open));
+            codes.push((last..whole.end, Code::Close));
+        }
+        _ => codes.push((whole.clone(), Code::Ph)),
+    }
+    // The link's own range counts for the enclosing link too.
+    if let Some(outer) = links.last_mut() {
+        outer.first.get_or_insert(whole.start);
+        outer.last = outer.last.max(whole.end);
+    }
+}
+
+/// Only the outermost codes, in order (a code inside a code block is part of it).
+fn outermost(mut codes: Vec<CodeSpan>) -> Vec<CodeSpan> {
     codes.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
-    let mut kept: Vec<(Range<usize>, Code)> = Vec::new();
+    let mut kept: Vec<CodeSpan> = Vec::new();
     let mut cursor = 0usize;
     for (r, c) in codes {
         if r.start >= cursor && !r.is_empty() {
@@ -162,9 +213,12 @@ pub fn segment_markdown(body: &str) -> Vec<Vec<Piece>> {
             kept.push((r, c));
         }
     }
+    kept
+}
 
-    // Blocks, plus whatever non-blank text lies between them (link
-    // reference definitions): that is kept whole, as a code.
+/// Blocks, plus whatever non-blank text lies between them (link
+/// reference definitions): that is kept whole, as a code (`true`).
+fn spans(body: &str, blocks: Vec<Range<usize>>) -> Vec<(Range<usize>, bool)> {
     let mut spans: Vec<(Range<usize>, bool)> = Vec::new();
     let mut pos = 0usize;
     for b in blocks {
@@ -180,37 +234,32 @@ pub fn segment_markdown(body: &str) -> Vec<Vec<Piece>> {
     if pos < body.len() && !body[pos..].trim().is_empty() {
         spans.push((trim_range(body, pos..body.len()), true));
     }
-
     spans
-        .into_iter()
-        .filter(|(s, _)| !s.is_empty())
-        .map(|(span, gap)| {
-            if gap {
-                return vec![Piece::Ph(body[span].to_string())];
-            }
-            let mut pieces = Vec::new();
-            let mut at = span.start;
-            for (r, c) in kept
-                .iter()
-                .filter(|(r, _)| r.start >= span.start && r.end <= span.end)
-            {
-                if r.start > at {
-                    pieces.push(Piece::Text(body[at..r.start].to_string()));
-                }
-                let s = body[r.clone()].to_string();
-                pieces.push(match c {
-                    Code::Ph => Piece::Ph(s),
-                    Code::Open => Piece::Open(s),
-                    Code::Close => Piece::Close(s),
-                });
-                at = r.end;
-            }
-            if at < span.end {
-                pieces.push(Piece::Text(body[at..span.end].to_string()));
-            }
-            pieces
-        })
-        .collect()
+}
+
+/// The pieces of one block: its text between the codes that lie in it.
+fn block_pieces(body: &str, span: Range<usize>, codes: &[CodeSpan]) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut at = span.start;
+    for (r, c) in codes
+        .iter()
+        .filter(|(r, _)| r.start >= span.start && r.end <= span.end)
+    {
+        if r.start > at {
+            pieces.push(Piece::Text(body[at..r.start].to_string()));
+        }
+        let s = body[r.clone()].to_string();
+        pieces.push(match c {
+            Code::Ph => Piece::Ph(s),
+            Code::Open => Piece::Open(s),
+            Code::Close => Piece::Close(s),
+        });
+        at = r.end;
+    }
+    if at < span.end {
+        pieces.push(Piece::Text(body[at..span.end].to_string()));
+    }
+    pieces
 }
 
 /// `r` without leading and trailing white space (blocks keep their inner line breaks).

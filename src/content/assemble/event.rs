@@ -1,0 +1,328 @@
+//! An event's time (start and end, whole days, sessions, repetition) and
+//! how it is attended, read from its source file.
+
+use std::ops::Range;
+
+use jiff::civil::{DateTime, Weekday};
+use toml::Spanned;
+use toml::value::Datetime;
+
+use super::{civil_date, date};
+use crate::content::parse::ParsedFile;
+use crate::content::recurrence::{Frequency, Recurrence, parse_weekday};
+use crate::content::{Attendance, EventTime, Session};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// A local date-time (no offset): events are in the site's time zone.
+fn local_datetime(
+    p: &ParsedFile,
+    v: &Spanned<Datetime>,
+    field: &str,
+    ds: &mut Diagnostics,
+) -> Option<DateTime> {
+    let dt = v.get_ref();
+    let (Some(d), Some(t)) = (dt.date, dt.time) else {
+        ds.push(
+            p.error_at(v.span(), format!("`{field}` needs a date and a time"))
+                .help(format!(
+                    "write {field} = 2026-02-05T18:00, or set all_day = true for events that last whole days"
+                )),
+        );
+        return None;
+    };
+    if dt.offset.is_some() {
+        ds.push(
+            p.error_at(
+                v.span(),
+                format!("`{field}` must be local time without a time-zone offset"),
+            )
+            .help(
+                "remove the offset (Z or +01:00): times are in the site's time zone from site.toml",
+            ),
+        );
+        return None;
+    }
+    let date = civil_date(p, v.span(), d, ds)?;
+    match jiff::civil::Time::new(t.hour as i8, t.minute as i8, t.second.unwrap_or(0) as i8, 0) {
+        Ok(time) => Some(date.to_datetime(time)),
+        Err(_) => {
+            ds.push(
+                p.error_at(v.span(), "invalid time of day")
+                    .help("hours are 00–23 and minutes 00–59, e.g. 18:30"),
+            );
+            None
+        }
+    }
+}
+
+pub(super) fn event_time(p: &ParsedFile, ds: &mut Diagnostics) -> Option<EventTime> {
+    let f = &p.front;
+    let all_day = f.all_day.unwrap_or(false);
+    if let Some(sessions) = &f.sessions {
+        if f.start.is_some() || f.end.is_some() || all_day {
+            ds.push(
+                p.error_at(sessions.span(), "an event has either `sessions` or `start`/`end`, not both")
+                    .help("keep sessions = [...] for events on several days with different hours; remove start, end and all_day"),
+            );
+            return None;
+        }
+        if sessions.get_ref().is_empty() {
+            ds.push(
+                p.error_at(sessions.span(), "`sessions` is empty")
+                    .help("add { start = 2026-11-10T10:00, end = 2026-11-10T15:00 } for every day"),
+            );
+            return None;
+        }
+        let mut out = Vec::new();
+        for s in sessions.get_ref() {
+            let start = local_datetime(p, &s.start, "start", ds);
+            let end = local_datetime(p, &s.end, "end", ds);
+            if let (Some(start), Some(end)) = (start, end) {
+                out.push(checked_session(p, start, end, s.end.span(), ds)?);
+            }
+        }
+        out.sort();
+        return Some(EventTime::Sessions(out));
+    }
+    let Some(start) = &f.start else {
+        ds.push(
+            Diagnostic::error("an event needs `start` (or `sessions`)")
+                .at(&p.file, p.front_offset..p.front_offset)
+                .help("add start = 2026-02-05T18:00 and end = 2026-02-05T20:00"),
+        );
+        return None;
+    };
+    if all_day {
+        let s = date(p, start, "start", ds)?;
+        let e = match &f.end {
+            Some(e) => date(p, e, "end", ds)?,
+            None => s,
+        };
+        if e < s {
+            let span = f.end.as_ref().map(|x| x.span()).unwrap_or(0..0);
+            ds.push(
+                p.error_at(span, "the event ends before it starts")
+                    .help("`end` is the last day of the event; it must be on or after `start`"),
+            );
+            return None;
+        }
+        return Some(EventTime::AllDay { start: s, end: e });
+    }
+    let Some(end) = &f.end else {
+        ds.push(
+            p.error_at(start.span(), "an event with a start time needs `end`")
+                .help("add end = … with the date and time the event ends, e.g. end = 2026-02-05T20:00"),
+        );
+        return None;
+    };
+    let s = local_datetime(p, start, "start", ds)?;
+    let e = local_datetime(p, end, "end", ds)?;
+    let first = checked_session(p, s, e, end.span(), ds)?;
+    match recurrence(p, first, ds)? {
+        Some(rule) => {
+            let occurrences = rule.expand(first);
+            Some(EventTime::Recurring {
+                first,
+                rule,
+                occurrences,
+            })
+        }
+        None => Some(EventTime::Sessions(vec![first])),
+    }
+}
+
+/// `repeat*` fields: `Some(None)` when the event does not repeat, `None` on error.
+fn recurrence(p: &ParsedFile, first: Session, ds: &mut Diagnostics) -> Option<Option<Recurrence>> {
+    let f = &p.front;
+    let Some(repeat) = &f.repeat else {
+        return no_repeat_fields(p, ds).then_some(None);
+    };
+    let frequency = match repeat.get_ref().as_str() {
+        "weekly" | "wöchentlich" => Frequency::Weekly,
+        "monthly" | "monatlich" => Frequency::Monthly,
+        other => {
+            ds.push(
+                p.error_at(repeat.span(), format!("unknown repetition `{other}`"))
+                    .help("write repeat = \"weekly\" or repeat = \"monthly\" (every second week: add repeat_interval = 2)"),
+            );
+            return None;
+        }
+    };
+    let weekdays = repeat_on(p, first, ds)?;
+    let week = repeat_week(p, frequency, first, ds)?;
+    let interval = repeat_interval(p, ds)?;
+    let Some(until_v) = &f.repeat_until else {
+        ds.push(
+            p.error_at(repeat.span(), "a repeating event needs `repeat_until`")
+                .help("add the last day, e.g. repeat_until = 2026-12-15, so the calendar does not run forever"),
+        );
+        return None;
+    };
+    let until = date(p, until_v, "repeat_until", ds)?;
+    let mut except = Vec::new();
+    for e in f.except.iter().flatten() {
+        except.push(date(p, e, "except", ds)?);
+    }
+    let rule = Recurrence {
+        frequency,
+        interval,
+        weekdays,
+        week,
+        until,
+        except,
+    };
+    if !rule.matches(first.start.date(), first.start.date()) {
+        let span = f.start.as_ref().map(|s| s.span()).unwrap_or(0..0);
+        ds.push(
+            p.error_at(span, "`start` is not a day of the repetition")
+                .help("the first occurrence must be one of the repeat_on days (and, for monthly events, in the repeat_week)"),
+        );
+        return None;
+    }
+    if until < first.start.date() {
+        ds.push(
+            p.error_at(until_v.span(), "`repeat_until` is before `start`")
+                .help("repeat_until is the last day the event takes place"),
+        );
+        return None;
+    }
+    Some(Some(rule))
+}
+
+/// Without `repeat`, no other repetition field may be set: `false` (and an
+/// error for the first one) if one is.
+fn no_repeat_fields(p: &ParsedFile, ds: &mut Diagnostics) -> bool {
+    let f = &p.front;
+    for (name, set) in [
+        ("repeat_on", f.repeat_on.as_ref().map(|x| x.span())),
+        ("repeat_until", f.repeat_until.as_ref().map(|x| x.span())),
+        ("repeat_week", f.repeat_week.as_ref().map(|x| x.span())),
+        (
+            "repeat_interval",
+            f.repeat_interval.as_ref().map(|x| x.span()),
+        ),
+    ] {
+        if let Some(span) = set {
+            ds.push(
+                p.error_at(span, format!("`{name}` needs `repeat`"))
+                    .help("add repeat = \"weekly\" or repeat = \"monthly\", or remove this line"),
+            );
+            return false;
+        }
+    }
+    true
+}
+
+/// The weekdays of `repeat_on` (each once), else the first occurrence's.
+fn repeat_on(p: &ParsedFile, first: Session, ds: &mut Diagnostics) -> Option<Vec<Weekday>> {
+    let Some(list) = &p.front.repeat_on else {
+        return Some(vec![first.start.date().weekday()]);
+    };
+    let mut weekdays = Vec::new();
+    for day in list.get_ref() {
+        match parse_weekday(day.get_ref()) {
+            Some(w) if !weekdays.contains(&w) => weekdays.push(w),
+            Some(_) => {}
+            None => {
+                ds.push(
+                    p.error_at(day.span(), format!("`{}` is not a weekday", day.get_ref()))
+                        .help("write weekdays in English or German, e.g. repeat_on = [\"tuesday\"] or [\"dienstag\"]"),
+                );
+                return None;
+            }
+        }
+    }
+    Some(weekdays)
+}
+
+/// `repeat_week` of a monthly event (by default the first occurrence's week
+/// of the month); `Some(None)` for a weekly one.
+fn repeat_week(
+    p: &ParsedFile,
+    frequency: Frequency,
+    first: Session,
+    ds: &mut Diagnostics,
+) -> Option<Option<i8>> {
+    Some(match &p.front.repeat_week {
+        Some(w) if frequency == Frequency::Weekly => {
+            ds.push(
+                p.error_at(
+                    w.span(),
+                    "`repeat_week` only goes with repeat = \"monthly\"",
+                )
+                .help("remove repeat_week, or set repeat = \"monthly\""),
+            );
+            return None;
+        }
+        Some(w) if matches!(*w.get_ref(), 1..=5 | -1) => Some(*w.get_ref() as i8),
+        Some(w) => {
+            ds.push(
+                p.error_at(
+                    w.span(),
+                    "`repeat_week` must be 1 to 5, or -1 for the last week of the month",
+                )
+                .help("e.g. repeat_week = 2 for the second Tuesday of every month"),
+            );
+            return None;
+        }
+        // Default: the same week of the month as the first occurrence.
+        None if frequency == Frequency::Monthly => Some((first.start.date().day() - 1) / 7 + 1),
+        None => None,
+    })
+}
+
+/// `repeat_interval` (1 to 52), by default 1.
+fn repeat_interval(p: &ParsedFile, ds: &mut Diagnostics) -> Option<i32> {
+    match &p.front.repeat_interval {
+        Some(i) if (1..=52).contains(i.get_ref()) => Some(*i.get_ref() as i32),
+        Some(i) => {
+            ds.push(
+                p.error_at(i.span(), "`repeat_interval` must be between 1 and 52")
+                    .help("repeat_interval = 2 means every second week (or month)"),
+            );
+            None
+        }
+        None => Some(1),
+    }
+}
+
+pub(super) fn attendance(p: &ParsedFile, has_url: bool, ds: &mut Diagnostics) -> Attendance {
+    let f = &p.front;
+    match f.attendance.as_ref() {
+        None if has_url && f.location.is_none() && f.address.is_none() => Attendance::Online,
+        None => Attendance::InPerson,
+        Some(a) => match a.get_ref().as_str() {
+            "in-person" => Attendance::InPerson,
+            "online" => Attendance::Online,
+            "hybrid" => Attendance::Hybrid,
+            other => {
+                ds.push(
+                    p.error_at(a.span(), format!("unknown attendance `{other}`"))
+                        .help(crate::toml_input::suggest(
+                            other,
+                            ["in-person", "online", "hybrid"],
+                            "values",
+                        )),
+                );
+                Attendance::InPerson
+            }
+        },
+    }
+}
+
+fn checked_session(
+    p: &ParsedFile,
+    start: DateTime,
+    end: DateTime,
+    span: Range<usize>,
+    ds: &mut Diagnostics,
+) -> Option<Session> {
+    if end <= start {
+        ds.push(
+            p.error_at(span, "the event ends before it starts")
+                .help("`end` must be later than `start`"),
+        );
+        return None;
+    }
+    Some(Session { start, end })
+}
