@@ -60,9 +60,9 @@ fn output_file<'a>(files: &'a OutputFiles, path: &str) -> Option<(&'a str, &'a [
     let path = percent_decode_str(path).decode_utf8_lossy();
     let path = path.trim_start_matches('/');
     let candidates = if path.is_empty() || path.ends_with('/') {
-        vec![format!("{path}index.html")]
+        vec![routes::file_for(path)]
     } else {
-        vec![path.to_string(), format!("{path}/index.html")]
+        vec![path.to_string(), routes::index_file_of(path)]
     };
     candidates
         .into_iter()
@@ -76,28 +76,6 @@ fn page_of(item: &Item, text: &Text) -> String {
         crate::content::Kind::Home => routes::home(&text.lang),
         k => routes::item(&text.lang, k, &item.slug),
     }
-}
-
-/// Resolves `dest` (relative or absolute) against the directory URL `base`.
-fn resolve(base: &str, dest: &str) -> String {
-    if dest.starts_with('/') {
-        return dest.to_string();
-    }
-    let mut parts: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
-    for seg in dest.split('/') {
-        match seg {
-            "." | "" => {}
-            ".." => {
-                parts.pop();
-            }
-            s => parts.push(s),
-        }
-    }
-    let mut url = format!("/{}", parts.join("/"));
-    if dest.ends_with('/') {
-        url.push('/');
-    }
-    url
 }
 
 pub fn check(site: &Site, files: &OutputFiles, ds: &mut Diagnostics) {
@@ -170,7 +148,7 @@ fn link_target(
             if path.is_empty() {
                 return Some((here.to_string(), fragment));
             }
-            let url = resolve(here, path);
+            let url = routes::resolve(here, path);
             if output_file(files, &url).is_none() {
                 ds.push(
                     Diagnostic::error(format!(
@@ -236,6 +214,7 @@ fn check_anchor(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::routes::resolve;
 
     #[test]
     fn ids_quoted_and_bare() {

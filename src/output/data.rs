@@ -261,8 +261,8 @@ fn atom_feed(ctx: &DataContext, key: &str, tag: &str, label: &FeedLabels, files:
     }
     entries.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.url.cmp(&b.1.url)));
     let updated = entries.first().map_or(Timestamp::UNIX_EPOCH, |e| e.0);
-    let self_url = format!("{}{}", cfg.base_url, routes::feed(key));
-    let home_url = format!("{}{}", cfg.base_url, routes::home(key));
+    let self_url = routes::under(&cfg.base_url, &routes::feed(key));
+    let home_url = routes::under(&cfg.base_url, &routes::home(key));
     let f = Feed {
         title: &label.site_title,
         lang: tag,

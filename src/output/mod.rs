@@ -159,7 +159,7 @@ pub fn add_static_dir(dir: &Path, prefix: &str, files: &mut OutputFiles) -> Resu
             continue;
         }
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let key = format!("{prefix}{}", rel.to_string_lossy().replace('\\', "/"));
+        let key = crate::routes::static_file(prefix, &rel.to_string_lossy().replace('\\', "/"));
         let bytes = std::fs::read(entry.path()).map_err(|e| {
             Diagnostic::error(format!("cannot read {}: {e}", entry.path().display()))
         })?;

@@ -177,6 +177,41 @@ pub fn under(base: &str, path: &str) -> String {
     format!("{base}{path}")
 }
 
+/// Resolves `dest` (relative or absolute) against the folder URL `base`
+/// (`/de/offers/` + `../events/` → `/de/events/`).
+pub fn resolve(base: &str, dest: &str) -> String {
+    if dest.starts_with('/') {
+        return dest.to_string();
+    }
+    let mut parts: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in dest.split('/') {
+        match seg {
+            "." | "" => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut url = format!("/{}", parts.join("/"));
+    if dest.ends_with('/') {
+        url.push('/');
+    }
+    url
+}
+
+/// The folder URL of a path asked without its closing slash (`/de/offers`
+/// → `/de/offers/`), where static hosts redirect.
+pub fn as_folder(path: &str) -> String {
+    format!("{}/", path.trim_end_matches('/'))
+}
+
+/// The output file of a static file at `rel` (with `/`) in a static folder
+/// published at `folder` ([`THEME_STATIC`], or `""` for the site's root).
+pub fn static_file(folder: &str, rel: &str) -> String {
+    format!("{folder}{rel}")
+}
+
 /// The index file of an output folder (`de/offers` → `de/offers/index.html`),
 /// for paths asked without their closing slash.
 pub fn index_file_of(folder: &str) -> String {

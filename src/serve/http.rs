@@ -341,7 +341,7 @@ fn serve_file(state: &AppState, uri: &Uri) -> Response<Body> {
     if files.contains_key(&crate::routes::index_file_of(&key)) {
         let mut r = Response::new(Body::empty());
         *r.status_mut() = StatusCode::MOVED_PERMANENTLY;
-        if let Ok(v) = HeaderValue::from_str(&format!("{}/", uri.path())) {
+        if let Ok(v) = HeaderValue::from_str(&crate::routes::as_folder(uri.path())) {
             r.headers_mut().insert(header::LOCATION, v);
         }
         return r;
