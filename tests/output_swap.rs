@@ -15,10 +15,10 @@ use std::time::{Duration, Instant};
 use common::TestSite;
 use wegweiser::output::{OUTPUT_MARKER, Staging};
 
-/// Offers added to the fixture: 1,000 (in four languages, with fallbacks)
+/// Offers added to the fixture: 2,000 (in four languages, with fallbacks)
 /// make a build that takes seconds even on a fast machine, and an output of
-/// some 4,000 files whose removal takes a while too.
-const OFFERS: usize = 1000;
+/// some 8,000 files whose removal takes a while too.
+const OFFERS: usize = 2000;
 
 fn slow_site() -> TestSite {
     let site = TestSite::fixture("site");
