@@ -9,7 +9,7 @@ const test = require("node:test");
 const assert = require("node:assert");
 const fs = require("node:fs");
 const path = require("node:path");
-const { SITE, launch } = require("./common");
+const { SITE, launch, searchFromHeader } = require("./common");
 const { serve, parseHeaders, headersFor } = require("./server");
 
 let browser;
@@ -94,14 +94,8 @@ test("under the site's CSP: language chooser, search, service worker, page types
 
   // Search from the header's form, results filled in by the script.
   await page.goto(server.url + "/de/");
-  const index = JSON.parse(fs.readFileSync(path.join(SITE, "search/de.json"), "utf8"));
-  const doc = index.docs.find((d) => d.u === "/de/offers/sprachcafe-ingelheim/");
-  const word = doc.t.split(/[\s\-–:,()]+/).find((w) => w.length >= 5);
-  await page.fill("form.site-search input[name=q]", word);
-  await page.press("form.site-search input[name=q]", "Enter");
-  await page.waitForSelector("#search-results a");
+  const { doc, word, hrefs } = await searchFromHeader(page, SITE, "de", "/de/offers/sprachcafe-ingelheim/");
   assert.strictEqual(new URL(page.url()).pathname, "/de/search/");
-  const hrefs = await page.$$eval("#search-results a", (as) => as.map((a) => a.getAttribute("href")));
   assert.ok(hrefs.includes(doc.u), `${word}: ${hrefs}`);
 
   // The service worker registers, takes over and keeps the language's pages.

@@ -6,9 +6,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert");
-const fs = require("node:fs");
-const path = require("node:path");
-const { SUBPATH_SITE, launch } = require("./common");
+const { SUBPATH_SITE, launch, searchFromHeader } = require("./common");
 const { serve } = require("./server");
 
 let browser;
@@ -42,16 +40,10 @@ test("below /guide/: search, offline list and service worker scope", async () =>
   const manifest = await page.getAttribute("link[rel=manifest]", "href");
   assert.strictEqual(manifest, "/guide/de/manifest.webmanifest");
 
-  // Search: a word of a known offer's title finds it, linked below /guide/.
-  const index = JSON.parse(fs.readFileSync(path.join(SUBPATH_SITE, "search/de.json"), "utf8"));
-  const doc = index.docs.find((d) => d.u === "/de/offers/sprachcafe-ingelheim/");
-  assert.ok(doc, "the index holds site paths; the script adds the prefix");
-  const word = doc.t.split(/[\s\-–:,()]+/).find((w) => w.length >= 5);
-  await page.fill("form.site-search input[name=q]", word);
-  await page.press("form.site-search input[name=q]", "Enter");
-  await page.waitForSelector("#search-results a");
+  // Search: a word of a known offer's title finds it, linked below /guide/
+  // (the index holds site paths; the script adds the prefix).
+  const { doc, word, hrefs } = await searchFromHeader(page, SUBPATH_SITE, "de", "/de/offers/sprachcafe-ingelheim/");
   assert.strictEqual(new URL(page.url()).pathname, "/guide/de/search/");
-  const hrefs = await page.$$eval("#search-results a", (as) => as.map((a) => a.getAttribute("href")));
   assert.ok(hrefs.length > 0 && hrefs.every((h) => h.startsWith("/guide/")), hrefs.join(" "));
   assert.ok(hrefs.includes("/guide" + doc.u), `${word}: ${hrefs}`);
   await page.click(`#search-results a[href="/guide${doc.u}"]`);
