@@ -159,8 +159,11 @@ fn event_times() -> impl Strategy<Value = String> {
 /// field that reaches a page, a calendar, a contact card or a feed.
 fn accepted_front_matter(path: &'static str) -> BoxedStrategy<String> {
     let t = || text().prop_map(|s| toml_string(&s));
+    // A title needs a visible character: generated text may be empty, or
+    // only spaces, marks and control characters.
+    let title = (text(), "[a-zA-Zа-яا-ي]{1,3}").prop_map(|(t, w)| toml_string(&format!("{t}{w}")));
     let head =
-        (t(), t()).prop_map(|(title, summary)| format!("title = {title}\nsummary = {summary}\n"));
+        (title, t()).prop_map(|(title, summary)| format!("title = {title}\nsummary = {summary}\n"));
     match path {
         "content/offers/fuzz.md" => (head, t(), t(), t(), any::<bool>())
             .prop_map(|(head, schedule, cost, address, childcare)| {
