@@ -34,12 +34,27 @@ fn exit_codes_and_formats() {
     let (code, _, err) = check(&site, &["--strict"]);
     assert_eq!(code, 1, "warnings fail under --strict: {err}");
 
-    let (code, out, _) = check(&site, &["--format", "github"]);
+    // One annotation per warning: as many as the library's check finds,
+    // as the JSON format lists and as the summary line counts.
+    let expected = site.check();
+    assert_eq!(expected.error_count(), 0);
+    let warnings = expected.warning_count();
+    assert!(warnings >= 1, "the fixture has warnings to annotate");
+    let (code, out, err) = check(&site, &["--format", "github"]);
     assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), warnings, "one annotation per warning: {out}");
     assert!(
-        out.lines().all(|l| l.starts_with("::warning ")),
+        lines.iter().all(|l| l.starts_with("::warning ")),
         "only annotations on stdout: {out}"
     );
+    assert!(
+        err.contains(&format!("check: 0 error(s), {warnings} warning(s)")),
+        "{err}"
+    );
+    let (_, json, _) = check(&site, &["--format", "json"]);
+    let listed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(listed.as_array().map(Vec::len), Some(warnings), "{json}");
 
     site.edit(
         "content/offers/sprachcafe.md",
@@ -48,6 +63,13 @@ fn exit_codes_and_formats() {
     );
     let (code, out, _) = check(&site, &["--format", "github"]);
     assert_eq!(code, 1);
+    let errors: Vec<&str> = out.lines().filter(|l| l.starts_with("::error ")).collect();
+    assert_eq!(errors.len(), 1, "exactly the one broken anchor: {out}");
+    assert_eq!(
+        out.lines().count(),
+        warnings + 1,
+        "the warnings stay annotated beside the error: {out}"
+    );
     assert!(
         out.contains("::error file=content/offers/sprachcafe.md,line=16,col=33,title=dangling anchor::the anchor `#zeiten` does not exist on /de/offers/beratung/"),
         "{out}"

@@ -2,9 +2,12 @@
 """Independent checks of a built Wegweiser site's data files.
 
 Uses parsers that share no code with the Rust crates that wrote the files:
-- every .ics parses with the `icalendar` package; recurrence rules expand with
-  `dateutil` and keep their local time of day across summer/winter time, and
-  the dates an event page lists are dates of that expansion;
+- every .ics parses with the `icalendar` package; a recurring event's DTSTART
+  names its time zone (TZID) and the calendar's VTIMEZONE for it gives, for
+  every occurrence (expanded with `dateutil`), the UTC offset that Python's
+  `zoneinfo` gives for that local time: on both sides of a summer/winter time
+  change (at least one recurring event must span one, or the check proves
+  nothing); and the dates an event page lists are dates of that expansion;
 - every .vcf parses with `vobject`;
 - every JSON-LD block is valid JSON with the schema.org properties we promise;
 - every Atom feed is well-formed XML with xml:lang.
@@ -15,9 +18,10 @@ Usage: check_data.py OUTPUT_DIR   (prints "data: N passed, M failed")
 import json
 import sys
 import xml.etree.ElementTree as ET
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from html.parser import HTMLParser
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import icalendar
 import vobject
@@ -59,7 +63,7 @@ class Scan(HTMLParser):
 def check_ics(path, out):
     cal = icalendar.Calendar.from_ical(path.read_bytes())
     uids = set()
-    tzids = {tz.get("TZID") for tz in cal.walk("VTIMEZONE")}
+    zones = {str(tz.get("TZID")): tz for tz in cal.walk("VTIMEZONE")}
     for ev in cal.walk("VEVENT"):
         for prop in ("UID", "DTSTAMP", "DTSTART", "SUMMARY"):
             if prop not in ev:
@@ -70,15 +74,52 @@ def check_ics(path, out):
         uids.add(uid)
         start = ev.decoded("DTSTART")
         tzid = ev["DTSTART"].params.get("TZID")
-        if tzid and tzid not in tzids:
+        if tzid and tzid not in zones:
             fail(path, f"TZID {tzid} without VTIMEZONE")
         if "DTEND" in ev and ev.decoded("DTEND") <= start:
             fail(path, "DTEND not after DTSTART")
         if "RRULE" in ev:
-            check_rrule(path, ev, start, out)
+            check_rrule(path, ev, start, zones, out)
 
 
-def check_rrule(path, ev, start, out):
+def onsets(vtimezone):
+    """Every transition a VTIMEZONE defines, as (UTC instant, offset from,
+    offset to), in time order; read from its STANDARD and DAYLIGHT parts
+    (DTSTART, RRULE, RDATE) by this script, not by a time-zone library."""
+    out = []
+    for part in vtimezone.subcomponents:
+        if part.name not in ("STANDARD", "DAYLIGHT"):
+            continue
+        before, after = part.decoded("TZOFFSETFROM"), part.decoded("TZOFFSETTO")
+        first = part.decoded("DTSTART").replace(tzinfo=None)  # local, in `before`
+        local = [first]
+        if "RRULE" in part:
+            rule = part["RRULE"].to_ical().decode()
+            local = list(rrulestr(rule, dtstart=first, ignoretz=True))
+        rdates = part.get("RDATE")
+        for r in rdates if isinstance(rdates, list) else ([rdates] if rdates else []):
+            local += [d.dt.replace(tzinfo=None) for d in r.dts]
+        out += [(t - before, before, after) for t in local]
+    return sorted(out, key=lambda o: o[0])
+
+
+def utc_by_vtimezone(local, transitions):
+    """The UTC instant of a local time under a VTIMEZONE's transitions (the
+    offset in force is that of the last transition before the instant)."""
+    def offset_at(utc):
+        current = transitions[0][1]
+        for when, _, after in transitions:
+            if when <= utc:
+                current = after
+        return current
+    candidates = {transitions[0][1]} | {after for _, _, after in transitions}
+    for o in sorted(candidates, reverse=True):
+        if offset_at(local - o) == o:
+            return local - o
+    return None  # a local time that the zone skips
+
+
+def check_rrule(path, ev, start, zones, out):
     rule = ev["RRULE"].to_ical().decode()
     exdates = set()
     ex = ev.get("EXDATE")
@@ -89,10 +130,25 @@ def check_rrule(path, ev, start, out):
     if not occurrences:
         fail(path, "RRULE expands to nothing")
         return
-    local = {(d.hour, d.minute) for d in occurrences}
-    if local != {(start.hour, start.minute)}:
-        fail(path, f"local time of day changes across the series: {sorted(local)}")
-    offsets = {d.utcoffset() for d in occurrences}
+    tzid = ev["DTSTART"].params.get("TZID")
+    if not tzid or tzid not in zones:
+        fail(path, "a recurring event's DTSTART needs a TZID with a VTIMEZONE")
+        return
+    transitions = onsets(zones[tzid])
+    if not transitions:
+        fail(path, f"VTIMEZONE {tzid} defines no transitions")
+        return
+    zone = ZoneInfo(tzid)
+    offsets = set()
+    for d in occurrences:
+        local = d.replace(tzinfo=None)
+        expected = local.replace(tzinfo=zone)
+        offsets.add(expected.utcoffset())
+        got = utc_by_vtimezone(local, transitions)
+        want = expected.astimezone(timezone.utc).replace(tzinfo=None)
+        if got != want:
+            fail(path, f"{local:%Y-%m-%d %H:%M} {tzid} is {want:%Y-%m-%d %H:%M} UTC "
+                       f"(zoneinfo), the VTIMEZONE says {got}")
     check_rrule.summary.append((str(path.relative_to(out)), len(occurrences), len(offsets)))
     if path.parent.name != "events":
         return  # a language's events.ics: no single page to compare with
@@ -190,7 +246,11 @@ def main():
         print(f)
     for name, n, offsets in check_rrule.summary:
         if name.startswith("de/"):
-            print(f"recurring {name}: {n} occurrences, {offsets} UTC offset(s), same local time")
+            print(f"recurring {name}: {n} occurrences, {offsets} UTC offset(s), "
+                  f"each as zoneinfo has it")
+    if not any(offsets > 1 for _, _, offsets in check_rrule.summary):
+        fail(out, "no recurring event spans a summer/winter time change: "
+                  "the VTIMEZONE check proved nothing")
     print(", ".join(f"{n} {k}" for k, n in counts.items()) + " checked")
     total = sum(counts.values())
     print(f"data: {total - len(failures)} passed, {len(failures)} failed")

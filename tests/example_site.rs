@@ -3,9 +3,39 @@
 
 mod common;
 
-use common::*;
+use std::collections::BTreeSet;
 
-const LANGS: [&str; 7] = ["de", "en", "ar", "uk", "fa", "tr", "ru"];
+use common::*;
+use wegweiser::config::SiteConfig;
+
+/// The slugs of a content folder's source files (`x.md`, not `x.ar.md`).
+fn sources(site: &TestSite, dir: &str) -> BTreeSet<String> {
+    std::fs::read_dir(site.root.join("content").join(dir))
+        .unwrap()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let stem = name.strip_suffix(".md")?;
+            (!stem.contains('.') && !stem.starts_with('_')).then(|| stem.to_string())
+        })
+        .collect()
+}
+
+/// The names of the folders (or, with `ext`, the stems of the files with
+/// that extension) directly in an output folder.
+fn built(site: &TestSite, dir: &str, ext: Option<&str>) -> BTreeSet<String> {
+    std::fs::read_dir(site.out().join(dir))
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            match ext {
+                None => e.path().is_dir().then_some(name),
+                Some(ext) => name.strip_suffix(ext).map(str::to_string),
+            }
+        })
+        .collect()
+}
 
 #[test]
 fn example_site_builds_completely() {
@@ -15,47 +45,77 @@ fn example_site_builds_completely() {
     let warnings = report.warnings.render_short();
     assert!(report.warnings.is_empty(), "warnings:\n{warnings}");
 
-    let sources = |dir: &str| {
-        std::fs::read_dir(site.root.join("content").join(dir))
-            .unwrap()
-            .flatten()
-            .filter(|e| e.file_name().to_string_lossy().matches('.').count() == 1)
-            .count()
-    };
-    let (offers, events, contacts, pages) = (
-        sources("offers"),
-        sources("events"),
-        sources("contacts"),
-        sources("pages"),
+    // Every language of site.toml, easy-read German included.
+    let config = SiteConfig::load(&site.root).unwrap();
+    let langs: Vec<String> = config.language_keys();
+    assert!(langs.iter().any(|l| l == "ls"), "{langs:?}");
+    assert_eq!(
+        report.per_language.keys().collect::<Vec<_>>(),
+        langs
+            .iter()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect::<Vec<_>>(),
+        "pages are built for exactly the configured languages"
     );
-    assert!(offers >= 12 && events >= 6 && contacts >= 8 && pages >= 4);
-    for lang in LANGS {
-        for kind in ["offers", "events", "contacts"] {
-            let dir = site.out().join(lang).join(kind);
-            let n = std::fs::read_dir(&dir)
-                .unwrap()
-                .flatten()
-                .filter(|e| e.path().is_dir())
-                .count();
-            let want = match kind {
-                "offers" => offers,
-                "events" => events,
-                _ => contacts,
-            };
+    let per_lang: BTreeSet<usize> = report.per_language.values().copied().collect();
+    assert_eq!(
+        per_lang.len(),
+        1,
+        "every language has the same pages: {:?}",
+        report.per_language
+    );
+
+    let offers = sources(&site, "offers");
+    let events = sources(&site, "events");
+    let contacts = sources(&site, "contacts");
+    let pages = sources(&site, "pages");
+    assert!(!offers.is_empty() && !events.is_empty() && !contacts.is_empty() && !pages.is_empty());
+    for lang in &langs {
+        // Exactly the items of the content folder: none missing, none extra.
+        for (kind, items) in [
+            ("offers", &offers),
+            ("events", &events),
+            ("contacts", &contacts),
+        ] {
             assert_eq!(
-                n, want,
+                &built(&site, &format!("{lang}/{kind}"), None),
+                items,
                 "{lang}/{kind}: every item exists in every language"
             );
+            for slug in items {
+                assert!(
+                    site.exists(&format!("{lang}/{kind}/{slug}/index.html")),
+                    "{lang}/{kind}/{slug}"
+                );
+            }
         }
-        for page in ["ueber-uns", "impressum", "datenschutz", "barrierefreiheit"] {
+        assert_eq!(
+            &built(&site, &format!("{lang}/events"), Some(".ics")),
+            &events,
+            "{lang}: a calendar file per event"
+        );
+        assert_eq!(
+            &built(&site, &format!("{lang}/contacts"), Some(".vcf")),
+            &contacts,
+            "{lang}: a contact card per contact"
+        );
+        for page in &pages {
             assert!(
                 site.exists(&format!("{lang}/{page}/index.html")),
                 "{lang}/{page}"
             );
         }
+        assert!(site.exists(&format!("{lang}/index.html")), "{lang}/");
     }
     println!(
-        "example site: {} pages, {} files, {} KiB",
+        "example site: {} offers, {} events, {} contacts, {} pages in {} languages; \
+         {} pages, {} files, {} KiB",
+        offers.len(),
+        events.len(),
+        contacts.len(),
+        pages.len(),
+        langs.len(),
         report.pages,
         report.files,
         report.bytes / 1024

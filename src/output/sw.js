@@ -19,13 +19,17 @@ self.addEventListener("activate", function (event) {
   );
 });
 
-// A page asks to keep its language: /<lang>/offline.json lists what.
+// A page asks to keep its language: /<lang>/offline.json lists what. The
+// page itself is kept too: the first page a reader opens loads before this
+// worker runs, so the fetch handler below never saw it.
 self.addEventListener("message", function (event) {
   var lang = event.data && event.data.keep;
+  var page = event.data && event.data.page;
   if (!lang || !/^[a-z0-9-]+$/.test(lang)) return;
   event.waitUntil(
     fetch(self.registration.scope + lang + "/offline.json").then(function (r) { return r.json(); })
       .then(function (urls) {
+        if (typeof page === "string" && /^\/(?!\/)/.test(page)) urls.push(page);
         return caches.open(CACHE).then(function (c) { return c.addAll(urls); });
       })
       .catch(function () { /* offline or partial: what is cached stays */ })

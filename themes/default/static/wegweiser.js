@@ -152,7 +152,7 @@ var Wegweiser = (function () {
     navigator.serviceWorker.register(base() + "/sw.js", { scope: base() + "/" }).then(function () {
       return navigator.serviceWorker.ready;
     }).then(function (reg) {
-      if (key && reg.active) reg.active.postMessage({ keep: key });
+      if (key && reg.active) reg.active.postMessage({ keep: key, page: location.pathname });
     }).catch(function () { /* no offline use: the site works as before */ });
   }
 

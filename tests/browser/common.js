@@ -1,0 +1,43 @@
+// What the browser test files share: where the built sites are, and a
+// Chromium started for a sandboxed, offline machine.
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+const { chromium } = require("playwright-core");
+
+const REPO = path.join(__dirname, "../..");
+// Built by scripts/browser-test: the example site at the root of its host,
+// and the same site built with --base-url https://example.org/guide/.
+const SITE = process.env.WEGWEISER_SITE || path.join(REPO, "target/browser-site");
+const SUBPATH_SITE = process.env.WEGWEISER_SUBPATH_SITE || path.join(REPO, "target/browser-site-guide");
+const SHOTS = process.env.WEGWEISER_SCREENSHOTS || path.join(REPO, "target/screenshots");
+
+// Flags for a sandboxed, offline machine (no Google services, no GPU).
+const ARGS = [
+  "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  "--disable-dev-shm-usage",
+];
+
+function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ARGS });
+}
+
+/**
+ * Searches from the header's form of the page that is open for a word of
+ * the title of the page at `url` (a site path) in the search index of `site`
+ * for `lang`. Returns that index entry, the word and the result links.
+ */
+async function searchFromHeader(page, site, lang, url) {
+  const index = JSON.parse(fs.readFileSync(path.join(site, "search", lang + ".json"), "utf8"));
+  const doc = index.docs.find((d) => d.u === url);
+  if (!doc) throw new Error(`${url} is not in the ${lang} search index`);
+  const word = doc.t.split(/[\s\-–:,()]+/).find((w) => w.length >= 5);
+  await page.fill("form.site-search input[name=q]", word);
+  await page.press("form.site-search input[name=q]", "Enter");
+  await page.waitForSelector("#search-results a");
+  const hrefs = await page.$$eval("#search-results a", (as) => as.map((a) => a.getAttribute("href")));
+  return { doc, word, hrefs };
+}
+
+module.exports = { SITE, SUBPATH_SITE, SHOTS, launch, searchFromHeader };
