@@ -4,10 +4,12 @@
 //!
 //! - a link whose target (resolved) lies inside the site folder is followed,
 //!   to a file or to a folder, like the file or folder it points to;
-//! - a link that leaves the site folder, points to nothing, or leads in a
-//!   circle is an error naming the link (relative to the site) and where it
-//!   points. Its target is never read, so no file from elsewhere on the
-//!   machine can end up in a message or in the output.
+//! - a link that leaves the site folder, leads into a hidden part of it
+//!   (`.git`, `.env`), points to nothing, or leads in a circle is an error
+//!   naming the link (relative to the site) and where it points. Its target
+//!   is never read, so no file from elsewhere on the machine, and no tool's
+//!   data (a build server's `.git/config` may hold credentials), can end up
+//!   in a message or in the output.
 //!
 //! A site is one folder in a repository: links inside it change nothing of
 //! what the repository holds, links out of it would publish (or quote in an
@@ -76,33 +78,18 @@ enum Target {
 /// links by the module's rule; every refused link and unreadable folder is
 /// reported in `ds` (by its path relative to `root`) and left out.
 pub fn walk(root: &Path, folder: &Path, walk: Walk, ds: &mut Diagnostics) -> Folder {
-    let site = match std::fs::canonicalize(root) {
-        Ok(site) => site,
-        Err(_) => return Folder::Missing,
-    };
-    // The folder itself, and every folder on the way to it, by the same rule.
-    let mut on_the_way = PathBuf::new();
-    for part in folder.components() {
-        on_the_way.push(part);
-        let path = root.join(&on_the_way);
-        match std::fs::symlink_metadata(&path) {
-            Err(_) => return Folder::Missing,
-            Ok(m) if m.file_type().is_symlink() => match follow(&path, &on_the_way, &site) {
-                Ok(Target::Folder(_)) => {}
-                Ok(Target::File | Target::Other) => return Folder::Missing,
-                Err(d) => {
-                    ds.push(d);
-                    return Folder::Refused;
-                }
-            },
-            Ok(m) if m.is_dir() => {}
-            Ok(_) => return Folder::Missing,
-        }
+    if let Err(d) = check_path(root, folder) {
+        ds.push(d);
+        return Folder::Refused;
     }
     let start = root.join(folder);
-    let Ok(resolved) = std::fs::canonicalize(&start) else {
+    let (Ok(site), Ok(resolved)) = (std::fs::canonicalize(root), std::fs::canonicalize(&start))
+    else {
         return Folder::Missing;
     };
+    if !resolved.is_dir() {
+        return Folder::Missing;
+    }
     let mut walker = Walker {
         site,
         shown: folder.to_path_buf(),
@@ -113,6 +100,29 @@ pub fn walk(root: &Path, folder: &Path, walk: Walk, ds: &mut Diagnostics) -> Fol
     walker.open(start, PathBuf::new(), resolved, ds);
     walker.run(ds);
     Folder::Files(walker.files)
+}
+
+/// Checks the way to `rel` (relative to the site root `root`) by the rule:
+/// every link on it, `rel` itself included, must lead to something inside
+/// the site folder. The error names the first link that does not. A way
+/// that ends at something that does not exist (without a link) is no error.
+pub fn check_path(root: &Path, rel: &Path) -> Result<(), Diagnostic> {
+    let Ok(site) = std::fs::canonicalize(root) else {
+        return Ok(());
+    };
+    let mut on_the_way = PathBuf::new();
+    for part in rel.components() {
+        on_the_way.push(part);
+        let path = root.join(&on_the_way);
+        match std::fs::symlink_metadata(&path) {
+            Err(_) => return Ok(()),
+            Ok(m) if m.file_type().is_symlink() => {
+                follow(&path, &on_the_way, &site)?;
+            }
+            Ok(_) => {}
+        }
+    }
+    Ok(())
 }
 
 /// Whether `rel` (relative to `root`) is reached without passing through a
@@ -236,12 +246,20 @@ fn follow(path: &Path, shown: &Path, site: &Path) -> Result<Target, Diagnostic> 
                 .help("remove the link, or let it point to a file inside the site folder")
         }
     })?;
-    if !target.starts_with(site) {
+    let Ok(inside) = target.strip_prefix(site) else {
         return Err(Diagnostic::error(format!(
             "this is a link to {points}, outside the site folder; Wegweiser does not follow it"
         ))
         .at_path(shown)
         .help("copy the file (or folder) into the site folder instead of linking to it"));
+    };
+    if let Some(hidden) = inside.components().find(|c| is_hidden(c.as_os_str())) {
+        return Err(Diagnostic::error(format!(
+            "this is a link to {points}, into `{}`, a hidden part of the site folder; Wegweiser does not follow it",
+            hidden.as_os_str().to_string_lossy()
+        ))
+        .at_path(shown)
+        .help("hidden files and folders hold tools' data (.git may hold credentials); copy what you need instead of linking to it"));
     }
     Ok(match std::fs::metadata(&target) {
         Ok(m) if m.is_dir() => Target::Folder(target),
@@ -250,10 +268,22 @@ fn follow(path: &Path, shown: &Path, site: &Path) -> Result<Target, Diagnostic> 
     })
 }
 
-/// Where a link points, as written in it, for messages.
+/// Whether a name is hidden (`.git`, `.env`): what such files and folders
+/// of the site folder hold is tools' data, not the site's (on a build
+/// server, `.git/config` may hold the credentials of the checkout).
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().starts_with(b".")
+}
+
+/// Where a link points, as written in it, for messages (on one line,
+/// without control characters: they would act in a terminal).
 fn pointee(link: &Path) -> String {
     match std::fs::read_link(link) {
-        Ok(to) => format!("`{}`", to.display()),
+        Ok(to) => {
+            let to = to.display().to_string();
+            let to = crate::text::strip_controls(&to).replace(['\n', '\r', '\t'], " ");
+            format!("`{to}`")
+        }
         Err(_) => "something that cannot be read".into(),
     }
 }
@@ -401,5 +431,48 @@ mod tests {
             files(&root, "themes/eigen", Walk::EVERYTHING),
             (paths(&["s.md"]), String::new())
         );
+    }
+
+    #[test]
+    fn where_a_link_points_is_shown_on_one_line_without_controls() {
+        let (_d, root, _) = site();
+        symlink("/\u{1b}[2Jweg\nerror: alles gut", root.join("content/x.md")).unwrap();
+        let (_, shown) = files(&root, "content", Walk::EVERYTHING);
+        assert!(
+            shown.starts_with("content/x.md: error: this is a link to `/[2Jweg error: alles gut`, which does not exist"),
+            "{shown:?}"
+        );
+        assert_eq!(shown.lines().count(), 1, "{shown:?}");
+    }
+
+    #[test]
+    fn links_into_hidden_parts_of_the_site_are_errors() {
+        let (_d, root, _) = site();
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        std::fs::write(root.join(".git/config"), "secret").unwrap();
+        symlink("../.git/config", root.join("content/config.md")).unwrap();
+        symlink("../.git", root.join("content/git")).unwrap();
+        let (found, shown) = files(&root, "content", Walk::EVERYTHING);
+        assert_eq!(found, paths(&["a.md", "b/c.md"]));
+        let lines: Vec<&str> = shown.lines().collect();
+        assert!(lines[0].starts_with("content/config.md: error: this is a link to `../.git/config`, into `.git`, a hidden part of the site folder"), "{shown}");
+        assert!(
+            lines[1].starts_with("content/git: error: this is a link to `../.git`, into `.git`"),
+            "{shown}"
+        );
+        assert_eq!(lines.len(), 2, "{shown}");
+    }
+
+    #[test]
+    fn one_path_is_checked_by_the_same_rule() {
+        let (_d, root, outside) = site();
+        symlink(outside.join("secret.md"), root.join("site.toml")).unwrap();
+        symlink("shared", root.join("geteilt")).unwrap();
+        let refused = check_path(&root, Path::new("site.toml")).unwrap_err();
+        assert_eq!(refused.location().as_deref(), Some("site.toml"));
+        assert!(refused.message.contains("outside the site folder"));
+        assert!(check_path(&root, Path::new("geteilt/s.md")).is_ok());
+        assert!(check_path(&root, Path::new("content/a.md")).is_ok());
+        assert!(check_path(&root, Path::new("content/gone.md")).is_ok());
     }
 }

@@ -216,6 +216,20 @@ fn a_link_to_a_folder_outside_inside_content() {
 }
 
 #[test]
+fn a_link_to_the_repositorys_git_config_inside_the_site() {
+    // On a build server, the checkout's credentials may be there.
+    let ds = refused("static/config.txt", "../.git/config", |s| {
+        s.write(".git/config", &format!("[http]\n\textraheader = {SECRET}\n"));
+        link(s, "static/config.txt", "../.git/config");
+    });
+    assert!(
+        ds.render_short().contains("into `.git`, a hidden part of the site folder"),
+        "{}",
+        ds.render_short()
+    );
+}
+
+#[test]
 fn a_dangling_link_is_an_error_in_every_folder() {
     for folder in [
         "content/offers",
