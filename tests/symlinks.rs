@@ -125,58 +125,44 @@ fn redacted(ds: &Diagnostics, dir: &Path) -> String {
     ds.render().replace(&*dir.to_string_lossy(), "OUTSIDE")
 }
 
+/// [`refused`] for a link at `at` to a file outside the site holding `text`;
+/// returns the build's diagnostics and the outside folder.
+fn refused_file(at: &str, text: &str) -> (Diagnostics, tempfile::TempDir) {
+    let name = Path::new(at).file_name().unwrap().to_string_lossy();
+    let (dir, file) = outside(&name, text);
+    let ds = refused(at, &file.display().to_string(), |s| link(s, at, &file));
+    (ds, dir)
+}
+
 #[test]
 fn a_link_in_locales_to_a_file_outside() {
     // Fluent would quote a line it cannot parse, and a message defined twice.
-    let (dir, file) = outside(
-        "geheim.ftl",
-        &format!("site-title = {SECRET}\n{SECRET} kaputt\n"),
-    );
-    let points = file.display().to_string();
-    let ds = refused("locales/de/geheim.ftl", &points, |s| {
-        link(s, "locales/de/geheim.ftl", &file)
-    });
+    let text = format!("site-title = {SECRET}\n{SECRET} kaputt\n");
+    let (ds, dir) = refused_file("locales/de/geheim.ftl", &text);
     insta::assert_snapshot!(redacted(&ds, dir.path()));
 }
 
 #[test]
 fn a_link_in_content_to_a_file_outside() {
-    let (_dir, file) = outside(
-        "geheim.md",
-        &format!("+++\ntitle = \"{SECRET}\"\nkaputt\n+++\n{SECRET}\n"),
-    );
-    let points = file.display().to_string();
-    refused("content/offers/geheim.md", &points, |s| {
-        link(s, "content/offers/geheim.md", &file)
-    });
+    let text = format!("+++\ntitle = \"{SECRET}\"\nkaputt\n+++\n{SECRET}\n");
+    refused_file("content/offers/geheim.md", &text);
 }
 
 #[test]
 fn a_link_in_static_to_a_file_outside() {
-    let (_dir, file) = outside("geheim.txt", SECRET);
-    let points = file.display().to_string();
-    refused("static/geheim.txt", &points, |s| {
-        link(s, "static/geheim.txt", &file)
-    });
+    refused_file("static/geheim.txt", SECRET);
 }
 
 #[test]
 fn a_link_in_the_themes_static_folder_to_a_file_outside() {
-    let (_dir, file) = outside("geheim.css", SECRET);
-    let points = file.display().to_string();
-    refused("themes/default/static/geheim.css", &points, |s| {
-        link(s, "themes/default/static/geheim.css", &file)
-    });
+    refused_file("themes/default/static/geheim.css", SECRET);
 }
 
 #[test]
 fn a_link_in_the_themes_templates_to_a_file_outside() {
     // Tera would quote a line it cannot parse.
-    let (_dir, file) = outside("geheim.html", &format!("{{{{ {SECRET} }}\n"));
-    let points = file.display().to_string();
-    refused("themes/default/templates/geheim.html", &points, |s| {
-        link(s, "themes/default/templates/geheim.html", &file)
-    });
+    let text = format!("{{{{ {SECRET} }}\n");
+    refused_file("themes/default/templates/geheim.html", &text);
 }
 
 #[test]
@@ -219,11 +205,15 @@ fn a_link_to_a_folder_outside_inside_content() {
 fn a_link_to_the_repositorys_git_config_inside_the_site() {
     // On a build server, the checkout's credentials may be there.
     let ds = refused("static/config.txt", "../.git/config", |s| {
-        s.write(".git/config", &format!("[http]\n\textraheader = {SECRET}\n"));
+        s.write(
+            ".git/config",
+            &format!("[http]\n\textraheader = {SECRET}\n"),
+        );
         link(s, "static/config.txt", "../.git/config");
     });
     assert!(
-        ds.render_short().contains("into `.git`, a hidden part of the site folder"),
+        ds.render_short()
+            .contains("into `.git`, a hidden part of the site folder"),
         "{}",
         ds.render_short()
     );
