@@ -6,7 +6,8 @@
 //! [`build`] runs the pipeline; [`diagnostics`] reports every problem with
 //! file, line and column. Beside the pipeline: [`check`], [`serve`] and the
 //! [`editorial`] commands (translate, status, xliff, report, cms, new).
-//! [`routes`] owns the URL scheme, [`layout`] the names in a site folder.
+//! [`routes`] owns the URL scheme, [`layout`] the names in a site folder,
+//! [`site_folder`] the rule for reading its folders (and links in them).
 
 pub mod build;
 pub mod check;
@@ -20,6 +21,7 @@ pub mod output;
 pub mod render;
 pub mod routes;
 pub mod serve;
+pub mod site_folder;
 pub mod text;
 pub mod toml_input;
 

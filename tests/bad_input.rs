@@ -446,7 +446,9 @@ fn symlink_out_of_the_site() {
         .unwrap();
     });
     assert_eq!(location(&ds), "content/offers/geheim.md");
-    insta::assert_snapshot!(ds.render_short());
+    // The message names where the link points: the temporary folder.
+    let shown = ds.render_short();
+    insta::assert_snapshot!(shown.replace(&*outside.path().to_string_lossy(), "OUTSIDE"));
 }
 
 #[test]

@@ -58,7 +58,7 @@ impl Pipeline {
             secondary::pages_digest(written.digests),
             || written.facts,
         );
-        let warnings = self.warnings_with(rest.static_error.as_ref())?;
+        let warnings = self.warnings_with(Some(&rest.static_errors))?;
         let rest = rest.files();
         staging.write_all(&rest)?;
         let mut per_language: BTreeMap<String, usize> = BTreeMap::new();

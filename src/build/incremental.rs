@@ -40,6 +40,9 @@ struct Touched {
     statics: bool,
     /// Languages whose interface text changed.
     locales: BTreeSet<String>,
+    /// The `locales/` folder itself changed (replaced, or made a link):
+    /// every language's text.
+    all_locales: bool,
     /// Changed paths in the content folder.
     content: Vec<PathBuf>,
 }
@@ -52,8 +55,11 @@ impl Touched {
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
         };
         let touches = |name: &str| changed.iter().any(|p| first(p).as_deref() == Some(name));
+        // `themes/` or a theme's folder itself (replaced, or made a link)
+        // stands for all its parts.
         let is_theme_part = |p: &PathBuf, part: &str| {
-            p.starts_with(Path::new(THEMES_DIR)) && p.components().any(|c| c.as_os_str() == part)
+            p.starts_with(Path::new(THEMES_DIR))
+                && (p.components().count() <= 2 || p.components().any(|c| c.as_os_str() == part))
         };
         Touched {
             config: touches(CONFIG_FILE),
@@ -68,6 +74,7 @@ impl Touched {
                         .map(|c| c.as_os_str().to_string_lossy().into_owned())
                 })
                 .collect(),
+            all_locales: changed.iter().any(|p| p == Path::new(LOCALES_DIR)),
             content: changed
                 .iter()
                 .filter(|p| p.starts_with(CONTENT_DIR))
@@ -119,13 +126,15 @@ impl Pipeline {
             .map_or_else(|| self.messages.clone(), |t| t.messages.clone());
         let content = self.reload_content(&touched.content, &messages, &mut jobs)?;
         let structural = touched.templates
+            || touched.all_locales
             || !touched.locales.is_empty()
             || content.as_ref().is_some_and(|c| !c.bodies_only);
         let (rendered, mut changes) =
             self.commit_and_render(text, content.map(|c| c.site), jobs, structural)?;
         // Search indexes and offline lists are not part of any page: they
         // are produced in `settle`, after the browser has been told to reload.
-        self.reader_stale |= !touched.content.is_empty() || !touched.locales.is_empty();
+        self.reader_stale |=
+            !touched.content.is_empty() || !touched.locales.is_empty() || touched.all_locales;
         changes.extend(self.refresh_secondary(SecondaryParts {
             site: structural,
             reader: false,
@@ -176,7 +185,7 @@ impl Pipeline {
         jobs: &mut BTreeSet<(String, Route)>,
     ) -> Result<Option<TextReload>, Diagnostics> {
         let locales = &touched.locales;
-        if locales.is_empty() && !touched.templates {
+        if locales.is_empty() && !touched.all_locales && !touched.templates {
             return Ok(None);
         }
         let root = &self.opts.root;
@@ -195,6 +204,7 @@ impl Pipeline {
             .iter()
             .filter(|l| {
                 touched.templates
+                    || touched.all_locales
                     || locales.contains(&l.key)
                     || l.fallback.iter().any(|f| locales.contains(f))
             })

@@ -283,21 +283,17 @@ impl Pipeline {
 
     /// Warnings of the current state (loading, static files, interface text).
     pub(super) fn current_warnings(&self) -> Result<Diagnostics, Diagnostics> {
-        self.warnings_with(
-            self.secondary
-                .as_ref()
-                .and_then(|s| s.static_error.as_ref()),
-        )
+        self.warnings_with(self.secondary.as_ref().map(|s| &s.static_errors))
     }
 
-    /// The warnings of loading, `static_error` and the interface text's.
+    /// The warnings of loading, `static_errors` and the interface text's.
     pub(super) fn warnings_with(
         &self,
-        static_error: Option<&Diagnostic>,
+        static_errors: Option<&Diagnostics>,
     ) -> Result<Diagnostics, Diagnostics> {
         let mut ds = self.warnings.clone();
-        if let Some(d) = static_error {
-            ds.push(d.clone());
+        if let Some(errors) = static_errors {
+            ds.extend(errors.iter().cloned());
         }
         ds.extend(self.messages.missing_report());
         errors_only(ds)

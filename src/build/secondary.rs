@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use super::{Change, diff};
 use crate::config::SiteConfig;
 use crate::content::Site;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Diagnostics;
 use crate::i18n::Messages;
 use crate::layout::{STATIC_DIR, THEMES_DIR};
 use crate::output::data::{FeedLabels, data_files};
@@ -32,8 +32,9 @@ pub(super) struct Secondary {
     pub reader: OutputFiles,
     /// The theme's and the site's static folders.
     pub statics: OutputFiles,
-    /// Why the static folders could not be read, if they could not.
-    pub static_error: Option<Diagnostic>,
+    /// Why files of the static folders could not be read (refused links,
+    /// unreadable files), if some could not.
+    pub static_errors: Diagnostics,
     /// Digest of every file above, by path.
     pub digests: BTreeMap<String, u64>,
     /// The service worker (its version is the hash of everything else).
@@ -140,12 +141,9 @@ pub(super) fn produce(
 ) -> (Secondary, Vec<Change>) {
     let mut new = old.clone();
     if parts.statics {
-        let (files, error) = match static_files(src) {
-            Ok(f) => (f, None),
-            Err(d) => (OutputFiles::new(), Some(d)),
-        };
-        new.statics = files;
-        new.static_error = error;
+        let mut errors = Diagnostics::new();
+        new.statics = static_files(src, &mut errors);
+        new.static_errors = errors;
     }
     if parts.reader {
         new.reader = reader_files(src);
@@ -254,16 +252,21 @@ fn site_files(src: &Sources<'_>, pages: PageFacts) -> OutputFiles {
 }
 
 /// The theme's static folder (under `static/`) and the site's (at the root).
-fn static_files(src: &Sources<'_>) -> Result<OutputFiles, Diagnostic> {
+fn static_files(src: &Sources<'_>, ds: &mut Diagnostics) -> OutputFiles {
     let mut files = OutputFiles::new();
-    let theme_static = src
-        .root
-        .join(THEMES_DIR)
+    let theme_static = Path::new(THEMES_DIR)
         .join(&src.config.theme)
         .join(STATIC_DIR);
-    output::add_static_dir(&theme_static, crate::routes::THEME_STATIC, &mut files)?;
-    output::add_static_dir(&src.root.join(STATIC_DIR), "", &mut files)?;
-    Ok(files)
+    let root = src.root;
+    output::add_static_dir(
+        root,
+        &theme_static,
+        crate::routes::THEME_STATIC,
+        &mut files,
+        ds,
+    );
+    output::add_static_dir(root, Path::new(STATIC_DIR), "", &mut files, ds);
+    files
 }
 
 /// Search indexes, web app manifests and offline lists.

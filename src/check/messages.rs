@@ -8,17 +8,17 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::messages::Messages;
 use crate::layout::{TEMPLATES_DIR, THEMES_DIR};
 use crate::render::pages::MESSAGES_ASKED_BY_CODE;
+use crate::site_folder::{self, Walk};
 
 /// Quoted words in the theme's templates: message ids written there, and
 /// prefixes (`"attendance-" ~ kind`) of ids put together there.
 fn template_literals(root: &Path, theme: &str) -> BTreeSet<String> {
-    let dir = root.join(THEMES_DIR).join(theme).join(TEMPLATES_DIR);
+    let dir = Path::new(THEMES_DIR).join(theme).join(TEMPLATES_DIR);
     let mut out = BTreeSet::new();
-    for entry in walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+    // The build that `check` runs first reported the links the rule refuses.
+    let walked = site_folder::walk(root, &dir, Walk::EVERYTHING, &mut Diagnostics::new());
+    for rel in walked.into_files() {
+        let Ok(text) = std::fs::read_to_string(root.join(&dir).join(rel)) else {
             continue;
         };
         for (i, part) in text.split('"').enumerate() {

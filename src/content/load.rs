@@ -12,6 +12,7 @@ use super::{Item, ItemKey, Kind, Site};
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::layout::{CONTENT_DIR, is_editor_litter};
+use crate::site_folder::{self, Folder, Walk};
 
 /// A file that could not be parsed: its identity, if its name was valid, and why.
 type ParseFailure = (Option<FileId>, Vec<Diagnostic>);
@@ -28,70 +29,37 @@ pub struct LoadOptions {
 }
 
 /// Every Markdown file under `content/`, relative to it, in sorted order.
+/// Links are followed by the rule of [`crate::site_folder`].
 fn content_files(root: &Path, ds: &mut Diagnostics) -> Vec<PathBuf> {
-    let dir = root.join(CONTENT_DIR);
-    if !dir.is_dir() {
-        ds.push(
-            Diagnostic::error("there is no content/ folder")
-                .at_path(Path::new(CONTENT_DIR))
-                .help("create content/_index.md for the home page and content/offers/ for offers"),
-        );
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    let walker = walkdir::WalkDir::new(&dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| !is_editor_litter(&e.file_name().to_string_lossy()));
-    for entry in walker {
-        match entry {
-            Ok(e) if e.file_type().is_file() => {
-                let rel = e
-                    .path()
-                    .strip_prefix(&dir)
-                    .unwrap_or(e.path())
-                    .to_path_buf();
-                if rel.extension().is_some_and(|x| x == "md") {
-                    out.push(rel);
-                } else {
-                    ds.push(
-                        Diagnostic::warning("this file is not Markdown and is ignored")
-                            .at_path(&Path::new(CONTENT_DIR).join(&rel))
-                            .help("images and downloads belong in static/ (or the theme's static/ folder)"),
-                    );
-                }
-            }
-            Ok(e) if e.path_is_symlink() => {
-                // Links are followed only to files inside the site folder:
-                // content must not pull in files from elsewhere on the machine.
-                let shown =
-                    Path::new(CONTENT_DIR).join(e.path().strip_prefix(&dir).unwrap_or(e.path()));
-                let inside = match (std::fs::canonicalize(e.path()), std::fs::canonicalize(root)) {
-                    (Ok(target), Ok(site)) => target.starts_with(&site) && target.is_file(),
-                    _ => false,
-                };
-                if inside && shown.extension().is_some_and(|x| x == "md") {
-                    out.push(
-                        shown
-                            .strip_prefix(CONTENT_DIR)
-                            .unwrap_or(&shown)
-                            .to_path_buf(),
-                    );
-                } else {
-                    ds.push(
-                        Diagnostic::error("this is a link to something outside the site folder (or to a folder); Wegweiser does not follow it")
-                            .at_path(&shown)
-                            .help("copy the file into content/ instead of linking to it"),
-                    );
-                }
-            }
-            Ok(_) => {}
-            Err(e) => ds.push(Diagnostic::error(format!(
-                "cannot read the content folder: {e}"
-            ))),
+    let walk = Walk {
+        recursive: true,
+        skip: is_editor_litter,
+    };
+    let files = match site_folder::walk(root, Path::new(CONTENT_DIR), walk, ds) {
+        Folder::Files(files) => files,
+        Folder::Refused => return Vec::new(),
+        Folder::Missing => {
+            ds.push(
+                Diagnostic::error("there is no content/ folder")
+                    .at_path(Path::new(CONTENT_DIR))
+                    .help(
+                        "create content/_index.md for the home page and content/offers/ for offers",
+                    ),
+            );
+            return Vec::new();
         }
+    };
+    let (markdown, other): (Vec<PathBuf>, Vec<PathBuf>) = files
+        .into_iter()
+        .partition(|rel| rel.extension().is_some_and(|x| x == "md"));
+    for rel in other {
+        ds.push(
+            Diagnostic::warning("this file is not Markdown and is ignored")
+                .at_path(&Path::new(CONTENT_DIR).join(&rel))
+                .help("images and downloads belong in static/ (or the theme's static/ folder)"),
+        );
     }
-    out
+    markdown
 }
 
 /// Loads, parses and assembles all content. Problems of every file are
@@ -227,10 +195,13 @@ pub fn reload_changed(
 fn plain_markdown(root: &Path, changed: &Path, lang_keys: &[String]) -> Option<PathBuf> {
     let rel = changed.strip_prefix(CONTENT_DIR).ok()?;
     let name = rel.file_name()?.to_string_lossy();
-    let plain = match std::fs::symlink_metadata(root.join(changed)) {
-        Ok(m) => m.is_file(),
-        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
-    };
+    // A file reached through a link (or a link itself) is a matter for the
+    // rule of `site_folder`, which a full load applies.
+    let plain = site_folder::without_links(root, changed)
+        && match std::fs::symlink_metadata(root.join(changed)) {
+            Ok(m) => m.is_file(),
+            Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+        };
     if !plain
         || is_editor_litter(&name)
         || rel.extension().is_none_or(|x| x != "md")

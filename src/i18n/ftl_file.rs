@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use fluent_bundle::FluentResource;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use crate::site_folder::{self, Folder, Walk};
 
 /// The byte-order mark some Windows editors put at the start of UTF-8 files.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -75,17 +76,22 @@ pub(super) fn offset_in(source: &str, part: &str) -> usize {
     }
 }
 
-/// The `.ftl` files of one language's folder, sorted (none if it does not exist).
-pub(super) fn ftl_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
-        .collect();
-    files.sort();
-    files
+/// The `.ftl` files of one language's folder `dir` (relative to the site
+/// root `root`), sorted: none if it does not exist, `None` if it is a link
+/// the rule of [`crate::site_folder`] refuses (reported in `ds`, as are
+/// refused links to files in it).
+pub(super) fn ftl_files(root: &Path, dir: &Path, ds: &mut Diagnostics) -> Option<Vec<PathBuf>> {
+    match site_folder::walk(root, dir, Walk::FLAT, ds) {
+        Folder::Refused => None,
+        found => Some(
+            found
+                .into_files()
+                .into_iter()
+                .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+                .map(|p| root.join(dir).join(p))
+                .collect(),
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -413,7 +413,10 @@ fn load_language(
         Diagnostic::warning
     };
     let dir = Path::new(LOCALES_DIR).join(&lang.key);
-    let files = ftl_file::ftl_files(&root.join(&dir));
+    let Some(files) = ftl_file::ftl_files(root, &dir, ds) else {
+        // The folder is a link out of the site: reported, nothing read.
+        return (bundle, Patterns::default());
+    };
     if files.is_empty() {
         let consequence = if is_default {
             "every language falls back to the default one: pages would show message ids instead of text"

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use super::patterns::Patterns;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use crate::site_folder::{self, Walk};
 
 /// Messages the generator uses outside the templates, whatever the theme:
 /// the site's name in the web app manifests and the data files.
@@ -56,19 +57,14 @@ fn asked_by_theme(root: &Path, theme: &str) -> BTreeMap<String, (SourceFile, usi
         .join(theme)
         .join(crate::layout::TEMPLATES_DIR);
     let mut out = BTreeMap::new();
-    let mut paths: Vec<_> = walkdir::WalkDir::new(root.join(&templates))
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .collect();
-    paths.sort();
-    for path in paths {
-        // Unreadable templates are reported when the templates are loaded.
-        let Ok(text) = std::fs::read_to_string(&path) else {
+    // Refused links and unreadable templates are reported when the
+    // templates are loaded.
+    let walked = site_folder::walk(root, &templates, Walk::EVERYTHING, &mut Diagnostics::new());
+    for rel in walked.into_files() {
+        let shown = templates.join(rel);
+        let Ok(text) = std::fs::read_to_string(root.join(&shown)) else {
             continue;
         };
-        let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
         let file = SourceFile::new(shown, text.as_str());
         for (id, at) in literal_keys(&text) {
             out.entry(id.to_string())

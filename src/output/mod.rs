@@ -19,8 +19,9 @@ pub use staging::Staging;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::layout::SOURCE_DIRS;
+use crate::site_folder::{self, Walk};
 
 /// The complete output of a build: relative path → bytes, in sorted order.
 /// Bytes are shared (`Arc`), so the preview can assemble a new output from
@@ -147,25 +148,29 @@ pub fn safe_relative(rel: &str) -> bool {
             .all(|c| matches!(c, std::path::Component::Normal(_)))
 }
 
-/// Adds every file below `dir` to `files` under `prefix`, in sorted order.
-pub fn add_static_dir(dir: &Path, prefix: &str, files: &mut OutputFiles) -> Result<(), Diagnostic> {
-    if !dir.is_dir() {
-        return Ok(());
-    }
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry =
-            entry.map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", dir.display())))?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+/// Adds every file below `dir` (relative to the site root `root`) to
+/// `files` under `prefix`, in sorted order. Links are followed by the rule
+/// of [`crate::site_folder`]: each one it refuses, and each file that cannot
+/// be read, is reported in `ds` and left out.
+pub fn add_static_dir(
+    root: &Path,
+    dir: &Path,
+    prefix: &str,
+    files: &mut OutputFiles,
+    ds: &mut Diagnostics,
+) {
+    for rel in site_folder::walk(root, dir, Walk::EVERYTHING, ds).into_files() {
         let key = crate::routes::static_file(prefix, &rel.to_string_lossy().replace('\\', "/"));
-        let bytes = std::fs::read(entry.path()).map_err(|e| {
-            Diagnostic::error(format!("cannot read {}: {e}", entry.path().display()))
-        })?;
-        files.insert(key, bytes.into());
+        let shown = dir.join(&rel);
+        match std::fs::read(root.join(&shown)) {
+            Ok(bytes) => {
+                files.insert(key, bytes.into());
+            }
+            Err(e) => {
+                ds.push(Diagnostic::error(format!("cannot read this file: {e}")).at_path(&shown))
+            }
+        }
     }
-    Ok(())
 }
 
 #[cfg(test)]

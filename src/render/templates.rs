@@ -9,6 +9,7 @@ use tera::{Context, Kwargs, State, Tera};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::i18n::Messages;
+use crate::site_folder::{self, Folder, Walk};
 
 use crate::layout::{TEMPLATES_DIR, THEMES_DIR};
 
@@ -47,25 +48,30 @@ impl Templates {
     ) -> Result<Templates, Diagnostics> {
         let mut ds = Diagnostics::new();
         let shown_dir = PathBuf::from(THEMES_DIR).join(theme).join(TEMPLATES_DIR);
-        let dir = root.join(&shown_dir);
-        if !dir.is_dir() {
-            ds.push(
-                Diagnostic::error(format!("theme `{theme}` has no templates folder"))
-                    .at_path(&shown_dir)
-                    .help("set theme = \"default\" in site.toml, or create the folder"),
-            );
+        let files = match site_folder::walk(root, &shown_dir, Walk::EVERYTHING, &mut ds) {
+            Folder::Files(files) => files,
+            Folder::Refused => return Err(ds),
+            Folder::Missing => {
+                ds.push(
+                    Diagnostic::error(format!("theme `{theme}` has no templates folder"))
+                        .at_path(&shown_dir)
+                        .help("set theme = \"default\" in site.toml, or create the folder"),
+                );
+                return Err(ds);
+            }
+        };
+        // A refused link may be one of the required templates: its errors
+        // say all there is to say.
+        if ds.has_errors() {
             return Err(ds);
         }
         let mut sources = Vec::new();
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-            let Ok(entry) = entry else { continue };
-            if !entry.file_type().is_file() || entry.path().extension().is_none_or(|x| x != "html")
-            {
-                continue;
-            }
-            let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+        for rel in files
+            .iter()
+            .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        {
             let name = rel.to_string_lossy().replace('\\', "/");
-            match std::fs::read_to_string(entry.path()) {
+            match std::fs::read_to_string(root.join(&shown_dir).join(rel)) {
                 Ok(text) => sources.push(SourceFile::new(shown_dir.join(rel), text)),
                 Err(e) => ds.push(
                     Diagnostic::error(format!("cannot read template `{name}`: {e}"))

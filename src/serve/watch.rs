@@ -3,13 +3,15 @@
 //! The whole site folder is watched recursively (never single files: editors
 //! that save by writing a temporary file and renaming it would end a file
 //! watch). Editors' temporary and swap files and the output folder are ignored.
+//! Links are not followed: a link out of the site is an error of the build
+//! (`site_folder`), and what it points to is neither read nor watched.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use notify::event::ModifyKind;
 use notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use notify_debouncer_full::{DebounceEventResult, RecommendedCache, new_debouncer_opt};
 use tokio::sync::mpsc;
 
 use crate::layout::{CONFIG_FILE, SOURCE_DIRS, is_editor_litter, is_swap_or_backup};
@@ -96,7 +98,8 @@ pub fn paths_of_batch(root: &Path, events: &[notify::Event]) -> Vec<PathBuf> {
 pub fn start(root: &Path, tx: mpsc::Sender<Vec<PathBuf>>) -> notify::Result<impl Drop> {
     let root_abs = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let filter_root = root_abs.clone();
-    let mut debouncer = new_debouncer(
+    let config = notify::Config::default().with_follow_symlinks(false);
+    let mut debouncer = new_debouncer_opt::<_, notify::RecommendedWatcher, _>(
         Duration::from_millis(60),
         None,
         move |res: DebounceEventResult| {
@@ -109,6 +112,8 @@ pub fn start(root: &Path, tx: mpsc::Sender<Vec<PathBuf>>) -> notify::Result<impl
                 let _ = tx.blocking_send(paths);
             }
         },
+        RecommendedCache::new(),
+        config,
     )?;
     debouncer.watch(&root_abs, RecursiveMode::Recursive)?;
     Ok(debouncer)
@@ -171,5 +176,30 @@ mod tests {
         // A lost event queue: everything watched is looked at again.
         let rescan = ev(EventKind::Other, &[]).set_flag(notify::event::Flag::Rescan);
         assert!(paths_of_batch(root, &[rescan]).contains(&PathBuf::from("content")));
+    }
+
+    /// Changes behind a link out of the site are not watched; changes in
+    /// the site are.
+    #[cfg(unix)]
+    #[test]
+    fn folders_behind_links_out_of_the_site_are_not_watched() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        let outside = dir.path().join("outside");
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        std::fs::create_dir_all(&outside).unwrap();
+        std::os::unix::fs::symlink(&outside, root.join("content/extern")).unwrap();
+        let (tx, mut rx) = tokio::sync::mpsc::channel(16);
+        let _watch = super::start(&root, tx).unwrap();
+        let wait = || std::thread::sleep(std::time::Duration::from_millis(600));
+        std::fs::write(outside.join("a.md"), "a").unwrap();
+        wait();
+        assert_eq!(rx.try_recv().ok(), None, "a change outside the site");
+        std::fs::write(root.join("content/b.md"), "b").unwrap();
+        wait();
+        assert_eq!(
+            rx.try_recv().ok(),
+            Some(vec![PathBuf::from("content/b.md")])
+        );
     }
 }
