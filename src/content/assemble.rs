@@ -292,11 +292,7 @@ fn contact(p: &ParsedFile, ds: &mut Diagnostics) -> Option<ContactData> {
     };
     if let Some(e) = &f.email {
         let s = e.get_ref();
-        let ok = s
-            .split_once('@')
-            .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'))
-            && !s.contains(char::is_whitespace);
-        if !ok {
+        if !crate::config::is_email_address(s) {
             ds.push(
                 p.error_at(e.span(), format!("`{s}` is not an e-mail address"))
                     .help("write it as email = \"name@example.org\""),
