@@ -432,14 +432,20 @@ fn validate_languages(
             );
         }
         if reserved.contains(key) {
+            // Only the names a key could have (not `sw.js`) help the editor.
+            let names: Vec<&str> = reserved
+                .iter()
+                .map(String::as_str)
+                .filter(|r| valid_key(r))
+                .collect();
             ds.push(
                 Diagnostic::error(format!(
-                    "`{key}` cannot be a language key: the site's address /{key}/ is taken by the site itself"
+                    "`{key}` cannot be a language key: the site uses the name for its own pages and files"
                 ))
                 .at(file, l.key.span())
                 .help(format!(
                     "use the language code, e.g. key = \"ar\"; these names are taken: {}",
-                    reserved.join(", ")
+                    names.join(", ")
                 )),
             );
         }
