@@ -12,6 +12,11 @@ use crate::toml_input::{explain_toml_error, suggest};
 
 use crate::layout::CONFIG_FILE;
 
+mod legal;
+
+pub use legal::{Legal, is_email_address};
+use legal::{RawLegal, validate_legal};
+
 /// CLDR numbering systems a language may set with `numbering` (they apply to
 /// dates, times and interface numbers alike).
 pub const NUMBERING_SYSTEMS: [&str; 6] = ["latn", "arab", "arabext", "deva", "beng", "thai"];
@@ -56,51 +61,6 @@ impl Language {
     pub fn tag_str(&self) -> String {
         self.tag.to_string()
     }
-}
-
-/// Footer links every page must carry.
-#[derive(Debug, Clone)]
-pub struct Legal {
-    /// Slug of the imprint page (`content/pages/<slug>.md`).
-    pub imprint: String,
-    pub privacy: String,
-    pub accessibility: String,
-    /// E-mail address for feedback on the site and its accessibility (the
-    /// footer links to it with `mailto:`; checked by [`is_email_address`]).
-    pub feedback: String,
-}
-
-/// `[legal]` as written, with the position of the feedback address.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawLegal {
-    imprint: String,
-    privacy: String,
-    accessibility: String,
-    feedback: toml::Spanned<String>,
-}
-
-/// Whether `s` is a plain e-mail address, `name@example.org`, safe to link
-/// to with `mailto:` (no scheme, query, spaces or quotes): a local part of
-/// letters, digits and `.`, `_`, `+`, `-`, and a domain of at least two
-/// labels of letters, digits and `-`.
-pub fn is_email_address(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else {
-        return false;
-    };
-    let local_ok = !local.is_empty()
-        && local
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '+' | '-'));
-    let labels: Vec<&str> = domain.split('.').collect();
-    let domain_ok = labels.len() >= 2
-        && labels.iter().all(|l| {
-            !l.is_empty()
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
-        });
-    local_ok && domain_ok
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -372,37 +332,6 @@ fn validate(
     })
 }
 
-/// `[legal]`: page slugs, and an e-mail address for feedback.
-fn validate_legal(raw: RawLegal, file: &SourceFile, ds: &mut Diagnostics) -> Legal {
-    for (name, slug) in [
-        ("imprint", &raw.imprint),
-        ("privacy", &raw.privacy),
-        ("accessibility", &raw.accessibility),
-    ] {
-        if !valid_key(slug) {
-            ds.push(
-                Diagnostic::error(format!("legal.{name} must be a page slug, not `{slug}`"))
-                    .at(file, key_span(file, name))
-                    .help("name the file in content/pages/ without .md, e.g. \"impressum\""),
-            );
-        }
-    }
-    let feedback = raw.feedback.get_ref();
-    if !is_email_address(feedback) {
-        ds.push(
-            Diagnostic::error(format!("legal.feedback `{feedback}` is not an e-mail address"))
-                .at(file, raw.feedback.span())
-                .help("every page links to it as an e-mail address (mailto:); write only the address, e.g. feedback = \"integration@example.org\""),
-        );
-    }
-    Legal {
-        imprint: raw.imprint,
-        privacy: raw.privacy,
-        accessibility: raw.accessibility,
-        feedback: feedback.clone(),
-    }
-}
-
 /// The `[[languages]]` validated, in order, and the default language checked
 /// against them; `None` if there are none. `reserved`: names a key may not be.
 fn validate_languages(
@@ -431,24 +360,7 @@ fn validate_languages(
                 .help("use a short key such as \"ar\" or \"ls\""),
             );
         }
-        if reserved.contains(key) {
-            // Only the names a key could have (not `sw.js`) help the editor.
-            let names: Vec<&str> = reserved
-                .iter()
-                .map(String::as_str)
-                .filter(|r| valid_key(r))
-                .collect();
-            ds.push(
-                Diagnostic::error(format!(
-                    "`{key}` cannot be a language key: the site uses the name for its own pages and files"
-                ))
-                .at(file, l.key.span())
-                .help(format!(
-                    "use the language code, e.g. key = \"ar\"; these names are taken: {}",
-                    names.join(", ")
-                )),
-            );
-        }
+        reserved_key(&l.key, reserved, file, ds);
         if !seen.insert(key.clone()) {
             ds.push(
                 Diagnostic::error(format!("language `{key}` is declared twice"))
@@ -488,6 +400,35 @@ fn validate_languages(
         );
     }
     Some(languages)
+}
+
+/// An error if the language key `key` is one of the `reserved` names.
+fn reserved_key(
+    key: &toml::Spanned<String>,
+    reserved: &[String],
+    file: &SourceFile,
+    ds: &mut Diagnostics,
+) {
+    let k = key.get_ref();
+    if !reserved.contains(k) {
+        return;
+    }
+    // Only the names a key could have (not `sw.js`) help the editor.
+    let names: Vec<&str> = reserved
+        .iter()
+        .map(String::as_str)
+        .filter(|r| valid_key(r))
+        .collect();
+    ds.push(
+        Diagnostic::error(format!(
+            "`{k}` cannot be a language key: the site uses the name for its own pages and files"
+        ))
+        .at(file, key.span())
+        .help(format!(
+            "use the language code, e.g. key = \"ar\"; these names are taken: {}",
+            names.join(", ")
+        )),
+    );
 }
 
 /// What one language is validated against.
@@ -599,7 +540,7 @@ fn validate_taxonomies(taxonomies: &Taxonomies, file: &SourceFile, ds: &mut Diag
 mod tests {
     use super::*;
 
-    const MINIMAL: &str = r#"
+    pub(super) const MINIMAL: &str = r#"
 base_url = "https://x.example.org/"
 default_language = "de"
 time_zone = "Europe/Berlin"
@@ -637,40 +578,6 @@ name = "Leichte Sprache"
             "a variant sharing `de` is not an hreflang alternate"
         );
         assert!(c.language("de").unwrap().fallback.is_empty());
-    }
-
-    #[test]
-    fn feedback_must_be_a_plain_e_mail_address() {
-        for good in [
-            "a@example.org",
-            "integration.buero+web@kreis-mz.de",
-            "büro@köln.de",
-        ] {
-            assert!(is_email_address(good), "{good}");
-        }
-        for bad in [
-            "javascript:alert(1)",
-            "javascript:alert(1)//@x.de",
-            "mailto:a@example.org",
-            "https://example.org/feedback",
-            "a@example",
-            "a @example.org",
-            "a@example.org?subject=x",
-            "\"a\"@example.org",
-            "@example.org",
-            "a@-x.org",
-            "a@x..org",
-        ] {
-            assert!(!is_email_address(bad), "{bad}");
-        }
-        let text = MINIMAL.replace("\"a@example.org\"", "\"javascript:alert(1)\"");
-        let err = SiteConfig::parse(SourceFile::new("site.toml", text)).unwrap_err();
-        let d = err.iter().next().unwrap();
-        assert_eq!(
-            d.message,
-            "legal.feedback `javascript:alert(1)` is not an e-mail address"
-        );
-        assert_eq!(d.line_col(), Some((9, 12)));
     }
 
     #[test]

@@ -9,9 +9,10 @@ mod common;
 use common::TestSite;
 use wegweiser::diagnostics::{Diagnostics, Severity};
 
-/// The fixture with `edit` applied: its build must fail, `check` must
-/// report the same errors, and neither may write anything.
-fn refused(edit: impl FnOnce(&TestSite)) -> Diagnostics {
+/// The fixture with `edit` applied: its build must fail with errors at
+/// `at` (`file:line:col`, in order), `check` must report the same errors,
+/// and neither may write anything.
+fn refused(edit: impl FnOnce(&TestSite), at: &[&str]) -> Diagnostics {
     let site = TestSite::fixture("site");
     edit(&site);
     let ds = site.build_err();
@@ -23,12 +24,20 @@ fn refused(edit: impl FnOnce(&TestSite)) -> Diagnostics {
     };
     assert_eq!(errors(&site.check()), errors(&ds), "check and build differ");
     assert!(!site.out().exists(), "a refused build writes nothing");
+    let locations: Vec<String> = ds.iter().filter_map(|d| d.location()).collect();
+    assert_eq!(locations, at, "{}", ds.render_short());
     ds
 }
 
-/// `file:line:col` of every error, in order.
-fn locations(ds: &Diagnostics) -> Vec<String> {
-    ds.iter().filter_map(|d| d.location()).collect()
+/// [`refused`] with `from` replaced by `to` in the fixture's file `rel`.
+fn refused_edit(rel: &str, from: &str, to: &str, at: &[&str]) -> Diagnostics {
+    refused(|s| s.edit(rel, from, to), at)
+}
+
+/// [`refused`] with a new event `content/events/<slug>.md` (see [`event`]).
+fn refused_event(slug: &str, lines: &str, at: &[&str]) -> Diagnostics {
+    let write = |s: &TestSite| s.write(&format!("content/events/{slug}.md"), &event(lines));
+    refused(write, at)
 }
 
 /// A one-language event file with the given front-matter lines.
@@ -40,22 +49,19 @@ const WEEKLY: &str = "start = 2026-03-17T15:00\nend = 2026-03-17T17:00\nrepeat =
 
 #[test]
 fn a_series_runs_at_most_ten_years_and_every_output_ends_it_alike() {
-    let ds = refused(|s| {
-        s.write(
-            "content/events/treff.md",
-            &event(&format!("{WEEKLY}repeat_until = 9999-12-31\n")),
-        )
-    });
-    assert_eq!(locations(&ds), ["content/events/treff.md:6:16"]);
+    let ds = refused_event(
+        "treff",
+        &format!("{WEEKLY}repeat_until = 9999-12-31\n"),
+        &["content/events/treff.md:6:16"],
+    );
     insta::assert_snapshot!(ds.render());
 
     // One day more than ten years is refused too.
-    let ds = refused(|s| {
-        s.write(
-            "content/events/treff.md",
-            &event(&format!("{WEEKLY}repeat_until = 2036-03-18\n")),
-        )
-    });
+    let ds = refused_event(
+        "treff",
+        &format!("{WEEKLY}repeat_until = 2036-03-18\n"),
+        &["content/events/treff.md:6:16"],
+    );
     assert!(
         ds.render_short()
             .contains("at the latest repeat_until = 2036-03-17")
@@ -86,34 +92,29 @@ fn a_series_runs_at_most_ten_years_and_every_output_ends_it_alike() {
 
 #[test]
 fn a_time_the_clocks_skip_is_refused_with_the_times_around_it() {
-    let ds = refused(|s| {
-        s.write(
-            "content/events/nacht.md",
-            &event("start = 2027-03-28T02:30\nend = 2027-03-28T04:00\n"),
-        )
-    });
-    assert_eq!(locations(&ds), ["content/events/nacht.md:3:9"]);
+    let ds = refused_event(
+        "nacht",
+        "start = 2027-03-28T02:30\nend = 2027-03-28T04:00\n",
+        &["content/events/nacht.md:3:9"],
+    );
     insta::assert_snapshot!(ds.render());
 }
 
 #[test]
 fn a_time_that_happens_twice_is_refused_with_both_offsets() {
-    let ds = refused(|s| {
-        s.edit(
-            "content/events/markt.md",
-            "{ start = 2026-11-11T11:00, end = 2026-11-11T16:30 }",
-            "{ start = 2027-10-31T01:00, end = 2027-10-31T02:30 }",
-        )
-    });
-    assert_eq!(locations(&ds), ["content/events/markt.md:5:37"]);
+    let ds = refused_edit(
+        "content/events/markt.md",
+        "{ start = 2026-11-11T11:00, end = 2026-11-11T16:30 }",
+        "{ start = 2027-10-31T01:00, end = 2027-10-31T02:30 }",
+        &["content/events/markt.md:5:37"],
+    );
     insta::assert_snapshot!(ds.render());
 }
 
 #[test]
 fn a_series_through_the_clock_changes_lists_the_days_to_leave_out() {
     let series = "start = 2026-03-01T02:30\nend = 2026-03-01T03:30\nrepeat = \"weekly\"\nrepeat_until = 2027-04-30\n";
-    let ds = refused(|s| s.write("content/events/nacht.md", &event(series)));
-    assert_eq!(locations(&ds), ["content/events/nacht.md:3:9"]);
+    let ds = refused_event("nacht", series, &["content/events/nacht.md:3:9"]);
     insta::assert_snapshot!(ds.render());
 
     // Leaving the days out, as the help says, is accepted; the calendar
@@ -139,7 +140,7 @@ fn a_series_through_the_clock_changes_lists_the_days_to_leave_out() {
 
 #[test]
 fn sessions_given_twice_or_overlapping_name_both_lines() {
-    let ds = refused(|s| {
+    let twice = |s: &TestSite| {
         s.write(
             "content/events/markt.md",
             "+++\ntitle = \"Mitmachmarkt\"\nsessions = [\n  \
@@ -148,35 +149,31 @@ fn sessions_given_twice_or_overlapping_name_both_lines() {
              { start = 2026-11-10T10:00, end = 2026-11-10T15:00 },\n  \
              { start = 2026-11-11T14:30, end = 2026-11-11T16:00 },\n]\n+++\nDrei Tage.\n",
         )
-    });
-    assert_eq!(
-        locations(&ds),
-        [
+    };
+    let ds = refused(
+        twice,
+        &[
             "content/events/markt.md:6:13",
-            "content/events/markt.md:7:13"
-        ]
+            "content/events/markt.md:7:13",
+        ],
     );
     insta::assert_snapshot!(ds.render());
 }
 
 #[test]
 fn dates_of_a_series_may_not_overlap() {
-    let ds = refused(|s| {
-        s.write(
-            "content/events/kurs.md",
-            &event(
-                "start = 2026-03-16T10:00\nend = 2026-03-17T12:00\nrepeat = \"weekly\"\n\
-                 repeat_on = [\"montag\", \"dienstag\"]\nrepeat_until = 2026-06-30\n",
-            ),
-        )
-    });
-    assert_eq!(locations(&ds), ["content/events/kurs.md:4:7"]);
+    let ds = refused_event(
+        "kurs",
+        "start = 2026-03-16T10:00\nend = 2026-03-17T12:00\nrepeat = \"weekly\"\n\
+         repeat_on = [\"montag\", \"dienstag\"]\nrepeat_until = 2026-06-30\n",
+        &["content/events/kurs.md:4:7"],
+    );
     insta::assert_snapshot!(ds.render());
 }
 
 #[test]
 fn an_organisation_cannot_belong_to_itself() {
-    let ds = refused(|s| {
+    let cycles = |s: &TestSite| {
         s.edit(
             "content/contacts/verein.md",
             "kind = \"organization\"\n",
@@ -190,21 +187,25 @@ fn an_organisation_cannot_belong_to_itself() {
                 ),
             );
         }
-    });
-    assert_eq!(
-        locations(&ds),
-        [
+    };
+    let ds = refused(
+        cycles,
+        &[
             "content/contacts/bund.md:4:16",
-            "content/contacts/verein.md:4:16"
-        ]
+            "content/contacts/verein.md:4:16",
+        ],
     );
     insta::assert_snapshot!(ds.render());
 }
 
 #[test]
 fn a_language_key_cannot_be_a_folder_of_the_site() {
-    let ds = refused(|s| s.edit("site.toml", "key = \"fa\"", "key = \"search\""));
-    assert_eq!(locations(&ds)[0], "site.toml:28:7");
+    let ds = refused_edit(
+        "site.toml",
+        "key = \"fa\"",
+        "key = \"search\"",
+        &["site.toml:28:7"],
+    );
     insta::assert_snapshot!(ds.render());
 }
 
@@ -240,13 +241,11 @@ fn every_name_beside_the_language_folders_is_reserved() {
 
 #[test]
 fn the_feedback_address_must_be_an_e_mail_address() {
-    let ds = refused(|s| {
-        s.edit(
-            "site.toml",
-            "feedback = \"feedback@example.org\"",
-            "feedback = \"javascript:alert(document.cookie)\"",
-        )
-    });
-    assert_eq!(locations(&ds), ["site.toml:10:12"]);
+    let ds = refused_edit(
+        "site.toml",
+        "feedback = \"feedback@example.org\"",
+        "feedback = \"javascript:alert(document.cookie)\"",
+        &["site.toml:10:12"],
+    );
     insta::assert_snapshot!(ds.render());
 }

@@ -14,6 +14,7 @@ use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
 mod event;
+mod overlap;
 mod zone;
 
 use event::{attendance, event_time};
