@@ -12,6 +12,11 @@ use crate::toml_input::{explain_toml_error, suggest};
 
 use crate::layout::CONFIG_FILE;
 
+mod legal;
+
+pub use legal::{Legal, is_email_address};
+use legal::{RawLegal, validate_legal};
+
 /// CLDR numbering systems a language may set with `numbering` (they apply to
 /// dates, times and interface numbers alike).
 pub const NUMBERING_SYSTEMS: [&str; 6] = ["latn", "arab", "arabext", "deva", "beng", "thai"];
@@ -56,18 +61,6 @@ impl Language {
     pub fn tag_str(&self) -> String {
         self.tag.to_string()
     }
-}
-
-/// Footer links every page must carry.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Legal {
-    /// Slug of the imprint page (`content/pages/<slug>.md`).
-    pub imprint: String,
-    pub privacy: String,
-    pub accessibility: String,
-    /// E-mail address for feedback on the site and its accessibility.
-    pub feedback: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -137,7 +130,7 @@ pub struct MarkdownSettings {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawLanguage {
-    key: String,
+    key: toml::Spanned<String>,
     tag: String,
     name: String,
     dir: Option<Dir>,
@@ -154,7 +147,7 @@ struct RawConfig {
     time_zone: String,
     #[serde(default = "default_theme")]
     theme: String,
-    legal: Legal,
+    legal: RawLegal,
     languages: Vec<toml::Spanned<RawLanguage>>,
     #[serde(default)]
     taxonomies: Taxonomies,
@@ -215,6 +208,13 @@ impl SiteConfig {
 
     /// Loads and validates `site.toml` in `root`.
     pub fn load(root: &Path) -> Result<SiteConfig, Diagnostics> {
+        Self::load_reserving(root, &[])
+    }
+
+    /// [`SiteConfig::load`], refusing the language keys `reserved` (the
+    /// names the URL scheme uses beside the language folders, which this
+    /// module does not know: the build passes them in).
+    pub fn load_reserving(root: &Path, reserved: &[String]) -> Result<SiteConfig, Diagnostics> {
         let path = root.join(CONFIG_FILE);
         let text = std::fs::read_to_string(&path).map_err(|e| {
             let mut ds = Diagnostics::new();
@@ -225,11 +225,19 @@ impl SiteConfig {
             );
             ds
         })?;
-        Self::parse(SourceFile::new(CONFIG_FILE, text))
+        Self::parse_reserving(SourceFile::new(CONFIG_FILE, text), reserved)
     }
 
     /// Parses and validates the text of `site.toml`.
     pub fn parse(file: SourceFile) -> Result<SiteConfig, Diagnostics> {
+        Self::parse_reserving(file, &[])
+    }
+
+    /// [`SiteConfig::parse`], refusing the language keys `reserved`.
+    pub fn parse_reserving(
+        file: SourceFile,
+        reserved: &[String],
+    ) -> Result<SiteConfig, Diagnostics> {
         let mut ds = Diagnostics::new();
         let raw = toml::de::DeTable::parse(&file.text).and_then(|mut table| {
             // Names and addresses here reach every page: no control characters.
@@ -243,7 +251,7 @@ impl SiteConfig {
                 return Err(ds);
             }
         };
-        let cfg = validate(raw, &file, &mut ds);
+        let cfg = validate(raw, &file, reserved, &mut ds);
         match cfg {
             Some(c) if !ds.has_errors() => Ok(c),
             _ => Err(ds),
@@ -271,7 +279,12 @@ fn valid_key(k: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn validate(raw: RawConfig, file: &SourceFile, ds: &mut Diagnostics) -> Option<SiteConfig> {
+fn validate(
+    raw: RawConfig,
+    file: &SourceFile,
+    reserved: &[String],
+    ds: &mut Diagnostics,
+) -> Option<SiteConfig> {
     let base_url = raw.base_url.trim_end_matches('/').to_string();
     if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
         ds.push(
@@ -293,21 +306,9 @@ fn validate(raw: RawConfig, file: &SourceFile, ds: &mut Diagnostics) -> Option<S
             jiff::tz::TimeZone::UTC
         }
     };
-    let languages = validate_languages(&raw, file, ds)?;
+    let languages = validate_languages(&raw, file, reserved, ds)?;
     validate_taxonomies(&raw.taxonomies, file, ds);
-    for (name, slug) in [
-        ("imprint", &raw.legal.imprint),
-        ("privacy", &raw.legal.privacy),
-        ("accessibility", &raw.legal.accessibility),
-    ] {
-        if !valid_key(slug) {
-            ds.push(
-                Diagnostic::error(format!("legal.{name} must be a page slug, not `{slug}`"))
-                    .at(file, key_span(file, name))
-                    .help("name the file in content/pages/ without .md, e.g. \"impressum\""),
-            );
-        }
-    }
+    let legal = validate_legal(raw.legal, file, ds);
     if raw.paginate_by == 0 {
         ds.push(
             Diagnostic::error("paginate_by must be at least 1")
@@ -323,7 +324,7 @@ fn validate(raw: RawConfig, file: &SourceFile, ds: &mut Diagnostics) -> Option<S
         time_zone_name: raw.time_zone,
         time_zone,
         theme: raw.theme,
-        legal: raw.legal,
+        legal,
         languages,
         taxonomies: raw.taxonomies,
         markdown: raw.markdown,
@@ -332,35 +333,37 @@ fn validate(raw: RawConfig, file: &SourceFile, ds: &mut Diagnostics) -> Option<S
 }
 
 /// The `[[languages]]` validated, in order, and the default language checked
-/// against them; `None` if there are none.
+/// against them; `None` if there are none. `reserved`: names a key may not be.
 fn validate_languages(
     raw: &RawConfig,
     file: &SourceFile,
+    reserved: &[String],
     ds: &mut Diagnostics,
 ) -> Option<Vec<Language>> {
     let keys: Vec<String> = raw
         .languages
         .iter()
-        .map(|l| l.get_ref().key.clone())
+        .map(|l| l.get_ref().key.get_ref().clone())
         .collect();
     let mut seen = BTreeSet::new();
     let mut languages = Vec::new();
     for spanned in &raw.languages {
         let span = spanned.span();
         let l = spanned.get_ref();
-        if !valid_key(&l.key) {
+        let key = l.key.get_ref();
+        if !valid_key(key) {
             ds.push(
                 Diagnostic::error(format!(
-                    "language key `{}` may only contain a-z, 0-9 and -",
-                    l.key
+                    "language key `{key}` may only contain a-z, 0-9 and -"
                 ))
                 .at(file, span.clone())
                 .help("use a short key such as \"ar\" or \"ls\""),
             );
         }
-        if !seen.insert(l.key.clone()) {
+        reserved_key(&l.key, reserved, file, ds);
+        if !seen.insert(key.clone()) {
             ds.push(
-                Diagnostic::error(format!("language `{}` is declared twice", l.key))
+                Diagnostic::error(format!("language `{key}` is declared twice"))
                     .at(file, span.clone())
                     .help("remove one of the two [[languages]] entries"),
             );
@@ -397,6 +400,35 @@ fn validate_languages(
         );
     }
     Some(languages)
+}
+
+/// An error if the language key `key` is one of the `reserved` names.
+fn reserved_key(
+    key: &toml::Spanned<String>,
+    reserved: &[String],
+    file: &SourceFile,
+    ds: &mut Diagnostics,
+) {
+    let k = key.get_ref();
+    if !reserved.contains(k) {
+        return;
+    }
+    // Only the names a key could have (not `sw.js`) help the editor.
+    let names: Vec<&str> = reserved
+        .iter()
+        .map(String::as_str)
+        .filter(|r| valid_key(r))
+        .collect();
+    ds.push(
+        Diagnostic::error(format!(
+            "`{k}` cannot be a language key: the site uses the name for its own pages and files"
+        ))
+        .at(file, key.span())
+        .help(format!(
+            "use the language code, e.g. key = \"ar\"; these names are taken: {}",
+            names.join(", ")
+        )),
+    );
 }
 
 /// What one language is validated against.
@@ -438,7 +470,7 @@ fn validate_language(
             ds.push(
                 Diagnostic::error(format!(
                     "fallback language `{f}` of `{}` is not a site language",
-                    l.key
+                    l.key.get_ref()
                 ))
                 .at(file, span.clone())
                 .help(suggest(
@@ -449,10 +481,11 @@ fn validate_language(
             );
         }
     }
-    if l.key != site.default_language && !fallback.iter().any(|f| f == site.default_language) {
+    let key = l.key.get_ref();
+    if key != site.default_language && !fallback.iter().any(|f| f == site.default_language) {
         fallback.push(site.default_language.to_string());
     }
-    fallback.retain(|f| f != &l.key);
+    fallback.retain(|f| f != key);
     if let Some(n) = &l.numbering
         && !NUMBERING_SYSTEMS.contains(&n.as_str())
     {
@@ -469,7 +502,7 @@ fn validate_language(
     // has the tag `de`) is a variant: linked, not announced as hreflang.
     let shares_tag = site.earlier.iter().any(|x| x.tag == tag);
     Some(Language {
-        key: l.key.clone(),
+        key: key.clone(),
         tag,
         name: l.name.clone(),
         dir,
@@ -507,7 +540,7 @@ fn validate_taxonomies(taxonomies: &Taxonomies, file: &SourceFile, ds: &mut Diag
 mod tests {
     use super::*;
 
-    const MINIMAL: &str = r#"
+    pub(super) const MINIMAL: &str = r#"
 base_url = "https://x.example.org/"
 default_language = "de"
 time_zone = "Europe/Berlin"
@@ -545,6 +578,24 @@ name = "Leichte Sprache"
             "a variant sharing `de` is not an hreflang alternate"
         );
         assert!(c.language("de").unwrap().fallback.is_empty());
+    }
+
+    #[test]
+    fn reserved_names_are_no_language_keys() {
+        let reserved = vec!["search".to_string(), "static".to_string()];
+        let ok = SiteConfig::parse_reserving(SourceFile::new("site.toml", MINIMAL), &reserved);
+        assert!(ok.is_ok());
+        let text = MINIMAL.replace("key = \"fa\"", "key = \"search\"");
+        assert!(SiteConfig::parse(SourceFile::new("site.toml", text.clone())).is_ok());
+        let err =
+            SiteConfig::parse_reserving(SourceFile::new("site.toml", text), &reserved).unwrap_err();
+        let d = err.iter().next().unwrap();
+        assert!(
+            d.message.starts_with("`search` cannot be a language key"),
+            "{}",
+            d.message
+        );
+        assert_eq!(d.line_col(), Some((15, 7)));
     }
 
     #[test]

@@ -79,7 +79,9 @@ impl Pipeline {
     /// Loads config, interface text, content, formatters and templates.
     pub fn load(opts: &BuildOptions) -> Result<Pipeline, Diagnostics> {
         let root = &opts.root;
-        let mut config = SiteConfig::load(root)?;
+        // Language keys may not be names the URL scheme uses beside them.
+        let mut config =
+            SiteConfig::load_reserving(root, &crate::routes::reserved_language_keys())?;
         if let Some(b) = &opts.base_url {
             config.base_url = b.trim_end_matches('/').to_string();
         }

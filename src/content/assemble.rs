@@ -14,6 +14,8 @@ use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
 mod event;
+mod overlap;
+mod zone;
 
 use event::{attendance, event_time};
 
@@ -32,7 +34,15 @@ pub fn assemble(files: Vec<ParsedFile>, config: &SiteConfig, ds: &mut Diagnostic
     let before = ds.error_count();
     let (texts, draft_translations) = texts(&source, &translations, config, ds);
     let f = &source.front;
-    let data = item_data(&source, ds)?;
+    let Some(data) = item_data(&source, config, ds) else {
+        // An item is only left out with a reason the editor is told.
+        debug_assert!(
+            ds.error_count() > before,
+            "{} dropped without an error",
+            source.file.path.display()
+        );
+        return None;
+    };
     let updated = f
         .updated
         .as_ref()
@@ -105,7 +115,7 @@ fn texts(
 
 /// The kind-specific data of the source file; `None` if an event's time or
 /// a contact cannot be read.
-fn item_data(source: &ParsedFile, ds: &mut Diagnostics) -> Option<ItemData> {
+fn item_data(source: &ParsedFile, config: &SiteConfig, ds: &mut Diagnostics) -> Option<ItemData> {
     let f = &source.front;
     Some(match source.id.kind {
         Kind::Home => ItemData::Home,
@@ -121,7 +131,7 @@ fn item_data(source: &ParsedFile, ds: &mut Diagnostics) -> Option<ItemData> {
                 .and_then(|d| date(source, d, "review_by", ds)),
         }),
         Kind::Event => {
-            let time = event_time(source, ds)?;
+            let time = event_time(source, config, ds)?;
             let online_url = url(source, f.online_url.as_ref(), ds);
             let attendance = attendance(source, online_url.is_some(), ds);
             ItemData::Event(EventData {
@@ -283,11 +293,7 @@ fn contact(p: &ParsedFile, ds: &mut Diagnostics) -> Option<ContactData> {
     };
     if let Some(e) = &f.email {
         let s = e.get_ref();
-        let ok = s
-            .split_once('@')
-            .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'))
-            && !s.contains(char::is_whitespace);
-        if !ok {
+        if !crate::config::is_email_address(s) {
             ds.push(
                 p.error_at(e.span(), format!("`{s}` is not an e-mail address"))
                     .help("write it as email = \"name@example.org\""),

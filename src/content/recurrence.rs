@@ -1,10 +1,24 @@
 //! Recurring events: weekly or monthly rules, expanded with jiff's calendar
 //! arithmetic (DST is applied later, when local times meet the time zone).
+//!
+//! A series runs at most [`MAX_YEARS`] after its first occurrence (the
+//! content checks refuse a later `repeat_until`), so its expansion is always
+//! complete: the page's "until", the JSON-LD schedule, the calendar's
+//! `UNTIL` and the list of occurrences describe the same series.
 
-use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, ToSpan};
 
 use super::Session;
+
+/// How many years after its first occurrence a series may run.
+pub const MAX_YEARS: i16 = 10;
+
+/// The latest `until` of a series whose first occurrence is on `first`.
+pub fn latest_until(first: Date) -> Date {
+    first.checked_add(MAX_YEARS.years()).unwrap_or(Date::MAX)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Frequency {
@@ -82,13 +96,15 @@ impl Recurrence {
         }
     }
 
-    /// Every occurrence from the first session on, in order, until `until`.
+    /// Every occurrence from the first session on, in order, until `until`
+    /// (no more than [`MAX_YEARS`] of days when `until` was checked, so the
+    /// list is complete).
     pub fn expand(&self, first: Session) -> Vec<Session> {
         let length = first.end.duration_since(first.start);
         let mut out = Vec::new();
         let mut day = first.start.date();
         let start_day = day;
-        while day <= self.until && out.len() < 5000 {
+        while day <= self.until {
             if self.matches(start_day, day) && !self.except.contains(&day) {
                 let start = day.to_datetime(first.start.time());
                 if let Ok(end) = start.checked_add(length) {
@@ -101,6 +117,14 @@ impl Recurrence {
             }
         }
         out
+    }
+
+    /// The end of the series as an instant (iCalendar's `UNTIL`): the last
+    /// second of `until` in the site's zone; `None` if the zone cannot place
+    /// it (beyond the year 9999), which the content checks refuse.
+    pub fn until_instant(&self, tz: &TimeZone) -> Option<Timestamp> {
+        let last = self.until.at(23, 59, 59, 0);
+        last.to_zoned(tz.clone()).ok().map(|z| z.timestamp())
     }
 
     /// The RRULE value (without `UNTIL`, which needs the time zone).

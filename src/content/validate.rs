@@ -1,5 +1,7 @@
-//! Checks between items: taxonomy keys, contact references, links, legal pages.
+//! Checks between items: taxonomy keys, contact references, organisations
+//! that belong to themselves, links, legal pages.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use super::links::{content_link, safe_address, scheme};
@@ -21,7 +23,7 @@ pub fn validate(site: &Site, reserved_pages: &[&str], ds: &mut Diagnostics) {
 /// and removed none, checking the changed items is checking the site.
 pub fn validate_items(
     site: &Site,
-    only: Option<&std::collections::BTreeSet<crate::content::ItemKey>>,
+    only: Option<&BTreeSet<crate::content::ItemKey>>,
     reserved_pages: &[&str],
     ds: &mut Diagnostics,
 ) {
@@ -51,6 +53,8 @@ pub fn validate_items(
             check_links(site, text, &langs, ds);
         }
     }
+    // A cycle can run through items that did not change: always the whole site.
+    check_organization_cycles(site, ds);
     for page in site.of_kind(Kind::Page) {
         if reserved_pages.contains(&page.slug.as_str()) {
             ds.push(
@@ -168,6 +172,79 @@ fn check_contact_refs(item: &Item, contacts: &[&str], err: &mut BadValue) {
         }
         ItemData::Home | ItemData::Page => {}
     }
+}
+
+/// No contact belongs to itself through `organization`, directly or
+/// through others (its page would list it as its own member): one error per
+/// cycle, at the `organization` of its first contact by name, with the chain.
+fn check_organization_cycles(site: &Site, ds: &mut Diagnostics) {
+    let organization_of: BTreeMap<&str, &str> = site
+        .of_kind(Kind::Contact)
+        .filter_map(|i| match &i.data {
+            ItemData::Contact(c) => c.organization.as_deref().map(|o| (i.slug.as_str(), o)),
+            _ => None,
+        })
+        .collect();
+    // Contacts whose chain has been followed to its end (or into a cycle).
+    let mut done: BTreeSet<&str> = BTreeSet::new();
+    for &start in organization_of.keys() {
+        let mut path: Vec<&str> = Vec::new();
+        let mut at = start;
+        loop {
+            if done.contains(at) {
+                break;
+            }
+            if let Some(i) = path.iter().position(|&p| p == at) {
+                report_cycle(site, &path[i..], ds);
+                break;
+            }
+            path.push(at);
+            match organization_of.get(at) {
+                Some(&next) => at = next,
+                None => break,
+            }
+        }
+        done.extend(path);
+    }
+}
+
+/// The error for the contacts `cycle` (each names the next as its
+/// organisation, the last the first).
+fn report_cycle(site: &Site, cycle: &[&str], ds: &mut Diagnostics) {
+    // Start the chain at the first contact by name, so that it reads the
+    // same whichever contact the search began with.
+    let first = (0..cycle.len()).min_by_key(|&i| cycle[i]).unwrap_or(0);
+    let chain: Vec<&str> = cycle[first..]
+        .iter()
+        .chain(&cycle[..first])
+        .chain(std::iter::once(&cycle[first]))
+        .copied()
+        .collect();
+    let Some(item) = site.get(Kind::Contact, chain[0]) else {
+        return;
+    };
+    let text = item.source_text(&site.config);
+    let message = if cycle.len() == 1 {
+        format!(
+            "the contact `{}` names itself as its `organization`",
+            chain[0]
+        )
+    } else {
+        format!(
+            "the contacts {} belong to each other through `organization`: {}",
+            chain[..cycle.len()]
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            chain.join(" → ")
+        )
+    };
+    ds.push(
+        Diagnostic::error(message)
+            .at(&text.file, value_span(text, "organization", chain[1]))
+            .help("an organisation may belong to a larger one, but not to itself, directly or through others: remove `organization` from one of them or correct it"),
+    );
 }
 
 /// Taxonomy keys are declared in site.toml; language codes look like ones.

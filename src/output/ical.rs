@@ -154,12 +154,10 @@ fn vevents(e: &IcsEvent, ctx: &IcsContext) -> Vec<IcalEvent> {
             let mut v = base(format!("{}@{}", e.slug, ctx.host));
             v.append_property(tz_prop("DTSTART", first.start, ctx.tz_name));
             v.append_property(tz_prop("DTEND", first.end, ctx.tz_name));
-            // UNTIL must be UTC when DTSTART has a TZID: the end of the last day.
-            let last = rule.until.at(23, 59, 59, 0);
-            let until = last
-                .to_zoned(ctx.tz.clone())
-                .map(|z| z.timestamp())
-                .unwrap_or(e.stamp);
+            // UNTIL must be UTC when DTSTART has a TZID: the end of the last
+            // day. The content checks refuse a `repeat_until` the zone cannot
+            // place (content/assemble/event.rs), so the fallback is not used.
+            let until = rule.until_instant(ctx.tz).unwrap_or(Timestamp::MAX);
             v.add_property(
                 "RRULE",
                 format!("{};UNTIL={}", rule.rrule_parts(), utc(until)),

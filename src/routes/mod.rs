@@ -171,6 +171,36 @@ pub fn public_patterns(languages: &[String]) -> Vec<String> {
 /// The folder of the search indexes.
 const SEARCH_INDEXES: &str = "/search/";
 
+/// Names a language key may not have: the first-level names of the output
+/// beside the language folders (its folder `/<key>/` would meet them) and
+/// the [`RESERVED_SEGMENTS`] (`offers/x.md` must not read as a language).
+pub fn reserved_language_keys() -> Vec<String> {
+    let mut names: Vec<String> = RESERVED_SEGMENTS.iter().map(|s| s.to_string()).collect();
+    let beside_languages = [
+        CHOOSER,
+        THEME_STATIC,
+        STYLESHEET,
+        SCRIPT,
+        ICON,
+        SITE_STYLESHEET,
+        ROOT_NOT_FOUND,
+        SITEMAP,
+        ROBOTS,
+        HEADERS,
+        SERVICE_WORKER,
+        EDITOR,
+        SEARCH_INDEXES,
+    ];
+    for path in beside_languages {
+        let file = file_for(path);
+        let first = file.split('/').next().unwrap_or("");
+        if !names.iter().any(|n| n == first) {
+            names.push(first.to_string());
+        }
+    }
+    names
+}
+
 /// A site path below a base: the site's address (`https://x.org` gives an
 /// absolute URL) or the path it is published below (`/wegweiser`).
 pub fn under(base: &str, path: &str) -> String {

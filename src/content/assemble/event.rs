@@ -3,21 +3,36 @@
 
 use std::ops::Range;
 
+use jiff::ToSpan;
 use jiff::civil::{DateTime, Weekday};
+use jiff::tz::TimeZone;
 use toml::Spanned;
 use toml::value::Datetime;
 
+use super::overlap::{occurrences_apart, sessions_apart};
+use super::zone::{Unclear, clock, unclear};
 use super::{civil_date, date};
-use crate::content::parse::ParsedFile;
-use crate::content::recurrence::{Frequency, Recurrence, parse_weekday};
+use crate::config::SiteConfig;
+use crate::content::parse::{ParsedFile, RawSession};
+use crate::content::recurrence::{Frequency, MAX_YEARS, Recurrence, latest_until, parse_weekday};
 use crate::content::{Attendance, EventTime, Session};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
-/// A local date-time (no offset): events are in the site's time zone.
+/// The site's time zone, which every local time of an event is in.
+#[derive(Clone, Copy)]
+struct Zone<'a> {
+    tz: &'a TimeZone,
+    name: &'a str,
+}
+
+/// A local date-time (no offset): events are in the site's time zone, and
+/// the time must be one instant there (not skipped or repeated by a change
+/// of the clocks).
 fn local_datetime(
     p: &ParsedFile,
     v: &Spanned<Datetime>,
     field: &str,
+    zone: Zone,
     ds: &mut Diagnostics,
 ) -> Option<DateTime> {
     let dt = v.get_ref();
@@ -43,19 +58,40 @@ fn local_datetime(
         return None;
     }
     let date = civil_date(p, v.span(), d, ds)?;
-    match jiff::civil::Time::new(t.hour as i8, t.minute as i8, t.second.unwrap_or(0) as i8, 0) {
-        Ok(time) => Some(date.to_datetime(time)),
+    let dt = match jiff::civil::Time::new(
+        t.hour as i8,
+        t.minute as i8,
+        t.second.unwrap_or(0) as i8,
+        0,
+    ) {
+        Ok(time) => date.to_datetime(time),
         Err(_) => {
             ds.push(
                 p.error_at(v.span(), "invalid time of day")
                     .help("hours are 00–23 and minutes 00–59, e.g. 18:30"),
             );
-            None
+            return None;
         }
+    };
+    if let Some(u) = unclear(dt, zone.tz) {
+        ds.push(
+            p.error_at(v.span(), u.message(field, dt, zone.name))
+                .help(u.help(field)),
+        );
+        return None;
     }
+    Some(dt)
 }
 
-pub(super) fn event_time(p: &ParsedFile, ds: &mut Diagnostics) -> Option<EventTime> {
+pub(super) fn event_time(
+    p: &ParsedFile,
+    config: &SiteConfig,
+    ds: &mut Diagnostics,
+) -> Option<EventTime> {
+    let zone = Zone {
+        tz: &config.time_zone,
+        name: &config.time_zone_name,
+    };
     let f = &p.front;
     let all_day = f.all_day.unwrap_or(false);
     if let Some(sessions) = &f.sessions {
@@ -66,23 +102,7 @@ pub(super) fn event_time(p: &ParsedFile, ds: &mut Diagnostics) -> Option<EventTi
             );
             return None;
         }
-        if sessions.get_ref().is_empty() {
-            ds.push(
-                p.error_at(sessions.span(), "`sessions` is empty")
-                    .help("add { start = 2026-11-10T10:00, end = 2026-11-10T15:00 } for every day"),
-            );
-            return None;
-        }
-        let mut out = Vec::new();
-        for s in sessions.get_ref() {
-            let start = local_datetime(p, &s.start, "start", ds);
-            let end = local_datetime(p, &s.end, "end", ds);
-            if let (Some(start), Some(end)) = (start, end) {
-                out.push(checked_session(p, start, end, s.end.span(), ds)?);
-            }
-        }
-        out.sort();
-        return Some(EventTime::Sessions(out));
+        return sessions_time(p, sessions, zone, ds);
     }
     let Some(start) = &f.start else {
         ds.push(
@@ -115,12 +135,14 @@ pub(super) fn event_time(p: &ParsedFile, ds: &mut Diagnostics) -> Option<EventTi
         );
         return None;
     };
-    let s = local_datetime(p, start, "start", ds)?;
-    let e = local_datetime(p, end, "end", ds)?;
+    let s = local_datetime(p, start, "start", zone, ds)?;
+    let e = local_datetime(p, end, "end", zone, ds)?;
     let first = checked_session(p, s, e, end.span(), ds)?;
-    match recurrence(p, first, ds)? {
+    match recurrence(p, first, zone, ds)? {
         Some(rule) => {
             let occurrences = rule.expand(first);
+            occurrences_apart(p, &occurrences, ds)?;
+            occurrences_placed(p, &occurrences, zone, ds)?;
             Some(EventTime::Recurring {
                 first,
                 rule,
@@ -131,8 +153,105 @@ pub(super) fn event_time(p: &ParsedFile, ds: &mut Diagnostics) -> Option<EventTi
     }
 }
 
+/// `sessions = [...]`, sorted by time; `None` on error.
+fn sessions_time(
+    p: &ParsedFile,
+    sessions: &Spanned<Vec<RawSession>>,
+    zone: Zone,
+    ds: &mut Diagnostics,
+) -> Option<EventTime> {
+    if sessions.get_ref().is_empty() {
+        ds.push(
+            p.error_at(sessions.span(), "`sessions` is empty")
+                .help("add { start = 2026-11-10T10:00, end = 2026-11-10T15:00 } for every day"),
+        );
+        return None;
+    }
+    // Each session with the span of its `start`, to name its line.
+    let mut out = Vec::new();
+    for s in sessions.get_ref() {
+        let start = local_datetime(p, &s.start, "start", zone, ds);
+        let end = local_datetime(p, &s.end, "end", zone, ds);
+        if let (Some(start), Some(end)) = (start, end) {
+            out.push((
+                checked_session(p, start, end, s.end.span(), ds)?,
+                s.start.span(),
+            ));
+        }
+    }
+    out.sort_by_key(|(s, span)| (*s, span.start));
+    sessions_apart(p, &out, ds)?;
+    Some(EventTime::Sessions(
+        out.into_iter().map(|(s, _)| s).collect(),
+    ))
+}
+
+/// No occurrence of a series starts or ends in an hour the clocks skip or
+/// repeat (the first one was checked with `start` and `end`): one error at
+/// `start` that lists the days, to leave out with `except` or avoid with
+/// another time.
+fn occurrences_placed(
+    p: &ParsedFile,
+    occurrences: &[Session],
+    zone: Zone,
+    ds: &mut Diagnostics,
+) -> Option<()> {
+    // Each such day, described: "2027-03-28 (02:00–03:00 skipped)".
+    let mut days: Vec<(jiff::civil::Date, String)> = Vec::new();
+    let mut first: Option<Unclear> = None;
+    for s in occurrences {
+        let Some(u) = unclear(s.start, zone.tz).or_else(|| unclear(s.end, zone.tz)) else {
+            continue;
+        };
+        let what = match &u {
+            Unclear::Gap { from, to, .. } => format!("{}–{} skipped", clock(*from), clock(*to)),
+            Unclear::Fold { from, to, .. } => format!("{}–{} twice", clock(*from), clock(*to)),
+            Unclear::OutOfRange => "too far in the future".to_string(),
+        };
+        days.push((s.start.date(), what));
+        first.get_or_insert(u);
+    }
+    let Some(first) = first else {
+        return Some(());
+    };
+    let list: Vec<String> = days
+        .iter()
+        .map(|(d, what)| format!("{d} ({what})"))
+        .collect();
+    let dates: Vec<String> = days.iter().map(|(d, _)| d.to_string()).collect();
+    let times = match first.choices() {
+        Some((before, after)) => format!(
+            ", or choose a time before {} or from {} on",
+            clock(before.checked_add(1.minute()).unwrap_or(before)),
+            clock(after)
+        ),
+        None => String::new(),
+    };
+    let span = p.front.start.as_ref().map(|x| x.span()).unwrap_or(0..0);
+    ds.push(
+        p.error_at(
+            span,
+            format!(
+                "the series has dates in an hour that the clocks skip or repeat in {}: {}",
+                zone.name,
+                list.join(", ")
+            ),
+        )
+        .help(format!(
+            "leave these days out with except = [{}] (beside any days already there){times}",
+            dates.join(", ")
+        )),
+    );
+    None
+}
+
 /// `repeat*` fields: `Some(None)` when the event does not repeat, `None` on error.
-fn recurrence(p: &ParsedFile, first: Session, ds: &mut Diagnostics) -> Option<Option<Recurrence>> {
+fn recurrence(
+    p: &ParsedFile,
+    first: Session,
+    zone: Zone,
+    ds: &mut Diagnostics,
+) -> Option<Option<Recurrence>> {
     let f = &p.front;
     let Some(repeat) = &f.repeat else {
         return no_repeat_fields(p, ds).then_some(None);
@@ -186,7 +305,52 @@ fn recurrence(p: &ParsedFile, first: Session, ds: &mut Diagnostics) -> Option<Op
         );
         return None;
     }
+    series_length(p, &rule, first, zone, until_v.span(), ds)?;
     Some(Some(rule))
+}
+
+/// A series runs at most [`MAX_YEARS`] (so its dates can all be listed and
+/// every output names the same last day), and its last day can be placed
+/// in the site's zone.
+fn series_length(
+    p: &ParsedFile,
+    rule: &Recurrence,
+    first: Session,
+    zone: Zone,
+    span: Range<usize>,
+    ds: &mut Diagnostics,
+) -> Option<()> {
+    let latest = latest_until(first.start.date());
+    if rule.until > latest {
+        ds.push(
+            p.error_at(
+                span,
+                format!(
+                    "`repeat_until` {} is more than {MAX_YEARS} years after the first date {}",
+                    rule.until,
+                    first.start.date()
+                ),
+            )
+            .help(format!(
+                "use a date at most {MAX_YEARS} years ahead, at the latest repeat_until = {latest}; renew the event later"
+            )),
+        );
+        return None;
+    }
+    if rule.until_instant(zone.tz).is_none() {
+        ds.push(
+            p.error_at(
+                span,
+                format!(
+                    "`repeat_until` {} is too far in the future to be placed in {}",
+                    rule.until, zone.name
+                ),
+            )
+            .help("check the year: events are dated in the next few years"),
+        );
+        return None;
+    }
+    Some(())
 }
 
 /// Without `repeat`, no other repetition field may be set: `false` (and an
