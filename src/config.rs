@@ -215,6 +215,9 @@ impl SiteConfig {
     /// names the URL scheme uses beside the language folders, which this
     /// module does not know: the build passes them in).
     pub fn load_reserving(root: &Path, reserved: &[String]) -> Result<SiteConfig, Diagnostics> {
+        // A site.toml that links out of the site is refused, never read
+        // (the rule of every input folder, crate::site_folder).
+        crate::site_folder::check_path(root, Path::new(CONFIG_FILE)).map_err(Diagnostics::from)?;
         let path = root.join(CONFIG_FILE);
         let text = std::fs::read_to_string(&path).map_err(|e| {
             let mut ds = Diagnostics::new();

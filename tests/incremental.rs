@@ -327,3 +327,38 @@ fn paginated_lists_match_a_full_build_as_items_come_and_go() {
     site.remove("content/offers/aaa-neu.md");
     check(&site, &mut p, &["content/offers/aaa-neu.md"]);
 }
+
+/// A broken interface text does not hide a content error changed in the
+/// same batch: the update reports what a full build reports.
+#[test]
+fn an_update_reports_interface_text_and_content_errors_together() {
+    let site = TestSite::fixture("site");
+    let mut p = Pipeline::load(&site.options()).unwrap();
+    p.render(None).unwrap();
+    p.output().unwrap();
+    let ftl = std::fs::read_to_string(site.root.join("locales/de/main.ftl")).unwrap();
+    site.write("locales/de/main.ftl", &format!("{ftl}\n{{\n"));
+    site.edit(
+        "content/offers/sprachcafe.md",
+        "title = \"Sprachcafé\"",
+        "title = 1",
+    );
+    let err = update_err(
+        &mut p,
+        &["locales/de/main.ftl", "content/offers/sprachcafe.md"],
+    );
+    assert!(err.contains("locales/de/main.ftl"), "{err}");
+    assert!(err.contains("content/offers/sprachcafe.md"), "{err}");
+    let full = wegweiser::build(&site.options()).unwrap_err();
+    assert_eq!(
+        full.error_count(),
+        p.update(&[
+            PathBuf::from("locales/de/main.ftl"),
+            PathBuf::from("content/offers/sprachcafe.md")
+        ])
+        .unwrap_err()
+        .error_count(),
+        "as many errors as a full build: {}",
+        full.render()
+    );
+}

@@ -306,3 +306,17 @@ fn the_preview_follows_links_inside_the_site() {
         update.changes.iter().map(|(k, _)| k).collect::<Vec<_>>()
     );
 }
+
+/// `site.toml` itself follows the rule: a link out of the site is refused
+/// before it is read.
+#[test]
+fn a_site_toml_that_links_outside_is_refused_unread() {
+    let site = TestSite::fixture("site");
+    let text = std::fs::read_to_string(site.root.join("site.toml")).unwrap();
+    let (_dir, file) = outside("site.toml", &format!("{text}\n# {SECRET}\n[kaputt\n"));
+    std::fs::remove_file(site.root.join("site.toml")).unwrap();
+    link(&site, "site.toml", &file);
+    let ds = site.build_err();
+    error_at(&ds, "site.toml", &file.display().to_string());
+    assert_secret_kept(&ds, "build");
+}

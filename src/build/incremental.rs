@@ -120,11 +120,25 @@ impl Pipeline {
             return self.reload_all();
         }
         let mut jobs = BTreeSet::new();
-        let text = self.reload_text(&touched, &mut jobs)?;
-        let messages = text
-            .as_ref()
-            .map_or_else(|| self.messages.clone(), |t| t.messages.clone());
-        let content = self.reload_content(&touched.content, &messages, &mut jobs)?;
+        let text = self.reload_text(&touched, &mut jobs);
+        let messages = match &text {
+            Ok(Some(t)) => t.messages.clone(),
+            _ => self.messages.clone(),
+        };
+        // Content is reloaded even when the interface text failed, so an
+        // update reports every problem a full build would, not only the first
+        // stage's.
+        let content = self.reload_content(&touched.content, &messages, &mut jobs);
+        let (text, content) = match (text, content) {
+            (Ok(t), Ok(c)) => (t, c),
+            (t, c) => {
+                let mut ds = Diagnostics::new();
+                ds.extend(t.err().unwrap_or_default());
+                ds.extend(c.err().unwrap_or_default());
+                ds.sort();
+                return Err(ds);
+            }
+        };
         let structural = touched.templates
             || touched.all_locales
             || !touched.locales.is_empty()
