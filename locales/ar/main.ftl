@@ -179,3 +179,16 @@ filter-what = ماذا؟
 filter-where = أين؟
 filter-language = بأي لغة؟
 offers-in-language = عروض باللغة { $language }
+
+## Header and start page (compact header, bidi)
+# The site's name in the header: the name, then the place (kept on one line),
+# then the place's name as written locally when it differs (e.g. in Latin script).
+site-name = دليل الاندماج في
+site-name-place = ماينتس-بينغن
+site-name-original = Mainz-Bingen
+language-ls = الألمانية المبسطة
+# The language switcher's button (a globe icon precedes it).
+language-menu = اللغة
+home-this-week-heading = هذا الأسبوع
+home-office-heading = جهة الاتصال
+call = اتصال

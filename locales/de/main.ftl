@@ -165,3 +165,16 @@ filter-what = Was?
 filter-where = Wo?
 filter-language = In welcher Sprache?
 offers-in-language = Angebote auf { $language }
+
+## Header and start page (compact header, bidi)
+# The site's name in the header: the name, then the place (kept on one line),
+# then the place's name as written locally when it differs (e.g. in Latin script).
+site-name = Integrationswegweiser
+site-name-place = Mainz-Bingen
+site-name-original = Mainz-Bingen
+language-ls = Leichte Sprache
+# The language switcher's button (a globe icon precedes it).
+language-menu = Sprache
+home-this-week-heading = Diese Woche
+home-office-heading = Ihr Kontakt
+call = Anrufen

@@ -161,3 +161,16 @@ filter-what = What?
 filter-where = Where?
 filter-language = In which language?
 offers-in-language = Offers in { $language }
+
+## Header and start page (compact header, bidi)
+# The site's name in the header: the name, then the place (kept on one line),
+# then the place's name as written locally when it differs (e.g. in Latin script).
+site-name = Integration Guide
+site-name-place = Mainz-Bingen
+site-name-original = Mainz-Bingen
+language-ls = Easy-read German
+# The language switcher's button (a globe icon precedes it).
+language-menu = Language
+home-this-week-heading = This week
+home-office-heading = Your contact
+call = Call

@@ -165,3 +165,16 @@ filter-what = چه چیزی؟
 filter-where = کجا؟
 filter-language = به چه زبانی؟
 offers-in-language = پیشنهادها به زبان { $language }
+
+## Header and start page (compact header, bidi)
+# The site's name in the header: the name, then the place (kept on one line),
+# then the place's name as written locally when it differs (e.g. in Latin script).
+site-name = راهنمای ادغام
+site-name-place = ماینتس-بینگن
+site-name-original = Mainz-Bingen
+language-ls = آلمانی ساده
+# The language switcher's button (a globe icon precedes it).
+language-menu = زبان
+home-this-week-heading = این هفته
+home-office-heading = تماس با ما
+call = تماس

@@ -177,3 +177,16 @@ filter-what = Что?
 filter-where = Где?
 filter-language = На каком языке?
 offers-in-language = Предложения на языке: { $language }
+
+## Header and start page (compact header, bidi)
+# The site's name in the header: the name, then the place (kept on one line),
+# then the place's name as written locally when it differs (e.g. in Latin script).
+site-name = Путеводитель по интеграции
+site-name-place = Майнц-Бинген
+site-name-original = Майнц-Бинген
+language-ls = немецкий простым языком
+# The language switcher's button (a globe icon precedes it).
+language-menu = Язык
+home-this-week-heading = На этой неделе
+home-office-heading = Ваш контакт
+call = Позвонить

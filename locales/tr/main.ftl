@@ -164,3 +164,16 @@ filter-what = Ne?
 filter-where = Nerede?
 filter-language = Hangi dilde?
 offers-in-language = { $language } teklifler
+
+## Header and start page (compact header, bidi)
+# The site's name in the header: the name, then the place (kept on one line),
+# then the place's name as written locally when it differs (e.g. in Latin script).
+site-name = Uyum Rehberi
+site-name-place = Mainz-Bingen
+site-name-original = Mainz-Bingen
+language-ls = Kolay Almanca
+# The language switcher's button (a globe icon precedes it).
+language-menu = Dil
+home-this-week-heading = Bu hafta
+home-office-heading = İletişim
+call = Ara

@@ -177,3 +177,16 @@ filter-what = Що?
 filter-where = Де?
 filter-language = Якою мовою?
 offers-in-language = Пропозиції мовою: { $language }
+
+## Header and start page (compact header, bidi)
+# The site's name in the header: the name, then the place (kept on one line),
+# then the place's name as written locally when it differs (e.g. in Latin script).
+site-name = Путівник з інтеграції
+site-name-place = Майнц-Бінген
+site-name-original = Майнц-Бінген
+language-ls = німецька простою мовою
+# The language switcher's button (a globe icon precedes it).
+language-menu = Мова
+home-this-week-heading = Цього тижня
+home-office-heading = Ваш контакт
+call = Зателефонувати

@@ -23,6 +23,9 @@ pub struct SwitchEntry {
     pub name: String,
     pub url: String,
     pub current: bool,
+    /// A variant of the page's language (easy-read German on a German
+    /// page): shown first in the switcher, not again in its list.
+    pub variant: bool,
 }
 
 /// One step of the breadcrumb trail.
@@ -304,17 +307,36 @@ pub struct Pager {
     pub next: Option<String>,
 }
 
-/// The home page.
+/// The home page: a start page (topic tiles, what's on, whom to call).
 #[derive(Debug, Clone, Serialize)]
 pub struct HomeView {
     pub title: Txt,
     #[serde(flatten)]
     pub text: BodyView,
+    /// Topic tiles; the theme draws an icon per term key.
     pub topics: Vec<TermLink>,
+    /// Events of the next seven days, or (when there are none) the next few.
     pub events: Vec<Card>,
+    /// Whether `events` are this week's (else they are the next ones).
+    pub events_this_week: bool,
+    /// The office that runs the guide: the contact whose e-mail is the
+    /// site's feedback address.
+    pub office: Option<OfficeView>,
     pub offer_count: usize,
     pub event_count: usize,
     pub contact_count: usize,
+}
+
+/// The office on the home page, with tap-to-call.
+#[derive(Debug, Clone, Serialize)]
+pub struct OfficeView {
+    pub name: Txt,
+    pub url: String,
+    pub phone: Option<String>,
+    /// `tel:` URI (digits and + only).
+    pub phone_href: Option<String>,
+    pub email: Option<String>,
+    pub office_hours: Option<Txt>,
 }
 
 /// Everything every page template gets.
@@ -354,6 +376,8 @@ pub struct PageView<'a> {
 /// The root language chooser.
 #[derive(Debug, Clone, Serialize)]
 pub struct ChooserView {
+    /// The site's name in the default language (the page's heading).
+    pub site_title: String,
     pub languages: Vec<ChooserEntry>,
     pub default_tag: String,
     pub stylesheet: String,

@@ -1,32 +1,28 @@
 //! The home page, the taxonomy indexes and the links to taxonomy terms, and
 //! the language chooser at the root.
 
+use jiff::ToSpan;
+
+use super::item::tel_uri;
 use super::list::ListHead;
 use super::{PageBuilder, RenderedPage, dir_of};
 use crate::config::Taxonomy;
-use crate::content::Kind;
+use crate::content::{Item, ItemData, Kind};
 use crate::diagnostics::Diagnostic;
 use crate::render::templates::Templates;
-use crate::render::views::{ChooserEntry, ChooserView, HomeView, PageView, TermLink};
+use crate::render::views::{
+    Card, ChooserEntry, ChooserView, HomeView, OfficeView, PageView, TermLink,
+};
 use crate::routes;
 
 impl PageBuilder<'_> {
-    /// The home page: its text, the topics, the next events and how much
-    /// the guide has.
+    /// The home page: its text, the topics as tiles, what's on this week,
+    /// the office to call and how much the guide has.
     pub(super) fn home_page(&self, lang: &str, view: &mut PageView) -> &'static str {
         let cfg = &self.site.config;
         let home = &self.site.home;
         let text = self.text(home, lang);
-        let upcoming = self
-            .site
-            .of_kind(Kind::Event)
-            .filter(|i| self.is_upcoming(i));
-        let events = self
-            .sorted(lang, upcoming.collect())
-            .into_iter()
-            .take(3)
-            .map(|i| self.card(lang, i))
-            .collect();
+        let (events, events_this_week) = self.whats_on(lang);
         view.title = text.title.clone();
         view.description = self
             .field(home, lang, |t| t.summary.as_ref())
@@ -41,6 +37,8 @@ impl PageBuilder<'_> {
                 cfg.taxonomies.terms(Taxonomy::Topics),
             ),
             events,
+            events_this_week,
+            office: self.office(lang),
             offer_count: self.site.of_kind(Kind::Offer).count(),
             event_count: self
                 .site
@@ -50,6 +48,65 @@ impl PageBuilder<'_> {
             contact_count: self.site.of_kind(Kind::Contact).count(),
         });
         "home.html"
+    }
+
+    /// What's on: the events of the next seven days (at most six), or, when
+    /// there are none, the next three; and which of the two it is.
+    fn whats_on(&self, lang: &str) -> (Vec<Card>, bool) {
+        let upcoming: Vec<&Item> = self
+            .site
+            .of_kind(Kind::Event)
+            .filter(|i| self.is_upcoming(i))
+            .collect();
+        let sorted = self.sorted(lang, upcoming);
+        let week_end = self.now.checked_add(7.days()).ok();
+        let starts_this_week = |i: &&Item| match (&i.data, week_end) {
+            (ItemData::Event(e), Some(end)) => {
+                e.time.next_session(self.now).is_some_and(|s| s.start < end)
+            }
+            _ => false,
+        };
+        let this_week: Vec<&Item> = sorted
+            .iter()
+            .copied()
+            .filter(starts_this_week)
+            .take(6)
+            .collect();
+        let (items, is_week) = if this_week.is_empty() {
+            (sorted.into_iter().take(3).collect(), false)
+        } else {
+            (this_week, true)
+        };
+        let cards = items.into_iter().map(|i| self.card(lang, i)).collect();
+        (cards, is_week)
+    }
+
+    /// The office that runs the guide: the contact whose e-mail address is
+    /// the site's feedback address (`legal.feedback` in site.toml).
+    fn office(&self, lang: &str) -> Option<OfficeView> {
+        let feedback = &self.site.config.legal.feedback;
+        let (item, data) = self
+            .site
+            .of_kind(Kind::Contact)
+            .find_map(|i| match &i.data {
+                ItemData::Contact(d)
+                    if d.email
+                        .as_deref()
+                        .is_some_and(|e| e.eq_ignore_ascii_case(feedback)) =>
+                {
+                    Some((i, d))
+                }
+                _ => None,
+            })?;
+        let text = self.text(item, lang);
+        Some(OfficeView {
+            name: self.txt(lang, &text.lang, &text.title),
+            url: routes::item(lang, Kind::Contact, &item.slug),
+            phone: data.phone.clone(),
+            phone_href: data.phone.as_deref().map(tel_uri),
+            email: data.email.clone(),
+            office_hours: self.field(item, lang, |t| t.office_hours.as_ref()),
+        })
     }
 
     /// A taxonomy's index: a list page of its terms (see `list_page`).
@@ -91,6 +148,7 @@ impl PageBuilder<'_> {
         let cfg = &self.site.config;
         let urls = &self.langs[&cfg.default_language].urls;
         let view = ChooserView {
+            site_title: self.t(&cfg.default_language, "site-title"),
             languages: cfg
                 .languages
                 .iter()

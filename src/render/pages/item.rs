@@ -2,7 +2,7 @@
 //! body, its structured data (JSON-LD) and the contacts it names.
 
 use super::{PageBuilder, dir_of};
-use crate::config::Taxonomy;
+use crate::config::{Language, Taxonomy};
 use crate::content::status::State;
 use crate::content::{
     Attendance, ContactData, ContactKind, EventData, EventTime, Item, ItemData, Kind, OfferData,
@@ -237,6 +237,15 @@ impl PageBuilder<'_> {
         )
     }
 
+    /// A language's name in running text of the reader's language
+    /// ("آلمانی" on a Farsi page, not "Deutsch"): its `language-<key>`
+    /// message, else (no such message) its own name.
+    pub(super) fn language_in(&self, lang: &str, l: &Language) -> String {
+        self.messages
+            .format(lang, &format!("language-{}", l.key), None)
+            .unwrap_or_else(|| l.name.clone())
+    }
+
     /// The body in the reader's language (or the fallback's), with its translation status.
     pub(super) fn body_view(&self, item: &Item, text: &Text, lang: &str) -> BodyView {
         let untranslated = text.lang != lang;
@@ -247,9 +256,9 @@ impl PageBuilder<'_> {
             body_lang: fallback.map(|l| l.tag_str()),
             body_dir: fallback.map(dir_of),
             untranslated,
-            fallback_name: fallback.map(|l| l.name.clone()),
+            fallback_name: fallback.map(|l| self.language_in(lang, l)),
             outdated: status.state == State::Outdated,
-            source_name: self.site.config.default_lang().name.clone(),
+            source_name: self.language_in(lang, self.site.config.default_lang()),
             machine_translated: status.machine_translated && !untranslated,
             reviewed: status.reviewed,
         }
@@ -282,7 +291,7 @@ fn geo_uri((lat, lon): (f64, f64)) -> String {
 }
 
 /// `tel:` URI of a phone number as written (digits and `+` only).
-fn tel_uri(phone: &str) -> String {
+pub(super) fn tel_uri(phone: &str) -> String {
     let digits: String = phone
         .chars()
         .filter(|ch| ch.is_ascii_digit() || *ch == '+')

@@ -273,6 +273,7 @@ impl<'a> PageBuilder<'a> {
             name: l.name.clone(),
             url: routes::path(&l.key, route),
             current: l.key == lang,
+            variant: l.key != lang && l.tag == this.tag,
         };
         let variants = cfg
             .languages
