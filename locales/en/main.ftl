@@ -23,6 +23,9 @@ home-more-heading = More in this guide
 
 untranslated-notice = This text has not been translated yet. You are reading it in { $language }.
 card-untranslated = not translated yet
+# An event on a card takes place today / tomorrow (at the time of the build).
+card-today = today
+card-tomorrow = tomorrow
 
 items-count = { $count ->
     [0] no entries
@@ -63,6 +66,8 @@ label-registration = Registration
 label-website = Website
 label-contacts = Contacts
 label-reach = How to reach us
+# Heading of the responsible contact's phone and e-mail on an offer or event page.
+reach-heading = Your contact
 label-role = Role
 label-organization = Organisation
 label-phone = Phone
@@ -74,7 +79,7 @@ label-offers-by = Offers
 label-events-by = Events
 label-updated = Last changed
 all-day = all day
-map-link = Show on map (OpenStreetMap)
+directions-link = Get directions (OpenStreetMap)
 yes = yes
 no = no
 

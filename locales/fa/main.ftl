@@ -26,6 +26,9 @@ home-more-heading = بیشتر در این راهنما
 
 untranslated-notice = این متن هنوز ترجمه نشده است. شما آن را به زبان { $language } می‌خوانید.
 card-untranslated = هنوز ترجمه نشده
+# An event on a card takes place today / tomorrow (at the time of the build).
+card-today = امروز
+card-tomorrow = فردا
 
 # In Farsi the category "one" also covers 0, so "one" variants use { $count }.
 items-count = { $count ->
@@ -67,6 +70,8 @@ label-registration = ثبت‌نام
 label-website = وب‌سایت
 label-contacts = افراد رابط
 label-reach = راه‌های تماس با ما
+# Heading of the responsible contact's phone and e-mail on an offer or event page.
+reach-heading = فرد یا مرکز تماس
 label-role = وظیفه
 label-organization = سازمان
 label-phone = تلفن
@@ -78,7 +83,7 @@ label-offers-by = خدمات
 label-events-by = رویدادها
 label-updated = آخرین تغییر
 all-day = تمام روز
-map-link = نمایش روی نقشه (OpenStreetMap)
+directions-link = مسیریابی تا اینجا (OpenStreetMap)
 yes = بله
 no = خیر
 

@@ -26,6 +26,9 @@ home-more-heading = Mehr im Wegweiser
 
 untranslated-notice = Diesen Text gibt es noch nicht in Leichter Sprache. Hier steht er auf { $language }.
 card-untranslated = noch nicht in Leichter Sprache
+# An event on a card takes place today / tomorrow (at the time of the build).
+card-today = heute
+card-tomorrow = morgen
 
 items-count = { $count ->
     [0] keine Einträge
@@ -66,6 +69,8 @@ label-registration = Anmeldung
 label-website = Internet-Seite
 label-contacts = Menschen, die helfen
 label-reach = So erreichen Sie uns
+# Heading of the responsible contact's phone and e-mail on an offer or event page.
+reach-heading = So bekommen Sie Hilfe
 label-role = Aufgabe
 label-organization = Arbeitet bei
 label-phone = Telefon
@@ -77,7 +82,7 @@ label-offers-by = Angebote
 label-events-by = Termine
 label-updated = Zuletzt geändert
 all-day = den ganzen Tag
-map-link = Auf der Karte zeigen (OpenStreetMap)
+directions-link = Den Weg zeigen (Karte im Internet)
 yes = ja
 no = nein
 
@@ -127,7 +132,7 @@ next-dates = Die nächsten Termine:
 add-to-calendar = In den Kalender eintragen
 subscribe-calendar = Alle Termine in Ihren Kalender holen
 save-contact = Kontakt speichern
-map-app-link = Auf der Karte zeigen
+map-app-link = Mit der Karten-App auf dem Handy öffnen
 label-attendance = Wie machen Sie mit?
 attendance-in-person = Sie gehen hin
 attendance-online = im Internet

@@ -26,6 +26,9 @@ home-more-heading = Больше в путеводителе
 
 untranslated-notice = Этот текст ещё не переведён. Вы читаете его на языке: { $language }.
 card-untranslated = ещё не переведено
+# An event on a card takes place today / tomorrow (at the time of the build).
+card-today = сегодня
+card-tomorrow = завтра
 
 items-count = { $count ->
     [0] нет записей
@@ -79,6 +82,8 @@ label-registration = Запись
 label-website = Сайт
 label-contacts = Контактные лица
 label-reach = Как с нами связаться
+# Heading of the responsible contact's phone and e-mail on an offer or event page.
+reach-heading = Контакт
 label-role = Роль
 label-organization = Организация
 label-phone = Телефон
@@ -90,7 +95,7 @@ label-offers-by = Предложения
 label-events-by = Мероприятия
 label-updated = Последнее изменение
 all-day = весь день
-map-link = Показать на карте (OpenStreetMap)
+directions-link = Проложить маршрут (OpenStreetMap)
 yes = да
 no = нет
 

@@ -26,6 +26,9 @@ home-more-heading = Rehberde daha fazlası
 
 untranslated-notice = Bu metin henüz çevrilmedi. Metni şu dilde okuyorsunuz: { $language }.
 card-untranslated = henüz çevrilmedi
+# An event on a card takes place today / tomorrow (at the time of the build).
+card-today = bugün
+card-tomorrow = yarın
 
 items-count = { $count ->
     [0] kayıt yok
@@ -66,6 +69,8 @@ label-registration = Kayıt
 label-website = Web sitesi
 label-contacts = İrtibat kişileri
 label-reach = Bize nasıl ulaşabilirsiniz
+# Heading of the responsible contact's phone and e-mail on an offer or event page.
+reach-heading = İletişim
 label-role = Görev
 label-organization = Kurum
 label-phone = Telefon
@@ -77,7 +82,7 @@ label-offers-by = Hizmetler
 label-events-by = Etkinlikler
 label-updated = Son değişiklik
 all-day = tüm gün
-map-link = Haritada göster (OpenStreetMap)
+directions-link = Yol tarifi al (OpenStreetMap)
 yes = evet
 no = hayır
 
