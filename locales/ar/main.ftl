@@ -26,9 +26,6 @@ home-more-heading = المزيد في الدليل
 
 untranslated-notice = لم يُترجم هذا النص بعد. أنتم تقرؤونه باللغة { $language }.
 card-untranslated = لم يُترجم بعد
-# An event on a card takes place today / tomorrow (at the time of the build).
-card-today = اليوم
-card-tomorrow = غداً
 
 items-count = { $count ->
     [zero] لا توجد إدخالات
@@ -86,6 +83,9 @@ label-contacts = جهات الاتصال
 label-reach = كيف تصلون إلينا
 # Heading of the responsible contact's phone and e-mail on an offer or event page.
 reach-heading = جهة الاتصال
+# An event on a card takes place today / tomorrow (at the time of the build).
+card-today = اليوم
+card-tomorrow = غداً
 label-role = المهمة
 label-organization = المؤسسة
 label-phone = الهاتف

@@ -27,9 +27,6 @@ home-more-heading = Mehr im Wegweiser
 
 untranslated-notice = Dieser Text ist noch nicht übersetzt. Sie lesen ihn auf { $language }.
 card-untranslated = noch nicht übersetzt
-# An event on a card takes place today / tomorrow (at the time of the build).
-card-today = heute
-card-tomorrow = morgen
 
 items-count = { $count ->
     [0] keine Einträge
@@ -72,6 +69,9 @@ label-contacts = Ansprechpersonen
 label-reach = So erreichen Sie uns
 # Heading of the responsible contact's phone and e-mail on an offer or event page.
 reach-heading = Ihre Ansprechperson
+# An event on a card takes place today / tomorrow (at the time of the build).
+card-today = heute
+card-tomorrow = morgen
 label-role = Aufgabe
 label-organization = Organisation
 label-phone = Telefon

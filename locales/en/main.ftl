@@ -23,9 +23,6 @@ home-more-heading = More in this guide
 
 untranslated-notice = This text has not been translated yet. You are reading it in { $language }.
 card-untranslated = not translated yet
-# An event on a card takes place today / tomorrow (at the time of the build).
-card-today = today
-card-tomorrow = tomorrow
 
 items-count = { $count ->
     [0] no entries
@@ -68,6 +65,9 @@ label-contacts = Contacts
 label-reach = How to reach us
 # Heading of the responsible contact's phone and e-mail on an offer or event page.
 reach-heading = Your contact
+# An event on a card takes place today / tomorrow (at the time of the build).
+card-today = today
+card-tomorrow = tomorrow
 label-role = Role
 label-organization = Organisation
 label-phone = Phone

@@ -26,9 +26,6 @@ home-more-heading = بیشتر در این راهنما
 
 untranslated-notice = این متن هنوز ترجمه نشده است. شما آن را به زبان { $language } می‌خوانید.
 card-untranslated = هنوز ترجمه نشده
-# An event on a card takes place today / tomorrow (at the time of the build).
-card-today = امروز
-card-tomorrow = فردا
 
 # In Farsi the category "one" also covers 0, so "one" variants use { $count }.
 items-count = { $count ->
@@ -72,6 +69,9 @@ label-contacts = افراد رابط
 label-reach = راه‌های تماس با ما
 # Heading of the responsible contact's phone and e-mail on an offer or event page.
 reach-heading = فرد یا مرکز تماس
+# An event on a card takes place today / tomorrow (at the time of the build).
+card-today = امروز
+card-tomorrow = فردا
 label-role = وظیفه
 label-organization = سازمان
 label-phone = تلفن

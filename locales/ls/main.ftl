@@ -26,9 +26,6 @@ home-more-heading = Mehr im Wegweiser
 
 untranslated-notice = Diesen Text gibt es noch nicht in Leichter Sprache. Hier steht er auf { $language }.
 card-untranslated = noch nicht in Leichter Sprache
-# An event on a card takes place today / tomorrow (at the time of the build).
-card-today = heute
-card-tomorrow = morgen
 
 items-count = { $count ->
     [0] keine Einträge
@@ -71,6 +68,9 @@ label-contacts = Menschen, die helfen
 label-reach = So erreichen Sie uns
 # Heading of the responsible contact's phone and e-mail on an offer or event page.
 reach-heading = So bekommen Sie Hilfe
+# An event on a card takes place today / tomorrow (at the time of the build).
+card-today = heute
+card-tomorrow = morgen
 label-role = Aufgabe
 label-organization = Arbeitet bei
 label-phone = Telefon

@@ -26,9 +26,6 @@ home-more-heading = Больше в путеводителе
 
 untranslated-notice = Этот текст ещё не переведён. Вы читаете его на языке: { $language }.
 card-untranslated = ещё не переведено
-# An event on a card takes place today / tomorrow (at the time of the build).
-card-today = сегодня
-card-tomorrow = завтра
 
 items-count = { $count ->
     [0] нет записей
@@ -84,6 +81,9 @@ label-contacts = Контактные лица
 label-reach = Как с нами связаться
 # Heading of the responsible contact's phone and e-mail on an offer or event page.
 reach-heading = Контакт
+# An event on a card takes place today / tomorrow (at the time of the build).
+card-today = сегодня
+card-tomorrow = завтра
 label-role = Роль
 label-organization = Организация
 label-phone = Телефон

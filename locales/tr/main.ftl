@@ -26,9 +26,6 @@ home-more-heading = Rehberde daha fazlası
 
 untranslated-notice = Bu metin henüz çevrilmedi. Metni şu dilde okuyorsunuz: { $language }.
 card-untranslated = henüz çevrilmedi
-# An event on a card takes place today / tomorrow (at the time of the build).
-card-today = bugün
-card-tomorrow = yarın
 
 items-count = { $count ->
     [0] kayıt yok
@@ -71,6 +68,9 @@ label-contacts = İrtibat kişileri
 label-reach = Bize nasıl ulaşabilirsiniz
 # Heading of the responsible contact's phone and e-mail on an offer or event page.
 reach-heading = İletişim
+# An event on a card takes place today / tomorrow (at the time of the build).
+card-today = bugün
+card-tomorrow = yarın
 label-role = Görev
 label-organization = Kurum
 label-phone = Telefon

@@ -26,9 +26,6 @@ home-more-heading = Більше в путівнику
 
 untranslated-notice = Цей текст ще не перекладено. Ви читаєте його такою мовою: { $language }.
 card-untranslated = ще не перекладено
-# An event on a card takes place today / tomorrow (at the time of the build).
-card-today = сьогодні
-card-tomorrow = завтра
 
 items-count = { $count ->
     [0] немає записів
@@ -84,6 +81,9 @@ label-contacts = Контактні особи
 label-reach = Як з нами зв'язатися
 # Heading of the responsible contact's phone and e-mail on an offer or event page.
 reach-heading = Контакт
+# An event on a card takes place today / tomorrow (at the time of the build).
+card-today = сьогодні
+card-tomorrow = завтра
 label-role = Роль
 label-organization = Організація
 label-phone = Телефон
