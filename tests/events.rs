@@ -143,24 +143,43 @@ fn multi_session_event_has_one_vevent_per_session_with_stable_uids() {
 fn past_events_move_to_the_archive_as_time_goes_on() {
     let site = TestSite::fixture("site");
     build_at(&site, "2026-01-01T00:00:00Z");
-    let upcoming = attrs(&site.html("de/events/index.html"), ".cards a", "href");
+    let upcoming = attrs(
+        &site.html("de/events/index.html"),
+        ".cards .card > a",
+        "href",
+    );
     assert_eq!(upcoming, vec!["/de/events/infoabend/", "/de/events/markt/"]);
-    assert!(attrs(&site.html("de/archive/index.html"), ".cards a", "href").is_empty());
+    assert!(
+        attrs(
+            &site.html("de/archive/index.html"),
+            ".cards .card > a",
+            "href"
+        )
+        .is_empty()
+    );
     let cal = site.read("de/events.ics");
     assert!(cal.contains("infoabend") && cal.contains("markt"));
 
     // A later build: the information evening (5 Feb) is over.
     build_at(&site, "2026-03-01T00:00:00Z");
-    let upcoming = attrs(&site.html("de/events/index.html"), ".cards a", "href");
+    let upcoming = attrs(
+        &site.html("de/events/index.html"),
+        ".cards .card > a",
+        "href",
+    );
     assert_eq!(upcoming, vec!["/de/events/markt/"]);
-    let archive = attrs(&site.html("de/archive/index.html"), ".cards a", "href");
+    let archive = attrs(
+        &site.html("de/archive/index.html"),
+        ".cards .card > a",
+        "href",
+    );
     assert_eq!(archive, vec!["/de/events/infoabend/"]);
     let page = site.html("de/events/infoabend/index.html");
     assert!(page.select(&sel(".notice-past")).next().is_some());
     let cal = site.read("de/events.ics");
     assert!(!cal.contains("infoabend") && cal.contains("markt"), "{cal}");
     // The home page shows only what is still to come.
-    let home = attrs(&site.html("de/index.html"), ".cards a", "href");
+    let home = attrs(&site.html("de/index.html"), ".cards .card > a", "href");
     assert_eq!(home, vec!["/de/events/markt/"]);
 }
 
@@ -192,7 +211,11 @@ fn source_date_epoch_sets_now_on_the_command_line() {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        attrs(&site.html("de/archive/index.html"), ".cards a", "href")
+        attrs(
+            &site.html("de/archive/index.html"),
+            ".cards .card > a",
+            "href",
+        )
     };
     assert!(run("1767225600").is_empty(), "2026-01-01: nothing is past");
     assert_eq!(
@@ -267,7 +290,7 @@ fn maps_are_links_not_embeds() {
     assert!(
         hrefs
             .iter()
-            .any(|h| h.starts_with("https://www.openstreetmap.org/?mlat=49.97"))
+            .any(|h| h == "https://www.openstreetmap.org/directions?to=49.97%2C8.06")
     );
     assert!(doc.select(&sel("iframe, img")).next().is_none());
 }

@@ -81,6 +81,11 @@ label-registration = التسجيل
 label-website = الموقع الإلكتروني
 label-contacts = جهات الاتصال
 label-reach = كيف تصلون إلينا
+# Heading of the responsible contact's phone and e-mail on an offer or event page.
+reach-heading = جهة الاتصال
+# An event on a card takes place today / tomorrow (at the time of the build).
+card-today = اليوم
+card-tomorrow = غداً
 label-role = المهمة
 label-organization = المؤسسة
 label-phone = الهاتف
@@ -92,7 +97,7 @@ label-offers-by = العروض
 label-events-by = الفعاليات
 label-updated = آخر تعديل
 all-day = طوال اليوم
-map-link = العرض على الخريطة (OpenStreetMap)
+directions-link = كيف تصل إلى هنا (OpenStreetMap)
 yes = نعم
 no = لا
 

@@ -67,6 +67,11 @@ label-registration = Anmeldung
 label-website = Website
 label-contacts = Ansprechpersonen
 label-reach = So erreichen Sie uns
+# Heading of the responsible contact's phone and e-mail on an offer or event page.
+reach-heading = Ihre Ansprechperson
+# An event on a card takes place today / tomorrow (at the time of the build).
+card-today = heute
+card-tomorrow = morgen
 label-role = Aufgabe
 label-organization = Organisation
 label-phone = Telefon
@@ -78,7 +83,7 @@ label-offers-by = Angebote
 label-events-by = Veranstaltungen
 label-updated = Zuletzt geändert
 all-day = ganztägig
-map-link = Auf der Karte zeigen (OpenStreetMap)
+directions-link = Weg hierher planen (OpenStreetMap)
 yes = ja
 no = nein
 

@@ -63,6 +63,11 @@ label-registration = Registration
 label-website = Website
 label-contacts = Contacts
 label-reach = How to reach us
+# Heading of the responsible contact's phone and e-mail on an offer or event page.
+reach-heading = Your contact
+# An event on a card takes place today / tomorrow (at the time of the build).
+card-today = today
+card-tomorrow = tomorrow
 label-role = Role
 label-organization = Organisation
 label-phone = Phone
@@ -74,7 +79,7 @@ label-offers-by = Offers
 label-events-by = Events
 label-updated = Last changed
 all-day = all day
-map-link = Show on map (OpenStreetMap)
+directions-link = Get directions (OpenStreetMap)
 yes = yes
 no = no
 

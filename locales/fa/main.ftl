@@ -67,6 +67,11 @@ label-registration = ثبت‌نام
 label-website = وب‌سایت
 label-contacts = افراد رابط
 label-reach = راه‌های تماس با ما
+# Heading of the responsible contact's phone and e-mail on an offer or event page.
+reach-heading = فرد یا مرکز تماس
+# An event on a card takes place today / tomorrow (at the time of the build).
+card-today = امروز
+card-tomorrow = فردا
 label-role = وظیفه
 label-organization = سازمان
 label-phone = تلفن
@@ -78,7 +83,7 @@ label-offers-by = خدمات
 label-events-by = رویدادها
 label-updated = آخرین تغییر
 all-day = تمام روز
-map-link = نمایش روی نقشه (OpenStreetMap)
+directions-link = مسیریابی تا اینجا (OpenStreetMap)
 yes = بله
 no = خیر
 

@@ -66,6 +66,11 @@ label-registration = Anmeldung
 label-website = Internet-Seite
 label-contacts = Menschen, die helfen
 label-reach = So erreichen Sie uns
+# Heading of the responsible contact's phone and e-mail on an offer or event page.
+reach-heading = So bekommen Sie Hilfe
+# An event on a card takes place today / tomorrow (at the time of the build).
+card-today = heute
+card-tomorrow = morgen
 label-role = Aufgabe
 label-organization = Arbeitet bei
 label-phone = Telefon
@@ -77,7 +82,7 @@ label-offers-by = Angebote
 label-events-by = Termine
 label-updated = Zuletzt geändert
 all-day = den ganzen Tag
-map-link = Auf der Karte zeigen (OpenStreetMap)
+directions-link = Den Weg zeigen (Karte im Internet)
 yes = ja
 no = nein
 
@@ -127,7 +132,7 @@ next-dates = Die nächsten Termine:
 add-to-calendar = In den Kalender eintragen
 subscribe-calendar = Alle Termine in Ihren Kalender holen
 save-contact = Kontakt speichern
-map-app-link = Auf der Karte zeigen
+map-app-link = Mit der Karten-App auf dem Handy öffnen
 label-attendance = Wie machen Sie mit?
 attendance-in-person = Sie gehen hin
 attendance-online = im Internet

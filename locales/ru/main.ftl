@@ -79,6 +79,11 @@ label-registration = Запись
 label-website = Сайт
 label-contacts = Контактные лица
 label-reach = Как с нами связаться
+# Heading of the responsible contact's phone and e-mail on an offer or event page.
+reach-heading = Контакт
+# An event on a card takes place today / tomorrow (at the time of the build).
+card-today = сегодня
+card-tomorrow = завтра
 label-role = Роль
 label-organization = Организация
 label-phone = Телефон
@@ -90,7 +95,7 @@ label-offers-by = Предложения
 label-events-by = Мероприятия
 label-updated = Последнее изменение
 all-day = весь день
-map-link = Показать на карте (OpenStreetMap)
+directions-link = Проложить маршрут (OpenStreetMap)
 yes = да
 no = нет
 

@@ -66,6 +66,11 @@ label-registration = Kayıt
 label-website = Web sitesi
 label-contacts = İrtibat kişileri
 label-reach = Bize nasıl ulaşabilirsiniz
+# Heading of the responsible contact's phone and e-mail on an offer or event page.
+reach-heading = İletişim
+# An event on a card takes place today / tomorrow (at the time of the build).
+card-today = bugün
+card-tomorrow = yarın
 label-role = Görev
 label-organization = Kurum
 label-phone = Telefon
@@ -77,7 +82,7 @@ label-offers-by = Hizmetler
 label-events-by = Etkinlikler
 label-updated = Son değişiklik
 all-day = tüm gün
-map-link = Haritada göster (OpenStreetMap)
+directions-link = Yol tarifi al (OpenStreetMap)
 yes = evet
 no = hayır
 

@@ -79,6 +79,11 @@ label-registration = Реєстрація
 label-website = Вебсайт
 label-contacts = Контактні особи
 label-reach = Як з нами зв'язатися
+# Heading of the responsible contact's phone and e-mail on an offer or event page.
+reach-heading = Контакт
+# An event on a card takes place today / tomorrow (at the time of the build).
+card-today = сьогодні
+card-tomorrow = завтра
 label-role = Роль
 label-organization = Організація
 label-phone = Телефон
@@ -90,7 +95,7 @@ label-offers-by = Пропозиції
 label-events-by = Заходи
 label-updated = Востаннє змінено
 all-day = увесь день
-map-link = Показати на карті (OpenStreetMap)
+directions-link = Прокласти маршрут (OpenStreetMap)
 yes = так
 no = ні
 

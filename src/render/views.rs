@@ -121,12 +121,62 @@ pub struct Card {
     pub url: String,
     pub title: Txt,
     pub summary: Option<Txt>,
-    /// Event date line, contact role: a short line under the title.
+    /// Contact role: a short line under the title.
     pub meta: Option<String>,
-    /// Machine-readable date for `<time datetime>` (events).
-    pub datetime: Option<String>,
     /// Not translated into the page's language.
     pub untranslated: bool,
+    /// What a reader decides by at a glance (none in the search page's A–Z list).
+    pub facts: Option<CardFacts>,
+}
+
+/// The facts on a card: where, when, what it costs, in which languages, whom to call.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct CardFacts {
+    /// Events: the next session (in the archive: the first).
+    pub when: Option<CardWhen>,
+    /// Where, as the content names it (an event's location, else an
+    /// address): a name in any language, isolated on the page.
+    pub location: Option<String>,
+    /// Else where, as the site's place names in the reader's language.
+    pub places: Option<String>,
+    /// Offers: when they are held, as the editors wrote it.
+    pub schedule: Option<Txt>,
+    pub cost: Option<Txt>,
+    /// Languages an offer or event is held in, in the reader's language.
+    pub languages: Option<String>,
+    /// The responsible contact's phone or e-mail (a contact card: its own).
+    pub reach: Option<Reach>,
+}
+
+/// An event's date on a card.
+#[derive(Debug, Clone, Serialize)]
+pub struct CardWhen {
+    /// Date with weekday ("Dienstag, 3. März 2026").
+    pub date: String,
+    /// `2026-03-03` for the date's `<time datetime>`.
+    pub date_iso: String,
+    /// `18:00–19:30`; empty for all-day events.
+    pub time: String,
+    /// `2026-03-03T18:00` for the time's `<time datetime>`.
+    pub start_iso: String,
+    /// "heute" or "morgen" when true at the build's "now".
+    pub relative: Option<String>,
+    /// The last day of an event that lasts longer than the session shown.
+    pub until: Option<String>,
+    pub until_iso: Option<String>,
+    /// How a repeating event repeats.
+    pub repeat: Option<String>,
+}
+
+/// How to reach a contact: phone (`tel:`) and e-mail, with whom they reach.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reach {
+    /// The contact (on an offer or event); `None` on the contact's own card.
+    pub contact: Option<ContactRef>,
+    pub phone: Option<String>,
+    /// `tel:` URI (digits and + only).
+    pub phone_href: Option<String>,
+    pub email: Option<String>,
 }
 
 /// One session of an event, formatted.
@@ -142,6 +192,8 @@ pub struct When {
 #[derive(Debug, Clone, Serialize)]
 pub struct OfferView {
     pub geo_uri: Option<String>,
+    /// OpenStreetMap route planner with the place as destination (a link only).
+    pub directions_url: Option<String>,
     pub schedule: Option<Txt>,
     pub cost: Option<Txt>,
     pub childcare: Option<bool>,
@@ -169,6 +221,8 @@ pub struct EventView {
     pub attendance: &'static str,
     /// `geo:` URI that opens the phone's map app.
     pub geo_uri: Option<String>,
+    /// OpenStreetMap route planner with the place as destination (a link only).
+    pub directions_url: Option<String>,
     pub all_day: bool,
     pub location: Option<String>,
     pub address: Option<String>,
@@ -238,6 +292,8 @@ pub struct ItemView {
     pub places: Vec<TermLink>,
     pub offered_in: Option<String>,
     pub contacts: Vec<ContactRef>,
+    /// Offers and events: the responsible contact's phone and e-mail.
+    pub reach: Option<Reach>,
     pub offer: Option<OfferView>,
     pub event: Option<EventView>,
     pub contact: Option<ContactView>,

@@ -10,7 +10,7 @@ use crate::content::{
 };
 use crate::render::markdown::{self, LinkContext};
 use crate::render::views::{
-    BodyView, ContactRef, ContactView, EventView, ItemView, OfferView, PageView,
+    BodyView, ContactRef, ContactView, EventView, ItemView, OfferView, PageView, Reach,
 };
 use crate::render::{jsonld, qr};
 use crate::routes;
@@ -75,6 +75,7 @@ impl PageBuilder<'_> {
             places: terms(Taxonomy::Places),
             offered_in: listing.and_then(|l| self.languages_list(lang, &l.offered_in)),
             contacts,
+            reach: self.reach(lang, item),
             offer: match &item.data {
                 ItemData::Offer(o) => Some(self.offer_view(lang, item, o)),
                 _ => None,
@@ -95,6 +96,7 @@ impl PageBuilder<'_> {
     fn offer_view(&self, lang: &str, item: &Item, o: &OfferData) -> OfferView {
         OfferView {
             geo_uri: o.listing.geo.map(geo_uri),
+            directions_url: o.listing.geo.map(directions_url),
             schedule: self.field(item, lang, |t| t.schedule.as_ref()),
             cost: self.field(item, lang, |t| t.cost.as_ref()),
             childcare: o.childcare,
@@ -129,6 +131,7 @@ impl PageBuilder<'_> {
                 Attendance::Hybrid => "hybrid",
             },
             geo_uri: e.listing.geo.map(geo_uri),
+            directions_url: e.listing.geo.map(directions_url),
             all_day: matches!(e.time, EventTime::AllDay { .. }),
             location: e.location.clone(),
             address: e.listing.address.clone(),
@@ -212,8 +215,37 @@ impl PageBuilder<'_> {
         })
     }
 
+    /// Whom readers of an offer or event call or write to: of the contacts it
+    /// names (its contacts in order, then its provider or organizer), the first
+    /// with a phone number, else the first with an e-mail address.
+    pub(super) fn reach(&self, lang: &str, item: &Item) -> Option<Reach> {
+        let (listing, responsible) = match &item.data {
+            ItemData::Offer(o) => (&o.listing, o.provider.as_deref()),
+            ItemData::Event(e) => (&e.listing, e.organizer.as_deref()),
+            _ => return None,
+        };
+        let named: Vec<(&str, &ContactData)> = listing
+            .contacts
+            .iter()
+            .map(String::as_str)
+            .chain(responsible)
+            .filter_map(|slug| match &self.site.get(Kind::Contact, slug)?.data {
+                ItemData::Contact(c) => Some((slug, c)),
+                _ => None,
+            })
+            .collect();
+        let (slug, data) = named
+            .iter()
+            .find(|(_, c)| c.phone.is_some())
+            .or_else(|| named.iter().find(|(_, c)| c.email.is_some()))?;
+        Some(Reach {
+            contact: self.contact_ref(lang, slug),
+            ..own_reach(data)?
+        })
+    }
+
     /// Language names in the reader's language, as a list ("Arabisch und Deutsch").
-    fn languages_list(&self, lang: &str, codes: &[String]) -> Option<String> {
+    pub(super) fn languages_list(&self, lang: &str, codes: &[String]) -> Option<String> {
         if codes.is_empty() {
             return None;
         }
@@ -283,6 +315,22 @@ impl PageBuilder<'_> {
         };
         jsonld::item(item, &ctx, party).map(|v| jsonld::to_script(&v))
     }
+}
+
+/// How to reach a contact itself (its card in the contacts list), if it has a phone or e-mail.
+pub(super) fn own_reach(c: &ContactData) -> Option<Reach> {
+    (c.phone.is_some() || c.email.is_some()).then(|| Reach {
+        contact: None,
+        phone: c.phone.clone(),
+        phone_href: c.phone.as_deref().map(tel_uri),
+        email: c.email.clone(),
+    })
+}
+
+/// OpenStreetMap's route planner with the place as destination: a link only,
+/// nothing is requested until the reader follows it.
+fn directions_url((lat, lon): (f64, f64)) -> String {
+    format!("https://www.openstreetmap.org/directions?to={lat}%2C{lon}")
 }
 
 /// `geo:` URI (RFC 5870): opens the reader's own map app, no third party involved.

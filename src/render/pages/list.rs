@@ -9,9 +9,10 @@ use std::sync::OnceLock;
 use fluent_bundle::FluentArgs;
 
 use super::PageBuilder;
+use super::item::own_reach;
 use crate::config::Taxonomy;
-use crate::content::{EventTime, Item, ItemData, Kind, Site};
-use crate::render::views::{Card, ListView, PageView, Pager};
+use crate::content::{Attendance, Item, ItemData, Kind, Listing, Site};
+use crate::render::views::{Card, CardFacts, ListView, PageView, Pager};
 use crate::routes::{self, Route};
 
 /// Every item's position in one language's title order.
@@ -222,48 +223,95 @@ impl<'a> PageBuilder<'a> {
         }
     }
 
-    /// One item in a list.
+    /// One item in a list, with the facts a reader decides by.
     pub(super) fn card(&self, lang: &str, item: &Item) -> Card {
+        let facts = self.card_facts(lang, item);
+        let empty = facts.when.is_none()
+            && facts.location.is_none()
+            && facts.places.is_none()
+            && facts.schedule.is_none()
+            && facts.cost.is_none()
+            && facts.languages.is_none()
+            && facts.reach.is_none();
+        Card {
+            facts: (!empty).then_some(facts),
+            ..self.card_brief(lang, item)
+        }
+    }
+
+    /// One item in a list: title, summary, and a contact's role or an event's date only.
+    pub(super) fn card_brief(&self, lang: &str, item: &Item) -> Card {
         let text = self.text(item, lang);
-        let (meta, datetime) = match &item.data {
-            ItemData::Event(e) => {
-                let f = self.fmt(lang);
-                let m = match (&e.time, e.time.next_session(self.now)) {
-                    // A repeating event: its next date and how it repeats.
-                    (EventTime::Recurring { first, rule, .. }, Some(next)) => format!(
-                        "{} · {}",
-                        f.date_medium(next.start.date()),
-                        self.recurrence_text(lang, rule, *first)
-                    ),
-                    _ => {
-                        let (first, last) = (e.time.first_day(), e.time.last_day());
-                        if last != first {
-                            format!("{} – {}", f.date_medium(first), f.date_medium(last))
-                        } else {
-                            f.date_medium(first)
-                        }
-                    }
-                };
-                let day = e
-                    .time
-                    .next_session(self.now)
-                    .map_or(e.time.first_day(), |s| s.start.date());
-                (Some(m), Some(day.to_string()))
-            }
-            ItemData::Contact(_) => (
-                self.field(item, lang, |t| t.role.as_ref()).map(|t| t.text),
-                None,
-            ),
-            _ => (None, None),
-        };
         Card {
             kind: item.kind.name(),
             url: routes::item(lang, item.kind, &item.slug),
             title: self.txt(lang, &text.lang, &text.title),
             summary: self.field(item, lang, |t| t.summary.as_ref()),
-            meta,
-            datetime,
+            meta: match &item.data {
+                ItemData::Contact(_) => self.field(item, lang, |t| t.role.as_ref()).map(|t| t.text),
+                _ => None,
+            },
             untranslated: !item.texts.contains_key(lang),
+            facts: match &item.data {
+                ItemData::Event(e) => Some(CardFacts {
+                    when: Some(self.card_when(lang, &e.time)),
+                    ..CardFacts::default()
+                }),
+                _ => None,
+            },
+        }
+    }
+
+    /// Where, when, what it costs, in which languages, whom to call.
+    fn card_facts(&self, lang: &str, item: &Item) -> CardFacts {
+        let places = |l: &Listing| {
+            let labels: Vec<String> = l
+                .places
+                .iter()
+                .map(|p| self.term_label(lang, Taxonomy::Places, p))
+                .collect();
+            let refs: Vec<&str> = labels.iter().map(String::as_str).collect();
+            (!refs.is_empty()).then(|| self.fmt(lang).list_and(&refs))
+        };
+        let languages = |l: &Listing| self.languages_list(lang, &l.offered_in);
+        match &item.data {
+            ItemData::Offer(o) => CardFacts {
+                places: places(&o.listing),
+                location: o
+                    .listing
+                    .address
+                    .clone()
+                    .filter(|_| o.listing.places.is_empty()),
+                schedule: self.field(item, lang, |t| t.schedule.as_ref()),
+                cost: self.field(item, lang, |t| t.cost.as_ref()),
+                languages: languages(&o.listing),
+                reach: self.reach(lang, item),
+                ..CardFacts::default()
+            },
+            ItemData::Event(e) => CardFacts {
+                when: Some(self.card_when(lang, &e.time)),
+                location: e.location.clone().or_else(|| {
+                    e.listing
+                        .address
+                        .clone()
+                        .filter(|_| e.listing.places.is_empty())
+                }),
+                places: places(&e.listing)
+                    .filter(|_| e.location.is_none())
+                    .or_else(|| {
+                        (e.attendance == Attendance::Online && e.location.is_none())
+                            .then(|| self.t(lang, "attendance-online"))
+                    }),
+                cost: self.field(item, lang, |t| t.cost.as_ref()),
+                languages: languages(&e.listing),
+                reach: self.reach(lang, item),
+                ..CardFacts::default()
+            },
+            ItemData::Contact(c) => CardFacts {
+                reach: own_reach(c),
+                ..CardFacts::default()
+            },
+            _ => CardFacts::default(),
         }
     }
 

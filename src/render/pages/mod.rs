@@ -27,7 +27,12 @@ mod time;
 
 /// Interface messages that Wegweiser's own code asks for only when the content
 /// needs them (so `check` does not call them unused on a site without such content).
-pub const MESSAGES_ASKED_BY_CODE: &[&str] = &["repeat-weekly", "repeat-monthly"];
+pub const MESSAGES_ASKED_BY_CODE: &[&str] = &[
+    "repeat-weekly",
+    "repeat-monthly",
+    "card-today",
+    "card-tomorrow",
+];
 
 /// A rendered page, before minification.
 #[derive(Debug, Clone)]

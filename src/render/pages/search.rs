@@ -117,7 +117,10 @@ impl PageBuilder<'_> {
             fallback_name: (lang != default).then(|| self.t(lang, &format!("language-{default}"))),
             fallback_tag: (lang != default).then(|| self.language(default).tag_str()),
             all: if few {
-                listed.into_iter().map(|i| self.card(lang, i)).collect()
+                listed
+                    .into_iter()
+                    .map(|i| self.card_brief(lang, i))
+                    .collect()
             } else {
                 Vec::new()
             },

@@ -6,7 +6,7 @@ use fluent_bundle::FluentArgs;
 use super::PageBuilder;
 use crate::content::recurrence::{Frequency, Recurrence};
 use crate::content::{EventTime, Item, ItemData, Session};
-use crate::render::views::When;
+use crate::render::views::{CardWhen, When};
 
 impl PageBuilder<'_> {
     /// Whether an item is still to come (everything but past events).
@@ -64,6 +64,49 @@ impl PageBuilder<'_> {
         }
     }
 
+    /// An event's date on its card: the next session (an event in the
+    /// archive: its first), "today"/"tomorrow" where true, the last day of a
+    /// longer event, how a series repeats.
+    pub(super) fn card_when(&self, lang: &str, time: &EventTime) -> CardWhen {
+        let f = self.fmt(lang);
+        let next = time.next_session(self.now);
+        let first = time.sessions().first().copied();
+        let shown = next.or(first).unwrap_or(Session {
+            start: time.first_day().to_datetime(jiff::civil::Time::midnight()),
+            end: time.last_day().to_datetime(jiff::civil::Time::midnight()),
+        });
+        let day = shown.start.date();
+        let today = self.now.date();
+        let relative = match next {
+            Some(_) if day == today => Some(self.t(lang, "card-today")),
+            Some(_) if today.tomorrow().is_ok_and(|t| t == day) => {
+                Some(self.t(lang, "card-tomorrow"))
+            }
+            _ => None,
+        };
+        let last = time.last_day();
+        let (until, repeat) = match time {
+            EventTime::Recurring { first, rule, .. } => {
+                (None, Some(self.recurrence_text(lang, rule, *first)))
+            }
+            _ if last > day => (Some(last), None),
+            _ => (None, None),
+        };
+        CardWhen {
+            date: f.date_long(day),
+            date_iso: day.to_string(),
+            time: match time {
+                EventTime::AllDay { .. } => String::new(),
+                _ => f.time_range(shown.start.time(), shown.end.time()),
+            },
+            start_iso: iso_minutes(shown.start),
+            relative,
+            until: until.map(|d| f.date_long(d)),
+            until_iso: until.map(|d| d.to_string()),
+            repeat,
+        }
+    }
+
     /// "Jeden Dienstag bis 15. Dezember 2026" in the reader's language.
     pub(super) fn recurrence_text(&self, lang: &str, rule: &Recurrence, first: Session) -> String {
         let f = self.fmt(lang);
@@ -95,7 +138,7 @@ impl PageBuilder<'_> {
             "time",
             isolate(f.time_range(first.start.time(), first.end.time())),
         );
-        // These ids are in `MESSAGES_ASKED_BY_CODE`.
+        // These ids are in `MESSAGES_ASKED_BY_CODE` (so are `card-today`, `card-tomorrow`).
         let id = match rule.frequency {
             Frequency::Weekly => "repeat-weekly",
             Frequency::Monthly => "repeat-monthly",
