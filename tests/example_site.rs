@@ -30,7 +30,8 @@ fn built(site: &TestSite, dir: &str, ext: Option<&str>) -> BTreeSet<String> {
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
             match ext {
-                None => e.path().is_dir().then_some(name),
+                // `page/` holds a long list's further pages (paginate_by).
+                None => (e.path().is_dir() && name != "page").then_some(name),
                 Some(ext) => name.strip_suffix(ext).map(str::to_string),
             }
         })
@@ -189,4 +190,29 @@ fn example_site_attributes_carry_no_isolation_marks() {
         let title = text(&doc, "title");
         assert!(!title.contains('\u{2068}'), "{file}: <title> contains FSI");
     }
+}
+
+/// A reader on a phone downloads a page with its stylesheet: every page of
+/// the example stays under 30 KB of HTML and CSS together (uncompressed).
+#[test]
+fn every_page_with_its_stylesheet_stays_under_30_kb() {
+    let site = TestSite::example();
+    site.build_ok();
+    let css = std::fs::metadata(site.out().join("static/style.css"))
+        .unwrap()
+        .len();
+    let mut heaviest = (0, String::new());
+    for page in site.html_files() {
+        let size = std::fs::metadata(site.out().join(&page)).unwrap().len() + css;
+        if size > heaviest.0 {
+            heaviest = (size, page);
+        }
+    }
+    assert!(heaviest.0 > css, "pages were found");
+    assert!(
+        heaviest.0 <= 30 * 1024,
+        "{} with style.css is {} bytes (budget 30 KB)",
+        heaviest.1,
+        heaviest.0
+    );
 }

@@ -168,6 +168,7 @@ impl Pipeline {
             messages: &self.messages,
             builder,
             now: self.now,
+            minify: self.opts.minify,
         }
     }
 

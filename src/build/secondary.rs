@@ -93,6 +93,8 @@ pub(super) struct Sources<'a> {
     pub builder: &'a (dyn Fn() -> PageBuilder<'a> + Sync),
     /// The build's "now" (for data files of upcoming events).
     pub now: jiff::civil::DateTime,
+    /// Whether stylesheets are minified (as the templates are).
+    pub minify: bool,
 }
 
 /// What the site part needs to know of the pages.
@@ -266,6 +268,9 @@ fn static_files(src: &Sources<'_>, ds: &mut Diagnostics) -> OutputFiles {
         ds,
     );
     output::add_static_dir(root, Path::new(STATIC_DIR), "", &mut files, ds);
+    if src.minify {
+        output::css::minify_stylesheets(&mut files);
+    }
     files
 }
 

@@ -4,6 +4,7 @@
 
 pub mod base_path;
 pub mod content_lines;
+pub mod css;
 pub mod data;
 pub mod feed;
 pub mod headers;

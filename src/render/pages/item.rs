@@ -184,11 +184,11 @@ impl PageBuilder<'_> {
                 .filter(member)
                 .filter_map(|p| self.contact_ref(lang, &p.slug))
                 .collect(),
-            offers: self.cards(
+            offers: self.brief_cards(
                 lang,
                 mentioned.iter().copied().filter(|i| i.kind == Kind::Offer),
             ),
-            events: self.cards(
+            events: self.brief_cards(
                 lang,
                 mentioned
                     .iter()

@@ -324,6 +324,20 @@ impl<'a> PageBuilder<'a> {
             .collect()
     }
 
+    /// [`Self::cards`] without the facts (an event keeps its date): for the
+    /// lists on a contact's own page, where every card would repeat the
+    /// contact's phone and a long list would outweigh the page.
+    pub(super) fn brief_cards<'s>(
+        &self,
+        lang: &str,
+        items: impl Iterator<Item = &'s Item>,
+    ) -> Vec<Card> {
+        self.sorted(lang, items.collect())
+            .into_iter()
+            .map(|i| self.card_brief(lang, i))
+            .collect()
+    }
+
     /// Items in reading order: events by date, everything else by title in
     /// the reader's collation (ties by slug). Long lists compare precomputed
     /// ranks instead of titles, with the same result.
