@@ -315,18 +315,9 @@ impl<'a> PageBuilder<'a> {
         }
     }
 
-    /// Cards sorted for the reader: events by date, everything else by title
-    /// in the reader's collation.
-    pub(super) fn cards<'s>(&self, lang: &str, items: impl Iterator<Item = &'s Item>) -> Vec<Card> {
-        self.sorted(lang, items.collect())
-            .into_iter()
-            .map(|i| self.card(lang, i))
-            .collect()
-    }
-
-    /// [`Self::cards`] without the facts (an event keeps its date): for the
-    /// lists on a contact's own page, where every card would repeat the
-    /// contact's phone and a long list would outweigh the page.
+    /// Brief cards (no facts; an event keeps its date), sorted for the reader:
+    /// for the lists on a contact's own page, where every full card would
+    /// repeat the contact's phone and a long list would outweigh the page.
     pub(super) fn brief_cards<'s>(
         &self,
         lang: &str,
