@@ -4,6 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Kind, Route, Taxonomy};
+use jiff::civil::DateTime;
+
 use crate::content::{Item, ItemData, Site};
 
 /// The kinds of item that have a section list (`/de/offers/`).
@@ -75,12 +77,19 @@ pub fn all(site: &Site, pages: impl Fn(&Route) -> usize) -> Vec<Route> {
     r
 }
 
-/// How many offers each filter list has (an offer once per mention): what
-/// the filter links count.
-pub fn filter_counts(site: &Site) -> BTreeMap<Route, usize> {
+/// How many items each filter list (taxonomy term, topic × place,
+/// offered-in) has at `now`: the one count the home page, the taxonomy
+/// indexes, the filter links and the gap report show. An item counts once
+/// per list, however often it names it, while it counts at all
+/// ([`Item::is_counted`]): a term's list has its offers and upcoming events.
+pub fn filter_counts(site: &Site, now: DateTime) -> BTreeMap<Route, usize> {
     let mut counts = BTreeMap::new();
-    for offer in site.of_kind(Kind::Offer) {
-        for list in lists_of(offer).into_iter().filter(Route::is_filter) {
+    for item in site.items.values().filter(|i| i.is_counted(now)) {
+        let on: BTreeSet<Route> = lists_of(item)
+            .into_iter()
+            .filter(Route::is_filter)
+            .collect();
+        for list in on {
             *counts.entry(list).or_insert(0) += 1;
         }
     }
@@ -132,7 +141,7 @@ mod tests {
     #[test]
     fn filter_lists_are_the_ones_offers_are_on() {
         let site = example_site();
-        let counts = filter_counts(&site);
+        let counts = filter_counts(&site, jiff::civil::date(2026, 1, 1).at(0, 0, 0, 0));
         let with_offers: BTreeSet<&Route> = counts
             .keys()
             .filter(|r| !matches!(r, Route::Term(..)))

@@ -21,10 +21,12 @@ fn link(label: String, url: String, count: usize) -> FilterLink {
 }
 
 impl PageBuilder<'_> {
-    /// Offers on each filter list: counted once per build (every offer list shows them).
-    fn filter_counts(&self) -> &BTreeMap<Route, usize> {
+    /// Items on each filter list (see [`routes::filter_counts`]): counted
+    /// once per build (every offer list, the home page and the taxonomy
+    /// indexes show them).
+    pub(super) fn filter_counts(&self) -> &BTreeMap<Route, usize> {
         self.filter_counts
-            .get_or_init(|| routes::filter_counts(self.site))
+            .get_or_init(|| routes::filter_counts(self.site, self.now))
     }
 
     /// The filter links of an offer list: topics, audiences, places and

@@ -8,7 +8,7 @@ use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
 use crate::render::templates::Templates;
 use crate::render::views::{ChooserEntry, ChooserView, HomeView, PageView, TermLink};
-use crate::routes;
+use crate::routes::{self, Route};
 
 impl PageBuilder<'_> {
     /// The home page: its text, the topics, the next events and how much
@@ -17,10 +17,7 @@ impl PageBuilder<'_> {
         let cfg = &self.site.config;
         let home = &self.site.home;
         let text = self.text(home, lang);
-        let upcoming = self
-            .site
-            .of_kind(Kind::Event)
-            .filter(|i| self.is_upcoming(i));
+        let upcoming = self.site.counted(Kind::Event, self.now);
         let events = self
             .sorted(lang, upcoming.collect())
             .into_iter()
@@ -41,13 +38,9 @@ impl PageBuilder<'_> {
                 cfg.taxonomies.terms(Taxonomy::Topics),
             ),
             events,
-            offer_count: self.site.of_kind(Kind::Offer).count(),
-            event_count: self
-                .site
-                .of_kind(Kind::Event)
-                .filter(|i| self.is_upcoming(i))
-                .count(),
-            contact_count: self.site.of_kind(Kind::Contact).count(),
+            offer_count: self.site.counted(Kind::Offer, self.now).count(),
+            event_count: self.site.counted(Kind::Event, self.now).count(),
+            contact_count: self.site.counted(Kind::Contact, self.now).count(),
         });
         "home.html"
     }
@@ -75,7 +68,11 @@ impl PageBuilder<'_> {
                 key: k.clone(),
                 label: self.term_label(lang, t, k),
                 url: routes::term(lang, t, k),
-                count: self.term_counts.get(&(t, k.clone())).copied().unwrap_or(0),
+                count: self
+                    .filter_counts()
+                    .get(&Route::Term(t, k.clone(), 1))
+                    .copied()
+                    .unwrap_or(0),
             })
             .collect();
         let f = self.fmt(lang);

@@ -63,9 +63,8 @@ pub struct PageBuilder<'a> {
     /// The members of each list (key: its first page), in the site's item
     /// order, independent of the language.
     members: BTreeMap<Route, Vec<&'a Item>>,
-    /// Items with each taxonomy term (shown on term links).
-    term_counts: BTreeMap<(Taxonomy, String), usize>,
-    /// Offers on each filter list (what the filter links count), computed on first use.
+    /// Items on each filter list and taxonomy term (what filter and term
+    /// links count, see [`routes::filter_counts`]), computed on first use.
     filter_counts: OnceLock<BTreeMap<Route, usize>>,
     /// Per language: every item's position in title order (collation), computed on first use.
     ranks: BTreeMap<String, OnceLock<list::Ranks<'a>>>,
@@ -102,7 +101,6 @@ impl<'a> PageBuilder<'a> {
             now,
             per_page: cfg.paginate_by.max(1),
             members: BTreeMap::new(),
-            term_counts: BTreeMap::new(),
             filter_counts: OnceLock::new(),
             ranks: cfg
                 .language_keys()
