@@ -85,3 +85,27 @@ fn every_topic_has_one_count_while_some_events_are_past() {
     // The MitMachMarkt (Nov 2025) and the spring events of 2026 are past.
     counts_agree_on("2026-11-29");
 }
+#[test]
+fn every_topic_has_one_count_a_year_later() {
+    counts_agree_on("2027-09-01");
+}
+
+/// The example guide looks alive: on any day until the end of 2028 it has
+/// upcoming events (recurring counselling hours, the language meet-up, the
+/// women's breakfast, the yearly MitMachMarkt).
+#[test]
+fn the_example_has_upcoming_events_every_week_until_the_end_of_2028() {
+    use wegweiser::content::Kind;
+    let root = common::repo();
+    let config = wegweiser::config::SiteConfig::load(&root).unwrap();
+    let opts = BuildOptions::new(&root);
+    let (site, ds) = wegweiser::content::load_site(&root, &config, opts.load_options());
+    let site = site.unwrap_or_else(|| panic!("{}", ds.render()));
+    let mut day = jiff::civil::date(2026, 11, 29).at(12, 0, 0, 0);
+    let end = jiff::civil::date(2028, 12, 10).at(0, 0, 0, 0);
+    while day < end {
+        let n = site.counted(Kind::Event, day).count();
+        assert!(n >= 2, "{day}: {n} upcoming events");
+        day = day.checked_add(jiff::Span::new().days(7)).unwrap();
+    }
+}
