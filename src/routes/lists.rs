@@ -13,7 +13,8 @@ pub const LISTED_KINDS: [Kind; 3] = [Kind::Offer, Kind::Event, Kind::Contact];
 
 /// Every list an item can be on (first pages), once per mention in its
 /// front matter: its section, the archive (events), its taxonomy terms and,
-/// for offers, the topic × place and offered-in lists. An item is on the
+/// for offers, its topics with each place, audience and language, and the
+/// offered-in lists. An item is on the
 /// archive once it is past, on the others while it is upcoming.
 pub fn lists_of(item: &Item) -> Vec<Route> {
     let mut r = Vec::new();
@@ -31,10 +32,21 @@ pub fn lists_of(item: &Item) -> Vec<Route> {
     if let ItemData::Offer(o) = &item.data {
         let l = &o.listing;
         for t in &l.topics {
+            let topic = || t.clone();
             r.extend(
                 l.places
                     .iter()
-                    .map(|p| Route::TopicPlace(t.clone(), p.clone(), 1)),
+                    .map(|p| Route::TopicPlace(topic(), p.clone(), 1)),
+            );
+            r.extend(
+                l.audiences
+                    .iter()
+                    .map(|a| Route::TopicAudience(topic(), a.clone(), 1)),
+            );
+            r.extend(
+                l.offered_in
+                    .iter()
+                    .map(|c| Route::TopicLanguage(topic(), c.clone(), 1)),
             );
         }
         r.extend(l.offered_in.iter().map(|c| Route::OfferedIn(c.clone(), 1)));
@@ -43,8 +55,9 @@ pub fn lists_of(item: &Item) -> Vec<Route> {
 }
 
 /// The first page of every list of `site`, in a stable order: the sections,
-/// the archive, the topic × place and offered-in lists that have offers, and
-/// the terms of each taxonomy.
+/// the archive, the combinations of a topic with a place, audience or
+/// language and the offered-in lists that have offers, and the terms of
+/// each taxonomy.
 pub fn lists(site: &Site) -> Vec<Route> {
     let mut r: Vec<Route> = LISTED_KINDS
         .into_iter()
@@ -54,7 +67,7 @@ pub fn lists(site: &Site) -> Vec<Route> {
     let filters: BTreeSet<Route> = site
         .of_kind(Kind::Offer)
         .flat_map(lists_of)
-        .filter(|l| matches!(l, Route::TopicPlace(..) | Route::OfferedIn(..)))
+        .filter(|l| l.is_combination() || matches!(l, Route::OfferedIn(..)))
         .collect();
     r.extend(filters);
     for t in Taxonomy::ALL {
@@ -123,6 +136,22 @@ mod tests {
         // Two topics in two places.
         let combos = on.iter().filter(|r| matches!(r, Route::TopicPlace(..)));
         assert_eq!(combos.count(), 4);
+        // Each topic with each audience and each language it is held in.
+        let o = offer.data.listing().unwrap();
+        let with = |f: fn(&Route) -> bool| on.iter().filter(|r| f(r)).count();
+        assert_eq!(
+            with(|r| matches!(r, Route::TopicAudience(..))),
+            2 * o.audiences.len()
+        );
+        assert_eq!(
+            with(|r| matches!(r, Route::TopicLanguage(..))),
+            2 * o.offered_in.len()
+        );
+        assert!(on.contains(&Route::TopicLanguage(
+            "ausbildung-arbeit".into(),
+            "ru".into(),
+            1
+        )));
     }
 
     #[test]
@@ -149,7 +178,7 @@ mod tests {
         let all = lists(&site);
         let listed: BTreeSet<&Route> = all
             .iter()
-            .filter(|r| matches!(r, Route::TopicPlace(..) | Route::OfferedIn(..)))
+            .filter(|r| r.is_combination() || matches!(r, Route::OfferedIn(..)))
             .collect();
         assert!(!listed.is_empty());
         assert_eq!(with_offers, listed);

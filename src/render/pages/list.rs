@@ -107,15 +107,31 @@ impl<'a> PageBuilder<'a> {
         }
     }
 
-    /// The offers on a topic in a place ("Sprache – Ingelheim").
-    pub(super) fn topic_place_head(&self, lang: &str, topic: &str, place: &str) -> ListHead {
+    /// The offers on a topic in a place, for an audience or in a language
+    /// ("Sprache – Ingelheim", "Sprache – Frauen", "Sprache – Arabisch").
+    pub(super) fn combination_head(
+        &self,
+        lang: &str,
+        route: &Route,
+        topic: &str,
+        key: &str,
+    ) -> ListHead {
+        let (with, section) = match route {
+            Route::TopicAudience(..) => (
+                self.term_label(lang, Taxonomy::Audiences, key),
+                "topics-audience",
+            ),
+            Route::TopicLanguage(..) => {
+                (self.t(lang, &format!("language-{key}")), "topics-language")
+            }
+            _ => (self.term_label(lang, Taxonomy::Places, key), "topics-place"),
+        };
         ListHead {
             heading: format!(
-                "{} – {}",
-                self.term_label(lang, Taxonomy::Topics, topic),
-                self.term_label(lang, Taxonomy::Places, place)
+                "{} – {with}",
+                self.term_label(lang, Taxonomy::Topics, topic)
             ),
-            section: "topics-place".into(),
+            section: section.into(),
             nav: "topics",
         }
     }

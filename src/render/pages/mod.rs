@@ -175,8 +175,10 @@ impl<'a> PageBuilder<'a> {
             Route::Taxonomy(t) => self.list_page(lang, route, self.taxonomy_head(lang, *t), v),
             Route::Term(t, key, _) => self.list_page(lang, route, self.term_head(lang, *t, key), v),
             Route::Archive(_) => self.list_page(lang, route, self.archive_head(lang), v),
-            Route::TopicPlace(topic, place, _) => {
-                let head = self.topic_place_head(lang, topic, place);
+            Route::TopicPlace(topic, key, _)
+            | Route::TopicAudience(topic, key, _)
+            | Route::TopicLanguage(topic, key, _) => {
+                let head = self.combination_head(lang, route, topic, key);
                 self.list_page(lang, route, head, v)
             }
             Route::OfferedIn(code, _) => {
@@ -329,7 +331,9 @@ impl<'a> PageBuilder<'a> {
                 here,
             ],
             Route::Archive(_) => vec![home, section(Kind::Event), here],
-            Route::TopicPlace(t, _, _) => vec![
+            Route::TopicPlace(t, _, _)
+            | Route::TopicAudience(t, _, _)
+            | Route::TopicLanguage(t, _, _) => vec![
                 home,
                 topics(),
                 crumb(
