@@ -280,7 +280,7 @@ impl Pipeline {
                 }
             }
         } else {
-            let affected = crate::routes::affected(&self.site, &site, &keys);
+            let affected = crate::routes::affected(&self.site, &site, &keys, self.now);
             // A change in a list moves cards between its pages: every page of
             // an affected list is re-rendered (pages that no longer exist are
             // dropped by `render`).

@@ -305,6 +305,19 @@ impl Item {
         // `assemble` only creates items that have a default-language text.
         &self.texts[&config.default_language]
     }
+
+    /// Whether the item counts at `now`: the one definition behind every
+    /// number readers and editors see (home page, term pages, filter links,
+    /// gap report) and behind which lists show it. An event counts while it
+    /// is upcoming (past ones are in the archive); an offer, contact or page
+    /// while it is published: drafts are left out of a site when it is
+    /// loaded (a preview with drafts shows, lists and counts them alike).
+    pub fn is_counted(&self, now: DateTime) -> bool {
+        match &self.data {
+            ItemData::Event(e) => e.time.is_upcoming(now),
+            _ => true,
+        }
+    }
 }
 
 /// Key of an item: its kind and slug.
@@ -338,5 +351,10 @@ impl Site {
             .range((kind, String::new())..)
             .take_while(move |((k, _), _)| *k == kind)
             .map(|(_, v)| &**v)
+    }
+
+    /// The items of a kind that count at `now` (see [`Item::is_counted`]).
+    pub fn counted(&self, kind: Kind, now: DateTime) -> impl Iterator<Item = &Item> {
+        self.of_kind(kind).filter(move |i| i.is_counted(now))
     }
 }

@@ -10,6 +10,11 @@
 //! alef, yeh, kaf, teh marbuta and heh unified; tatweel, ZWNJ, bidi controls
 //! and apostrophes removed; Arabic-Indic and Persian digits as 0–9.
 //!
+//! The script matches each query word against the index's words: whole, at
+//! their start, inside them (German compounds: `buero` in
+//! `integrationsbuero`) or, from five letters on, with one edit
+//! (`integrationskurz`); so the index needs nothing beyond its word list.
+//!
 //! Why not a library: Pagefind (the usual choice) splits and stems words, but
 //! does not unify Arabic/Persian letter forms or German umlaut spellings, and
 //! its chunked index and WASM runtime are built for sites far larger than a

@@ -4,6 +4,8 @@
 use std::collections::BTreeSet;
 
 use super::{Kind, LISTED_KINDS, Route, Taxonomy, filter_counts, lists, lists_of};
+use jiff::civil::DateTime;
+
 use crate::content::{Item, ItemData, ItemKey, Site};
 
 /// The contacts an item names (as contact, provider, organizer or
@@ -31,7 +33,12 @@ fn mentions(item: &Item, slug: &str) -> bool {
 
 /// Pages that show something of the changed items, in either version of
 /// the site; lists by their first page.
-pub fn affected(old: &Site, new: &Site, keys: &BTreeSet<ItemKey>) -> BTreeSet<Route> {
+pub fn affected(
+    old: &Site,
+    new: &Site,
+    keys: &BTreeSet<ItemKey>,
+    now: DateTime,
+) -> BTreeSet<Route> {
     let mut routes = BTreeSet::new();
     for (kind, slug) in keys {
         routes.insert(Route::Home);
@@ -49,9 +56,9 @@ pub fn affected(old: &Site, new: &Site, keys: &BTreeSet<ItemKey>) -> BTreeSet<Ro
             }
         }
     }
-    // Offer lists show filter links with counts: when those change, every
-    // page that shows them does.
-    if keys.iter().any(|(k, _)| *k == Kind::Offer) && filter_counts(old) != filter_counts(new) {
+    // Offer lists show filter links with counts (of offers and events):
+    // when those change, every page that shows them does.
+    if filter_counts(old, now) != filter_counts(new, now) {
         for site in [old, new] {
             routes.extend(lists(site).into_iter().filter(Route::has_filters));
         }
@@ -85,6 +92,10 @@ mod tests {
     use super::*;
     use crate::routes::tests::example_site;
 
+    fn now() -> DateTime {
+        jiff::civil::date(2026, 1, 1).at(0, 0, 0, 0)
+    }
+
     fn key(kind: Kind, slug: &str) -> BTreeSet<ItemKey> {
         BTreeSet::from([(kind, slug.to_string())])
     }
@@ -92,7 +103,12 @@ mod tests {
     #[test]
     fn an_offer_affects_its_lists_and_the_contacts_it_names() {
         let site = example_site();
-        let a = affected(&site, &site, &key(Kind::Offer, "anerkennungsberatung"));
+        let a = affected(
+            &site,
+            &site,
+            &key(Kind::Offer, "anerkennungsberatung"),
+            now(),
+        );
         let offer = site.get(Kind::Offer, "anerkennungsberatung").unwrap();
         for list in lists_of(offer) {
             assert!(a.contains(&list), "{list:?}");
@@ -115,7 +131,7 @@ mod tests {
     fn a_contact_affects_every_page_that_names_it() {
         let site = example_site();
         let slug = "kreisverwaltung-mainz-bingen";
-        let a = affected(&site, &site, &key(Kind::Contact, slug));
+        let a = affected(&site, &site, &key(Kind::Contact, slug), now());
         let naming: Vec<&Item> = site
             .items
             .values()
@@ -140,7 +156,7 @@ mod tests {
         let mut new = old.clone();
         let gone = (Kind::Offer, "dolmetscherpool".to_string());
         new.items.remove(&gone);
-        let a = affected(&old, &new, &BTreeSet::from([gone]));
+        let a = affected(&old, &new, &BTreeSet::from([gone]), now());
         let with_filters: Vec<Route> = lists(&old).into_iter().filter(Route::has_filters).collect();
         assert!(with_filters.len() > 10);
         for r in with_filters {

@@ -4,6 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Kind, Route, Taxonomy};
+use jiff::civil::DateTime;
+
 use crate::content::{Item, ItemData, Site};
 
 /// The kinds of item that have a section list (`/de/offers/`).
@@ -11,7 +13,8 @@ pub const LISTED_KINDS: [Kind; 3] = [Kind::Offer, Kind::Event, Kind::Contact];
 
 /// Every list an item can be on (first pages), once per mention in its
 /// front matter: its section, the archive (events), its taxonomy terms and,
-/// for offers, the topic × place and offered-in lists. An item is on the
+/// for offers, its topics with each place, audience and language, and the
+/// offered-in lists. An item is on the
 /// archive once it is past, on the others while it is upcoming.
 pub fn lists_of(item: &Item) -> Vec<Route> {
     let mut r = Vec::new();
@@ -29,10 +32,21 @@ pub fn lists_of(item: &Item) -> Vec<Route> {
     if let ItemData::Offer(o) = &item.data {
         let l = &o.listing;
         for t in &l.topics {
+            let topic = || t.clone();
             r.extend(
                 l.places
                     .iter()
-                    .map(|p| Route::TopicPlace(t.clone(), p.clone(), 1)),
+                    .map(|p| Route::TopicPlace(topic(), p.clone(), 1)),
+            );
+            r.extend(
+                l.audiences
+                    .iter()
+                    .map(|a| Route::TopicAudience(topic(), a.clone(), 1)),
+            );
+            r.extend(
+                l.offered_in
+                    .iter()
+                    .map(|c| Route::TopicLanguage(topic(), c.clone(), 1)),
             );
         }
         r.extend(l.offered_in.iter().map(|c| Route::OfferedIn(c.clone(), 1)));
@@ -41,8 +55,9 @@ pub fn lists_of(item: &Item) -> Vec<Route> {
 }
 
 /// The first page of every list of `site`, in a stable order: the sections,
-/// the archive, the topic × place and offered-in lists that have offers, and
-/// the terms of each taxonomy.
+/// the archive, the combinations of a topic with a place, audience or
+/// language and the offered-in lists that have offers, and the terms of
+/// each taxonomy.
 pub fn lists(site: &Site) -> Vec<Route> {
     let mut r: Vec<Route> = LISTED_KINDS
         .into_iter()
@@ -52,7 +67,7 @@ pub fn lists(site: &Site) -> Vec<Route> {
     let filters: BTreeSet<Route> = site
         .of_kind(Kind::Offer)
         .flat_map(lists_of)
-        .filter(|l| matches!(l, Route::TopicPlace(..) | Route::OfferedIn(..)))
+        .filter(|l| l.is_combination() || matches!(l, Route::OfferedIn(..)))
         .collect();
     r.extend(filters);
     for t in Taxonomy::ALL {
@@ -75,12 +90,19 @@ pub fn all(site: &Site, pages: impl Fn(&Route) -> usize) -> Vec<Route> {
     r
 }
 
-/// How many offers each filter list has (an offer once per mention): what
-/// the filter links count.
-pub fn filter_counts(site: &Site) -> BTreeMap<Route, usize> {
+/// How many items each filter list (taxonomy term, topic × place,
+/// offered-in) has at `now`: the one count the home page, the taxonomy
+/// indexes, the filter links and the gap report show. An item counts once
+/// per list, however often it names it, while it counts at all
+/// ([`Item::is_counted`]): a term's list has its offers and upcoming events.
+pub fn filter_counts(site: &Site, now: DateTime) -> BTreeMap<Route, usize> {
     let mut counts = BTreeMap::new();
-    for offer in site.of_kind(Kind::Offer) {
-        for list in lists_of(offer).into_iter().filter(Route::is_filter) {
+    for item in site.items.values().filter(|i| i.is_counted(now)) {
+        let on: BTreeSet<Route> = lists_of(item)
+            .into_iter()
+            .filter(Route::is_filter)
+            .collect();
+        for list in on {
             *counts.entry(list).or_insert(0) += 1;
         }
     }
@@ -114,6 +136,22 @@ mod tests {
         // Two topics in two places.
         let combos = on.iter().filter(|r| matches!(r, Route::TopicPlace(..)));
         assert_eq!(combos.count(), 4);
+        // Each topic with each audience and each language it is held in.
+        let o = offer.data.listing().unwrap();
+        let with = |f: fn(&Route) -> bool| on.iter().filter(|r| f(r)).count();
+        assert_eq!(
+            with(|r| matches!(r, Route::TopicAudience(..))),
+            2 * o.audiences.len()
+        );
+        assert_eq!(
+            with(|r| matches!(r, Route::TopicLanguage(..))),
+            2 * o.offered_in.len()
+        );
+        assert!(on.contains(&Route::TopicLanguage(
+            "ausbildung-arbeit".into(),
+            "ru".into(),
+            1
+        )));
     }
 
     #[test]
@@ -132,7 +170,7 @@ mod tests {
     #[test]
     fn filter_lists_are_the_ones_offers_are_on() {
         let site = example_site();
-        let counts = filter_counts(&site);
+        let counts = filter_counts(&site, jiff::civil::date(2026, 1, 1).at(0, 0, 0, 0));
         let with_offers: BTreeSet<&Route> = counts
             .keys()
             .filter(|r| !matches!(r, Route::Term(..)))
@@ -140,7 +178,7 @@ mod tests {
         let all = lists(&site);
         let listed: BTreeSet<&Route> = all
             .iter()
-            .filter(|r| matches!(r, Route::TopicPlace(..) | Route::OfferedIn(..)))
+            .filter(|r| r.is_combination() || matches!(r, Route::OfferedIn(..)))
             .collect();
         assert!(!listed.is_empty());
         assert_eq!(with_offers, listed);

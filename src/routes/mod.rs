@@ -62,6 +62,16 @@ pub fn topic_place(lang: &str, topic: &str, place: &str) -> String {
     format!("/{lang}/topics/{topic}/{place}/")
 }
 
+/// Offers on one topic for one audience (`/de/topics/sprache/audiences/frauen/`).
+pub fn topic_audience(lang: &str, topic: &str, audience: &str) -> String {
+    format!("/{lang}/topics/{topic}/audiences/{audience}/")
+}
+
+/// Offers on one topic held in one language (`/de/topics/sprache/languages/ar/`).
+pub fn topic_language(lang: &str, topic: &str, code: &str) -> String {
+    format!("/{lang}/topics/{topic}/languages/{code}/")
+}
+
 /// Offers held in a language (`/de/languages/ar/`).
 pub fn offered_in(lang: &str, code: &str) -> String {
     format!("/{lang}/languages/{code}/")

@@ -1,6 +1,6 @@
 //! The pages of a site, language-independent, and the URL path of each.
 
-use super::{Kind, Taxonomy, topic_place};
+use super::{Kind, Taxonomy, topic_audience, topic_language, topic_place};
 use super::{archive, home, item, not_found, offered_in, paged, search, section, taxonomy, term};
 
 /// A page to build.
@@ -17,6 +17,10 @@ pub enum Route {
     Archive(usize),
     /// Page `n` of the offers on a topic in a place (only combinations that have some).
     TopicPlace(String, String, usize),
+    /// Page `n` of the offers on a topic for an audience (only combinations that have some).
+    TopicAudience(String, String, usize),
+    /// Page `n` of the offers on a topic held in a language (only combinations that have some).
+    TopicLanguage(String, String, usize),
     /// Page `n` of the offers held in a language.
     OfferedIn(String, usize),
     Search,
@@ -41,6 +45,8 @@ impl Route {
             Route::Term(t, k, _) => Route::Term(*t, k.clone(), n),
             Route::Archive(_) => Route::Archive(n),
             Route::TopicPlace(t, p, _) => Route::TopicPlace(t.clone(), p.clone(), n),
+            Route::TopicAudience(t, a, _) => Route::TopicAudience(t.clone(), a.clone(), n),
+            Route::TopicLanguage(t, c, _) => Route::TopicLanguage(t.clone(), c.clone(), n),
             Route::OfferedIn(c, _) => Route::OfferedIn(c.clone(), n),
             r => r.clone(),
         }
@@ -58,18 +64,37 @@ impl Route {
             | Route::Term(_, _, n)
             | Route::Archive(n)
             | Route::TopicPlace(_, _, n)
+            | Route::TopicAudience(_, _, n)
+            | Route::TopicLanguage(_, _, n)
             | Route::OfferedIn(_, n) => Some(*n),
             _ => None,
         }
     }
 
-    /// Whether filter links lead to this list (a taxonomy term, topic ×
-    /// place, offered-in); they count the offers on it.
+    /// Whether filter links lead to this list (a taxonomy term, a topic
+    /// with a place, audience or language, offered-in); they count the
+    /// items on it.
     pub fn is_filter(&self) -> bool {
+        self.is_combination() || matches!(self, Route::Term(..) | Route::OfferedIn(..))
+    }
+
+    /// Whether this is a topic narrowed by a place, an audience or a language.
+    pub fn is_combination(&self) -> bool {
         matches!(
             self,
-            Route::Term(..) | Route::TopicPlace(..) | Route::OfferedIn(..)
+            Route::TopicPlace(..) | Route::TopicAudience(..) | Route::TopicLanguage(..)
         )
+    }
+
+    /// The topic a list keeps to: a topic's own list and its combinations.
+    pub fn topic(&self) -> Option<&str> {
+        match self {
+            Route::Term(Taxonomy::Topics, t, _)
+            | Route::TopicPlace(t, _, _)
+            | Route::TopicAudience(t, _, _)
+            | Route::TopicLanguage(t, _, _) => Some(t),
+            _ => None,
+        }
     }
 
     /// Whether this page shows the filter links: the offer list and every
@@ -90,6 +115,8 @@ pub fn path(lang: &str, route: &Route) -> String {
         Route::Archive(n) => paged(&archive(lang), *n),
         Route::Search => search(lang),
         Route::TopicPlace(t, p, n) => paged(&topic_place(lang, t, p), *n),
+        Route::TopicAudience(t, a, n) => paged(&topic_audience(lang, t, a), *n),
+        Route::TopicLanguage(t, c, n) => paged(&topic_language(lang, t, c), *n),
         Route::OfferedIn(c, n) => paged(&offered_in(lang, c), *n),
         Route::NotFound => not_found(lang),
     }
@@ -131,5 +158,24 @@ mod tests {
             "/de/languages/uk/"
         );
         assert_eq!(path("de", &Route::NotFound), "/de/404.html");
+        assert_eq!(
+            path(
+                "de",
+                &Route::TopicAudience("sprache".into(), "frauen".into(), 2)
+            ),
+            "/de/topics/sprache/audiences/frauen/page/2/"
+        );
+        assert_eq!(
+            path(
+                "ar",
+                &Route::TopicLanguage("sprache".into(), "fa".into(), 1)
+            ),
+            "/ar/topics/sprache/languages/fa/"
+        );
+        let r = Route::TopicLanguage("sprache".into(), "fa".into(), 3);
+        assert_eq!(r.first_page().page(), 1);
+        assert!(r.is_filter() && r.has_filters() && r.is_combination());
+        assert_eq!(r.topic(), Some("sprache"));
+        assert_eq!(Route::OfferedIn("fa".into(), 1).topic(), None);
     }
 }

@@ -8,7 +8,7 @@ use super::{ListEntry, Report, Table};
 /// File name → CSV text, in a stable order.
 pub fn files(report: &Report) -> Result<BTreeMap<String, String>, csv::Error> {
     let mut out = BTreeMap::new();
-    for t in &report.tables {
+    for t in report.all_tables() {
         out.insert(format!("{}.csv", t.id), table(t)?);
     }
     out.insert(

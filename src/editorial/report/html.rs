@@ -32,7 +32,7 @@ pub fn page(report: &Report) -> String {
         report.events_ahead
     ));
     s.push_str("<nav><ul>\n");
-    for t in &report.tables {
+    for t in report.all_tables() {
         s.push_str(&format!(
             "<li><a href=\"#{}\">{}</a></li>\n",
             t.id,
@@ -43,7 +43,7 @@ pub fn page(report: &Report) -> String {
     s.push_str(
         "<li><a href=\"#kontakte\">Kontakte, auf die nichts verweist</a></li>\n</ul></nav>\n",
     );
-    for t in &report.tables {
+    for t in report.all_tables() {
         table(&mut s, t);
     }
     list(

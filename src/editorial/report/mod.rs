@@ -104,11 +104,22 @@ pub struct Report {
     pub now: DateTime,
     pub offers: usize,
     pub events_ahead: usize,
+    /// Offers and upcoming events per topic: the numbers readers see on
+    /// the home page, the topic pages and the filter links.
+    pub per_topic: Table,
     pub tables: Vec<Table>,
     /// Offers whose `review_by` date has passed, oldest first.
     pub review_overdue: Vec<ListEntry>,
     /// Contacts that no offer, event, contact or text refers to.
     pub unreferenced_contacts: Vec<ListEntry>,
+}
+
+impl Report {
+    /// Every table, in the order the report shows them: the counts per
+    /// topic, then the gap tables.
+    pub fn all_tables(&self) -> impl Iterator<Item = &Table> {
+        std::iter::once(&self.per_topic).chain(&self.tables)
+    }
 }
 
 /// Loads the site (drafts left out) and its interface text, and builds the report.
@@ -159,6 +170,7 @@ pub fn report(site: &Site, messages: &Messages, now: DateTime) -> Report {
         now,
         offers: offers.len(),
         events_ahead,
+        per_topic: per_topic(site, &labels, now),
         tables,
         review_overdue: review_overdue(site, &offers, now.date()),
         unreferenced_contacts: unreferenced_contacts(site),
@@ -312,6 +324,43 @@ fn cross(
         row_header: row_header.to_string(),
         columns,
         rows,
+    }
+}
+
+/// Offers and upcoming events per topic, in the order of site.toml: what
+/// counts ([`Item::is_counted`]), as readers see it counted on the site.
+fn per_topic(site: &Site, labels: &ReportLabels, now: DateTime) -> Table {
+    let topics = site.config.taxonomies.terms(Taxonomy::Topics).to_vec();
+    let count = |kind: Kind, topic: &str| {
+        site.counted(kind, now)
+            .filter_map(|i| i.data.listing())
+            .filter(|l| l.topics.iter().any(|t| t == topic))
+            .count()
+    };
+    Table {
+        id: "eintraege-thema",
+        title: "Einträge nach Thema".to_string(),
+        note: "Angebote und kommende Veranstaltungen je Thema; die Summe steht so auf der Startseite, der Themenseite und im Filter.".to_string(),
+        row_header: "Thema".to_string(),
+        columns: vec![
+            Label {
+                key: "angebote".into(),
+                label: "Angebote".into(),
+            },
+            Label {
+                key: "veranstaltungen".into(),
+                label: "Kommende Veranstaltungen".into(),
+            },
+        ],
+        rows: labels
+            .all("topics", &topics)
+            .into_iter()
+            .map(|l| CountRow {
+                cells: vec![count(Kind::Offer, &l.key), count(Kind::Event, &l.key)],
+                key: l.key,
+                label: l.label,
+            })
+            .collect(),
     }
 }
 

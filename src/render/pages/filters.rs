@@ -1,7 +1,7 @@
-//! Filters without JavaScript: offers by topic × place and by the language
-//! they are held in, as pre-rendered pages (only combinations that have
-//! offers, see [`routes::lists`]), and the filter links shown on every
-//! offer list.
+//! Filters without JavaScript: offers on a topic by place, audience or
+//! language and offers by the language they are held in, as pre-rendered
+//! pages (only combinations that have offers, see [`routes::lists`]), and
+//! the filter links shown on every offer list.
 
 use std::collections::BTreeMap;
 
@@ -21,19 +21,32 @@ fn link(label: String, url: String, count: usize) -> FilterLink {
 }
 
 impl PageBuilder<'_> {
-    /// Offers on each filter list: counted once per build (every offer list shows them).
-    fn filter_counts(&self) -> &BTreeMap<Route, usize> {
+    /// Items on each filter list (see [`routes::filter_counts`]): counted
+    /// once per build (every offer list, the home page and the taxonomy
+    /// indexes show them).
+    pub(super) fn filter_counts(&self) -> &BTreeMap<Route, usize> {
         self.filter_counts
-            .get_or_init(|| routes::filter_counts(self.site))
+            .get_or_init(|| routes::filter_counts(self.site, self.now))
     }
 
-    /// The filter links of an offer list: topics, audiences, places and
-    /// languages, after the places of the current topic (or the topics of
-    /// the current place) that have offers.
+    /// The filter links of an offer list. Within a topic (its page and its
+    /// combinations) every filter keeps the topic: its places, audiences and
+    /// languages that have offers, then the other topics. Elsewhere: after
+    /// the topics of the current place, the terms of every taxonomy and the
+    /// languages.
     pub(super) fn filter_groups(&self, lang: &str, current: &Route) -> Vec<FilterGroup> {
-        let mut groups: Vec<FilterGroup> = self.narrowing(lang, current).into_iter().collect();
-        groups.extend(Taxonomy::ALL.map(|t| self.term_group(lang, t)));
-        groups.push(self.language_group(lang));
+        let mut groups = match current.topic() {
+            Some(topic) => self.within_topic(lang, topic),
+            None => {
+                let mut g: Vec<FilterGroup> = self.at_place(lang, current).into_iter().collect();
+                g.extend(Taxonomy::ALL.map(|t| self.term_group(lang, t)));
+                g.push(self.combinations(lang, "filter-language", |r| match r {
+                    Route::OfferedIn(code, _) => Some(self.t(lang, &format!("language-{code}"))),
+                    _ => None,
+                }));
+                g
+            }
+        };
         // Every page of a list marks its filter link as the current one.
         let here = routes::path(lang, &current.first_page());
         for link in groups.iter_mut().flat_map(|g| g.links.iter_mut()) {
@@ -43,38 +56,67 @@ impl PageBuilder<'_> {
         groups
     }
 
-    /// Where the reader already chose a topic (or a place): the places of
-    /// that topic (or the topics of that place) that have offers.
-    fn narrowing(&self, lang: &str, current: &Route) -> Option<FilterGroup> {
-        let (label, by_topic, chosen) = match current {
-            Route::Term(Taxonomy::Topics, topic, _) | Route::TopicPlace(topic, _, _) => {
-                ("filter-where", true, topic)
-            }
-            Route::Term(Taxonomy::Places, place, _) => ("filter-what", false, place),
-            _ => return None,
+    /// The filters within a topic: where, for whom, in which language (each
+    /// combined with the topic), and the topics to change to.
+    fn within_topic(&self, lang: &str, topic: &str) -> Vec<FilterGroup> {
+        let label = |t: Taxonomy, key: &str| Some(self.term_label(lang, t, key));
+        vec![
+            self.combinations(lang, "filter-where", |r| match r {
+                Route::TopicPlace(t, p, _) if t == topic => label(Taxonomy::Places, p),
+                _ => None,
+            }),
+            self.combinations(lang, "nav-audiences", |r| match r {
+                Route::TopicAudience(t, a, _) if t == topic => label(Taxonomy::Audiences, a),
+                _ => None,
+            }),
+            self.combinations(lang, "filter-language", |r| match r {
+                Route::TopicLanguage(t, c, _) if t == topic => {
+                    Some(self.t(lang, &format!("language-{c}")))
+                }
+                _ => None,
+            }),
+            self.term_group(lang, Taxonomy::Topics),
+        ]
+    }
+
+    /// On a place's page: the topics that have offers there.
+    fn at_place(&self, lang: &str, current: &Route) -> Option<FilterGroup> {
+        let Route::Term(Taxonomy::Places, place, _) = current else {
+            return None;
         };
-        let links = self
+        Some(self.combinations(lang, "filter-what", |r| match r {
+            Route::TopicPlace(t, p, _) if p == place => {
+                Some(self.term_label(lang, Taxonomy::Topics, t))
+            }
+            _ => None,
+        }))
+    }
+
+    /// A group of links to the filter lists `label_of` names (with their
+    /// labels), by name in the reader's collation.
+    fn combinations(
+        &self,
+        lang: &str,
+        heading: &str,
+        label_of: impl Fn(&Route) -> Option<String>,
+    ) -> FilterGroup {
+        let mut links: Vec<FilterLink> = self
             .filter_counts()
             .iter()
             .filter_map(|(list, n)| {
-                let Route::TopicPlace(t, p, _) = list else {
-                    return None;
-                };
-                let (this, other, other_key) = if by_topic {
-                    (t, Taxonomy::Places, p)
-                } else {
-                    (p, Taxonomy::Topics, t)
-                };
-                (this == chosen).then(|| {
-                    let label = self.term_label(lang, other, other_key);
-                    link(label, routes::topic_place(lang, t, p), *n)
-                })
+                label_of(list).map(|label| link(label, routes::path(lang, list), *n))
             })
             .collect();
-        Some(FilterGroup {
-            label: self.t(lang, label),
+        self.sort_links(lang, &mut links);
+        FilterGroup {
+            label: self.t(lang, heading),
             links,
-        })
+        }
+    }
+
+    fn sort_links(&self, lang: &str, links: &mut [FilterLink]) {
+        let f = self.fmt(lang);
+        links.sort_by(|a, b| f.compare(&a.label, &b.label).then(a.url.cmp(&b.url)));
     }
 
     /// The terms of a taxonomy that offers have, by name in the reader's collation.
@@ -94,30 +136,9 @@ impl PageBuilder<'_> {
                 (n > 0).then(|| link(self.term_label(lang, t, k), routes::term(lang, t, k), n))
             })
             .collect();
-        let f = self.fmt(lang);
-        links.sort_by(|a, b| f.compare(&a.label, &b.label).then(a.url.cmp(&b.url)));
+        self.sort_links(lang, &mut links);
         FilterGroup {
             label: self.t(lang, &format!("nav-{}", t.key())),
-            links,
-        }
-    }
-
-    /// The languages offers are held in.
-    fn language_group(&self, lang: &str) -> FilterGroup {
-        let links = self
-            .filter_counts()
-            .iter()
-            .filter_map(|(list, n)| match list {
-                Route::OfferedIn(code, _) => Some(link(
-                    self.t(lang, &format!("language-{code}")),
-                    routes::offered_in(lang, code),
-                    *n,
-                )),
-                _ => None,
-            })
-            .collect();
-        FilterGroup {
-            label: self.t(lang, "filter-language"),
             links,
         }
     }

@@ -13,7 +13,7 @@ use crate::render::templates::Templates;
 use crate::render::views::{
     Card, ChooserEntry, ChooserView, HomeView, OfficeView, PageView, TermLink,
 };
-use crate::routes;
+use crate::routes::{self, Route};
 
 impl PageBuilder<'_> {
     /// The home page: its text, the topics as tiles, what's on this week,
@@ -39,13 +39,9 @@ impl PageBuilder<'_> {
             events,
             events_this_week,
             office: self.office(lang),
-            offer_count: self.site.of_kind(Kind::Offer).count(),
-            event_count: self
-                .site
-                .of_kind(Kind::Event)
-                .filter(|i| self.is_upcoming(i))
-                .count(),
-            contact_count: self.site.of_kind(Kind::Contact).count(),
+            offer_count: self.site.counted(Kind::Offer, self.now).count(),
+            event_count: self.site.counted(Kind::Event, self.now).count(),
+            contact_count: self.site.counted(Kind::Contact, self.now).count(),
         });
         "home.html"
     }
@@ -53,11 +49,7 @@ impl PageBuilder<'_> {
     /// What's on: the events of the next seven days (at most six), or, when
     /// there are none, the next three; and which of the two it is.
     fn whats_on(&self, lang: &str) -> (Vec<Card>, bool) {
-        let upcoming: Vec<&Item> = self
-            .site
-            .of_kind(Kind::Event)
-            .filter(|i| self.is_upcoming(i))
-            .collect();
+        let upcoming: Vec<&Item> = self.site.counted(Kind::Event, self.now).collect();
         let sorted = self.sorted(lang, upcoming);
         let week_end = self.now.checked_add(7.days()).ok();
         let starts_this_week = |i: &&Item| match (&i.data, week_end) {
@@ -132,7 +124,11 @@ impl PageBuilder<'_> {
                 key: k.clone(),
                 label: self.term_label(lang, t, k),
                 url: routes::term(lang, t, k),
-                count: self.term_counts.get(&(t, k.clone())).copied().unwrap_or(0),
+                count: self
+                    .filter_counts()
+                    .get(&Route::Term(t, k.clone(), 1))
+                    .copied()
+                    .unwrap_or(0),
             })
             .collect();
         let f = self.fmt(lang);

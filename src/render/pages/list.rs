@@ -3,7 +3,7 @@
 //! and the pager.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use fluent_bundle::FluentArgs;
@@ -33,22 +33,21 @@ pub(super) struct ListHead {
 }
 
 impl<'a> PageBuilder<'a> {
-    /// Fills every list with its members and counts every term, in one pass
-    /// over the items; prepares a place for each list's reading order.
+    /// Fills every list with its members, in one pass over the items;
+    /// prepares a place for each list's reading order.
     pub(super) fn collect_members(&mut self) {
         let site: &'a Site = self.site;
         let mut members: BTreeMap<Route, Vec<&'a Item>> = routes::lists(site)
             .into_iter()
             .map(|r| (r, Vec::new()))
             .collect();
-        let mut term_counts: BTreeMap<(Taxonomy, String), usize> = BTreeMap::new();
         for item in site.items.values() {
             let item: &'a Item = item;
-            let upcoming = self.is_upcoming(item);
-            let lists = routes::lists_of(item);
-            for list in &lists {
-                // Past events are on the archive; everything else is on its lists while upcoming.
-                if matches!(list, Route::Archive(_)) == upcoming {
+            let counted = item.is_counted(self.now);
+            for list in &routes::lists_of(item) {
+                // Past events are on the archive; everything else is on its
+                // lists while it counts (the same rule as every count).
+                if matches!(list, Route::Archive(_)) == counted {
                     continue;
                 }
                 // An item is on a list once, however often it names it.
@@ -56,15 +55,6 @@ impl<'a> PageBuilder<'a> {
                     && !m.last().is_some_and(|last| std::ptr::eq(*last, item))
                 {
                     m.push(item);
-                }
-            }
-            // An item counts once per term, however often it names it.
-            let mut seen = BTreeSet::new();
-            for list in &lists {
-                if let Route::Term(t, term, _) = list
-                    && seen.insert((t, term))
-                {
-                    *term_counts.entry((*t, term.clone())).or_default() += 1;
                 }
             }
         }
@@ -78,7 +68,6 @@ impl<'a> PageBuilder<'a> {
             })
             .collect();
         self.members = members;
-        self.term_counts = term_counts;
     }
 
     /// How many pages a list has (at least one, which may say the list is empty).
@@ -119,15 +108,31 @@ impl<'a> PageBuilder<'a> {
         }
     }
 
-    /// The offers on a topic in a place ("Sprache – Ingelheim").
-    pub(super) fn topic_place_head(&self, lang: &str, topic: &str, place: &str) -> ListHead {
+    /// The offers on a topic in a place, for an audience or in a language
+    /// ("Sprache – Ingelheim", "Sprache – Frauen", "Sprache – Arabisch").
+    pub(super) fn combination_head(
+        &self,
+        lang: &str,
+        route: &Route,
+        topic: &str,
+        key: &str,
+    ) -> ListHead {
+        let (with, section) = match route {
+            Route::TopicAudience(..) => (
+                self.term_label(lang, Taxonomy::Audiences, key),
+                "topics-audience",
+            ),
+            Route::TopicLanguage(..) => {
+                (self.t(lang, &format!("language-{key}")), "topics-language")
+            }
+            _ => (self.term_label(lang, Taxonomy::Places, key), "topics-place"),
+        };
         ListHead {
             heading: format!(
-                "{} – {}",
-                self.term_label(lang, Taxonomy::Topics, topic),
-                self.term_label(lang, Taxonomy::Places, place)
+                "{} – {with}",
+                self.term_label(lang, Taxonomy::Topics, topic)
             ),
-            section: "topics-place".into(),
+            section: section.into(),
             nav: "topics",
         }
     }

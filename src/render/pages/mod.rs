@@ -68,9 +68,8 @@ pub struct PageBuilder<'a> {
     /// The members of each list (key: its first page), in the site's item
     /// order, independent of the language.
     members: BTreeMap<Route, Vec<&'a Item>>,
-    /// Items with each taxonomy term (shown on term links).
-    term_counts: BTreeMap<(Taxonomy, String), usize>,
-    /// Offers on each filter list (what the filter links count), computed on first use.
+    /// Items on each filter list and taxonomy term (what filter and term
+    /// links count, see [`routes::filter_counts`]), computed on first use.
     filter_counts: OnceLock<BTreeMap<Route, usize>>,
     /// Per language: every item's position in title order (collation), computed on first use.
     ranks: BTreeMap<String, OnceLock<list::Ranks<'a>>>,
@@ -107,7 +106,6 @@ impl<'a> PageBuilder<'a> {
             now,
             per_page: cfg.paginate_by.max(1),
             members: BTreeMap::new(),
-            term_counts: BTreeMap::new(),
             filter_counts: OnceLock::new(),
             ranks: cfg
                 .language_keys()
@@ -182,8 +180,10 @@ impl<'a> PageBuilder<'a> {
             Route::Taxonomy(t) => self.list_page(lang, route, self.taxonomy_head(lang, *t), v),
             Route::Term(t, key, _) => self.list_page(lang, route, self.term_head(lang, *t, key), v),
             Route::Archive(_) => self.list_page(lang, route, self.archive_head(lang), v),
-            Route::TopicPlace(topic, place, _) => {
-                let head = self.topic_place_head(lang, topic, place);
+            Route::TopicPlace(topic, key, _)
+            | Route::TopicAudience(topic, key, _)
+            | Route::TopicLanguage(topic, key, _) => {
+                let head = self.combination_head(lang, route, topic, key);
                 self.list_page(lang, route, head, v)
             }
             Route::OfferedIn(code, _) => {
@@ -337,7 +337,9 @@ impl<'a> PageBuilder<'a> {
                 here,
             ],
             Route::Archive(_) => vec![home, section(Kind::Event), here],
-            Route::TopicPlace(t, _, _) => vec![
+            Route::TopicPlace(t, _, _)
+            | Route::TopicAudience(t, _, _)
+            | Route::TopicLanguage(t, _, _) => vec![
                 home,
                 topics(),
                 crumb(

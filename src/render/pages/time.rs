@@ -5,16 +5,13 @@ use fluent_bundle::FluentArgs;
 
 use super::PageBuilder;
 use crate::content::recurrence::{Frequency, Recurrence};
-use crate::content::{EventTime, Item, ItemData, Session};
+use crate::content::{EventTime, Item, Session};
 use crate::render::views::{CardWhen, When};
 
 impl PageBuilder<'_> {
-    /// Whether an item is still to come (everything but past events).
+    /// Whether an item is still to come (everything but past events): whether it counts.
     pub(super) fn is_upcoming(&self, item: &Item) -> bool {
-        match &item.data {
-            ItemData::Event(e) => e.time.is_upcoming(self.now),
-            _ => true,
-        }
+        item.is_counted(self.now)
     }
 
     /// Upcoming events sort by their next session; past ones by their first day.

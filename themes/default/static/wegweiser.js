@@ -38,24 +38,57 @@ var Wegweiser = (function () {
   }
 
   // ---- Search over an index written by the build: {docs, words}.
+  // A query word matches an index word exactly (4), at its start (3), inside
+  // it (2: "buero" in "integrationsbuero", German compounds) or, from five
+  // letters on, with one letter wrong, missing or extra (1: "integrationskurz").
+  // Words shorter than three letters match only at the start of a word.
+  function fuzzy(q, w) {
+    // Least edits to turn q into any part of w (Sellers), stopped above 1.
+    var prev = [], cur = [], i, j;
+    for (j = 0; j <= w.length; j++) prev[j] = 0;
+    for (i = 1; i <= q.length; i++) {
+      cur = [i];
+      var best = i;
+      for (j = 1; j <= w.length; j++) {
+        cur[j] = Math.min(prev[j - 1] + (q[i - 1] === w[j - 1] ? 0 : 1), prev[j] + 1, cur[j - 1] + 1);
+        if (cur[j] < best) best = cur[j];
+      }
+      if (best > 1) return false;
+      prev = cur;
+    }
+    return Math.min.apply(null, prev) <= 1;
+  }
+
+  function match(q, w) {
+    if (w === q) return 4;
+    var at = w.indexOf(q);
+    if (at === 0) return 3;
+    if (at > 0 && q.length >= 3) return 2;
+    return Array.from(q).length >= 5 && fuzzy(Array.from(q), Array.from(w)) ? 1 : 0;
+  }
+
   function search(index, query) {
     var qs = tokens(query);
     if (qs.length === 0) return [];
     var words = Object.keys(index.words);
     var hits = null;
+    // Per document: the sum over query words of their best match.
+    var quality = new Map();
     qs.forEach(function (q) {
-      var docs = new Set();
+      var docs = new Map();
       words.forEach(function (w) {
-        if (w.indexOf(q) === 0) index.words[w].forEach(function (d) { docs.add(d); });
+        var m = match(q, w);
+        if (m > 0) index.words[w].forEach(function (d) { docs.set(d, Math.max(docs.get(d) || 0, m)); });
       });
-      hits = hits === null ? docs : new Set([...hits].filter(function (d) { return docs.has(d); }));
+      hits = hits === null ? [...docs.keys()] : hits.filter(function (d) { return docs.has(d); });
+      docs.forEach(function (m, d) { quality.set(d, (quality.get(d) || 0) + m); });
     });
-    var scored = [...hits].map(function (i) {
+    var scored = hits.map(function (i) {
       var doc = index.docs[i];
       var title = tokens(doc.t);
-      var score = 0;
+      var score = quality.get(i);
       qs.forEach(function (q) {
-        score += title.some(function (w) { return w.indexOf(q) === 0; }) ? 3 : 1;
+        if (title.some(function (w) { return match(q, w) > 0; })) score += 4;
       });
       return { doc: doc, score: score };
     });
@@ -98,6 +131,9 @@ var Wegweiser = (function () {
     var form = document.querySelector("form.search-page");
     var box = document.getElementById("search-results");
     if (!form || !box) return;
+    // The A–Z list is for readers without JavaScript; others open it when they ask.
+    var all = document.querySelector("details.search-all");
+    if (all) all.open = false;
     var input = form.querySelector("input[name=q]");
     var q = new URLSearchParams(location.search).get("q") || "";
     input.value = q;
