@@ -5,18 +5,13 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert");
-const { chromium } = require("playwright-core");
+const { launch } = require("./common");
 
 const BASE = process.env.WEGWEISER_URL || "http://127.0.0.1:8765";
-const ARGS = [
-  "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  "--disable-dev-shm-usage",
-];
 
 let browser;
 test.before(async () => {
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ARGS });
+  browser = await launch();
 });
 test.after(async () => { if (browser) await browser.close(); });
 
