@@ -161,12 +161,23 @@ fn collated<'a>(lang: &str, words: &[&'a str]) -> Vec<&'a str> {
     v
 }
 
-/// The titles of a language's contact list, in page order.
+/// The titles of a language's contact list, in page order (over all of
+/// its pages: the example paginates lists).
 fn contact_titles(site: &TestSite, lang: &str) -> Vec<String> {
-    site.html(&format!("{lang}/contacts/index.html"))
-        .select(&sel(".card > a"))
-        .map(|a| a.text().collect())
-        .collect()
+    let mut titles = Vec::new();
+    let mut file = format!("{lang}/contacts/index.html");
+    for n in 2.. {
+        titles.extend(
+            site.html(&file)
+                .select(&sel(".card > a"))
+                .map(|a| a.text().collect::<String>()),
+        );
+        file = format!("{lang}/contacts/page/{n}/index.html");
+        if !site.exists(&file) {
+            break;
+        }
+    }
+    titles
 }
 
 #[test]

@@ -27,9 +27,9 @@ test("compounds and typos are found; the A–Z list is folded until asked", asyn
   assert.ok((await results(page, "de", "Integrationskurz")).includes("/de/offers/integrationskurs-allgemein/"));
   const folded = await page.$eval("details.search-all", (d) => !d.open);
   assert.ok(folded, "the A–Z list is folded when JavaScript runs");
-  assert.strictEqual(await page.isVisible(".search-all .cards"), false);
+  assert.strictEqual(await page.isVisible(".search-all .az"), false);
   await page.click("details.search-all summary");
-  assert.ok(await page.isVisible(".search-all .cards"), "it opens when asked");
+  assert.ok(await page.isVisible(".search-all .az"), "it opens when asked");
   await page.close();
 });
 
@@ -37,6 +37,6 @@ test("without JavaScript the A–Z list is open", async () => {
   const ctx = await browser.newContext({ javaScriptEnabled: false });
   const page = await ctx.newPage();
   await page.goto(BASE + "/de/search/?q=Buero");
-  assert.ok(await page.isVisible(".search-all .cards"));
+  assert.ok(await page.isVisible(".search-all .az"));
   await ctx.close();
 });

@@ -134,7 +134,7 @@ test("without JavaScript everything is reachable: search lists all, filters narr
   const ctx = await browser.newContext({ javaScriptEnabled: false });
   const page = await ctx.newPage();
   await page.goto(BASE + "/de/search/?q=egal");
-  const listed = await page.$$eval(".search-all .card a", (as) => as.length);
+  const listed = await page.$$eval(".search-all .az a", (as) => as.length);
   assert.ok(listed > 20, `A–Z list has ${listed} entries`);
   // Filters are links to pre-rendered pages: topic, then place within it.
   await page.goto(BASE + "/de/offers/");
