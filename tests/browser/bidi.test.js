@@ -5,16 +5,24 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert");
-const { launch } = require("./common");
+const { SITE, launch } = require("./common");
+const { serve } = require("./server");
 
-const BASE = process.env.WEGWEISER_URL || "http://127.0.0.1:8765";
+// The built site, served with its own _headers (server.js), as site.test.js does.
+let BASE;
+let server;
 const PHONE = { width: 390, height: 844 };
 
 let browser;
 test.before(async () => {
+  server = await serve({ root: SITE });
+  BASE = server.url;
   browser = await launch();
 });
-test.after(async () => { if (browser) await browser.close(); });
+test.after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close();
+});
 
 async function phonePage(path, options = {}) {
   const ctx = await browser.newContext({ viewport: PHONE, ...options });
@@ -172,8 +180,15 @@ for (const lang of ["ar", "fa"]) {
         line: window.__inOrder([window.__first(label, "label"), window.__first(name, "name"), window.__first(role, "role")], "rtl"),
         // Each reads in its own direction (German left to right; a translated
         // name in the page's).
-        name: window.__inOrder(window.__boxes(name), getComputedStyle(name).direction),
-        role: window.__inOrder(window.__boxes(role), getComputedStyle(role).direction),
+        // (the name is isolated in a <bdi> inside the link: its direction counts)
+        name: (() => {
+          const text = name.querySelector("bdi") || name;
+          return window.__inOrder(window.__boxes(text), getComputedStyle(text).direction);
+        })(),
+        role: (() => {
+          const text = role.querySelector("bdi") || role;
+          return window.__inOrder(window.__boxes(text), getComputedStyle(text).direction);
+        })(),
         parens: [roleChars[0].text, roleChars[1].text, roleChars[roleChars.length - 1].text],
         roleText: role.textContent,
         address: window.__inOrder(window.__boxes(address), "ltr"),

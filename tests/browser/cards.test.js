@@ -6,17 +6,25 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert");
-const { launch } = require("./common");
+const { SITE, launch } = require("./common");
+const { serve } = require("./server");
 
-const BASE = process.env.WEGWEISER_URL || "http://127.0.0.1:8765";
+// The built site, served with its own _headers (server.js), as site.test.js does.
+let BASE;
+let server;
 const PHONE = { width: 390, height: 844 };
 const LANGS = ["de", "ar", "uk"];
 
 let browser;
 test.before(async () => {
+  server = await serve({ root: SITE });
+  BASE = server.url;
   browser = await launch();
 });
-test.after(async () => { if (browser) await browser.close(); });
+test.after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close();
+});
 
 // Per card: its facts as [label, value, visible] and what the card's <time> elements say.
 function readCards(page) {
@@ -55,7 +63,10 @@ for (const lang of LANGS) {
     assert.ok(cards.length > 0, "upcoming events");
     const tag = lang;
     for (const c of cards) {
-      const [date, time] = c.times;
+      // The first <time> is the date; the time of day is the one with a clock time
+      // (a multi-day event shows its last day between them).
+      const date = c.times[0];
+      const time = c.times.find((t) => /T\d\d:\d\d$/.test(t[0]));
       assert.ok(date && date[2], `${lang}: "${c.title}" shows no date`);
       // The weekday of the machine-readable date, named by the browser's own ICU, is on the card.
       const weekday = new Intl.DateTimeFormat(tag, { weekday: "long", timeZone: "UTC" })

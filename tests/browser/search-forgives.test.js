@@ -5,15 +5,23 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert");
-const { launch } = require("./common");
+const { SITE, launch } = require("./common");
+const { serve } = require("./server");
 
-const BASE = process.env.WEGWEISER_URL || "http://127.0.0.1:8765";
+// The built site, served with its own _headers (server.js), as site.test.js does.
+let BASE;
+let server;
 
 let browser;
 test.before(async () => {
+  server = await serve({ root: SITE });
+  BASE = server.url;
   browser = await launch();
 });
-test.after(async () => { if (browser) await browser.close(); });
+test.after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close();
+});
 
 async function results(page, lang, q) {
   await page.goto(`${BASE}/${lang}/search/?q=${encodeURIComponent(q)}`);

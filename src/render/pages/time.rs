@@ -81,7 +81,10 @@ impl PageBuilder<'_> {
             }
             _ => None,
         };
-        let last = time.last_day();
+        let last = match time {
+            EventTime::Sessions(sessions) => last_of_run(sessions, day),
+            _ => time.last_day(),
+        };
         let (until, repeat) = match time {
             EventTime::Recurring { first, rule, .. } => {
                 (None, Some(self.recurrence_text(lang, rule, *first)))
@@ -149,4 +152,45 @@ impl PageBuilder<'_> {
 /// `2026-02-05T18:00` (no seconds, no offset): local time in the site's zone.
 fn iso_minutes(dt: jiff::civil::DateTime) -> String {
     dt.strftime("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// The last day of the run of sessions on consecutive days that holds
+/// `day`: a three-day market shows "8.–10. November", but two dates a year
+/// apart are two dates, not one long event (the page lists them all).
+fn last_of_run(sessions: &[Session], day: jiff::civil::Date) -> jiff::civil::Date {
+    let mut last = day;
+    for s in sessions.iter().filter(|s| s.end.date() >= day) {
+        let start = s.start.date();
+        let joins = start <= last || last.tomorrow().is_ok_and(|t| t == start);
+        if !joins {
+            break;
+        }
+        last = last.max(s.end.date());
+    }
+    last
+}
+
+#[cfg(test)]
+mod tests {
+    use super::last_of_run;
+    use crate::content::Session;
+    use jiff::civil::{date, datetime};
+
+    fn day(y: i16, m: i8, d: i8) -> Session {
+        Session {
+            start: datetime(y, m, d, 10, 0, 0, 0),
+            end: datetime(y, m, d, 15, 0, 0, 0),
+        }
+    }
+
+    #[test]
+    fn consecutive_days_are_one_run_dates_apart_are_not() {
+        let market = [day(2025, 11, 8), day(2025, 11, 9), day(2025, 11, 10)];
+        assert_eq!(last_of_run(&market, date(2025, 11, 8)), date(2025, 11, 10));
+        assert_eq!(last_of_run(&market, date(2025, 11, 9)), date(2025, 11, 10));
+        let yearly = [day(2027, 11, 8), day(2028, 11, 13)];
+        assert_eq!(last_of_run(&yearly, date(2027, 11, 8)), date(2027, 11, 8));
+        let gap = [day(2026, 3, 2), day(2026, 3, 4)];
+        assert_eq!(last_of_run(&gap, date(2026, 3, 2)), date(2026, 3, 2));
+    }
 }
