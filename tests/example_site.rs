@@ -201,9 +201,14 @@ fn every_page_with_its_stylesheet_stays_under_30_kb() {
     let css = std::fs::metadata(site.out().join("static/style.css"))
         .unwrap()
         .len();
+    // The search page needs its script to do its work: it counts too.
+    let js = std::fs::metadata(site.out().join("static/wegweiser.js"))
+        .unwrap()
+        .len();
     let mut heaviest = (0, String::new());
     for page in site.html_files() {
-        let size = std::fs::metadata(site.out().join(&page)).unwrap().len() + css;
+        let script = if page.contains("/search/") { js } else { 0 };
+        let size = std::fs::metadata(site.out().join(&page)).unwrap().len() + css + script;
         if size > heaviest.0 {
             heaviest = (size, page);
         }
@@ -211,8 +216,59 @@ fn every_page_with_its_stylesheet_stays_under_30_kb() {
     assert!(heaviest.0 > css, "pages were found");
     assert!(
         heaviest.0 <= 30 * 1024,
-        "{} with style.css is {} bytes (budget 30 KB)",
+        "{} with style.css (and a search page with wegweiser.js) is {} bytes (budget 30 KB)",
         heaviest.1,
         heaviest.0
     );
+}
+
+/// The search index carries the facts of the cards: an event's weekday,
+/// date and time, where an offer is, what it costs and whom to call.
+#[test]
+fn search_index_carries_the_card_facts() {
+    let site = TestSite::example();
+    site.build_ok();
+    let index: serde_json::Value = serde_json::from_str(
+        &site.read(wegweiser::routes::search_index("de").trim_start_matches('/')),
+    )
+    .unwrap();
+    let docs = index["docs"].as_array().unwrap();
+    let of = |section: &str| {
+        docs.iter()
+            .filter(move |d| d["u"].as_str().unwrap().contains(section))
+            .collect::<Vec<_>>()
+    };
+    let events = of("/events/");
+    assert!(!events.is_empty());
+    for e in &events {
+        let iso = e["wd"].as_str().unwrap_or_else(|| panic!("no date: {e}"));
+        assert_eq!(iso.len(), 10, "{e}");
+        // The date with its weekday, as on the card ("Dienstag, 3. März 2026").
+        assert!(e["w"].as_str().unwrap().contains(", "), "{e}");
+        if let Some(t) = e["h"].as_str() {
+            assert!(t.contains(':'), "{e}");
+            assert!(e["hd"].as_str().unwrap().starts_with(iso), "{e}");
+        }
+    }
+    assert!(
+        events
+            .iter()
+            .any(|e| e["h"].is_string() && e["p"].is_string())
+    );
+    let offers = of("/offers/");
+    assert!(
+        offers
+            .iter()
+            .any(|o| o["p"].is_string() && o["k"].is_string())
+    );
+    let phoned = offers.iter().find(|o| o["n"].is_string()).unwrap();
+    assert!(phoned["nh"].as_str().unwrap().starts_with("tel:"));
+    // Only present facts, short keys: no nulls, no card field names.
+    let text = index["docs"].to_string();
+    assert!(
+        !text.contains("null") && !text.contains("\"cost\""),
+        "{text}"
+    );
+    // Pages and contacts carry no card facts.
+    assert!(of("/contacts/").iter().all(|c| c.get("p").is_none()));
 }

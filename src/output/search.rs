@@ -238,6 +238,7 @@ mod tests {
                 summary: String::new(),
                 section: "Angebote".into(),
                 lang: None,
+                facts: Default::default(),
             };
             (doc, format!("{t} {t} Büro"))
         };
@@ -267,6 +268,7 @@ mod tests {
                     summary: String::new(),
                     section: "A".into(),
                     lang: None,
+                    facts: Default::default(),
                 };
                 (doc, t.to_string())
             })

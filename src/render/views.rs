@@ -59,6 +59,71 @@ pub struct SearchDoc {
     /// Language of the text, when it is not the index's (a fallback).
     #[serde(rename = "l", skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// What the item's card says at a glance (short keys, only those present).
+    #[serde(flatten)]
+    pub facts: SearchFacts,
+}
+
+/// The facts of a card, as a search result shows them: an event's date and
+/// time, where, what it costs, a phone. Keys are one or two letters (the
+/// index is fetched by phones); absent facts are left out.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SearchFacts {
+    /// Event: date with weekday ("Dienstag, 3. März 2026") and `2026-03-03`.
+    #[serde(rename = "w", skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(rename = "wd", skip_serializing_if = "Option::is_none")]
+    pub date_iso: Option<String>,
+    /// Event: `18:00–19:30` and `2026-03-03T18:00` (none for all-day events).
+    #[serde(rename = "h", skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    #[serde(rename = "hd", skip_serializing_if = "Option::is_none")]
+    pub start_iso: Option<String>,
+    /// Where: a location or address as written, else the place names.
+    #[serde(rename = "p", skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Cost, and its language when it is a fallback text.
+    #[serde(rename = "k", skip_serializing_if = "Option::is_none")]
+    pub cost: Option<String>,
+    #[serde(rename = "kl", skip_serializing_if = "Option::is_none")]
+    pub cost_lang: Option<String>,
+    /// Phone as written and its `tel:` URI.
+    #[serde(rename = "n", skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(rename = "nh", skip_serializing_if = "Option::is_none")]
+    pub phone_href: Option<String>,
+}
+
+impl From<CardFacts> for SearchFacts {
+    fn from(f: CardFacts) -> Self {
+        let (date, date_iso, time, start_iso) = match f.when {
+            Some(w) => {
+                let timed = !w.time.is_empty();
+                (
+                    Some(w.date),
+                    Some(w.date_iso),
+                    timed.then_some(w.time),
+                    timed.then_some(w.start_iso),
+                )
+            }
+            None => (None, None, None, None),
+        };
+        let (phone, phone_href) = match f.reach {
+            Some(r) => (r.phone, r.phone_href),
+            None => (None, None),
+        };
+        SearchFacts {
+            date,
+            date_iso,
+            time,
+            start_iso,
+            place: f.location.or(f.places),
+            cost_lang: f.cost.as_ref().and_then(|c| c.lang.clone()),
+            cost: f.cost.map(|c| c.text),
+            phone,
+            phone_href,
+        }
+    }
 }
 
 /// URLs of the fixed pages of the reader's language.

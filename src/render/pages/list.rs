@@ -268,7 +268,7 @@ impl<'a> PageBuilder<'a> {
     }
 
     /// Where, when, what it costs, in which languages, whom to call.
-    fn card_facts(&self, lang: &str, item: &Item) -> CardFacts {
+    pub(super) fn card_facts(&self, lang: &str, item: &Item) -> CardFacts {
         let places = |l: &Listing| {
             let labels: Vec<String> = l
                 .places

@@ -5,7 +5,7 @@ use super::PageBuilder;
 use crate::config::Taxonomy;
 use crate::content::{Item, ItemData, Kind};
 use crate::render::markdown;
-use crate::render::views::{Crumb, PageView, SearchDoc, SearchView};
+use crate::render::views::{Crumb, PageView, SearchDoc, SearchFacts, SearchView};
 use crate::routes::{self, LISTED_KINDS};
 
 /// Above this many items the no-JavaScript search page links to the section
@@ -58,6 +58,10 @@ impl PageBuilder<'_> {
             summary: text.summary.clone().unwrap_or_default(),
             section,
             lang: (text.lang != lang).then(|| self.language(&text.lang).tag_str()),
+            facts: match item.kind {
+                Kind::Offer | Kind::Event => SearchFacts::from(self.card_facts(lang, item)),
+                _ => SearchFacts::default(),
+            },
         };
         (doc, all)
     }

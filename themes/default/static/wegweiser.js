@@ -103,27 +103,61 @@ var Wegweiser = (function () {
     });
   }
 
-  function el(tag, text, attrs) {
-    var e = document.createElement(tag);
+  function el(tag, text, attrs, doc) {
+    var e = (doc || document).createElement(tag);
     if (text) e.textContent = text;
     Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
     return e;
+  }
+
+  // One result, marked up as the cards are: title, section, summary and the
+  // card's facts (index keys: w/wd date, h/hd time, p place, k/kl cost,
+  // n/nh phone), labelled with `labels` {when, where, cost, phone}.
+  function card(d, lang, labels, doc) {
+    function make(tag, text, attrs) { return el(tag, text, attrs, doc); }
+    var li = make("li", "", { "class": "card" });
+    var langAttrs = {};
+    var l = lang || d.l;
+    if (l) { langAttrs.lang = l; langAttrs.dir = "auto"; }
+    li.appendChild(make("a", d.t, Object.assign({ href: base() + d.u }, langAttrs)));
+    if (d.c) li.appendChild(make("p", d.c, { "class": "meta" }));
+    if (d.s) li.appendChild(make("p", d.s, langAttrs));
+    var dl = make("dl", "", { "class": "card-facts" });
+    function fact(label, dd) {
+      dl.appendChild(make("dt", label));
+      dl.appendChild(dd);
+    }
+    function isolated(text, attrs, wrap) {
+      var dd = make("dd");
+      var inner = make("bdi", text, attrs);
+      if (wrap) { wrap.appendChild(inner); inner = wrap; }
+      dd.appendChild(inner);
+      return dd;
+    }
+    if (d.w) {
+      var when = make("dd");
+      when.appendChild(make("time", d.w, { datetime: d.wd }));
+      if (d.h) {
+        when.appendChild((doc || document).createTextNode(", "));
+        var b = make("bdi", "", { dir: "ltr", "class": "nowrap" });
+        b.appendChild(make("time", d.h, { datetime: d.hd }));
+        when.appendChild(b);
+      }
+      fact(labels.when, when);
+    }
+    if (d.p) fact(labels.where, isolated(d.p, {}));
+    if (d.k) fact(labels.cost, isolated(d.k, d.kl ? { lang: d.kl, dir: "auto" } : {}));
+    if (d.n) fact(labels.phone, isolated(d.n, { dir: "ltr", "class": "nowrap" }, make("a", "", { href: d.nh })));
+    if (dl.childNodes.length > 0) li.appendChild(dl);
+    return li;
   }
 
   function showResults(box, heading, docs, lang) {
     box.replaceChildren();
     box.appendChild(el("h2", heading, { id: "h-results" }));
     var list = el("ul", "", { "class": "cards search-results" });
-    docs.forEach(function (d) {
-      var li = el("li", "", { "class": "card" });
-      var langAttrs = {};
-      var l = lang || d.l;
-      if (l) { langAttrs.lang = l; langAttrs.dir = "auto"; }
-      li.appendChild(el("a", d.t, Object.assign({ href: base() + d.u }, langAttrs)));
-      if (d.c) li.appendChild(el("p", d.c, { "class": "meta" }));
-      if (d.s) li.appendChild(el("p", d.s, langAttrs));
-      list.appendChild(li);
-    });
+    var labels = { when: box.dataset.when, where: box.dataset.where, cost: box.dataset.cost, phone: box.dataset.phone };
+    docs.forEach(function (d) { list.appendChild(card(d, lang, labels)); });
     box.appendChild(list);
   }
 
@@ -196,6 +230,7 @@ var Wegweiser = (function () {
     normalize: normalize,
     tokens: tokens,
     search: search,
+    card: card,
     start: function () {
       startSearch();
       startReadAloud();
