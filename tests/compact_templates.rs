@@ -41,14 +41,23 @@ fn assert_equivalent(site: &TestSite) {
     for (path, bytes) in &a {
         if !path.ends_with(".html") {
             // The service worker's version is a hash of the pages' bytes;
-            // stylesheets are minified too, to the same rules.
-            let same_css = path.ends_with(".css")
-                && std::str::from_utf8(&b[path])
+            // stylesheets and the theme's scripts are minified too, to the
+            // same rules.
+            let minify: Option<fn(&str) -> Option<String>> = if path.ends_with(".css") {
+                Some(wegweiser::output::css::minified)
+            } else if path.ends_with(".js") && path != "sw.js" {
+                Some(wegweiser::output::script::minified)
+            } else {
+                None
+            };
+            let same_minified = minify.is_some_and(|m| {
+                std::str::from_utf8(&b[path])
                     .ok()
-                    .and_then(wegweiser::output::css::minified)
-                    .is_some_and(|m| m.as_bytes() == &bytes[..]);
+                    .and_then(m)
+                    .is_some_and(|small| small.as_bytes() == &bytes[..])
+            });
             assert!(
-                path == "sw.js" || bytes == &b[path] || same_css,
+                path == "sw.js" || bytes == &b[path] || same_minified,
                 "{path}: a data file differs"
             );
             continue;
