@@ -29,7 +29,8 @@ self.addEventListener("message", function (event) {
   event.waitUntil(
     fetch(self.registration.scope + lang + "/offline.json").then(function (r) { return r.json(); })
       .then(function (urls) {
-        if (typeof page === "string" && /^\/(?!\/)/.test(page)) urls.push(page);
+        // addAll refuses a list that names a URL twice (and then keeps nothing).
+        if (typeof page === "string" && /^\/(?!\/)/.test(page) && urls.indexOf(page) < 0) urls.push(page);
         return caches.open(CACHE).then(function (c) { return c.addAll(urls); });
       })
       .catch(function () { /* offline or partial: what is cached stays */ })

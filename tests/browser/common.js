@@ -40,4 +40,21 @@ async function searchFromHeader(page, site, lang, url) {
   return { doc, word, hrefs };
 }
 
-module.exports = { SITE, SUBPATH_SITE, SHOTS, launch, searchFromHeader };
+/**
+ * Waits until every URL of `urls` is in the page's caches (the service
+ * worker kept it), polling with evaluate, which awaits the page's promise
+ * (a waitForFunction predicate that returns a promise would pass at once).
+ */
+async function waitUntilKept(page, urls, ms = 15000) {
+  const kept = () => page.evaluate(async (list) => {
+    for (const u of list) if (!(await caches.match(u))) return false;
+    return true;
+  }, urls);
+  const deadline = Date.now() + ms;
+  while (!(await kept())) {
+    if (Date.now() > deadline) throw new Error(`not kept within ${ms} ms: ${JSON.stringify(urls)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+module.exports = { SITE, SUBPATH_SITE, SHOTS, launch, searchFromHeader, waitUntilKept };

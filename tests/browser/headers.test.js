@@ -9,7 +9,7 @@ const test = require("node:test");
 const assert = require("node:assert");
 const fs = require("node:fs");
 const path = require("node:path");
-const { SITE, launch, searchFromHeader } = require("./common");
+const { SITE, launch, searchFromHeader, waitUntilKept } = require("./common");
 const { serve, parseHeaders, headersFor } = require("./server");
 
 let browser;
@@ -102,7 +102,7 @@ test("under the site's CSP: language chooser, search, service worker, page types
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   assert.strictEqual(scope, server.url + "/");
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await page.waitForFunction(async () => Boolean(await caches.match("/de/offers/")), null, { timeout: 15000 });
+  await waitUntilKept(page, ["/de/offers/"]);
 
   // The main page types, under the worker and the policy.
   for (const p of ["/de/offers/", "/de/offers/sprachcafe-ingelheim/", "/de/events/offener-sprachtreff-ingelheim/",

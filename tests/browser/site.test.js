@@ -13,7 +13,7 @@ const crypto = require("node:crypto");
 const fs = require("node:fs");
 const http = require("node:http");
 const path = require("node:path");
-const { SITE, SHOTS, launch } = require("./common");
+const { SITE, SHOTS, launch, waitUntilKept } = require("./common");
 const { serve } = require("./server");
 
 const AXE = require.resolve("axe-core/axe.min.js");
@@ -174,10 +174,8 @@ test("offline, a visited page and its language's home come from the service work
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const keep = JSON.parse(fs.readFileSync(path.join(SITE, "uk/offline.json"), "utf8"));
   assert.ok(keep.includes("/uk/"), JSON.stringify(keep));
-  await page.waitForFunction(async (urls) => {
-    for (const u of urls) if (!(await caches.match(u))) return false;
-    return true;
-  }, keep, { timeout: 15000 });
+  // Until the language's pages and the visited page itself are kept.
+  await waitUntilKept(page, [...keep, new URL(url).pathname]);
 
   await own.close();
   assert.ok(await unreachable(own.url + "/uk/"), "the server is gone");

@@ -6,7 +6,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert");
-const { SUBPATH_SITE, launch, searchFromHeader } = require("./common");
+const { SUBPATH_SITE, launch, searchFromHeader, waitUntilKept } = require("./common");
 const { serve } = require("./server");
 
 let browser;
@@ -67,10 +67,7 @@ test("below /guide/: search, offline list and service worker scope", async () =>
     assert.ok(u.startsWith("/guide/"), u);
     assert.strictEqual((await fetch(server.url + u)).status, 200, u);
   }
-  await page.waitForFunction(async (urls) => {
-    for (const u of urls) if (!(await caches.match(u))) return false;
-    return true;
-  }, keep, { timeout: 15000 });
+  await waitUntilKept(page, keep);
 
   // The browser asked for nothing outside /guide/ (and nothing failed) but
   // /favicon.ico, which browsers ask the host for when a page names no icon.
