@@ -5,29 +5,17 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert");
-const { SITE, launch } = require("./common");
-const { serve } = require("./server");
+const { siteInBrowser } = require("./common");
 
-// The built site, served with its own _headers (server.js), as site.test.js does.
-let BASE;
-let server;
+// The built site, served with its own _headers, and Chromium.
+const env = siteInBrowser(test);
 const PHONE = { width: 390, height: 844 };
 
-let browser;
-test.before(async () => {
-  server = await serve({ root: SITE });
-  BASE = server.url;
-  browser = await launch();
-});
-test.after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
-});
 
 async function phonePage(path, options = {}) {
-  const ctx = await browser.newContext({ viewport: PHONE, ...options });
+  const ctx = await env.browser.newContext({ viewport: PHONE, ...options });
   const page = await ctx.newPage();
-  const res = await page.goto(BASE + path);
+  const res = await page.goto(env.base + path);
   assert.strictEqual(res.status(), 200, path);
   return { page, ctx };
 }

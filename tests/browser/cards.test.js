@@ -6,25 +6,13 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert");
-const { SITE, launch } = require("./common");
-const { serve } = require("./server");
+const { siteInBrowser } = require("./common");
 
-// The built site, served with its own _headers (server.js), as site.test.js does.
-let BASE;
-let server;
+// The built site, served with its own _headers, and Chromium.
+const env = siteInBrowser(test);
 const PHONE = { width: 390, height: 844 };
 const LANGS = ["de", "ar", "uk"];
 
-let browser;
-test.before(async () => {
-  server = await serve({ root: SITE });
-  BASE = server.url;
-  browser = await launch();
-});
-test.after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
-});
 
 // Per card: its facts as [label, value, visible] and what the card's <time> elements say.
 function readCards(page) {
@@ -42,8 +30,8 @@ function readCards(page) {
 
 for (const lang of LANGS) {
   test(`offer cards show their place at 390 px (${lang})`, async () => {
-    const page = await browser.newPage({ viewport: PHONE });
-    await page.goto(`${BASE}/${lang}/offers/`);
+    const page = await env.browser.newPage({ viewport: PHONE });
+    await page.goto(`${env.base}/${lang}/offers/`);
     const cards = await readCards(page);
     assert.ok(cards.length > 5, `${cards.length} offer cards`);
     // The label of the place row in this language, from the first card.
@@ -57,8 +45,8 @@ for (const lang of LANGS) {
   });
 
   test(`event cards show weekday, time and place at 390 px (${lang})`, async () => {
-    const page = await browser.newPage({ viewport: PHONE });
-    await page.goto(`${BASE}/${lang}/events/`);
+    const page = await env.browser.newPage({ viewport: PHONE });
+    await page.goto(`${env.base}/${lang}/events/`);
     const cards = await readCards(page);
     assert.ok(cards.length > 0, "upcoming events");
     const tag = lang;
@@ -86,9 +74,9 @@ for (const lang of LANGS) {
 }
 
 test("phone numbers on cards and offer pages read left to right on one line (ar)", async () => {
-  const page = await browser.newPage({ viewport: PHONE });
+  const page = await env.browser.newPage({ viewport: PHONE });
   for (const p of ["/ar/offers/", "/ar/offers/sprachcafe-ingelheim/"]) {
-    await page.goto(BASE + p);
+    await page.goto(env.base + p);
     const phones = await page.$$eval("a[href^='tel:']", (as) => as.map((a) => {
       const b = a.querySelector("bdi[dir=ltr]");
       const rects = b ? b.getClientRects().length : 0;

@@ -57,4 +57,25 @@ async function waitUntilKept(page, urls, ms = 15000) {
   }
 }
 
-module.exports = { SITE, SUBPATH_SITE, SHOTS, launch, searchFromHeader, waitUntilKept };
+/**
+ * For a test file: serves the built site with its own `_headers` (server.js)
+ * and starts Chromium before the file's tests, and stops both after them.
+ * The returned object's `base` (the site's URL) and `browser` are set once
+ * the tests start.
+ */
+function siteInBrowser(test) {
+  const { serve } = require("./server");
+  const env = { base: null, browser: null, server: null };
+  test.before(async () => {
+    env.server = await serve({ root: SITE });
+    env.base = env.server.url;
+    env.browser = await launch();
+  });
+  test.after(async () => {
+    if (env.browser) await env.browser.close();
+    if (env.server) await env.server.close();
+  });
+  return env;
+}
+
+module.exports = { SITE, SUBPATH_SITE, SHOTS, launch, searchFromHeader, waitUntilKept, siteInBrowser };

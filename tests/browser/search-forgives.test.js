@@ -5,32 +5,20 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert");
-const { SITE, launch } = require("./common");
-const { serve } = require("./server");
+const { siteInBrowser } = require("./common");
 
-// The built site, served with its own _headers (server.js), as site.test.js does.
-let BASE;
-let server;
+// The built site, served with its own _headers, and Chromium.
+const env = siteInBrowser(test);
 
-let browser;
-test.before(async () => {
-  server = await serve({ root: SITE });
-  BASE = server.url;
-  browser = await launch();
-});
-test.after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
-});
 
 async function results(page, lang, q) {
-  await page.goto(`${BASE}/${lang}/search/?q=${encodeURIComponent(q)}`);
+  await page.goto(`${env.base}/${lang}/search/?q=${encodeURIComponent(q)}`);
   await page.waitForSelector("#search-results a, #search-results p");
   return page.$$eval("#search-results a", (as) => as.map((a) => a.getAttribute("href")));
 }
 
 test("compounds and typos are found; the A–Z list is folded until asked", async () => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
   assert.ok((await results(page, "de", "Buero")).includes("/de/offers/sprachcafe-ingelheim/"));
   assert.ok((await results(page, "de", "Integrationskurz")).includes("/de/offers/integrationskurs-allgemein/"));
   const folded = await page.$eval("details.search-all", (d) => !d.open);
@@ -42,9 +30,9 @@ test("compounds and typos are found; the A–Z list is folded until asked", asyn
 });
 
 test("without JavaScript the A–Z list is open", async () => {
-  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const ctx = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await ctx.newPage();
-  await page.goto(BASE + "/de/search/?q=Buero");
+  await page.goto(env.base + "/de/search/?q=Buero");
   assert.ok(await page.isVisible(".search-all .az"));
   await ctx.close();
 });
