@@ -270,7 +270,7 @@ fn static_files(src: &Sources<'_>, ds: &mut Diagnostics) -> OutputFiles {
     output::add_static_dir(root, Path::new(STATIC_DIR), "", &mut files, ds);
     if src.minify {
         output::css::minify_stylesheets(&mut files);
-        output::script::minify_scripts(&mut files);
+        output::script::minify_scripts(&mut files, crate::routes::THEME_STATIC);
     }
     files
 }

@@ -35,10 +35,12 @@ pub fn minified(js: &str) -> Option<String> {
     (code.len() < js.len()).then_some(code)
 }
 
-/// Minifies every `.js` file of `files` in place.
-pub fn minify_scripts(files: &mut OutputFiles) {
+/// Minifies every `.js` file of `files` whose name starts with `prefix` in
+/// place (the theme's own scripts: a site's `static/` may hold third-party
+/// code, such as the browser editor's, that is published as it came).
+pub fn minify_scripts(files: &mut OutputFiles, prefix: &str) {
     for (name, bytes) in files.iter_mut() {
-        if !name.ends_with(".js") {
+        if !name.ends_with(".js") || !name.starts_with(prefix) {
             continue;
         }
         let Ok(js) = std::str::from_utf8(bytes) else {
@@ -68,5 +70,16 @@ mod tests {
     #[test]
     fn leaves_what_it_cannot_parse() {
         assert_eq!(minified("function ( {"), None);
+    }
+
+    #[test]
+    fn only_the_themes_scripts_are_minified() {
+        let js = "// comment\nvar a = 1;\n";
+        let mut files = crate::output::OutputFiles::new();
+        files.insert("static/theme.js".into(), js.as_bytes().into());
+        files.insert("admin/editor.js".into(), js.as_bytes().into());
+        super::minify_scripts(&mut files, "static/");
+        assert!(!files["static/theme.js"].starts_with(b"// comment"));
+        assert_eq!(&files["admin/editor.js"][..], js.as_bytes());
     }
 }
