@@ -22,17 +22,7 @@ pub fn minified(css: &str) -> Option<String> {
 
 /// Minifies every `.css` file of `files` in place.
 pub fn minify_stylesheets(files: &mut OutputFiles) {
-    for (name, bytes) in files.iter_mut() {
-        if !name.ends_with(".css") {
-            continue;
-        }
-        let Ok(css) = std::str::from_utf8(bytes) else {
-            continue;
-        };
-        if let Some(small) = minified(css) {
-            *bytes = small.into_bytes().into();
-        }
-    }
+    super::minify_text_files(files, ".css", "", minified);
 }
 
 #[cfg(test)]

@@ -39,17 +39,7 @@ pub fn minified(js: &str) -> Option<String> {
 /// place (the theme's own scripts: a site's `static/` may hold third-party
 /// code, such as the browser editor's, that is published as it came).
 pub fn minify_scripts(files: &mut OutputFiles, prefix: &str) {
-    for (name, bytes) in files.iter_mut() {
-        if !name.ends_with(".js") || !name.starts_with(prefix) {
-            continue;
-        }
-        let Ok(js) = std::str::from_utf8(bytes) else {
-            continue;
-        };
-        if let Some(small) = minified(js) {
-            *bytes = small.into_bytes().into();
-        }
-    }
+    super::minify_text_files(files, ".js", prefix, minified);
 }
 
 #[cfg(test)]
