@@ -124,7 +124,9 @@ fn problem(file: &Path, target: &str) -> Option<String> {
     }
     let anchor = anchor.filter(|a| !a.is_empty())?;
     if resolved.extension().is_none_or(|e| e != "md") {
-        return Some(format!("`{target}`: an anchor into a file that is not Markdown"));
+        return Some(format!(
+            "`{target}`: an anchor into a file that is not Markdown"
+        ));
     }
     let text = std::fs::read_to_string(&resolved).ok()?;
     let ids = anchors(&text);
@@ -157,7 +159,11 @@ fn every_relative_link_in_the_documentation_resolves() {
             }
         }
     }
-    assert!(problems.is_empty(), "broken links:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "broken links:\n{}",
+        problems.join("\n")
+    );
     // The README alone links a dozen documents: a parser that found nothing
     // would pass the loop above without checking anything.
     assert!(checked > 20, "only {checked} relative links found");
