@@ -35,6 +35,12 @@ fn fixture() -> TestSite {
     site
 }
 
+/// The fixture's report at [`NOW`].
+fn report_now(site: &TestSite) -> report::Report {
+    let now = jiff::Timestamp::from_second(NOW).unwrap();
+    report::load_and_report(&site.root, now).unwrap()
+}
+
 fn rows(t: &Table) -> Vec<(String, Vec<usize>)> {
     t.rows
         .iter()
@@ -53,8 +59,7 @@ fn s(x: &str) -> String {
 #[test]
 fn fixture_report_matches_hand_counted_tables() {
     let site = fixture();
-    let now = jiff::Timestamp::from_second(NOW).unwrap();
-    let r = report::load_and_report(&site.root, now).unwrap();
+    let r = report_now(&site);
     assert_eq!(r.offers, 2);
     // infoabend (5 Feb) is within 90 days; the market (10/11 Nov) is not.
     assert_eq!(r.events_ahead, 1);
@@ -252,8 +257,7 @@ fn sums_count_each_offer_once() {
         "places = [\"ingelheim\"]",
         "places = [\"ingelheim\", \"bingen\"]",
     );
-    let now = jiff::Timestamp::from_second(NOW).unwrap();
-    let r = report::load_and_report(&site.root, now).unwrap();
+    let r = report_now(&site);
     let t = &r.tables[0];
     assert_eq!(t.cell("sprache", "ingelheim"), Some(1));
     assert_eq!(t.cell("sprache", "bingen"), Some(1));
@@ -364,8 +368,7 @@ fn outside_places_must_be_places_of_the_site() {
 #[test]
 fn wording_matches_the_cells() {
     let site = fixture();
-    let now = jiff::Timestamp::from_second(NOW).unwrap();
-    let r = report::load_and_report(&site.root, now).unwrap();
+    let r = report_now(&site);
     let text = report::text(&r);
     // The cells show 0, and the notes say so; no "empty cells" that are not empty.
     assert!(!text.contains('–'), "{text}");

@@ -40,6 +40,18 @@ fn cli(root: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// Writes `xml` as `name` in the site and imports it; the import must succeed.
+fn import_ok(site: &TestSite, name: &str, xml: &str) {
+    let file = site.root.join(name);
+    std::fs::write(&file, xml).unwrap();
+    let out = cli(&site.root, &["xliff", "import", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// What a translator does: a `<target>` after every segment's `<source>`,
 /// its text marked with ` [ar]`, the inline codes left as they are.
 fn fill_targets(xml: &str, mark: &str) -> String {
@@ -154,14 +166,7 @@ fn round_trip_writes_exactly_the_translations_and_they_are_current() {
             ">Sprachcafé</pc> &amp; unter",
             ">مقهى اللغة</pc> &amp; unter",
         );
-    let file = site.root.join("ar.xlf");
-    std::fs::write(&file, xml).unwrap();
-    let out = cli(&site.root, &["xliff", "import", file.to_str().unwrap()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    import_ok(&site, "ar.xlf", &xml);
 
     let after = content(&site.root);
     let changed: Vec<&String> = after
@@ -374,14 +379,7 @@ fn every_example_body_survives_an_unchanged_round_trip() {
     let ex = export::export(&site.root, &s, "fa").unwrap();
     assert!(ex.items.len() > 20, "{}", ex.items.len());
     let xml = fill_targets(&ex.xml, "");
-    let file = site.root.join("fa.xlf");
-    std::fs::write(&file, xml).unwrap();
-    let out = cli(&site.root, &["xliff", "import", file.to_str().unwrap()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    import_ok(&site, "fa.xlf", &xml);
     let after = translate::load(&site.root).unwrap();
     let mut checked = 0;
     for (path, _) in &ex.items {
@@ -419,14 +417,7 @@ fn translated_codes_moved_round_import_as_markdown() {
         1,
     );
     assert!(filled.contains(moved));
-    let file = site.root.join("ar.xlf");
-    std::fs::write(&file, filled).unwrap();
-    let out = cli(&site.root, &["xliff", "import", file.to_str().unwrap()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    import_ok(&site, "ar.xlf", &filled);
     let ar = std::fs::read_to_string(site.root.join("content/offers/beratung.ar.md")).unwrap();
     assert!(
         ar.contains("\n## Termine [ar]\n\n[المكتب](contacts/buero.md) تواصلوا مع **مبكرًا**.\n\n"),
