@@ -72,6 +72,11 @@ pub struct Taxonomies {
     pub audiences: Vec<String>,
     #[serde(default)]
     pub places: Vec<String>,
+    /// Places (keys of `places`) outside the office's area, e.g. a
+    /// neighbouring city whose events the guide lists: the gap report shows
+    /// them apart and never counts them as gaps.
+    #[serde(default)]
+    pub outside_places: Vec<String>,
 }
 
 /// The three taxonomies of a guide.
@@ -102,6 +107,11 @@ impl Taxonomies {
             Taxonomy::Audiences => &self.audiences,
             Taxonomy::Places => &self.places,
         }
+    }
+
+    /// Whether `place` lies outside the office's area (`outside_places`).
+    pub fn is_outside(&self, place: &str) -> bool {
+        self.outside_places.iter().any(|p| p == place)
     }
 }
 
@@ -537,6 +547,28 @@ fn validate_taxonomies(taxonomies: &Taxonomies, file: &SourceFile, ds: &mut Diag
             }
         }
     }
+    let mut seen = BTreeSet::new();
+    for place in &taxonomies.outside_places {
+        let at = key_span(file, "outside_places");
+        if !taxonomies.places.contains(place) {
+            ds.push(
+                Diagnostic::error(format!(
+                    "outside_places names `{place}`, which is not one of the places"
+                ))
+                .at(file, at.clone())
+                .help(crate::toml_input::suggest(
+                    place,
+                    taxonomies.places.iter().map(String::as_str),
+                    "places",
+                )),
+            );
+        }
+        if !seen.insert(place) {
+            ds.push(
+                Diagnostic::error(format!("outside_places names `{place}` twice")).at(file, at),
+            );
+        }
+    }
 }
 
 #[cfg(test)]
@@ -608,5 +640,30 @@ name = "Leichte Sprache"
         let out = err.render_short();
         assert!(out.contains("unknown field `timezone`"), "{out}");
         assert!(out.contains("did you mean `time_zone`"), "{out}");
+    }
+
+    #[test]
+    fn outside_places_must_be_places() {
+        let text = format!(
+            "{MINIMAL}[taxonomies]\nplaces = [\"ingelheim\", \"wiesbaden\"]\noutside_places = [\"wiesbaden\"]\n"
+        );
+        let c = SiteConfig::parse(SourceFile::new("site.toml", text.clone())).unwrap();
+        assert!(c.taxonomies.is_outside("wiesbaden"));
+        assert!(!c.taxonomies.is_outside("ingelheim"));
+        let bad = text.replace(
+            "outside_places = [\"wiesbaden\"]",
+            "outside_places = [\"wiesbadn\", \"ingelheim\", \"ingelheim\"]",
+        );
+        let err = SiteConfig::parse(SourceFile::new("site.toml", bad)).unwrap_err();
+        let out = err.render_short();
+        assert!(
+            out.contains("outside_places names `wiesbadn`, which is not one of the places"),
+            "{out}"
+        );
+        assert!(out.contains("did you mean `wiesbaden`"), "{out}");
+        assert!(
+            out.contains("outside_places names `ingelheim` twice"),
+            "{out}"
+        );
     }
 }

@@ -35,6 +35,12 @@ fn fixture() -> TestSite {
     site
 }
 
+/// The fixture's report at [`NOW`].
+fn report_now(site: &TestSite) -> report::Report {
+    let now = jiff::Timestamp::from_second(NOW).unwrap();
+    report::load_and_report(&site.root, now).unwrap()
+}
+
 fn rows(t: &Table) -> Vec<(String, Vec<usize>)> {
     t.rows
         .iter()
@@ -53,8 +59,7 @@ fn s(x: &str) -> String {
 #[test]
 fn fixture_report_matches_hand_counted_tables() {
     let site = fixture();
-    let now = jiff::Timestamp::from_second(NOW).unwrap();
-    let r = report::load_and_report(&site.root, now).unwrap();
+    let r = report_now(&site);
     assert_eq!(r.offers, 2);
     // infoabend (5 Feb) is within 90 days; the market (10/11 Nov) is not.
     assert_eq!(r.events_ahead, 1);
@@ -206,13 +211,174 @@ fn example_site_gaps_come_first() {
     let r = report::load_and_report(&site.root, now).unwrap();
     assert_eq!(r.offers, 17);
     let langs = &r.tables[2];
-    // Easy-read German has no `language-ls` message: its own name shows; no
-    // offer is held in it, so it is the first row.
-    assert_eq!(langs.rows[0].label, "Leichte Sprache");
-    assert_eq!(langs.rows[0].total(), 0);
+    // Easy-read German is a variant of `de` that `offered_in` cannot name:
+    // no row of zeros, but the note says why it is missing.
+    assert!(
+        langs.rows.iter().all(|r| r.key != "ls"),
+        "{:?}",
+        rows(langs)
+    );
+    assert!(
+        langs
+            .note
+            .contains("kein Angebot in dieser Sprache stattfindet: Leichte Sprache."),
+        "{}",
+        langs.note
+    );
     // Rows are ordered by number of gaps, most first.
     for t in &r.tables {
         let gaps: Vec<usize> = t.rows.iter().map(|r| r.gaps()).collect();
         assert!(gaps.windows(2).all(|w| w[0] >= w[1]), "{}: {gaps:?}", t.id);
     }
+}
+
+/// The offers of the example that carry `topic`, as the topic's list counts them.
+fn offers_with_topic(site: &TestSite, now: jiff::Timestamp, topic: &str) -> usize {
+    let s = wegweiser::translate::load(&site.root).unwrap();
+    let now = now.to_zoned(s.config.time_zone.clone()).datetime();
+    s.counted(wegweiser::content::Kind::Offer, now)
+        .filter(|o| !o.draft)
+        .filter_map(|o| o.data.listing())
+        .filter(|l| l.topics.iter().any(|t| t == topic))
+        .count()
+}
+
+#[test]
+fn sums_count_each_offer_once() {
+    let site = fixture();
+    // The Sprachcafé now meets in two places: two cells, one offer.
+    site.edit(
+        "site.toml",
+        "places = [\"ingelheim\"]",
+        "places = [\"ingelheim\", \"bingen\"]",
+    );
+    site.edit(
+        "content/offers/sprachcafe.md",
+        "places = [\"ingelheim\"]",
+        "places = [\"ingelheim\", \"bingen\"]",
+    );
+    let r = report_now(&site);
+    let t = &r.tables[0];
+    assert_eq!(t.cell("sprache", "ingelheim"), Some(1));
+    assert_eq!(t.cell("sprache", "bingen"), Some(1));
+    let total = |t: &Table, key: &str| t.rows.iter().find(|r| r.key == key).unwrap().total();
+    assert_eq!(total(t, "sprache"), 1);
+    // The counselling has no place: no cell, but it is an offer of its topic.
+    assert_eq!(total(t, "beratung"), 1);
+    // German: one offer in two places.
+    assert_eq!(total(&r.tables[2], "de"), 1);
+    assert_eq!(
+        report::csv::table(&r.tables[2]).unwrap().lines().nth(3),
+        Some("de,Deutsch,1,1,1")
+    );
+    // The events table has no sum: events and their dates do not add up.
+    assert!(!r.tables[3].has_total);
+
+    // The example: every topic's sum is the number of offers its list shows.
+    let site = TestSite::example();
+    let now = jiff::Timestamp::from_second(1_795_305_600).unwrap();
+    let r = report::load_and_report(&site.root, now).unwrap();
+    let t = &r.tables[0];
+    assert_eq!(total(t, "gesundheit-beratung"), 9);
+    for row in &t.rows {
+        assert_eq!(
+            row.total(),
+            offers_with_topic(&site, now, &row.key),
+            "{}",
+            row.key
+        );
+    }
+}
+
+#[test]
+fn places_outside_the_area_are_shown_apart() {
+    let site = TestSite::example();
+    let now = jiff::Timestamp::from_second(1_795_305_600).unwrap();
+    let r = report::load_and_report(&site.root, now).unwrap();
+    for t in [&r.tables[0], &r.tables[2]] {
+        let inside: Vec<&str> = t.columns.iter().map(|c| c.key.as_str()).collect();
+        assert!(!inside.contains(&"wiesbaden"), "{}: {inside:?}", t.id);
+        let outside: Vec<&str> = t.outside_columns.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(outside, ["wiesbaden"], "{}", t.id);
+        assert!(t.note.contains("Außerhalb") || t.note.contains("außerhalb"));
+    }
+    // Events per place: Wiesbaden is the last row, apart, and no gap.
+    let ev = &r.tables[3];
+    let last = ev.rows.last().unwrap();
+    assert_eq!(
+        (last.key.as_str(), last.outside, last.gaps()),
+        ("wiesbaden", true, 0)
+    );
+    assert!(ev.rows[..ev.rows.len() - 1].iter().all(|r| !r.outside));
+
+    // In the HTML page no cell of Wiesbaden is marked as a gap.
+    let out = site.root.join("bericht.html");
+    let st = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+        .args(["report", "--root"])
+        .arg(&site.root)
+        .arg("--out")
+        .arg(&out)
+        .env("SOURCE_DATE_EPOCH", "1795305600")
+        .output()
+        .unwrap();
+    assert!(
+        st.status.success(),
+        "{}",
+        String::from_utf8_lossy(&st.stderr)
+    );
+    let text = String::from_utf8(st.stdout).unwrap();
+    assert!(text.contains("‖ Wiesbaden"), "{text}");
+    let html = scraper::Html::parse_document(&std::fs::read_to_string(&out).unwrap());
+    let sel = |s: &str| scraper::Selector::parse(s).unwrap();
+    assert_eq!(
+        common::text(&html, "#angebote-thema-ort th[scope=colgroup]"),
+        "Außerhalb des Kreises"
+    );
+    assert!(
+        html.select(&sel("td.outside.gap, tbody.outside td.gap"))
+            .next()
+            .is_none()
+    );
+    assert_eq!(
+        html.select(&sel("#veranstaltungen-ort tbody.outside th[scope=row]"))
+            .map(|e| e.text().collect::<String>())
+            .collect::<Vec<_>>(),
+        ["Wiesbaden"]
+    );
+}
+
+#[test]
+fn outside_places_must_be_places_of_the_site() {
+    let site = fixture();
+    site.edit(
+        "site.toml",
+        "places = [\"ingelheim\"]",
+        "places = [\"ingelheim\"]\noutside_places = [\"wiesbaden\"]",
+    );
+    let now = jiff::Timestamp::from_second(NOW).unwrap();
+    let err = report::load_and_report(&site.root, now).unwrap_err();
+    assert!(
+        err.render_short()
+            .contains("outside_places names `wiesbaden`"),
+        "{}",
+        err.render_short()
+    );
+}
+
+#[test]
+fn wording_matches_the_cells() {
+    let site = fixture();
+    let r = report_now(&site);
+    let text = report::text(&r);
+    // The cells show 0, and the notes say so; no "empty cells" that are not empty.
+    assert!(!text.contains('–'), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("beratung ") && l.ends_with(" 0 |     1")),
+        "{text}"
+    );
+    for t in r.all_tables() {
+        assert!(!t.note.contains("Leere Zellen"), "{}", t.note);
+    }
+    assert!(r.tables[0].note.contains("Eine 0 heißt: kein Angebot."));
 }

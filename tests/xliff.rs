@@ -40,13 +40,26 @@ fn cli(root: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
-/// What a translator does: a `<target>` after every `<source>`, its text
-/// marked with ` [ar]`, the inline codes left as they are.
+/// Writes `xml` as `name` in the site and imports it; the import must succeed.
+fn import_ok(site: &TestSite, name: &str, xml: &str) {
+    let file = site.root.join(name);
+    std::fs::write(&file, xml).unwrap();
+    let out = cli(&site.root, &["xliff", "import", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// What a translator does: a `<target>` after every segment's `<source>`,
+/// its text marked with ` [ar]`, the inline codes left as they are.
 fn fill_targets(xml: &str, mark: &str) -> String {
+    const SOURCE: &str = "<segment><source xml:space=\"preserve\">";
     let mut out = String::new();
     let mut rest = xml;
-    while let Some(i) = rest.find("<source xml:space=\"preserve\">") {
-        let open_end = i + "<source xml:space=\"preserve\">".len();
+    while let Some(i) = rest.find(SOURCE) {
+        let open_end = i + SOURCE.len();
         let close = rest[open_end..].find("</source>").unwrap() + open_end;
         let inner = &rest[open_end..close];
         out.push_str(&rest[..close + "</source>".len()]);
@@ -115,7 +128,30 @@ fn export_holds_missing_and_outdated_items_with_protected_links() {
         xml.contains("<data id=\"d1\">&lt;Termin&gt;</data>"),
         "{xml}"
     );
-    assert!(xml.contains("- Montag\n- Dienstag <ph id=\"1\" dataRef=\"d1\"/></source>"));
+    // A list: the markers are ignorable syntax, each item a segment.
+    assert!(xml.contains("<note category=\"format\">list: one segment per list item</note>"));
+    assert!(xml.contains(
+        "<ignorable><source xml:space=\"preserve\">- </source></ignorable>\n      <segment><source xml:space=\"preserve\">Montag</source></segment>"
+    ));
+    assert!(xml.contains(
+        "<segment><source xml:space=\"preserve\">Dienstag <ph id=\"1\" dataRef=\"d1\"/></source></segment>"
+    ));
+    // A heading: `## ` is not in the segment.
+    assert!(xml.contains("<note category=\"format\">heading, level 2</note>"));
+    assert!(xml.contains(
+        "<ignorable><source xml:space=\"preserve\">## </source></ignorable>\n      <segment><source xml:space=\"preserve\">Termine</source></segment>"
+    ));
+    // No segment holds Markdown syntax or a line break.
+    for seg in xml
+        .split("<segment><source xml:space=\"preserve\">")
+        .skip(1)
+    {
+        let text = &seg[..seg.find("</source>").unwrap()];
+        assert!(
+            !text.contains('\n') && !text.starts_with('#') && !text.starts_with("- "),
+            "{text:?}"
+        );
+    }
     // Text fields of contacts (role, office hours) are units too.
     assert!(xml.contains("<unit id=\"office_hours\">"));
 }
@@ -130,14 +166,7 @@ fn round_trip_writes_exactly_the_translations_and_they_are_current() {
             ">Sprachcafé</pc> &amp; unter",
             ">مقهى اللغة</pc> &amp; unter",
         );
-    let file = site.root.join("ar.xlf");
-    std::fs::write(&file, xml).unwrap();
-    let out = cli(&site.root, &["xliff", "import", file.to_str().unwrap()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    import_ok(&site, "ar.xlf", &xml);
 
     let after = content(&site.root);
     let changed: Vec<&String> = after
@@ -165,7 +194,7 @@ fn round_trip_writes_exactly_the_translations_and_they_are_current() {
         after["offers/beratung.ar.md"],
         format!(
             "+++\ntitle = \"Migrationsberatung [ar]\"\nsummary = \"Beratung zu allen Fragen. [ar]\"\nsource_hash = \"{}\"\n+++\n\
-             ## Termine [ar]\n\nNach Vereinbarung im [مقهى اللغة](offers/sprachcafe.md) & unter `0800 123`. [ar]\n\n- Montag\n- Dienstag <Termin> [ar]\n",
+             ## Termine [ar]\n\nNach Vereinbarung im [مقهى اللغة](offers/sprachcafe.md) & unter `0800 123`. [ar]\n\n- Montag [ar]\n- Dienstag <Termin> [ar]\n",
             beratung.fingerprint
         )
     );
@@ -337,5 +366,61 @@ fn export_cli_rejects_the_source_language_and_unknown_ones() {
         std::fs::read_to_string(path)
             .unwrap()
             .contains("trgLang=\"fa\"")
+    );
+}
+
+/// Every body of the example, exported and imported with its targets left
+/// as its sources, comes back byte for byte (line breaks included).
+#[test]
+fn every_example_body_survives_an_unchanged_round_trip() {
+    let site = TestSite::example();
+    let s = translate::load(&site.root).unwrap();
+    // Farsi: most items are missing, so most bodies are exported.
+    let ex = export::export(&site.root, &s, "fa").unwrap();
+    assert!(ex.items.len() > 20, "{}", ex.items.len());
+    let xml = fill_targets(&ex.xml, "");
+    import_ok(&site, "fa.xlf", &xml);
+    let after = translate::load(&site.root).unwrap();
+    let mut checked = 0;
+    for (path, _) in &ex.items {
+        let item = translate::find(&after, path).unwrap();
+        let fa = &item.texts["fa"];
+        let de = item.source_text(&after.config);
+        assert_eq!(
+            fa.body().trim_end(),
+            de.body().trim_end(),
+            "{path}: the body did not come back unchanged"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, ex.items.len());
+}
+
+/// A translator who moves the codes round (a link and emphasis in another
+/// order, as Arabic word order needs) gets them back as Markdown in that
+/// order, with the soft break of the source gone.
+#[test]
+fn translated_codes_moved_round_import_as_markdown() {
+    let site = fixture();
+    site.edit(
+        "content/offers/beratung.md",
+        "## Termine",
+        "## Termine\n\nBitte **rechtzeitig** beim\n[Büro](contacts/buero.md) melden.",
+    );
+    let xml = export_ar(&site);
+    let unit_source = "Bitte <pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">rechtzeitig</pc> beim <pc id=\"2\" dataRefStart=\"d3\" dataRefEnd=\"d4\">Büro</pc> melden.";
+    assert!(xml.contains(unit_source), "{xml}");
+    let moved = "<pc id=\"2\" dataRefStart=\"d3\" dataRefEnd=\"d4\">المكتب</pc> تواصلوا مع <pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">مبكرًا</pc>.";
+    let filled = fill_targets(&xml, " [ar]").replacen(
+        &format!("{unit_source} [ar]</target>"),
+        &format!("{moved}</target>"),
+        1,
+    );
+    assert!(filled.contains(moved));
+    import_ok(&site, "ar.xlf", &filled);
+    let ar = std::fs::read_to_string(site.root.join("content/offers/beratung.ar.md")).unwrap();
+    assert!(
+        ar.contains("\n## Termine [ar]\n\n[المكتب](contacts/buero.md) تواصلوا مع **مبكرًا**.\n\n"),
+        "{ar}"
     );
 }

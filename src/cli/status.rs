@@ -22,8 +22,16 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let now = match super::build::source_date_epoch() {
+        Ok(now) => now.unwrap_or_else(jiff::Timestamp::now),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let now = now.to_zoned(site.config.time_zone.clone()).datetime();
     let report = status::report(&site);
-    print!("{}", report.table(&site));
+    print!("{}", report.table_at(&site, now));
     if let Some(path) = args.csv {
         if let Err(e) = std::fs::write(&path, report.csv()) {
             eprintln!("cannot write {}: {e}", path.display());

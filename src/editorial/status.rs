@@ -2,15 +2,73 @@
 //! translators read and as CSV for their spreadsheets. The status itself is
 //! part of the content model ([`crate::content::status`]); this is how it is
 //! shown.
+//!
+//! What is to be translated is listed by what readers need: upcoming events
+//! (the soonest first), then published offers, contacts, pages (the home
+//! page first), and drafts last. Events that are over are not counted as
+//! missing: they are named apart, as nothing a reader still needs.
 
-use crate::content::Site;
-use crate::content::status::{State, StatusReport};
+use std::collections::BTreeMap;
+
+use jiff::civil::DateTime;
+
+use crate::content::status::{Row, State, StatusReport};
+use crate::content::{Item, ItemData, Kind, Site};
+
+/// The status command's own wording, kept together so that it can move to
+/// the tool's messages as a whole.
+pub mod words {
+    /// The order of the lists, said once under the table.
+    pub const ORDER: &str = "Lists in the order readers need them: upcoming events (soonest first), published offers, contacts, pages, then drafts. Past events are not counted as missing.";
+    /// Before the events that are over and have no translation.
+    pub const PAST: &str = "past events, not counted";
+}
+
+/// Where an item stands in the order readers need it, lowest first; `None`
+/// for an event that is over.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Need {
+    /// An upcoming event, by the start of its next session.
+    Event(DateTime),
+    Offer,
+    Contact,
+    Home,
+    Page,
+    Draft,
+}
+
+fn need(item: &Item, now: DateTime) -> Option<Need> {
+    if item.draft {
+        return Some(Need::Draft);
+    }
+    Some(match (&item.data, item.kind) {
+        (ItemData::Event(e), _) => Need::Event(e.time.next_session(now)?.start),
+        (ItemData::Home, _) => Need::Home,
+        (_, Kind::Offer) => Need::Offer,
+        (_, Kind::Contact) => Need::Contact,
+        _ => Need::Page,
+    })
+}
 
 // The formats are methods of the report, written here beside the command
 // that shows them rather than in the content model.
 impl StatusReport {
-    /// The table translators read: one line per language, then what to do.
+    /// [`StatusReport::table_at`] for a caller without a clock: no event
+    /// counts as past.
     pub fn table(&self, site: &Site) -> String {
+        self.table_at(site, DateTime::MIN)
+    }
+
+    /// The table translators read: one line per language, then what to do,
+    /// in the order readers need it; events over at `now` apart.
+    pub fn table_at(&self, site: &Site, now: DateTime) -> String {
+        let items: BTreeMap<String, &Item> = std::iter::once(&*site.home)
+            .chain(site.items.values().map(|i| &**i))
+            .map(|i| (i.path(), i))
+            .collect();
+        let need_of = |r: &Row| items.get(&r.item).and_then(|i| need(i, now));
+        // Missing translations of past events are nobody's work.
+        let past = |r: &Row| r.state == State::Missing && need_of(r).is_none();
         let mut out = String::new();
         out.push_str(&format!(
             "{:<6} {:<18} {:>7} {:>8} {:>11} {:>11} {:>7} {:>7} {:>10}\n",
@@ -27,6 +85,11 @@ impl StatusReport {
         for lang in &self.languages {
             let c = &self.counts[lang];
             let name = site.config.language(lang).map_or("", |l| l.name.as_str());
+            let gone = self
+                .rows
+                .iter()
+                .filter(|r| &r.language == lang && past(r))
+                .count();
             out.push_str(&format!(
                 "{:<6} {} {:>7} {:>8} {:>11} {:>11} {:>7} {:>7} {:>10}\n",
                 lang,
@@ -35,7 +98,7 @@ impl StatusReport {
                 c.outdated,
                 c.unconfirmed,
                 c.in_progress,
-                c.missing,
+                c.missing - gone,
                 c.machine,
                 c.machine_unreviewed
             ));
@@ -47,23 +110,26 @@ impl StatusReport {
                 State::InProgress,
                 State::Missing,
             ] {
-                let items: Vec<&str> = self
+                let mut rows: Vec<(Option<Need>, &str)> = self
                     .rows
                     .iter()
-                    .filter(|r| &r.language == lang && r.state == state)
-                    .map(|r| r.item.as_str())
+                    .filter(|r| &r.language == lang && r.state == state && !past(r))
+                    .map(|r| (need_of(r), r.item.as_str()))
                     .collect();
-                if !items.is_empty() {
-                    out.push_str(&format!(
-                        "\n{lang} {} ({}): {}",
-                        state.as_str(),
-                        items.len(),
-                        items.join(", ")
-                    ));
-                }
+                // Past events (no need) of other states go last.
+                rows.sort_by(|a, b| (a.0.is_none(), &a.0).cmp(&(b.0.is_none(), &b.0)));
+                let items: Vec<&str> = rows.into_iter().map(|(_, i)| i).collect();
+                list(&mut out, lang, state.as_str(), &items);
             }
+            let gone: Vec<&str> = self
+                .rows
+                .iter()
+                .filter(|r| &r.language == lang && past(r))
+                .map(|r| r.item.as_str())
+                .collect();
+            list(&mut out, lang, words::PAST, &gone);
         }
-        out.push('\n');
+        out.push_str(&format!("\n\n{}\n", words::ORDER));
         out
     }
 
@@ -81,6 +147,17 @@ impl StatusReport {
             ));
         }
         out
+    }
+}
+
+/// `\n<lang> <what> (<n>): a, b, c`, if there is anything to list.
+fn list(out: &mut String, lang: &str, what: &str, items: &[&str]) {
+    if !items.is_empty() {
+        out.push_str(&format!(
+            "\n{lang} {what} ({}): {}",
+            items.len(),
+            items.join(", ")
+        ));
     }
 }
 

@@ -28,17 +28,32 @@ fn finish(w: csv::Writer<Vec<u8>>) -> Result<String, csv::Error> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// `key,label,<column keys…>,total`, rows in the report's order.
+/// `key,label,<column keys…>,total,<keys of places outside the area…>`,
+/// rows in the report's order; `total` only where the table has one, and a
+/// last column `outside` where rows are places.
 pub fn table(t: &Table) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
+    let rows_apart = t.rows.iter().any(|r| r.outside);
     let mut header = vec!["key".to_string(), t.row_header.clone()];
     header.extend(t.columns.iter().map(|c| c.key.clone()));
-    header.push("total".to_string());
+    if t.has_total {
+        header.push("total".to_string());
+    }
+    header.extend(t.outside_columns.iter().map(|c| c.key.clone()));
+    if rows_apart {
+        header.push("outside".to_string());
+    }
     w.write_record(&header)?;
     for r in &t.rows {
         let mut rec = vec![r.key.clone(), r.label.clone()];
         rec.extend(r.cells.iter().map(|n| n.to_string()));
-        rec.push(r.total().to_string());
+        if t.has_total {
+            rec.push(r.total().to_string());
+        }
+        rec.extend(r.outside_cells.iter().map(|n| n.to_string()));
+        if rows_apart {
+            rec.push(r.outside.to_string());
+        }
         w.write_record(&rec)?;
     }
     finish(w)

@@ -2,7 +2,7 @@
 
 use quick_xml::escape::escape;
 
-use super::{EVENT_DAYS, ListEntry, Report, Table};
+use super::{CountRow, EVENT_DAYS, ListEntry, Report, Table, words};
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:75rem;padding:0 1rem;color:#1a1a1a}\
 table{border-collapse:collapse;margin:1rem 0 2rem}\
@@ -13,6 +13,7 @@ th[scope=row]{text-align:left;font-weight:normal}\
 td.gap{background:#ffd7d2;color:#8a1c0f;font-weight:bold}\
 tr.gaps th[scope=row]{font-weight:bold}\
 td.total{background:#f4f4f4}\
+td.outside,th.outside{background:#f7f7ff;color:#333}\
 p.note{color:#444;max-width:50rem}td.text{text-align:left}";
 
 /// The whole page.
@@ -25,11 +26,11 @@ pub fn page(report: &Report) -> String {
         report.now.date()
     ));
     s.push_str(&format!(
-        "<h1>Lückenbericht</h1>\n<p>Stand {}: {} Angebote, {} Veranstaltungen in den nächsten {EVENT_DAYS} Tagen. \
-         Rot markierte Zellen sind Lücken (0). Zeilen mit den meisten Lücken stehen oben, Spalten mit den wenigsten Angeboten links.</p>\n",
+        "<h1>Lückenbericht</h1>\n<p>Stand {}: {} Angebote, {} Veranstaltungen in den nächsten {EVENT_DAYS} Tagen. {}</p>\n",
         report.now.date(),
         report.offers,
-        report.events_ahead
+        report.events_ahead,
+        words::HOW_TO_READ
     ));
     s.push_str("<nav><ul>\n");
     for t in report.all_tables() {
@@ -68,10 +69,21 @@ pub fn page(report: &Report) -> String {
 
 fn table(s: &mut String, t: &Table) {
     s.push_str(&format!(
-        "<section id=\"{}\">\n<h2>{}</h2>\n<p class=\"note\">{}</p>\n<table>\n<thead><tr><th scope=\"col\">{}</th>",
+        "<section id=\"{}\">\n<h2>{}</h2>\n<p class=\"note\">{}</p>\n<table>\n<thead>",
         t.id,
         escape(t.title.as_str()),
         escape(t.note.as_str()),
+    ));
+    let inside = 1 + t.columns.len() + usize::from(t.has_total);
+    if !t.outside_columns.is_empty() {
+        s.push_str(&format!(
+            "<tr><td colspan=\"{inside}\"></td><th scope=\"colgroup\" class=\"outside\" colspan=\"{}\">{}</th></tr>\n",
+            t.outside_columns.len(),
+            escape(words::OUTSIDE)
+        ));
+    }
+    s.push_str(&format!(
+        "<tr><th scope=\"col\">{}</th>",
         escape(t.row_header.as_str())
     ));
     for c in &t.columns {
@@ -80,23 +92,53 @@ fn table(s: &mut String, t: &Table) {
             escape(c.label.as_str())
         ));
     }
-    s.push_str("<th scope=\"col\">Summe</th></tr></thead>\n<tbody>\n");
-    for r in &t.rows {
-        let class = if r.gaps() > 0 { " class=\"gaps\"" } else { "" };
+    if t.has_total {
+        s.push_str(&format!("<th scope=\"col\">{}</th>", words::TOTAL));
+    }
+    for c in &t.outside_columns {
         s.push_str(&format!(
-            "<tr{class}><th scope=\"row\">{}</th>",
-            escape(r.label.as_str())
+            "<th scope=\"col\" class=\"outside\">{}</th>",
+            escape(c.label.as_str())
         ));
-        for n in &r.cells {
-            if *n == 0 {
-                s.push_str("<td class=\"gap\">0</td>");
-            } else {
-                s.push_str(&format!("<td>{n}</td>"));
-            }
+    }
+    s.push_str("</tr></thead>\n<tbody>\n");
+    let mut apart = false;
+    for r in &t.rows {
+        if r.outside && !apart {
+            // Places outside the area: a group of their own, never gaps.
+            s.push_str(&format!(
+                "</tbody>\n<tbody class=\"outside\">\n<tr><th scope=\"rowgroup\" class=\"outside\" colspan=\"{inside}\">{}</th></tr>\n",
+                escape(words::OUTSIDE)
+            ));
+            apart = true;
         }
-        s.push_str(&format!("<td class=\"total\">{}</td></tr>\n", r.total()));
+        row(s, t, r);
     }
     s.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+fn row(s: &mut String, t: &Table, r: &CountRow) {
+    let class = if r.gaps() > 0 { " class=\"gaps\"" } else { "" };
+    s.push_str(&format!(
+        "<tr{class}><th scope=\"row\">{}</th>",
+        escape(r.label.as_str())
+    ));
+    for n in &r.cells {
+        if *n == 0 && !r.outside {
+            s.push_str("<td class=\"gap\">0</td>");
+        } else if r.outside {
+            s.push_str(&format!("<td class=\"outside\">{n}</td>"));
+        } else {
+            s.push_str(&format!("<td>{n}</td>"));
+        }
+    }
+    if t.has_total {
+        s.push_str(&format!("<td class=\"total\">{}</td>", r.total()));
+    }
+    for n in &r.outside_cells {
+        s.push_str(&format!("<td class=\"outside\">{n}</td>"));
+    }
+    s.push_str("</tr>\n");
 }
 
 fn list(s: &mut String, id: &str, title: &str, note: &str, entries: &[ListEntry], date: bool) {

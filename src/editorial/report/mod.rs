@@ -5,19 +5,27 @@
 //! past their `review_by` date and contacts nothing refers to. The tables are
 //! labelled in the default language (the office's), sorted so that gaps come
 //! first, and written as a standalone HTML page ([`html`]) and CSV files ([`csv`]).
-//! Drafts are left out: the report describes what readers see.
+//! Drafts are left out: the report describes what readers see, counted as the
+//! site counts them ([`Item::is_counted`]). A row's total counts each offer
+//! once (an offer in three places is one offer, as in the list of offers).
+//! Places outside the office's area (`outside_places` in site.toml) are shown
+//! apart and are never gaps.
 
 pub mod csv;
 pub mod html;
+mod terminal;
+mod words;
+
+pub use terminal::text;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use jiff::civil::{Date, DateTime};
 
-use crate::config::{SiteConfig, Taxonomy};
+use crate::config::{SiteConfig, Taxonomies, Taxonomy};
 use crate::content::links::content_link;
-use crate::content::{Item, ItemData, Kind, Site};
+use crate::content::{Item, ItemData, Kind, Listing, Site};
 use crate::diagnostics::Diagnostics;
 use crate::i18n::messages::Messages;
 
@@ -35,7 +43,12 @@ pub struct Table {
     /// Header of the row-label column.
     pub row_header: String,
     pub columns: Vec<Label>,
+    /// Columns of places outside the office's area: shown after the
+    /// others, never gaps.
+    pub outside_columns: Vec<Label>,
     pub rows: Vec<CountRow>,
+    /// Whether the table shows a total per row ([`CountRow::total`]).
+    pub has_total: bool,
 }
 
 /// A key and its label in the office's language.
@@ -50,14 +63,27 @@ pub struct CountRow {
     pub key: String,
     pub label: String,
     pub cells: Vec<usize>,
+    /// The counts in the table's `outside_columns`.
+    pub outside_cells: Vec<usize>,
+    /// The number of distinct items in the row, each counted once however
+    /// many columns it appears in; `None` where the cells never share an
+    /// item (then the total is their sum).
+    pub distinct: Option<usize>,
+    /// The row is a place outside the office's area: shown apart, no gap.
+    pub outside: bool,
 }
 
 impl CountRow {
+    /// The row's total: its distinct items, else the sum of its cells.
     pub fn total(&self) -> usize {
-        self.cells.iter().sum()
+        self.distinct.unwrap_or_else(|| self.cells.iter().sum())
     }
 
+    /// Empty cells inside the office's area (a row outside it has none).
     pub fn gaps(&self) -> usize {
+        if self.outside {
+            return 0;
+        }
         self.cells.iter().filter(|c| **c == 0).count()
     }
 }
@@ -65,13 +91,19 @@ impl CountRow {
 impl Table {
     /// The count in row `row`, column `column` (by key), for tests and tools.
     pub fn cell(&self, row: &str, column: &str) -> Option<usize> {
-        let c = self.columns.iter().position(|l| l.key == column)?;
         let r = self.rows.iter().find(|r| r.key == row)?;
-        r.cells.get(c).copied()
+        match self.columns.iter().position(|l| l.key == column) {
+            Some(c) => r.cells.get(c).copied(),
+            None => {
+                let c = self.outside_columns.iter().position(|l| l.key == column)?;
+                r.outside_cells.get(c).copied()
+            }
+        }
     }
 
     /// Rows with the most empty cells first, then the fewest items; columns
-    /// with the fewest items first. Ties keep the order of site.toml.
+    /// with the fewest items first; places outside the area last. Ties keep
+    /// the order of site.toml.
     fn sort_gaps_first(&mut self) {
         let col_totals: Vec<usize> = (0..self.columns.len())
             .map(|c| self.rows.iter().map(|r| r.cells[c]).sum())
@@ -83,7 +115,7 @@ impl Table {
             r.cells = order.iter().map(|&c| r.cells[c]).collect();
         }
         self.rows
-            .sort_by_key(|r| (std::cmp::Reverse(r.gaps()), r.total()));
+            .sort_by_key(|r| (r.outside, std::cmp::Reverse(r.gaps()), r.total()));
     }
 }
 
@@ -152,6 +184,14 @@ impl ReportLabels<'_> {
             })
             .collect()
     }
+
+    /// Labels of the places outside the office's area, in site.toml's order.
+    fn outside_places(&self, tax: &Taxonomies) -> Vec<String> {
+        tax.outside_places
+            .iter()
+            .map(|p| self.get("places", p))
+            .collect()
+    }
 }
 
 pub fn report(site: &Site, messages: &Messages, now: DateTime) -> Report {
@@ -160,7 +200,7 @@ pub fn report(site: &Site, messages: &Messages, now: DateTime) -> Report {
         messages,
         lang: &cfg.default_language,
     };
-    let offers: Vec<&Item> = site.of_kind(Kind::Offer).collect();
+    let offers: Vec<&Item> = site.counted(Kind::Offer, now).collect();
     let mut tables = tables(site, &labels, &offers, now);
     for t in &mut tables {
         t.sort_gaps_first();
@@ -181,57 +221,86 @@ pub fn report(site: &Site, messages: &Messages, now: DateTime) -> Report {
 /// language and place; events ahead by place.
 fn tables(site: &Site, labels: &ReportLabels, offers: &[&Item], now: DateTime) -> Vec<Table> {
     let cfg = &site.config;
-    let tax = |t: Taxonomy| cfg.taxonomies.terms(t).to_vec();
+    let tax = |t: Taxonomy| labels.all(t.key(), cfg.taxonomies.terms(t));
+    let places = || Axis::places(&cfg.taxonomies, tax(Taxonomy::Places), |l| &l.places);
+    let outside = words::outside_sentence(&labels.outside_places(&cfg.taxonomies));
+    let (languages, no_offer) = language_labels(cfg, labels, offers);
     vec![
         cross(
-            "angebote-thema-ort",
-            "Angebote nach Thema und Ort",
-            "Zahl der Angebote je Thema (Zeile) und Ort (Spalte). Leere Zellen: kein Angebot zu diesem Thema an diesem Ort.",
-            "Thema",
-            labels.all("topics", &tax(Taxonomy::Topics)),
-            labels.all("places", &tax(Taxonomy::Places)),
+            Heading {
+                id: "angebote-thema-ort",
+                title: "Angebote nach Thema und Ort",
+                note: format!(
+                    "Zahl der Angebote je Thema (Zeile) und Ort (Spalte). {} {}{outside}",
+                    words::ZERO_NOTE,
+                    words::TOTAL_NOTE
+                ),
+                row_header: "Thema",
+            },
+            Axis::new(tax(Taxonomy::Topics), |l| &l.topics),
+            places(),
             offers,
-            |l| &l.topics,
-            |l| &l.places,
         ),
         cross(
-            "angebote-zielgruppe-thema",
-            "Angebote nach Zielgruppe und Thema",
-            "Zahl der Angebote je Zielgruppe (Zeile) und Thema (Spalte). Angebote ohne Zielgruppe richten sich an alle und sind hier nicht gezählt.",
-            "Zielgruppe",
-            labels.all("audiences", &tax(Taxonomy::Audiences)),
-            labels.all("topics", &tax(Taxonomy::Topics)),
+            Heading {
+                id: "angebote-zielgruppe-thema",
+                title: "Angebote nach Zielgruppe und Thema",
+                note: format!(
+                    "Zahl der Angebote je Zielgruppe (Zeile) und Thema (Spalte). Angebote ohne Zielgruppe richten sich an alle und sind hier nicht gezählt. {} {}",
+                    words::ZERO_NOTE,
+                    words::TOTAL_NOTE
+                ),
+                row_header: "Zielgruppe",
+            },
+            Axis::new(tax(Taxonomy::Audiences), |l| &l.audiences),
+            Axis::new(tax(Taxonomy::Topics), |l| &l.topics),
             offers,
-            |l| &l.audiences,
-            |l| &l.topics,
         ),
         cross(
-            "angebote-sprache-ort",
-            "Sprachen der Angebote nach Ort",
-            "Zahl der Angebote, die in einer Sprache (Zeile, Feld offered_in) an einem Ort (Spalte) stattfinden.",
-            "Sprache",
-            language_labels(cfg, labels, offers),
-            labels.all("places", &tax(Taxonomy::Places)),
+            Heading {
+                id: "angebote-sprache-ort",
+                title: "Sprachen der Angebote nach Ort",
+                note: format!(
+                    "Zahl der Angebote, die in einer Sprache (Zeile, Feld offered_in) an einem Ort (Spalte) stattfinden. {} {}{outside}{}",
+                    words::ZERO_NOTE,
+                    words::TOTAL_NOTE,
+                    words::left_out_sentence(&no_offer)
+                ),
+                row_header: "Sprache",
+            },
+            Axis::new(languages, |l| &l.offered_in),
+            places(),
             offers,
-            |l| &l.offered_in,
-            |l| &l.places,
         ),
         events_per_place(site, labels, now),
     ]
 }
 
 /// Languages: the site's, then any other key an offer is held in; labelled
-/// by their `language-<key>` message, else the language's own name.
-fn language_labels(cfg: &SiteConfig, labels: &ReportLabels, offers: &[&Item]) -> Vec<Label> {
-    let mut languages: Vec<String> = cfg.language_keys();
-    let extra: BTreeSet<&String> = offers
+/// by their `language-<key>` message, else the language's own name. A site
+/// language that is a variant of another (easy-read German, tag `de`) is
+/// left out unless an offer names it: `offered_in` names languages by their
+/// code, so an offer in easy-read German is held in `de`. The labels of the
+/// languages left out come second.
+fn language_labels(
+    cfg: &SiteConfig,
+    labels: &ReportLabels,
+    offers: &[&Item],
+) -> (Vec<Label>, Vec<String>) {
+    let named: BTreeSet<&String> = offers
         .iter()
         .filter_map(|o| o.data.listing())
         .flat_map(|l| &l.offered_in)
-        .filter(|k| !languages.contains(*k))
         .collect();
-    languages.extend(extra.into_iter().cloned());
-    labels
+    let mut languages: Vec<String> = cfg.language_keys();
+    languages.extend(
+        named
+            .iter()
+            .filter(|k| !languages.contains(**k))
+            .map(|k| (*k).clone())
+            .collect::<Vec<_>>(),
+    );
+    let (kept, left_out): (Vec<Label>, Vec<Label>) = labels
         .all("language", &languages)
         .into_iter()
         .map(|mut l| {
@@ -243,7 +312,13 @@ fn language_labels(cfg: &SiteConfig, labels: &ReportLabels, offers: &[&Item]) ->
             }
             l
         })
-        .collect()
+        .partition(|l| {
+            named.contains(&l.key)
+                || cfg
+                    .language(&l.key)
+                    .is_none_or(|lang| lang.tag.language.as_str() == l.key)
+        });
+    (kept, left_out.into_iter().map(|l| l.label).collect())
 }
 
 /// Offers whose `review_by` date is before `today`, oldest first.
@@ -277,53 +352,84 @@ fn unreferenced_contacts(site: &Site) -> Vec<ListEntry> {
         .collect()
 }
 
-/// Counts offers for every (row term, column term) pair they carry.
-#[allow(clippy::too_many_arguments)]
-fn cross(
+/// What a table is called and how it is read.
+struct Heading {
     id: &'static str,
-    title: &str,
-    note: &str,
-    row_header: &str,
-    rows: Vec<Label>,
-    columns: Vec<Label>,
-    offers: &[&Item],
-    row_terms: impl Fn(&crate::content::Listing) -> &Vec<String>,
-    col_terms: impl Fn(&crate::content::Listing) -> &Vec<String>,
-) -> Table {
+    title: &'static str,
+    note: String,
+    row_header: &'static str,
+}
+
+/// One side of a cross table: its terms (places outside the office's area
+/// apart) and the field of an offer that carries them.
+struct Axis {
+    labels: Vec<Label>,
+    outside: Vec<Label>,
+    terms: fn(&Listing) -> &Vec<String>,
+}
+
+impl Axis {
+    fn new(labels: Vec<Label>, terms: fn(&Listing) -> &Vec<String>) -> Axis {
+        Axis {
+            labels,
+            outside: Vec::new(),
+            terms,
+        }
+    }
+
+    /// Places, those outside the office's area apart.
+    fn places(tax: &Taxonomies, labels: Vec<Label>, terms: fn(&Listing) -> &Vec<String>) -> Axis {
+        let (outside, labels) = labels.into_iter().partition(|l| tax.is_outside(&l.key));
+        Axis {
+            labels,
+            outside,
+            terms,
+        }
+    }
+}
+
+/// Counts offers for every (row term, column term) pair they carry, and
+/// each row's distinct offers.
+fn cross(head: Heading, rows: Axis, columns: Axis, offers: &[&Item]) -> Table {
     let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    let mut distinct: BTreeMap<&str, usize> = BTreeMap::new();
     for l in offers.iter().filter_map(|o| o.data.listing()) {
         // A term listed twice in one offer still counts the offer once.
-        let rs: BTreeSet<&String> = row_terms(l).iter().collect();
-        let cs: BTreeSet<&String> = col_terms(l).iter().collect();
+        let rs: BTreeSet<&String> = (rows.terms)(l).iter().collect();
+        let cs: BTreeSet<&String> = (columns.terms)(l).iter().collect();
         for r in &rs {
+            *distinct.entry(r.as_str()).or_default() += 1;
             for c in &cs {
                 *counts.entry((r.as_str(), c.as_str())).or_default() += 1;
             }
         }
     }
+    let cells = |r: &str, cols: &[Label]| -> Vec<usize> {
+        cols.iter()
+            .map(|c| counts.get(&(r, c.key.as_str())).copied().unwrap_or(0))
+            .collect()
+    };
     let rows = rows
+        .labels
         .into_iter()
         .map(|r| CountRow {
-            cells: columns
-                .iter()
-                .map(|c| {
-                    counts
-                        .get(&(r.key.as_str(), c.key.as_str()))
-                        .copied()
-                        .unwrap_or(0)
-                })
-                .collect(),
+            cells: cells(&r.key, &columns.labels),
+            outside_cells: cells(&r.key, &columns.outside),
+            distinct: Some(distinct.get(r.key.as_str()).copied().unwrap_or(0)),
+            outside: false,
             key: r.key,
             label: r.label,
         })
         .collect();
     Table {
-        id,
-        title: title.to_string(),
-        note: note.to_string(),
-        row_header: row_header.to_string(),
-        columns,
+        id: head.id,
+        title: head.title.to_string(),
+        note: head.note,
+        row_header: head.row_header.to_string(),
+        columns: columns.labels,
+        outside_columns: columns.outside,
         rows,
+        has_total: true,
     }
 }
 
@@ -357,10 +463,16 @@ fn per_topic(site: &Site, labels: &ReportLabels, now: DateTime) -> Table {
             .into_iter()
             .map(|l| CountRow {
                 cells: vec![count(Kind::Offer, &l.key), count(Kind::Event, &l.key)],
+                outside_cells: Vec::new(),
+                // An item is an offer or an event: the sum counts each once.
+                distinct: None,
+                outside: false,
                 key: l.key,
                 label: l.label,
             })
             .collect(),
+        outside_columns: Vec::new(),
+        has_total: true,
     }
 }
 
@@ -387,22 +499,24 @@ fn upcoming_events(site: &Site, now: DateTime) -> Vec<(&Item, usize)> {
         .collect()
 }
 
+/// Events ahead and their sessions per place; places outside the office's
+/// area apart, events without a place in a row of their own.
 fn events_per_place(site: &Site, labels: &ReportLabels, now: DateTime) -> Table {
-    let places = site.config.taxonomies.terms(Taxonomy::Places).to_vec();
-    let mut rows: Vec<CountRow> = labels
-        .all("places", &places)
-        .into_iter()
-        .map(|l| CountRow {
-            key: l.key,
-            label: l.label,
-            cells: vec![0, 0],
-        })
-        .collect();
-    let mut without = CountRow {
-        key: String::new(),
-        label: "(ohne Ort)".to_string(),
+    let tax = &site.config.taxonomies;
+    let row = |key: String, label: String| CountRow {
+        outside: tax.is_outside(&key),
+        key,
+        label,
         cells: vec![0, 0],
+        outside_cells: Vec::new(),
+        distinct: None,
     };
+    let mut rows: Vec<CountRow> = labels
+        .all("places", tax.terms(Taxonomy::Places))
+        .into_iter()
+        .map(|l| row(l.key, l.label))
+        .collect();
+    let mut without = row(String::new(), words::WITHOUT_PLACE.to_string());
     for (e, n) in upcoming_events(site, now) {
         let Some(l) = e.data.listing() else { continue };
         let mut any = false;
@@ -423,8 +537,9 @@ fn events_per_place(site: &Site, labels: &ReportLabels, now: DateTime) -> Table 
         id: "veranstaltungen-ort",
         title: format!("Veranstaltungen in den nächsten {EVENT_DAYS} Tagen nach Ort"),
         note: format!(
-            "Veranstaltungen mit mindestens einem Termin ab {} in den folgenden {EVENT_DAYS} Tagen, je Ort; dazu die Zahl dieser Termine.",
-            now.date()
+            "Veranstaltungen mit mindestens einem Termin ab {} in den folgenden {EVENT_DAYS} Tagen, je Ort; dazu die Zahl dieser Termine.{}",
+            now.date(),
+            words::outside_sentence(&labels.outside_places(tax))
         ),
         row_header: "Ort".to_string(),
         columns: vec![
@@ -437,7 +552,10 @@ fn events_per_place(site: &Site, labels: &ReportLabels, now: DateTime) -> Table 
                 label: "Termine".into(),
             },
         ],
+        outside_columns: Vec::new(),
         rows,
+        // Events and sessions are different things: no sum.
+        has_total: false,
     }
 }
 
@@ -468,74 +586,6 @@ fn referenced_contacts(site: &Site) -> BTreeSet<String> {
                 }
             }
         }
-    }
-    out
-}
-
-/// The report as plain text for the terminal.
-pub fn text(report: &Report) -> String {
-    let mut out = format!(
-        "Lückenbericht, Stand {}: {} Angebote, {} Veranstaltungen in den nächsten {EVENT_DAYS} Tagen\n",
-        report.now.date(),
-        report.offers,
-        report.events_ahead
-    );
-    for t in &report.tables {
-        out.push_str(&format!("\n{}\n", t.title));
-        let w = t
-            .rows
-            .iter()
-            .map(|r| r.label.chars().count())
-            .chain([t.row_header.chars().count()])
-            .max()
-            .unwrap_or(0);
-        let pad = |s: &str, n: usize| {
-            let mut s = s.to_string();
-            s.extend(std::iter::repeat_n(
-                ' ',
-                n.saturating_sub(s.chars().count()),
-            ));
-            s
-        };
-        out.push_str(&pad(&t.row_header, w));
-        for c in &t.columns {
-            out.push_str(&format!(" | {}", c.label));
-        }
-        out.push('\n');
-        for r in &t.rows {
-            out.push_str(&pad(&r.label, w));
-            for (c, n) in t.columns.iter().zip(&r.cells) {
-                let cell = if *n == 0 {
-                    "–".to_string()
-                } else {
-                    n.to_string()
-                };
-                out.push_str(&format!(
-                    " | {cell:>width$}",
-                    width = c.label.chars().count()
-                ));
-            }
-            out.push('\n');
-        }
-    }
-    out.push_str(&format!(
-        "\nAngebote nach ihrem Prüfdatum (review_by): {}\n",
-        report.review_overdue.len()
-    ));
-    for e in &report.review_overdue {
-        out.push_str(&format!(
-            "  {} {} ({})\n",
-            e.date.map(|d| d.to_string()).unwrap_or_default(),
-            e.item,
-            e.title
-        ));
-    }
-    out.push_str(&format!(
-        "\nKontakte, auf die nichts verweist: {}\n",
-        report.unreferenced_contacts.len()
-    ));
-    for e in &report.unreferenced_contacts {
-        out.push_str(&format!("  {} ({})\n", e.item, e.title));
     }
     out
 }

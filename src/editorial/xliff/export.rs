@@ -7,7 +7,8 @@ use std::path::Path;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-use super::{MDA_NS, META_CATEGORY, Piece, XLIFF_NS, file_hash, file_id, segment_markdown};
+use super::segment::{Part, blocks};
+use super::{MDA_NS, META_CATEGORY, Piece, XLIFF_NS, file_hash, file_id};
 use crate::config::SiteConfig;
 use crate::content::status::State;
 use crate::content::{Item, Site, Text, schema};
@@ -37,20 +38,36 @@ pub struct Export {
     pub units: usize,
 }
 
-/// The units of one item: `(unit id, pieces)`: text fields first (in schema
-/// order), then the body's blocks.
-pub fn units(site: &Site, item: &Item) -> Vec<(String, Vec<Piece>)> {
+/// One unit to write: its id, a note saying what it is, its parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitSource {
+    pub id: String,
+    pub note: Option<String>,
+    pub parts: Vec<Part>,
+}
+
+/// The units of one item: text fields first (in schema order), then the
+/// body's blocks.
+pub fn units(site: &Site, item: &Item) -> Vec<UnitSource> {
     let src = item.source_text(&site.config);
-    let mut out: Vec<(String, Vec<Piece>)> = schema::text_fields()
+    let mut out: Vec<UnitSource> = schema::text_fields()
         .filter(|f| f.kinds.contains(&item.kind))
         .filter_map(|f| {
             text_value(src, f.name)
                 .filter(|v| !v.trim().is_empty())
-                .map(|v| (f.name.to_string(), vec![Piece::Text(v.trim().to_string())]))
+                .map(|v| UnitSource {
+                    id: f.name.to_string(),
+                    note: None,
+                    parts: vec![Part::Segment(vec![Piece::Text(v.trim().to_string())])],
+                })
         })
         .collect();
-    for (i, block) in segment_markdown(src.body()).into_iter().enumerate() {
-        out.push((format!("body-{}", i + 1), block));
+    for (i, block) in blocks(src.body()).into_iter().enumerate() {
+        out.push(UnitSource {
+            id: format!("body-{}", i + 1),
+            note: Some(block.kind.note()),
+            parts: block.parts,
+        });
     }
     out
 }
@@ -198,8 +215,8 @@ fn file(
     )?;
     end(w, "notes")?;
     let mut count = 0;
-    for (uid, pieces) in units(site, item) {
-        unit(w, &uid, &pieces)?;
+    for u in units(site, item) {
+        unit(w, &u)?;
         count += 1;
     }
     text(w, "\n  ")?;
@@ -207,82 +224,122 @@ fn file(
     Ok(count)
 }
 
-/// One `<unit>`: original data of its codes, then the source with `<ph>`/`<pc>`.
-fn unit(w: &mut W, id: &str, pieces: &[Piece]) -> Result<(), Diagnostic> {
-    // Data ids in order; a paired code's opening and closing data get
-    // consecutive ids found by matching the nesting.
-    let mut data: Vec<(String, &str)> = Vec::new();
-    let mut data_of: Vec<Option<usize>> = vec![None; pieces.len()];
-    for (i, p) in pieces.iter().enumerate() {
-        if let Piece::Ph(s) | Piece::Open(s) | Piece::Close(s) = p {
-            data.push((format!("d{}", data.len() + 1), s.as_str()));
-            data_of[i] = Some(data.len() - 1);
+/// One `<unit>`: a note on what it is, the original data of its codes, then
+/// its parts: syntax as `<ignorable>`, text as `<segment>` with `<ph>`/`<pc>`.
+fn unit(w: &mut W, u: &UnitSource) -> Result<(), Diagnostic> {
+    // Data ids in order over the whole unit.
+    let data: Vec<&str> = u
+        .parts
+        .iter()
+        .filter_map(|p| match p {
+            Part::Segment(pieces) => Some(pieces),
+            Part::Syntax(_) => None,
+        })
+        .flatten()
+        .filter_map(|p| match p {
+            Piece::Ph(s) | Piece::Open(s) | Piece::Close(s) => Some(s.as_str()),
+            Piece::Text(_) | Piece::Break(_) => None,
+        })
+        .collect();
+    text(w, "\n    ")?;
+    start(w, "unit", &[("id", u.id.as_str())])?;
+    if let Some(note) = &u.note {
+        text(w, "\n      ")?;
+        start(w, "notes", &[])?;
+        leaf(w, "note", &[("category", "format")], note)?;
+        end(w, "notes")?;
+    }
+    if !data.is_empty() {
+        text(w, "\n      ")?;
+        start(w, "originalData", &[])?;
+        for (i, s) in data.iter().enumerate() {
+            text(w, "\n        ")?;
+            leaf(w, "data", &[("id", format!("d{}", i + 1).as_str())], s)?;
+        }
+        text(w, "\n      ")?;
+        end(w, "originalData")?;
+    }
+    // Code and data numbers run on over the unit's segments.
+    let mut numbers = (0usize, 0usize);
+    for p in &u.parts {
+        text(w, "\n      ")?;
+        match p {
+            Part::Syntax(s) => {
+                start(w, "ignorable", &[])?;
+                leaf(w, "source", &[("xml:space", "preserve")], s)?;
+                end(w, "ignorable")?;
+            }
+            Part::Segment(pieces) => {
+                start(w, "segment", &[])?;
+                start(w, "source", &[("xml:space", "preserve")])?;
+                segment_source(w, pieces, &mut numbers)?;
+                end(w, "source")?;
+                end(w, "segment")?;
+            }
         }
     }
-    // For each Open, the index of its Close.
-    let mut close_of: Vec<Option<usize>> = vec![None; pieces.len()];
+    text(w, "\n    ")?;
+    end(w, "unit")
+}
+
+/// The content of a segment's `<source>`: text, and codes numbered on from
+/// `numbers` (the last code id and the last data id of the unit so far).
+fn segment_source(
+    w: &mut W,
+    pieces: &[Piece],
+    numbers: &mut (usize, usize),
+) -> Result<(), Diagnostic> {
+    // Data ids: one per code piece; a closing piece's id is found for its
+    // opening by matching the nesting.
+    let mut data_id: Vec<usize> = vec![0; pieces.len()];
+    let mut n = numbers.1;
+    for (i, p) in pieces.iter().enumerate() {
+        if matches!(p, Piece::Ph(_) | Piece::Open(_) | Piece::Close(_)) {
+            n += 1;
+            data_id[i] = n;
+        }
+    }
+    let mut close_of: Vec<usize> = vec![0; pieces.len()];
     let mut stack = Vec::new();
     for (i, p) in pieces.iter().enumerate() {
         match p {
             Piece::Open(_) => stack.push(i),
             Piece::Close(_) => {
                 if let Some(o) = stack.pop() {
-                    close_of[o] = Some(i);
+                    close_of[o] = data_id[i];
                 }
             }
             _ => {}
         }
     }
-    text(w, "\n    ")?;
-    start(w, "unit", &[("id", id)])?;
-    if !data.is_empty() {
-        text(w, "\n      ")?;
-        start(w, "originalData", &[])?;
-        for (did, s) in &data {
-            text(w, "\n        ")?;
-            leaf(w, "data", &[("id", did.as_str())], s)?;
-        }
-        text(w, "\n      ")?;
-        end(w, "originalData")?;
-    }
-    text(w, "\n      ")?;
-    start(w, "segment", &[])?;
-    start(w, "source", &[("xml:space", "preserve")])?;
-    let mut code_id = 0usize;
+    let mut id = numbers.0;
     for (i, p) in pieces.iter().enumerate() {
         match p {
             Piece::Text(s) => text(w, s)?,
+            Piece::Break(_) => text(w, " ")?,
             Piece::Ph(_) => {
-                code_id += 1;
-                let did = data_of[i].map(|d| data[d].0.clone()).unwrap_or_default();
+                id += 1;
                 let el = BytesStart::new("ph").with_attributes([
-                    ("id", code_id.to_string().as_str()),
-                    ("dataRef", did.as_str()),
+                    ("id", id.to_string().as_str()),
+                    ("dataRef", format!("d{}", data_id[i]).as_str()),
                 ]);
                 w.write_event(Event::Empty(el)).map_err(io)?;
             }
             Piece::Open(_) => {
-                code_id += 1;
-                let ds = data_of[i].map(|d| data[d].0.clone()).unwrap_or_default();
-                let de = close_of[i]
-                    .and_then(|c| data_of[c])
-                    .map(|d| data[d].0.clone())
-                    .unwrap_or_default();
+                id += 1;
                 start(
                     w,
                     "pc",
                     &[
-                        ("id", code_id.to_string().as_str()),
-                        ("dataRefStart", ds.as_str()),
-                        ("dataRefEnd", de.as_str()),
+                        ("id", id.to_string().as_str()),
+                        ("dataRefStart", format!("d{}", data_id[i]).as_str()),
+                        ("dataRefEnd", format!("d{}", close_of[i]).as_str()),
                     ],
                 )?;
             }
             Piece::Close(_) => end(w, "pc")?,
         }
     }
-    end(w, "source")?;
-    end(w, "segment")?;
-    text(w, "\n    ")?;
-    end(w, "unit")
+    *numbers = (id, n);
+    Ok(())
 }

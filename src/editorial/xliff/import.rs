@@ -9,6 +9,7 @@ use quick_xml::Reader;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 
+use super::segment::{Block, blocks};
 use super::{META_CATEGORY, file_hash, item_path, join_blocks};
 use crate::content::{Site, schema};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
@@ -280,18 +281,20 @@ impl ParseState {
             return;
         };
         match target {
-            Some(t) if !t.trim().is_empty() || ignorable => {
+            // Syntax is not the translator's: an ignorable's source stands.
+            Some(t) if !ignorable && !t.trim().is_empty() => {
                 self.has_target = true;
                 u.target.get_or_insert_with(String::new).push_str(&t);
             }
-            _ if !source_has_text => {
-                // Only codes or white space: nothing to translate; the source stands.
+            _ if ignorable || !source_has_text => {
+                // Markdown syntax, or only codes or white space: nothing
+                // to translate; the source stands.
                 let src = u.source.get(start..).unwrap_or_default().to_string();
                 u.target.get_or_insert_with(String::new).push_str(&src);
             }
             _ => self.unit_complete = false,
         }
-        u.source_has_text |= source_has_text;
+        u.source_has_text |= source_has_text && !ignorable;
     }
 
     fn push_text(&mut self, s: &str) {
@@ -424,7 +427,12 @@ fn import_file(
         )));
     }
     check_complete(xliff, f, &path)?;
-    let text = translation_text(xliff, f, &path, &item.fingerprint, opts.machine)?;
+    // A unit left as it was gets the German block back as written.
+    let original: Vec<String> = blocks(item.source_text(&site.config).body())
+        .iter()
+        .map(Block::markdown)
+        .collect();
+    let text = translation_text(xliff, f, &path, &original, &item.fingerprint, opts.machine)?;
     write(&root.join(&rel), &text).map_err(|e| {
         Diagnostic::error(format!("cannot write {}: {e}", rel.display()))
             .help("check that the content folder is writable")
@@ -465,6 +473,7 @@ fn translation_text(
     xliff: &SourceFile,
     f: &File,
     path: &str,
+    original: &[String],
     fingerprint: &str,
     machine: bool,
 ) -> Result<String, Diagnostic> {
@@ -472,8 +481,13 @@ fn translation_text(
     let mut blocks: Vec<&str> = Vec::new();
     for u in &f.units {
         let target = u.target.as_deref().unwrap_or_default();
-        if u.id.starts_with("body-") {
-            blocks.push(target);
+        if let Some(n) = u.id.strip_prefix("body-") {
+            let unchanged = n
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| original.get(n.wrapping_sub(1)))
+                .filter(|_| target == u.source);
+            blocks.push(unchanged.map_or(target, String::as_str));
         } else if let Some(spec) = schema::field(&u.id).filter(|s| s.scope == schema::Scope::Text) {
             let q = toml::Value::String(target.trim().to_string()).to_string();
             fields.push_str(&format!("{} = {q}\n", spec.name));
