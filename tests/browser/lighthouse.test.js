@@ -22,7 +22,7 @@ const test = require("node:test");
 const assert = require("node:assert");
 const fs = require("node:fs");
 const path = require("node:path");
-const { SITE } = require("./common");
+const { SITE, ARGS, firstCard } = require("./common");
 const { serve } = require("./server");
 
 const OUT = path.join(__dirname, "../../target/lighthouse");
@@ -30,29 +30,15 @@ const LANGS = ["de", "ar"];
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 // The least score per category (Lighthouse scores 0–100).
 const LEAST = { performance: 95, accessibility: 100, "best-practices": 100, seo: 100 };
-const FLAGS = [
-  "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  "--disable-dev-shm-usage",
-];
 
-// The first card's link on a list page of the built site (so the test follows
-// the example content instead of naming one of its files).
-function firstCard(lang, list) {
-  const html = fs.readFileSync(path.join(SITE, lang, list, "index.html"), "utf8");
-  const re = new RegExp(`<ul class="?cards[^>]*>.*?href="?(/${lang}/${list}/[^/"> ]+/)`, "s");
-  const m = re.exec(html);
-  if (!m) throw new Error(`no card on /${lang}/${list}/`);
-  return m[1];
-}
-
+// The pages judged in `lang`: name and site path.
 function pages(lang) {
   return [
     ["home", `/${lang}/`],
     ["offers", `/${lang}/offers/`],
-    ["offer", firstCard(lang, "offers")],
-    ["event", firstCard(lang, "events")],
-    ["contact", firstCard(lang, "contacts")],
+    ["offer", firstCard(SITE, lang, "offers")],
+    ["event", firstCard(SITE, lang, "events")],
+    ["contact", firstCard(SITE, lang, "contacts")],
     ["search", `/${lang}/search/`],
   ];
 }
@@ -93,7 +79,7 @@ test.before(async () => {
   const { launch } = await import("chrome-launcher");
   env.chrome = await launch({
     chromePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    chromeFlags: FLAGS,
+    chromeFlags: ARGS,
     logLevel: "silent",
   });
   env.lighthouse = (await import("lighthouse")).default;
