@@ -192,6 +192,48 @@ fn example_site_attributes_carry_no_isolation_marks() {
     }
 }
 
+/// Search engines and link previews show a page's description, and a
+/// browser asks for `/favicon.ico` (a 404 in the console) unless a page names
+/// its icon: every page but the "not found" ones has a description, and
+/// every page names the theme's icon.
+#[test]
+fn every_page_has_a_description_and_an_icon() {
+    let site = TestSite::example();
+    site.build_ok();
+    for file in site.html_files() {
+        let doc = site.html(&file);
+        assert_eq!(
+            attrs(&doc, "link[rel=icon]", "href"),
+            vec!["/static/icon.svg"],
+            "{file}"
+        );
+        if file.ends_with("404.html") {
+            continue;
+        }
+        let description = attrs(&doc, "meta[name=description]", "content");
+        assert_eq!(description.len(), 1, "{file}: {description:?}");
+        assert!(
+            description[0].chars().count() > 10,
+            "{file}: {description:?}"
+        );
+    }
+    // A list page names its heading, then what it lists, in the page's
+    // language; a long list is cut at a word after about 160 characters.
+    let doc = site.html("de/offers/index.html");
+    let description = attrs(&doc, "meta[name=description]", "content").remove(0);
+    assert!(description.starts_with("Angebote: "), "{description}");
+    let titles = text(&doc, "ul.cards > li.card > a");
+    let first = titles.lines().next().unwrap_or_default().trim();
+    assert!(
+        !first.is_empty() && description.contains(first),
+        "{description} lacks {first}"
+    );
+    assert!(
+        description.chars().count() <= 162 && description.ends_with(" …"),
+        "{description}"
+    );
+}
+
 /// A reader on a phone downloads a page with its stylesheet: every page of
 /// the example stays under 30 KB of HTML and CSS together (uncompressed).
 #[test]

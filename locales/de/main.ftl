@@ -8,7 +8,7 @@ nav-label = Hauptnavigation
 language-switcher-label = Sprache wählen
 chooser-prompt = Bitte wählen Sie Ihre Sprache
 
-nav-home = Start
+nav-home = Startseite
 nav-offers = Angebote
 nav-events = Veranstaltungen
 nav-contacts = Ansprechpersonen

@@ -7,7 +7,7 @@ nav-label = Haupt-Menü
 language-switcher-label = Sprache aussuchen
 chooser-prompt = Bitte suchen Sie Ihre Sprache aus.
 
-nav-home = Start
+nav-home = Startseite
 nav-offers = Angebote
 nav-events = Termine
 nav-contacts = Menschen, die helfen

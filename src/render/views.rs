@@ -147,6 +147,8 @@ pub struct Urls {
     pub script: String,
     /// Web app manifest of the language.
     pub manifest: String,
+    /// The site's icon (browsers ask for `/favicon.ico` when a page names none).
+    pub icon: String,
     /// The site's own stylesheet (`static/site.css`, e.g. self-hosted fonts), if it has one.
     pub site_stylesheet: Option<String>,
 }
@@ -499,9 +501,12 @@ pub struct PageView<'a> {
 pub struct ChooserView {
     /// The site's name in the default language (the page's heading).
     pub site_title: String,
+    /// The home page's summary in the default language.
+    pub description: Option<String>,
     pub languages: Vec<ChooserEntry>,
     pub default_tag: String,
     pub stylesheet: String,
+    pub icon: String,
     pub site_stylesheet: Option<String>,
 }
 

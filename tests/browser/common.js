@@ -24,6 +24,18 @@ function launch() {
 }
 
 /**
+ * The address of the first card on the list page `/<lang>/<list>/` of the
+ * built site in `site` (so tests and scripts follow the example's content
+ * instead of naming one of its files).
+ */
+function firstCard(site, lang, list) {
+  const html = fs.readFileSync(path.join(site, lang, list, "index.html"), "utf8");
+  const m = new RegExp(`<ul class="?cards[^>]*>.*?href="?(/${lang}/${list}/[^/"> ]+/)`, "s").exec(html);
+  if (!m) throw new Error(`no card on /${lang}/${list}/ of ${site}`);
+  return m[1];
+}
+
+/**
  * Searches from the header's form of the page that is open for a word of
  * the title of the page at `url` (a site path) in the search index of `site`
  * for `lang`. Returns that index entry, the word and the result links.
@@ -78,4 +90,4 @@ function siteInBrowser(test) {
   return env;
 }
 
-module.exports = { SITE, SUBPATH_SITE, SHOTS, launch, searchFromHeader, waitUntilKept, siteInBrowser };
+module.exports = { SITE, SUBPATH_SITE, SHOTS, ARGS, launch, firstCard, searchFromHeader, waitUntilKept, siteInBrowser };

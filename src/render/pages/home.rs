@@ -145,6 +145,11 @@ impl PageBuilder<'_> {
         let urls = &self.langs[&cfg.default_language].urls;
         let view = ChooserView {
             site_title: self.t(&cfg.default_language, "site-title"),
+            description: self
+                .field(&self.site.home, &cfg.default_language, |t| {
+                    t.summary.as_ref()
+                })
+                .map(|t| t.text),
             languages: cfg
                 .languages
                 .iter()
@@ -160,6 +165,7 @@ impl PageBuilder<'_> {
                 .collect(),
             default_tag: cfg.default_lang().tag_str(),
             stylesheet: urls.stylesheet.clone(),
+            icon: urls.icon.clone(),
             site_stylesheet: urls.site_stylesheet.clone(),
         };
         let ctx = tera::Context::from_serialize(&view)

@@ -163,6 +163,16 @@ impl<'a> PageBuilder<'a> {
         let (cards, total, pager) = self.cards_page(lang, route);
         // Event lists show what is still to come; the rest is in the archive.
         let events = matches!(route, Route::Section(Kind::Event, _));
+        let terms = match route {
+            Route::Taxonomy(t) => self.term_links(lang, *t, self.site.config.taxonomies.terms(*t)),
+            _ => Vec::new(),
+        };
+        let titles: Vec<&str> = cards
+            .iter()
+            .map(|c| c.title.text.as_str())
+            .chain(terms.iter().map(|t| t.label.as_str()))
+            .collect();
+        view.description = Some(self.list_description(lang, &head.heading, &titles));
         view.title = head.heading.clone();
         view.section = head.nav;
         view.list = Some(ListView {
@@ -171,12 +181,7 @@ impl<'a> PageBuilder<'a> {
             cards,
             total,
             pager,
-            terms: match route {
-                Route::Taxonomy(t) => {
-                    self.term_links(lang, *t, self.site.config.taxonomies.terms(*t))
-                }
-                _ => Vec::new(),
-            },
+            terms,
             archive: events.then(|| routes::archive(lang)),
             calendar: events.then(|| routes::events_ics(lang)),
             filters: if route.has_filters() {
@@ -186,6 +191,28 @@ impl<'a> PageBuilder<'a> {
             },
         });
         "list.html"
+    }
+
+    /// A list page's description (search engines show it under the title):
+    /// its heading, then what it lists (`titles`: the cards of the page, or a
+    /// taxonomy's terms), cut at a word after about 160 characters, which is
+    /// what search results show.
+    fn list_description(&self, lang: &str, heading: &str, titles: &[&str]) -> String {
+        const SHOWN: usize = 160;
+        let listed = if titles.is_empty() {
+            self.t(lang, "list-empty")
+        } else {
+            self.fmt(lang).list_and(titles)
+        };
+        let full = format!("{heading}: {listed}");
+        if full.chars().count() <= SHOWN {
+            return full;
+        }
+        let cut: String = full.chars().take(SHOWN).collect();
+        let at_word = cut
+            .rfind(char::is_whitespace)
+            .map_or(cut.as_str(), |i| &cut[..i]);
+        format!("{} …", at_word.trim_end_matches([',', '،', ';', ':']))
     }
 
     /// The cards of one page of a list, the list's length and the pager.

@@ -442,6 +442,7 @@ fn lang_contexts(
             search_index: routes::search_index(k),
             script: routes::SCRIPT.into(),
             manifest: routes::manifest(k),
+            icon: routes::ICON.into(),
             site_stylesheet: site_stylesheet.map(str::to_string),
         };
         (k.clone(), LangCtx { view, urls })

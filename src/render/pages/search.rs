@@ -94,7 +94,15 @@ impl PageBuilder<'_> {
     pub(super) fn search_page(&self, lang: &str, view: &mut PageView) -> &'static str {
         view.title = self.t(lang, "search-title");
         view.section = "search";
-        view.search = Some(self.search_view(lang));
+        let search = self.search_view(lang);
+        // What the page searches: the site's sections, named in the reader's language.
+        let sections: Vec<&str> = search.sections.iter().map(|s| s.label.as_str()).collect();
+        view.description = Some(format!(
+            "{}: {}",
+            view.title,
+            self.fmt(lang).list_and(&sections)
+        ));
+        view.search = Some(search);
         "search.html"
     }
 

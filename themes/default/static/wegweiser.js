@@ -4,6 +4,11 @@
 // or sent anywhere.
 "use strict";
 
+// The search page runs this script before it shows anything (it is not
+// deferred there): with "js" on <html>, style.css hides the A–Z list for
+// readers without JavaScript until startSearch folds it, so nothing moves.
+if (typeof document !== "undefined") document.documentElement.classList.add("js");
+
 var Wegweiser = (function () {
   // Sites published below a path (GitHub Pages) say so on <html data-base>.
   function base() {
@@ -167,7 +172,10 @@ var Wegweiser = (function () {
     if (!form || !box) return;
     // The A–Z list is for readers without JavaScript; others open it when they ask.
     var all = document.querySelector("details.search-all");
-    if (all) all.open = false;
+    if (all) {
+      all.open = false;
+      all.classList.add("folded");
+    }
     var input = form.querySelector("input[name=q]");
     var q = new URLSearchParams(location.search).get("q") || "";
     input.value = q;
