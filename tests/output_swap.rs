@@ -112,6 +112,26 @@ enum Moment {
     Swapped,
 }
 
+/// How a staging folder names the process that owns it: its id and, on
+/// Linux, when it started (as src/output/staging.rs writes it).
+fn owner(pid: u32) -> String {
+    #[cfg(target_os = "linux")]
+    if let Some(start) = start_time(pid) {
+        return format!("{pid}-{start}");
+    }
+    pid.to_string()
+}
+
+#[cfg(target_os = "linux")]
+fn start_time(pid: u32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat[stat.rfind(')')? + 1..]
+        .split_whitespace()
+        .nth(19)?
+        .parse()
+        .ok()
+}
+
 #[cfg(unix)]
 fn folder_id(p: &Path) -> Option<u64> {
     use std::os::unix::fs::MetadataExt;
@@ -123,7 +143,7 @@ fn wait_for(site: &TestSite, child: &mut Child, moment: Moment) {
     let started = Instant::now();
     let before = folder_id(&site.out());
     // This build's own staging folder (earlier ones may be left over).
-    let own = site.root.join(format!(".public.new-{}", child.id()));
+    let own = site.root.join(format!(".public.new-{}", owner(child.id())));
     let staging = || own.exists();
     let mut writing_since = None;
     while child.try_wait().unwrap().is_none() && started.elapsed() < Duration::from_secs(300) {
@@ -255,10 +275,18 @@ fn marked_folder(site: &TestSite, name: &str) {
 fn only_marked_staging_folders_of_finished_processes_are_removed() {
     let site = TestSite::fixture("site");
     let dead = dead_pid();
-    let removed = [format!(".public.new-{dead}"), format!(".public.old-{dead}")];
+    // Named with a start time that no running process has, so that a
+    // thread of this test that happens to get the id does not count.
+    let removed = [
+        format!(".public.new-{dead}-1"),
+        format!(".public.old-{dead}-1"),
+    ];
     for name in &removed {
         marked_folder(&site, name);
     }
+    // Killed between creating its folder and marking it: empty.
+    let empty = format!(".public.new-{}-1", dead_pid());
+    std::fs::create_dir(site.root.join(&empty)).unwrap();
     let mut kept = vec![
         format!(".public.tmp-{dead}"),
         format!(".public.new-{dead}x"),
@@ -267,18 +295,29 @@ fn only_marked_staging_folders_of_finished_processes_are_removed() {
     for name in &kept {
         marked_folder(&site, name);
     }
+    let mut removed_too = vec![empty];
     // Without the marker: not ours, whatever its name.
     site.write(&format!(".public.new-{}/notes.txt", dead + 1), "keep");
     kept.push(format!(".public.new-{}", dead + 1));
     #[cfg(unix)]
     {
         // A build still running (here: the test runner) keeps its folder.
-        let running = format!(".public.new-{}", std::os::unix::process::parent_id());
+        let parent = std::os::unix::process::parent_id();
+        let running = format!(".public.new-{}", owner(parent));
         marked_folder(&site, &running);
         kept.push(running);
+        #[cfg(target_os = "linux")]
+        {
+            // The same process id, but a process that started at another
+            // time: the id was reused, the folder's owner has finished.
+            let start = start_time(parent).unwrap();
+            let reused = format!(".public.new-{parent}-{}", start + 1);
+            marked_folder(&site, &reused);
+            removed_too.push(reused);
+        }
     }
     site.build_ok();
-    for name in &removed {
+    for name in removed.iter().chain(&removed_too) {
         assert!(!site.root.join(name).exists(), "{name} is left over");
     }
     for name in &kept {
@@ -335,7 +374,10 @@ fn a_failed_swap_says_that_public_was_left_unchanged() {
     let site = TestSite::fixture("site");
     site.build_ok();
     let before = snapshot(&site.out()).unwrap();
-    site.write(&format!(".public.new-{}", std::process::id()), "in the way");
+    site.write(
+        &format!(".public.new-{}", owner(std::process::id())),
+        "in the way",
+    );
     let ds = site.build_err();
     let text = ds.render();
     assert!(

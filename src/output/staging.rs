@@ -165,9 +165,49 @@ impl Drop for Staging {
     }
 }
 
-/// `.<out>.<tag>-<pid>` next to `out`.
+/// `.<out>.<tag>-<pid>-<start>` next to `out`: the process that owns it,
+/// by its id and (where the system tells) the time it started, so that a
+/// later process that happens to get the same id is not taken for the owner
+/// (process ids are reused: `pid_max` is often only 32768).
 fn sibling(out: &Path, tag: &str) -> PathBuf {
-    out.with_file_name(format!(".{}.{tag}-{}", out_name(out), std::process::id()))
+    let pid = std::process::id();
+    let owner = match start_time(pid) {
+        Some(start) => format!("{pid}-{start}"),
+        None => pid.to_string(),
+    };
+    out.with_file_name(format!(".{}.{tag}-{owner}", out_name(out)))
+}
+
+/// Which process a staging folder belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Owner {
+    pid: u32,
+    /// When the process started (clock ticks since boot, Linux), if known.
+    start: Option<u64>,
+}
+
+impl Owner {
+    /// Whether the owner is still running (then its folder is in use).
+    fn is_running(self) -> bool {
+        if self.pid == std::process::id() && self.start == start_time(self.pid) {
+            return false; // left by an earlier process that had our id
+        }
+        running(self.pid) && (self.start.is_none() || start_time(self.pid) == self.start)
+    }
+}
+
+/// The start time of a running process (field 22 of `/proc/<pid>/stat`,
+/// after the command name in parentheses, which may hold spaces).
+#[cfg(target_os = "linux")]
+fn start_time(pid: u32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let after_name = &stat[stat.rfind(')')? + 1..];
+    after_name.split_whitespace().nth(19)?.parse().ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn start_time(_pid: u32) -> Option<u64> {
+    None
 }
 
 fn out_name(out: &Path) -> String {
@@ -198,17 +238,37 @@ fn unchanged(out: &Path, what: &str, path: &Path, e: io::Error) -> Diagnostic {
 
 /// The tag (`new`, `old`) and process id of a staging folder's name
 /// `.<out>.<tag>-<pid>`; `None` for any other name.
-fn staging_name<'n>(name: &'n str, out_name: &str) -> Option<(&'n str, u32)> {
+fn staging_name<'n>(name: &'n str, out_name: &str) -> Option<(&'n str, Owner)> {
     let rest = name
         .strip_prefix('.')?
         .strip_prefix(out_name)?
         .strip_prefix('.')?;
-    let (tag, pid) = rest.split_once('-')?;
-    let digits = !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit());
-    if !digits || !matches!(tag, "new" | "old") {
+    let (tag, owner) = rest.split_once('-')?;
+    let (pid, start) = match owner.split_once('-') {
+        Some((pid, start)) => (pid, Some(start)),
+        None => (owner, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(pid) || !start.is_none_or(digits) || !matches!(tag, "new" | "old") {
         return None;
     }
-    Some((tag, pid.parse().ok()?))
+    let start = match start {
+        Some(s) => Some(s.parse().ok()?),
+        None => None,
+    };
+    Some((
+        tag,
+        Owner {
+            pid: pid.parse().ok()?,
+            start,
+        },
+    ))
+}
+
+/// A real folder (not a link) with nothing in it.
+fn is_empty_folder(dir: &Path) -> bool {
+    std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir())
+        && std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none())
 }
 
 /// A real folder (not a link) with the marker file in it.
@@ -235,10 +295,12 @@ fn clean_leftovers(out: &Path) {
         .filter_map(|e| {
             let e = e.ok()?;
             let file_name = e.file_name();
-            let (tag, pid) = staging_name(file_name.to_str()?, &name)?;
-            // Our own process id: left by an earlier process that had it.
-            let finished = pid == std::process::id() || !running(pid);
-            (finished && is_marked(&e.path())).then(|| (tag == "old", e.path()))
+            let (tag, owner) = staging_name(file_name.to_str()?, &name)?;
+            let finished = !owner.is_running();
+            // Empty: killed between creating it and writing its marker
+            // (removing an empty folder loses nothing, whoever made it).
+            let ours = is_marked(&e.path()) || is_empty_folder(&e.path());
+            (finished && ours).then(|| (tag == "old", e.path()))
         })
         .collect();
     if std::fs::symlink_metadata(out).is_err() {
@@ -386,10 +448,19 @@ mod tests {
 
     #[test]
     fn recognises_staging_folder_names_only() {
-        assert_eq!(staging_name(".public.new-42", "public"), Some(("new", 42)));
-        assert_eq!(staging_name(".public.old-7", "public"), Some(("old", 7)));
+        let owner = |pid, start| Owner { pid, start };
+        assert_eq!(
+            staging_name(".public.new-42", "public"),
+            Some(("new", owner(42, None)))
+        );
+        assert_eq!(
+            staging_name(".public.old-7-123456", "public"),
+            Some(("old", owner(7, Some(123456))))
+        );
         for other in [
             ".public.new-",
+            ".public.new-42-",
+            ".public.new-42-x",
             ".public.new-4x",
             ".public.tmp-42",
             ".public2.new-42",
@@ -398,6 +469,31 @@ mod tests {
         ] {
             assert_eq!(staging_name(other, "public"), None, "{other}");
         }
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_process_that_reuses_an_id_is_not_the_owner() {
+        let me = std::process::id();
+        let start = start_time(me).expect("Linux tells a process's start time");
+        // Another process with this id (started at another time) owned it.
+        let earlier = Owner {
+            pid: me,
+            start: Some(start.saturating_sub(1)),
+        };
+        assert!(!earlier.is_running());
+        // The parent is running and started when it says.
+        let parent = std::os::unix::process::parent_id();
+        let running_owner = Owner {
+            pid: parent,
+            start: start_time(parent),
+        };
+        assert!(running_owner.is_running());
+        let reused = Owner {
+            pid: parent,
+            start: start_time(parent).map(|s| s + 1),
+        };
+        assert!(!reused.is_running());
     }
 
     #[test]
@@ -411,7 +507,12 @@ mod tests {
         let previous = staging.swap_by_renames().unwrap();
         assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"new");
         assert_eq!(std::fs::read(previous.join("index.html")).unwrap(), b"old");
-        assert!(previous.ends_with(format!(".public.old-{}", std::process::id())));
+        assert_eq!(previous, sibling(&out, "old"));
+        assert!(
+            previous
+                .to_string_lossy()
+                .contains(&format!(".public.old-{}", std::process::id()))
+        );
     }
 
     #[test]
