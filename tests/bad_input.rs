@@ -11,7 +11,7 @@ use wegweiser::diagnostics::{Diagnostics, Severity};
 fn errors(ds: &Diagnostics) -> Vec<(Option<String>, String)> {
     ds.iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(|d| (d.location(), d.message.clone()))
+        .map(|d| (d.location(), d.message()))
         .collect()
 }
 

@@ -71,7 +71,7 @@ fn exit_codes_and_formats() {
         "the warnings stay annotated beside the error: {out}"
     );
     assert!(
-        out.contains("::error file=content/offers/sprachcafe.md,line=16,col=33,title=dangling anchor::the anchor `#zeiten` does not exist on /de/offers/beratung/"),
+        out.contains("::error file=content/offers/sprachcafe.md,line=16,col=33,title=dangling anchor [anchor-missing]::the anchor `#zeiten` does not exist on /de/offers/beratung/"),
         "{out}"
     );
     let (code, out, _) = check(&site, &["--format", "json"]);

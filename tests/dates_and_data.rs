@@ -19,7 +19,7 @@ fn refused(edit: impl FnOnce(&TestSite), at: &[&str]) -> Diagnostics {
     let errors = |ds: &Diagnostics| -> Vec<(Option<String>, String)> {
         ds.iter()
             .filter(|d| d.severity == Severity::Error)
-            .map(|d| (d.location(), d.message.clone()))
+            .map(|d| (d.location(), d.message()))
             .collect()
     };
     assert_eq!(errors(&site.check()), errors(&ds), "check and build differ");
