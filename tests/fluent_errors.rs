@@ -67,7 +67,9 @@ fn warns(edit: impl FnOnce(&TestSite), needle: &str) -> Diagnostics {
         report.warnings.render_short()
     );
     let strict = std::process::Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-        .args(["build", "--strict", "--format", "short", "--root"])
+        .args([
+            "build", "--strict", "--format", "short", "--lang", "en", "--root",
+        ])
         .arg(&site.root)
         .output()
         .unwrap();

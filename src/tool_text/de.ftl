@@ -461,3 +461,18 @@ serve-watch = { $folder } lässt sich nicht beobachten: { $detail }
     .help = Unter Linux bitte fs.inotify.max_user_watches erhöhen.
 serve-error = Serverfehler: { $detail }
 
+## Zusammenfassungen auf der Kommandozeile
+
+cli-built = { $strict ->
+        [yes] erstellt (aber --strict und es gibt Warnungen):
+       *[no] erstellt:
+    } { $pages } Seiten ({ $languages }), { $files } Dateien, { $kib } KiB in { $ms } ms → { $out }{ $warnings ->
+        [0] {""}
+        [one] , 1 Warnung
+       *[other] , { $warnings } Warnungen
+    }
+cli-build-failed = Erstellen fehlgeschlagen: { $errors } Fehler, { $warnings } Warnungen; { $out }
+cli-check-summary = check: { $errors } Fehler, { $warnings } Warnungen{ $strict ->
+        [yes] {" "}(--strict: Warnungen zählen als Fehler)
+       *[no] {""}
+    }

@@ -437,3 +437,17 @@ serve-watch = cannot watch { $folder }: { $detail }
     .help = on Linux, raise fs.inotify.max_user_watches
 serve-error = server error: { $detail }
 
+## Command line summaries
+
+cli-built = { $strict ->
+        [yes] built (but --strict and there are warnings):
+       *[no] built
+    } { $pages } pages ({ $languages }), { $files } files, { $kib } KiB in { $ms } ms → { $out }{ $warnings ->
+        [0] {""}
+       *[other] , { $warnings } warning(s)
+    }
+cli-build-failed = build failed: { $errors } error(s), { $warnings } warning(s); { $out }
+cli-check-summary = check: { $errors } error(s), { $warnings } warning(s){ $strict ->
+        [yes] {" "}(--strict: warnings count as errors)
+       *[no] {""}
+    }
