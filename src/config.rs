@@ -232,9 +232,10 @@ impl SiteConfig {
         let text = std::fs::read_to_string(&path).map_err(|e| {
             let mut ds = Diagnostics::new();
             ds.push(
-                Diagnostic::error(format!("cannot read {CONFIG_FILE}: {e}"))
-                    .at_path(Path::new(CONFIG_FILE))
-                    .help("run wegweiser in the folder that holds site.toml, or pass --root DIR"),
+                Diagnostic::error("config-unreadable")
+                    .arg("file", CONFIG_FILE)
+                    .arg("detail", e.to_string())
+                    .at_path(Path::new(CONFIG_FILE)),
             );
             ds
         })?;
@@ -301,20 +302,18 @@ fn validate(
     let base_url = raw.base_url.trim_end_matches('/').to_string();
     if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
         ds.push(
-            Diagnostic::error(format!("base_url `{}` is not a web address", raw.base_url))
-                .at(file, key_span(file, "base_url"))
-                .help(
-                    "write the full address, e.g. base_url = \"https://integration.example.org\"",
-                ),
+            Diagnostic::error("base-url-not-web-address")
+                .arg("url", raw.base_url.as_str())
+                .at(file, key_span(file, "base_url")),
         );
     }
     let time_zone = match jiff::tz::TimeZone::get(&raw.time_zone) {
         Ok(tz) => tz,
         Err(_) => {
             ds.push(
-                Diagnostic::error(format!("unknown time zone `{}`", raw.time_zone))
-                    .at(file, key_span(file, "time_zone"))
-                    .help("use an IANA time zone name, e.g. time_zone = \"Europe/Berlin\""),
+                Diagnostic::error("unknown-time-zone")
+                    .arg("zone", raw.time_zone.as_str())
+                    .at(file, key_span(file, "time_zone")),
             );
             jiff::tz::TimeZone::UTC
         }
@@ -324,11 +323,9 @@ fn validate(
     let legal = validate_legal(raw.legal, file, ds);
     if raw.paginate_by == 0 {
         ds.push(
-            Diagnostic::error("paginate_by must be at least 1")
-                .at(file, key_span(file, "paginate_by"))
-                .help(format!(
-                    "the number of cards per list page, e.g. paginate_by = {DEFAULT_PAGINATE_BY}"
-                )),
+            Diagnostic::error("paginate-by-zero")
+                .arg("example", DEFAULT_PAGINATE_BY)
+                .at(file, key_span(file, "paginate_by")),
         );
     }
     Some(SiteConfig {
@@ -366,19 +363,17 @@ fn validate_languages(
         let key = l.key.get_ref();
         if !valid_key(key) {
             ds.push(
-                Diagnostic::error(format!(
-                    "language key `{key}` may only contain a-z, 0-9 and -"
-                ))
-                .at(file, span.clone())
-                .help("use a short key such as \"ar\" or \"ls\""),
+                Diagnostic::error("language-key-invalid")
+                    .arg("key", key.as_str())
+                    .at(file, span.clone()),
             );
         }
         reserved_key(&l.key, reserved, file, ds);
         if !seen.insert(key.clone()) {
             ds.push(
-                Diagnostic::error(format!("language `{key}` is declared twice"))
-                    .at(file, span.clone())
-                    .help("remove one of the two [[languages]] entries"),
+                Diagnostic::error("language-declared-twice")
+                    .arg("key", key.as_str())
+                    .at(file, span.clone()),
             );
         }
         let site = LanguageContext {
@@ -391,25 +386,19 @@ fn validate_languages(
         }
     }
     if languages.is_empty() {
-        ds.push(
-            Diagnostic::error("site.toml declares no languages")
-                .in_file(file)
-                .help("add a [[languages]] table with key, tag and name"),
-        );
+        ds.push(Diagnostic::error("no-languages").in_file(file));
         return None;
     }
     if !keys.contains(&raw.default_language) {
         ds.push(
-            Diagnostic::error(format!(
-                "default_language `{}` is not one of the declared languages",
-                raw.default_language
-            ))
-            .at(file, key_span(file, "default_language"))
-            .help(suggest(
-                &raw.default_language,
-                keys.iter().map(String::as_str),
-                "language keys",
-            )),
+            Diagnostic::error("default-language-undeclared")
+                .arg("key", raw.default_language.as_str())
+                .at(file, key_span(file, "default_language"))
+                .help(suggest(
+                    &raw.default_language,
+                    keys.iter().map(String::as_str),
+                    "what-language-keys",
+                )),
         );
     }
     Some(languages)
@@ -433,14 +422,13 @@ fn reserved_key(
         .filter(|r| valid_key(r))
         .collect();
     ds.push(
-        Diagnostic::error(format!(
-            "`{k}` cannot be a language key: the site uses the name for its own pages and files"
-        ))
-        .at(file, key.span())
-        .help(format!(
-            "use the language code, e.g. key = \"ar\"; these names are taken: {}",
-            names.join(", ")
-        )),
+        Diagnostic::error("language-key-reserved")
+            .arg("key", k.as_str())
+            .arg(
+                "taken",
+                crate::tool_text::Arg::Names(names.iter().map(|n| n.to_string()).collect()),
+            )
+            .at(file, key.span()),
     );
 }
 
@@ -466,9 +454,9 @@ fn validate_language(
         Ok(t) => t,
         Err(_) => {
             ds.push(
-                Diagnostic::error(format!("`{}` is not a valid BCP 47 language tag", l.tag))
-                    .at(file, span)
-                    .help("use a tag such as \"ar\", \"fa\", \"uk\" or \"de\""),
+                Diagnostic::error("language-tag-invalid")
+                    .arg("tag", l.tag.as_str())
+                    .at(file, span),
             );
             return None;
         }
@@ -481,16 +469,15 @@ fn validate_language(
     for f in &fallback {
         if !site.keys.contains(f) {
             ds.push(
-                Diagnostic::error(format!(
-                    "fallback language `{f}` of `{}` is not a site language",
-                    l.key.get_ref()
-                ))
-                .at(file, span.clone())
-                .help(suggest(
-                    f,
-                    site.keys.iter().map(String::as_str),
-                    "language keys",
-                )),
+                Diagnostic::error("fallback-language-unknown")
+                    .arg("fallback", f.as_str())
+                    .arg("key", l.key.get_ref().as_str())
+                    .at(file, span.clone())
+                    .help(suggest(
+                        f,
+                        site.keys.iter().map(String::as_str),
+                        "what-language-keys",
+                    )),
             );
         }
     }
@@ -503,12 +490,10 @@ fn validate_language(
         && !NUMBERING_SYSTEMS.contains(&n.as_str())
     {
         ds.push(
-            Diagnostic::error(format!("numbering `{n}` is not supported"))
-                .at(file, span)
-                .help(format!(
-                    "use one of {} (\"latn\": 0-9, \"arab\": ٠-٩, \"arabext\": ۰-۹)",
-                    NUMBERING_SYSTEMS.join(", ")
-                )),
+            Diagnostic::error("numbering-unsupported")
+                .arg("numbering", n.as_str())
+                .arg("supported", NUMBERING_SYSTEMS.join(", "))
+                .at(file, span),
         );
     }
     // A language that shares its tag with an earlier one (easy-read German
@@ -532,16 +517,17 @@ fn validate_taxonomies(taxonomies: &Taxonomies, file: &SourceFile, ds: &mut Diag
         for term in taxonomies.terms(t) {
             if !valid_key(term) {
                 ds.push(
-                    Diagnostic::error(format!(
-                        "{} key `{term}` may only contain a-z, 0-9 and -",
-                        t.key()
-                    ))
-                    .at(file, key_span(file, t.key())),
+                    Diagnostic::error("taxonomy-key-invalid")
+                        .arg("taxonomy", t.key())
+                        .arg("term", term.as_str())
+                        .at(file, key_span(file, t.key())),
                 );
             }
             if !seen.insert(term) {
                 ds.push(
-                    Diagnostic::error(format!("{} key `{term}` is listed twice", t.key()))
+                    Diagnostic::error("taxonomy-key-twice")
+                        .arg("taxonomy", t.key())
+                        .arg("term", term.as_str())
                         .at(file, key_span(file, t.key())),
                 );
             }
@@ -626,9 +612,9 @@ name = "Leichte Sprache"
             SiteConfig::parse_reserving(SourceFile::new("site.toml", text), &reserved).unwrap_err();
         let d = err.iter().next().unwrap();
         assert!(
-            d.message.starts_with("`search` cannot be a language key"),
+            d.message().starts_with("`search` cannot be a language key"),
             "{}",
-            d.message
+            d.message()
         );
         assert_eq!(d.line_col(), Some((15, 7)));
     }

@@ -14,6 +14,8 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Config, DisplayStyle};
 use serde::Serialize;
 
+use crate::tool_text::{Arg, Lang, Msg, ToolText};
+
 /// How bad a problem is. Errors fail the build; warnings are printed (and fail
 /// the build only in strict mode).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -58,27 +60,35 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 }
 
 /// One problem found by the build.
+///
+/// It holds no sentence, only a stable code (the Fluent id of its text in
+/// `src/tool_text/`) and the arguments; printers put it into words in the
+/// language the user chose. Help and label come from the message's `.help`
+/// and `.label` attributes unless set with [`Diagnostic::help`] and
+/// [`Diagnostic::label`].
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// What is wrong, in one sentence.
-    pub message: String,
+    /// What is wrong: the code (its id) and the arguments.
+    pub text: Msg,
     /// The file it is in (relative to the site root), if it is in a file.
     /// Boxed to keep `Result<_, Diagnostic>` small.
     pub file: Option<Box<SourceFile>>,
     /// Byte range inside `file`.
     pub span: Option<Range<usize>>,
-    /// Short label shown under the marked text.
-    pub label: Option<String>,
-    /// How to fix it.
-    pub help: Option<String>,
+    /// Short label shown under the marked text (instead of the `.label` attribute).
+    /// Boxed, like `file`, to keep `Result<_, Diagnostic>` small.
+    pub label: Option<Box<Msg>>,
+    /// How to fix it (instead of the `.help` attribute).
+    pub help: Option<Box<Msg>>,
 }
 
 impl Diagnostic {
-    pub fn error(message: impl Into<String>) -> Self {
+    /// An error with the stable code `code` (also its message id).
+    pub fn error(code: &'static str) -> Self {
         Self {
             severity: Severity::Error,
-            message: message.into(),
+            text: Msg::new(code),
             file: None,
             span: None,
             label: None,
@@ -86,10 +96,67 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(message: impl Into<String>) -> Self {
+    /// An error whose message (code and arguments) was made elsewhere.
+    pub fn error_with(text: Msg) -> Self {
+        Self {
+            text,
+            ..Self::error("")
+        }
+    }
+
+    pub fn warning(code: &'static str) -> Self {
         Self {
             severity: Severity::Warning,
-            ..Self::error(message)
+            ..Self::error(code)
+        }
+    }
+
+    /// An argument of the message (and of its help and label attributes).
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
+        self.text = self.text.arg(name, value);
+        self
+    }
+
+    /// The stable code, e.g. `unknown-field`.
+    pub fn code(&self) -> &str {
+        &self.text.id
+    }
+
+    /// The message in English (tests and logs).
+    pub fn message(&self) -> String {
+        ToolText::new(Lang::En).get(&self.text)
+    }
+
+    /// The message in the language of `t`.
+    pub fn message_in(&self, t: &ToolText) -> String {
+        t.get(&self.text)
+    }
+
+    /// The help in the language of `t`.
+    pub fn help_in(&self, t: &ToolText) -> Option<String> {
+        match &self.help {
+            Some(h) => Some(t.get(&self.with_own_args(h))),
+            None => t.attr(&self.text, "help"),
+        }
+    }
+
+    /// The label in the language of `t`.
+    pub fn label_in(&self, t: &ToolText) -> Option<String> {
+        match &self.label {
+            Some(l) => Some(t.get(&self.with_own_args(l))),
+            None => t.attr(&self.text, "label"),
+        }
+    }
+
+    /// A help or label given by id alone uses the message's arguments.
+    fn with_own_args(&self, m: &Msg) -> Msg {
+        if m.args.is_empty() {
+            Msg {
+                id: m.id.clone(),
+                args: self.text.args.clone(),
+            }
+        } else {
+            m.clone()
         }
     }
 
@@ -116,13 +183,13 @@ impl Diagnostic {
         self
     }
 
-    pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
+    pub fn label(mut self, label: impl Into<Msg>) -> Self {
+        self.label = Some(Box::new(label.into()));
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn help(mut self, help: impl Into<Msg>) -> Self {
+        self.help = Some(Box::new(help.into()));
         self
     }
 
@@ -147,13 +214,17 @@ impl Diagnostic {
 
 /// Machine-readable form of a diagnostic (for `--format json` and the browser overlay).
 #[derive(Debug, Serialize)]
-pub struct DiagnosticRecord<'a> {
+pub struct DiagnosticRecord {
     pub severity: Severity,
-    pub message: &'a str,
+    /// The stable code (English, the same in every language).
+    pub code: String,
+    /// The message in the chosen language.
+    pub message: String,
     pub file: Option<String>,
     pub line: Option<usize>,
     pub column: Option<usize>,
-    pub help: Option<&'a str>,
+    pub label: Option<String>,
+    pub help: Option<String>,
     /// The diagnostic as the terminal shows it (with the source snippet).
     pub rendered: String,
 }
@@ -208,50 +279,59 @@ impl Diagnostics {
             let ka = (
                 a.file.as_ref().map(|f| f.path.clone()),
                 a.span.as_ref().map(|s| s.start),
-                &a.message,
+                &a.text,
             );
             let kb = (
                 b.file.as_ref().map(|f| f.path.clone()),
                 b.span.as_ref().map(|s| s.start),
-                &b.message,
+                &b.text,
             );
             ka.cmp(&kb)
         });
         self.items
-            .dedup_by(|a, b| a.message == b.message && a.location() == b.location());
+            .dedup_by(|a, b| a.text == b.text && a.location() == b.location());
     }
 
-    /// Renders every diagnostic with its source snippet, as a terminal shows it.
+    /// Renders every diagnostic with its source snippet, as a terminal
+    /// shows it, in English.
     pub fn render(&self) -> String {
-        let mut out = String::new();
-        for d in &self.items {
-            out.push_str(&render_one(d, DisplayStyle::Rich));
-        }
-        out
+        self.render_in(&ToolText::new(Lang::En))
     }
 
-    /// One line per diagnostic: `file:line:col: error: message`, for CI logs.
+    /// Renders every diagnostic with its source snippet in the language of `t`.
+    pub fn render_in(&self, t: &ToolText) -> String {
+        self.items.iter().map(|d| render_one(d, t)).collect()
+    }
+
+    /// One line per diagnostic: `file:line:col: error: message`, for CI logs (English).
     pub fn render_short(&self) -> String {
-        let mut out = String::new();
-        for d in &self.items {
-            out.push_str(&render_one(d, DisplayStyle::Short));
-        }
-        out
+        self.render_short_in(&ToolText::new(Lang::En))
     }
 
-    pub fn records(&self) -> Vec<DiagnosticRecord<'_>> {
+    /// One line per diagnostic in the language of `t`.
+    pub fn render_short_in(&self, t: &ToolText) -> String {
+        self.items.iter().map(|d| short_line(d, t)).collect()
+    }
+
+    pub fn records(&self) -> Vec<DiagnosticRecord> {
+        self.records_in(&ToolText::new(Lang::En))
+    }
+
+    pub fn records_in(&self, t: &ToolText) -> Vec<DiagnosticRecord> {
         self.items
             .iter()
             .map(|d| {
                 let lc = d.line_col();
                 DiagnosticRecord {
                     severity: d.severity,
-                    message: &d.message,
+                    code: d.code().to_string(),
+                    message: d.message_in(t),
                     file: d.file.as_ref().map(|f| f.path.display().to_string()),
                     line: lc.map(|x| x.0),
                     column: lc.map(|x| x.1),
-                    help: d.help.as_deref(),
-                    rendered: render_one(d, DisplayStyle::Rich),
+                    label: d.label_in(t),
+                    help: d.help_in(t),
+                    rendered: render_one(d, t),
                 }
             })
             .collect()
@@ -264,9 +344,14 @@ impl Diagnostics {
         }
     }
 
-    /// GitHub Actions workflow commands (`::error file=…,line=…::message`),
-    /// which show as annotations on the changed lines of a pull request.
+    /// GitHub Actions workflow commands (`::error file=…,line=…::message`), in English.
     pub fn render_github(&self) -> String {
+        self.render_github_in(&ToolText::new(Lang::En))
+    }
+
+    /// GitHub Actions workflow commands, which show as annotations on the
+    /// changed lines of a pull request; the title holds the stable code.
+    pub fn render_github_in(&self, t: &ToolText) -> String {
         let mut out = String::new();
         for d in &self.items {
             let sev = match d.severity {
@@ -283,13 +368,15 @@ impl Diagnostics {
             if let Some((line, col)) = d.line_col() {
                 props.push(format!("line={line},col={col}"));
             }
-            if let Some(l) = &d.label {
-                props.push(format!("title={}", github_property(l)));
-            }
-            let mut message = d.message.clone();
-            if let Some(h) = &d.help {
-                message.push_str("\nhelp: ");
-                message.push_str(h);
+            let title = match d.label_in(t) {
+                Some(l) => format!("{l} [{}]", d.code()),
+                None => format!("[{}]", d.code()),
+            };
+            props.push(format!("title={}", github_property(&title)));
+            let mut message = d.message_in(t);
+            if let Some(h) = d.help_in(t) {
+                message.push('\n');
+                message.push_str(&t.say("help-prefix", &[("help", h.into())]));
             }
             out.push_str(&format!(
                 "::{sev} {}::{}\n",
@@ -300,9 +387,15 @@ impl Diagnostics {
         out
     }
 
+    /// JSON records in English.
     pub fn to_json(&self) -> String {
+        self.to_json_in(&ToolText::new(Lang::En))
+    }
+
+    /// JSON records: stable code, message in the language of `t`.
+    pub fn to_json_in(&self, t: &ToolText) -> String {
         // Serialising plain strings and numbers cannot fail.
-        serde_json::to_string_pretty(&self.records()).unwrap_or_default()
+        serde_json::to_string_pretty(&self.records_in(t)).unwrap_or_default()
     }
 }
 
@@ -333,59 +426,74 @@ fn github_property(s: &str) -> String {
     github_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
+fn severity_word(d: &Diagnostic, t: &ToolText) -> String {
+    match d.severity {
+        Severity::Error => t.say("severity-error", &[]),
+        Severity::Warning => t.say("severity-warning", &[]),
+    }
+}
+
 /// `file:line:col: error: message (help: …)` — one line, for CI logs and editors' problem matchers.
-fn short_line(d: &Diagnostic) -> String {
-    let sev = match d.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
+fn short_line(d: &Diagnostic, t: &ToolText) -> String {
+    let sev = severity_word(d, t);
+    let message = d.message_in(t);
     let mut line = match d.location() {
-        Some(loc) => format!("{loc}: {sev}: {}", d.message),
-        None => format!("{sev}: {}", d.message),
+        Some(loc) => format!("{loc}: {sev}: {message}"),
+        None => format!("{sev}: {message}"),
     };
-    if let Some(h) = &d.help {
-        line.push_str(&format!(" (help: {h})"));
+    if let Some(h) = d.help_in(t) {
+        line.push_str(&format!(
+            " ({})",
+            t.say("help-prefix", &[("help", h.into())])
+        ));
     }
     line.push('\n');
     line
 }
 
-fn render_one(d: &Diagnostic, style: DisplayStyle) -> String {
-    if let DisplayStyle::Short = style {
-        return short_line(d);
-    }
+fn render_one(d: &Diagnostic, t: &ToolText) -> String {
     let mut files = SimpleFiles::new();
     let severity = match d.severity {
         Severity::Error => CsSeverity::Error,
         Severity::Warning => CsSeverity::Warning,
     };
-    let mut cs = CsDiagnostic::new(severity).with_message(&d.message);
+    let message = d.message_in(t);
+    let mut cs = CsDiagnostic::new(severity).with_message(&message);
     let mut notes = Vec::new();
     match (&d.file, &d.span) {
         (Some(f), Some(span)) => {
             let id = files.add(f.path.display().to_string(), f.text.clone());
             let mut label = Label::primary(id, span.clone());
-            if let Some(l) = &d.label {
+            if let Some(l) = d.label_in(t) {
                 label = label.with_message(l);
             }
             cs = cs.with_labels(vec![label]);
         }
-        (Some(f), None) => notes.push(format!("in {}", f.path.display())),
+        (Some(f), None) => notes.push(t.say("in-file", &[("file", f.path.display().into())])),
         _ => {}
     }
-    if let Some(h) = &d.help {
-        notes.push(format!("help: {h}"));
+    if let Some(h) = d.help_in(t) {
+        notes.push(t.say("help-prefix", &[("help", h.into())]));
     }
     cs = cs.with_notes(notes);
     let config = Config {
-        display_style: style,
+        display_style: DisplayStyle::Rich,
         ..Config::default()
     };
-    match term::emit_into_string(&config, &files, &cs) {
+    let text = match term::emit_into_string(&config, &files, &cs) {
         Ok(s) => s,
         // Only fails on an out-of-range span, which `Diagnostic::at` prevents;
         // fall back to a plain line rather than losing the message.
-        Err(_) => format!("{}: {}\n", d.location().unwrap_or_default(), d.message),
+        Err(_) => format!("{}: {message}\n", d.location().unwrap_or_default()),
+    };
+    // codespan writes the severity in English; the first word is replaced.
+    let english = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    match text.strip_prefix(english) {
+        Some(rest) if t.lang() != Lang::En => format!("{}{rest}", severity_word(d, t)),
+        _ => text,
     }
 }
 
@@ -406,7 +514,11 @@ mod tests {
     fn short_render_names_file_line_and_column() {
         let f = SourceFile::new("content/offers/x.md", "+++\ntitel = \"x\"\n+++\n");
         let mut ds = Diagnostics::new();
-        ds.push(Diagnostic::error("unknown field `titel`").at(&f, 4..9));
+        ds.push(
+            Diagnostic::error("unknown-field")
+                .arg("name", "titel")
+                .at(&f, 4..9),
+        );
         assert!(
             ds.render_short()
                 .starts_with("content/offers/x.md:2:1: error")

@@ -24,6 +24,7 @@ pub mod serve;
 pub mod site_folder;
 pub mod text;
 pub mod toml_input;
+pub mod tool_text;
 
 pub use build::{BuildOptions, BuildReport, build};
 // The editorial commands' old paths.

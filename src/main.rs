@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use cli::Format;
 use wegweiser::BuildOptions;
+use wegweiser::tool_text::Lang;
 
 /// mimalloc instead of the system allocator: rendering allocates and frees
 /// millions of small strings and template values from both threads; with
@@ -25,6 +26,19 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of the tool's messages (default: WEGWEISER_LANG, then the
+    /// locale, then the site's default language, else English). Given
+    /// before the command (`wegweiser --lang en status`); build and check
+    /// also take it after theirs (xliff's own --lang is the target language).
+    #[arg(long, value_enum)]
+    lang: Option<ToolLang>,
+}
+
+/// The languages the tool speaks.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ToolLang {
+    De,
+    En,
 }
 
 /// What to read and how to report problems (build and check).
@@ -39,6 +53,9 @@ struct Input {
     /// How problems are printed.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
+    /// Language of the messages (as `wegweiser --lang`).
+    #[arg(long, value_enum)]
+    lang: Option<ToolLang>,
 }
 
 #[derive(Subcommand)]
@@ -89,7 +106,18 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    let cli = Cli::parse();
+    // The environment is read here, once; the choice is passed down.
+    let choose = |flag: Option<ToolLang>| {
+        Lang::choose(
+            flag.map(|l| match l {
+                ToolLang::De => Lang::De,
+                ToolLang::En => Lang::En,
+            }),
+            |k| std::env::var(k).ok(),
+        )
+    };
+    match cli.command {
         Command::Build {
             root,
             out,
@@ -104,13 +132,15 @@ fn main() -> ExitCode {
                 minify: true,
                 now: None,
             };
-            cli::build::run(opts, input.strict, input.format)
+            let text = cli::tool_text(choose(input.lang.or(cli.lang)), &opts.root);
+            cli::build::run(opts, input.strict, input.format, &text)
         }
         Command::Check { root, input } => {
             let mut opts = BuildOptions::new(root);
             opts.drafts = input.drafts;
             opts.minify = false;
-            cli::check::run(opts, input.strict, input.format)
+            let text = cli::tool_text(choose(input.lang.or(cli.lang)), &opts.root);
+            cli::check::run(opts, input.strict, input.format, &text)
         }
         Command::Serve(args) => cli::serve::run(args),
         Command::New(args) => cli::new::run(args),

@@ -20,6 +20,7 @@ use std::fs::FileType;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::tool_text::Msg;
 
 /// Which entries of a folder a walk visits.
 #[derive(Debug, Clone, Copy)]
@@ -168,7 +169,8 @@ impl Walker {
             Ok(entries) => entries,
             Err(e) => {
                 ds.push(
-                    Diagnostic::error(format!("cannot read this folder: {e}"))
+                    Diagnostic::error("folder-unreadable")
+                        .arg("detail", e.to_string())
                         .at_path(&self.shown.join(&rel)),
                 );
                 return;
@@ -180,7 +182,8 @@ impl Walker {
                 Ok((name, _)) if (self.walk.skip)(&name.to_string_lossy()) => {}
                 Ok(named) => list.push(named),
                 Err(e) => ds.push(
-                    Diagnostic::error(format!("cannot read this folder: {e}"))
+                    Diagnostic::error("folder-unreadable")
+                        .arg("detail", e.to_string())
                         .at_path(&self.shown.join(&rel)),
                 ),
             }
@@ -236,30 +239,27 @@ fn follow(path: &Path, shown: &Path, site: &Path) -> Result<Target, Diagnostic> 
     let points = pointee(path);
     let target = std::fs::canonicalize(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            Diagnostic::error(format!("this is a link to {points}, which does not exist"))
+            Diagnostic::error("link-target-missing")
+                .arg("points", points.clone())
                 .at_path(shown)
-                .help("remove the link, or let it point to a file inside the site folder")
         } else {
             // A link to itself, or links pointing to each other in a circle.
-            Diagnostic::error(format!("cannot follow this link to {points}: {e}"))
+            Diagnostic::error("link-unfollowable")
+                .arg("points", points.clone())
+                .arg("detail", e.to_string())
                 .at_path(shown)
-                .help("remove the link, or let it point to a file inside the site folder")
         }
     })?;
     let Ok(inside) = target.strip_prefix(site) else {
-        return Err(Diagnostic::error(format!(
-            "this is a link to {points}, outside the site folder; Wegweiser does not follow it"
-        ))
-        .at_path(shown)
-        .help("copy the file (or folder) into the site folder instead of linking to it"));
+        return Err(Diagnostic::error("link-outside-site")
+            .arg("points", points)
+            .at_path(shown));
     };
     if let Some(hidden) = inside.components().find(|c| is_hidden(c.as_os_str())) {
-        return Err(Diagnostic::error(format!(
-            "this is a link to {points}, into `{}`, a hidden part of the site folder; Wegweiser does not follow it",
-            hidden.as_os_str().to_string_lossy()
-        ))
-        .at_path(shown)
-        .help("hidden files and folders hold tools' data (.git may hold credentials); copy what you need instead of linking to it"));
+        return Err(Diagnostic::error("link-into-hidden")
+            .arg("points", points)
+            .arg("hidden", hidden.as_os_str().to_string_lossy())
+            .at_path(shown));
     }
     Ok(match std::fs::metadata(&target) {
         Ok(m) if m.is_dir() => Target::Folder(target),
@@ -277,25 +277,22 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 
 /// Where a link points, as written in it, for messages (on one line,
 /// without control characters: they would act in a terminal).
-fn pointee(link: &Path) -> String {
+fn pointee(link: &Path) -> Msg {
     match std::fs::read_link(link) {
         Ok(to) => {
             let to = to.display().to_string();
             let to = crate::text::strip_controls(&to).replace(['\n', '\r', '\t'], " ");
-            format!("`{to}`")
+            Msg::new("link-points-to").arg("to", to)
         }
-        Err(_) => "something that cannot be read".into(),
+        Err(_) => Msg::new("link-points-unreadable"),
     }
 }
 
 /// The error for a link to a folder that contains it.
 fn circle(path: &Path, shown: &Path) -> Diagnostic {
-    Diagnostic::error(format!(
-        "this is a link to {}, a folder it is in: following it would never end",
-        pointee(path)
-    ))
-    .at_path(shown)
-    .help("remove the link, or let it point to a file inside the site folder")
+    Diagnostic::error("link-circle")
+        .arg("points", pointee(path))
+        .at_path(shown)
 }
 
 #[cfg(all(test, unix))]
@@ -470,7 +467,7 @@ mod tests {
         symlink("shared", root.join("geteilt")).unwrap();
         let refused = check_path(&root, Path::new("site.toml")).unwrap_err();
         assert_eq!(refused.location().as_deref(), Some("site.toml"));
-        assert!(refused.message.contains("outside the site folder"));
+        assert!(refused.message().contains("outside the site folder"));
         assert!(check_path(&root, Path::new("geteilt/s.md")).is_ok());
         assert!(check_path(&root, Path::new("content/a.md")).is_ok());
         assert!(check_path(&root, Path::new("content/gone.md")).is_ok());

@@ -1,28 +1,31 @@
 //! Turning TOML and serde errors into editor-friendly diagnostics.
 
 use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::tool_text::{Arg, Msg};
 
 /// "did you mean `x`?" for a misspelt key, plus the list of allowed keys.
+/// `what` is the id of the word for the candidates (`what-fields`, …).
 pub fn suggest<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
-    what: &str,
-) -> String {
+    what: &'static str,
+) -> Msg {
     let candidates: Vec<&str> = candidates.into_iter().collect();
     let best = candidates
         .iter()
         .map(|c| (strsim::jaro_winkler(word, c), *c))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0));
-    let list = candidates
-        .iter()
-        .map(|c| format!("`{c}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let list = Arg::Names(candidates.iter().map(|c| c.to_string()).collect());
     match best {
-        Some((_, c)) => format!("did you mean `{c}`? Allowed {what}: {list}"),
-        None if candidates.is_empty() => format!("no {what} are declared"),
-        None => format!("allowed {what}: {list}"),
+        Some((_, c)) => Msg::new("suggest-did-you-mean")
+            .arg("best", c)
+            .arg("what", Msg::new(what))
+            .arg("list", list),
+        None if candidates.is_empty() => Msg::new("suggest-none").arg("what", Msg::new(what)),
+        None => Msg::new("suggest-allowed")
+            .arg("what", Msg::new(what))
+            .arg("list", list),
     }
 }
 
@@ -48,7 +51,7 @@ pub fn explain_toml_error(
     err: &toml::de::Error,
     file: &SourceFile,
     offset: usize,
-    hint: impl Fn(&str) -> Option<String>,
+    hint: impl Fn(&str) -> Option<Msg>,
 ) -> Diagnostic {
     let msg = err.message().trim().to_string();
     let span = err
@@ -56,41 +59,37 @@ pub fn explain_toml_error(
         .map(|s| s.start + offset..s.end + offset)
         .unwrap_or(offset..offset);
     if let Some((name, expected)) = unknown_field(&msg) {
-        return Diagnostic::error(format!("unknown field `{name}`"))
+        let help = suggest(&name, expected.iter().map(String::as_str), "what-fields");
+        return Diagnostic::error("unknown-field")
+            .arg("name", name)
             .at(file, span)
-            .label("not a field here")
-            .help(suggest(
-                &name,
-                expected.iter().map(String::as_str),
-                "fields",
-            ));
+            .help(help);
     }
     if let Some(field) = msg
         .strip_prefix("missing field `")
         .and_then(|r| r.split_once('`'))
         .map(|x| x.0.to_string())
     {
-        let help = hint(&field).unwrap_or_else(|| format!("add `{field} = …`"));
-        return Diagnostic::error(format!("missing required field `{field}`"))
+        let help = hint(&field)
+            .unwrap_or_else(|| Msg::new("missing-field-add").arg("field", field.as_str()));
+        return Diagnostic::error("missing-field")
+            .arg("field", field)
             .at(file, span)
             .help(help);
     }
     let field = field_at(&file.text, span.start);
-    let mut d = Diagnostic::error(match &field {
-        Some(f) => format!("wrong value for `{f}`: {msg}"),
-        None => format!("invalid TOML: {msg}"),
-    })
+    let d = match &field {
+        Some(f) => Diagnostic::error("wrong-value")
+            .arg("field", f.as_str())
+            .arg("detail", msg),
+        // Without a field the `.help` attribute explains TOML.
+        None => Diagnostic::error("invalid-toml").arg("detail", msg),
+    }
     .at(file, span);
     match field.as_deref().and_then(&hint) {
-        Some(h) => d = d.help(h),
-        None if field.is_none() => {
-            d = d.help(
-                "front matter is TOML: text in \"quotes\", lists in [ ], true/false, dates like 2026-02-05",
-            )
-        }
-        None => {}
+        Some(h) => d.help(h),
+        None => d,
     }
-    d
 }
 
 /// The key assigned on the line that contains `offset` (`key = …`).
@@ -117,9 +116,10 @@ mod tests {
 
     #[test]
     fn suggestion_finds_close_key() {
-        let s = suggest("titel", ["title", "summary"], "fields");
+        let en = crate::tool_text::ToolText::new(crate::tool_text::Lang::En);
+        let s = en.get(&suggest("titel", ["title", "summary"], "what-fields"));
         assert!(s.starts_with("did you mean `title`?"), "{s}");
-        let s = suggest("zzz", ["title"], "fields");
+        let s = en.get(&suggest("zzz", ["title"], "what-fields"));
         assert_eq!(s, "allowed fields: `title`");
     }
 

@@ -5,13 +5,25 @@
 mod common;
 
 use common::TestSite;
+
+/// The same diagnostics as a German-speaking editor sees them (snapshot
+/// `<test>@de`): every class of diagnostic in both languages.
+macro_rules! in_german {
+    ($ds:expr) => {
+        insta::with_settings!({ snapshot_suffix => "de" }, {
+            insta::assert_snapshot!($ds.render_in(&wegweiser::tool_text::ToolText::new(
+                wegweiser::tool_text::Lang::De
+            )));
+        })
+    };
+}
 use wegweiser::diagnostics::{Diagnostics, Severity};
 
 /// `(location, message)` of the errors, for comparing build and check.
 fn errors(ds: &Diagnostics) -> Vec<(Option<String>, String)> {
     ds.iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(|d| (d.location(), d.message.clone()))
+        .map(|d| (d.location(), d.message()))
         .collect()
 }
 
@@ -89,6 +101,7 @@ fn unknown_field_suggests_the_right_one() {
     let ds = broken(|s| s.edit("content/offers/sprachcafe.md", "schedule =", "shedule ="));
     assert_eq!(location(&ds), "content/offers/sprachcafe.md:10:1");
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -102,6 +115,7 @@ fn missing_required_field() {
     });
     assert_eq!(location(&ds), "content/offers/beratung.md:2:1");
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -115,6 +129,7 @@ fn wrong_type_names_the_field_and_shows_an_example() {
     });
     assert_eq!(location(&ds), "content/offers/sprachcafe.md:12:13");
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -132,6 +147,7 @@ fn invalid_date() {
         location(&ds)
     );
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -150,6 +166,7 @@ fn event_time_mistakes() {
     });
     assert_eq!(ds.error_count(), 2, "{}", ds.render());
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -163,6 +180,7 @@ fn unknown_taxonomy_key() {
     });
     assert_eq!(location(&ds), "content/offers/sprachcafe.md:4:11");
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -176,6 +194,7 @@ fn reference_to_a_missing_contact() {
     });
     assert_eq!(location(&ds), "content/offers/sprachcafe.md:8:13");
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -187,6 +206,7 @@ fn duplicate_slug_in_two_folders() {
         )
     });
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -200,6 +220,7 @@ fn dangling_content_link() {
     });
     assert_eq!(location(&ds), "content/offers/sprachcafe.en.md:7:22");
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -213,6 +234,7 @@ fn translation_may_not_set_shared_fields() {
     });
     assert_eq!(location(&ds), "content/offers/sprachcafe.ar.md:2:1");
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -229,6 +251,7 @@ fn translation_without_source_and_unknown_language() {
     });
     assert_eq!(ds.error_count(), 2);
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -241,6 +264,7 @@ fn fluent_syntax_error() {
     });
     assert_eq!(location(&ds), "locales/de/extra.ftl:2:1");
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -256,6 +280,7 @@ fn template_syntax_error_names_template_and_line() {
         "themes/default/templates/partials/extra.html:2:7"
     );
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -272,6 +297,7 @@ fn template_render_error_names_template_and_line() {
         ds.render()
     );
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -285,6 +311,7 @@ fn bad_site_toml() {
     });
     assert_eq!(location(&ds), "site.toml:4:1");
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -349,6 +376,7 @@ fn unsafe_link_schemes() {
     assert_eq!(location(&ds), "content/offers/sprachcafe.md:16:12");
     assert_eq!(ds.error_count(), 2);
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -361,6 +389,7 @@ fn invalid_utf8_shows_where() {
     });
     assert_eq!(location(&ds), "content/offers/latin1.md:2:13");
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -373,6 +402,7 @@ fn nul_byte() {
     });
     assert_eq!(location(&ds), "content/offers/nul.md:4:6");
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -387,6 +417,7 @@ fn a_50_mb_markdown_file() {
     });
     assert_eq!(location(&ds), "content/offers/riesig.md");
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]

@@ -6,13 +6,23 @@ use std::process::Command;
 
 use common::TestSite;
 
+/// `check` with English messages (the fixture's default language is German).
 fn check(site: &TestSite, args: &[&str]) -> (i32, String, String) {
+    check_in(site, args, &[("WEGWEISER_LANG", "en")])
+}
+
+fn check_in(site: &TestSite, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
         .arg("check")
         .arg("--root")
         .arg(&site.root)
         .args(args)
         .env("SOURCE_DATE_EPOCH", "1767225600")
+        .env_remove("WEGWEISER_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .envs(env.iter().copied())
         .output()
         .unwrap();
     (
@@ -71,7 +81,7 @@ fn exit_codes_and_formats() {
         "the warnings stay annotated beside the error: {out}"
     );
     assert!(
-        out.contains("::error file=content/offers/sprachcafe.md,line=16,col=33,title=dangling anchor::the anchor `#zeiten` does not exist on /de/offers/beratung/"),
+        out.contains("::error file=content/offers/sprachcafe.md,line=16,col=33,title=dangling anchor [anchor-missing]::the anchor `#zeiten` does not exist on /de/offers/beratung/"),
         "{out}"
     );
     let (code, out, _) = check(&site, &["--format", "json"]);
@@ -86,4 +96,53 @@ fn exit_codes_and_formats() {
 
     let (code, _, _) = check(&site, &["--format", "yaml"]);
     assert_eq!(code, 2, "usage errors exit with 2");
+}
+
+/// `--lang`, then `WEGWEISER_LANG`, then the locale, then the site's default
+/// language choose the language of messages; JSON keeps the stable code.
+#[test]
+fn the_language_of_messages_is_chosen_by_flag_environment_and_site() {
+    let site = TestSite::fixture("site");
+    let offer = site.root.join("content/offers/beratung.md");
+    let text = std::fs::read_to_string(&offer).unwrap();
+    std::fs::write(&offer, text.replacen("+++\n", "+++\ntitel = \"x\"\n", 1)).unwrap();
+    let german = "Das Feld „titel“ gibt es für ein Angebot nicht.";
+    let english = "unknown field `titel` for an offer";
+    let (_, _, err) = check_in(&site, &[], &[("LANG", "de_DE.UTF-8")]);
+    assert!(err.contains(german), "{err}");
+    assert!(err.contains("Fehler: Das Feld"), "{err}");
+    assert!(err.contains("check: 1 Fehler"), "{err}");
+    let (_, _, err) = check_in(&site, &["--lang", "en"], &[("LANG", "de_DE.UTF-8")]);
+    assert!(err.contains(english), "{err}");
+    assert!(err.contains("check: 1 error(s)"), "{err}");
+    let (_, _, err) = check_in(
+        &site,
+        &[],
+        &[("WEGWEISER_LANG", "en"), ("LANG", "de_DE.UTF-8")],
+    );
+    assert!(err.contains(english), "{err}");
+    let (_, _, err) = check_in(
+        &site,
+        &[],
+        &[("LC_ALL", "en_US.UTF-8"), ("LANG", "de_DE.UTF-8")],
+    );
+    assert!(err.contains(english), "{err}");
+    // `C` decides nothing: the site's default language (German) does.
+    let (_, _, err) = check_in(&site, &[], &[("LANG", "C.UTF-8")]);
+    assert!(err.contains(german), "{err}");
+    let (_, out, _) = check_in(&site, &["--format", "json", "--lang", "de"], &[]);
+    let list: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let d = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["severity"] == "error")
+        .unwrap();
+    assert_eq!(d["code"], "unknown-field-for-kind");
+    assert_eq!(d["message"], german);
+    let (_, out, _) = check_in(&site, &["--format", "github", "--lang", "de"], &[]);
+    assert!(
+        out.contains("title=kein Feld an dieser Stelle [unknown-field-for-kind]::Das Feld „titel“"),
+        "{out}"
+    );
 }

@@ -7,6 +7,18 @@
 mod common;
 
 use common::TestSite;
+
+/// The same diagnostics as a German-speaking editor sees them (snapshot
+/// `<test>@de`): every class of diagnostic in both languages.
+macro_rules! in_german {
+    ($ds:expr) => {
+        insta::with_settings!({ snapshot_suffix => "de" }, {
+            insta::assert_snapshot!($ds.render_in(&wegweiser::tool_text::ToolText::new(
+                wegweiser::tool_text::Lang::De
+            )));
+        })
+    };
+}
 use wegweiser::diagnostics::{Diagnostics, Severity};
 
 /// The fixture with `edit` applied: its build must fail with errors at
@@ -19,7 +31,7 @@ fn refused(edit: impl FnOnce(&TestSite), at: &[&str]) -> Diagnostics {
     let errors = |ds: &Diagnostics| -> Vec<(Option<String>, String)> {
         ds.iter()
             .filter(|d| d.severity == Severity::Error)
-            .map(|d| (d.location(), d.message.clone()))
+            .map(|d| (d.location(), d.message()))
             .collect()
     };
     assert_eq!(errors(&site.check()), errors(&ds), "check and build differ");
@@ -55,6 +67,7 @@ fn a_series_runs_at_most_ten_years_and_every_output_ends_it_alike() {
         &["content/events/treff.md:6:16"],
     );
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 
     // One day more than ten years is refused too.
     let ds = refused_event(
@@ -98,6 +111,7 @@ fn a_time_the_clocks_skip_is_refused_with_the_times_around_it() {
         &["content/events/nacht.md:3:9"],
     );
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -109,6 +123,7 @@ fn a_time_that_happens_twice_is_refused_with_both_offsets() {
         &["content/events/markt.md:5:37"],
     );
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -116,6 +131,7 @@ fn a_series_through_the_clock_changes_lists_the_days_to_leave_out() {
     let series = "start = 2026-03-01T02:30\nend = 2026-03-01T03:30\nrepeat = \"weekly\"\nrepeat_until = 2027-04-30\n";
     let ds = refused_event("nacht", series, &["content/events/nacht.md:3:9"]);
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 
     // Leaving the days out, as the help says, is accepted; the calendar
     // excludes them and no page lists them.
@@ -158,6 +174,7 @@ fn sessions_given_twice_or_overlapping_name_both_lines() {
         ],
     );
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -169,6 +186,7 @@ fn dates_of_a_series_may_not_overlap() {
         &["content/events/kurs.md:4:7"],
     );
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -196,6 +214,7 @@ fn an_organisation_cannot_belong_to_itself() {
         ],
     );
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -207,6 +226,7 @@ fn a_language_key_cannot_be_a_folder_of_the_site() {
         &["site.toml:28:7"],
     );
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }
 
 #[test]
@@ -248,4 +268,5 @@ fn the_feedback_address_must_be_an_e_mail_address() {
         &["site.toml:10:12"],
     );
     insta::assert_snapshot!(ds.render());
+    in_german!(ds);
 }

@@ -58,7 +58,7 @@ fn warns(edit: impl FnOnce(&TestSite), needle: &str) -> Diagnostics {
         report
             .warnings
             .iter()
-            .filter(|d| d.message.contains(needle))
+            .filter(|d| d.message().contains(needle))
             .cloned(),
     );
     assert!(
@@ -67,7 +67,9 @@ fn warns(edit: impl FnOnce(&TestSite), needle: &str) -> Diagnostics {
         report.warnings.render_short()
     );
     let strict = std::process::Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-        .args(["build", "--strict", "--format", "short", "--root"])
+        .args([
+            "build", "--strict", "--format", "short", "--lang", "en", "--root",
+        ])
         .arg(&site.root)
         .output()
         .unwrap();
@@ -234,7 +236,7 @@ fn a_message_defined_twice_names_both_places() {
     assert_eq!(locations(&ds), ["locales/de/zweite.ftl:2:1"]);
     assert!(
         ds.iter()
-            .all(|d| d.message.contains("locales/de/main.ftl:12:1")),
+            .all(|d| d.message().contains("locales/de/main.ftl:12:1")),
         "{}",
         ds.render()
     );

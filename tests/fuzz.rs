@@ -482,7 +482,7 @@ fn differing(a: &OutputFiles, b: &OutputFiles) -> Vec<String> {
 fn errors(ds: &Diagnostics) -> Vec<(Option<String>, String)> {
     ds.iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(|d| (d.location(), d.message.clone()))
+        .map(|d| (d.location(), d.message()))
         .collect()
 }
 
@@ -493,14 +493,15 @@ fn located(ds: &Diagnostics) -> Result<(), String> {
         let Some(file) = &d.file else {
             return Err(format!(
                 "a diagnostic without a file: {:?}: {}",
-                d.severity, d.message
+                d.severity,
+                d.message()
             ));
         };
         if !file.text.is_empty() && d.line_col().is_none() {
             return Err(format!(
                 "a diagnostic in {} without a line: {}",
                 file.path.display(),
-                d.message
+                d.message()
             ));
         }
     }

@@ -60,11 +60,11 @@ fn error_at(ds: &Diagnostics, link: &str, points: &str) -> String {
         .find(|d| d.severity == Severity::Error && d.location().as_deref() == Some(link))
         .unwrap_or_else(|| panic!("no error at {link}:\n{}", ds.render_short()));
     assert!(
-        d.message.contains(&format!("`{points}`")),
+        d.message().contains(&format!("`{points}`")),
         "the error at {link} does not say where it points ({points}): {}",
-        d.message
+        d.message()
     );
-    d.message.clone()
+    d.message()
 }
 
 /// Builds the fixture and prepares the preview, lets `edit` add a link,

@@ -30,7 +30,7 @@ fn broken(templates: &[(&str, &str)]) -> Diagnostics {
         assert!(
             location.starts_with(TEMPLATES) && location.matches(':').count() == 2,
             "`{}` has no template position: {location:?}",
-            d.message
+            d.message()
         );
     }
     let records: Vec<serde_json::Value> = serde_json::from_str(&ds.to_json()).unwrap();
@@ -164,7 +164,7 @@ const MISTAKES: [Mistake; 9] = [
 fn every_template_mistake_is_marked_in_its_file() {
     for (name, templates, mention) in MISTAKES {
         let ds = broken(templates);
-        let mentioned = ds.iter().any(|d| d.message.contains(mention));
+        let mentioned = ds.iter().any(|d| d.message().contains(mention));
         assert!(
             mentioned,
             "{name}: no message mentions {mention}:\n{}",

@@ -394,7 +394,9 @@ fn formatters(config: &SiteConfig, ds: &mut Diagnostics) -> BTreeMap<String, Loc
                 formatters.insert(l.key.clone(), f);
             }
             Err(e) => ds.push(
-                Diagnostic::error(format!("language `{}`: {e}", l.key))
+                Diagnostic::error("language-formatting-data")
+                    .arg("key", l.key.as_str())
+                    .arg("detail", e.to_string())
                     .at_path(Path::new(crate::layout::CONFIG_FILE)),
             ),
         }

@@ -36,12 +36,9 @@ pub fn review_dates(site: &Site, today: Date, ds: &mut Diagnostics) {
         if due < today {
             let text = item.source_text(&site.config);
             ds.push(
-                Diagnostic::warning(format!(
-                    "this offer was due for review on {due}: are times, places and contacts still right?"
-                ))
-                .at(&text.file, field_span(text, "review_by"))
-                .label("review date passed")
-                .help("check the offer with its provider, then set review_by to the next date (e.g. in six months)"),
+                Diagnostic::warning("review-due")
+                    .arg("due", due.to_string())
+                    .at(&text.file, field_span(text, "review_by")),
             );
         }
     }
@@ -61,12 +58,7 @@ pub fn finished_events(site: &Site, now: DateTime, ds: &mut Diagnostics) {
                 .map(|f| field_span(text, f))
                 .find(|s| !s.is_empty())
                 .unwrap_or(0..0);
-            ds.push(
-                Diagnostic::warning("this event is over: it is no longer listed as upcoming, only in the archive")
-                    .at(&text.file, field)
-                    .label("last session has passed")
-                    .help("if it takes place again, add the new dates; otherwise delete the file when the archive no longer needs it"),
-            );
+            ds.push(Diagnostic::warning("event-over").at(&text.file, field));
         }
     }
 }
@@ -83,16 +75,11 @@ pub fn translations(site: &Site, ds: &mut Diagnostics) {
                 State::Outdated => {
                     if let Some(text) = item.texts.get(&l.key) {
                         ds.push(
-                            Diagnostic::warning(format!(
-                                "this translation is outdated: {} changed after it was translated",
-                                item.source_text(&site.config).file.path.display()
-                            ))
-                            .at(&text.file, field_span(text, "source_hash"))
-                            .help(format!(
-                                "update the text, then run `wegweiser translate {} {} --confirm`",
-                                item.path(),
-                                l.key
-                            )),
+                            Diagnostic::warning("translation-outdated")
+                                .arg("source", item.source_text(&site.config).file.path.display())
+                                .arg("item", item.path().to_string())
+                                .arg("lang", l.key.as_str())
+                                .at(&text.file, field_span(text, "source_hash")),
                         );
                     }
                 }
@@ -103,10 +90,10 @@ pub fn translations(site: &Site, ds: &mut Diagnostics) {
     }
     for (lang, n) in missing {
         ds.push(
-            Diagnostic::warning(format!(
-                "{n} of {total} pages are not translated into `{lang}`: readers see the fallback language"
-            ))
-            .help(format!("`wegweiser status` lists them; `wegweiser translate ITEM {lang}` starts one")),
+            Diagnostic::warning("translations-missing")
+                .arg("n", n)
+                .arg("total", total)
+                .arg("lang", lang),
         );
     }
 }
@@ -120,14 +107,10 @@ pub fn duplicate_titles(site: &Site, ds: &mut Diagnostics) {
             let key = (lang.as_str(), text.title.trim().to_lowercase());
             match seen.get(&key) {
                 Some(first) => ds.push(
-                    Diagnostic::warning(format!(
-                        "the title `{}` is also used by {}",
-                        text.title,
-                        first.file.path.display()
-                    ))
-                    .at(&text.file, field_span(text, "title"))
-                    .label("duplicate title")
-                    .help("give each page a title that tells it apart, e.g. add the place or the audience"),
+                    Diagnostic::warning("title-duplicate")
+                        .arg("title", text.title.as_str())
+                        .arg("first", first.file.path.display())
+                        .at(&text.file, field_span(text, "title")),
                 ),
                 None => {
                     seen.insert(key, text);

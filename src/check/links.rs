@@ -120,12 +120,7 @@ fn link_target(
     let (text, dest) = (link.text, link.dest);
     if let Some(s) = scheme(dest) {
         if link.is_image && (s == "http" || s == "https") {
-            ds.push(
-                Diagnostic::warning("this image is loaded from another website: every reader's address goes to that site (data protection)")
-                    .at(&text.file, link.span.clone())
-                    .label("third-party image")
-                    .help("save the image in static/ (e.g. static/bilder/plakat.jpg) and link it as /bilder/plakat.jpg"),
-            );
+            ds.push(Diagnostic::warning("image-third-party").at(&text.file, link.span.clone()));
         }
         return None;
     }
@@ -151,12 +146,15 @@ fn link_target(
             let url = routes::resolve(here, path);
             if output_file(files, &url).is_none() {
                 ds.push(
-                    Diagnostic::error(format!(
-                        "`{dest}` is not part of the site (looked for {url})"
-                    ))
-                    .at(&text.file, link.span.clone())
-                    .label(if link.is_image { "missing image" } else { "missing file" })
-                    .help("put files and images in static/ (static/flyer.pdf is linked as /flyer.pdf); link other pages as content files, e.g. offers/sprachcafe.md"),
+                    Diagnostic::error("link-not-in-site")
+                        .arg("dest", dest.to_string())
+                        .arg("url", url.clone())
+                        .at(&text.file, link.span.clone())
+                        .label(if link.is_image {
+                            "label-missing-image"
+                        } else {
+                            "label-missing-file"
+                        }),
                 );
                 return None;
             }
@@ -199,15 +197,14 @@ fn check_anchor(
         .map(|(id, _)| id.as_str())
         .collect();
     ds.push(
-        Diagnostic::error(format!(
-            "the anchor `#{fragment}` does not exist on {target}"
-        ))
-        .at(&link.text.file, link.span.clone())
-        .label("dangling anchor")
-        .help(format!(
-            "link to one of the headings there: {}",
-            crate::toml_input::suggest(&fragment, headings.iter().copied(), "anchors")
-        )),
+        Diagnostic::error("anchor-missing")
+            .arg("fragment", fragment.to_string())
+            .arg("target", target.to_string())
+            .at(&link.text.file, link.span.clone())
+            .help(crate::tool_text::Msg::new("anchor-link-heading").arg(
+                "suggestion",
+                crate::toml_input::suggest(&fragment, headings.iter().copied(), "what-anchors"),
+            )),
     );
 }
 

@@ -52,10 +52,9 @@ pub fn check(root: &Path, site: &Site, messages: &Messages, ds: &mut Diagnostics
         for (id, (file, at)) in ids {
             if !used(id) {
                 ds.push(
-                    Diagnostic::warning(format!("the message `{id}` is not used by the site"))
-                        .at(file, *at..*at + id.len())
-                        .label("unused message")
-                        .help("remove it from every language, or use it in a template with t(key=\"…\")"),
+                    Diagnostic::warning("message-unused")
+                        .arg("id", id.to_string())
+                        .at(file, *at..*at + id.len()),
                 );
             }
         }
@@ -77,16 +76,10 @@ pub fn check(root: &Path, site: &Site, messages: &Messages, ds: &mut Diagnostics
         if lacking.is_empty() {
             continue;
         }
-        let mut d = Diagnostic::warning(format!(
-            "{} interface message(s) missing in `{}`: {}",
-            lacking.len(),
-            l.key,
-            lacking.join(", ")
-        ))
-        .help(format!(
-            "add them to locales/{}/main.ftl; until then readers see the fallback language",
-            l.key
-        ));
+        let mut d = Diagnostic::warning("messages-missing-in-language")
+            .arg("n", lacking.len())
+            .arg("lang", l.key.as_str())
+            .arg("ids", lacking.join(", "));
         if let Some((file, _)) = own.and_then(|o| o.values().next()) {
             d = d.in_file(file);
         }

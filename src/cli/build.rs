@@ -34,6 +34,8 @@ impl Progress for Bar {
     }
 }
 
+use wegweiser::tool_text::ToolText;
+
 use super::{Format, print};
 
 /// "Now" from `SOURCE_DATE_EPOCH` (seconds since 1970), the convention for
@@ -51,7 +53,7 @@ pub(super) fn source_date_epoch() -> Result<Option<jiff::Timestamp>, String> {
     }
 }
 
-pub fn run(mut opts: BuildOptions, strict: bool, format: Format) -> ExitCode {
+pub fn run(mut opts: BuildOptions, strict: bool, format: Format, t: &ToolText) -> ExitCode {
     let started = Instant::now();
     match source_date_epoch() {
         Ok(now) => opts.now = now,
@@ -63,7 +65,7 @@ pub fn run(mut opts: BuildOptions, strict: bool, format: Format) -> ExitCode {
     let before = wegweiser::output::Generation::of(&opts.out_dir());
     match build_with_progress(&opts, &Bar::new()) {
         Ok(report) => {
-            print(&report.warnings, format);
+            print(&report.warnings, format, t);
             let failed = strict && !report.warnings.is_empty();
             if std::io::stderr().is_terminal() || !matches!(format, Format::Json) {
                 let langs: Vec<String> = report
@@ -72,23 +74,20 @@ pub fn run(mut opts: BuildOptions, strict: bool, format: Format) -> ExitCode {
                     .map(|(l, n)| format!("{l} {n}"))
                     .collect();
                 eprintln!(
-                    "{} {} pages ({}), {} files, {} KiB in {} ms → {}{}",
-                    if failed {
-                        "built (but --strict and there are warnings):"
-                    } else {
-                        "built"
-                    },
-                    report.pages,
-                    langs.join(", "),
-                    report.files,
-                    report.bytes / 1024,
-                    started.elapsed().as_millis(),
-                    opts.out_dir().display(),
-                    if report.warnings.is_empty() {
-                        String::new()
-                    } else {
-                        format!(", {} warning(s)", report.warnings.warning_count())
-                    }
+                    "{}",
+                    t.say(
+                        "cli-built",
+                        &[
+                            ("strict", if failed { "yes" } else { "no" }.into()),
+                            ("pages", report.pages.into()),
+                            ("languages", langs.join(", ").into()),
+                            ("files", report.files.into()),
+                            ("kib", (report.bytes / 1024).into()),
+                            ("ms", started.elapsed().as_millis().into()),
+                            ("out", opts.out_dir().display().into()),
+                            ("warnings", report.warnings.warning_count().into()),
+                        ]
+                    )
                 );
             }
             if failed {
@@ -98,12 +97,17 @@ pub fn run(mut opts: BuildOptions, strict: bool, format: Format) -> ExitCode {
             }
         }
         Err(ds) => {
-            print(&ds, format);
+            print(&ds, format, t);
             eprintln!(
-                "build failed: {} error(s), {} warning(s); {}",
-                ds.error_count(),
-                ds.warning_count(),
-                before.what_became_of(&opts.out_dir())
+                "{}",
+                t.say(
+                    "cli-build-failed",
+                    &[
+                        ("errors", ds.error_count().into()),
+                        ("warnings", ds.warning_count().into()),
+                        ("out", before.what_became_of(&opts.out_dir()).into()),
+                    ]
+                )
             );
             ExitCode::FAILURE
         }

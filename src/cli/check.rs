@@ -2,9 +2,11 @@ use std::process::ExitCode;
 
 use wegweiser::BuildOptions;
 
+use wegweiser::tool_text::ToolText;
+
 use super::{Format, print};
 
-pub fn run(mut opts: BuildOptions, strict: bool, format: Format) -> ExitCode {
+pub fn run(mut opts: BuildOptions, strict: bool, format: Format, t: &ToolText) -> ExitCode {
     match super::build::source_date_epoch() {
         Ok(now) => opts.now = now,
         Err(e) => {
@@ -16,16 +18,19 @@ pub fn run(mut opts: BuildOptions, strict: bool, format: Format) -> ExitCode {
     if strict {
         ds.promote_warnings();
     }
-    print(&ds, format);
+    print(&ds, format, t);
     let (errors, warnings) = (ds.error_count(), ds.warning_count());
     if !matches!(format, Format::Json) {
         eprintln!(
-            "check: {errors} error(s), {warnings} warning(s){}",
-            if strict {
-                " (--strict: warnings count as errors)"
-            } else {
-                ""
-            }
+            "{}",
+            t.say(
+                "cli-check-summary",
+                &[
+                    ("errors", errors.into()),
+                    ("warnings", warnings.into()),
+                    ("strict", if strict { "yes" } else { "no" }.into()),
+                ]
+            )
         );
     }
     if errors > 0 {

@@ -12,6 +12,7 @@ pub mod translate;
 pub mod xliff;
 
 use wegweiser::diagnostics::{Diagnostic, Diagnostics};
+use wegweiser::tool_text::{Lang, ToolText};
 
 /// How problems are printed.
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -26,13 +27,25 @@ pub enum Format {
     Github,
 }
 
-pub fn print(ds: &Diagnostics, format: Format) {
+pub fn print(ds: &Diagnostics, format: Format, t: &ToolText) {
     match format {
-        Format::Human => eprint!("{}", ds.render()),
-        Format::Short => eprint!("{}", ds.render_short()),
-        Format::Json => println!("{}", ds.to_json()),
-        Format::Github => print!("{}", ds.render_github()),
+        Format::Human => eprint!("{}", ds.render_in(t)),
+        Format::Short => eprint!("{}", ds.render_short_in(t)),
+        Format::Json => println!("{}", ds.to_json_in(t)),
+        Format::Github => print!("{}", ds.render_github_in(t)),
     }
+}
+
+/// The tool's text in the language asked for (`choice`, from `--lang` and
+/// the environment), else in the site's default language if the tool
+/// speaks it, else in English.
+pub fn tool_text(choice: Option<Lang>, root: &std::path::Path) -> ToolText {
+    let site_default = || {
+        let text = std::fs::read_to_string(root.join(wegweiser::layout::CONFIG_FILE)).ok()?;
+        let table: toml::Table = text.parse().ok()?;
+        Lang::parse(table.get("default_language")?.as_str()?)
+    };
+    ToolText::new(choice.or_else(site_default).unwrap_or_default())
 }
 
 pub fn print_one(d: Diagnostic) {

@@ -60,18 +60,19 @@ pub(super) fn validate_legal(raw: RawLegal, file: &SourceFile, ds: &mut Diagnost
     ] {
         if !valid_key(slug) {
             ds.push(
-                Diagnostic::error(format!("legal.{name} must be a page slug, not `{slug}`"))
-                    .at(file, key_span(file, name))
-                    .help("name the file in content/pages/ without .md, e.g. \"impressum\""),
+                Diagnostic::error("legal-not-a-slug")
+                    .arg("name", name)
+                    .arg("slug", slug.as_str())
+                    .at(file, key_span(file, name)),
             );
         }
     }
     let feedback = raw.feedback.get_ref();
     if !is_email_address(feedback) {
         ds.push(
-            Diagnostic::error(format!("legal.feedback `{feedback}` is not an e-mail address"))
-                .at(file, raw.feedback.span())
-                .help("every page links to it as an e-mail address (mailto:); write only the address, e.g. feedback = \"integration@example.org\""),
+            Diagnostic::error("legal-feedback-not-email")
+                .arg("address", feedback.as_str())
+                .at(file, raw.feedback.span()),
         );
     }
     Legal {
@@ -115,7 +116,7 @@ mod tests {
         let err = super::super::SiteConfig::parse(SourceFile::new("site.toml", text)).unwrap_err();
         let d = err.iter().next().unwrap();
         assert_eq!(
-            d.message,
+            d.message(),
             "legal.feedback `javascript:alert(1)` is not an e-mail address"
         );
         assert_eq!(d.line_col(), Some((9, 12)));

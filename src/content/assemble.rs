@@ -72,11 +72,9 @@ fn report_orphans(translations: &[ParsedFile], ds: &mut Diagnostics) {
             format!("{}.md", t.id.slug)
         };
         ds.push(
-            Diagnostic::error(format!("translation without a source file `{name}`"))
-                .in_file(&t.file)
-                .help(format!(
-                    "every translation needs the default-language file `{name}` in the same folder; check the file name for typos"
-                )),
+            Diagnostic::error("translation-without-source")
+                .arg("name", name)
+                .in_file(&t.file),
         );
     }
 }
@@ -150,19 +148,12 @@ fn item_data(source: &ParsedFile, config: &SiteConfig, ds: &mut Diagnostics) -> 
 fn text_of(p: &ParsedFile, lang: &str, ds: &mut Diagnostics) -> Option<Text> {
     let f = &p.front;
     let Some(title) = f.title.as_ref().map(|t| t.get_ref().trim().to_string()) else {
-        ds.push(
-            Diagnostic::error("missing required field `title`")
-                .at(&p.file, p.front_offset..p.front_offset)
-                .help("add a line such as title = \"Sprachcafé Ingelheim\" to the front matter"),
-        );
+        ds.push(Diagnostic::error("title-missing").at(&p.file, p.front_offset..p.front_offset));
         return None;
     };
     if title.is_empty() {
         let span = f.title.as_ref().map(|t| t.span()).unwrap_or(0..0);
-        ds.push(
-            p.error_at(span, "`title` is empty")
-                .help("write the heading of the page between the quotes"),
-        );
+        ds.push(p.error_at(span, "title-empty"));
         return None;
     }
     Some(Text {
@@ -191,10 +182,7 @@ fn listing(p: &ParsedFile, ds: &mut Diagnostics) -> Listing {
             Some((*lat, *lon))
         }
         _ => {
-            ds.push(
-                p.error_at(g.span(), "`geo` must be [latitude, longitude]")
-                    .help("for example geo = [49.97, 8.06] (latitude between -90 and 90 first)"),
-            );
+            ds.push(p.error_at(g.span(), "geo-invalid"));
             None
         }
     });
@@ -217,10 +205,7 @@ fn url(p: &ParsedFile, v: Option<&Spanned<String>>, ds: &mut Diagnostics) -> Opt
     if (s.starts_with("https://") || s.starts_with("http://")) && !s.contains(char::is_whitespace) {
         Some(s.to_string())
     } else {
-        ds.push(
-            p.error_at(v.span(), format!("`{s}` is not a web address"))
-                .help("write the full address beginning with https://, e.g. \"https://example.org/anmeldung\""),
-        );
+        ds.push(p.error_at(v.span(), "url-invalid").arg("url", s));
         None
     }
 }
@@ -231,10 +216,7 @@ fn date(p: &ParsedFile, v: &Spanned<Datetime>, field: &str, ds: &mut Diagnostics
     match (dt.date, dt.time) {
         (Some(d), None) => civil_date(p, v.span(), d, ds),
         _ => {
-            ds.push(
-                p.error_at(v.span(), format!("`{field}` must be a date without time"))
-                    .help(format!("write it as {field} = 2026-06-30")),
-            );
+            ds.push(p.error_at(v.span(), "date-with-time").arg("field", field));
             None
         }
     }
@@ -250,14 +232,8 @@ fn civil_date(
         Ok(x) => Some(x),
         Err(_) => {
             ds.push(
-                p.error_at(
-                    span,
-                    format!(
-                        "invalid date: {}-{:02}-{:02} does not exist",
-                        d.year, d.month, d.day
-                    ),
-                )
-                .help("check day and month; dates are written year-month-day, e.g. 2026-02-05"),
+                p.error_at(span, "date-does-not-exist")
+                    .arg("date", format!("{}-{:02}-{:02}", d.year, d.month, d.day)),
             );
             None
         }
@@ -269,9 +245,8 @@ fn contact(p: &ParsedFile, ds: &mut Diagnostics) -> Option<ContactData> {
     let kind = match f.kind.as_ref() {
         None => {
             ds.push(
-                Diagnostic::error("missing required field `kind`")
-                    .at(&p.file, p.front_offset..p.front_offset)
-                    .help("add kind = \"person\" or kind = \"organization\""),
+                Diagnostic::error("contact-kind-missing")
+                    .at(&p.file, p.front_offset..p.front_offset),
             );
             return None;
         }
@@ -280,11 +255,12 @@ fn contact(p: &ParsedFile, ds: &mut Diagnostics) -> Option<ContactData> {
             "organization" => ContactKind::Organization,
             other => {
                 ds.push(
-                    p.error_at(k.span(), format!("unknown contact kind `{other}`"))
+                    p.error_at(k.span(), "contact-kind-unknown")
+                        .arg("kind", other)
                         .help(crate::toml_input::suggest(
                             other,
                             ["person", "organization"],
-                            "values",
+                            "what-values",
                         )),
                 );
                 return None;
@@ -295,8 +271,8 @@ fn contact(p: &ParsedFile, ds: &mut Diagnostics) -> Option<ContactData> {
         let s = e.get_ref();
         if !crate::config::is_email_address(s) {
             ds.push(
-                p.error_at(e.span(), format!("`{s}` is not an e-mail address"))
-                    .help("write it as email = \"name@example.org\""),
+                p.error_at(e.span(), "email-invalid")
+                    .arg("address", s.as_str()),
             );
         }
     }
@@ -308,8 +284,8 @@ fn contact(p: &ParsedFile, ds: &mut Diagnostics) -> Option<ContactData> {
                 .all(|c| c.is_ascii_digit() || " +-/()".contains(c));
         if !ok {
             ds.push(
-                p.error_at(ph.span(), format!("`{s}` is not a phone number in international format"))
-                    .help("write it with country code, e.g. phone = \"+49 6132 787-0\" (digits, spaces, - and / only)"),
+                p.error_at(ph.span(), "phone-invalid")
+                    .arg("phone", s.as_str()),
             );
         }
     }

@@ -21,10 +21,8 @@ pub fn split(file: &SourceFile) -> Result<FrontMatterSplit, Diagnostic> {
         .find('\n')
         .map_or(text.len(), |i| start + i + 1);
     if text[start..first_line_end].trim_end() != "+++" {
-        return Err(Diagnostic::error("the file does not start with front matter")
-            .at(file, start..first_line_end.max(start).min(text.len()))
-            .label("expected `+++` here")
-            .help("begin the file with a line `+++`, then the fields such as title = \"…\", then another `+++` line, then the text"));
+        return Err(Diagnostic::error("front-matter-missing")
+            .at(file, start..first_line_end.max(start).min(text.len())));
     }
     let front_start = first_line_end;
     let mut offset = front_start;
@@ -37,10 +35,7 @@ pub fn split(file: &SourceFile) -> Result<FrontMatterSplit, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::error("the front matter is never closed")
-        .at(file, start..first_line_end)
-        .label("opened here")
-        .help("add a line `+++` after the last field, before the text"))
+    Err(Diagnostic::error("front-matter-unclosed").at(file, start..first_line_end))
 }
 
 #[cfg(test)]
@@ -61,8 +56,8 @@ mod tests {
         let p = split(&f).unwrap();
         assert_eq!(&f.text[p.body], "B");
         let f = SourceFile::new("a.md", "+++\ntitle = \"x\"\n");
-        assert!(split(&f).unwrap_err().message.contains("never closed"));
+        assert!(split(&f).unwrap_err().message().contains("never closed"));
         let f = SourceFile::new("a.md", "title = \"x\"\n");
-        assert!(split(&f).unwrap_err().message.contains("does not start"));
+        assert!(split(&f).unwrap_err().message().contains("does not start"));
     }
 }

@@ -56,7 +56,10 @@ pub struct ContentLink {
 
 /// Reads `offers/sprachcafe.md#termine` as a content link. External
 /// addresses, `mailto:`, `tel:`, in-page `#anchors` and site paths are not content links.
-pub fn content_link(dest: &str, languages: &[String]) -> Option<Result<ContentLink, String>> {
+pub fn content_link(
+    dest: &str,
+    languages: &[String],
+) -> Option<Result<ContentLink, crate::tool_text::Msg>> {
     if dest.contains("://") || dest.starts_with('#') || dest.contains(':') {
         return None;
     }

@@ -39,13 +39,7 @@ fn content_files(root: &Path, ds: &mut Diagnostics) -> Vec<PathBuf> {
         Folder::Files(files) => files,
         Folder::Refused => return Vec::new(),
         Folder::Missing => {
-            ds.push(
-                Diagnostic::error("there is no content/ folder")
-                    .at_path(Path::new(CONTENT_DIR))
-                    .help(
-                        "create content/_index.md for the home page and content/offers/ for offers",
-                    ),
-            );
+            ds.push(Diagnostic::error("content-folder-missing").at_path(Path::new(CONTENT_DIR)));
             return Vec::new();
         }
     };
@@ -54,9 +48,7 @@ fn content_files(root: &Path, ds: &mut Diagnostics) -> Vec<PathBuf> {
         .partition(|rel| rel.extension().is_some_and(|x| x == "md"));
     for rel in other {
         ds.push(
-            Diagnostic::warning("this file is not Markdown and is ignored")
-                .at_path(&Path::new(CONTENT_DIR).join(&rel))
-                .help("images and downloads belong in static/ (or the theme's static/ folder)"),
+            Diagnostic::warning("content-not-markdown").at_path(&Path::new(CONTENT_DIR).join(&rel)),
         );
     }
     markdown
@@ -141,9 +133,7 @@ fn assemble_group<'r>(
 }
 
 fn home_missing() -> Diagnostic {
-    Diagnostic::error("the home page is missing")
-        .at_path(&Path::new(CONTENT_DIR).join("_index.md"))
-        .help("create content/_index.md with +++ title = \"…\" +++ and an introduction")
+    Diagnostic::error("home-missing").at_path(&Path::new(CONTENT_DIR).join("_index.md"))
 }
 
 /// Like [`load_site_cached`] after a change of the content files `changed`
@@ -353,26 +343,23 @@ fn read_and_parse(
 ) -> Result<ParsedFile, ParseFailure> {
     let shown = Path::new(CONTENT_DIR).join(rel);
     let id = identify(rel, lang_keys)
-        .map_err(|msg| (None, vec![Diagnostic::error(msg).at_path(&shown)]))?;
+        .map_err(|msg| (None, vec![Diagnostic::error_with(msg).at_path(&shown)]))?;
     let fail = |d: Diagnostic| (Some(id.clone()), vec![d]);
     let path = root.join(CONTENT_DIR).join(rel);
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
         return Err(fail(
-            Diagnostic::error(format!(
-                "this file is {:.1} MB; content files may be at most {} MB",
-                size as f64 / 1e6,
-                MAX_FILE_BYTES / 1_000_000
-            ))
-            .at_path(&shown)
-            .help("split it into several pages; put large downloads in static/ and link them"),
+            Diagnostic::error("content-file-too-large")
+                .arg("size", format!("{:.1}", size as f64 / 1e6))
+                .arg("max", MAX_FILE_BYTES / 1_000_000)
+                .at_path(&shown),
         ));
     }
     let bytes = std::fs::read(&path).map_err(|e| {
         fail(
-            Diagnostic::error(format!("cannot read this file: {e}"))
-                .at_path(&shown)
-                .help("check that the file exists and can be read"),
+            Diagnostic::error("content-file-unreadable")
+                .arg("detail", e.to_string())
+                .at_path(&shown),
         )
     })?;
     let text = match String::from_utf8(bytes) {
@@ -385,22 +372,14 @@ fn read_and_parse(
             shown_text.push('\u{FFFD}');
             let file = SourceFile::new(shown.clone(), shown_text);
             return Err(fail(
-                Diagnostic::error("this file is not UTF-8 text")
-                    .at(&file, good..good + 3)
-                    .label("this byte is not UTF-8")
-                    .help("save the file as UTF-8 in your editor (\"Save with encoding\" → UTF-8); if it is not text, move it to static/"),
+                Diagnostic::error("content-not-utf8").at(&file, good..good + 3),
             ));
         }
     };
     if let Some(nul) = text.find('\0') {
         let file = SourceFile::new(shown.clone(), text.clone());
         return Err(fail(
-            Diagnostic::error(
-                "this file contains a NUL character: it looks like binary data, not text",
-            )
-            .at(&file, nul..nul + 1)
-            .label("NUL")
-            .help("remove the character, or restore the file from a good copy"),
+            Diagnostic::error("content-nul").at(&file, nul..nul + 1),
         ));
     }
     let text = crate::text::strip_controls_owned(normalize_newlines(text)); // crate::text
@@ -478,14 +457,12 @@ fn dedupe(files: Vec<ParsedFile>, config: &SiteConfig, ds: &mut Diagnostics) -> 
                 .unwrap_or_else(|| config.default_language.clone());
         if let Some(first) = seen.get(&lang) {
             ds.push(
-                Diagnostic::error(format!(
-                    "duplicate {} `{}` in language `{lang}`: {} already defines it",
-                    f.id.kind.name(),
-                    f.id.slug,
-                    first.path.display()
-                ))
-                .in_file(&f.file)
-                .help("every file name (slug) may exist once per folder; rename or remove one of the two files"),
+                Diagnostic::error("item-duplicate")
+                    .arg("kind", f.id.kind.name())
+                    .arg("slug", f.id.slug.as_str())
+                    .arg("lang", lang.as_str())
+                    .arg("first", first.path.display())
+                    .in_file(&f.file),
             );
             continue;
         }

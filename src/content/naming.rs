@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::Kind;
 use crate::toml_input::suggest;
+use crate::tool_text::Msg;
 
 /// What a file's path says about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,24 +18,31 @@ pub struct FileId {
 
 /// Reads kind, slug and language from a path relative to `content/`.
 /// Sections may have sub-folders; only the file name makes the slug.
-pub fn identify(rel: &Path, languages: &[String]) -> Result<FileId, String> {
+pub fn identify(rel: &Path, languages: &[String]) -> Result<FileId, Msg> {
     let comps: Vec<String> = rel
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     let Some(name) = comps.last() else {
-        return Err("empty path".into());
+        return Err(Msg::new("path-empty"));
     };
     let Some(stem) = name.strip_suffix(".md") else {
-        return Err("not a Markdown file".into());
+        return Err(Msg::new("path-not-markdown"));
     };
     let (base, lang) = match stem.rsplit_once('.') {
         Some((b, l)) => {
             if !languages.iter().any(|k| k == l) {
-                return Err(format!(
-                    "`{l}` in `{name}` is not a language of this site; {}",
-                    suggest(l, languages.iter().map(String::as_str), "language keys")
-                ));
+                return Err(Msg::new("path-language-unknown")
+                    .arg("lang", l)
+                    .arg("name", name.as_str())
+                    .arg(
+                        "suggestion",
+                        suggest(
+                            l,
+                            languages.iter().map(String::as_str),
+                            "what-language-keys",
+                        ),
+                    ));
             }
             (b, Some(l.to_string()))
         }
@@ -44,31 +52,29 @@ pub fn identify(rel: &Path, languages: &[String]) -> Result<FileId, String> {
         if base == "_index" {
             Kind::Home
         } else {
-            return Err(format!(
-                "`{name}` is directly in content/: put it into one of the folders offers/, events/, contacts/ or pages/"
-            ));
+            return Err(Msg::new("path-directly-in-content").arg("name", name.as_str()));
         }
     } else {
         match Kind::from_folder(&comps[0]) {
             Some(k) => k,
             None => {
-                return Err(format!(
-                    "`{}` is not a content folder; {}",
-                    comps[0],
-                    suggest(
-                        &comps[0],
-                        Kind::SECTIONS.iter().map(|k| k.folder()),
-                        "folders"
-                    )
-                ));
+                return Err(Msg::new("path-folder-unknown")
+                    .arg("folder", comps[0].as_str())
+                    .arg(
+                        "suggestion",
+                        suggest(
+                            &comps[0],
+                            Kind::SECTIONS.iter().map(|k| k.folder()),
+                            "what-folders",
+                        ),
+                    ));
             }
         }
     };
     if kind != Kind::Home && !valid_slug(base) {
-        return Err(format!(
-            "`{base}` is not a valid file name: use only lower-case letters a-z, digits and -, e.g. `{}`",
-            slugify(base)
-        ));
+        return Err(Msg::new("path-name-invalid")
+            .arg("base", base)
+            .arg("example", slugify(base)));
     }
     Ok(FileId {
         kind,
@@ -113,6 +119,10 @@ mod tests {
         vec!["de".into(), "ar".into()]
     }
 
+    fn en(m: Msg) -> String {
+        crate::tool_text::ToolText::new(crate::tool_text::Lang::En).get(&m)
+    }
+
     #[test]
     fn identifies_paths() {
         let id = identify(Path::new("offers/sprache/sprachcafe.ar.md"), &langs()).unwrap();
@@ -129,18 +139,15 @@ mod tests {
             Kind::Home
         );
         assert!(
-            identify(Path::new("offers/Sprachcafé.md"), &langs())
-                .unwrap_err()
+            en(identify(Path::new("offers/Sprachcafé.md"), &langs()).unwrap_err())
                 .contains("sprachcaf")
         );
         assert!(
-            identify(Path::new("angebote/x.md"), &langs())
-                .unwrap_err()
+            en(identify(Path::new("angebote/x.md"), &langs()).unwrap_err())
                 .contains("not a content folder")
         );
         assert!(
-            identify(Path::new("offers/x.xx.md"), &langs())
-                .unwrap_err()
+            en(identify(Path::new("offers/x.xx.md"), &langs()).unwrap_err())
                 .contains("not a language")
         );
     }

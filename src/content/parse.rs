@@ -9,7 +9,7 @@ use toml::value::Datetime;
 
 use super::links::{MAX_NESTING, scan_body};
 use super::naming::FileId;
-use super::{Kind, frontmatter, schema};
+use super::{frontmatter, schema};
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::toml_input::{explain_toml_error, suggest};
 
@@ -89,8 +89,9 @@ impl ParsedFile {
         r.start + self.front_offset..r.end + self.front_offset
     }
 
-    pub fn error_at(&self, r: Range<usize>, msg: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(msg).at(&self.file, self.span(r))
+    /// An error with the code `code` at `r` (a span inside the front matter).
+    pub fn error_at(&self, r: Range<usize>, code: &'static str) -> Diagnostic {
+        Diagnostic::error(code).at(&self.file, self.span(r))
     }
 }
 
@@ -105,14 +106,10 @@ pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagno
     let offset = parts.front.start;
     if parts.front.len() > MAX_FRONT_MATTER {
         return Err(vec![
-            Diagnostic::error(format!(
-                "the front matter is {} KB; it may be at most {} KB",
-                parts.front.len() / 1000,
-                MAX_FRONT_MATTER / 1000
-            ))
-            .at(&file, offset..offset + 3)
-            .label("front matter starts here")
-            .help("the part between the +++ lines holds short fields; put long text below the second +++"),
+            Diagnostic::error("front-matter-too-large")
+                .arg("size", parts.front.len() / 1000)
+                .arg("max", MAX_FRONT_MATTER / 1000)
+                .at(&file, offset..offset + 3),
         ]);
     }
     let front_text = &file.text[parts.front.clone()];
@@ -135,12 +132,9 @@ pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagno
     let scan = scan_body(&file.text, parts.body.clone());
     if let Some(span) = scan.too_deep {
         return Err(vec![
-            Diagnostic::error(format!(
-                "lists or quotes are nested more than {MAX_NESTING} levels deep here"
-            ))
-            .at(&file, span)
-            .label("too deep")
-            .help("use fewer levels: split the list into several lists or use headings"),
+            Diagnostic::error("nesting-too-deep")
+                .arg("max", MAX_NESTING)
+                .at(&file, span),
         ]);
     }
     Ok(ParsedFile {
@@ -168,53 +162,44 @@ fn misplaced_field(
     let allowed_in_source = schema::allowed(id.kind, false).any(|f| f.name == name);
     let allowed_in_translation = schema::allowed(id.kind, true).any(|f| f.name == name);
     let d = if translation && allowed_in_source {
-        Diagnostic::error(format!("`{name}` cannot be set in a translation"))
+        Diagnostic::error("field-not-in-translation")
+            .arg("name", name)
+            .arg("slug", id.slug.as_str())
+            .arg(
+                "allowed",
+                schema::allowed(id.kind, true)
+                    .map(|f| f.name)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
             .at(file, span)
-            .label("only in the source file")
-            .help(format!(
-                "`{name}` applies to every language: set it once in {}.md and remove it here. Translations may set only: {}",
-                id.slug,
-                schema::allowed(id.kind, true).map(|f| f.name).collect::<Vec<_>>().join(", ")
-            ))
     } else if !translation && allowed_in_translation {
-        Diagnostic::error(format!("`{name}` belongs in translation files only"))
+        Diagnostic::error("field-only-in-translation")
+            .arg("name", name)
             .at(file, span)
-            .label("only in <slug>.<lang>.md")
-            .help(format!(
-                "`{name}` describes a translation; remove it from the source file"
-            ))
     } else {
         let what = if translation {
-            "translatable fields"
+            "what-translatable-fields"
         } else {
-            "fields"
+            "what-fields"
         };
-        Diagnostic::error(format!(
-            "unknown field `{name}` for {} {}",
-            article(id.kind),
-            id.kind.name()
-        ))
-        .at(file, span)
-        .label("not a field here")
-        .help(suggest(
-            name,
-            schema::allowed(id.kind, translation).map(|f| f.name),
-            what,
-        ))
+        Diagnostic::error("unknown-field-for-kind")
+            .arg("name", name)
+            .arg("kind", id.kind.name())
+            .at(file, span)
+            .help(suggest(
+                name,
+                schema::allowed(id.kind, translation).map(|f| f.name),
+                what,
+            ))
     };
     Some(d)
-}
-
-fn article(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Offer => "an",
-        _ => "a",
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::Kind;
 
     #[test]
     fn translation_may_not_set_structural_fields() {
@@ -229,7 +214,7 @@ mod tests {
         );
         let errs = parse_file(id, f).unwrap_err();
         assert_eq!(errs.len(), 1);
-        assert!(errs[0].message.contains("cannot be set in a translation"));
+        assert!(errs[0].message().contains("cannot be set in a translation"));
         assert_eq!(errs[0].line_col(), Some((3, 1)));
     }
 
@@ -246,16 +231,15 @@ mod tests {
         );
         let errs = parse_file(id, f).unwrap_err();
         assert!(
-            errs[0].message.contains("`childcare`"),
+            errs[0].message().contains("`childcare`"),
             "{}",
-            errs[0].message
+            errs[0].message()
         );
         assert_eq!(errs[0].line_col().map(|x| x.0), Some(3));
         assert!(
             errs[0]
-                .help
-                .as_deref()
-                .unwrap_or("")
+                .help_in(&crate::tool_text::ToolText::new(crate::tool_text::Lang::En))
+                .unwrap_or_default()
                 .contains("childcare = true")
         );
     }

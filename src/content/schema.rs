@@ -404,11 +404,11 @@ pub fn text_fields() -> impl Iterator<Item = &'static FieldSpec> {
 }
 
 /// Help text for a field: what it holds and an example.
-pub fn hint(name: &str) -> Option<String> {
+pub fn hint(name: &str) -> Option<crate::tool_text::Msg> {
     field(name).map(|f| {
-        format!(
-            "`{}`: {}; for example `{} = {}`",
-            f.name, f.doc, f.name, f.example
-        )
+        crate::tool_text::Msg::new("field-hint")
+            .arg("field", f.name)
+            .arg("doc", f.doc)
+            .arg("example", f.example)
     })
 }

@@ -10,6 +10,7 @@ use crate::config::Taxonomy;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::layout::CONTENT_DIR;
 use crate::toml_input::suggest;
+use crate::tool_text::{Arg, Msg};
 
 /// Runs all cross-item checks on a loaded site. `reserved_pages`: names
 /// free pages may not have (see [`super::load::LoadOptions`]).
@@ -58,15 +59,10 @@ pub fn validate_items(
     for page in site.of_kind(Kind::Page) {
         if reserved_pages.contains(&page.slug.as_str()) {
             ds.push(
-                Diagnostic::error(format!(
-                    "the page name `{}` is reserved for a section",
-                    page.slug
-                ))
-                .in_file(&page.source_text(&site.config).file)
-                .help(format!(
-                    "rename the file: pages may not be called {}",
-                    reserved_pages.join(", ")
-                )),
+                Diagnostic::error("page-name-reserved")
+                    .arg("slug", page.slug.as_str())
+                    .arg("reserved", reserved_pages.join(", "))
+                    .in_file(&page.source_text(&site.config).file),
             );
         }
     }
@@ -78,18 +74,23 @@ pub fn validate_items(
     ] {
         if site.get(Kind::Page, slug).is_none() {
             ds.push(
-                Diagnostic::error(format!(
-                    "the {what} page `{slug}` named in site.toml does not exist"
-                ))
-                .at_path(
-                    &Path::new(CONTENT_DIR)
-                        .join(Kind::Page.folder())
-                        .join(format!("{slug}.md")),
-                )
-                .help(format!(
-                    "create content/pages/{slug}.md, or change legal.{what} in site.toml; {}",
-                    suggest(slug, site.slugs(Kind::Page), "pages")
-                )),
+                Diagnostic::error("legal-page-missing")
+                    .arg("what", what)
+                    .arg("slug", slug.as_str())
+                    .at_path(
+                        &Path::new(CONTENT_DIR)
+                            .join(Kind::Page.folder())
+                            .join(format!("{slug}.md")),
+                    )
+                    .help(
+                        Msg::new("legal-page-create")
+                            .arg("slug", slug.as_str())
+                            .arg("what", what)
+                            .arg(
+                                "suggestion",
+                                suggest(slug, site.slugs(Kind::Page), "what-pages"),
+                            ),
+                    ),
             );
         }
     }
@@ -119,16 +120,12 @@ fn value_span(text: &Text, field: &str, value: &str) -> std::ops::Range<usize> {
 }
 
 /// Reports a bad value in front matter: field, value, message, help.
-type BadValue<'a> = dyn FnMut(&str, &str, String, String) + 'a;
+type BadValue<'a> = dyn FnMut(&str, &str, Diagnostic) + 'a;
 
 fn check_references(site: &Site, item: &Item, contacts: &[&str], ds: &mut Diagnostics) {
     let source = item.source_text(&site.config);
-    let mut err = |field: &str, value: &str, msg: String, help: String| {
-        ds.push(
-            Diagnostic::error(msg)
-                .at(&source.file, value_span(source, field, value))
-                .help(help),
-        );
+    let mut err = |field: &str, value: &str, d: Diagnostic| {
+        ds.push(d.at(&source.file, value_span(source, field, value)));
     };
     check_contact_refs(item, contacts, &mut err);
     check_keys(site, item, &mut err);
@@ -141,11 +138,13 @@ fn check_contact_refs(item: &Item, contacts: &[&str], err: &mut BadValue) {
             err(
                 field,
                 slug,
-                format!("`{field}` names the contact `{slug}`, which does not exist"),
-                format!(
-                    "create content/contacts/{slug}.md or correct the name; {}",
-                    suggest(slug, contacts.iter().copied(), "contacts")
-                ),
+                Diagnostic::error("contact-missing")
+                    .arg("field", field)
+                    .arg("slug", slug)
+                    .help(Msg::new("contact-create").arg("slug", slug).arg(
+                        "suggestion",
+                        suggest(slug, contacts.iter().copied(), "what-contacts"),
+                    )),
             );
         }
     };
@@ -224,27 +223,17 @@ fn report_cycle(site: &Site, cycle: &[&str], ds: &mut Diagnostics) {
         return;
     };
     let text = item.source_text(&site.config);
-    let message = if cycle.len() == 1 {
-        format!(
-            "the contact `{}` names itself as its `organization`",
-            chain[0]
-        )
+    let d = if cycle.len() == 1 {
+        Diagnostic::error("organization-self").arg("contact", chain[0])
     } else {
-        format!(
-            "the contacts {} belong to each other through `organization`: {}",
-            chain[..cycle.len()]
-                .iter()
-                .map(|c| format!("`{c}`"))
-                .collect::<Vec<_>>()
-                .join(", "),
-            chain.join(" → ")
-        )
+        Diagnostic::error("organization-cycle")
+            .arg(
+                "contacts",
+                Arg::Names(chain[..cycle.len()].iter().map(|c| c.to_string()).collect()),
+            )
+            .arg("chain", chain.join(" → "))
     };
-    ds.push(
-        Diagnostic::error(message)
-            .at(&text.file, value_span(text, "organization", chain[1]))
-            .help("an organisation may belong to a larger one, but not to itself, directly or through others: remove `organization` from one of them or correct it"),
-    );
+    ds.push(d.at(&text.file, value_span(text, "organization", chain[1])));
 }
 
 /// Taxonomy keys are declared in site.toml; language codes look like ones.
@@ -257,11 +246,13 @@ fn check_keys(site: &Site, item: &Item, err: &mut BadValue) {
                     err(
                         t.key(),
                         term,
-                        format!("unknown {} key `{term}`", t.key()),
-                        format!(
-                            "{}; new keys are added in site.toml under [taxonomies]",
-                            suggest(term, declared.iter().map(String::as_str), "keys")
-                        ),
+                        Diagnostic::error("unknown-taxonomy-key")
+                            .arg("taxonomy", t.key())
+                            .arg("term", term.as_str())
+                            .help(Msg::new("taxonomy-key-add").arg(
+                                "suggestion",
+                                suggest(term, declared.iter().map(String::as_str), "what-keys"),
+                            )),
                     );
                 }
             }
@@ -277,14 +268,11 @@ fn check_keys(site: &Site, item: &Item, err: &mut BadValue) {
             err(
                 field,
                 code,
-                format!("`{code}` is not a language code"),
-                LANG_HELP.into(),
+                Diagnostic::error("language-code-invalid").arg("code", code.as_str()),
             );
         }
     }
 }
-
-const LANG_HELP: &str = "use the short ISO 639 code in lower case, e.g. \"de\", \"ar\", \"fa\", \"uk\", \"ti\" or \"prs\"";
 
 fn valid_language_code(code: &str) -> bool {
     let mut parts = code.split('-');
@@ -301,33 +289,40 @@ fn check_links(site: &Site, text: &Text, langs: &[String], ds: &mut Diagnostics)
             && !safe_address(dest)
         {
             ds.push(
-                Diagnostic::error(format!("links to `{scheme}:` addresses are not allowed"))
-                    .at(&text.file, span)
-                    .label("unsafe link")
-                    .help("link to a web address (https://…), an e-mail (mailto:…), a phone number (tel:…) or a content file such as offers/sprachcafe.md"),
+                Diagnostic::error("link-scheme-unsafe")
+                    .arg("scheme", scheme)
+                    .at(&text.file, span),
             );
             continue;
         }
         match content_link(dest, langs) {
             None => {}
             Some(Err(msg)) => ds.push(
-                Diagnostic::error(format!("broken link `{dest}`: {msg}"))
-                    .at(&text.file, span)
-                    .help("link to content as folder/file.md, e.g. [Sprachcafé](offers/sprachcafe.md)"),
+                Diagnostic::error("link-broken")
+                    .arg("dest", dest.as_str())
+                    .arg("detail", msg)
+                    .at(&text.file, span),
             ),
             Some(Ok(link)) => {
                 let exists = link.kind == Kind::Home || site.known(link.kind, &link.slug);
                 if !exists {
                     ds.push(
-                        Diagnostic::error(format!("link to `{dest}`, which does not exist"))
+                        Diagnostic::error("link-dangling")
+                            .arg("dest", dest.as_str())
                             .at(&text.file, span)
-                            .label("dangling link")
-                            .help(format!(
-                                "create content/{}/{}.md or correct the link; {}",
-                                link.kind.folder(),
-                                link.slug,
-                                suggest(&link.slug, site.slugs(link.kind), "files there")
-                            )),
+                            .help(
+                                Msg::new("link-dangling-create")
+                                    .arg("folder", link.kind.folder())
+                                    .arg("slug", link.slug.as_str())
+                                    .arg(
+                                        "suggestion",
+                                        suggest(
+                                            &link.slug,
+                                            site.slugs(link.kind),
+                                            "what-files-there",
+                                        ),
+                                    ),
+                            ),
                     );
                 }
             }

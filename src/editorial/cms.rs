@@ -387,9 +387,7 @@ pub fn write(root: &Path, out: &Path, backend: &Backend) -> Result<Vec<PathBuf>,
     let value = config(&cfg, &messages, backend);
     let json = serde_json::to_string_pretty(&value).map_err(|e| {
         let mut ds = Diagnostics::new();
-        ds.push(Diagnostic::error(format!(
-            "cannot write the configuration: {e}"
-        )));
+        ds.push(Diagnostic::error("cms-config-unwritable").arg("detail", e.to_string()));
         ds
     })?;
     let yml = format!(
@@ -401,8 +399,10 @@ pub fn write(root: &Path, out: &Path, backend: &Backend) -> Result<Vec<PathBuf>,
     let io = |p: &Path, e: std::io::Error| {
         let mut ds = Diagnostics::new();
         ds.push(
-            Diagnostic::error(format!("cannot write {}: {e}", p.display()))
-                .help("check that the folder is writable, or choose another with --out"),
+            Diagnostic::error("cannot-write")
+                .arg("file", p.display())
+                .arg("detail", e.to_string())
+                .help("cms-out-writable"),
         );
         ds
     };

@@ -45,25 +45,27 @@ pub fn template(kind: Kind) -> String {
 /// Writes `content/<folder>/<slug>.md` below `root`. Never overwrites.
 pub fn create(root: &Path, kind: Kind, slug: &str) -> Result<PathBuf, Diagnostic> {
     if !valid_slug(slug) {
-        return Err(Diagnostic::error(format!("`{slug}` is not a valid name"))
-            .help("use lower-case letters a-z, digits and -, e.g. sprachcafe-bingen"));
+        return Err(Diagnostic::error("new-name-invalid").arg("slug", slug));
     }
     let rel = Path::new(CONTENT_DIR)
         .join(kind.folder())
         .join(format!("{slug}.md"));
     let path = root.join(&rel);
     if path.exists() {
-        return Err(
-            Diagnostic::error(format!("{} already exists", rel.display()))
-                .help("choose another name, or edit the existing file"),
-        );
+        return Err(Diagnostic::error("new-exists").arg("file", rel.display()));
     }
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Diagnostic::error(format!("cannot create {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Diagnostic::error("cannot-create")
+                .arg("file", dir.display())
+                .arg("detail", e.to_string())
+        })?;
     }
-    std::fs::write(&path, template(kind))
-        .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", rel.display())))?;
+    std::fs::write(&path, template(kind)).map_err(|e| {
+        Diagnostic::error("cannot-write")
+            .arg("file", rel.display())
+            .arg("detail", e.to_string())
+    })?;
     Ok(rel)
 }
 
@@ -84,7 +86,7 @@ mod tests {
                 lang: None,
             };
             let parsed = parse_file(id, SourceFile::new("neu.md", text.clone()))
-                .unwrap_or_else(|e| panic!("{kind:?}: {}", e[0].message));
+                .unwrap_or_else(|e| panic!("{kind:?}: {}", e[0].message()));
             assert_eq!(parsed.front.draft, Some(true), "{kind:?}");
             assert!(parsed.front.title.is_some());
             // Every field of the kind is mentioned, so editors see all options.

@@ -43,18 +43,18 @@ pub fn find<'a>(site: &'a Site, name: &str) -> Result<&'a Item, Diagnostic> {
     };
     let langs: Vec<String> = site.config.language_keys();
     let id = identify(Path::new(&with_md), &langs).map_err(|e| {
-        Diagnostic::error(format!("`{name}` does not name a content file: {e}"))
-            .help("name the item as folder/file, e.g. offers/sprachcafe-ingelheim, or _index for the home page")
+        Diagnostic::error("item-name-invalid")
+            .arg("name", name)
+            .arg("detail", e)
     })?;
     if id.kind == Kind::Home {
         return Ok(&site.home);
     }
     site.get(id.kind, &id.slug).ok_or_else(|| {
-        Diagnostic::error(format!("there is no {} `{}`", id.kind.name(), id.slug)).help(suggest(
-            &id.slug,
-            site.slugs(id.kind),
-            "names",
-        ))
+        Diagnostic::error("item-unknown")
+            .arg("kind", id.kind.name())
+            .arg("slug", id.slug.as_str())
+            .help(suggest(&id.slug, site.slugs(id.kind), "what-names"))
     })
 }
 
@@ -78,20 +78,16 @@ pub fn run(
     let cfg = &site.config;
     let check_lang = |lang: &str| -> Result<(), Diagnostics> {
         if lang == cfg.default_language {
-            return Err(one(Diagnostic::error(format!(
-                "`{lang}` is the source language"
-            ))
-            .help("name the language to translate into")));
+            return Err(one(Diagnostic::error("lang-is-source").arg("lang", lang)));
         }
         if !cfg.is_language(lang) {
-            return Err(one(Diagnostic::error(format!(
-                "`{lang}` is not a language of this site"
-            ))
-            .help(suggest(
-                lang,
-                cfg.languages.iter().map(|l| l.key.as_str()),
-                "languages",
-            ))));
+            return Err(one(Diagnostic::error("lang-unknown")
+                .arg("lang", lang)
+                .help(suggest(
+                    lang,
+                    cfg.languages.iter().map(|l| l.key.as_str()),
+                    "what-languages",
+                ))));
         }
         Ok(())
     };
@@ -100,14 +96,10 @@ pub fn run(
             check_lang(lang)?;
             let rel = translation_path(site, item, lang);
             if root.join(&rel).exists() {
-                return Err(one(Diagnostic::error(format!(
-                    "{} already exists",
-                    rel.display()
-                ))
-                .help(format!(
-                    "edit it, then run `wegweiser translate {} {lang} --confirm`",
-                    item.path()
-                ))));
+                return Err(one(Diagnostic::error("translation-exists")
+                    .arg("file", rel.display())
+                    .arg("item", item.path().to_string())
+                    .arg("lang", lang.as_str())));
             }
             let text = starter(site, item, *machine);
             write(&root.join(&rel), &text)?;
@@ -117,14 +109,10 @@ pub fn run(
             check_lang(lang)?;
             let rel = translation_path(site, item, lang);
             if !root.join(&rel).exists() {
-                return Err(one(Diagnostic::error(format!(
-                    "{} does not exist",
-                    rel.display()
-                ))
-                .help(format!(
-                    "start it with `wegweiser translate {} {lang}`",
-                    item.path()
-                ))));
+                return Err(one(Diagnostic::error("translation-not-started")
+                    .arg("file", rel.display())
+                    .arg("item", item.path().to_string())
+                    .arg("lang", lang.as_str())));
             }
             stamp(root, &rel, &item.fingerprint)?;
             Ok(vec![rel])
@@ -183,10 +171,9 @@ fn starter(site: &Site, item: &Item, machine: bool) -> String {
 fn stamp(root: &Path, rel: &Path, hash: &str) -> Result<(), Diagnostics> {
     let path = root.join(rel);
     let text = std::fs::read_to_string(&path).map_err(|e| {
-        one(Diagnostic::error(format!(
-            "cannot read {}: {e}",
-            rel.display()
-        )))
+        one(Diagnostic::error("cannot-read")
+            .arg("file", rel.display())
+            .arg("detail", e.to_string()))
     })?;
     let file = SourceFile::new(rel, text.replace("\r\n", "\n"));
     let parts = frontmatter::split(&file).map_err(one)?;
@@ -221,10 +208,9 @@ fn stamp(root: &Path, rel: &Path, hash: &str) -> Result<(), Diagnostics> {
 fn write(path: &Path, text: &str) -> Result<(), Diagnostics> {
     let tmp = path.with_extension("md.tmp");
     let err = |e: std::io::Error| {
-        one(Diagnostic::error(format!(
-            "cannot write {}: {e}",
-            path.display()
-        )))
+        one(Diagnostic::error("cannot-write")
+            .arg("file", path.display())
+            .arg("detail", e.to_string()))
     };
     std::fs::write(&tmp, text).map_err(err)?;
     std::fs::rename(&tmp, path).map_err(err)

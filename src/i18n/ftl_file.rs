@@ -24,7 +24,11 @@ pub(super) fn read(path: &Path, shown: PathBuf, ds: &mut Diagnostics) -> Option<
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            ds.push(Diagnostic::error(format!("cannot read this file: {e}")).at_path(&shown));
+            ds.push(
+                Diagnostic::error("file-unreadable")
+                    .arg("detail", e.to_string())
+                    .at_path(&shown),
+            );
             return None;
         }
     };
@@ -36,12 +40,7 @@ pub(super) fn read(path: &Path, shown: PathBuf, ds: &mut Diagnostics) -> Option<
             // column are those of the lossily decoded file.
             let bad = e.valid_up_to();
             let file = SourceFile::new(shown, String::from_utf8_lossy(bytes).into_owned());
-            ds.push(
-                Diagnostic::error("this file is not UTF-8 text")
-                    .at(&file, bad..bad + 1)
-                    .label("this byte is not UTF-8")
-                    .help("save the file as UTF-8 in your editor (\"Save with encoding\" → UTF-8)"),
-            );
+            ds.push(Diagnostic::error("ftl-not-utf8").at(&file, bad..bad + 1));
             return None;
         }
     };
@@ -52,9 +51,9 @@ pub(super) fn read(path: &Path, shown: PathBuf, ds: &mut Diagnostics) -> Option<
             for e in errors {
                 let span = e.slice.clone().unwrap_or(e.pos.clone());
                 ds.push(
-                    Diagnostic::error(format!("Fluent syntax error: {}", e.kind))
-                        .at(&file, span)
-                        .help("see https://projectfluent.org/fluent/guide/ — a message is `id = text`, continuation lines are indented"),
+                    Diagnostic::error("ftl-syntax")
+                        .arg("detail", e.kind.to_string())
+                        .at(&file, span),
                 );
             }
             r

@@ -29,6 +29,7 @@ use super::required;
 use crate::config::{Language, SiteConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::i18n::LocaleFormatter;
+use crate::tool_text::Msg;
 
 use crate::layout::LOCALES_DIR;
 
@@ -313,13 +314,11 @@ impl Messages {
         }
         for (lang, ids) in by_lang {
             ds.push(
-                Diagnostic::warning(format!(
-                    "{} interface message(s) missing in `{lang}`, shown from the fallback language: {}",
-                    ids.len(),
-                    ids.join(", ")
-                ))
-                .at_path(&Path::new(LOCALES_DIR).join(&lang))
-                .help(format!("add these messages to locales/{lang}/*.ftl")),
+                Diagnostic::warning("ftl-missing-fallback")
+                    .arg("n", ids.len())
+                    .arg("lang", lang.as_str())
+                    .arg("ids", ids.join(", "))
+                    .at_path(&Path::new(LOCALES_DIR).join(&lang)),
             );
         }
         let absent = lock(&self.absent);
@@ -327,13 +326,11 @@ impl Messages {
             let default = &self.default_language;
             let ids: Vec<&str> = absent.iter().map(String::as_str).collect();
             ds.push(
-                Diagnostic::warning(format!(
-                    "{} interface message(s) asked for but defined in no language, shown as their ids: {}",
-                    ids.len(),
-                    ids.join(", ")
-                ))
-                .at_path(&Path::new(LOCALES_DIR).join(default))
-                .help(format!("add these messages to locales/{default}/*.ftl (every language falls back to it)")),
+                Diagnostic::warning("ftl-absent")
+                    .arg("n", ids.len())
+                    .arg("ids", ids.join(", "))
+                    .arg("default", default.as_str())
+                    .at_path(&Path::new(LOCALES_DIR).join(default)),
             );
         }
         for ((source, id, what), p) in lock(&self.problems).iter() {
@@ -348,28 +345,30 @@ impl Messages {
         } else {
             Diagnostic::warning
         };
-        let through = if p.pattern == id {
-            String::new()
-        } else {
-            format!(" (through `{}`)", p.pattern)
-        };
         let d = match &p.variable {
-            Some(var) => severity(format!(
-                "`{id}`{through} uses the variable `${var}` in `{source}`, which the site does not pass to it (passed: {})",
-                p.passed
-            ))
-            .label("not passed")
-            .help(if source == self.default_language {
-                format!(
-                    "correct the name, or pass the variable where `{id}` is asked for (in a template: t(key=\"{id}\", {var}=…)); readers would see `{{${var}}}`"
+            Some(var) => severity("ftl-variable-not-passed")
+                .arg("id", id)
+                .arg(
+                    "through",
+                    if p.pattern == id {
+                        Msg::new("text-empty")
+                    } else {
+                        Msg::new("ftl-through").arg("pattern", p.pattern.as_str())
+                    },
                 )
-            } else {
-                format!(
-                    "use the variables of the message in locales/{}/; readers would see `{{${var}}}`",
-                    self.default_language
-                )
-            }),
-            None => severity(format!("formatting `{id}` in `{source}` failed: {what}")),
+                .arg("var", var.as_str())
+                .arg("lang", source)
+                .arg("passed", p.passed.to_string())
+                .arg("default", self.default_language.as_str())
+                .help(if source == self.default_language {
+                    "ftl-variable-fix-default"
+                } else {
+                    "ftl-variable-fix-other"
+                }),
+            None => severity("ftl-format-failed")
+                .arg("id", id)
+                .arg("lang", source)
+                .arg("detail", what),
         };
         let patterns = self.patterns.get(source);
         let place = match &p.variable {
@@ -407,7 +406,7 @@ fn load_language(
     bundle.set_formatter(Some(number_formatter(lang.numbering.as_deref())));
     // NUMBER() for translators; registering builtins on a fresh bundle cannot clash.
     let _ = bundle.add_builtins();
-    let severity: fn(String) -> Diagnostic = if is_default {
+    let severity: fn(&'static str) -> Diagnostic = if is_default {
         Diagnostic::error
     } else {
         Diagnostic::warning
@@ -418,18 +417,11 @@ fn load_language(
         return (bundle, Patterns::default());
     };
     if files.is_empty() {
-        let consequence = if is_default {
-            "every language falls back to the default one: pages would show message ids instead of text"
-        } else {
-            "until then the interface shows the fallback language"
-        };
         ds.push(
-            severity(format!("no interface text for language `{}`", lang.key))
-                .at_path(&dir)
-                .help(format!(
-                    "create locales/{}/main.ftl; {consequence}",
-                    lang.key
-                )),
+            severity("ftl-language-empty")
+                .arg("lang", lang.key.as_str())
+                .arg("default", if is_default { "yes" } else { "no" })
+                .at_path(&dir),
         );
     }
     let mut patterns = Patterns::default();

@@ -15,6 +15,7 @@ use fluent_syntax::ast;
 
 use super::ftl_file::offset_in;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use crate::tool_text::Msg;
 
 /// The functions the bundles know: `add_builtins` registers NUMBER only.
 const FUNCTIONS: &[&str] = &["NUMBER"];
@@ -57,7 +58,7 @@ struct Ref {
 }
 
 /// Makes a diagnostic of the language's severity (see [`Patterns::check`]).
-type Severity = fn(String) -> Diagnostic;
+type Severity = fn(&'static str) -> Diagnostic;
 
 impl Patterns {
     /// Indexes the messages and terms of one file. A second definition of an
@@ -90,13 +91,10 @@ impl Patterns {
                 let first = &self.files[first_file];
                 let (line, col) = first.line_col(first_at);
                 ds.push(
-                    Diagnostic::error(format!(
-                        "`{entry_name}` is defined twice: here and at {}:{line}:{col}",
-                        first.path.display()
-                    ))
-                    .at(file, at..at + entry_name.len())
-                    .label("second definition (ignored)")
-                    .help("each message and term may be defined once per language, in any of its .ftl files: remove one of the two"),
+                    Diagnostic::error("ftl-defined-twice")
+                        .arg("name", entry_name.clone())
+                        .arg("first", format!("{}:{line}:{col}", first.path.display()))
+                        .at(file, at..at + entry_name.len()),
                 );
                 continue;
             }
@@ -183,26 +181,20 @@ impl Patterns {
                 let Some(problem) = self.dangling(r, lang) else {
                     continue;
                 };
-                let (shown, fix) = match r.kind {
-                    Kind::Function => (
-                        format!("{{{}()}}", r.target),
-                        format!(
-                            "use one of the functions Fluent knows here: {}",
-                            FUNCTIONS.join(", ")
-                        ),
-                    ),
-                    _ => (
-                        format!("{{{}}}", r.target),
-                        format!(
-                            "define it in locales/{lang}/*.ftl, or correct the reference (a message can only refer to messages and terms of its own language)"
-                        ),
-                    ),
+                let help = match r.kind {
+                    Kind::Function => Msg::new("ftl-function-fix")
+                        .arg("shown", format!("{{{}()}}", r.target))
+                        .arg("functions", FUNCTIONS.join(", ")),
+                    _ => Msg::new("ftl-reference-fix")
+                        .arg("shown", format!("{{{}}}", r.target))
+                        .arg("lang", lang),
                 };
                 ds.push(
-                    severity(format!("`{}` {problem}", n.name))
+                    severity("ftl-reference-dangling")
+                        .arg("name", n.name.as_str())
+                        .arg("problem", problem)
                         .at(&self.files[n.file], r.at..r.at + r.target.len())
-                        .label("not found")
-                        .help(format!("{fix}; readers would see `{shown}`")),
+                        .help(help),
                 );
             }
         }
@@ -210,28 +202,29 @@ impl Patterns {
     }
 
     /// What is wrong with a reference, if anything ("refers to …").
-    fn dangling(&self, r: &Ref, lang: &str) -> Option<String> {
+    fn dangling(&self, r: &Ref, lang: &str) -> Option<Msg> {
         let t = &r.target;
         let what = match r.kind {
             Kind::Function if FUNCTIONS.contains(&t.as_str()) => return None,
-            Kind::Function => return Some(format!("calls the unknown function `{t}()`")),
+            Kind::Function => {
+                return Some(Msg::new("ftl-unknown-function").arg("target", t.as_str()));
+            }
             _ if self.index.contains_key(t) => return None,
             Kind::Term => "term",
             Kind::Message => "message",
         };
-        Some(match t.split_once('.') {
-            Some((entry, attr)) if self.entries.contains_key(entry) => {
-                format!(
-                    "refers to `{t}`, but the {what} `{entry}` has no attribute `.{attr}` in `{lang}`"
-                )
-            }
-            None if self.entries.contains_key(t) => {
-                format!(
-                    "refers to the {what} `{t}`, which has only attributes in `{lang}`, no text of its own"
-                )
-            }
-            _ => format!("refers to the {what} `{t}`, which `{lang}` does not define"),
-        })
+        let m = match t.split_once('.') {
+            Some((entry, attr)) if self.entries.contains_key(entry) => Msg::new("ftl-no-attribute")
+                .arg("entry", entry)
+                .arg("attr", attr),
+            None if self.entries.contains_key(t) => Msg::new("ftl-only-attributes"),
+            _ => Msg::new("ftl-undefined"),
+        };
+        Some(
+            m.arg("what", what)
+                .arg("target", t.as_str())
+                .arg("lang", lang),
+        )
     }
 
     /// Circles of references (`a = { b }`, `b = { a }`): depth-first search
@@ -283,16 +276,11 @@ impl Patterns {
                         }
                         names.push(&self.nodes[target].name);
                         ds.push(
-                            severity(format!(
-                                "these messages refer to each other in a circle in `{lang}`: {}",
-                                names.join(" → ")
-                            ))
-                            .at(&self.files[n.file], r.at..r.at + r.target.len())
-                            .label("this reference closes the circle")
-                            .help(format!(
-                                "readers would see `{{{}}}`: write out the text in one of them",
-                                r.target
-                            )),
+                            severity("ftl-circle")
+                                .arg("lang", lang)
+                                .arg("names", names.join(" → "))
+                                .arg("target", r.target.as_str())
+                                .at(&self.files[n.file], r.at..r.at + r.target.len()),
                         );
                     }
                 }
@@ -428,7 +416,7 @@ mod tests {
     }
 
     fn messages(ds: &Diagnostics) -> Vec<String> {
-        ds.iter().map(|d| d.message.clone()).collect()
+        ds.iter().map(|d| d.message()).collect()
     }
 
     #[test]

@@ -27,23 +27,20 @@ pub(super) fn check(
     for id in USED_BY_THE_GENERATOR {
         if !default.has_message(id) {
             ds.push(
-                Diagnostic::error(format!(
-                    "the default language `{lang}` has no message `{id}`: readers would see `{id}` instead"
-                ))
-                .at_path(dir)
-                .help(format!("add `{id} = …` to locales/{lang}/main.ftl")),
+                Diagnostic::error("ftl-required-missing")
+                    .arg("lang", lang)
+                    .arg("id", *id)
+                    .at_path(dir),
             );
         }
     }
     for (id, (file, at)) in asked_by_theme(root, theme) {
         if !default.has_message(&id) && !USED_BY_THE_GENERATOR.contains(&id.as_str()) {
             ds.push(
-                Diagnostic::error(format!(
-                    "the theme asks for the message `{id}`, which the default language `{lang}` does not define: readers would see `{id}` instead"
-                ))
-                .at(&file, at..at + id.len())
-                .label("asked for here")
-                .help(format!("add `{id} = …` to locales/{lang}/main.ftl")),
+                Diagnostic::error("ftl-theme-asks")
+                    .arg("lang", lang)
+                    .arg("id", id.as_str())
+                    .at(&file, at..at + id.len()),
             );
         }
     }

@@ -46,47 +46,33 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     let root_abs = abs(root);
     let out_abs = abs(out);
     if root_abs.starts_with(&out_abs) {
-        return Err(Diagnostic::error(format!(
-            "the output folder {} contains the site itself",
-            out.display()
-        ))
-        .help("choose a separate output folder, e.g. --out public"));
+        return Err(Diagnostic::error("out-contains-site").arg("out", out.display()));
     }
     for source in SOURCE_DIRS {
         if out_abs.starts_with(abs(&root.join(source))) {
-            return Err(Diagnostic::error(format!(
-                "the output folder {} is inside the site's {source}/ folder",
-                out.display()
-            ))
-            .help("choose a separate output folder, e.g. --out public"));
+            return Err(Diagnostic::error("out-inside-source")
+                .arg("out", out.display())
+                .arg("source", source.to_string()));
         }
     }
     if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty())
         && out_abs == abs(Path::new(&home))
     {
-        return Err(Diagnostic::error(format!(
-            "the output folder {} is your home folder",
-            out.display()
-        ))
-        .help("choose a separate output folder, e.g. --out public"));
+        return Err(Diagnostic::error("out-is-home").arg("out", out.display()));
     }
     if out.is_dir() {
-        let mut entries = std::fs::read_dir(out)
-            .map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", out.display())))?;
+        let mut entries = std::fs::read_dir(out).map_err(|e| {
+            Diagnostic::error("out-unreadable")
+                .arg("out", out.display())
+                .arg("detail", e.to_string())
+        })?;
         let empty = entries.next().is_none();
         let ours = out.join(OUTPUT_MARKER).is_file();
         if !empty && !ours {
-            return Err(Diagnostic::error(format!(
-                "refusing to replace {}: it is not empty and was not built by Wegweiser",
-                out.display()
-            ))
-            .help("choose an empty or new output folder, or remove this one yourself"));
+            return Err(Diagnostic::error("out-not-ours").arg("out", out.display()));
         }
     } else if out.exists() {
-        return Err(
-            Diagnostic::error(format!("{} exists and is not a folder", out.display()))
-                .help("choose another output folder with --out"),
-        );
+        return Err(Diagnostic::error("out-not-folder").arg("out", out.display()));
     }
     Ok(())
 }
@@ -190,9 +176,11 @@ pub fn add_static_dir(
             Ok(bytes) => {
                 files.insert(key, bytes.into());
             }
-            Err(e) => {
-                ds.push(Diagnostic::error(format!("cannot read this file: {e}")).at_path(&shown))
-            }
+            Err(e) => ds.push(
+                Diagnostic::error("file-unreadable")
+                    .arg("detail", e.to_string())
+                    .at_path(&shown),
+            ),
         }
     }
 }

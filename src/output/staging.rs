@@ -92,9 +92,7 @@ impl Staging {
     /// One `write` call for the whole file.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         if !safe_relative(rel) {
-            return Err(Diagnostic::error(format!(
-                "refusing to write `{rel}`: it would land outside the output folder"
-            )));
+            return Err(Diagnostic::error("write-outside-output").arg("path", rel));
         }
         let path = self.tmp.join(rel);
         std::fs::write(&path, bytes).map_err(|e| unchanged(&self.out, "write", &path, e))
@@ -114,24 +112,21 @@ impl Staging {
     pub fn commit(mut self) -> Result<(), Diagnostic> {
         let out = self.out.clone();
         if std::fs::symlink_metadata(&out).is_err() {
-            std::fs::rename(&self.tmp, &out)
-                .map_err(|e| unchanged(&out, "move the new build to", &out, e))?;
+            std::fs::rename(&self.tmp, &out).map_err(|e| unchanged(&out, "move-to", &out, e))?;
             self.committed = true;
             return Ok(());
         }
         let previous = match exchange(&self.tmp, &out) {
             Ok(true) => self.tmp.clone(),
             Ok(false) => self.swap_by_renames()?,
-            Err(e) => return Err(unchanged(&out, "swap the new build with", &out, e)),
+            Err(e) => return Err(unchanged(&out, "swap", &out, e)),
         };
         self.committed = true;
         remove_marked(&previous).map_err(|e| {
-            Diagnostic::error(format!(
-                "{} holds the new build, but the previous one could not be removed from {}: {e}",
-                folder(&out),
-                previous.display()
-            ))
-            .help("the next build removes it; or delete it yourself")
+            Diagnostic::error("previous-build-not-removed")
+                .arg("out", folder(&out))
+                .arg("previous", previous.display())
+                .arg("detail", e.to_string())
         })
     }
 
@@ -140,17 +135,14 @@ impl Staging {
     fn swap_by_renames(&self) -> Result<PathBuf, Diagnostic> {
         let (out, tmp) = (&self.out, &self.tmp);
         let old = sibling(out, "old");
-        std::fs::rename(out, &old).map_err(|e| unchanged(out, "move away", out, e))?;
+        std::fs::rename(out, &old).map_err(|e| unchanged(out, "move-away", out, e))?;
         if let Err(e) = std::fs::rename(tmp, out) {
             return Err(match std::fs::rename(&old, out) {
-                Ok(()) => unchanged(out, "move the new build to", out, e),
-                Err(_) => Diagnostic::error(format!(
-                    "cannot move the new build to {}: {e}; it is missing now, the previous \
-                     build is in {}",
-                    folder(out),
-                    old.display()
-                ))
-                .help("the next build puts the previous one back; or rename it yourself"),
+                Ok(()) => unchanged(out, "move-to", out, e),
+                Err(_) => Diagnostic::error("new-build-not-moved")
+                    .arg("out", folder(out))
+                    .arg("detail", e.to_string())
+                    .arg("previous", old.display()),
             });
         }
         Ok(old)
@@ -224,16 +216,16 @@ fn folder(out: &Path) -> String {
 /// An error after which the output folder is as it was.
 fn unchanged(out: &Path, what: &str, path: &Path, e: io::Error) -> Diagnostic {
     let state = if std::fs::symlink_metadata(out).is_ok() {
-        "was left unchanged"
+        "unchanged"
     } else {
-        "was not created"
+        "not-created"
     };
-    Diagnostic::error(format!(
-        "cannot {what} {}: {e}; {} {state}",
-        path.display(),
-        folder(out)
-    ))
-    .help("check that the output folder's parent exists and is writable, and that nothing else is in the way")
+    Diagnostic::error("output-step-failed")
+        .arg("what", what)
+        .arg("path", path.display())
+        .arg("detail", e.to_string())
+        .arg("out", folder(out))
+        .arg("state", state)
 }
 
 /// The tag (`new`, `old`) and process id of a staging folder's name
@@ -522,16 +514,16 @@ mod tests {
         let e = || io::Error::from(io::ErrorKind::PermissionDenied);
         let d = unchanged(&out, "create", &dir.path().join(".public.new-1"), e());
         assert!(
-            d.message.ends_with("public/ was not created"),
+            d.message().ends_with("public/ was not created"),
             "{}",
-            d.message
+            d.message()
         );
         std::fs::create_dir(&out).unwrap();
         let d = unchanged(&out, "create", &dir.path().join(".public.new-1"), e());
         assert!(
-            d.message.ends_with("public/ was left unchanged"),
+            d.message().ends_with("public/ was left unchanged"),
             "{}",
-            d.message
+            d.message()
         );
     }
 
@@ -551,9 +543,9 @@ mod tests {
             // Root may write anyway: then there is nothing to check here.
             Ok(staging) => drop(staging),
             Err(d) => assert!(
-                d.message.ends_with("public/ was left unchanged"),
+                d.message().ends_with("public/ was left unchanged"),
                 "{}",
-                d.message
+                d.message()
             ),
         }
         assert!(out.join(OUTPUT_MARKER).is_file());

@@ -10,6 +10,7 @@ use tera::{Context, Kwargs, State, Tera};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 use crate::i18n::Messages;
 use crate::site_folder::{self, Folder, Walk};
+use crate::tool_text::Msg;
 
 use crate::layout::{TEMPLATES_DIR, THEMES_DIR};
 
@@ -53,9 +54,9 @@ impl Templates {
             Folder::Refused => return Err(ds),
             Folder::Missing => {
                 ds.push(
-                    Diagnostic::error(format!("theme `{theme}` has no templates folder"))
-                        .at_path(&shown_dir)
-                        .help("set theme = \"default\" in site.toml, or create the folder"),
+                    Diagnostic::error("theme-templates-missing")
+                        .arg("theme", theme.to_string())
+                        .at_path(&shown_dir),
                 );
                 return Err(ds);
             }
@@ -74,7 +75,9 @@ impl Templates {
             match std::fs::read_to_string(root.join(&shown_dir).join(rel)) {
                 Ok(text) => sources.push(SourceFile::new(shown_dir.join(rel), text)),
                 Err(e) => ds.push(
-                    Diagnostic::error(format!("cannot read template `{name}`: {e}"))
+                    Diagnostic::error("template-unreadable")
+                        .arg("name", name.to_string())
+                        .arg("detail", e.to_string())
                         .at_path(&shown_dir.join(rel)),
                 ),
             }
@@ -101,9 +104,10 @@ impl Templates {
         for name in REQUIRED {
             if !templates.tera.contains_template(name) {
                 ds.push(
-                    Diagnostic::error(format!("theme `{theme}` lacks the template `{name}`"))
-                        .at_path(&shown_dir.join(name))
-                        .help("copy it from themes/default/templates/"),
+                    Diagnostic::error("theme-template-lacking")
+                        .arg("theme", theme.to_string())
+                        .arg("name", name.to_string())
+                        .at_path(&shown_dir.join(name)),
                 );
             }
         }
@@ -127,7 +131,7 @@ impl Templates {
             let mut ds = self.diagnostics(&e, Some(name)).into_iter();
             // `diagnostics` returns at least one; a page fails with the first.
             ds.next()
-                .unwrap_or_else(|| Diagnostic::error(format!("template error: {e}")))
+                .unwrap_or_else(|| Diagnostic::error("template-error").arg("detail", e.to_string()))
         })
     }
 
@@ -149,18 +153,19 @@ impl Templates {
     fn diagnostics(&self, e: &tera::Error, rendering: Option<&str>) -> Vec<Diagnostic> {
         use tera::ErrorKind;
         let what = if rendering.is_some() {
-            "template error"
+            "template-error-in"
         } else {
-            "template syntax error"
+            "template-syntax-error-in"
         };
         let ds = match e.kind() {
             ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
-                let mut d =
-                    Diagnostic::error(format!("{what} in `{}`: {}", r.filename(), r.message()));
+                let mut d = Diagnostic::error(what)
+                    .arg("name", r.filename())
+                    .arg("detail", r.message());
                 if let Some(f) = self.source(r.filename()) {
                     d = d.at(f, r.span().range.clone());
                 }
-                vec![d.help(SYNTAX_HELP)]
+                vec![d.help("template-syntax-help")]
             }
             ErrorKind::CircularExtend {
                 tpl,
@@ -176,13 +181,10 @@ impl Templates {
                 vec![self.cycle(["include", "includes", "include"], &chain)]
             }
             ErrorKind::MissingParent { current, parent } => {
-                let d = Diagnostic::error(format!(
-                    "template error in `{current}`: it extends `{parent}`, which does not exist"
-                ))
-                .help(format!(
-                    "template names are relative to {}/, e.g. \"base.html\"",
-                    self.shown_dir.display()
-                ));
+                let d = Diagnostic::error("template-parent-missing")
+                    .arg("name", current.as_str())
+                    .arg("parent", parent.as_str())
+                    .arg("dir", self.shown_dir.display());
                 vec![self.at_tag(d, current, "extends", parent)]
             }
             ErrorKind::Msg(text) => self.reports(text),
@@ -199,14 +201,13 @@ impl Templates {
     /// first template that starts it. `words`: the verb, its third person and
     /// the tag's keyword.
     fn cycle(&self, words: [&str; 3], chain: &[&str]) -> Diagnostic {
-        let [noun, verb, keyword] = words;
-        let message = match chain {
-            [one, _] => format!("template error in `{one}`: it {verb} itself"),
-            _ => format!("template error: templates {noun} each other in a circle"),
-        };
-        let d = Diagnostic::error(format!("{message}: {}", chain.join(" → "))).help(format!(
-            "a template may not {noun} itself, directly or through others"
-        ));
+        let [noun, _, keyword] = words;
+        let d = match chain {
+            [one, _] => Diagnostic::error("template-cycle-self").arg("name", *one),
+            _ => Diagnostic::error("template-cycle"),
+        }
+        .arg("how", noun)
+        .arg("chain", chain.join(" → "));
         match chain {
             [first, next, ..] => self.at_tag(d, first, keyword, next),
             _ => d,
@@ -248,7 +249,9 @@ impl Templates {
                 .take_while(|l| !l.starts_with("error: "))
                 .find_map(|l| l.contains('^').then(|| l.matches('^').count()))
                 .unwrap_or(1);
-            let mut d = Diagnostic::error(format!("template error in `{name}`: {message}"))
+            let mut d = Diagnostic::error("template-error-in")
+                .arg("name", name.to_string())
+                .arg("detail", message)
                 .help(self.report_help(message));
             if let Some(f) = self.source(name) {
                 d = d.at(f, char_span(&f.text, line_no, col, width));
@@ -259,18 +262,13 @@ impl Templates {
     }
 
     /// How to fix a problem of [`Templates::reports`].
-    fn report_help(&self, message: &str) -> String {
+    fn report_help(&self, message: &str) -> Msg {
         if message.starts_with("Unknown template") {
-            format!(
-                "template names are relative to {}/, e.g. \"partials/card.html\"",
-                self.shown_dir.display()
-            )
+            Msg::new("template-names-relative").arg("dir", self.shown_dir.display())
         } else if message.starts_with("Block") {
-            "a block must have the name of a block of the template it extends".into()
+            Msg::new("template-block-name")
         } else {
-            "templates can use `t(key=…)` and Tera 2's built-in functions, filters and \
-             tests (https://keats.github.io/tera/); check the name at the marked place"
-                .into()
+            Msg::new("template-functions")
         }
     }
 
@@ -289,16 +287,18 @@ impl Templates {
             .skip(1)
             .step_by(2)
             .find_map(|name| self.source(name));
-        let mut d = Diagnostic::error(format!("{what}: {msg}"));
+        let what = if what == "template-error-in" {
+            "template-error"
+        } else {
+            "template-syntax-error"
+        };
+        let mut d = Diagnostic::error(what).arg("detail", msg);
         if let Some(f) = named.or_else(|| rendering.and_then(|n| self.source(n))) {
             d = d.in_file(f);
         }
         d
     }
 }
-
-const SYNTAX_HELP: &str =
-    "check the template syntax at the marked place (Tera 2: https://keats.github.io/tera/)";
 
 /// `name:line:column` (1-based line and column) of a Tera report.
 fn parse_locus(locus: &str) -> Option<(&str, usize, usize)> {

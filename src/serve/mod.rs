@@ -99,7 +99,7 @@ pub fn run(opts: ServeOptions) -> Result<(), Diagnostic> {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| Diagnostic::error(format!("cannot start the server: {e}")))?;
+        .map_err(|e| Diagnostic::error("serve-start").arg("detail", e.to_string()))?;
     rt.block_on(serve(opts))
 }
 
@@ -107,12 +107,13 @@ async fn serve(opts: ServeOptions) -> Result<(), Diagnostic> {
     let listener = tokio::net::TcpListener::bind((opts.bind, opts.port))
         .await
         .map_err(|e| {
-            Diagnostic::error(format!("cannot listen on {}:{}: {e}", opts.bind, opts.port))
-                .help("choose another port with --port, or stop the program that uses it")
+            Diagnostic::error("serve-listen")
+                .arg("address", format!("{}:{}", opts.bind, opts.port))
+                .arg("detail", e.to_string())
         })?;
     let addr = listener
         .local_addr()
-        .map_err(|e| Diagnostic::error(format!("cannot read the server address: {e}")))?;
+        .map_err(|e| Diagnostic::error("serve-address").arg("detail", e.to_string()))?;
     let bopts = build_options(&opts, addr);
     let (pipeline, served) = first_build(&bopts);
     let served = Arc::new(RwLock::new(served));
@@ -124,8 +125,9 @@ async fn serve(opts: ServeOptions) -> Result<(), Diagnostic> {
 
     let (tx, rx) = mpsc::channel::<Vec<PathBuf>>(16);
     let watcher = watch::start(&opts.root, tx).map_err(|e| {
-        Diagnostic::error(format!("cannot watch {}: {e}", opts.root.display()))
-            .help("on Linux, raise fs.inotify.max_user_watches")
+        Diagnostic::error("serve-watch")
+            .arg("folder", opts.root.display())
+            .arg("detail", e.to_string())
     })?;
     let rebuilder = Rebuilder {
         pipeline,
@@ -151,7 +153,7 @@ async fn serve(opts: ServeOptions) -> Result<(), Diagnostic> {
             eprintln!("stopping");
         })
         .await
-        .map_err(|e| Diagnostic::error(format!("server error: {e}")))?;
+        .map_err(|e| Diagnostic::error("serve-error").arg("detail", e.to_string()))?;
     drop(watcher);
     Ok(())
 }

@@ -17,6 +17,7 @@ use crate::content::parse::{ParsedFile, RawSession};
 use crate::content::recurrence::{Frequency, MAX_YEARS, Recurrence, latest_until, parse_weekday};
 use crate::content::{Attendance, EventTime, Session};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::tool_text::{Arg, Msg};
 
 /// The site's time zone, which every local time of an event is in.
 #[derive(Clone, Copy)]
@@ -37,24 +38,11 @@ fn local_datetime(
 ) -> Option<DateTime> {
     let dt = v.get_ref();
     let (Some(d), Some(t)) = (dt.date, dt.time) else {
-        ds.push(
-            p.error_at(v.span(), format!("`{field}` needs a date and a time"))
-                .help(format!(
-                    "write {field} = 2026-02-05T18:00, or set all_day = true for events that last whole days"
-                )),
-        );
+        ds.push(p.error_at(v.span(), "time-missing").arg("field", field));
         return None;
     };
     if dt.offset.is_some() {
-        ds.push(
-            p.error_at(
-                v.span(),
-                format!("`{field}` must be local time without a time-zone offset"),
-            )
-            .help(
-                "remove the offset (Z or +01:00): times are in the site's time zone from site.toml",
-            ),
-        );
+        ds.push(p.error_at(v.span(), "time-with-offset").arg("field", field));
         return None;
     }
     let date = civil_date(p, v.span(), d, ds)?;
@@ -66,17 +54,15 @@ fn local_datetime(
     ) {
         Ok(time) => date.to_datetime(time),
         Err(_) => {
-            ds.push(
-                p.error_at(v.span(), "invalid time of day")
-                    .help("hours are 00–23 and minutes 00–59, e.g. 18:30"),
-            );
+            ds.push(p.error_at(v.span(), "time-of-day-invalid"));
             return None;
         }
     };
     if let Some(u) = unclear(dt, zone.tz) {
         ds.push(
-            p.error_at(v.span(), u.message(field, dt, zone.name))
-                .help(u.help(field)),
+            Diagnostic::error_with(u.message(field, dt, zone.name))
+                .at(&p.file, p.span(v.span()))
+                .help(u.fix(field)),
         );
         return None;
     }
@@ -96,19 +82,14 @@ pub(super) fn event_time(
     let all_day = f.all_day.unwrap_or(false);
     if let Some(sessions) = &f.sessions {
         if f.start.is_some() || f.end.is_some() || all_day {
-            ds.push(
-                p.error_at(sessions.span(), "an event has either `sessions` or `start`/`end`, not both")
-                    .help("keep sessions = [...] for events on several days with different hours; remove start, end and all_day"),
-            );
+            ds.push(p.error_at(sessions.span(), "sessions-and-start"));
             return None;
         }
         return sessions_time(p, sessions, zone, ds);
     }
     let Some(start) = &f.start else {
         ds.push(
-            Diagnostic::error("an event needs `start` (or `sessions`)")
-                .at(&p.file, p.front_offset..p.front_offset)
-                .help("add start = 2026-02-05T18:00 and end = 2026-02-05T20:00"),
+            Diagnostic::error("event-start-missing").at(&p.file, p.front_offset..p.front_offset),
         );
         return None;
     };
@@ -120,19 +101,13 @@ pub(super) fn event_time(
         };
         if e < s {
             let span = f.end.as_ref().map(|x| x.span()).unwrap_or(0..0);
-            ds.push(
-                p.error_at(span, "the event ends before it starts")
-                    .help("`end` is the last day of the event; it must be on or after `start`"),
-            );
+            ds.push(p.error_at(span, "event-ends-before-start-day"));
             return None;
         }
         return Some(EventTime::AllDay { start: s, end: e });
     }
     let Some(end) = &f.end else {
-        ds.push(
-            p.error_at(start.span(), "an event with a start time needs `end`")
-                .help("add end = … with the date and time the event ends, e.g. end = 2026-02-05T20:00"),
-        );
+        ds.push(p.error_at(start.span(), "event-end-missing"));
         return None;
     };
     let s = local_datetime(p, start, "start", zone, ds)?;
@@ -161,10 +136,7 @@ fn sessions_time(
     ds: &mut Diagnostics,
 ) -> Option<EventTime> {
     if sessions.get_ref().is_empty() {
-        ds.push(
-            p.error_at(sessions.span(), "`sessions` is empty")
-                .help("add { start = 2026-11-10T10:00, end = 2026-11-10T15:00 } for every day"),
-        );
+        ds.push(p.error_at(sessions.span(), "sessions-empty"));
         return None;
     }
     // Each session with the span of its `start`, to name its line.
@@ -197,50 +169,47 @@ fn occurrences_placed(
     ds: &mut Diagnostics,
 ) -> Option<()> {
     // Each such day, described: "2027-03-28 (02:00–03:00 skipped)".
-    let mut days: Vec<(jiff::civil::Date, String)> = Vec::new();
+    let mut days: Vec<(jiff::civil::Date, Msg)> = Vec::new();
     let mut first: Option<Unclear> = None;
     for s in occurrences {
         let Some(u) = unclear(s.start, zone.tz).or_else(|| unclear(s.end, zone.tz)) else {
             continue;
         };
         let what = match &u {
-            Unclear::Gap { from, to, .. } => format!("{}–{} skipped", clock(*from), clock(*to)),
-            Unclear::Fold { from, to, .. } => format!("{}–{} twice", clock(*from), clock(*to)),
-            Unclear::OutOfRange => "too far in the future".to_string(),
+            Unclear::Gap { from, to, .. } => Msg::new("day-hour-skipped")
+                .arg("from", clock(*from))
+                .arg("to", clock(*to)),
+            Unclear::Fold { from, to, .. } => Msg::new("day-hour-twice")
+                .arg("from", clock(*from))
+                .arg("to", clock(*to)),
+            Unclear::OutOfRange => Msg::new("day-too-far"),
         };
+        let what = Msg::new("day-with-note")
+            .arg("day", s.start.date().to_string())
+            .arg("note", what);
         days.push((s.start.date(), what));
         first.get_or_insert(u);
     }
     let Some(first) = first else {
         return Some(());
     };
-    let list: Vec<String> = days
-        .iter()
-        .map(|(d, what)| format!("{d} ({what})"))
-        .collect();
+    let list = Arg::Msgs(days.iter().map(|(_, what)| what.clone()).collect());
     let dates: Vec<String> = days.iter().map(|(d, _)| d.to_string()).collect();
-    let times = match first.choices() {
-        Some((before, after)) => format!(
-            ", or choose a time before {} or from {} on",
-            clock(before.checked_add(1.minute()).unwrap_or(before)),
-            clock(after)
-        ),
-        None => String::new(),
+    let help = match first.choices() {
+        Some((before, after)) => Msg::new("series-leave-out-or-move")
+            .arg(
+                "before",
+                clock(before.checked_add(1.minute()).unwrap_or(before)),
+            )
+            .arg("after", clock(after)),
+        None => Msg::new("series-leave-out"),
     };
     let span = p.front.start.as_ref().map(|x| x.span()).unwrap_or(0..0);
     ds.push(
-        p.error_at(
-            span,
-            format!(
-                "the series has dates in an hour that the clocks skip or repeat in {}: {}",
-                zone.name,
-                list.join(", ")
-            ),
-        )
-        .help(format!(
-            "leave these days out with except = [{}] (beside any days already there){times}",
-            dates.join(", ")
-        )),
+        p.error_at(span, "series-unclear-hours")
+            .arg("zone", zone.name)
+            .arg("list", list)
+            .help(help.arg("dates", dates.join(", "))),
     );
     None
 }
@@ -261,8 +230,8 @@ fn recurrence(
         "monthly" | "monatlich" => Frequency::Monthly,
         other => {
             ds.push(
-                p.error_at(repeat.span(), format!("unknown repetition `{other}`"))
-                    .help("write repeat = \"weekly\" or repeat = \"monthly\" (every second week: add repeat_interval = 2)"),
+                p.error_at(repeat.span(), "repeat-unknown")
+                    .arg("repeat", other),
             );
             return None;
         }
@@ -271,10 +240,7 @@ fn recurrence(
     let week = repeat_week(p, frequency, first, ds)?;
     let interval = repeat_interval(p, ds)?;
     let Some(until_v) = &f.repeat_until else {
-        ds.push(
-            p.error_at(repeat.span(), "a repeating event needs `repeat_until`")
-                .help("add the last day, e.g. repeat_until = 2026-12-15, so the calendar does not run forever"),
-        );
+        ds.push(p.error_at(repeat.span(), "repeat-until-missing"));
         return None;
     };
     let until = date(p, until_v, "repeat_until", ds)?;
@@ -292,17 +258,11 @@ fn recurrence(
     };
     if !rule.matches(first.start.date(), first.start.date()) {
         let span = f.start.as_ref().map(|s| s.span()).unwrap_or(0..0);
-        ds.push(
-            p.error_at(span, "`start` is not a day of the repetition")
-                .help("the first occurrence must be one of the repeat_on days (and, for monthly events, in the repeat_week)"),
-        );
+        ds.push(p.error_at(span, "start-not-in-repetition"));
         return None;
     }
     if until < first.start.date() {
-        ds.push(
-            p.error_at(until_v.span(), "`repeat_until` is before `start`")
-                .help("repeat_until is the last day the event takes place"),
-        );
+        ds.push(p.error_at(until_v.span(), "repeat-until-before-start"));
         return None;
     }
     series_length(p, &rule, first, zone, until_v.span(), ds)?;
@@ -323,30 +283,19 @@ fn series_length(
     let latest = latest_until(first.start.date());
     if rule.until > latest {
         ds.push(
-            p.error_at(
-                span,
-                format!(
-                    "`repeat_until` {} is more than {MAX_YEARS} years after the first date {}",
-                    rule.until,
-                    first.start.date()
-                ),
-            )
-            .help(format!(
-                "use a date at most {MAX_YEARS} years ahead, at the latest repeat_until = {latest}; renew the event later"
-            )),
+            p.error_at(span, "repeat-until-too-late")
+                .arg("until", rule.until.to_string())
+                .arg("years", i64::from(MAX_YEARS))
+                .arg("first", first.start.date().to_string())
+                .arg("latest", latest.to_string()),
         );
         return None;
     }
     if rule.until_instant(zone.tz).is_none() {
         ds.push(
-            p.error_at(
-                span,
-                format!(
-                    "`repeat_until` {} is too far in the future to be placed in {}",
-                    rule.until, zone.name
-                ),
-            )
-            .help("check the year: events are dated in the next few years"),
+            p.error_at(span, "repeat-until-too-far")
+                .arg("until", rule.until.to_string())
+                .arg("zone", zone.name),
         );
         return None;
     }
@@ -368,8 +317,8 @@ fn no_repeat_fields(p: &ParsedFile, ds: &mut Diagnostics) -> bool {
     ] {
         if let Some(span) = set {
             ds.push(
-                p.error_at(span, format!("`{name}` needs `repeat`"))
-                    .help("add repeat = \"weekly\" or repeat = \"monthly\", or remove this line"),
+                p.error_at(span, "repeat-field-without-repeat")
+                    .arg("field", name),
             );
             return false;
         }
@@ -389,8 +338,8 @@ fn repeat_on(p: &ParsedFile, first: Session, ds: &mut Diagnostics) -> Option<Vec
             Some(_) => {}
             None => {
                 ds.push(
-                    p.error_at(day.span(), format!("`{}` is not a weekday", day.get_ref()))
-                        .help("write weekdays in English or German, e.g. repeat_on = [\"tuesday\"] or [\"dienstag\"]"),
+                    p.error_at(day.span(), "weekday-unknown")
+                        .arg("day", day.get_ref().as_str()),
                 );
                 return None;
             }
@@ -409,24 +358,12 @@ fn repeat_week(
 ) -> Option<Option<i8>> {
     Some(match &p.front.repeat_week {
         Some(w) if frequency == Frequency::Weekly => {
-            ds.push(
-                p.error_at(
-                    w.span(),
-                    "`repeat_week` only goes with repeat = \"monthly\"",
-                )
-                .help("remove repeat_week, or set repeat = \"monthly\""),
-            );
+            ds.push(p.error_at(w.span(), "repeat-week-not-monthly"));
             return None;
         }
         Some(w) if matches!(*w.get_ref(), 1..=5 | -1) => Some(*w.get_ref() as i8),
         Some(w) => {
-            ds.push(
-                p.error_at(
-                    w.span(),
-                    "`repeat_week` must be 1 to 5, or -1 for the last week of the month",
-                )
-                .help("e.g. repeat_week = 2 for the second Tuesday of every month"),
-            );
+            ds.push(p.error_at(w.span(), "repeat-week-invalid"));
             return None;
         }
         // Default: the same week of the month as the first occurrence.
@@ -440,10 +377,7 @@ fn repeat_interval(p: &ParsedFile, ds: &mut Diagnostics) -> Option<i32> {
     match &p.front.repeat_interval {
         Some(i) if (1..=52).contains(i.get_ref()) => Some(*i.get_ref() as i32),
         Some(i) => {
-            ds.push(
-                p.error_at(i.span(), "`repeat_interval` must be between 1 and 52")
-                    .help("repeat_interval = 2 means every second week (or month)"),
-            );
+            ds.push(p.error_at(i.span(), "repeat-interval-invalid"));
             None
         }
         None => Some(1),
@@ -461,11 +395,12 @@ pub(super) fn attendance(p: &ParsedFile, has_url: bool, ds: &mut Diagnostics) ->
             "hybrid" => Attendance::Hybrid,
             other => {
                 ds.push(
-                    p.error_at(a.span(), format!("unknown attendance `{other}`"))
+                    p.error_at(a.span(), "attendance-unknown")
+                        .arg("attendance", other)
                         .help(crate::toml_input::suggest(
                             other,
                             ["in-person", "online", "hybrid"],
-                            "values",
+                            "what-values",
                         )),
                 );
                 Attendance::InPerson
@@ -482,10 +417,7 @@ fn checked_session(
     ds: &mut Diagnostics,
 ) -> Option<Session> {
     if end <= start {
-        ds.push(
-            p.error_at(span, "the event ends before it starts")
-                .help("`end` must be later than `start`"),
-        );
+        ds.push(p.error_at(span, "event-ends-before-start"));
         return None;
     }
     Some(Session { start, end })

@@ -40,29 +40,17 @@ pub(super) fn sessions_apart(
                 (this, prev)
             };
             let line = |x: &(Session, Range<usize>)| p.file.line_col(p.span(x.1.clone()).start).0;
-            let (msg, help) = if a.0 == b.0 {
-                (
-                    format!(
-                        "the sessions on lines {} and {} are the same: {}",
-                        line(a),
-                        line(b),
-                        describe(&a.0)
-                    ),
-                    "remove one of the two lines",
-                )
+            let d = if a.0 == b.0 {
+                p.error_at(b.1.clone(), "sessions-same")
             } else {
-                (
-                    format!(
-                        "the sessions on lines {} and {} overlap: {} and {}",
-                        line(a),
-                        line(b),
-                        describe(&a.0),
-                        describe(&b.0)
-                    ),
-                    "correct the times so that each session ends before the next one begins, or make the two one session",
-                )
+                p.error_at(b.1.clone(), "sessions-overlap")
             };
-            ds.push(p.error_at(b.1.clone(), msg).help(help));
+            ds.push(
+                d.arg("line_a", line(a))
+                    .arg("line_b", line(b))
+                    .arg("a", describe(&a.0))
+                    .arg("b", describe(&b.0)),
+            );
             ok = false;
         }
         if latest.is_none_or(|l| this.0.end > l.0.end) {
@@ -84,15 +72,9 @@ pub(super) fn occurrences_apart(
     };
     let span = p.front.end.as_ref().map(|e| e.span()).unwrap_or(0..0);
     ds.push(
-        p.error_at(
-            span,
-            format!(
-                "the event lasts longer than the time between two of its dates: {} is not over when {} begins",
-                describe(&w[0]),
-                shown(w[1].start)
-            ),
-        )
-        .help("each date must end before the next one begins: make the event shorter (end) or repeat it less often"),
+        p.error_at(span, "occurrences-overlap")
+            .arg("first", describe(&w[0]))
+            .arg("next", shown(w[1].start)),
     );
     None
 }

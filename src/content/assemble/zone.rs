@@ -8,6 +8,8 @@ use jiff::ToSpan;
 use jiff::civil::DateTime;
 use jiff::tz::{AmbiguousOffset, Offset, TimeZone};
 
+use crate::tool_text::Msg;
+
 /// Why a local time has no single instant in the site's zone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Unclear {
@@ -49,6 +51,21 @@ impl std::fmt::Display for Named {
         match self.season {
             Some(season) => write!(f, "{season} ({sign}{h:02}:{m:02})"),
             None => write!(f, "{sign}{h:02}:{m:02}"),
+        }
+    }
+}
+
+impl Named {
+    /// The offset with its season, in the reader's language.
+    pub(super) fn msg(&self) -> Msg {
+        let o = self.offset.seconds();
+        let sign = if o < 0 { '-' } else { '+' };
+        let (h, m) = (o.unsigned_abs() / 3600, o.unsigned_abs() % 3600 / 60);
+        let offset = format!("{sign}{h:02}:{m:02}");
+        match self.season {
+            Some("summer time") => Msg::new("offset-summer").arg("offset", offset),
+            Some(_) => Msg::new("offset-winter").arg("offset", offset),
+            None => Msg::new("offset-plain").arg("offset", offset),
         }
     }
 }
@@ -138,36 +155,33 @@ pub(super) fn written(dt: DateTime) -> String {
 
 impl Unclear {
     /// What is wrong with the local time `dt` of `field`, in one sentence.
-    pub(super) fn message(&self, field: &str, dt: DateTime, tz_name: &str) -> String {
-        let at = shown(dt);
+    pub(super) fn message(&self, field: &str, dt: DateTime, tz_name: &str) -> Msg {
+        let base = |id| {
+            Msg::new(id)
+                .arg("field", field)
+                .arg("at", shown(dt))
+                .arg("zone", tz_name)
+        };
         match self {
             Unclear::Gap {
                 from,
                 to,
                 summer_begins,
-            } => format!(
-                "`{field}` {at} does not exist in {tz_name}: that night the clocks jump from {} to {}{}",
-                clock(*from),
-                clock(*to),
-                if *summer_begins {
-                    " (summer time begins)"
-                } else {
-                    ""
-                }
-            ),
+            } => base("time-skipped")
+                .arg("from", clock(*from))
+                .arg("to", clock(*to))
+                .arg("summer", if *summer_begins { "yes" } else { "no" }),
             Unclear::Fold {
                 from,
                 to,
                 first,
                 second,
-            } => format!(
-                "`{field}` {at} happens twice in {tz_name}: first in {first}, then again in {second}, when the clocks go back from {} to {}",
-                clock(*to),
-                clock(*from)
-            ),
-            Unclear::OutOfRange => {
-                format!("`{field}` {at} is too far in the future to be placed in {tz_name}")
-            }
+            } => base("time-twice")
+                .arg("first", first.msg())
+                .arg("second", second.msg())
+                .arg("from", clock(*to))
+                .arg("to", clock(*from)),
+            Unclear::OutOfRange => base("time-too-far"),
         }
     }
 
@@ -183,22 +197,22 @@ impl Unclear {
     }
 
     /// How to fix `field`: the two valid times nearest to the unclear one.
-    pub(super) fn help(&self, field: &str) -> String {
-        let why = match self {
-            Unclear::Fold { .. } => {
-                "pages, search engines and calendar apps cannot tell which of the two is meant; "
-            }
-            _ => "",
+    pub(super) fn fix(&self, field: &str) -> Msg {
+        let id = match self {
+            Unclear::Fold { .. } => "time-choose-twice",
+            _ => "time-choose",
         };
         match self.choices() {
-            Some((before, after)) => format!(
-                "{why}choose a time before {} or from {} on, e.g. {field} = {} or {field} = {}",
-                clock(before.checked_add(1.minute()).unwrap_or(before)),
-                clock(after),
-                written(before),
-                written(after)
-            ),
-            None => "check the year: events are dated in the next few years".to_string(),
+            Some((before, after)) => Msg::new(id)
+                .arg(
+                    "before",
+                    clock(before.checked_add(1.minute()).unwrap_or(before)),
+                )
+                .arg("after", clock(after))
+                .arg("field", field)
+                .arg("before_written", written(before))
+                .arg("after_written", written(after)),
+            None => Msg::new("check-the-year"),
         }
     }
 }
@@ -224,12 +238,13 @@ mod tests {
                 summer_begins: true
             }
         );
+        let en = crate::tool_text::ToolText::new(crate::tool_text::Lang::En);
         assert_eq!(
-            u.message("start", dt, "Europe/Berlin"),
+            en.get(&u.message("start", dt, "Europe/Berlin")),
             "`start` 2027-03-28 02:30 does not exist in Europe/Berlin: that night the clocks jump from 02:00 to 03:00 (summer time begins)"
         );
         assert_eq!(
-            u.help("start"),
+            en.get(&u.fix("start")),
             "choose a time before 02:00 or from 03:00 on, e.g. start = 2027-03-28T01:59 or start = 2027-03-28T03:00"
         );
         // The first minute of the gap is in it; the first after it is not.
@@ -260,12 +275,13 @@ mod tests {
         );
         assert_eq!(first.to_string(), "summer time (+02:00)");
         assert_eq!(second.to_string(), "winter time (+01:00)");
+        let en = crate::tool_text::ToolText::new(crate::tool_text::Lang::En);
         assert_eq!(
-            u.message("end", dt, "Europe/Berlin"),
+            en.get(&u.message("end", dt, "Europe/Berlin")),
             "`end` 2027-10-31 02:30 happens twice in Europe/Berlin: first in summer time (+02:00), then again in winter time (+01:00), when the clocks go back from 03:00 to 02:00"
         );
         assert!(
-            u.help("end")
+            en.get(&u.fix("end"))
                 .ends_with("e.g. end = 2027-10-31T01:59 or end = 2027-10-31T03:00")
         );
         assert!(unclear(date(2027, 10, 31).at(2, 0, 0, 0), &berlin()).is_some());

@@ -75,7 +75,7 @@ pub fn units(site: &Site, item: &Item) -> Vec<UnitSource> {
 type W = Writer<Cursor<Vec<u8>>>;
 
 fn io(e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot write the XLIFF document: {e}"))
+    Diagnostic::error("xliff-unwritable").arg("detail", e.to_string())
 }
 
 fn start(w: &mut W, name: &str, attrs: &[(&str, &str)]) -> Result<(), Diagnostic> {
@@ -145,21 +145,18 @@ pub fn export(root: &Path, site: &Site, lang: &str) -> Result<Export, Diagnostic
 /// An error unless `lang` is a language of the site other than the source language.
 fn check_target_language(cfg: &SiteConfig, lang: &str) -> Result<(), Diagnostic> {
     if lang == cfg.default_language {
-        return Err(
-            Diagnostic::error(format!("`{lang}` is the source language"))
-                .help("name the language translators translate into, e.g. --lang ar"),
-        );
+        return Err(Diagnostic::error("lang-is-source")
+            .arg("lang", lang)
+            .help("xliff-lang-help"));
     }
     if !cfg.is_language(lang) {
-        return Err(
-            Diagnostic::error(format!("`{lang}` is not a language of this site")).help(
-                crate::toml_input::suggest(
-                    lang,
-                    cfg.languages.iter().map(|l| l.key.as_str()),
-                    "languages",
-                ),
+        return Err(Diagnostic::error("lang-unknown").arg("lang", lang).help(
+            crate::toml_input::suggest(
+                lang,
+                cfg.languages.iter().map(|l| l.key.as_str()),
+                "what-languages",
             ),
-        );
+        ));
     }
     Ok(())
 }

@@ -61,9 +61,9 @@ enum Part {
 
 fn xml_err(file: &SourceFile, pos: u64, e: &dyn std::fmt::Display) -> Diagnostic {
     let p = pos as usize;
-    Diagnostic::error(format!("this is not well-formed XML: {e}"))
+    Diagnostic::error("xliff-not-xml")
+        .arg("detail", e.to_string())
         .at(file, p..p + 1)
-        .help("the translation tool must return the XLIFF file as it was, with <target> elements added")
 }
 
 /// Parses an XLIFF 2.0 document as written by [`super::export`] (and as CAT
@@ -107,9 +107,7 @@ pub fn parse(file: &SourceFile) -> Result<Document, Diagnostic> {
         }
     }
     if !state.saw_root {
-        return Err(Diagnostic::error("this is not an XLIFF file")
-            .in_file(file)
-            .help("give the file that `wegweiser xliff export` wrote, with the translations filled in"));
+        return Err(Diagnostic::error("xliff-not-xliff").in_file(file));
     }
     Ok(state.doc)
 }
@@ -156,9 +154,7 @@ impl ParseState {
             "xliff" => {
                 self.saw_root = true;
                 if attr(e, "version").as_deref() != Some("2.0") {
-                    return Err(Diagnostic::error("this is not an XLIFF 2.0 file")
-                        .at(file, here)
-                        .help("export it with `wegweiser xliff export` and keep the format (XLIFF 2.0) in the translation tool"));
+                    return Err(Diagnostic::error("xliff-not-2").at(file, here));
                 }
                 self.doc.src_lang = attr(e, "srcLang").unwrap_or_default();
                 self.doc.trg_lang = attr(e, "trgLang").unwrap_or_default();
@@ -362,12 +358,9 @@ pub fn import(root: &Path, site: &Site, xliff: &SourceFile, opts: ImportOptions)
         .filter(|k| *k != cfg.default_language);
     let Some(lang) = lang else {
         out.diagnostics.push(
-            Diagnostic::error(format!(
-                "the target language `{}` is not a translation language of this site",
-                doc.trg_lang
-            ))
-            .in_file(xliff)
-            .help("export the file again with `wegweiser xliff export --lang LANG`"),
+            Diagnostic::error("xliff-target-language")
+                .arg("lang", doc.trg_lang.as_str())
+                .in_file(xliff),
         );
         return out;
     };
@@ -395,36 +388,28 @@ fn import_file(
         .cloned()
         .unwrap_or_else(|| item_path(&f.id));
     let item = find(site, &path).map_err(|d| {
-        Diagnostic::error(format!("{path}: {}", d.message))
+        Diagnostic::error("xliff-item-gone")
+            .arg("path", path.as_str())
+            .arg("detail", d.text)
             .at(xliff, f.span.clone())
-            .help("the item was renamed or removed since the export; export again")
     })?;
     let exported = f.meta.get("source_hash").map_or("", String::as_str);
     if exported != item.fingerprint {
-        return Err(Diagnostic::error(format!(
-            "{path}: the German source changed since the export (exported from {exported}, now {})",
-            item.fingerprint
-        ))
-        .at(xliff, f.span.clone())
-        .label("this item was not imported")
-        .help(format!(
-            "export again with `wegweiser xliff export --lang {lang}` and translate the new source; the other items were imported"
-        )));
+        return Err(Diagnostic::error("xliff-source-changed")
+            .arg("path", path)
+            .arg("exported", exported)
+            .arg("now", item.fingerprint.as_str())
+            .arg("lang", lang)
+            .at(xliff, f.span.clone()));
     }
     let rel = translation_path(site, item, lang);
     let now = std::fs::read(root.join(&rel)).ok();
     let exported_target = f.meta.get("target_hash").map_or("", String::as_str);
     if file_hash(now.as_deref()) != exported_target && !opts.force {
-        return Err(Diagnostic::error(format!(
-            "{}: was changed after the export; importing would overwrite that change",
-            rel.display()
-        ))
-        .at(xliff, f.span.clone())
-        .label("this item was not imported")
-        .help(format!(
-            "compare the file with the translation in the XLIFF; to replace it anyway run `wegweiser xliff import {} --force`",
-            xliff.path.display()
-        )));
+        return Err(Diagnostic::error("xliff-file-changed")
+            .arg("file", rel.display())
+            .arg("xliff", xliff.path.display())
+            .at(xliff, f.span.clone()));
     }
     check_complete(xliff, f, &path)?;
     // A unit left as it was gets the German block back as written.
@@ -434,8 +419,10 @@ fn import_file(
         .collect();
     let text = translation_text(xliff, f, &path, &original, &item.fingerprint, opts.machine)?;
     write(&root.join(&rel), &text).map_err(|e| {
-        Diagnostic::error(format!("cannot write {}: {e}", rel.display()))
-            .help("check that the content folder is writable")
+        Diagnostic::error("cannot-write")
+            .arg("file", rel.display())
+            .arg("detail", e.to_string())
+            .help("content-writable")
     })?;
     Ok(Some(rel))
 }
@@ -457,13 +444,11 @@ fn check_complete(xliff: &SourceFile, f: &File, path: &str) -> Result<(), Diagno
         .iter()
         .find(|u| u.target.is_none())
         .map_or(f.span.clone(), |u| u.span.clone());
-    Err(Diagnostic::warning(format!(
-        "{path}: not imported, {} unit(s) have no translation: {}",
-        missing.len(),
-        missing.join(", ")
-    ))
-    .at(xliff, first)
-    .help("fill in every <target> of the item (or leave the item out); an item is imported only whole"))
+    Err(Diagnostic::warning("xliff-incomplete")
+        .arg("path", path)
+        .arg("n", missing.len())
+        .arg("units", missing.join(", "))
+        .at(xliff, first))
 }
 
 /// The translation file of the item `path` made from its units' targets:
@@ -492,12 +477,10 @@ fn translation_text(
             let q = toml::Value::String(target.trim().to_string()).to_string();
             fields.push_str(&format!("{} = {q}\n", spec.name));
         } else {
-            return Err(Diagnostic::error(format!(
-                "{path}: unit `{}` is not a translatable field",
-                u.id
-            ))
-            .at(xliff, u.span.clone())
-            .help("keep the unit ids as `wegweiser xliff export` wrote them"));
+            return Err(Diagnostic::error("xliff-unit-unknown")
+                .arg("path", path)
+                .arg("unit", u.id.as_str())
+                .at(xliff, u.span.clone()));
         }
     }
     let mut text = String::from("+++\n");

@@ -168,8 +168,11 @@ impl PageBuilder<'_> {
             icon: urls.icon.clone(),
             site_stylesheet: urls.site_stylesheet.clone(),
         };
-        let ctx = tera::Context::from_serialize(&view)
-            .map_err(|e| Diagnostic::error(format!("internal error: chooser view: {e}")))?;
+        let ctx = tera::Context::from_serialize(&view).map_err(|e| {
+            Diagnostic::error("internal-view")
+                .arg("view", "chooser")
+                .arg("detail", e.to_string())
+        })?;
         let html = templates.render("chooser.html", &ctx)?;
         Ok(RenderedPage {
             path: routes::CHOOSER.into(),

@@ -153,7 +153,9 @@ impl<'a> PageBuilder<'a> {
     ) -> Result<RenderedPage, Diagnostic> {
         let (view, template, sitemap) = self.page_view(lang, route);
         let ctx = tera::Context::from_serialize(&view).map_err(|e| {
-            Diagnostic::error(format!("internal error: page view not serialisable: {e}"))
+            Diagnostic::error("internal-view")
+                .arg("view", "page")
+                .arg("detail", e.to_string())
         })?;
         let html = templates.render(template, &ctx)?;
         Ok(RenderedPage {
