@@ -538,20 +538,21 @@ fn validate_taxonomies(taxonomies: &Taxonomies, file: &SourceFile, ds: &mut Diag
         let at = key_span(file, "outside_places");
         if !taxonomies.places.contains(place) {
             ds.push(
-                Diagnostic::error(format!(
-                    "outside_places names `{place}`, which is not one of the places"
-                ))
-                .at(file, at.clone())
-                .help(crate::toml_input::suggest(
-                    place,
-                    taxonomies.places.iter().map(String::as_str),
-                    "places",
-                )),
+                Diagnostic::error("outside-place-unknown")
+                    .arg("place", place.as_str())
+                    .at(file, at.clone())
+                    .help(crate::toml_input::suggest(
+                        place,
+                        taxonomies.places.iter().map(String::as_str),
+                        "what-places",
+                    )),
             );
         }
         if !seen.insert(place) {
             ds.push(
-                Diagnostic::error(format!("outside_places names `{place}` twice")).at(file, at),
+                Diagnostic::error("outside-place-twice")
+                    .arg("place", place.as_str())
+                    .at(file, at),
             );
         }
     }

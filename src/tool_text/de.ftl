@@ -20,6 +20,7 @@ what-names = Namen
 what-languages = Sprachen
 what-language-keys = Sprachkürzel
 what-folders = Ordner
+what-places = Orte
 what-pages = Seiten
 what-contacts = Kontakte
 what-keys = Schlüssel
@@ -476,3 +477,7 @@ cli-check-summary = check: { $errors } Fehler, { $warnings } Warnungen{ $strict 
         [yes] {" "}(--strict: Warnungen zählen als Fehler)
        *[no] {""}
     }
+
+## Orte außerhalb des Gebiets des Büros ([taxonomies] outside_places)
+outside-place-unknown = outside_places nennt „{ $place }“, das ist keiner der Orte
+outside-place-twice = outside_places nennt „{ $place }“ zweimal

@@ -20,6 +20,7 @@ what-names = names
 what-languages = languages
 what-language-keys = language keys
 what-folders = folders
+what-places = places
 what-pages = pages
 what-contacts = contacts
 what-keys = keys
@@ -451,3 +452,7 @@ cli-check-summary = check: { $errors } error(s), { $warnings } warning(s){ $stri
         [yes] {" "}(--strict: warnings count as errors)
        *[no] {""}
     }
+
+## Places outside the office's area ([taxonomies] outside_places)
+outside-place-unknown = outside_places names `{ $place }`, which is not one of the places
+outside-place-twice = outside_places names `{ $place }` twice
