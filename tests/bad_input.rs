@@ -553,3 +553,40 @@ fn check_reports_outdated_translations_and_interface_text() {
     assert_eq!(ds.warning_count(), fixture_warnings() + 5, "{shown}");
     insta::assert_snapshot!(shown);
 }
+
+#[test]
+fn archived_events_and_partial_languages() {
+    let site = TestSite::fixture("site");
+    let not_translated = |ds: &Diagnostics, lang: &str| {
+        ds.iter().any(|d| {
+            d.message.ends_with(&format!(
+                "not translated into `{lang}`: readers see the fallback language"
+            ))
+        })
+    };
+    assert!(not_translated(&site.check(), "fa"));
+    let ds = check_finds(|s| {
+        // Over and archived on purpose: nothing to report.
+        s.write(
+            "content/events/vorbei.md",
+            "+++\ntitle = \"Vorbei\"\nstart = 2025-05-01T10:00\nend = 2025-05-01T12:00\narchived = true\n+++\n",
+        );
+        // Archived, but its date is ahead: the mark is a mistake.
+        s.write(
+            "content/events/bald.md",
+            "+++\ntitle = \"Bald\"\nstart = 2026-05-01T10:00\nend = 2026-05-01T12:00\narchived = true\n+++\n",
+        );
+        s.edit(
+            "site.toml",
+            "fallback = [\"en\"]",
+            "fallback = [\"en\"]\npartial = true",
+        );
+    });
+    let shown = every_line(&ds);
+    assert_eq!(ds.error_count(), 0, "{shown}");
+    assert!(!shown.contains("vorbei.md"), "{shown}");
+    assert!(!not_translated(&ds, "fa"), "{shown}");
+    assert!(not_translated(&ds, "ar"), "{shown}");
+    let archived: Vec<&str> = shown.lines().filter(|l| l.contains("bald.md")).collect();
+    insta::assert_snapshot!(archived.join("\n"));
+}

@@ -87,3 +87,43 @@ fn exit_codes_and_formats() {
     let (code, _, _) = check(&site, &["--format", "yaml"]);
     assert_eq!(code, 2, "usage errors exit with 2");
 }
+
+/// The CI that docs/deploy.md documents (`check --strict`) passes on the
+/// example as shipped, today and a year from now: what depends on the date
+/// (events that are over, review dates) is handled by the example itself
+/// (recurring events, events archived on purpose, review dates ahead), and
+/// its partial languages are declared so in site.toml.
+#[test]
+fn strict_check_passes_on_the_example_today_and_a_year_ahead() {
+    let site = TestSite::example();
+    let strict = |epoch: Option<i64>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_wegweiser"));
+        cmd.args(["check", "--strict", "--format", "short", "--root"])
+            .arg(&site.root);
+        match epoch {
+            Some(s) => cmd.env("SOURCE_DATE_EPOCH", s.to_string()),
+            None => cmd.env_remove("SOURCE_DATE_EPOCH"),
+        };
+        let out = cmd.output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        (out.status.code(), err)
+    };
+    let (code, err) = strict(None);
+    assert_eq!(code, Some(0), "today:\n{err}");
+    assert!(err.contains("check: 0 error(s), 0 warning(s)"), "{err}");
+    let year_ahead = jiff::Timestamp::now().as_second() + 366 * 24 * 3600;
+    let (code, err) = strict(Some(year_ahead));
+    assert_eq!(
+        code,
+        Some(0),
+        "a year ahead (if only review dates or events are reported, the example's dates \
+         have run out: move its review_by and repeat_until ahead, see docs/deploy.md):\n{err}"
+    );
+    assert!(err.contains("check: 0 error(s), 0 warning(s)"), "{err}");
+
+    // Not silenced for good: a year and a half ahead, the review dates
+    // have passed and strict CI asks for them (as warnings).
+    let (code, err) = strict(Some(year_ahead + 366 * 24 * 3600));
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("was due for review"), "{err}");
+}

@@ -48,26 +48,41 @@ pub fn review_dates(site: &Site, today: Date, ds: &mut Diagnostics) {
 }
 
 /// Events with no session left: they have dropped out of the upcoming lists
-/// and calendars and only the archive shows them.
+/// and calendars and only the archive shows them. An event marked
+/// `archived = true` is kept there on purpose and not reported, unless it
+/// still has dates ahead (then the mark is a mistake).
 pub fn finished_events(site: &Site, now: DateTime, ds: &mut Diagnostics) {
     for item in site.items.values() {
         let ItemData::Event(e) = &item.data else {
             continue;
         };
-        if !e.time.is_upcoming(now) {
-            let text = item.source_text(&site.config);
-            let field = ["end", "repeat_until", "sessions", "start"]
-                .into_iter()
-                .map(|f| field_span(text, f))
-                .find(|s| !s.is_empty())
-                .unwrap_or(0..0);
-            ds.push(
-                Diagnostic::warning("this event is over: it is no longer listed as upcoming, only in the archive")
-                    .at(&text.file, field)
-                    .label("last session has passed")
-                    .help("if it takes place again, add the new dates; otherwise delete the file when the archive no longer needs it"),
-            );
+        let upcoming = e.time.is_upcoming(now);
+        if upcoming != e.archived {
+            continue;
         }
+        let text = item.source_text(&site.config);
+        if e.archived {
+            ds.push(
+                // de: Diese Veranstaltung ist als archiviert markiert, hat aber noch Termine
+                Diagnostic::warning("this event is marked `archived = true` but still has dates ahead")
+                    .at(&text.file, field_span(text, "archived"))
+                    .label("still upcoming")
+                    // de: Entfernen Sie `archived = true`, solange die Veranstaltung noch stattfindet
+                    .help("remove `archived = true` while the event still takes place; set it once it is over and kept only for the record"),
+            );
+            continue;
+        }
+        let field = ["end", "repeat_until", "sessions", "start"]
+            .into_iter()
+            .map(|f| field_span(text, f))
+            .find(|s| !s.is_empty())
+            .unwrap_or(0..0);
+        ds.push(
+            Diagnostic::warning("this event is over: it is no longer listed as upcoming, only in the archive")
+                .at(&text.file, field)
+                .label("last session has passed")
+                .help("if it takes place again, add the new dates; to keep it in the archive on purpose, add `archived = true`; otherwise delete the file"),
+        );
     }
 }
 
@@ -96,7 +111,10 @@ pub fn translations(site: &Site, ds: &mut Diagnostics) {
                         );
                     }
                 }
-                State::Missing | State::InProgress => *missing.entry(&l.key).or_default() += 1,
+                // A language the site declares partial is knowingly incomplete.
+                State::Missing | State::InProgress if !l.partial => {
+                    *missing.entry(&l.key).or_default() += 1
+                }
                 _ => {}
             }
         }

@@ -222,6 +222,9 @@ pub struct EventData {
     pub location: Option<String>,
     pub online_url: Option<String>,
     pub attendance: Attendance,
+    /// Kept in the archive on purpose (`archived = true`): `check` does not
+    /// report that it is over.
+    pub archived: bool,
 }
 
 /// How people take part in an event (schema.org eventAttendanceMode).

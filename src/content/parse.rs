@@ -56,6 +56,7 @@ pub struct RawFront {
     pub repeat_interval: Option<Spanned<i64>>,
     pub repeat_until: Option<Spanned<Datetime>>,
     pub except: Option<Vec<Spanned<Datetime>>>,
+    pub archived: Option<bool>,
     pub online_url: Option<Spanned<String>>,
     pub attendance: Option<Spanned<String>>,
     pub kind: Option<Spanned<String>>,

@@ -277,6 +277,14 @@ pub const FIELDS: &[FieldSpec] = &[
         example: "[2026-12-22, 2026-12-29]",
     },
     FieldSpec {
+        name: "archived",
+        kinds: &[Event],
+        scope: Scope::Source,
+        required: false,
+        doc: "true keeps a past event in the archive on purpose: `check` no longer reports that it is over",
+        example: "true",
+    },
+    FieldSpec {
         name: "online_url",
         kinds: &[Event],
         scope: Scope::Source,
