@@ -590,3 +590,76 @@ fn archived_events_and_partial_languages() {
     let archived: Vec<&str> = shown.lines().filter(|l| l.contains("bald.md")).collect();
     insta::assert_snapshot!(archived.join("\n"));
 }
+
+#[test]
+fn german_dates_get_the_right_form() {
+    // Unquoted, TOML itself cannot read it ("invalid float").
+    let ds = broken(|s| {
+        s.edit(
+            "content/offers/sprachcafe.md",
+            "updated = 2026-01-15",
+            "updated = 15.01.2026",
+        );
+    });
+    assert_eq!(location(&ds), "content/offers/sprachcafe.md:14:11");
+    insta::assert_snapshot!("german_date_unquoted", ds.render());
+    // Unquoted with a time.
+    let ds = broken(|s| {
+        s.edit(
+            "content/events/infoabend.md",
+            "start = 2026-02-05T18:00",
+            "start = 5.2.2026 18:00",
+        );
+    });
+    assert_eq!(location(&ds), "content/events/infoabend.md:3:9");
+    insta::assert_snapshot!("german_date_time_unquoted", ds.render_short());
+    // Quoted, in a list: every one is reported.
+    let ds = broken(|s| {
+        s.edit(
+            "content/events/infoabend.md",
+            "end = 2026-02-05T20:00",
+            "end = \"05.02.2026 20:00\"\nrepeat = \"weekly\"\nrepeat_until = \"26.02.2026\"\nexcept = [2026-02-12, \"19.02.2026\"]",
+        );
+    });
+    assert_eq!(ds.error_count(), 3, "{}", ds.render_short());
+    insta::assert_snapshot!("german_dates_quoted", ds.render_short());
+}
+
+#[test]
+fn quoted_iso_dates_are_dates() {
+    // What a browser editor writes: quoted dates, date-times with seconds
+    // and an offset (an instant, read in the site's time zone).
+    let site = TestSite::fixture("site");
+    site.edit(
+        "content/offers/sprachcafe.md",
+        "updated = 2026-01-15",
+        "updated = \"2026-01-15\"\nreview_by = \"2026-06-30\"",
+    );
+    site.edit(
+        "content/events/infoabend.md",
+        "start = 2026-02-05T18:00\nend = 2026-02-05T20:00",
+        "start = \"2026-02-05T17:00:00Z\"\nend = \"2026-02-05T20:00\"",
+    );
+    site.build_ok();
+    let ics = site.read("de/events/infoabend.ics");
+    assert!(
+        ics.contains("DTSTART;TZID=Europe/Berlin:20260205T180000"),
+        "{ics}"
+    );
+    assert!(
+        ics.contains("DTEND;TZID=Europe/Berlin:20260205T200000"),
+        "{ics}"
+    );
+    // Written by hand without quotes, an offset is still refused.
+    site.edit(
+        "content/events/infoabend.md",
+        "start = \"2026-02-05T17:00:00Z\"",
+        "start = 2026-02-05T17:00:00Z",
+    );
+    let ds = site.build_err();
+    assert!(
+        ds.render_short().contains("must be local time"),
+        "{}",
+        ds.render_short()
+    );
+}

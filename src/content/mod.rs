@@ -8,6 +8,7 @@
 
 pub mod address;
 pub mod assemble;
+pub mod date_fields;
 pub mod frontmatter;
 pub mod links;
 pub mod load;
