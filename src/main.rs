@@ -54,6 +54,9 @@ enum Command {
         /// Use this base URL instead of the one in site.toml.
         #[arg(long)]
         base_url: Option<String>,
+        /// List every warning (without it, the first few and their number).
+        #[arg(long)]
+        verbose: bool,
         #[command(flatten)]
         input: Input,
     },
@@ -94,6 +97,7 @@ fn main() -> ExitCode {
             root,
             out,
             base_url,
+            verbose,
             input,
         } => {
             let opts = BuildOptions {
@@ -104,7 +108,7 @@ fn main() -> ExitCode {
                 minify: true,
                 now: None,
             };
-            cli::build::run(opts, input.strict, input.format)
+            cli::build::run(opts, input.strict, input.format, verbose)
         }
         Command::Check { root, input } => {
             let mut opts = BuildOptions::new(root);

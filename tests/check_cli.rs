@@ -127,3 +127,56 @@ fn strict_check_passes_on_the_example_today_and_a_year_ahead() {
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("was due for review"), "{err}");
 }
+
+fn build(site: &TestSite, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+        .arg("build")
+        .arg("--root")
+        .arg(&site.root)
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", "1767225600")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `build` shows what `check` finds in the content (review dates, events
+/// that are over, …): the number, the first five, all with `--verbose`.
+#[test]
+fn build_shows_its_warnings() {
+    let site = TestSite::fixture("site");
+    site.edit(
+        "content/offers/sprachcafe.md",
+        "updated = 2026-01-15",
+        "updated = 2026-01-15\nreview_by = 2025-12-01",
+    );
+    let expected = site.check();
+    assert_eq!(expected.error_count(), 0, "{}", expected.render_short());
+    let n = expected.warning_count();
+    assert!(n > 5, "the fixture has more warnings than are shown: {n}");
+    let warning_lines = |err: &str| err.lines().filter(|l| l.starts_with("warning:")).count();
+
+    let (code, err) = build(&site, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains(&format!(", {n} warning(s)")), "{err}");
+    assert_eq!(warning_lines(&err), 5, "{err}");
+    assert!(
+        err.contains(&format!(
+            "… and {} more warning(s): `wegweiser build --verbose`",
+            n - 5
+        )),
+        "{err}"
+    );
+
+    let (code, err) = build(&site, &["--verbose"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(warning_lines(&err), n, "{err}");
+    assert!(err.contains("was due for review on 2025-12-01"), "{err}");
+    assert!(!err.contains("more warning(s)"), "{err}");
+
+    let (code, err) = build(&site, &["--strict"]);
+    assert_eq!(code, 1, "--strict fails on warnings: {err}");
+}
