@@ -663,3 +663,64 @@ fn quoted_iso_dates_are_dates() {
         ds.render_short()
     );
 }
+
+#[test]
+fn a_new_file_with_placeholders_is_not_published() {
+    let site = TestSite::fixture("site");
+    let rel =
+        wegweiser::scaffold::create(&site.root, wegweiser::content::Kind::Offer, "neu").unwrap();
+    let rel = rel.to_string_lossy().into_owned();
+    // As a draft it builds (the placeholders are warnings with --drafts).
+    site.build_ok();
+    let mut opts = site.options();
+    opts.drafts = true;
+    let ds = wegweiser::check::check(&opts);
+    assert_eq!(ds.error_count(), 0, "{}", ds.render_short());
+    assert!(
+        ds.render_short()
+            .contains("this draft still contains placeholder text")
+    );
+    // Published with its placeholders: an error for each, at its line.
+    site.edit(&rel, "draft = true\n", "");
+    let ds = site.build_err();
+    assert_eq!(
+        ds.error_count(),
+        3,
+        "title and the two body lines: {}",
+        ds.render_short()
+    );
+    insta::assert_snapshot!(every_line(&ds));
+    // With the text written and every example uncommented, it builds: the
+    // examples name the fixture's own keys and contacts.
+    let text = std::fs::read_to_string(site.root.join(&rel)).unwrap();
+    let written: String = text
+        .lines()
+        .map(|l| {
+            let l = l.replace("TODO: ", "");
+            match l.strip_prefix("# ") {
+                Some(field)
+                    if [
+                        "topics",
+                        "audiences",
+                        "places",
+                        "offered_in",
+                        "contacts",
+                        "provider",
+                    ]
+                    .iter()
+                    .any(|f| {
+                        field.starts_with(&format!("{f} = ["))
+                            || field.starts_with(&format!("{f} = \""))
+                    }) =>
+                {
+                    field.to_string()
+                }
+                _ => l,
+            }
+        })
+        .map(|l| l + "\n")
+        .collect();
+    site.write(&rel, &written);
+    site.build_ok();
+    assert!(site.exists("de/offers/neu/index.html"));
+}

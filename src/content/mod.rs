@@ -14,6 +14,7 @@ pub mod links;
 pub mod load;
 pub mod naming;
 pub mod parse;
+pub mod placeholders;
 pub mod recurrence;
 pub mod schema;
 pub mod status;
