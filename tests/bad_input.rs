@@ -724,3 +724,26 @@ fn a_new_file_with_placeholders_is_not_published() {
     site.build_ok();
     assert!(site.exists("de/offers/neu/index.html"));
 }
+
+#[test]
+fn a_label_or_a_name_where_a_key_belongs_suggests_the_key() {
+    let ds = broken(|s| {
+        s.edit(
+            "content/offers/sprachcafe.md",
+            "topics = [\"sprache\"]",
+            "topics = [\"Sprache\"]",
+        );
+        s.edit(
+            "content/offers/sprachcafe.md",
+            "audiences = [\"frauen\"]",
+            "audiences = [\"Frauen und Mädchen\"]",
+        );
+        s.edit(
+            "content/offers/sprachcafe.md",
+            "provider = \"verein\"",
+            "provider = \"Verein Miteinander\"",
+        );
+    });
+    assert_eq!(ds.error_count(), 3, "{}", ds.render_short());
+    insta::assert_snapshot!(every_line(&ds));
+}

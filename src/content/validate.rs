@@ -9,7 +9,7 @@ use super::{Item, ItemData, Kind, Site, Text};
 use crate::config::Taxonomy;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::layout::CONTENT_DIR;
-use crate::toml_input::suggest;
+use crate::toml_input::{meant, suggest};
 
 /// Runs all cross-item checks on a loaded site. `reserved_pages`: names
 /// free pages may not have (see [`super::load::LoadOptions`]).
@@ -131,22 +131,37 @@ fn check_references(site: &Site, item: &Item, contacts: &[&str], ds: &mut Diagno
                 .help(help),
         );
     };
-    check_contact_refs(item, contacts, &mut err);
+    check_contact_refs(site, item, contacts, &mut err);
     check_keys(site, item, &mut err);
 }
 
 /// Every contact an item names exists (`contacts` is sorted).
-fn check_contact_refs(item: &Item, contacts: &[&str], err: &mut BadValue) {
+fn check_contact_refs(site: &Site, item: &Item, contacts: &[&str], err: &mut BadValue) {
     let mut contact_ref = |field: &str, slug: &str| {
         if contacts.binary_search(&slug).is_err() {
+            // A contact's name (in any language) or a near miss of its slug.
+            let named: Vec<(&str, Vec<&str>)> = site
+                .of_kind(Kind::Contact)
+                .map(|c| {
+                    let titles = c.texts.values().map(|t| t.title.as_str()).collect();
+                    (c.slug.as_str(), titles)
+                })
+                .collect();
+            let help = match meant(slug, &named) {
+                // de: Hier steht der Dateiname des Kontakts, nicht sein Name: `{key}`
+                Some(key) => format!(
+                    "write the contact's file name, not its name: `{key}` (content/contacts/{key}.md)"
+                ),
+                None => format!(
+                    "create content/contacts/{slug}.md or correct the name; {}",
+                    suggest(slug, contacts.iter().copied(), "contacts")
+                ),
+            };
             err(
                 field,
                 slug,
                 format!("`{field}` names the contact `{slug}`, which does not exist"),
-                format!(
-                    "create content/contacts/{slug}.md or correct the name; {}",
-                    suggest(slug, contacts.iter().copied(), "contacts")
-                ),
+                help,
             );
         }
     };
@@ -255,14 +270,24 @@ fn check_keys(site: &Site, item: &Item, err: &mut BadValue) {
             let declared = site.config.taxonomies.terms(t);
             for term in l.terms(t) {
                 if !declared.contains(term) {
+                    let keys: Vec<(&str, Vec<&str>)> =
+                        declared.iter().map(|k| (k.as_str(), Vec::new())).collect();
+                    // A label (or its near miss) rather than a typo of the key itself.
+                    let help = match meant(term, &keys) {
+                        // de: Hier steht der Schlüssel, nicht die Bezeichnung: `{key}`
+                        Some(key) if strsim::levenshtein(term, key) > 2 => format!(
+                            "write the key, not the label: `{key}` (keys are listed in site.toml under [taxonomies])"
+                        ),
+                        _ => format!(
+                            "{}; new keys are added in site.toml under [taxonomies]",
+                            suggest(term, declared.iter().map(String::as_str), "keys")
+                        ),
+                    };
                     err(
                         t.key(),
                         term,
                         format!("unknown {} key `{term}`", t.key()),
-                        format!(
-                            "{}; new keys are added in site.toml under [taxonomies]",
-                            suggest(term, declared.iter().map(String::as_str), "keys")
-                        ),
+                        help,
                     );
                 }
             }
