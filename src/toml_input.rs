@@ -101,52 +101,6 @@ fn value_at(text: &str, offset: usize) -> Option<(&str, Range<usize>)> {
     Some((value, begin..begin + value.len()))
 }
 
-/// Text folded for comparing what an editor typed with a key: lower case,
-/// umlauts and ß spelt out (ä → ae, ß → ss), every run of other characters
-/// one `-`, "und"/"and" left out ("Sprache und Bildung" → "sprache-bildung").
-pub fn fold(text: &str) -> String {
-    let mut spelt = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        match c {
-            'ä' => spelt.push_str("ae"),
-            'ö' => spelt.push_str("oe"),
-            'ü' => spelt.push_str("ue"),
-            'ß' => spelt.push_str("ss"),
-            c if c.is_alphanumeric() => spelt.push(c),
-            _ => spelt.push(' '),
-        }
-    }
-    spelt
-        .split_whitespace()
-        .filter(|w| !matches!(*w, "und" | "and"))
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
-/// The key among `candidates` (key, and texts that name it, such as its
-/// label) that `typed` most likely means: its folded form equals a key or a
-/// text's, differs from one by at most two letters, or has every word of a
-/// key at the start of one of its words ("Behördenzusammenarbeit,
-/// interkulturelle Öffnung" → `behoerden-oeffnung`).
-pub fn meant<'a>(typed: &str, candidates: &[(&'a str, Vec<&str>)]) -> Option<&'a str> {
-    let typed = fold(typed);
-    if typed.is_empty() {
-        return None;
-    }
-    let words: Vec<&str> = typed.split('-').collect();
-    let close = |other: &str| strsim::levenshtein(&typed, &fold(other)) <= 2.min(typed.len() / 4);
-    candidates
-        .iter()
-        .find(|(key, texts)| close(key) || texts.iter().any(|t| close(t)))
-        .or_else(|| {
-            candidates.iter().find(|(key, _)| {
-                key.split('-')
-                    .all(|k| words.iter().any(|w| w.starts_with(k)))
-            })
-        })
-        .map(|(key, _)| *key)
-}
-
 /// Parses serde's "unknown field `x`, expected one of `a`, `b`" message.
 fn unknown_field(msg: &str) -> Option<(String, Vec<String>)> {
     let rest = msg.strip_prefix("unknown field `")?;
@@ -276,32 +230,6 @@ mod tests {
             "a.b.cdef",
         ] {
             assert_eq!(german_date(not), None, "{not}");
-        }
-    }
-
-    #[test]
-    fn meant_keys_are_found_from_labels_and_near_misses() {
-        let keys = [
-            ("sprache-bildung", vec![]),
-            ("behoerden-oeffnung", vec![]),
-            ("gefluechtete", vec![]),
-            ("linda-blessing", vec!["Linda Blessing"]),
-        ];
-        for (typed, want) in [
-            ("Sprache und Bildung", Some("sprache-bildung")),
-            ("Sprache-Bildung", Some("sprache-bildung")),
-            ("sprache_bildung", Some("sprache-bildung")),
-            (
-                "Behördenzusammenarbeit, interkulturelle Öffnung",
-                Some("behoerden-oeffnung"),
-            ),
-            ("Geflüchtete", Some("gefluechtete")),
-            ("gefluchtete", Some("gefluechtete")),
-            ("Linda Blessing", Some("linda-blessing")),
-            ("L. Blessing", None),
-            ("Gesundheit", None),
-        ] {
-            assert_eq!(meant(typed, &keys), want, "{typed}");
         }
     }
 

@@ -6,9 +6,11 @@ use std::process::Command;
 
 use common::TestSite;
 
-fn check(site: &TestSite, args: &[&str]) -> (i32, String, String) {
+/// Runs `wegweiser COMMAND --root SITE ARGS` with "now" pinned: exit code,
+/// stdout, stderr.
+fn run(command: &str, site: &TestSite, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-        .arg("check")
+        .arg(command)
         .arg("--root")
         .arg(&site.root)
         .args(args)
@@ -20,6 +22,10 @@ fn check(site: &TestSite, args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+fn check(site: &TestSite, args: &[&str]) -> (i32, String, String) {
+    run("check", site, args)
 }
 
 #[test]
@@ -129,18 +135,8 @@ fn strict_check_passes_on_the_example_today_and_a_year_ahead() {
 }
 
 fn build(site: &TestSite, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-        .arg("build")
-        .arg("--root")
-        .arg(&site.root)
-        .args(args)
-        .env("SOURCE_DATE_EPOCH", "1767225600")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let (code, _, err) = run("build", site, args);
+    (code, err)
 }
 
 /// `build` shows what `check` finds in the content (review dates, events
@@ -177,6 +173,8 @@ fn build_shows_its_warnings() {
     assert!(err.contains("was due for review on 2025-12-01"), "{err}");
     assert!(!err.contains("more warning(s)"), "{err}");
 
+    // Under --strict the warnings are errors: every one is listed.
     let (code, err) = build(&site, &["--strict"]);
     assert_eq!(code, 1, "--strict fails on warnings: {err}");
+    assert_eq!(warning_lines(&err), n, "{err}");
 }

@@ -55,8 +55,9 @@ pub(super) fn source_date_epoch() -> Result<Option<jiff::Timestamp>, String> {
 /// Warnings a build lists without `--verbose` (the summary counts them all).
 const WARNINGS_SHOWN: usize = 5;
 
-/// The build's warnings: all of them for tools (JSON, GitHub) and with
-/// `verbose`, else the first few and how many more there are.
+/// The build's warnings: all of them for tools (JSON, GitHub), with
+/// `verbose` and with `--strict` (where they are errors: every one is
+/// listed), else the first few and how many more there are.
 fn print_warnings(warnings: &Diagnostics, format: Format, verbose: bool) {
     let all = verbose || matches!(format, Format::Json | Format::Github);
     if all || warnings.iter().count() <= WARNINGS_SHOWN {
@@ -86,7 +87,7 @@ pub fn run(mut opts: BuildOptions, strict: bool, format: Format, verbose: bool) 
     let examine = |p: &wegweiser::build::Pipeline| wegweiser::check::examine(&root, p);
     match build_examined(&opts, &Bar::new(), &examine) {
         Ok(report) => {
-            print_warnings(&report.warnings, format, verbose);
+            print_warnings(&report.warnings, format, verbose || strict);
             let failed = strict && !report.warnings.is_empty();
             if std::io::stderr().is_terminal() || !matches!(format, Format::Json) {
                 let langs: Vec<String> = report

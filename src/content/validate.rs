@@ -5,11 +5,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use super::links::{content_link, safe_address, scheme};
+use super::naming::meant;
 use super::{Item, ItemData, Kind, Site, Text};
 use crate::config::Taxonomy;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::layout::CONTENT_DIR;
-use crate::toml_input::{meant, suggest};
+use crate::toml_input::suggest;
 
 /// Runs all cross-item checks on a loaded site. `reserved_pages`: names
 /// free pages may not have (see [`super::load::LoadOptions`]).
