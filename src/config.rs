@@ -55,6 +55,9 @@ pub struct Language {
     /// Whether this language is announced as an hreflang alternate (false for
     /// variants such as easy-read German that share their tag with another language).
     pub hreflang: bool,
+    /// Knowingly incomplete (`partial = true`): `check` does not count its
+    /// missing translations as a problem; `status` still lists them.
+    pub partial: bool,
 }
 
 impl Language {
@@ -147,6 +150,7 @@ struct RawLanguage {
     fallback: Option<Vec<String>>,
     numbering: Option<String>,
     hreflang: Option<bool>,
+    partial: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -507,6 +511,7 @@ fn validate_language(
         fallback,
         numbering: l.numbering.clone(),
         hreflang: l.hreflang.unwrap_or(!shares_tag),
+        partial: l.partial.unwrap_or(false),
     })
 }
 

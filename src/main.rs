@@ -71,6 +71,9 @@ enum Command {
         /// Use this base URL instead of the one in site.toml.
         #[arg(long)]
         base_url: Option<String>,
+        /// List every warning (without it, the first few and their number).
+        #[arg(long)]
+        verbose: bool,
         #[command(flatten)]
         input: Input,
     },
@@ -122,6 +125,7 @@ fn main() -> ExitCode {
             root,
             out,
             base_url,
+            verbose,
             input,
         } => {
             let opts = BuildOptions {
@@ -133,7 +137,7 @@ fn main() -> ExitCode {
                 now: None,
             };
             let text = cli::tool_text(choose(input.lang.or(cli.lang)), &opts.root);
-            cli::build::run(opts, input.strict, input.format, &text)
+            cli::build::run(opts, input.strict, input.format, verbose, &text)
         }
         Command::Check { root, input } => {
             let mut opts = BuildOptions::new(root);

@@ -1,5 +1,7 @@
 //! Turning TOML and serde errors into editor-friendly diagnostics.
 
+use std::ops::Range;
+
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::tool_text::{Arg, Msg};
 
@@ -27,6 +29,74 @@ pub fn suggest<'a>(
             .arg("what", Msg::new(what))
             .arg("list", list),
     }
+}
+
+/// A date written the German way — `30.06.2027`, `1.7.2027`, with or
+/// without a time `30.06.2027 18:00` — in the form TOML and Wegweiser need
+/// (`2027-06-30`, `2027-06-30T18:00`). `None` for anything else.
+pub fn german_date(text: &str) -> Option<String> {
+    let text = text.trim().trim_matches('"').trim();
+    let (date, time) = match text.split_once([' ', 'T']) {
+        Some((d, t)) => (d, Some(t.trim().trim_end_matches(" Uhr"))),
+        None => (text, None),
+    };
+    let mut parts = date.split('.');
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    let number = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (d, m, y) = (
+        number(day, 1..=2)?,
+        number(month, 1..=2)?,
+        number(year, 4..=4)?,
+    );
+    if parts.next().is_some() || !(1..=31).contains(&d) || !(1..=12).contains(&m) {
+        return None;
+    }
+    let iso = format!("{y:04}-{m:02}-{d:02}");
+    match time {
+        None => Some(iso),
+        Some(t) => {
+            let (h, min) = t.split_once([':', '.'])?;
+            let (h, min) = (number(h, 1..=2)?, number(min, 2..=2)?);
+            (h < 24 && min < 60).then(|| format!("{iso}T{h:02}:{min:02}"))
+        }
+    }
+}
+
+/// The error for a date written the German way (see [`german_date`]).
+/// `field`: the key the date is assigned to, for the example in the help.
+pub fn german_date_error(
+    iso: &str,
+    field: &str,
+    file: &SourceFile,
+    span: Range<usize>,
+) -> Diagnostic {
+    let example = if field == "except" {
+        format!("{field} = [{iso}]")
+    } else {
+        format!("{field} = {iso}")
+    };
+    Diagnostic::error("date-german")
+        .arg("iso", iso)
+        .arg("example", example)
+        .at(file, span)
+}
+
+/// The value assigned on the line that contains `offset` (`key = value`,
+/// without a trailing comment), with its byte range in `text`.
+fn value_at(text: &str, offset: usize) -> Option<(&str, Range<usize>)> {
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[start..].lines().next()?;
+    let eq = line.find('=')?;
+    let value = &line[eq + 1..];
+    let value = value.split_once(" #").map_or(value, |v| v.0);
+    let begin = start + eq + 1 + (value.len() - value.trim_start().len());
+    let value = value.trim();
+    Some((value, begin..begin + value.len()))
 }
 
 /// Parses serde's "unknown field `x`, expected one of `a`, `b`" message.
@@ -77,6 +147,17 @@ pub fn explain_toml_error(
             .at(file, span)
             .help(help);
     }
+    if let Some((value, at)) = value_at(&file.text, span.start)
+        && let Some(iso) = german_date(value)
+    {
+        let field = field_at(&file.text, span.start);
+        let field = field.as_deref().unwrap_or(if iso.contains('T') {
+            "start"
+        } else {
+            "review_by"
+        });
+        return german_date_error(&iso, field, file, at);
+    }
     let field = field_at(&file.text, span.start);
     let d = match &field {
         Some(f) => Diagnostic::error("wrong-value")
@@ -121,6 +202,30 @@ mod tests {
         assert!(s.starts_with("did you mean `title`?"), "{s}");
         let s = en.get(&suggest("zzz", ["title"], "what-fields"));
         assert_eq!(s, "allowed fields: `title`");
+    }
+
+    #[test]
+    fn german_dates_are_recognised() {
+        assert_eq!(german_date("30.06.2027").as_deref(), Some("2027-06-30"));
+        assert_eq!(german_date("\"1.7.2027\"").as_deref(), Some("2027-07-01"));
+        assert_eq!(
+            german_date("30.06.2027 18:00").as_deref(),
+            Some("2027-06-30T18:00")
+        );
+        assert_eq!(
+            german_date("5.2.2026 9.30 Uhr").as_deref(),
+            Some("2026-02-05T09:30")
+        );
+        for not in [
+            "2027-06-30",
+            "30.06.27",
+            "32.01.2027",
+            "1.13.2027",
+            "3.14",
+            "a.b.cdef",
+        ] {
+            assert_eq!(german_date(not), None, "{not}");
+        }
     }
 
     #[test]

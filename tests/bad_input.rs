@@ -584,3 +584,197 @@ fn check_reports_outdated_translations_and_interface_text() {
     assert_eq!(ds.warning_count(), fixture_warnings() + 5, "{shown}");
     insta::assert_snapshot!(shown);
 }
+
+#[test]
+fn archived_events_and_partial_languages() {
+    let site = TestSite::fixture("site");
+    let not_translated = |ds: &Diagnostics, lang: &str| {
+        ds.iter().any(|d| {
+            d.message().ends_with(&format!(
+                "not translated into `{lang}`: readers see the fallback language"
+            ))
+        })
+    };
+    assert!(not_translated(&site.check(), "fa"));
+    let ds = check_finds(|s| {
+        // Over and archived on purpose: nothing to report.
+        s.write(
+            "content/events/vorbei.md",
+            "+++\ntitle = \"Vorbei\"\nstart = 2025-05-01T10:00\nend = 2025-05-01T12:00\narchived = true\n+++\n",
+        );
+        // Archived, but its date is ahead: the mark is a mistake.
+        s.write(
+            "content/events/bald.md",
+            "+++\ntitle = \"Bald\"\nstart = 2026-05-01T10:00\nend = 2026-05-01T12:00\narchived = true\n+++\n",
+        );
+        s.edit(
+            "site.toml",
+            "fallback = [\"en\"]",
+            "fallback = [\"en\"]\npartial = true",
+        );
+    });
+    let shown = every_line(&ds);
+    assert_eq!(ds.error_count(), 0, "{shown}");
+    assert!(!shown.contains("vorbei.md"), "{shown}");
+    assert!(!not_translated(&ds, "fa"), "{shown}");
+    assert!(not_translated(&ds, "ar"), "{shown}");
+    let archived: Vec<&str> = shown.lines().filter(|l| l.contains("bald.md")).collect();
+    insta::assert_snapshot!(archived.join("\n"));
+}
+
+#[test]
+fn german_dates_get_the_right_form() {
+    // Unquoted, TOML itself cannot read it ("invalid float").
+    let ds = broken(|s| {
+        s.edit(
+            "content/offers/sprachcafe.md",
+            "updated = 2026-01-15",
+            "updated = 15.01.2026",
+        );
+    });
+    assert_eq!(location(&ds), "content/offers/sprachcafe.md:14:11");
+    insta::assert_snapshot!("german_date_unquoted", ds.render());
+    // Unquoted with a time.
+    let ds = broken(|s| {
+        s.edit(
+            "content/events/infoabend.md",
+            "start = 2026-02-05T18:00",
+            "start = 5.2.2026 18:00",
+        );
+    });
+    assert_eq!(location(&ds), "content/events/infoabend.md:3:9");
+    insta::assert_snapshot!("german_date_time_unquoted", ds.render_short());
+    // Quoted, in a list: every one is reported.
+    let ds = broken(|s| {
+        s.edit(
+            "content/events/infoabend.md",
+            "end = 2026-02-05T20:00",
+            "end = \"05.02.2026 20:00\"\nrepeat = \"weekly\"\nrepeat_until = \"26.02.2026\"\nexcept = [2026-02-12, \"19.02.2026\"]",
+        );
+    });
+    assert_eq!(ds.error_count(), 3, "{}", ds.render_short());
+    insta::assert_snapshot!("german_dates_quoted", ds.render_short());
+}
+
+#[test]
+fn quoted_iso_dates_are_dates() {
+    // What a browser editor writes: quoted dates, date-times with seconds
+    // and an offset (an instant, read in the site's time zone).
+    let site = TestSite::fixture("site");
+    site.edit(
+        "content/offers/sprachcafe.md",
+        "updated = 2026-01-15",
+        "updated = \"2026-01-15\"\nreview_by = \"2026-06-30\"",
+    );
+    site.edit(
+        "content/events/infoabend.md",
+        "start = 2026-02-05T18:00\nend = 2026-02-05T20:00",
+        "start = \"2026-02-05T17:00:00Z\"\nend = \"2026-02-05T20:00\"",
+    );
+    site.build_ok();
+    let ics = site.read("de/events/infoabend.ics");
+    assert!(
+        ics.contains("DTSTART;TZID=Europe/Berlin:20260205T180000"),
+        "{ics}"
+    );
+    assert!(
+        ics.contains("DTEND;TZID=Europe/Berlin:20260205T200000"),
+        "{ics}"
+    );
+    // Written by hand without quotes, an offset is still refused.
+    site.edit(
+        "content/events/infoabend.md",
+        "start = \"2026-02-05T17:00:00Z\"",
+        "start = 2026-02-05T17:00:00Z",
+    );
+    let ds = site.build_err();
+    assert!(
+        ds.render_short().contains("must be local time"),
+        "{}",
+        ds.render_short()
+    );
+}
+
+#[test]
+fn a_new_file_with_placeholders_is_not_published() {
+    let site = TestSite::fixture("site");
+    let rel =
+        wegweiser::scaffold::create(&site.root, wegweiser::content::Kind::Offer, "neu").unwrap();
+    let rel = rel.to_string_lossy().into_owned();
+    // As a draft it builds (the placeholders are warnings with --drafts).
+    site.build_ok();
+    let mut opts = site.options();
+    opts.drafts = true;
+    let ds = wegweiser::check::check(&opts);
+    assert_eq!(ds.error_count(), 0, "{}", ds.render_short());
+    assert!(
+        ds.render_short()
+            .contains("this draft still contains placeholder text")
+    );
+    // Published with its placeholders: an error for each, at its line.
+    site.edit(&rel, "draft = true\n", "");
+    let ds = site.build_err();
+    assert_eq!(
+        ds.error_count(),
+        3,
+        "title and the two body lines: {}",
+        ds.render_short()
+    );
+    insta::assert_snapshot!(every_line(&ds));
+    // With the text written and every example uncommented, it builds: the
+    // examples name the fixture's own keys and contacts.
+    let text = std::fs::read_to_string(site.root.join(&rel)).unwrap();
+    let written: String = text
+        .lines()
+        .map(|l| {
+            let l = l.replace("TODO: ", "");
+            match l.strip_prefix("# ") {
+                Some(field)
+                    if [
+                        "topics",
+                        "audiences",
+                        "places",
+                        "offered_in",
+                        "contacts",
+                        "provider",
+                    ]
+                    .iter()
+                    .any(|f| {
+                        field.starts_with(&format!("{f} = ["))
+                            || field.starts_with(&format!("{f} = \""))
+                    }) =>
+                {
+                    field.to_string()
+                }
+                _ => l,
+            }
+        })
+        .map(|l| l + "\n")
+        .collect();
+    site.write(&rel, &written);
+    site.build_ok();
+    assert!(site.exists("de/offers/neu/index.html"));
+}
+
+#[test]
+fn a_label_or_a_name_where_a_key_belongs_suggests_the_key() {
+    let ds = broken(|s| {
+        s.edit(
+            "content/offers/sprachcafe.md",
+            "topics = [\"sprache\"]",
+            "topics = [\"Sprache\"]",
+        );
+        s.edit(
+            "content/offers/sprachcafe.md",
+            "audiences = [\"frauen\"]",
+            "audiences = [\"Frauen und Mädchen\"]",
+        );
+        s.edit(
+            "content/offers/sprachcafe.md",
+            "provider = \"verein\"",
+            "provider = \"Verein Miteinander\"",
+        );
+    });
+    assert_eq!(ds.error_count(), 3, "{}", ds.render_short());
+    insta::assert_snapshot!(every_line(&ds));
+}

@@ -6,14 +6,21 @@ use std::process::Command;
 
 use common::TestSite;
 
-/// `check` with English messages (the fixture's default language is German).
-fn check(site: &TestSite, args: &[&str]) -> (i32, String, String) {
-    check_in(site, args, &[("WEGWEISER_LANG", "en")])
+/// Runs `wegweiser COMMAND --root SITE ARGS` with "now" pinned and English
+/// messages (the fixture's default language is German): exit code, stdout,
+/// stderr.
+fn run(command: &str, site: &TestSite, args: &[&str]) -> (i32, String, String) {
+    run_in(command, site, args, &[("WEGWEISER_LANG", "en")])
 }
 
-fn check_in(site: &TestSite, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+fn run_in(
+    command: &str,
+    site: &TestSite,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-        .arg("check")
+        .arg(command)
         .arg("--root")
         .arg(&site.root)
         .args(args)
@@ -30,6 +37,14 @@ fn check_in(site: &TestSite, args: &[&str], env: &[(&str, &str)]) -> (i32, Strin
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+fn check(site: &TestSite, args: &[&str]) -> (i32, String, String) {
+    run("check", site, args)
+}
+
+fn check_in(site: &TestSite, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    run_in("check", site, args, env)
 }
 
 #[test]
@@ -145,4 +160,91 @@ fn the_language_of_messages_is_chosen_by_flag_environment_and_site() {
         out.contains("title=kein Feld an dieser Stelle [unknown-field-for-kind]::Das Feld „titel“"),
         "{out}"
     );
+}
+
+/// The CI that docs/deploy.md documents (`check --strict`) passes on the
+/// example as shipped, today and a year from now: what depends on the date
+/// (events that are over, review dates) is handled by the example itself
+/// (recurring events, events archived on purpose, review dates ahead), and
+/// its partial languages are declared so in site.toml.
+#[test]
+fn strict_check_passes_on_the_example_today_and_a_year_ahead() {
+    let site = TestSite::example();
+    let strict = |epoch: Option<i64>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_wegweiser"));
+        cmd.args([
+            "check", "--strict", "--lang", "en", "--format", "short", "--root",
+        ])
+        .arg(&site.root);
+        match epoch {
+            Some(s) => cmd.env("SOURCE_DATE_EPOCH", s.to_string()),
+            None => cmd.env_remove("SOURCE_DATE_EPOCH"),
+        };
+        let out = cmd.output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        (out.status.code(), err)
+    };
+    let (code, err) = strict(None);
+    assert_eq!(code, Some(0), "today:\n{err}");
+    assert!(err.contains("check: 0 error(s), 0 warning(s)"), "{err}");
+    let year_ahead = jiff::Timestamp::now().as_second() + 366 * 24 * 3600;
+    let (code, err) = strict(Some(year_ahead));
+    assert_eq!(
+        code,
+        Some(0),
+        "a year ahead (if only review dates or events are reported, the example's dates \
+         have run out: move its review_by and repeat_until ahead, see docs/deploy.md):\n{err}"
+    );
+    assert!(err.contains("check: 0 error(s), 0 warning(s)"), "{err}");
+
+    // Not silenced for good: a year and a half ahead, the review dates
+    // have passed and strict CI asks for them (as warnings).
+    let (code, err) = strict(Some(year_ahead + 366 * 24 * 3600));
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("was due for review"), "{err}");
+}
+
+fn build(site: &TestSite, args: &[&str]) -> (i32, String) {
+    let (code, _, err) = run("build", site, args);
+    (code, err)
+}
+
+/// `build` shows what `check` finds in the content (review dates, events
+/// that are over, …): the number, the first five, all with `--verbose`.
+#[test]
+fn build_shows_its_warnings() {
+    let site = TestSite::fixture("site");
+    site.edit(
+        "content/offers/sprachcafe.md",
+        "updated = 2026-01-15",
+        "updated = 2026-01-15\nreview_by = 2025-12-01",
+    );
+    let expected = site.check();
+    assert_eq!(expected.error_count(), 0, "{}", expected.render_short());
+    let n = expected.warning_count();
+    assert!(n > 5, "the fixture has more warnings than are shown: {n}");
+    let warning_lines = |err: &str| err.lines().filter(|l| l.starts_with("warning:")).count();
+
+    let (code, err) = build(&site, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains(&format!(", {n} warning(s)")), "{err}");
+    assert_eq!(warning_lines(&err), 5, "{err}");
+    assert!(
+        err.contains(&format!(
+            "… and {} more warning(s): `wegweiser build --verbose`",
+            n - 5
+        )),
+        "{err}"
+    );
+
+    let (code, err) = build(&site, &["--verbose"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(warning_lines(&err), n, "{err}");
+    assert!(err.contains("was due for review on 2025-12-01"), "{err}");
+    assert!(!err.contains("more warning(s)"), "{err}");
+
+    // Under --strict the warnings are errors: every one is listed.
+    let (code, err) = build(&site, &["--strict"]);
+    assert_eq!(code, 1, "--strict fails on warnings: {err}");
+    assert_eq!(warning_lines(&err), n, "{err}");
 }

@@ -167,6 +167,18 @@ pub fn build_with_progress(
     opts: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildReport, Diagnostics> {
+    build_examined(opts, progress, &|_| Diagnostics::new())
+}
+
+/// [`build_with_progress`], adding the warnings `examine` finds in the built
+/// site to the report (the command line passes `check`'s examination of the
+/// content, so that `build` shows review dates and events that are over;
+/// `build` itself does not depend on `check`).
+pub fn build_examined(
+    opts: &BuildOptions,
+    progress: &dyn Progress,
+    examine: &dyn Fn(&Pipeline) -> Diagnostics,
+) -> Result<BuildReport, Diagnostics> {
     let out = opts.out_dir();
     output::check_output_dir(&opts.root, &out)?;
     let mut p = Pipeline::load(opts)?;
@@ -175,7 +187,9 @@ pub fn build_with_progress(
     p.cache = ContentCache::default();
     // Dropped on error: the staging folder is removed, the old output stays.
     let staging = Staging::new(&out)?;
-    let (mut report, warnings) = p.build_into(&staging, progress)?;
+    let (mut report, mut warnings) = p.build_into(&staging, progress)?;
+    warnings.extend(examine(&p).iter().cloned());
+    warnings.sort();
     staging.commit()?;
     report.warnings = warnings;
     Ok(report)

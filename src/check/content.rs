@@ -45,21 +45,32 @@ pub fn review_dates(site: &Site, today: Date, ds: &mut Diagnostics) {
 }
 
 /// Events with no session left: they have dropped out of the upcoming lists
-/// and calendars and only the archive shows them.
+/// and calendars and only the archive shows them. An event marked
+/// `archived = true` is kept there on purpose and not reported, unless it
+/// still has dates ahead (then the mark is a mistake).
 pub fn finished_events(site: &Site, now: DateTime, ds: &mut Diagnostics) {
     for item in site.items.values() {
         let ItemData::Event(e) = &item.data else {
             continue;
         };
-        if !e.time.is_upcoming(now) {
-            let text = item.source_text(&site.config);
-            let field = ["end", "repeat_until", "sessions", "start"]
-                .into_iter()
-                .map(|f| field_span(text, f))
-                .find(|s| !s.is_empty())
-                .unwrap_or(0..0);
-            ds.push(Diagnostic::warning("event-over").at(&text.file, field));
+        let upcoming = e.time.is_upcoming(now);
+        if upcoming != e.archived {
+            continue;
         }
+        let text = item.source_text(&site.config);
+        if e.archived {
+            ds.push(
+                Diagnostic::warning("event-archived-upcoming")
+                    .at(&text.file, field_span(text, "archived")),
+            );
+            continue;
+        }
+        let field = ["end", "repeat_until", "sessions", "start"]
+            .into_iter()
+            .map(|f| field_span(text, f))
+            .find(|s| !s.is_empty())
+            .unwrap_or(0..0);
+        ds.push(Diagnostic::warning("event-over").at(&text.file, field));
     }
 }
 
@@ -83,7 +94,10 @@ pub fn translations(site: &Site, ds: &mut Diagnostics) {
                         );
                     }
                 }
-                State::Missing | State::InProgress => *missing.entry(&l.key).or_default() += 1,
+                // A language the site declares partial is knowingly incomplete.
+                State::Missing | State::InProgress if !l.partial => {
+                    *missing.entry(&l.key).or_default() += 1
+                }
                 _ => {}
             }
         }

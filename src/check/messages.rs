@@ -37,8 +37,18 @@ fn template_literals(root: &Path, theme: &str) -> BTreeSet<String> {
 
 pub fn check(root: &Path, site: &Site, messages: &Messages, ds: &mut Diagnostics) {
     let literals = template_literals(root, &site.config.theme);
+    // `language-<key>` names a site language wherever content mentions it
+    // (offered_in, fallback notices): asked for by code, whether or not
+    // today's content names that language.
+    let language_names: BTreeSet<String> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| format!("language-{}", l.key))
+        .collect();
     let used = |id: &str| {
         messages.was_used(id)
+            || language_names.contains(id)
             || MESSAGES_ASKED_BY_CODE.contains(&id)
             || literals.contains(id)
             || literals

@@ -10,7 +10,9 @@ mod content;
 mod links;
 mod messages;
 
-use crate::build::{BuildOptions, Built, build_in_memory};
+use std::path::Path;
+
+use crate::build::{BuildOptions, Built, Pipeline, build_in_memory};
 use crate::diagnostics::Diagnostics;
 
 /// Checks the site in `opts.root`. Errors and warnings, sorted by file and line.
@@ -23,14 +25,23 @@ pub fn check(opts: &BuildOptions) -> Diagnostics {
         Ok(built) => built,
         Err(ds) => return ds,
     };
+    ds.extend(examine(&opts.root, &pipeline).iter().cloned());
+    links::check(pipeline.site(), &files, &mut ds);
+    ds.sort();
+    ds
+}
+
+/// What `check` finds in a built site besides its links: review dates,
+/// events that are over, translations, duplicate titles, interface text
+/// (`build` shows these too). `root`: the site folder.
+pub fn examine(root: &Path, pipeline: &Pipeline) -> Diagnostics {
+    let mut ds = Diagnostics::new();
     let site = pipeline.site();
     let now = pipeline.now();
     content::review_dates(site, now.date(), &mut ds);
     content::finished_events(site, now, &mut ds);
     content::translations(site, &mut ds);
     content::duplicate_titles(site, &mut ds);
-    links::check(site, &files, &mut ds);
-    messages::check(&opts.root, site, pipeline.messages(), &mut ds);
-    ds.sort();
+    messages::check(root, site, pipeline.messages(), &mut ds);
     ds
 }

@@ -3,7 +3,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use wegweiser::BuildOptions;
-use wegweiser::build::{Progress, build_with_progress};
+use wegweiser::build::{Progress, build_examined};
+use wegweiser::diagnostics::Diagnostics;
 
 /// A progress bar on a terminal (indicatif); nothing when output goes elsewhere.
 struct Bar(indicatif::ProgressBar);
@@ -53,7 +54,31 @@ pub(super) fn source_date_epoch() -> Result<Option<jiff::Timestamp>, String> {
     }
 }
 
-pub fn run(mut opts: BuildOptions, strict: bool, format: Format, t: &ToolText) -> ExitCode {
+/// Warnings a build lists without `--verbose` (the summary counts them all).
+const WARNINGS_SHOWN: usize = 5;
+
+/// The build's warnings: all of them for tools (JSON, GitHub), with
+/// `verbose` and with `--strict` (where they are errors: every one is
+/// listed), else the first few and how many more there are.
+fn print_warnings(warnings: &Diagnostics, format: Format, verbose: bool, t: &ToolText) {
+    let all = verbose || matches!(format, Format::Json | Format::Github);
+    if all || warnings.iter().count() <= WARNINGS_SHOWN {
+        return print(warnings, format, t);
+    }
+    let mut first = Diagnostics::new();
+    first.extend(warnings.iter().take(WARNINGS_SHOWN).cloned());
+    print(&first, format, t);
+    let more = warnings.iter().count() - WARNINGS_SHOWN;
+    eprintln!("{}", t.say("cli-more-warnings", &[("n", more.into())]));
+}
+
+pub fn run(
+    mut opts: BuildOptions,
+    strict: bool,
+    format: Format,
+    verbose: bool,
+    t: &ToolText,
+) -> ExitCode {
     let started = Instant::now();
     match source_date_epoch() {
         Ok(now) => opts.now = now,
@@ -63,9 +88,11 @@ pub fn run(mut opts: BuildOptions, strict: bool, format: Format, t: &ToolText) -
         }
     }
     let before = wegweiser::output::Generation::of(&opts.out_dir());
-    match build_with_progress(&opts, &Bar::new()) {
+    let root = opts.root.clone();
+    let examine = |p: &wegweiser::build::Pipeline| wegweiser::check::examine(&root, p);
+    match build_examined(&opts, &Bar::new(), &examine) {
         Ok(report) => {
-            print(&report.warnings, format, t);
+            print_warnings(&report.warnings, format, verbose || strict, t);
             let failed = strict && !report.warnings.is_empty();
             if std::io::stderr().is_terminal() || !matches!(format, Format::Json) {
                 let langs: Vec<String> = report

@@ -139,6 +139,7 @@ fn item_data(source: &ParsedFile, config: &SiteConfig, ds: &mut Diagnostics) -> 
                 location: f.location.clone(),
                 online_url,
                 attendance,
+                archived: f.archived.unwrap_or(false),
             })
         }
         Kind::Contact => ItemData::Contact(contact(source, ds)?),

@@ -8,11 +8,13 @@
 
 pub mod address;
 pub mod assemble;
+pub mod date_fields;
 pub mod frontmatter;
 pub mod links;
 pub mod load;
 pub mod naming;
 pub mod parse;
+pub mod placeholders;
 pub mod recurrence;
 pub mod schema;
 pub mod status;
@@ -222,6 +224,9 @@ pub struct EventData {
     pub location: Option<String>,
     pub online_url: Option<String>,
     pub attendance: Attendance,
+    /// Kept in the archive on purpose (`archived = true`): `check` does not
+    /// report that it is over.
+    pub archived: bool,
 }
 
 /// How people take part in an event (schema.org eventAttendanceMode).

@@ -111,6 +111,41 @@ fn slugify(s: &str) -> String {
     out.trim_matches('-').to_string()
 }
 
+/// Text folded for comparing what an editor typed with a key: as a slug
+/// ([`slugify`]: lower case, ä → ae, ß → ss, other characters `-`), with
+/// "und"/"and" left out ("Sprache und Bildung" → "sprache-bildung").
+fn fold(text: &str) -> String {
+    slugify(text)
+        .split('-')
+        .filter(|w| !matches!(*w, "und" | "and"))
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The key among `candidates` (key, and texts that name it, such as its
+/// label) that `typed` most likely means: its folded form equals a key or a
+/// text's, differs from one by at most two letters, or has every word of a
+/// key at the start of one of its words ("Behördenzusammenarbeit,
+/// interkulturelle Öffnung" → `behoerden-oeffnung`).
+pub fn meant<'a>(typed: &str, candidates: &[(&'a str, Vec<&str>)]) -> Option<&'a str> {
+    let typed = fold(typed);
+    if typed.is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = typed.split('-').collect();
+    let close = |other: &str| strsim::levenshtein(&typed, &fold(other)) <= 2.min(typed.len() / 4);
+    candidates
+        .iter()
+        .find(|(key, texts)| close(key) || texts.iter().any(|t| close(t)))
+        .or_else(|| {
+            candidates.iter().find(|(key, _)| {
+                key.split('-')
+                    .all(|k| words.iter().any(|w| w.starts_with(k)))
+            })
+        })
+        .map(|(key, _)| *key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,5 +185,31 @@ mod tests {
             en(identify(Path::new("offers/x.xx.md"), &langs()).unwrap_err())
                 .contains("not a language")
         );
+    }
+
+    #[test]
+    fn meant_keys_are_found_from_labels_and_near_misses() {
+        let keys = [
+            ("sprache-bildung", vec![]),
+            ("behoerden-oeffnung", vec![]),
+            ("gefluechtete", vec![]),
+            ("linda-blessing", vec!["Linda Blessing"]),
+        ];
+        for (typed, want) in [
+            ("Sprache und Bildung", Some("sprache-bildung")),
+            ("Sprache-Bildung", Some("sprache-bildung")),
+            ("sprache_bildung", Some("sprache-bildung")),
+            (
+                "Behördenzusammenarbeit, interkulturelle Öffnung",
+                Some("behoerden-oeffnung"),
+            ),
+            ("Geflüchtete", Some("gefluechtete")),
+            ("gefluchtete", Some("gefluechtete")),
+            ("Linda Blessing", Some("linda-blessing")),
+            ("L. Blessing", None),
+            ("Gesundheit", None),
+        ] {
+            assert_eq!(meant(typed, &keys), want, "{typed}");
+        }
     }
 }

@@ -56,6 +56,7 @@ pub struct RawFront {
     pub repeat_interval: Option<Spanned<i64>>,
     pub repeat_until: Option<Spanned<Datetime>>,
     pub except: Option<Vec<Spanned<Datetime>>>,
+    pub archived: Option<bool>,
     pub online_url: Option<Spanned<String>>,
     pub attendance: Option<Spanned<String>>,
     pub kind: Option<Spanned<String>>,
@@ -116,7 +117,7 @@ pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagno
     let mut table = toml::de::DeTable::parse(front_text)
         .map_err(|e| vec![explain_toml_error(&e, &file, offset, schema::hint)])?;
     crate::text::strip_controls_toml(table.get_mut()); // escapes like "\u001B" (crate::text)
-    let errors: Vec<Diagnostic> = table
+    let mut errors: Vec<Diagnostic> = table
         .get_ref()
         .iter()
         .filter_map(|(key, _)| {
@@ -124,6 +125,11 @@ pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagno
             misplaced_field(&id, &file, key.get_ref(), span)
         })
         .collect();
+    errors.extend(super::date_fields::normalise(
+        table.get_mut(),
+        &file,
+        offset,
+    ));
     if !errors.is_empty() {
         return Err(errors);
     }

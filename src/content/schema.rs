@@ -26,6 +26,8 @@ pub struct FieldSpec {
     pub required: bool,
     /// What the field holds and how to write it (used in error help and scaffolds).
     pub doc: &'static str,
+    /// `doc` in German, for the editors' `wegweiser new` templates.
+    pub doc_de: &'static str,
     /// An example value as TOML, for scaffolds and help texts.
     pub example: &'static str,
 }
@@ -42,6 +44,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Text,
         required: true,
         doc: "heading and page title (for a contact: the name)",
+        doc_de: "Überschrift und Seitentitel (bei einem Kontakt: der Name)",
         example: "\"Sprachcafé Ingelheim\"",
     },
     FieldSpec {
@@ -50,6 +53,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Text,
         required: false,
         doc: "one or two sentences shown in lists",
+        doc_de: "ein oder zwei Sätze, die in Listen erscheinen",
         example: "\"Deutsch sprechen üben bei Kaffee und Tee.\"",
     },
     FieldSpec {
@@ -58,6 +62,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Both,
         required: false,
         doc: "true hides the file unless built with --drafts",
+        doc_de: "true versteckt die Datei, bis sie fertig ist (sichtbar nur mit --drafts)",
         example: "false",
     },
     FieldSpec {
@@ -66,6 +71,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "date of the last real change, without quotes",
+        doc_de: "Datum der letzten echten Änderung, ohne Anführungszeichen",
         example: "2026-10-01",
     },
     FieldSpec {
@@ -74,6 +80,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "topic keys from site.toml",
+        doc_de: "Themen-Schlüssel aus site.toml",
         example: "[\"sprache-bildung\"]",
     },
     FieldSpec {
@@ -82,6 +89,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "audience keys from site.toml",
+        doc_de: "Zielgruppen-Schlüssel aus site.toml",
         example: "[\"frauen\"]",
     },
     FieldSpec {
@@ -90,6 +98,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "place keys from site.toml",
+        doc_de: "Orts-Schlüssel aus site.toml",
         example: "[\"ingelheim\"]",
     },
     FieldSpec {
@@ -98,6 +107,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "languages the offer itself is held in (language keys)",
+        doc_de: "Sprachen, in denen das Angebot selbst stattfindet (Sprach-Schlüssel)",
         example: "[\"de\", \"ar\"]",
     },
     FieldSpec {
@@ -106,6 +116,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "contact slugs (file names in content/contacts/ without .md)",
+        doc_de: "Kontakte (Dateinamen in content/contacts/ ohne .md)",
         example: "[\"linda-blessing\"]",
     },
     FieldSpec {
@@ -114,6 +125,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "contact slug of the organisation that runs the offer",
+        doc_de: "Kontakt der Organisation, die das Angebot macht",
         example: "\"caritas\"",
     },
     FieldSpec {
@@ -122,6 +134,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "contact slug of the organiser",
+        doc_de: "Kontakt des Veranstalters",
         example: "\"kreisverwaltung-mainz-bingen\"",
     },
     FieldSpec {
@@ -130,6 +143,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "address on one line",
+        doc_de: "Adresse in einer Zeile",
         example: "\"Georg-Rückert-Straße 11, 55218 Ingelheim am Rhein\"",
     },
     FieldSpec {
@@ -138,6 +152,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "[latitude, longitude] as numbers",
+        doc_de: "[Breitengrad, Längengrad] als Zahlen",
         example: "[49.97, 8.06]",
     },
     FieldSpec {
@@ -146,6 +161,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Text,
         required: false,
         doc: "when the offer takes place, in words",
+        doc_de: "wann das Angebot stattfindet, in Worten",
         example: "\"Dienstags 15–17 Uhr\"",
     },
     FieldSpec {
@@ -154,6 +170,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Text,
         required: false,
         doc: "what it costs, in words",
+        doc_de: "was es kostet, in Worten",
         example: "\"kostenlos\"",
     },
     FieldSpec {
@@ -162,6 +179,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "true if children are looked after",
+        doc_de: "true, wenn Kinder betreut werden",
         example: "true",
     },
     FieldSpec {
@@ -170,6 +188,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "true if barrier-free (step-free access)",
+        doc_de: "true, wenn barrierefrei (stufenloser Zugang)",
         example: "true",
     },
     FieldSpec {
@@ -178,6 +197,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "web address for registration, beginning with https://",
+        doc_de: "Webadresse für die Anmeldung, beginnt mit https://",
         example: "\"https://example.org/anmeldung\"",
     },
     FieldSpec {
@@ -186,6 +206,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "web address beginning with https://",
+        doc_de: "Webadresse, beginnt mit https://",
         example: "\"https://example.org\"",
     },
     FieldSpec {
@@ -194,6 +215,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "date after which the office must check the offer again",
+        doc_de: "Datum, bis zu dem das Büro das Angebot wieder prüft",
         example: "2027-06-30",
     },
     FieldSpec {
@@ -202,6 +224,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "local date and time (or a date with all_day = true), without quotes",
+        doc_de: "Datum und Uhrzeit (Ortszeit) oder, mit all_day = true, ein Datum; ohne Anführungszeichen",
         example: "2026-02-05T18:00",
     },
     FieldSpec {
@@ -210,6 +233,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "local date and time of the end (with all_day = true: the last day)",
+        doc_de: "Datum und Uhrzeit des Endes (mit all_day = true: der letzte Tag)",
         example: "2026-02-05T20:00",
     },
     FieldSpec {
@@ -218,6 +242,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "true for whole days; start and end are then dates",
+        doc_de: "true für ganze Tage; start und end sind dann Daten",
         example: "false",
     },
     FieldSpec {
@@ -226,6 +251,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "for events on several days with different hours, instead of start/end",
+        doc_de: "für Veranstaltungen an mehreren Tagen mit verschiedenen Zeiten, statt start/end",
         example: "[{ start = 2026-11-10T10:00, end = 2026-11-10T15:00 }]",
     },
     FieldSpec {
@@ -234,6 +260,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "for recurring events: \"weekly\" or \"monthly\"; start and end are the first occurrence",
+        doc_de: "für regelmäßige Termine: \"weekly\" (wöchentlich) oder \"monthly\" (monatlich); start und end sind der erste Termin",
         example: "\"weekly\"",
     },
     FieldSpec {
@@ -242,6 +269,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "weekdays of a recurring event (English or German names)",
+        doc_de: "Wochentage eines regelmäßigen Termins (deutsch oder englisch)",
         example: "[\"tuesday\"]",
     },
     FieldSpec {
@@ -250,6 +278,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "monthly events: which weekday of the month, 1 to 5, or -1 for the last",
+        doc_de: "monatliche Termine: welcher Wochentag im Monat, 1 bis 5, oder -1 für den letzten",
         example: "2",
     },
     FieldSpec {
@@ -258,6 +287,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "every n-th week or month (default 1)",
+        doc_de: "jede n-te Woche oder jeden n-ten Monat (Standard 1)",
         example: "2",
     },
     FieldSpec {
@@ -266,6 +296,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "last day of a recurring event (required with repeat)",
+        doc_de: "letzter Tag eines regelmäßigen Termins (Pflicht mit repeat)",
         example: "2026-12-15",
     },
     FieldSpec {
@@ -274,7 +305,17 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "days on which a recurring event does not take place",
+        doc_de: "Tage, an denen ein regelmäßiger Termin ausfällt",
         example: "[2026-12-22, 2026-12-29]",
+    },
+    FieldSpec {
+        name: "archived",
+        kinds: &[Event],
+        scope: Scope::Source,
+        required: false,
+        doc: "true keeps a past event in the archive on purpose: `check` no longer reports that it is over",
+        doc_de: "true behält eine vergangene Veranstaltung bewusst im Archiv: `check` meldet dann nicht mehr, dass sie vorbei ist",
+        example: "true",
     },
     FieldSpec {
         name: "online_url",
@@ -282,6 +323,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "address of the online meeting, beginning with https://",
+        doc_de: "Adresse des Online-Treffens, beginnt mit https://",
         example: "\"https://example.org/treffen\"",
     },
     FieldSpec {
@@ -290,6 +332,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "\"in-person\", \"online\" or \"hybrid\" (default: in-person, or online if only online_url is set)",
+        doc_de: "\"in-person\" (vor Ort), \"online\" oder \"hybrid\" (Standard: vor Ort, oder online, wenn nur online_url gesetzt ist)",
         example: "\"hybrid\"",
     },
     FieldSpec {
@@ -298,6 +341,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "name of the place",
+        doc_de: "Name des Ortes",
         example: "\"Kreisverwaltung, Sitzungssaal\"",
     },
     FieldSpec {
@@ -306,6 +350,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: true,
         doc: "\"person\" or \"organization\"",
+        doc_de: "\"person\" (Person) oder \"organization\" (Organisation)",
         example: "\"person\"",
     },
     FieldSpec {
@@ -314,6 +359,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Text,
         required: false,
         doc: "job or function",
+        doc_de: "Aufgabe oder Funktion",
         example: "\"Integrationsbüro\"",
     },
     FieldSpec {
@@ -322,6 +368,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "contact slug of the organisation a person works for",
+        doc_de: "Kontakt der Organisation, für die eine Person arbeitet",
         example: "\"kreisverwaltung-mainz-bingen\"",
     },
     FieldSpec {
@@ -330,6 +377,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "phone number in international format",
+        doc_de: "Telefonnummer im internationalen Format",
         example: "\"+49 6132 0000-101\"",
     },
     FieldSpec {
@@ -338,6 +386,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "e-mail address",
+        doc_de: "E-Mail-Adresse",
         example: "\"integration@example.org\"",
     },
     FieldSpec {
@@ -346,6 +395,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Text,
         required: false,
         doc: "office hours in words",
+        doc_de: "Sprechzeiten in Worten",
         example: "\"Mo–Do 9–12 Uhr\"",
     },
     FieldSpec {
@@ -354,6 +404,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Source,
         required: false,
         doc: "languages spoken (language keys)",
+        doc_de: "gesprochene Sprachen (Sprach-Schlüssel)",
         example: "[\"de\", \"en\"]",
     },
     FieldSpec {
@@ -362,6 +413,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Translation,
         required: false,
         doc: "fingerprint of the source text this translation was made from; written by `wegweiser translate`, do not edit",
+        doc_de: "Fingerabdruck des Ausgangstexts dieser Übersetzung; schreibt `wegweiser translate`, nicht ändern",
         example: "\"3f9a1c2b7d4e\"",
     },
     FieldSpec {
@@ -370,6 +422,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Translation,
         required: false,
         doc: "true if this translation was made by a machine (readers are told so)",
+        doc_de: "true, wenn diese Übersetzung maschinell erstellt wurde (die Leser erfahren es)",
         example: "true",
     },
     FieldSpec {
@@ -378,6 +431,7 @@ pub const FIELDS: &[FieldSpec] = &[
         scope: Scope::Translation,
         required: false,
         doc: "true once a person has checked a machine translation",
+        doc_de: "true, sobald ein Mensch die maschinelle Übersetzung geprüft hat",
         example: "false",
     },
 ];

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use super::links::{content_link, safe_address, scheme};
+use super::naming::meant;
 use super::{Item, ItemData, Kind, Site, Text};
 use crate::config::Taxonomy;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -50,6 +51,7 @@ pub fn validate_items(
         .filter(checked)
     {
         check_references(site, item, &contacts, ds);
+        super::placeholders::check(item, ds);
         for text in item.texts.values() {
             check_links(site, text, &langs, ds);
         }
@@ -127,24 +129,36 @@ fn check_references(site: &Site, item: &Item, contacts: &[&str], ds: &mut Diagno
     let mut err = |field: &str, value: &str, d: Diagnostic| {
         ds.push(d.at(&source.file, value_span(source, field, value)));
     };
-    check_contact_refs(item, contacts, &mut err);
+    check_contact_refs(site, item, contacts, &mut err);
     check_keys(site, item, &mut err);
 }
 
 /// Every contact an item names exists (`contacts` is sorted).
-fn check_contact_refs(item: &Item, contacts: &[&str], err: &mut BadValue) {
+fn check_contact_refs(site: &Site, item: &Item, contacts: &[&str], err: &mut BadValue) {
     let mut contact_ref = |field: &str, slug: &str| {
         if contacts.binary_search(&slug).is_err() {
+            // A contact's name (in any language) or a near miss of its slug.
+            let named: Vec<(&str, Vec<&str>)> = site
+                .of_kind(Kind::Contact)
+                .map(|c| {
+                    let titles = c.texts.values().map(|t| t.title.as_str()).collect();
+                    (c.slug.as_str(), titles)
+                })
+                .collect();
+            let help = match meant(slug, &named) {
+                Some(key) => Msg::new("contact-slug-not-name").arg("key", key),
+                None => Msg::new("contact-create").arg("slug", slug).arg(
+                    "suggestion",
+                    suggest(slug, contacts.iter().copied(), "what-contacts"),
+                ),
+            };
             err(
                 field,
                 slug,
                 Diagnostic::error("contact-missing")
                     .arg("field", field)
                     .arg("slug", slug)
-                    .help(Msg::new("contact-create").arg("slug", slug).arg(
-                        "suggestion",
-                        suggest(slug, contacts.iter().copied(), "what-contacts"),
-                    )),
+                    .help(help),
             );
         }
     };
@@ -243,16 +257,25 @@ fn check_keys(site: &Site, item: &Item, err: &mut BadValue) {
             let declared = site.config.taxonomies.terms(t);
             for term in l.terms(t) {
                 if !declared.contains(term) {
+                    let keys: Vec<(&str, Vec<&str>)> =
+                        declared.iter().map(|k| (k.as_str(), Vec::new())).collect();
+                    // A label (or its near miss) rather than a typo of the key itself.
+                    let help = match meant(term, &keys) {
+                        Some(key) if strsim::levenshtein(term, key) > 2 => {
+                            Msg::new("taxonomy-key-not-label").arg("key", key)
+                        }
+                        _ => Msg::new("taxonomy-key-add").arg(
+                            "suggestion",
+                            suggest(term, declared.iter().map(String::as_str), "what-keys"),
+                        ),
+                    };
                     err(
                         t.key(),
                         term,
                         Diagnostic::error("unknown-taxonomy-key")
                             .arg("taxonomy", t.key())
                             .arg("term", term.as_str())
-                            .help(Msg::new("taxonomy-key-add").arg(
-                                "suggestion",
-                                suggest(term, declared.iter().map(String::as_str), "what-keys"),
-                            )),
+                            .help(help),
                     );
                 }
             }

@@ -334,7 +334,10 @@ review-due = Dieses Angebot sollte am { $due } überprüft werden: Stimmen Zeite
     .help = Bitte das Angebot mit dem Träger prüfen und dann review_by auf das nächste Datum setzen (z. B. in sechs Monaten).
 event-over = Diese Veranstaltung ist vorbei: Sie steht nicht mehr bei den kommenden Terminen, nur noch im Archiv.
     .label = letzter Termin ist vorbei
-    .help = Findet sie wieder statt, bitte die neuen Termine eintragen; sonst die Datei löschen, wenn das Archiv sie nicht mehr braucht.
+    .help = Findet sie wieder statt, bitte die neuen Termine eintragen. Soll sie bewusst im Archiv bleiben, bitte „archived = true“ ergänzen. Sonst die Datei löschen.
+event-archived-upcoming = Diese Veranstaltung ist als archiviert markiert („archived = true“), hat aber noch Termine.
+    .label = noch nicht vorbei
+    .help = Bitte „archived = true“ entfernen, solange die Veranstaltung noch stattfindet; erst danach setzen, wenn sie nur noch im Archiv stehen soll.
 translation-outdated = Diese Übersetzung ist veraltet: { $source } wurde nach der Übersetzung geändert.
     .help = Bitte den Text anpassen und dann „wegweiser translate { $item } { $lang } --confirm“ ausführen.
 translations-missing = { $n } von { $total } Seiten sind nicht in „{ $lang }“ übersetzt: Leserinnen und Leser sehen die Ersatzsprache.
@@ -472,6 +475,7 @@ cli-built = { $strict ->
         [one] , 1 Warnung
        *[other] , { $warnings } Warnungen
     }
+cli-more-warnings = … und { $n } weitere Warnung(en): „wegweiser build --verbose“ oder „wegweiser check“ zeigt alle.
 cli-build-failed = Erstellen fehlgeschlagen: { $errors } Fehler, { $warnings } Warnungen; { $out }
 cli-check-summary = check: { $errors } Fehler, { $warnings } Warnungen{ $strict ->
         [yes] {" "}(--strict: Warnungen zählen als Fehler)
@@ -481,3 +485,20 @@ cli-check-summary = check: { $errors } Fehler, { $warnings } Warnungen{ $strict 
 ## Orte außerhalb des Gebiets des Büros ([taxonomies] outside_places)
 outside-place-unknown = outside_places nennt „{ $place }“, das ist keiner der Orte
 outside-place-twice = outside_places nennt „{ $place }“ zweimal
+
+## Hinweise auf Schlüssel (ein Name oder eine Bezeichnung, wo ein Schlüssel hingehört)
+contact-slug-not-name = Hier gehört der Dateiname des Kontakts hin, nicht sein Name: „{ $key }“ (content/contacts/{ $key }.md)
+taxonomy-key-not-label = Hier gehört der Schlüssel hin, nicht die Bezeichnung: „{ $key }“ (die Schlüssel stehen in site.toml unter [taxonomies])
+
+## Platzhalter von „wegweiser new“ (TODO: …)
+placeholder-in-draft = Dieser Entwurf enthält noch Platzhaltertext („TODO: …“).
+    .label = Platzhalter
+    .help = Bitte den Platzhalter durch den echten Text ersetzen, bevor Sie „draft = true“ löschen.
+placeholder-published = Platzhaltertext („TODO: …“) würde veröffentlicht.
+    .label = Platzhalter
+    .help = Bitte hier den echten Text schreiben, oder „draft = true“ setzen, solange die Seite nicht fertig ist.
+
+## Deutsch geschriebene Daten
+date-german = Datum bitte als { $iso } schreiben.
+    .label = Tag.Monat.Jahr
+    .help = Daten werden Jahr-Monat-Tag geschrieben, ohne Anführungszeichen, z. B. „{ $example }“.

@@ -319,7 +319,10 @@ review-due = this offer was due for review on { $due }: are times, places and co
     .help = check the offer with its provider, then set review_by to the next date (e.g. in six months)
 event-over = this event is over: it is no longer listed as upcoming, only in the archive
     .label = last session has passed
-    .help = if it takes place again, add the new dates; otherwise delete the file when the archive no longer needs it
+    .help = if it takes place again, add the new dates; to keep it in the archive on purpose, add `archived = true`; otherwise delete the file
+event-archived-upcoming = this event is marked `archived = true` but still has dates ahead
+    .label = still upcoming
+    .help = remove `archived = true` while the event still takes place; set it once it is over and kept only for the record
 translation-outdated = this translation is outdated: { $source } changed after it was translated
     .help = update the text, then run `wegweiser translate { $item } { $lang } --confirm`
 translations-missing = { $n } of { $total } pages are not translated into `{ $lang }`: readers see the fallback language
@@ -447,6 +450,7 @@ cli-built = { $strict ->
         [0] {""}
        *[other] , { $warnings } warning(s)
     }
+cli-more-warnings = … and { $n } more warning(s): `wegweiser build --verbose` or `wegweiser check` lists them all
 cli-build-failed = build failed: { $errors } error(s), { $warnings } warning(s); { $out }
 cli-check-summary = check: { $errors } error(s), { $warnings } warning(s){ $strict ->
         [yes] {" "}(--strict: warnings count as errors)
@@ -456,3 +460,20 @@ cli-check-summary = check: { $errors } error(s), { $warnings } warning(s){ $stri
 ## Places outside the office's area ([taxonomies] outside_places)
 outside-place-unknown = outside_places names `{ $place }`, which is not one of the places
 outside-place-twice = outside_places names `{ $place }` twice
+
+## Key hints (a name or label where a key belongs)
+contact-slug-not-name = write the contact's file name, not its name: `{ $key }` (content/contacts/{ $key }.md)
+taxonomy-key-not-label = write the key, not the label: `{ $key }` (keys are listed in site.toml under [taxonomies])
+
+## Placeholders of `wegweiser new` (TODO: …)
+placeholder-in-draft = this draft still contains placeholder text (`TODO: …`)
+    .label = placeholder
+    .help = replace the placeholder with the real text before removing `draft = true`
+placeholder-published = placeholder text (`TODO: …`) would be published
+    .label = placeholder
+    .help = write the real text here, or set `draft = true` while the page is not ready
+
+## Dates written the German way
+date-german = date must be written { $iso }
+    .label = day.month.year
+    .help = dates are written year-month-day, without quotes, e.g. `{ $example }`

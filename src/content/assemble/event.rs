@@ -41,7 +41,15 @@ fn local_datetime(
         ds.push(p.error_at(v.span(), "time-missing").arg("field", field));
         return None;
     };
-    if dt.offset.is_some() {
+    // A browser editor saves a moment as quoted text with its offset
+    // (`"2027-06-30T16:00:00Z"`): one instant, read in the site's time zone.
+    let quoted = p.file.text[p.span(v.span())].starts_with('"');
+    let offset = match dt.offset {
+        Some(toml::value::Offset::Z) => Some(0),
+        Some(toml::value::Offset::Custom { minutes }) => Some(i32::from(minutes) * 60),
+        None => None,
+    };
+    if offset.is_some() && !quoted {
         ds.push(p.error_at(v.span(), "time-with-offset").arg("field", field));
         return None;
     }
@@ -52,7 +60,13 @@ fn local_datetime(
         t.second.unwrap_or(0) as i8,
         0,
     ) {
-        Ok(time) => date.to_datetime(time),
+        Ok(time) => match offset.map(jiff::tz::Offset::from_seconds) {
+            Some(Ok(o)) => o
+                .to_timestamp(date.to_datetime(time))
+                .map(|ts| ts.to_zoned(zone.tz.clone()).datetime())
+                .unwrap_or(date.to_datetime(time)),
+            _ => date.to_datetime(time),
+        },
         Err(_) => {
             ds.push(p.error_at(v.span(), "time-of-day-invalid"));
             return None;

@@ -1,0 +1,51 @@
+//! Placeholders: `wegweiser new` writes the text an editor still has to
+//! fill in as `TODO: …` (in quoted front-matter values and at the start of
+//! body lines). A published page may not contain one; a draft may.
+
+use std::ops::Range;
+
+use super::{Item, Text};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// What marks a placeholder (docs/content.md).
+pub const MARKER: &str = "TODO:";
+
+/// Byte ranges of the placeholders in `text`'s file: a front-matter value
+/// `key = "TODO: …"` or a line that begins with `TODO:`. Comments
+/// (`# …`) are not placeholders.
+fn find(text: &Text) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.file.text.split_inclusive('\n') {
+        let t = line.trim();
+        let value = t
+            .split_once('=')
+            .map_or(t, |(_, v)| v.trim_start().trim_start_matches('"'));
+        if !t.starts_with('#') && (t.starts_with(MARKER) || value.starts_with(MARKER)) {
+            let start = offset + (line.len() - line.trim_start().len());
+            out.push(start..start + t.len());
+        }
+        offset += line.len();
+    }
+    out
+}
+
+/// An error for each placeholder in a published item (a warning in a draft,
+/// which readers do not see).
+pub fn check(item: &Item, ds: &mut Diagnostics) {
+    for text in item.texts.values() {
+        for at in find(text) {
+            let id = if item.draft {
+                "placeholder-in-draft"
+            } else {
+                "placeholder-published"
+            };
+            let d = if item.draft {
+                Diagnostic::warning(id)
+            } else {
+                Diagnostic::error(id)
+            };
+            ds.push(d.at(&text.file, at));
+        }
+    }
+}
