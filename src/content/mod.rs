@@ -9,6 +9,7 @@
 pub mod address;
 pub mod assemble;
 pub mod frontmatter;
+pub mod hours;
 pub mod links;
 pub mod load;
 pub mod naming;
