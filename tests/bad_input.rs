@@ -553,3 +553,30 @@ fn check_reports_outdated_translations_and_interface_text() {
     assert_eq!(ds.warning_count(), fixture_warnings() + 5, "{shown}");
     insta::assert_snapshot!(shown);
 }
+
+#[test]
+fn opening_hours_that_cannot_be_read_point_at_the_mistake() {
+    let ds = broken(|s| {
+        s.edit(
+            "content/contacts/buero.md",
+            "office_hours = \"Mo–Do 9–12 Uhr\"",
+            "opening_hours = \"Mo-Fr 09:00-12:00; Xy 14:00-16:00\"",
+        )
+    });
+    // Line 8, the value starts in column 18; `Xy` is 19 characters into it.
+    assert_eq!(location(&ds), "content/contacts/buero.md:8:37");
+    insta::assert_snapshot!(ds.render());
+}
+
+#[test]
+fn an_unknown_region_is_refused_with_the_known_ones() {
+    let ds = broken(|s| {
+        s.edit(
+            "site.toml",
+            "time_zone = \"Europe/Berlin\"",
+            "time_zone = \"Europe/Berlin\"\nregion = \"DE-PR\"",
+        )
+    });
+    assert_eq!(location(&ds), "site.toml:5:1");
+    insta::assert_snapshot!(ds.render());
+}

@@ -349,6 +349,14 @@ pub const FIELDS: &[FieldSpec] = &[
         example: "\"Mo–Do 9–12 Uhr\"",
     },
     FieldSpec {
+        name: "opening_hours",
+        kinds: &[Offer, Contact],
+        scope: Scope::Source,
+        required: false,
+        doc: "opening hours in the OpenStreetMap syntax (PH: public holidays, SH: school holidays of the site's region)",
+        example: "\"Mo-Fr 09:00-12:00; Th 14:00-18:00; PH off\"",
+    },
+    FieldSpec {
         name: "languages",
         kinds: &[Contact],
         scope: Scope::Source,
