@@ -139,6 +139,12 @@ impl Hours {
     }
 }
 
+/// The Monday of the week `d` is in.
+pub fn monday_of(d: Date) -> Date {
+    let back = i64::from(d.weekday().to_monday_zero_offset());
+    d.checked_sub(jiff::Span::new().days(back)).unwrap_or(d)
+}
+
 /// The evaluation context: the region's public and school holidays.
 fn context(region: Option<Region>) -> Context {
     let Some(region) = region else {

@@ -20,6 +20,7 @@ use crate::routes::{self, Route};
 
 mod filters;
 mod home;
+mod hours;
 mod item;
 mod list;
 mod search;
