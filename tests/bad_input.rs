@@ -580,3 +580,29 @@ fn an_unknown_region_is_refused_with_the_known_ones() {
     assert_eq!(location(&ds), "site.toml:5:1");
     insta::assert_snapshot!(ds.render());
 }
+
+#[test]
+fn check_warns_on_hours_open_on_public_holidays_without_a_ph_rule() {
+    let ds = check_finds(|s| {
+        s.edit(
+            "site.toml",
+            "time_zone = \"Europe/Berlin\"",
+            "time_zone = \"Europe/Berlin\"\nregion = \"DE-RP\"",
+        );
+        s.edit(
+            "content/contacts/buero.md",
+            "office_hours = \"Mo–Do 9–12 Uhr\"",
+            "opening_hours = \"Mo-Su 09:00-12:00\"",
+        );
+    });
+    let warning = ds
+        .iter()
+        .find(|d| d.message.contains("public holiday"))
+        .expect("a warning about public holidays");
+    assert_eq!(
+        warning.location().as_deref(),
+        Some("content/contacts/buero.md:8:1")
+    );
+    assert!(warning.help.as_deref().unwrap_or_default().contains("PH off"));
+    assert!(!ds.iter().any(|d| d.message.contains("public holiday") && d.location() != warning.location()));
+}

@@ -47,6 +47,35 @@ pub fn review_dates(site: &Site, today: Date, ds: &mut Diagnostics) {
     }
 }
 
+/// Opening hours that say open on a public holiday of the site's region
+/// without a word about holidays (`PH`): usually a forgotten `PH off`.
+pub fn holiday_hours(site: &Site, today: Date, ds: &mut Diagnostics) {
+    for item in site.items.values() {
+        let hours = match &item.data {
+            ItemData::Offer(o) => o.opening_hours.as_ref(),
+            ItemData::Contact(c) => c.opening_hours.as_ref(),
+            _ => None,
+        };
+        let Some(hours) = hours.filter(|h| !h.mentions_public_holidays()) else {
+            continue;
+        };
+        if let Some(h) = hours.open_on_public_holiday(today, 366) {
+            let text = item.source_text(&site.config);
+            // de: „diese Öffnungszeiten sagen geöffnet am Feiertag {date} und nichts über Feiertage“
+            ds.push(
+                Diagnostic::warning(format!(
+                    "these opening hours say open on the public holiday {} ({}) and nothing about holidays",
+                    h.date,
+                    h.id.replace('-', " ")
+                ))
+                .at(&text.file, field_span(text, "opening_hours"))
+                .label("open on public holidays?")
+                .help("add `; PH off` if closed on public holidays, or a rule such as `; PH 10:00-12:00` if open on purpose"),
+            );
+        }
+    }
+}
+
 /// Events with no session left: they have dropped out of the upcoming lists
 /// and calendars and only the archive shows them.
 pub fn finished_events(site: &Site, now: DateTime, ds: &mut Diagnostics) {

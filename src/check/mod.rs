@@ -26,6 +26,7 @@ pub fn check(opts: &BuildOptions) -> Diagnostics {
     let site = pipeline.site();
     let now = pipeline.now();
     content::review_dates(site, now.date(), &mut ds);
+    content::holiday_hours(site, now.date(), &mut ds);
     content::finished_events(site, now, &mut ds);
     content::translations(site, &mut ds);
     content::duplicate_titles(site, &mut ds);

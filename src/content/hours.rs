@@ -109,6 +109,21 @@ impl Hours {
             .collect()
     }
 
+    /// The first public holiday from `from` within `days` days on which
+    /// these hours say open.
+    pub fn open_on_public_holiday(&self, from: Date, days: i64) -> Option<Holiday> {
+        let region = self.region?;
+        let until = from.checked_add(jiff::Span::new().days(days)).unwrap_or(from);
+        holidays::public_between(region, from, until)
+            .into_iter()
+            .find(|h| {
+                self.actual
+                    .schedule_at(naive_date(h.date))
+                    .into_iter()
+                    .any(|r| r.kind == RuleKind::Open)
+            })
+    }
+
     /// The open intervals between `from` and `to` as UTC epoch-minute pairs
     /// (start inclusive, end exclusive), adjacent ones merged, evaluated in
     /// the site's time zone `tz` with holidays counted.
