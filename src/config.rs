@@ -315,12 +315,7 @@ fn validate(
             jiff::tz::TimeZone::UTC
         }
     };
-    let region = region::validate_region(
-        raw.region.as_deref(),
-        file,
-        key_span(file, "region"),
-        ds,
-    );
+    let region = region::validate_region(raw.region.as_deref(), file, key_span(file, "region"), ds);
     let languages = validate_languages(&raw, file, reserved, ds)?;
     validate_taxonomies(&raw.taxonomies, file, ds);
     let legal = validate_legal(raw.legal, file, ds);

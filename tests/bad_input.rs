@@ -603,6 +603,15 @@ fn check_warns_on_hours_open_on_public_holidays_without_a_ph_rule() {
         warning.location().as_deref(),
         Some("content/contacts/buero.md:8:1")
     );
-    assert!(warning.help.as_deref().unwrap_or_default().contains("PH off"));
-    assert!(!ds.iter().any(|d| d.message.contains("public holiday") && d.location() != warning.location()));
+    assert!(
+        warning
+            .help
+            .as_deref()
+            .unwrap_or_default()
+            .contains("PH off")
+    );
+    assert!(
+        !ds.iter()
+            .any(|d| d.message.contains("public holiday") && d.location() != warning.location())
+    );
 }

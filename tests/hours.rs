@@ -11,7 +11,11 @@ use common::TestSite;
 fn built() -> TestSite {
     let site = TestSite::example();
     // Arabic with Arabic-Indic digits (the example itself uses Latin ones).
-    site.edit("site.toml", "tag = \"ar\"\n", "tag = \"ar\"\nnumbering = \"arab\"\n");
+    site.edit(
+        "site.toml",
+        "tag = \"ar\"\n",
+        "tag = \"ar\"\nnumbering = \"arab\"\n",
+    );
     let mut o = site.options();
     o.now = Some("2026-12-21T09:30:00Z".parse().unwrap());
     if let Err(ds) = wegweiser::build(&o) {
@@ -41,15 +45,25 @@ fn the_week_holidays_badge_data_and_jsonld_of_a_contact() {
     let page = "contacts/kreisverwaltung-mainz-bingen/index.html";
     let de = rows(&site, &format!("de/{page}"));
     assert_eq!(de.len(), 7);
-    assert_eq!(de[0], ("Montag".into(), "08:00\u{2009}–\u{2009}12:00".into()));
+    assert_eq!(
+        de[0],
+        ("Montag".into(), "08:00\u{2009}–\u{2009}12:00".into())
+    );
     assert_eq!(
         de[3],
-        ("Donnerstag".into(), "08:00\u{2009}–\u{2009}12:00 und 14:00–17:00".into())
+        (
+            "Donnerstag".into(),
+            "08:00\u{2009}–\u{2009}12:00 und 14:00–17:00".into()
+        )
     );
     assert_eq!(de[5], ("Samstag".into(), "geschlossen".into()));
     let ar = rows(&site, &format!("ar/{page}"));
     assert_eq!(ar[0].0, "الاثنين");
-    assert!(ar[0].1.contains("٨:٠٠") && ar[0].1.contains("١٢:٠٠"), "{:?}", ar[0]);
+    assert!(
+        ar[0].1.contains("٨:٠٠") && ar[0].1.contains("١٢:٠٠"),
+        "{:?}",
+        ar[0]
+    );
     let fa = rows(&site, &format!("fa/{page}"));
     assert_eq!(fa[0], ("دوشنبه".into(), "۸:۰۰ تا ۱۲:۰۰".into()));
     let uk = rows(&site, &format!("uk/{page}"));
@@ -57,7 +71,10 @@ fn the_week_holidays_badge_data_and_jsonld_of_a_contact() {
 
     // Christmas Day, a public holiday in Rhineland-Palatinate, is closed.
     let html = site.read(&format!("de/{page}"));
-    assert!(html.contains("25. Dezember 2026 (1. Weihnachtstag)"), "holiday closure listed");
+    assert!(
+        html.contains("25. Dezember 2026 (1. Weihnachtstag)"),
+        "holiday closure listed"
+    );
     let doc = site.html(&format!("de/{page}"));
     let hours = doc
         .select(&scraper::Selector::parse("[data-hours]").unwrap())

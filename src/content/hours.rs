@@ -73,7 +73,9 @@ impl Hours {
     pub fn week(&self, monday: Date) -> Vec<Vec<(u16, u16)>> {
         (0..7)
             .map(|i| {
-                let day = monday.checked_add(jiff::Span::new().days(i)).unwrap_or(monday);
+                let day = monday
+                    .checked_add(jiff::Span::new().days(i))
+                    .unwrap_or(monday);
                 self.regular
                     .schedule_at(naive_date(day))
                     .into_iter()
@@ -94,7 +96,9 @@ impl Hours {
         let Some(region) = self.region else {
             return Vec::new();
         };
-        let until = from.checked_add(jiff::Span::new().days(days)).unwrap_or(from);
+        let until = from
+            .checked_add(jiff::Span::new().days(days))
+            .unwrap_or(from);
         holidays::public_between(region, from, until)
             .into_iter()
             .filter(|h| {
@@ -113,7 +117,9 @@ impl Hours {
     /// these hours say open.
     pub fn open_on_public_holiday(&self, from: Date, days: i64) -> Option<Holiday> {
         let region = self.region?;
-        let until = from.checked_add(jiff::Span::new().days(days)).unwrap_or(from);
+        let until = from
+            .checked_add(jiff::Span::new().days(days))
+            .unwrap_or(from);
         holidays::public_between(region, from, until)
             .into_iter()
             .find(|h| {

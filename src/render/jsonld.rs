@@ -4,8 +4,8 @@ use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 use serde_json::{Map, Value, json};
 
-use crate::content::recurrence::{Frequency, Recurrence};
 use crate::content::hours::Hours;
+use crate::content::recurrence::{Frequency, Recurrence};
 use crate::content::{
     Attendance, ContactData, ContactKind, EventData, EventTime, Item, ItemData, Listing, OfferData,
     Session, Text, address,

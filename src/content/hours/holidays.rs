@@ -42,7 +42,11 @@ const HOLIDAYS: &[(&str, Rule, &[Region])] = &[
     ("labour-day", Rule::Fixed(5, 1), &[]),
     ("ascension-day", Rule::Easter(39), &[]),
     ("whit-monday", Rule::Easter(50), &[]),
-    ("corpus-christi", Rule::Easter(60), &[Region::DeRp, Region::DeHe]),
+    (
+        "corpus-christi",
+        Rule::Easter(60),
+        &[Region::DeRp, Region::DeHe],
+    ),
     ("german-unity-day", Rule::Fixed(10, 3), &[]),
     ("all-saints-day", Rule::Fixed(11, 1), &[Region::DeRp]),
     ("christmas-day", Rule::Fixed(12, 25), &[]),
@@ -75,9 +79,7 @@ pub fn public(region: Region, year: i16) -> Vec<Holiday> {
         .filter_map(|(id, rule, _)| {
             let date = match rule {
                 Rule::Fixed(m, d) => Date::new(year, *m, *d).ok()?,
-                Rule::Easter(n) => easter(year)
-                    .checked_add(jiff::Span::new().days(*n))
-                    .ok()?,
+                Rule::Easter(n) => easter(year).checked_add(jiff::Span::new().days(*n)).ok()?,
             };
             Some(Holiday { date, id })
         })

@@ -87,12 +87,19 @@ fn a_public_holiday_is_closed_and_listed() {
 
 #[test]
 fn the_week_is_the_regular_schedule() {
-    let hours = Hours::parse("Mo-Fr 09:00-12:00; Th 14:00-18:00; PH off", Some(Region::DeRp))
-        .unwrap();
+    let hours = Hours::parse(
+        "Mo-Fr 09:00-12:00; Th 14:00-18:00; PH off",
+        Some(Region::DeRp),
+    )
+    .unwrap();
     // The week of Christmas 2026: the holiday does not change the table.
     let week = hours.week(date(2026, 12, 21));
     assert_eq!(week[0], [(540, 720)]);
-    assert_eq!(week[3], [(840, 1080)], "a later normal rule replaces the day");
+    assert_eq!(
+        week[3],
+        [(840, 1080)],
+        "a later normal rule replaces the day"
+    );
     assert_eq!(week[4], [(540, 720)]);
     assert!(week[5].is_empty() && week[6].is_empty());
     let late = Hours::parse("Sa 18:00-24:00", None).unwrap();
@@ -121,7 +128,10 @@ fn assert_intervals_match(hours: &Hours, monday: Date) {
         .timestamp();
     let list = hours.open_intervals(&tz, from, to);
     assert!(!list.is_empty());
-    assert!(list.windows(2).all(|w| w[0].1 < w[1].0), "sorted, disjoint: {list:?}");
+    assert!(
+        list.windows(2).all(|w| w[0].1 < w[1].0),
+        "sorted, disjoint: {list:?}"
+    );
     let (lo, hi) = (epoch_minute(from), epoch_minute(to));
     for m in lo..hi {
         let local = tz.to_datetime(jiff::Timestamp::from_second(m * 60).unwrap());
@@ -162,5 +172,9 @@ fn a_start_in_the_skipped_hour_opens_at_the_change() {
     let to = from + jiff::SignedDuration::from_hours(23);
     let list = hours.open_intervals(&tz, from, to);
     let change = jiff::Timestamp::from_second(1_806_195_600).unwrap(); // 2027-03-28T01:00Z
-    assert_eq!(list, [(epoch_minute(change), epoch_minute(change) + 120)], "03:00 to 05:00 CEST");
+    assert_eq!(
+        list,
+        [(epoch_minute(change), epoch_minute(change) + 120)],
+        "03:00 to 05:00 CEST"
+    );
 }

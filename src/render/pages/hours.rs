@@ -50,7 +50,10 @@ impl PageBuilder<'_> {
             .into_iter()
             .map(|h| {
                 let date = fmt.date_plain(h.date);
-                match self.messages.format(lang, &format!("holiday-{}", h.id), None) {
+                match self
+                    .messages
+                    .format(lang, &format!("holiday-{}", h.id), None)
+                {
                     Some(name) => format!("{date} ({name})"),
                     None => date,
                 }
