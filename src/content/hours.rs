@@ -93,6 +93,22 @@ impl Hours {
     /// The public holidays from `from` for `days` days on which the place
     /// would be open in a regular week but is closed.
     pub fn holiday_closures(&self, from: Date, days: i64) -> Vec<Holiday> {
+        self.holidays_ahead(from, days)
+            .into_iter()
+            .filter(|h| open_on(&self.regular, h.date) && !open_on(&self.actual, h.date))
+            .collect()
+    }
+
+    /// The first public holiday from `from` within `days` days on which
+    /// these hours say open.
+    pub fn open_on_public_holiday(&self, from: Date, days: i64) -> Option<Holiday> {
+        self.holidays_ahead(from, days)
+            .into_iter()
+            .find(|h| open_on(&self.actual, h.date))
+    }
+
+    /// The region's public holidays from `from` for `days` days.
+    fn holidays_ahead(&self, from: Date, days: i64) -> Vec<Holiday> {
         let Some(region) = self.region else {
             return Vec::new();
         };
@@ -100,34 +116,6 @@ impl Hours {
             .checked_add(jiff::Span::new().days(days))
             .unwrap_or(from);
         holidays::public_between(region, from, until)
-            .into_iter()
-            .filter(|h| {
-                let d = naive_date(h.date);
-                let open = |oh: &opening_hours::OpeningHours| {
-                    oh.schedule_at(d)
-                        .into_iter()
-                        .any(|r| r.kind == RuleKind::Open)
-                };
-                open(&self.regular) && !open(&self.actual)
-            })
-            .collect()
-    }
-
-    /// The first public holiday from `from` within `days` days on which
-    /// these hours say open.
-    pub fn open_on_public_holiday(&self, from: Date, days: i64) -> Option<Holiday> {
-        let region = self.region?;
-        let until = from
-            .checked_add(jiff::Span::new().days(days))
-            .unwrap_or(from);
-        holidays::public_between(region, from, until)
-            .into_iter()
-            .find(|h| {
-                self.actual
-                    .schedule_at(naive_date(h.date))
-                    .into_iter()
-                    .any(|r| r.kind == RuleKind::Open)
-            })
     }
 
     /// The open intervals between `from` and `to` as UTC epoch-minute pairs
@@ -158,6 +146,13 @@ impl Hours {
         }
         out
     }
+}
+
+/// Whether `oh` is open at any time on `day`.
+fn open_on(oh: &opening_hours::OpeningHours, day: Date) -> bool {
+    oh.schedule_at(naive_date(day))
+        .into_iter()
+        .any(|r| r.kind == RuleKind::Open)
 }
 
 /// The Monday of the week `d` is in.
