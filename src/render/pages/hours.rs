@@ -84,3 +84,22 @@ impl PageBuilder<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Region;
+    use crate::content::hours::holidays::public;
+
+    #[test]
+    fn every_holiday_name_is_known_to_check() {
+        for region in Region::ALL {
+            for h in public(region, 2027) {
+                let id = format!("holiday-{}", h.id);
+                assert!(
+                    super::super::MESSAGES_ASKED_BY_CODE.contains(&id.as_str()),
+                    "{id}"
+                );
+            }
+        }
+    }
+}
