@@ -283,9 +283,11 @@ fn contact(c: &ContactData, ctx: &Ctx, party_of: PartyOf) -> Value {
         point["availableLanguage"] = c.languages.clone().into();
     }
     if let Some(h) = &c.opening_hours {
+        // An organisation's hours are its place's; a person's, when they can be reached.
         let spec = hours_spec(h, ctx.today);
-        point["hoursAvailable"] = spec.clone();
-        if !person {
+        if person {
+            point["hoursAvailable"] = spec;
+        } else {
             let mut place = json!({"@type": "Place", "openingHoursSpecification": spec});
             if let Some(a) = &c.address {
                 place["address"] = postal_address(a);
