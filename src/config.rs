@@ -13,9 +13,11 @@ use crate::toml_input::{explain_toml_error, suggest};
 use crate::layout::CONFIG_FILE;
 
 mod legal;
+mod region;
 
 pub use legal::{Legal, is_email_address};
 use legal::{RawLegal, validate_legal};
+pub use region::Region;
 
 /// CLDR numbering systems a language may set with `numbering` (they apply to
 /// dates, times and interface numbers alike).
@@ -159,6 +161,7 @@ struct RawConfig {
     base_url: String,
     default_language: String,
     time_zone: String,
+    region: Option<String>,
     #[serde(default = "default_theme")]
     theme: String,
     legal: RawLegal,
@@ -190,6 +193,9 @@ pub struct SiteConfig {
     pub default_language: String,
     pub time_zone_name: String,
     pub time_zone: jiff::tz::TimeZone,
+    /// Whose public and school holidays `PH` and `SH` in opening hours
+    /// mean; `None`: no holidays are known.
+    pub region: Option<Region>,
     pub theme: String,
     pub legal: Legal,
     /// In switcher order.
@@ -322,6 +328,7 @@ fn validate(
             jiff::tz::TimeZone::UTC
         }
     };
+    let region = region::validate_region(raw.region.as_deref(), file, key_span(file, "region"), ds);
     let languages = validate_languages(&raw, file, reserved, ds)?;
     validate_taxonomies(&raw.taxonomies, file, ds);
     let legal = validate_legal(raw.legal, file, ds);
@@ -337,6 +344,7 @@ fn validate(
         default_language: raw.default_language,
         time_zone_name: raw.time_zone,
         time_zone,
+        region,
         theme: raw.theme,
         legal,
         languages,

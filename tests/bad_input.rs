@@ -778,3 +778,65 @@ fn a_label_or_a_name_where_a_key_belongs_suggests_the_key() {
     assert_eq!(ds.error_count(), 3, "{}", ds.render_short());
     insta::assert_snapshot!(every_line(&ds));
 }
+
+#[test]
+fn opening_hours_that_cannot_be_read_point_at_the_mistake() {
+    let ds = broken(|s| {
+        s.edit(
+            "content/contacts/buero.md",
+            "office_hours = \"Mo–Do 9–12 Uhr\"",
+            "opening_hours = \"Mo-Fr 09:00-12:00; Xy 14:00-16:00\"",
+        )
+    });
+    // Line 8, the value starts in column 18; `Xy` is 19 characters into it.
+    assert_eq!(location(&ds), "content/contacts/buero.md:8:37");
+    insta::assert_snapshot!(ds.render());
+}
+
+#[test]
+fn an_unknown_region_is_refused_with_the_known_ones() {
+    let ds = broken(|s| {
+        s.edit(
+            "site.toml",
+            "time_zone = \"Europe/Berlin\"",
+            "time_zone = \"Europe/Berlin\"\nregion = \"DE-PR\"",
+        )
+    });
+    assert_eq!(location(&ds), "site.toml:5:1");
+    insta::assert_snapshot!(ds.render());
+}
+
+#[test]
+fn check_warns_on_hours_open_on_public_holidays_without_a_ph_rule() {
+    let ds = check_finds(|s| {
+        s.edit(
+            "site.toml",
+            "time_zone = \"Europe/Berlin\"",
+            "time_zone = \"Europe/Berlin\"\nregion = \"DE-RP\"",
+        );
+        s.edit(
+            "content/contacts/buero.md",
+            "office_hours = \"Mo–Do 9–12 Uhr\"",
+            "opening_hours = \"Mo-Su 09:00-12:00\"",
+        );
+    });
+    let warning = ds
+        .iter()
+        .find(|d| d.code() == "hours-open-on-holiday")
+        .expect("a warning about public holidays");
+    assert_eq!(
+        warning.location().as_deref(),
+        Some("content/contacts/buero.md:8:1")
+    );
+    let english = wegweiser::tool_text::ToolText::new(wegweiser::tool_text::Lang::En);
+    assert!(
+        warning
+            .help_in(&english)
+            .unwrap_or_default()
+            .contains("PH off")
+    );
+    assert!(
+        !ds.iter()
+            .any(|d| d.code() == "hours-open-on-holiday" && d.location() != warning.location())
+    );
+}

@@ -197,3 +197,22 @@ language-menu = اللغة
 home-this-week-heading = هذا الأسبوع
 home-office-heading = جهة الاتصال
 call = اتصال
+
+## Opening hours (opening_hours): the weekly table, the "open now" badge, holiday closures
+label-opening-hours = ساعات العمل
+hours-open-until = مفتوح الآن · حتى {$time}
+hours-opens-at = مغلق · يفتح {$day} {$time}
+hours-closed-now = مغلق حاليًا
+hours-closed = مغلق
+hours-closed-on = مغلق في العطل الرسمية:
+holiday-new-year = رأس السنة الميلادية
+holiday-good-friday = الجمعة العظيمة
+holiday-easter-monday = اثنين الفصح
+holiday-labour-day = عيد العمال
+holiday-ascension-day = عيد الصعود
+holiday-whit-monday = اثنين العنصرة
+holiday-corpus-christi = عيد القربان المقدس
+holiday-german-unity-day = يوم الوحدة الألمانية
+holiday-all-saints-day = عيد جميع القديسين
+holiday-christmas-day = عيد الميلاد
+holiday-boxing-day = ثاني أيام عيد الميلاد

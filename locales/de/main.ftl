@@ -183,3 +183,22 @@ language-menu = Sprache
 home-this-week-heading = Diese Woche
 home-office-heading = Ihr Kontakt
 call = Anrufen
+
+## Opening hours (opening_hours): the weekly table, the "open now" badge, holiday closures
+label-opening-hours = Öffnungszeiten
+hours-open-until = Jetzt geöffnet · bis {$time}
+hours-opens-at = Geschlossen · öffnet {$day} {$time}
+hours-closed-now = Zurzeit geschlossen
+hours-closed = geschlossen
+hours-closed-on = Geschlossen an Feiertagen:
+holiday-new-year = Neujahr
+holiday-good-friday = Karfreitag
+holiday-easter-monday = Ostermontag
+holiday-labour-day = Tag der Arbeit
+holiday-ascension-day = Christi Himmelfahrt
+holiday-whit-monday = Pfingstmontag
+holiday-corpus-christi = Fronleichnam
+holiday-german-unity-day = Tag der Deutschen Einheit
+holiday-all-saints-day = Allerheiligen
+holiday-christmas-day = 1. Weihnachtstag
+holiday-boxing-day = 2. Weihnachtstag

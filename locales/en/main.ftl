@@ -179,3 +179,22 @@ language-menu = Language
 home-this-week-heading = This week
 home-office-heading = Your contact
 call = Call
+
+## Opening hours (opening_hours): the weekly table, the "open now" badge, holiday closures
+label-opening-hours = Opening hours
+hours-open-until = Open now · until {$time}
+hours-opens-at = Closed · opens {$day} {$time}
+hours-closed-now = Closed for now
+hours-closed = closed
+hours-closed-on = Closed on public holidays:
+holiday-new-year = New Year's Day
+holiday-good-friday = Good Friday
+holiday-easter-monday = Easter Monday
+holiday-labour-day = Labour Day
+holiday-ascension-day = Ascension Day
+holiday-whit-monday = Whit Monday
+holiday-corpus-christi = Corpus Christi
+holiday-german-unity-day = German Unity Day
+holiday-all-saints-day = All Saints' Day
+holiday-christmas-day = Christmas Day
+holiday-boxing-day = Boxing Day

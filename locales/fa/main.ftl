@@ -183,3 +183,22 @@ language-menu = زبان
 home-this-week-heading = این هفته
 home-office-heading = تماس با ما
 call = تماس
+
+## Opening hours (opening_hours): the weekly table, the "open now" badge, holiday closures
+label-opening-hours = ساعات کاری
+hours-open-until = اکنون باز است · تا {$time}
+hours-opens-at = بسته است · باز می‌شود {$day} {$time}
+hours-closed-now = فعلاً بسته است
+hours-closed = بسته
+hours-closed-on = در تعطیلات رسمی بسته است:
+holiday-new-year = سال نو میلادی
+holiday-good-friday = جمعهٔ نیک
+holiday-easter-monday = دوشنبهٔ عید پاک
+holiday-labour-day = روز کارگر
+holiday-ascension-day = عید صعود
+holiday-whit-monday = دوشنبهٔ پنطیکاست
+holiday-corpus-christi = عید جسد مسیح
+holiday-german-unity-day = روز وحدت آلمان
+holiday-all-saints-day = روز همهٔ مقدسان
+holiday-christmas-day = روز کریسمس
+holiday-boxing-day = روز دوم کریسمس

@@ -182,3 +182,22 @@ language-menu = Sprache
 home-this-week-heading = Diese Woche
 home-office-heading = Hier bekommen Sie Hilfe
 call = Anrufen
+
+## Opening hours (opening_hours): the weekly table, the "open now" badge, holiday closures
+label-opening-hours = Öffnungs-Zeiten
+hours-open-until = Jetzt offen · bis {$time} Uhr
+hours-opens-at = Jetzt zu · wieder offen: {$day} {$time} Uhr
+hours-closed-now = Jetzt zu
+hours-closed = zu
+hours-closed-on = An diesen Feier-Tagen ist zu:
+holiday-new-year = Neu-Jahr
+holiday-good-friday = Kar-Freitag
+holiday-easter-monday = Oster-Montag
+holiday-labour-day = Tag der Arbeit
+holiday-ascension-day = Christi Himmel-Fahrt
+holiday-whit-monday = Pfingst-Montag
+holiday-corpus-christi = Fron-Leichnam
+holiday-german-unity-day = Tag der Deutschen Einheit
+holiday-all-saints-day = Aller-Heiligen
+holiday-christmas-day = 1. Weihnachts-Tag
+holiday-boxing-day = 2. Weihnachts-Tag

@@ -195,3 +195,22 @@ language-menu = Язык
 home-this-week-heading = На этой неделе
 home-office-heading = Ваш контакт
 call = Позвонить
+
+## Opening hours (opening_hours): the weekly table, the "open now" badge, holiday closures
+label-opening-hours = Часы работы
+hours-open-until = Сейчас открыто · до {$time}
+hours-opens-at = Закрыто · откроется {$day} {$time}
+hours-closed-now = Сейчас закрыто
+hours-closed = закрыто
+hours-closed-on = Закрыто в праздничные дни:
+holiday-new-year = Новый год
+holiday-good-friday = Страстная пятница
+holiday-easter-monday = Пасхальный понедельник
+holiday-labour-day = День труда
+holiday-ascension-day = Вознесение
+holiday-whit-monday = Духов понедельник
+holiday-corpus-christi = Праздник Тела и Крови Христовых
+holiday-german-unity-day = День германского единства
+holiday-all-saints-day = День всех святых
+holiday-christmas-day = Рождество
+holiday-boxing-day = Второй день Рождества

@@ -182,3 +182,22 @@ language-menu = Dil
 home-this-week-heading = Bu hafta
 home-office-heading = İletişim
 call = Ara
+
+## Opening hours (opening_hours): the weekly table, the "open now" badge, holiday closures
+label-opening-hours = Çalışma saatleri
+hours-open-until = Şu an açık · {$time} saatine kadar
+hours-opens-at = Kapalı · açılış: {$day} {$time}
+hours-closed-now = Şu an kapalı
+hours-closed = kapalı
+hours-closed-on = Resmî tatillerde kapalı:
+holiday-new-year = Yılbaşı
+holiday-good-friday = Kutsal Cuma
+holiday-easter-monday = Paskalya Pazartesisi
+holiday-labour-day = İşçi Bayramı
+holiday-ascension-day = Göğe Yükseliş Günü
+holiday-whit-monday = Pentekost Pazartesisi
+holiday-corpus-christi = Kutsal Beden Bayramı
+holiday-german-unity-day = Alman Birliği Günü
+holiday-all-saints-day = Azizler Günü
+holiday-christmas-day = Noel
+holiday-boxing-day = Noel'in ikinci günü

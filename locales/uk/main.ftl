@@ -195,3 +195,22 @@ language-menu = Мова
 home-this-week-heading = Цього тижня
 home-office-heading = Ваш контакт
 call = Зателефонувати
+
+## Opening hours (opening_hours): the weekly table, the "open now" badge, holiday closures
+label-opening-hours = Години роботи
+hours-open-until = Зараз відчинено · до {$time}
+hours-opens-at = Зачинено · відчиниться {$day} о {$time}
+hours-closed-now = Зараз зачинено
+hours-closed = зачинено
+hours-closed-on = Зачинено у святкові дні:
+holiday-new-year = Новий рік
+holiday-good-friday = Страсна пʼятниця
+holiday-easter-monday = Великодній понеділок
+holiday-labour-day = День праці
+holiday-ascension-day = Вознесіння
+holiday-whit-monday = Зелений понеділок
+holiday-corpus-christi = Свято Тіла і Крові Христових
+holiday-german-unity-day = День німецької єдності
+holiday-all-saints-day = День усіх святих
+holiday-christmas-day = Різдво
+holiday-boxing-day = Другий день Різдва

@@ -44,6 +44,30 @@ pub fn review_dates(site: &Site, today: Date, ds: &mut Diagnostics) {
     }
 }
 
+/// Opening hours that say open on a public holiday of the site's region
+/// without a word about holidays (`PH`): usually a forgotten `PH off`.
+pub fn holiday_hours(site: &Site, today: Date, ds: &mut Diagnostics) {
+    for item in site.items.values() {
+        let hours = match &item.data {
+            ItemData::Offer(o) => o.opening_hours.as_ref(),
+            ItemData::Contact(c) => c.opening_hours.as_ref(),
+            _ => None,
+        };
+        let Some(hours) = hours.filter(|h| !h.mentions_public_holidays()) else {
+            continue;
+        };
+        if let Some(h) = hours.open_on_public_holiday(today, 366) {
+            let text = item.source_text(&site.config);
+            ds.push(
+                Diagnostic::warning("hours-open-on-holiday")
+                    .arg("date", h.date.to_string())
+                    .arg("holiday", h.id.replace('-', " "))
+                    .at(&text.file, field_span(text, "opening_hours")),
+            );
+        }
+    }
+}
+
 /// Events with no session left: they have dropped out of the upcoming lists
 /// and calendars and only the archive shows them. An event marked
 /// `archived = true` is kept there on purpose and not reported, unless it

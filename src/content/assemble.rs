@@ -127,6 +127,7 @@ fn item_data(source: &ParsedFile, config: &SiteConfig, ds: &mut Diagnostics) -> 
                 .review_by
                 .as_ref()
                 .and_then(|d| date(source, d, "review_by", ds)),
+            opening_hours: opening_hours(source, config, ds),
         }),
         Kind::Event => {
             let time = event_time(source, config, ds)?;
@@ -142,8 +143,39 @@ fn item_data(source: &ParsedFile, config: &SiteConfig, ds: &mut Diagnostics) -> 
                 archived: f.archived.unwrap_or(false),
             })
         }
-        Kind::Contact => ItemData::Contact(contact(source, ds)?),
+        Kind::Contact => ItemData::Contact(ContactData {
+            opening_hours: opening_hours(source, config, ds),
+            ..contact(source, ds)?
+        }),
     })
+}
+
+/// The `opening_hours` value parsed; a syntax error points at the place in
+/// the value the parser stopped.
+fn opening_hours(
+    p: &ParsedFile,
+    config: &SiteConfig,
+    ds: &mut Diagnostics,
+) -> Option<super::hours::Hours> {
+    let v = p.front.opening_hours.as_ref()?;
+    match super::hours::Hours::parse(v.get_ref(), config.region) {
+        Ok(h) => Some(h),
+        Err(e) => {
+            let span = p.span(v.span());
+            // The value starts after its opening quote(s).
+            let quotes = match p.file.text.get(span.start..span.start + 3) {
+                Some("\"\"\"" | "'''") => 3,
+                _ => 1,
+            };
+            let at = span.start + quotes + e.offset;
+            ds.push(
+                Diagnostic::error("hours-unreadable")
+                    .arg("detail", e.message.clone())
+                    .at(&p.file, at..(at + 1).min(span.end)),
+            );
+            None
+        }
+    }
 }
 
 fn text_of(p: &ParsedFile, lang: &str, ds: &mut Diagnostics) -> Option<Text> {
@@ -298,5 +330,6 @@ fn contact(p: &ParsedFile, ds: &mut Diagnostics) -> Option<ContactData> {
         website: url(p, f.website.as_ref(), ds),
         address: f.address.clone(),
         languages: keys(&f.languages),
+        opening_hours: None,
     })
 }

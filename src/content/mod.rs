@@ -10,6 +10,7 @@ pub mod address;
 pub mod assemble;
 pub mod date_fields;
 pub mod frontmatter;
+pub mod hours;
 pub mod links;
 pub mod load;
 pub mod naming;
@@ -137,6 +138,8 @@ pub struct OfferData {
     pub childcare: Option<bool>,
     pub website: Option<String>,
     pub review_by: Option<Date>,
+    /// When the offer is open (`opening_hours`); `schedule` stays the words.
+    pub opening_hours: Option<hours::Hours>,
 }
 
 /// One span of time an event is held.
@@ -254,6 +257,9 @@ pub struct ContactData {
     pub website: Option<String>,
     pub address: Option<String>,
     pub languages: Vec<String>,
+    /// When the contact can be reached (`opening_hours`); the free-text
+    /// `office_hours` is shown where it is missing.
+    pub opening_hours: Option<hours::Hours>,
 }
 
 /// Language-independent data of an item.

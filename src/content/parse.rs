@@ -65,6 +65,7 @@ pub struct RawFront {
     pub phone: Option<Spanned<String>>,
     pub email: Option<Spanned<String>>,
     pub office_hours: Option<String>,
+    pub opening_hours: Option<Spanned<String>>,
     pub languages: Option<Vec<Spanned<String>>>,
     pub source_hash: Option<Spanned<String>>,
     pub machine_translated: Option<bool>,

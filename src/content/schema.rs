@@ -399,6 +399,15 @@ pub const FIELDS: &[FieldSpec] = &[
         example: "\"Mo–Do 9–12 Uhr\"",
     },
     FieldSpec {
+        name: "opening_hours",
+        kinds: &[Offer, Contact],
+        scope: Scope::Source,
+        required: false,
+        doc: "opening hours in the OpenStreetMap syntax (PH: public holidays, SH: school holidays of the site's region)",
+        doc_de: "Öffnungszeiten in der Schreibweise von OpenStreetMap (PH: Feiertage, SH: Schulferien der Region der Website)",
+        example: "\"Mo-Fr 09:00-12:00; Th 14:00-18:00; PH off\"",
+    },
+    FieldSpec {
         name: "languages",
         kinds: &[Contact],
         scope: Scope::Source,

@@ -4,6 +4,7 @@ use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 use serde_json::{Map, Value, json};
 
+use crate::content::hours::Hours;
 use crate::content::recurrence::{Frequency, Recurrence};
 use crate::content::{
     Attendance, ContactData, ContactKind, EventData, EventTime, Item, ItemData, Listing, OfferData,
@@ -18,6 +19,8 @@ pub struct Ctx<'a> {
     pub url: &'a str,
     /// Text fields in the page's language (or the fallback's).
     pub text: &'a Text,
+    /// The build's day: holiday closures from here on are listed.
+    pub today: jiff::civil::Date,
 }
 
 /// ISO 8601 with the site zone's offset on that day (summer or winter time).
@@ -228,6 +231,17 @@ fn offer(o: &OfferData, ctx: &Ctx, party_of: PartyOf) -> Value {
     if let Some(l) = languages(&o.listing) {
         m.insert("availableLanguage".into(), l);
     }
+    if let Some(h) = &o.opening_hours {
+        let spec = hours_spec(h, ctx.today);
+        match m.get_mut("areaServed") {
+            Some(Value::Object(place)) => {
+                place.insert("openingHoursSpecification".into(), spec);
+            }
+            _ => {
+                m.insert("hoursAvailable".into(), spec);
+            }
+        }
+    }
     if let Some(u) = &o.listing.registration_url {
         m.insert(
             "potentialAction".into(),
@@ -268,8 +282,68 @@ fn contact(c: &ContactData, ctx: &Ctx, party_of: PartyOf) -> Value {
     if !c.languages.is_empty() {
         point["availableLanguage"] = c.languages.clone().into();
     }
+    if let Some(h) = &c.opening_hours {
+        // An organisation's hours are its place's; a person's, when they can be reached.
+        let spec = hours_spec(h, ctx.today);
+        if person {
+            point["hoursAvailable"] = spec;
+        } else {
+            let mut place = json!({"@type": "Place", "openingHoursSpecification": spec});
+            if let Some(a) = &c.address {
+                place["address"] = postal_address(a);
+            }
+            m.insert("location".into(), place);
+        }
+    }
     m.insert("contactPoint".into(), point);
     Value::Object(m)
+}
+
+/// schema.org `OpeningHoursSpecification`s: the regular week (days with the
+/// same times together) and, as special days, the public holidays of the
+/// coming weeks on which the place is closed (opens = closes = 00:00).
+fn hours_spec(h: &Hours, today: jiff::civil::Date) -> Value {
+    const DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let hm = |m: u16| format!("{:02}:{:02}", (m / 60) % 24, m % 60);
+    let week = h.week(crate::content::hours::monday_of(today));
+    // (opens, closes) → days, in the order first seen.
+    let mut groups: Vec<((u16, u16), Vec<&str>)> = Vec::new();
+    for (day, ranges) in DAYS.iter().zip(&week) {
+        for &r in ranges {
+            match groups.iter_mut().find(|(k, _)| *k == r) {
+                Some((_, days)) => days.push(day),
+                None => groups.push((r, vec![day])),
+            }
+        }
+    }
+    let mut specs: Vec<Value> = groups
+        .into_iter()
+        .map(|((a, b), days)| {
+            let days: Vec<String> = days
+                .iter()
+                .map(|d| format!("https://schema.org/{d}"))
+                .collect();
+            json!({"@type": "OpeningHoursSpecification", "dayOfWeek": days, "opens": hm(a), "closes": hm(b)})
+        })
+        .collect();
+    for c in h.holiday_closures(today, 42) {
+        specs.push(json!({
+            "@type": "OpeningHoursSpecification",
+            "validFrom": c.date.to_string(),
+            "validThrough": c.date.to_string(),
+            "opens": "00:00",
+            "closes": "00:00",
+        }));
+    }
+    Value::Array(specs)
 }
 
 /// JSON for inside `<script type="application/ld+json">`: `<`, `>` and `&`

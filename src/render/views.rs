@@ -262,6 +262,7 @@ pub struct OfferView {
     /// OpenStreetMap route planner with the place as destination (a link only).
     pub directions_url: Option<String>,
     pub schedule: Option<Txt>,
+    pub opening_hours: Option<HoursView>,
     pub cost: Option<Txt>,
     pub childcare: Option<bool>,
     pub accessible: Option<bool>,
@@ -300,6 +301,31 @@ pub struct EventView {
     pub organizer: Option<ContactRef>,
 }
 
+/// Opening hours: the regular week, the holiday closures ahead, and what the
+/// "open now" badge reads.
+#[derive(Debug, Clone, Serialize)]
+pub struct HoursView {
+    /// Monday to Sunday.
+    pub rows: Vec<HoursRow>,
+    /// "25. Dezember 2026 (1. Weihnachtstag)".
+    pub closures: Vec<String>,
+    /// Open intervals of the coming weeks: UTC epoch minutes, start and end
+    /// alternating, comma-separated.
+    pub open: String,
+    /// The site's IANA time zone.
+    pub tz: String,
+    /// BCP 47 tag for the browser's time formats (with `-u-nu-` digits).
+    pub locale: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HoursRow {
+    pub day: String,
+    /// The open times of the day; `None`: closed.
+    pub times: Option<String>,
+    pub today: bool,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ContactView {
     pub kind: &'static str,
@@ -312,6 +338,7 @@ pub struct ContactView {
     pub website: Option<String>,
     pub address: Option<String>,
     pub office_hours: Option<Txt>,
+    pub opening_hours: Option<HoursView>,
     pub languages: Option<String>,
     /// `.vcf` contact card ("save contact").
     pub vcard_url: String,

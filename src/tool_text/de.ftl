@@ -21,6 +21,7 @@ what-languages = Sprachen
 what-language-keys = Sprachkürzel
 what-folders = Ordner
 what-places = Orte
+what-regions = Regionen
 what-pages = Seiten
 what-contacts = Kontakte
 what-keys = Schlüssel
@@ -502,3 +503,11 @@ placeholder-published = Platzhaltertext („TODO: …“) würde veröffentlicht
 date-german = Datum bitte als { $iso } schreiben.
     .label = Tag.Monat.Jahr
     .help = Daten werden Jahr-Monat-Tag geschrieben, ohne Anführungszeichen, z. B. „{ $example }“.
+
+## Öffnungszeiten (opening_hours, region)
+hours-unreadable = „opening_hours“ ist nicht lesbar: { $detail }
+    .help = Bitte die Zeiten in der Schreibweise von OpenStreetMap angeben, z. B. opening_hours = "Mo-Fr 09:00-12:00; Th 14:00-18:00; PH off" (Tage Mo Tu We Th Fr Sa Su, Zeiten hh:mm, Regeln durch ; getrennt).
+hours-open-on-holiday = Laut diesen Öffnungszeiten ist am Feiertag { $date } ({ $holiday }) geöffnet, und über Feiertage steht nichts da.
+    .label = an Feiertagen geöffnet?
+    .help = Bitte „; PH off“ ergänzen, wenn an Feiertagen geschlossen ist, oder eine Regel wie „; PH 10:00-12:00“, wenn bewusst geöffnet ist.
+region-unknown = Die Region „{ $region }“ ist unbekannt: Für sie sind keine Feiertage bekannt.

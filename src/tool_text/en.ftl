@@ -21,6 +21,7 @@ what-languages = languages
 what-language-keys = language keys
 what-folders = folders
 what-places = places
+what-regions = regions
 what-pages = pages
 what-contacts = contacts
 what-keys = keys
@@ -477,3 +478,11 @@ placeholder-published = placeholder text (`TODO: …`) would be published
 date-german = date must be written { $iso }
     .label = day.month.year
     .help = dates are written year-month-day, without quotes, e.g. `{ $example }`
+
+## Opening hours (opening_hours, region)
+hours-unreadable = `opening_hours` cannot be read: { $detail }
+    .help = write the hours in the OpenStreetMap syntax, e.g. opening_hours = "Mo-Fr 09:00-12:00; Th 14:00-18:00; PH off" (days Mo Tu We Th Fr Sa Su, times hh:mm, rules separated by ;)
+hours-open-on-holiday = these opening hours say open on the public holiday { $date } ({ $holiday }) and nothing about holidays
+    .label = open on public holidays?
+    .help = add `; PH off` if closed on public holidays, or a rule such as `; PH 10:00-12:00` if open on purpose
+region-unknown = unknown region `{ $region }`: there are no holidays for it

@@ -98,6 +98,7 @@ impl PageBuilder<'_> {
             geo_uri: o.listing.geo.map(geo_uri),
             directions_url: o.listing.geo.map(directions_url),
             schedule: self.field(item, lang, |t| t.schedule.as_ref()),
+            opening_hours: o.opening_hours.as_ref().map(|h| self.hours_view(lang, h)),
             cost: self.field(item, lang, |t| t.cost.as_ref()),
             childcare: o.childcare,
             accessible: o.listing.accessible,
@@ -177,6 +178,7 @@ impl PageBuilder<'_> {
             website: c.website.clone(),
             address: c.address.clone(),
             office_hours: self.field(item, lang, |t| t.office_hours.as_ref()),
+            opening_hours: c.opening_hours.as_ref().map(|h| self.hours_view(lang, h)),
             languages: self.languages_list(lang, &c.languages),
             people: self
                 .site
@@ -304,6 +306,7 @@ impl PageBuilder<'_> {
             lang_tag: &self.language(lang).tag_str(),
             url,
             text: self.text(item, lang),
+            today: self.now.date(),
         };
         let party = |slug: &str| {
             let c = self.site.get(Kind::Contact, slug)?;

@@ -20,6 +20,7 @@ use crate::routes::{self, Route};
 
 mod filters;
 mod home;
+mod hours;
 mod item;
 mod list;
 mod search;
@@ -32,6 +33,18 @@ pub const MESSAGES_ASKED_BY_CODE: &[&str] = &[
     "repeat-monthly",
     "card-today",
     "card-tomorrow",
+    // Holiday names beside closures (`holiday-<id>`, content::hours::holidays).
+    "holiday-new-year",
+    "holiday-good-friday",
+    "holiday-easter-monday",
+    "holiday-labour-day",
+    "holiday-ascension-day",
+    "holiday-whit-monday",
+    "holiday-corpus-christi",
+    "holiday-german-unity-day",
+    "holiday-all-saints-day",
+    "holiday-christmas-day",
+    "holiday-boxing-day",
 ];
 
 /// A rendered page, before minification.

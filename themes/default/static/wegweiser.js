@@ -234,7 +234,49 @@ var Wegweiser = (function () {
     }).catch(function () { /* no offline use: the site works as before */ });
   }
 
+  // ---- Opening hours: "open now · until 12:00" / "closed · opens Thursday
+  // 14:00" from the open intervals the build wrote (UTC epoch minutes,
+  // start and end alternating) and the labels of the page. Without this
+  // script the weekly table beside it is the truth.
+  function hoursState(list, minute) {
+    for (var i = 0; i + 1 < list.length; i += 2) {
+      if (minute < list[i]) return { open: false, next: list[i] };
+      if (minute < list[i + 1]) return { open: true, until: list[i + 1] };
+    }
+    return { open: false, next: null };
+  }
+
+  function startHours(now) {
+    var boxes = document.querySelectorAll("[data-hours]");
+    for (var box of boxes) {
+      var badge = box.querySelector(".hours-badge");
+      var list = box.dataset.hours ? box.dataset.hours.split(",").map(Number) : [];
+      if (!badge) continue;
+      var opts = { timeZone: box.dataset.tz, hour: "2-digit", minute: "2-digit" };
+      var time, day;
+      try {
+        time = new Intl.DateTimeFormat(box.dataset.locale, opts);
+        day = new Intl.DateTimeFormat(box.dataset.locale, { timeZone: box.dataset.tz, weekday: "long" });
+      } catch (e) { continue; }
+      var st = hoursState(list, Math.floor((now === undefined ? Date.now() : now) / 60000));
+      var text;
+      if (st.open) {
+        text = box.dataset.openLabel.replace("{time}", time.format(st.until * 60000));
+      } else if (st.next !== null) {
+        var at = st.next * 60000;
+        text = box.dataset.closedLabel.replace("{day}", day.format(at)).replace("{time}", time.format(at));
+      } else {
+        text = box.dataset.closedNow;
+      }
+      badge.textContent = text;
+      badge.className = "hours-badge " + (st.open ? "is-open" : "is-closed");
+      badge.hidden = false;
+    }
+  }
+
   return {
+    hoursState: hoursState,
+    startHours: startHours,
     normalize: normalize,
     tokens: tokens,
     search: search,
@@ -243,6 +285,7 @@ var Wegweiser = (function () {
       startSearch();
       startReadAloud();
       startOffline();
+      startHours();
     }
   };
 })();
