@@ -44,6 +44,18 @@ pub const SVELTIA_VERSION: &str = "0.221.1";
 pub const SCRIPT: &str = "sveltia-cms.js";
 /// File name of Wegweiser's additions to the CMS, written by [`write`].
 pub const HELPER: &str = "wegweiser-cms.js";
+/// File name of Immutable.js beside `index.html`, copied from the CMS's own
+/// npm dependency by `scripts/install-editor`.
+pub const IMMUTABLE: &str = "immutable.es.js";
+/// The admin page's import map: Sveltia CMS loads Immutable.js (which its
+/// event hooks, and so [`HELPER`]'s `preSave` hook, need) from unpkg.com at
+/// this address; the map serves it from the same folder instead, so the
+/// editor makes no third-party request for it. The address changes with
+/// the Sveltia release ([`SVELTIA_VERSION`]); the admin page's CSP
+/// (`output::headers::ADMIN_CSP`) allows this inline script by its SHA-256,
+/// which the CMS browser test (tests/browser/cms.test.js) checks.
+pub const IMPORT_MAP: &str =
+    r#"{"imports":{"https://unpkg.com/immutable@5.1.9/dist/immutable.es.js":"./immutable.es.js"}}"#;
 
 /// Where `wegweiser cms` writes unless told otherwise (relative to the site
 /// folder): `static/admin`, so every build publishes the editor at `/admin/`.
@@ -425,7 +437,8 @@ pub fn config(config: &SiteConfig, messages: &Messages, backend: &Backend) -> Va
     })
 }
 
-/// The admin page: loads the CMS script from the same folder.
+/// The admin page: loads the CMS script (and, by the import map, the
+/// Immutable.js it fetches) from the same folder.
 pub fn index_html() -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -435,6 +448,7 @@ pub fn index_html() -> String {
          <link href=\"config.yml\" type=\"application/yaml\" rel=\"cms-config-url\">\n\
          </head>\n<body>\n\
          <!-- Sveltia CMS {SVELTIA_VERSION}: scripts/install-editor puts {SCRIPT} here (see docs/cms.md). -->\n\
+         <script type=\"importmap\">{IMPORT_MAP}</script>\n\
          <script src=\"{SCRIPT}\"></script>\n<script src=\"{HELPER}\"></script>\n</body>\n</html>\n"
     )
 }
