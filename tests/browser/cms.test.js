@@ -97,15 +97,13 @@ async function fill(locator, text) {
   throw new Error(`the field did not keep ${JSON.stringify(text)}`);
 }
 
-test("an offer and its Arabic translation written in the browser editor build, show and stay current", async (t) => {
-  assert.ok(SRC && BUILT && BIN, "run by scripts/cms-test (WEGWEISER_CMS_SRC, WEGWEISER_CMS_SITE, WEGWEISER_BIN)");
-
-  // The admin page's one inline script (its import map) is allowed by the CSP's hash.
-  const html = fs.readFileSync(path.join(BUILT, "admin/index.html"), "utf8");
-  const map = /<script type="importmap">([^<]*)<\/script>/.exec(html)[1];
-  const hash = crypto.createHash("sha256").update(map).digest("base64");
-  assert.match(fs.readFileSync(path.join(BUILT, "_headers"), "utf8"), new RegExp(`/admin/\\*\\n.*'sha256-${hash.replace(/[+/]/g, "\\$&")}'`));
-
+/**
+ * Serves the built site, starts Chromium (both stopped after the test `t`)
+ * and opens the editor in local mode on a copy of the site's content/ in
+ * the browser's private storage. Returns the page, the site's address and
+ * the page's uncaught errors (filled while the test runs).
+ */
+async function openEditor(t) {
   const server = await serve({ root: BUILT });
   const browser = await launch();
   t.after(async () => {
@@ -123,7 +121,8 @@ test("an offer and its Arabic translation written in the browser editor build, s
     };
   });
   // Sveltia's local mode is offered on a loopback address.
-  await page.goto(server.url.replace("localhost", "127.0.0.1") + "/admin/");
+  const base = server.url.replace("localhost", "127.0.0.1");
+  await page.goto(`${base}/admin/`);
   await page.evaluate(async (files) => {
     const root = await navigator.storage.getDirectory();
     for (const [p, text] of Object.entries(files)) {
@@ -137,6 +136,19 @@ test("an offer and its Arabic translation written in the browser editor build, s
     }
   }, readTree(SRC, "content"));
   await page.getByRole("button", { name: "Work with Local Repository" }).click();
+  return { page, base, pageErrors };
+}
+
+test("an offer and its Arabic translation written in the browser editor build, show and stay current", async (t) => {
+  assert.ok(SRC && BUILT && BIN, "run by scripts/cms-test (WEGWEISER_CMS_SRC, WEGWEISER_CMS_SITE, WEGWEISER_BIN)");
+
+  // The admin page's one inline script (its import map) is allowed by the CSP's hash.
+  const html = fs.readFileSync(path.join(BUILT, "admin/index.html"), "utf8");
+  const map = /<script type="importmap">([^<]*)<\/script>/.exec(html)[1];
+  const hash = crypto.createHash("sha256").update(map).digest("base64");
+  assert.match(fs.readFileSync(path.join(BUILT, "_headers"), "utf8"), new RegExp(`/admin/\\*\\n.*'sha256-${hash.replace(/[+/]/g, "\\$&")}'`));
+
+  const { page, pageErrors } = await openEditor(t);
 
   // A new offer (Angebote is the first collection).
   await page.getByRole("button", { name: "Create New Entry" }).click();
@@ -209,28 +221,10 @@ test("an offer and its Arabic translation written in the browser editor build, s
 });
 
 test("the event form offers all-day events, sessions, repeat rules and coordinates", async (t) => {
-  assert.ok(BUILT, "run by scripts/cms-test");
-  const server = await serve({ root: BUILT });
-  const browser = await launch();
-  t.after(async () => {
-    await browser.close();
-    await server.close();
-  });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.addInitScript(() => {
-    window.showDirectoryPicker = async () => {
-      const root = await navigator.storage.getDirectory();
-      await root.getDirectoryHandle(".git", { create: true });
-      for (const k of ["offers", "events", "contacts", "pages"]) {
-        await (await root.getDirectoryHandle("content", { create: true })).getDirectoryHandle(k, { create: true });
-      }
-      return root;
-    };
-  });
-  await page.goto(server.url.replace("localhost", "127.0.0.1") + "/admin/");
-  await page.getByRole("button", { name: "Work with Local Repository" }).click();
+  assert.ok(SRC && BUILT, "run by scripts/cms-test");
+  const { page, base } = await openEditor(t);
   await page.getByRole("button", { name: "Create New Entry" }).first().waitFor();
-  await page.goto(server.url.replace("localhost", "127.0.0.1") + "/admin/#/collections/events/new");
+  await page.goto(`${base}/admin/#/collections/events/new`);
   await page.locator('section[data-key-path="title"] input').first().waitFor();
   await editableField(page, "all_day", "[role=switch]");
   await editableField(page, "start", "input");
