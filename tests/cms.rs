@@ -18,7 +18,7 @@ fn generate(site: &TestSite) -> (Value, String) {
         branch: "main".into(),
     };
     let files = cms::write(&site.root, std::path::Path::new("static/admin"), &backend).unwrap();
-    assert_eq!(files.len(), 2);
+    assert_eq!(files.len(), 3);
     let yml = std::fs::read_to_string(site.root.join("static/admin/config.yml")).unwrap();
     let json: String = yml
         .lines()
@@ -92,9 +92,11 @@ fn collections_and_i18n_match_the_content_contract() {
             .iter()
             .map(|f| f["name"].as_str().unwrap())
             .collect();
+        // Every schema field of the kind (the translations' bookkeeping as hidden
+        // fields, so the CMS keeps it), plus the body.
         let mut want: BTreeSet<&str> = FIELDS
             .iter()
-            .filter(|f| f.kinds.contains(&kind) && f.scope != Scope::Translation)
+            .filter(|f| f.kinds.contains(&kind))
             .map(|f| f.name)
             .collect();
         want.insert("body");
@@ -111,14 +113,21 @@ fn collections_and_i18n_match_the_content_contract() {
             let translatable = name == "body"
                 || FIELDS
                     .iter()
-                    .any(|s| s.name == name && matches!(s.scope, Scope::Text | Scope::Both));
+                    .any(|s| s.name == name && s.scope != Scope::Source);
             assert_eq!(
                 f.get("i18n") == Some(&Value::Bool(true)),
                 translatable,
                 "{name}"
             );
             assert!(f.get("i18n").is_none() || f["i18n"] == true, "{name}");
-            assert!(f["required"].is_boolean(), "{name}");
+            let bookkeeping = FIELDS
+                .iter()
+                .any(|s| s.name == name && s.scope == Scope::Translation);
+            if bookkeeping {
+                assert_eq!(f["widget"], "hidden", "{name}");
+            } else {
+                assert!(f["required"].is_boolean(), "{name}");
+            }
         }
         assert_eq!(field(col, "title")["required"], true);
         assert_eq!(field(col, "body")["widget"], "markdown");
@@ -181,7 +190,16 @@ fn collections_and_i18n_match_the_content_contract() {
 
     // The admin page loads the CMS from its own folder only.
     assert!(html.contains("<script src=\"sveltia-cms.js\"></script>"));
-    assert!(!html.contains("://"), "{html}");
+    assert!(html.contains("<script src=\"wegweiser-cms.js\"></script>"));
+    assert_eq!(c["i18n"]["initial_locales"], "default");
+    // The one third-party address is the import map's key, which sends
+    // Immutable.js to the same folder instead.
+    assert!(html.contains(&format!(
+        "<script type=\"importmap\">{}</script>",
+        cms::IMPORT_MAP
+    )));
+    assert!(cms::IMPORT_MAP.ends_with(r#":"./immutable.es.js"}}"#));
+    assert!(!html.replace(cms::IMPORT_MAP, "").contains("://"), "{html}");
 }
 
 #[test]

@@ -129,6 +129,25 @@ fn matching_follows_the_hosts_splat() {
     assert!(!matches("/", "/index.html"));
 }
 
+use sha2::Digest;
+
+/// Standard base64 with padding, as CSP hashes are written.
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().fold(0u32, |n, &b| n << 8 | u32::from(b)) << (8 * (3 - chunk.len()));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ABC[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 #[test]
 fn every_file_gets_the_headers_it_needs() {
     let site = TestSite::example();
@@ -143,6 +162,13 @@ fn every_file_gets_the_headers_it_needs() {
         },
     )
     .unwrap_or_else(|ds| panic!("{}", ds.render()));
+    // The CMS's own script, as scripts/install-editor places it (a build
+    // refuses an admin page whose script is missing).
+    std::fs::write(
+        site.root.join("static/admin").join(wegweiser::cms::SCRIPT),
+        "/* Sveltia CMS */\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     site.build_ok();
     let rules = parse(&site.read("_headers"));
     let files = site.files();
@@ -224,9 +250,17 @@ fn every_file_gets_the_headers_it_needs() {
     ] {
         assert!(own(d), "{d}: {:?}", r.get(d));
     }
-    // The editor's policy: its own script only, the Git host's API, no framing.
+    // The editor's policy: its own scripts and its page's one inline script
+    // (the import map) by its hash, the Git host's API, no framing.
     let a = csp(admin_policy);
-    assert_eq!(a["script-src"], ["'self'"]);
+    let page = site.read("admin/index.html");
+    let map = page
+        .split("<script type=\"importmap\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .unwrap_or_else(|| panic!("no import map in {page}"));
+    let hash = format!("'sha256-{}'", base64(&sha2::Sha256::digest(map)));
+    assert_eq!(a["script-src"], ["'self'".to_string(), hash]);
     assert_eq!(a["frame-ancestors"], ["'none'"]);
     assert_eq!(a["object-src"], ["'none'"]);
     assert!(a["connect-src"].contains(&"https://api.github.com".to_string()));

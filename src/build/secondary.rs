@@ -267,7 +267,10 @@ fn static_files(src: &Sources<'_>, ds: &mut Diagnostics) -> OutputFiles {
         &mut files,
         ds,
     );
-    output::add_static_dir(root, Path::new(STATIC_DIR), "", &mut files, ds);
+    let mut site_static = OutputFiles::new();
+    output::add_static_dir(root, Path::new(STATIC_DIR), "", &mut site_static, ds);
+    output::static_scripts::check(&site_static, Path::new(STATIC_DIR), ds);
+    files.extend(site_static);
     if src.minify {
         output::css::minify_stylesheets(&mut files);
         output::script::minify_scripts(&mut files, crate::routes::THEME_STATIC);

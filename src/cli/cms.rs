@@ -40,7 +40,8 @@ pub fn run(args: Args) -> ExitCode {
             }
             if !root.join(&out).join(cms::SCRIPT).exists() {
                 eprintln!(
-                    "note: place {} ({} of the npm package @sveltia/cms) beside them; see docs/cms.md",
+                    "note: {} (Sveltia CMS {}) is not there yet: scripts/install-editor installs it; \
+                     a build fails without it (see docs/cms.md)",
                     cms::SCRIPT,
                     cms::SVELTIA_VERSION
                 );

@@ -10,8 +10,13 @@
 //!   `<slug>.md`. Translatable fields (schema scope Text/Both, and the body)
 //!   have `i18n: true`; all other fields have no `i18n` option, so the CMS keeps
 //!   them in the source file only — a translation holding them is an error in
-//!   Wegweiser. Translation bookkeeping (`source_hash`, …) is left to
-//!   `wegweiser translate` and `xliff import`.
+//!   Wegweiser. The bookkeeping fields of translations (`source_hash`,
+//!   `machine_translated`, `reviewed`) are hidden fields, so the CMS keeps
+//!   them; `wegweiser-cms.js` stamps `source_hash` on a translation saved
+//!   without one (see that file). `i18n.initial_locales: default`: a new
+//!   entry starts in German only; the editor adds languages one by one.
+//! - `wegweiser-cms.js` (beside the admin page) also writes the files in
+//!   Wegweiser's TOML: dates unquoted, all-day events with dates only.
 //! - Widgets are derived from each field's example value (text, yes/no, date,
 //!   date and time, number, list), with choices for taxonomy keys (labelled
 //!   from `locales/<default>/*.ftl`), languages, and fixed values, and
@@ -34,8 +39,23 @@ use crate::layout::{CONTENT_DIR, STATIC_DIR};
 
 /// The Sveltia CMS release the configuration is written and tested for.
 pub const SVELTIA_VERSION: &str = "0.221.1";
-/// File name of the CMS script beside `index.html`.
+/// File name of the CMS script beside `index.html`, installed from npm by
+/// `scripts/install-editor` (pinned in `editor/package.json`).
 pub const SCRIPT: &str = "sveltia-cms.js";
+/// File name of Wegweiser's additions to the CMS, written by [`write`].
+pub const HELPER: &str = "wegweiser-cms.js";
+/// File name of Immutable.js beside `index.html`, copied from the CMS's own
+/// npm dependency by `scripts/install-editor`.
+pub const IMMUTABLE: &str = "immutable.es.js";
+/// The admin page's import map: Sveltia CMS loads Immutable.js (which its
+/// event hooks, and so [`HELPER`]'s `preSave` hook, need) from unpkg.com at
+/// this address; the map serves it from the same folder instead, so the
+/// editor makes no third-party request for it. The address changes with
+/// the Sveltia release ([`SVELTIA_VERSION`]); the admin page's CSP
+/// (`output::headers::ADMIN_CSP`) allows this inline script by its SHA-256,
+/// which the CMS browser test (tests/browser/cms.test.js) checks.
+pub const IMPORT_MAP: &str =
+    r#"{"imports":{"https://unpkg.com/immutable@5.1.9/dist/immutable.es.js":"./immutable.es.js"}}"#;
 
 /// Where `wegweiser cms` writes unless told otherwise (relative to the site
 /// folder): `static/admin`, so every build publishes the editor at `/admin/`.
@@ -310,6 +330,53 @@ pub fn field(spec: &FieldSpec, config: &SiteConfig, messages: &Messages) -> Valu
     f
 }
 
+/// A translation's bookkeeping field: hidden (kept as the file has it),
+/// per language.
+fn bookkeeping_field(spec: &FieldSpec) -> Value {
+    json!({ "name": spec.name, "widget": "hidden", "i18n": true })
+}
+
+/// The names of fields holding dates, date-times and decimal numbers (also
+/// inside lists of tables such as `sessions`), and the text fields whose
+/// fingerprint is `source_hash`: the data `wegweiser-cms.js` works with.
+fn helper_data(config: &SiteConfig) -> Value {
+    fn sort(name: &str, ex: &Example, out: &mut [std::collections::BTreeSet<String>; 3]) {
+        match ex {
+            Example::Date | Example::Dates => out[0].insert(name.to_string()),
+            Example::DateTime => out[1].insert(name.to_string()),
+            Example::Float | Example::Floats => out[2].insert(name.to_string()),
+            Example::Tables(keys) => {
+                keys.iter().for_each(|(k, e)| sort(k, e, out));
+                true
+            }
+            _ => false,
+        };
+    }
+    let mut out: [std::collections::BTreeSet<String>; 3] = Default::default();
+    for spec in schema::FIELDS {
+        if let Some(v) = parse_example(spec) {
+            sort(spec.name, &example_kind(&v, spec.example), &mut out);
+        }
+    }
+    let [dates, datetimes, floats] = out;
+    json!({
+        "dates": dates,
+        "datetimes": datetimes,
+        "floats": floats,
+        "textFields": schema::text_fields().map(|f| f.name).collect::<Vec<_>>(),
+        "defaultLocale": config.default_language,
+    })
+}
+
+/// `wegweiser-cms.js`: its data, then its code (`cms/wegweiser-cms.js`).
+pub fn helper_js(config: &SiteConfig) -> String {
+    format!(
+        "window.WEGWEISER = {};\n{}",
+        helper_data(config),
+        include_str!("cms/wegweiser-cms.js")
+    )
+}
+
 /// The whole configuration.
 pub fn config(config: &SiteConfig, messages: &Messages, backend: &Backend) -> Value {
     let locales: Vec<&str> = config.languages.iter().map(|l| l.key.as_str()).collect();
@@ -319,8 +386,11 @@ pub fn config(config: &SiteConfig, messages: &Messages, backend: &Backend) -> Va
             let (label, singular) = collection_label(kind);
             let mut fields: Vec<Value> = schema::FIELDS
                 .iter()
-                .filter(|f| f.kinds.contains(&kind) && f.scope != Scope::Translation)
-                .map(|f| field(f, config, messages))
+                .filter(|f| f.kinds.contains(&kind))
+                .map(|f| match f.scope {
+                    Scope::Translation => bookkeeping_field(f),
+                    _ => field(f, config, messages),
+                })
                 .collect();
             fields.push(json!({
                 "name": "body",
@@ -361,12 +431,14 @@ pub fn config(config: &SiteConfig, messages: &Messages, backend: &Backend) -> Va
             "locales": locales,
             "default_locale": config.default_language,
             "omit_default_locale_from_file_path": true,
+            "initial_locales": "default",
         },
         "collections": collections,
     })
 }
 
-/// The admin page: loads the CMS script from the same folder.
+/// The admin page: loads the CMS script (and, by the import map, the
+/// Immutable.js it fetches) from the same folder.
 pub fn index_html() -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -375,12 +447,13 @@ pub fn index_html() -> String {
          <title>Redaktion</title>\n\
          <link href=\"config.yml\" type=\"application/yaml\" rel=\"cms-config-url\">\n\
          </head>\n<body>\n\
-         <!-- Sveltia CMS {SVELTIA_VERSION}: place {SCRIPT} beside this file (see docs/cms.md). -->\n\
-         <script src=\"{SCRIPT}\"></script>\n</body>\n</html>\n"
+         <!-- Sveltia CMS {SVELTIA_VERSION}: scripts/install-editor puts {SCRIPT} here (see docs/cms.md). -->\n\
+         <script type=\"importmap\">{IMPORT_MAP}</script>\n\
+         <script src=\"{SCRIPT}\"></script>\n<script src=\"{HELPER}\"></script>\n</body>\n</html>\n"
     )
 }
 
-/// Writes `index.html` and `config.yml` into `out` (relative to `root` unless absolute).
+/// Writes `index.html`, `config.yml` and `wegweiser-cms.js` into `out` (relative to `root` unless absolute).
 pub fn write(root: &Path, out: &Path, backend: &Backend) -> Result<Vec<PathBuf>, Diagnostics> {
     let cfg = SiteConfig::load(root)?;
     let (messages, _) = Messages::load(root, &cfg);
@@ -408,7 +481,12 @@ pub fn write(root: &Path, out: &Path, backend: &Backend) -> Result<Vec<PathBuf>,
     };
     std::fs::create_dir_all(&dir).map_err(|e| io(&dir, e))?;
     let mut written = Vec::new();
-    for (name, text) in [("config.yml", yml), ("index.html", index_html())] {
+    let files = [
+        ("config.yml", yml),
+        ("index.html", index_html()),
+        (HELPER, helper_js(&cfg)),
+    ];
+    for (name, text) in files {
         let p = dir.join(name);
         std::fs::write(&p, text).map_err(|e| io(&p, e))?;
         written.push(out.join(name));

@@ -15,8 +15,10 @@ object-src 'none'";
 
 /// The policy of the editor UI (`/admin/`, see docs/cms.md): the CMS runs
 /// in the browser and talks to the Git host's API; it is never shown to
-/// readers.
-pub const ADMIN_CSP: &str = "default-src 'self'; script-src 'self'; \
+/// readers. The hash allows the admin page's one inline script, its import
+/// map (`editorial::cms::IMPORT_MAP`; checked by tests/browser/cms.test.js).
+pub const ADMIN_CSP: &str = "default-src 'self'; \
+script-src 'self' 'sha256-XYUGy47GKmkKs1aW814/dD0W+gxZUyQ0WxeRF5dHOXM='; \
 style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https://avatars.githubusercontent.com https://secure.gravatar.com; \
 connect-src 'self' https://api.github.com https://github.com https://gitlab.com; \
 base-uri 'self'; frame-ancestors 'none'; object-src 'none'";

@@ -14,6 +14,7 @@ pub mod script;
 pub mod search;
 pub mod sitemap;
 mod staging;
+pub mod static_scripts;
 pub mod vcard;
 
 pub use staging::Staging;
