@@ -67,16 +67,10 @@ pub fn check(files: &OutputFiles, static_dir: &Path, ds: &mut Diagnostics) {
             };
             if !files.contains_key(&target) {
                 ds.push(
-                    Diagnostic::error(format!(
-                        "this page loads the script {src}, which is not in {}",
-                        static_dir.display()
-                    ))
-                    .at_path(&static_dir.join(key))
-                    .help(
-                        "the browser editor's script is installed by scripts/install-editor \
-                         (see docs/cms.md); for another script, put it beside the page or \
-                         remove the reference",
-                    ),
+                    Diagnostic::error("static-script-missing")
+                        .arg("src", src)
+                        .arg("folder", static_dir.display().to_string())
+                        .at_path(&static_dir.join(key)),
                 );
             }
         }

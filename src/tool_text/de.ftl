@@ -511,3 +511,7 @@ hours-open-on-holiday = Laut diesen Öffnungszeiten ist am Feiertag { $date } ({
     .label = an Feiertagen geöffnet?
     .help = Bitte „; PH off“ ergänzen, wenn an Feiertagen geschlossen ist, oder eine Regel wie „; PH 10:00-12:00“, wenn bewusst geöffnet ist.
 region-unknown = Die Region „{ $region }“ ist unbekannt: Für sie sind keine Feiertage bekannt.
+
+## Skripte, die statische Seiten laden
+static-script-missing = Diese Seite lädt das Skript { $src }, aber es liegt nicht in { $folder }.
+    .help = Das Skript des Browser-Editors installiert „scripts/install-editor“ (siehe docs/cms.md). Ein anderes Skript bitte neben die Seite legen oder den Verweis entfernen.

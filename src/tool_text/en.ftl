@@ -486,3 +486,7 @@ hours-open-on-holiday = these opening hours say open on the public holiday { $da
     .label = open on public holidays?
     .help = add `; PH off` if closed on public holidays, or a rule such as `; PH 10:00-12:00` if open on purpose
 region-unknown = unknown region `{ $region }`: there are no holidays for it
+
+## Scripts that static pages load
+static-script-missing = this page loads the script { $src }, which is not in { $folder }
+    .help = the browser editor's script is installed by scripts/install-editor (see docs/cms.md); for another script, put it beside the page or remove the reference
