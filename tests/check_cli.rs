@@ -248,3 +248,31 @@ fn build_shows_its_warnings() {
     assert_eq!(code, 1, "--strict fails on warnings: {err}");
     assert_eq!(warning_lines(&err), n, "{err}");
 }
+
+/// `new` speaks the tool's language: the message and the template's comments.
+#[test]
+fn new_in_german_and_english() {
+    for lang in ["de", "en"] {
+        let site = TestSite::fixture("site");
+        let out = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+            .args(["--lang", lang, "new", "offer", "neues-angebot", "--root"])
+            .arg(&site.root)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let said = String::from_utf8(out.stderr)
+            .unwrap()
+            .replace(&site.root.display().to_string(), "SITE");
+        let file =
+            std::fs::read_to_string(site.root.join("content/offers/neues-angebot.md")).unwrap();
+        let head: Vec<&str> = file.lines().take(12).collect();
+        insta::assert_snapshot!(
+            format!("new_{lang}"),
+            format!("{said}\n{}", head.join("\n"))
+        );
+    }
+}

@@ -382,3 +382,35 @@ fn wording_matches_the_cells() {
     }
     assert!(r.tables[0].note.contains("Eine 0 heißt: kein Angebot."));
 }
+
+/// The report follows the tool's language: the terminal text in German
+/// and English (snapshots), the HTML page's language and headings too.
+/// Terms (topics, places) keep the labels of the site's default language.
+#[test]
+fn report_in_german_and_english() {
+    let site = fixture();
+    for (lang, heading) in [
+        ("de", "Kontakte, auf die nichts verweist"),
+        ("en", "Contacts nothing refers to"),
+    ] {
+        let html = site.root.with_file_name(format!("report-{lang}.html"));
+        let out = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+            .args(["--lang", lang, "report", "--root"])
+            .arg(&site.root)
+            .arg("--out")
+            .arg(&html)
+            .env("SOURCE_DATE_EPOCH", NOW.to_string())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        insta::assert_snapshot!(format!("report_{lang}"), text);
+        let page = std::fs::read_to_string(&html).unwrap();
+        assert!(page.contains(&format!("<html lang=\"{lang}\">")), "{page}");
+        assert!(page.contains(&format!("<h2>{heading} (1)</h2>")), "{page}");
+    }
+}

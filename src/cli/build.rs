@@ -40,7 +40,7 @@ use wegweiser::tool_text::ToolText;
 use super::{Format, print};
 
 /// "Now" from `SOURCE_DATE_EPOCH` (seconds since 1970), the convention for
-/// reproducible builds; `None` means the clock.
+/// reproducible builds; `None` means the clock; the error is the value given.
 pub(super) fn source_date_epoch() -> Result<Option<jiff::Timestamp>, String> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Err(_) => Ok(None),
@@ -50,7 +50,7 @@ pub(super) fn source_date_epoch() -> Result<Option<jiff::Timestamp>, String> {
             .ok()
             .and_then(|s| jiff::Timestamp::from_second(s).ok())
             .map(Some)
-            .ok_or_else(|| format!("SOURCE_DATE_EPOCH must be seconds since 1970, not `{v}`")),
+            .ok_or(v),
     }
 }
 
@@ -80,12 +80,9 @@ pub fn run(
     t: &ToolText,
 ) -> ExitCode {
     let started = Instant::now();
-    match source_date_epoch() {
-        Ok(now) => opts.now = now,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
+    match super::source_date(t) {
+        Some(now) => opts.now = now,
+        None => return ExitCode::from(2),
     }
     let before = wegweiser::output::Generation::of(&opts.out_dir());
     let root = opts.root.clone();
