@@ -223,7 +223,13 @@ content-not-utf8 = Diese Datei ist kein UTF-8-Text.
 content-nul = Diese Datei enthält ein NUL-Zeichen: Sie sieht nach Binärdaten aus, nicht nach Text.
     .label = NUL
     .help = Bitte das Zeichen löschen oder die Datei aus einer guten Kopie wiederherstellen.
-item-duplicate = „{ $slug }“ ({ $kind }) gibt es in der Sprache „{ $lang }“ doppelt: { $first } legt es schon an.
+item-duplicate = „{ $slug }“ ({ $kind ->
+        [offer] Angebot
+        [event] Veranstaltung
+        [contact] Kontakt
+        [page] Seite
+       *[home] Startseite
+    }) gibt es in der Sprache „{ $lang }“ doppelt: { $first } legt es schon an.
     .help = Jeder Dateiname darf pro Ordner nur einmal vorkommen. Bitte eine der beiden Dateien umbenennen oder löschen.
 path-empty = leerer Pfad
 path-not-markdown = keine Markdown-Datei
@@ -421,7 +427,13 @@ cannot-create = { $file } lässt sich nicht anlegen: { $detail }
 content-writable = Bitte prüfen, ob der Ordner content beschreibbar ist.
 item-name-invalid = „{ $name }“ bezeichnet keine Inhaltsdatei: { $detail }
     .help = Bitte den Eintrag als ordner/datei angeben, z. B. offers/sprachcafe-ingelheim, oder _index für die Startseite.
-item-unknown = „{ $slug }“ ({ $kind }) gibt es nicht.
+item-unknown = „{ $slug }“ ({ $kind ->
+        [offer] Angebot
+        [event] Veranstaltung
+        [contact] Kontakt
+        [page] Seite
+       *[home] Startseite
+    }) gibt es nicht.
 lang-is-source = „{ $lang }“ ist die Ausgangssprache.
     .help = Bitte die Sprache angeben, in die übersetzt werden soll.
 lang-unknown = „{ $lang }“ ist keine Sprache dieser Website.
@@ -596,3 +608,6 @@ report-none = Keine.
 report-file = Datei
 report-item-title = Titel
 report-review-by = Prüfen bis
+output-nothing-written = nichts wurde geschrieben
+output-missing = { $folder }/ fehlt (siehe oben)
+output-new-build = { $folder }/ enthält den neuen Stand (siehe oben)

@@ -571,3 +571,6 @@ report-none = None.
 report-file = File
 report-item-title = Title
 report-review-by = Review by
+output-nothing-written = nothing was written
+output-missing = { $folder }/ is missing (see above)
+output-new-build = { $folder }/ holds the new build (see above)
