@@ -254,19 +254,9 @@ fn build_shows_its_warnings() {
 fn new_in_german_and_english() {
     for lang in ["de", "en"] {
         let site = TestSite::fixture("site");
-        let out = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-            .args(["--lang", lang, "new", "offer", "neues-angebot", "--root"])
-            .arg(&site.root)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let said = String::from_utf8(out.stderr)
-            .unwrap()
-            .replace(&site.root.display().to_string(), "SITE");
+        let env = [("WEGWEISER_LANG", lang)];
+        let (code, _, said) = run_in("new", &site, &["offer", "neues-angebot"], &env);
+        assert_eq!(code, 0, "{said}");
         let file =
             std::fs::read_to_string(site.root.join("content/offers/neues-angebot.md")).unwrap();
         let head: Vec<&str> = file.lines().take(12).collect();

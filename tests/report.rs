@@ -394,20 +394,14 @@ fn report_in_german_and_english() {
         ("en", "Contacts nothing refers to"),
     ] {
         let html = site.root.with_file_name(format!("report-{lang}.html"));
-        let out = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-            .args(["--lang", lang, "report", "--root"])
-            .arg(&site.root)
-            .arg("--out")
-            .arg(&html)
-            .env("SOURCE_DATE_EPOCH", NOW.to_string())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let text = String::from_utf8(out.stdout).unwrap();
+        let args = [
+            "report".as_ref(),
+            "--root".as_ref(),
+            site.root.as_os_str(),
+            "--out".as_ref(),
+            html.as_os_str(),
+        ];
+        let text = common::wegweiser_in(lang, &args, NOW);
         insta::assert_snapshot!(format!("report_{lang}"), text);
         let page = std::fs::read_to_string(&html).unwrap();
         assert!(page.contains(&format!("<html lang=\"{lang}\">")), "{page}");

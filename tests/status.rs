@@ -2,8 +2,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::TestSite;
 use wegweiser::content::status;
 
@@ -31,18 +29,8 @@ fn status_at(site: &TestSite, now: i64) -> String {
 
 /// The table in the tool's language `lang` (de, en).
 fn status_in(site: &TestSite, now: i64, lang: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-        .args(["--lang", lang, "status", "--root"])
-        .arg(&site.root)
-        .env("SOURCE_DATE_EPOCH", now.to_string())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    let args = ["status".as_ref(), "--root".as_ref(), site.root.as_os_str()];
+    common::wegweiser_in(lang, &args, now)
 }
 
 fn line<'a>(table: &'a str, start: &str) -> &'a str {

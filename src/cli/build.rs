@@ -6,16 +6,18 @@ use wegweiser::BuildOptions;
 use wegweiser::build::{Progress, build_examined};
 use wegweiser::diagnostics::Diagnostics;
 
-/// A progress bar on a terminal (indicatif); nothing when output goes elsewhere.
-struct Bar(indicatif::ProgressBar);
+/// A progress bar on a terminal (indicatif); nothing when output goes
+/// elsewhere. The second field is the word for pages.
+struct Bar(indicatif::ProgressBar, String);
 
 impl Bar {
-    fn new() -> Bar {
-        Bar(if std::io::stderr().is_terminal() {
+    fn new(t: &ToolText) -> Bar {
+        let bar = if std::io::stderr().is_terminal() {
             indicatif::ProgressBar::new(0)
         } else {
             indicatif::ProgressBar::hidden()
-        })
+        };
+        Bar(bar, t.say("cli-progress-pages", &[]))
     }
 }
 
@@ -23,8 +25,11 @@ impl Progress for Bar {
     fn start(&self, pages: u64) {
         self.0.set_length(pages);
         self.0.set_style(
-            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} pages {elapsed}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(&format!(
+                "{{bar:30}} {{pos}}/{{len}} {} {{elapsed}}",
+                self.1
+            ))
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
     }
     fn page_done(&self) {
@@ -87,7 +92,7 @@ pub fn run(
     let before = wegweiser::output::Generation::of(&opts.out_dir());
     let root = opts.root.clone();
     let examine = |p: &wegweiser::build::Pipeline| wegweiser::check::examine(&root, p);
-    match build_examined(&opts, &Bar::new(), &examine) {
+    match build_examined(&opts, &Bar::new(t), &examine) {
         Ok(report) => {
             print_warnings(&report.warnings, format, verbose || strict, t);
             let failed = strict && !report.warnings.is_empty();

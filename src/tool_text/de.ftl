@@ -611,3 +611,4 @@ report-review-by = Prüfen bis
 output-nothing-written = nichts wurde geschrieben
 output-missing = { $folder }/ fehlt (siehe oben)
 output-new-build = { $folder }/ enthält den neuen Stand (siehe oben)
+cli-progress-pages = Seiten

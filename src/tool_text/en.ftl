@@ -574,3 +574,4 @@ report-review-by = Review by
 output-nothing-written = nothing was written
 output-missing = { $folder }/ is missing (see above)
 output-new-build = { $folder }/ holds the new build (see above)
+cli-progress-pages = pages
