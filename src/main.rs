@@ -146,12 +146,12 @@ fn main() -> ExitCode {
             let text = cli::tool_text(choose(input.lang.or(cli.lang)), &opts.root);
             cli::check::run(opts, input.strict, input.format, &text)
         }
-        Command::Serve(args) => cli::serve::run(args),
-        Command::New(args) => cli::new::run(args),
-        Command::Translate(args) => cli::translate::run(args),
-        Command::Status(args) => cli::status::run(args),
-        Command::Cms(args) => cli::cms::run(args),
-        Command::Xliff { action } => cli::xliff::run(action),
-        Command::Report(args) => cli::report::run(args),
+        Command::Serve(args) => cli::serve::run(args, choose(cli.lang)),
+        Command::New(args) => cli::new::run(args, choose(cli.lang)),
+        Command::Translate(args) => cli::translate::run(args, choose(cli.lang)),
+        Command::Status(args) => cli::status::run(args, choose(cli.lang)),
+        Command::Cms(args) => cli::cms::run(args, choose(cli.lang)),
+        Command::Xliff { action } => cli::xliff::run(action, choose(cli.lang)),
+        Command::Report(args) => cli::report::run(args, choose(cli.lang)),
     }
 }

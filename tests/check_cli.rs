@@ -248,3 +248,21 @@ fn build_shows_its_warnings() {
     assert_eq!(code, 1, "--strict fails on warnings: {err}");
     assert_eq!(warning_lines(&err), n, "{err}");
 }
+
+/// `new` speaks the tool's language: the message and the template's comments.
+#[test]
+fn new_in_german_and_english() {
+    for lang in ["de", "en"] {
+        let site = TestSite::fixture("site");
+        let env = [("WEGWEISER_LANG", lang)];
+        let (code, _, said) = run_in("new", &site, &["offer", "neues-angebot"], &env);
+        assert_eq!(code, 0, "{said}");
+        let file =
+            std::fs::read_to_string(site.root.join("content/offers/neues-angebot.md")).unwrap();
+        let head: Vec<&str> = file.lines().take(12).collect();
+        insta::assert_snapshot!(
+            format!("new_{lang}"),
+            format!("{said}\n{}", head.join("\n"))
+        );
+    }
+}

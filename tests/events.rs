@@ -200,17 +200,8 @@ fn same_now_gives_byte_identical_output() {
 fn source_date_epoch_sets_now_on_the_command_line() {
     let site = TestSite::fixture("site");
     let run = |epoch: &str| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-            .args(["build", "--root"])
-            .arg(&site.root)
-            .env("SOURCE_DATE_EPOCH", epoch)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let args = ["build".as_ref(), "--root".as_ref(), site.root.as_os_str()];
+        common::wegweiser_in("en", &args, epoch.parse().unwrap());
         attrs(
             &site.html("de/archive/index.html"),
             ".cards .card > a",

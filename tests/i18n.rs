@@ -918,6 +918,7 @@ fn translate_and_status_on_the_command_line() {
             .args(args)
             .arg("--root")
             .arg(&site.root)
+            .env("WEGWEISER_LANG", "en")
             .output()
             .unwrap()
     };

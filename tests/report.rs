@@ -382,3 +382,29 @@ fn wording_matches_the_cells() {
     }
     assert!(r.tables[0].note.contains("Eine 0 heißt: kein Angebot."));
 }
+
+/// The report follows the tool's language: the terminal text in German
+/// and English (snapshots), the HTML page's language and headings too.
+/// Terms (topics, places) keep the labels of the site's default language.
+#[test]
+fn report_in_german_and_english() {
+    let site = fixture();
+    for (lang, heading) in [
+        ("de", "Kontakte, auf die nichts verweist"),
+        ("en", "Contacts nothing refers to"),
+    ] {
+        let html = site.root.with_file_name(format!("report-{lang}.html"));
+        let args = [
+            "report".as_ref(),
+            "--root".as_ref(),
+            site.root.as_os_str(),
+            "--out".as_ref(),
+            html.as_os_str(),
+        ];
+        let text = common::wegweiser_in(lang, &args, NOW);
+        insta::assert_snapshot!(format!("report_{lang}"), text);
+        let page = std::fs::read_to_string(&html).unwrap();
+        assert!(page.contains(&format!("<html lang=\"{lang}\">")), "{page}");
+        assert!(page.contains(&format!("<h2>{heading} (1)</h2>")), "{page}");
+    }
+}

@@ -33,9 +33,14 @@ impl Drop for Server {
 }
 
 fn start(site: &TestSite) -> Server {
+    start_in(site, "en")
+}
+
+/// The server speaking `lang` (de, en).
+fn start_in(site: &TestSite, lang: &str) -> Server {
     let log = site.root.with_file_name("serve.log");
     let mut child = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-        .args(["serve", "--port", "0", "--root"])
+        .args(["--lang", lang, "serve", "--port", "0", "--root"])
         .arg(&site.root)
         .env("SOURCE_DATE_EPOCH", "1767225600")
         .stdout(Stdio::piped())
@@ -170,7 +175,8 @@ fn edits_reload_bad_input_keeps_the_last_good_site() {
         "titel = \"Sprachcafé\"",
     );
     let errors = next_event(&server, &rx, "errors");
-    let list: serde_json::Value = serde_json::from_str(&errors).unwrap();
+    let overlay: serde_json::Value = serde_json::from_str(&errors).unwrap();
+    let list = &overlay["problems"];
     assert_eq!(list[0]["file"], "content/offers/sprachcafe.md");
     assert_eq!(list[0]["line"], 2);
     assert!(
@@ -380,4 +386,38 @@ fn a_site_broken_at_start_shows_the_overlay_and_reloads_when_fixed() {
     let (status, page) = get(&addr, "/de/offers/sprachcafe/");
     assert_eq!(status, 200, "{}", server.log());
     assert!(page.contains("Sprachcafé"), "{page}");
+}
+
+/// The overlay's own words (title, error/warning, place, button) come from
+/// the server in the tool's language, as do the problems and the page shown
+/// while the first build has failed.
+#[test]
+fn the_overlay_speaks_the_tools_language() {
+    for lang in ["de", "en"] {
+        let site = TestSite::fixture("site");
+        site.edit("content/offers/sprachcafe.md", "title =", "titel =");
+        let server = start_in(&site, lang);
+        let addr = server.addr.clone();
+        let (status, page) = get(&addr, "/de/offers/sprachcafe/");
+        assert_eq!(status, 503, "{page}");
+        let rx = events(&addr);
+        let errors = next_event(&server, &rx, "errors");
+        let overlay: serde_json::Value = serde_json::from_str(&errors).unwrap();
+        assert_eq!(overlay["labels"]["lang"], lang);
+        let problem = &overlay["problems"][0];
+        let code = problem["code"].as_str().unwrap_or_default();
+        assert!(code.starts_with("unknown-field"), "{errors}");
+        let shown = format!(
+            "{}\n\nmessage: {}\n\npage: {}",
+            serde_json::to_string_pretty(&overlay["labels"]).unwrap(),
+            problem["message"].as_str().unwrap(),
+            page.split("<body>")
+                .nth(1)
+                .unwrap_or(&page)
+                .split("<script")
+                .next()
+                .unwrap()
+        );
+        insta::assert_snapshot!(format!("overlay_{lang}"), shown);
+    }
 }

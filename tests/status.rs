@@ -2,8 +2,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::TestSite;
 use wegweiser::content::status;
 
@@ -26,18 +24,13 @@ fn fixture() -> TestSite {
 }
 
 fn status_at(site: &TestSite, now: i64) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-        .args(["status", "--root"])
-        .arg(&site.root)
-        .env("SOURCE_DATE_EPOCH", now.to_string())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    status_in(site, now, "en")
+}
+
+/// The table in the tool's language `lang` (de, en).
+fn status_in(site: &TestSite, now: i64, lang: &str) -> String {
+    let args = ["status".as_ref(), "--root".as_ref(), site.root.as_os_str()];
+    common::wegweiser_in(lang, &args, now)
 }
 
 fn line<'a>(table: &'a str, start: &str) -> &'a str {
@@ -92,4 +85,14 @@ fn a_table_without_a_date_counts_no_event_as_past() {
             .starts_with("fa missing (11): events/infoabend, events/sprechstunde"),
         "{table}"
     );
+}
+
+/// The whole table in German and in English: headings, state names, the
+/// past events and the sentence on the order.
+#[test]
+fn status_in_german_and_english() {
+    let site = fixture();
+    for lang in ["de", "en"] {
+        insta::assert_snapshot!(format!("status_{lang}"), status_in(&site, NOW, lang));
+    }
 }

@@ -36,6 +36,7 @@ fn cli(root: &Path, args: &[&str]) -> Output {
         .args(args)
         .arg("--root")
         .arg(root)
+        .env("WEGWEISER_LANG", "en")
         .output()
         .unwrap()
 }

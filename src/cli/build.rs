@@ -6,16 +6,18 @@ use wegweiser::BuildOptions;
 use wegweiser::build::{Progress, build_examined};
 use wegweiser::diagnostics::Diagnostics;
 
-/// A progress bar on a terminal (indicatif); nothing when output goes elsewhere.
-struct Bar(indicatif::ProgressBar);
+/// A progress bar on a terminal (indicatif); nothing when output goes
+/// elsewhere. The second field is the word for pages.
+struct Bar(indicatif::ProgressBar, String);
 
 impl Bar {
-    fn new() -> Bar {
-        Bar(if std::io::stderr().is_terminal() {
+    fn new(t: &ToolText) -> Bar {
+        let bar = if std::io::stderr().is_terminal() {
             indicatif::ProgressBar::new(0)
         } else {
             indicatif::ProgressBar::hidden()
-        })
+        };
+        Bar(bar, t.say("cli-progress-pages", &[]))
     }
 }
 
@@ -23,8 +25,11 @@ impl Progress for Bar {
     fn start(&self, pages: u64) {
         self.0.set_length(pages);
         self.0.set_style(
-            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} pages {elapsed}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(&format!(
+                "{{bar:30}} {{pos}}/{{len}} {} {{elapsed}}",
+                self.1
+            ))
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
     }
     fn page_done(&self) {
@@ -40,7 +45,7 @@ use wegweiser::tool_text::ToolText;
 use super::{Format, print};
 
 /// "Now" from `SOURCE_DATE_EPOCH` (seconds since 1970), the convention for
-/// reproducible builds; `None` means the clock.
+/// reproducible builds; `None` means the clock; the error is the value given.
 pub(super) fn source_date_epoch() -> Result<Option<jiff::Timestamp>, String> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Err(_) => Ok(None),
@@ -50,7 +55,7 @@ pub(super) fn source_date_epoch() -> Result<Option<jiff::Timestamp>, String> {
             .ok()
             .and_then(|s| jiff::Timestamp::from_second(s).ok())
             .map(Some)
-            .ok_or_else(|| format!("SOURCE_DATE_EPOCH must be seconds since 1970, not `{v}`")),
+            .ok_or(v),
     }
 }
 
@@ -80,17 +85,14 @@ pub fn run(
     t: &ToolText,
 ) -> ExitCode {
     let started = Instant::now();
-    match source_date_epoch() {
-        Ok(now) => opts.now = now,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
+    match super::source_date(t) {
+        Some(now) => opts.now = now,
+        None => return ExitCode::from(2),
     }
     let before = wegweiser::output::Generation::of(&opts.out_dir());
     let root = opts.root.clone();
     let examine = |p: &wegweiser::build::Pipeline| wegweiser::check::examine(&root, p);
-    match build_examined(&opts, &Bar::new(), &examine) {
+    match build_examined(&opts, &Bar::new(t), &examine) {
         Ok(report) => {
             print_warnings(&report.warnings, format, verbose || strict, t);
             let failed = strict && !report.warnings.is_empty();

@@ -7,12 +7,9 @@ use wegweiser::tool_text::ToolText;
 use super::{Format, print};
 
 pub fn run(mut opts: BuildOptions, strict: bool, format: Format, t: &ToolText) -> ExitCode {
-    match super::build::source_date_epoch() {
-        Ok(now) => opts.now = now,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
+    match super::source_date(t) {
+        Some(now) => opts.now = now,
+        None => return ExitCode::from(2),
     }
     let mut ds = wegweiser::check::check(&opts);
     if strict {

@@ -2,6 +2,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use wegweiser::editorial::cms::{self, Backend};
+use wegweiser::tool_text::{Lang, Msg};
 
 /// The repository named until `--repo` names the real one.
 const PLACEHOLDER_REPO: &str = "OWNER/REPO";
@@ -25,7 +26,8 @@ pub struct Args {
 }
 
 /// `wegweiser cms [--out DIR]`: writes the editor UI's admin page and configuration.
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args, lang: Option<Lang>) -> ExitCode {
+    let t = super::tool_text(lang, &args.root);
     let (root, out) = (args.root, args.out);
     let backend = Backend {
         name: args.backend,
@@ -36,23 +38,21 @@ pub fn run(args: Args) -> ExitCode {
     match cms::write(&root, &out, &backend) {
         Ok(files) => {
             for f in &files {
-                eprintln!("wrote {}", f.display());
+                eprintln!("{}", t.get(&Msg::new("cli-wrote").arg("file", f.display())));
             }
             if !root.join(&out).join(cms::SCRIPT).exists() {
-                eprintln!(
-                    "note: {} (Sveltia CMS {}) is not there yet: scripts/install-editor installs it; \
-                     a build fails without it (see docs/cms.md)",
-                    cms::SCRIPT,
-                    cms::SVELTIA_VERSION
-                );
+                let m = Msg::new("cms-place-script")
+                    .arg("script", cms::SCRIPT)
+                    .arg("version", cms::SVELTIA_VERSION);
+                eprintln!("{}", t.get(&m));
             }
             if placeholder {
-                eprintln!("note: name the repository with --repo owner/name");
+                eprintln!("{}", t.say("cms-name-repo", &[]));
             }
             ExitCode::SUCCESS
         }
         Err(ds) => {
-            eprint!("{}", ds.render());
+            eprint!("{}", ds.render_in(&t));
             ExitCode::FAILURE
         }
     }

@@ -48,20 +48,46 @@ pub fn tool_text(choice: Option<Lang>, root: &std::path::Path) -> ToolText {
     ToolText::new(choice.or_else(site_default).unwrap_or_default())
 }
 
-pub fn print_one(d: Diagnostic) {
+pub fn print_one(d: Diagnostic, t: &ToolText) {
     let mut ds = Diagnostics::new();
     ds.push(d);
-    eprint!("{}", ds.render());
+    eprint!("{}", ds.render_in(t));
+}
+
+/// `error: …` for a problem that is no diagnostic (an I/O error, a usage mistake).
+pub fn print_error(message: impl Into<wegweiser::tool_text::Arg>, t: &ToolText) {
+    eprintln!("{}", t.say("cli-error", &[("message", message.into())]));
+}
+
+/// `cannot write FILE: …` as an error line.
+pub fn print_unwritable(file: &std::path::Path, e: &std::io::Error, t: &ToolText) {
+    let m = wegweiser::tool_text::Msg::new("cannot-write")
+        .arg("file", file.display())
+        .arg("detail", e.to_string());
+    print_error(m, t);
+}
+
+/// "Now" from `SOURCE_DATE_EPOCH` (`Some(None)`: the clock); on a bad
+/// value the error is printed and `None` returned.
+pub fn source_date(t: &ToolText) -> Option<Option<jiff::Timestamp>> {
+    match build::source_date_epoch() {
+        Ok(now) => Some(now),
+        Err(value) => {
+            let m = wegweiser::tool_text::Msg::new("cli-source-date-epoch").arg("value", value);
+            print_error(m, t);
+            None
+        }
+    }
 }
 
 /// The site, drafts included, for commands that work on its content
 /// (translate, xliff); on problems they are printed and `None` is returned.
-pub fn load_site(root: &std::path::Path) -> Option<wegweiser::content::Site> {
+pub fn load_site(root: &std::path::Path, t: &ToolText) -> Option<wegweiser::content::Site> {
     match wegweiser::editorial::load(root, true) {
         Ok(s) => Some(s),
         Err(ds) => {
-            eprint!("{}", ds.render());
-            eprintln!("fix these problems first");
+            eprint!("{}", ds.render_in(t));
+            eprintln!("{}", t.say("cli-fix-first", &[]));
             None
         }
     }

@@ -3,7 +3,8 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use wegweiser::content::Kind;
-use wegweiser::editorial::scaffold;
+use wegweiser::editorial::scaffold::{self, TemplateLang};
+use wegweiser::tool_text::{Lang, Msg};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -24,23 +25,29 @@ enum NewKind {
 }
 
 /// `wegweiser new KIND SLUG`: writes a pre-filled source file.
-pub fn run(args: Args) -> ExitCode {
+/// The template's comments are in the tool's language.
+pub fn run(args: Args, lang: Option<Lang>) -> ExitCode {
+    let t = super::tool_text(lang, &args.root);
     let kind = match args.kind {
         NewKind::Offer => Kind::Offer,
         NewKind::Event => Kind::Event,
         NewKind::Contact => Kind::Contact,
         NewKind::Page => Kind::Page,
     };
-    match scaffold::create(&args.root, kind, &args.slug) {
+    let template_lang = match t.lang() {
+        Lang::De => TemplateLang::De,
+        Lang::En => TemplateLang::En,
+    };
+    match scaffold::create_in(&args.root, kind, &args.slug, template_lang) {
         Ok(path) => {
             eprintln!(
-                "created {} — fill in the fields, then remove `draft = true`",
-                path.display()
+                "{}",
+                t.get(&Msg::new("new-created").arg("file", path.display()))
             );
             ExitCode::SUCCESS
         }
         Err(d) => {
-            super::print_one(d);
+            super::print_one(d, &t);
             ExitCode::FAILURE
         }
     }

@@ -2,6 +2,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use wegweiser::serve::{self, ServeOptions};
+use wegweiser::tool_text::Lang;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -22,18 +23,20 @@ pub struct Args {
 }
 
 /// `wegweiser serve`: builds, serves and rebuilds until stopped.
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args, lang: Option<Lang>) -> ExitCode {
+    let t = super::tool_text(lang, &args.root);
     let opts = ServeOptions {
         root: args.root,
         bind: args.bind,
         port: args.port,
         drafts: args.drafts,
         open: args.open,
+        lang: t.lang(),
     };
     match serve::run(opts) {
         Ok(()) => ExitCode::SUCCESS,
         Err(d) => {
-            super::print_one(d);
+            super::print_one(d, &t);
             ExitCode::FAILURE
         }
     }

@@ -2,6 +2,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use wegweiser::editorial::translate::{self, Action};
+use wegweiser::tool_text::{Lang, Msg, ToolText};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -27,11 +28,12 @@ pub struct Args {
 
 /// `wegweiser translate ITEM LANG [--confirm | --machine]`, `translate ITEM
 /// --minor` and `translate --all --confirm LANG`.
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args, lang: Option<Lang>) -> ExitCode {
+    let t = super::tool_text(lang, &args.root);
     match action_of(&args) {
-        Ok((item, action)) => run_action(&args.root, item.as_deref(), action),
+        Ok((item, action)) => run_action(&args.root, item.as_deref(), action, &t),
         Err(msg) => {
-            eprintln!("error: {msg}");
+            super::print_error(msg, &t);
             ExitCode::from(2)
         }
     }
@@ -39,16 +41,13 @@ pub fn run(args: Args) -> ExitCode {
 
 /// The item (`None` with --all) and what to do with it, or why the
 /// arguments do not say.
-fn action_of(args: &Args) -> Result<(Option<String>, Action), String> {
+fn action_of(args: &Args) -> Result<(Option<String>, Action), Msg> {
     let (item, lang) = match (args.all, args.args.as_slice()) {
         (true, [lang]) => (None, Some(lang.clone())),
         (false, [item]) => (Some(item.clone()), None),
         (false, [item, lang]) => (Some(item.clone()), Some(lang.clone())),
         _ => {
-            return Err(
-                "use `wegweiser translate ITEM LANG` or `wegweiser translate --all --confirm LANG`"
-                    .into(),
-            );
+            return Err(Msg::new("translate-usage"));
         }
     };
     let action = match (args.minor, lang) {
@@ -59,25 +58,23 @@ fn action_of(args: &Args) -> Result<(Option<String>, Action), String> {
             machine: args.machine,
         },
         (false, None) => {
-            return Err(format!(
-                "name the language to translate into, e.g. `wegweiser translate {} ar`",
-                item.as_deref().unwrap_or("offers/…")
-            ));
+            return Err(Msg::new("translate-name-language")
+                .arg("item", item.as_deref().unwrap_or("offers/…")));
         }
     };
     Ok((item, action))
 }
 
 /// `item`: one item, or `None` for every item of the site.
-fn run_action(root: &Path, item: Option<&str>, action: Action) -> ExitCode {
-    let Some(site) = super::load_site(root) else {
+fn run_action(root: &Path, item: Option<&str>, action: Action, t: &ToolText) -> ExitCode {
+    let Some(site) = super::load_site(root, t) else {
         return ExitCode::FAILURE;
     };
     let items: Vec<_> = match item {
         Some(name) => match translate::find(&site, name) {
             Ok(i) => vec![i],
             Err(d) => {
-                super::print_one(d);
+                super::print_one(d, t);
                 return ExitCode::FAILURE;
             }
         },
@@ -96,7 +93,7 @@ fn run_action(root: &Path, item: Option<&str>, action: Action) -> ExitCode {
         {
             continue;
         }
-        if let Err(code) = run_one(root, &site, it, &action) {
+        if let Err(code) = run_one(root, &site, it, &action, t) {
             return code;
         }
     }
@@ -108,26 +105,26 @@ fn run_one(
     site: &wegweiser::content::Site,
     it: &wegweiser::content::Item,
     action: &Action,
+    t: &ToolText,
 ) -> Result<(), ExitCode> {
     match translate::run(root, site, it, action) {
         Ok(files) => {
             for f in &files {
-                let what = match action {
-                    Action::Start { .. } => {
-                        "created (draft: translate it, then remove `draft = true`)"
-                    }
-                    Action::Confirm { .. } => "confirmed as up to date",
-                    Action::Minor => "kept up to date (minor source change)",
+                let id = match action {
+                    Action::Start { .. } => Msg::new("translate-started"),
+                    Action::Confirm { .. } => Msg::new("translate-confirmed"),
+                    Action::Minor => Msg::new("translate-minor"),
                 };
-                eprintln!("{}: {what}", f.display());
+                eprintln!("{}", t.get(&id.arg("file", f.display())));
             }
             if files.is_empty() && matches!(action, Action::Minor) {
-                eprintln!("{} has no translations yet", it.path());
+                let m = Msg::new("translate-none-yet").arg("item", it.path());
+                eprintln!("{}", t.get(&m));
             }
             Ok(())
         }
         Err(ds) => {
-            eprint!("{}", ds.render());
+            eprint!("{}", ds.render_in(t));
             Err(ExitCode::FAILURE)
         }
     }

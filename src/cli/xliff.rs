@@ -3,6 +3,7 @@ use std::process::ExitCode;
 
 use wegweiser::diagnostics::SourceFile;
 use wegweiser::editorial::xliff::{export, import};
+use wegweiser::tool_text::{Lang, Msg, ToolText};
 
 #[derive(clap::Subcommand)]
 pub enum XliffAction {
@@ -33,27 +34,34 @@ pub enum XliffAction {
 }
 
 /// `wegweiser xliff export|import`
-pub fn run(action: XliffAction) -> ExitCode {
+/// (`tool_lang` is the language of the tool's messages, not the target language.)
+pub fn run(action: XliffAction, tool_lang: Option<Lang>) -> ExitCode {
     match action {
-        XliffAction::Export { lang, out, root } => export(&root, &lang, out.as_deref()),
+        XliffAction::Export { lang, out, root } => {
+            let t = super::tool_text(tool_lang, &root);
+            export(&root, &lang, out.as_deref(), &t)
+        }
         XliffAction::Import {
             file,
             force,
             machine,
             root,
-        } => import(&root, &file, import::ImportOptions { force, machine }),
+        } => {
+            let t = super::tool_text(tool_lang, &root);
+            import(&root, &file, import::ImportOptions { force, machine }, &t)
+        }
     }
 }
 
 /// `wegweiser xliff export --lang LANG [--out FILE]`
-fn export(root: &Path, lang: &str, out: Option<&Path>) -> ExitCode {
-    let Some(site) = super::load_site(root) else {
+fn export(root: &Path, lang: &str, out: Option<&Path>, t: &ToolText) -> ExitCode {
+    let Some(site) = super::load_site(root, t) else {
         return ExitCode::FAILURE;
     };
     let ex = match export::export(root, &site, lang) {
         Ok(x) => x,
         Err(d) => {
-            super::print_one(d);
+            super::print_one(d, t);
             return ExitCode::from(2);
         }
     };
@@ -62,45 +70,52 @@ fn export(root: &Path, lang: &str, out: Option<&Path>) -> ExitCode {
         Path::to_path_buf,
     );
     if let Err(e) = std::fs::write(&path, &ex.xml) {
-        eprintln!("error: cannot write {}: {e}", path.display());
+        super::print_unwritable(&path, &e, t);
         return ExitCode::FAILURE;
     }
     for (item, state) in &ex.items {
-        eprintln!("  {item} ({})", state.as_str());
+        let state = wegweiser::editorial::status::state_msg(*state);
+        let m = Msg::new("xliff-exported-item")
+            .arg("item", item)
+            .arg("state", state);
+        eprintln!("  {}", t.get(&m));
     }
-    eprintln!(
-        "wrote {}: {} item(s), {} unit(s) missing or outdated in `{lang}`",
-        path.display(),
-        ex.items.len(),
-        ex.units
-    );
+    let m = Msg::new("xliff-exported")
+        .arg("file", path.display())
+        .arg("items", ex.items.len())
+        .arg("units", ex.units)
+        .arg("lang", lang);
+    eprintln!("{}", t.get(&m));
     ExitCode::SUCCESS
 }
 
 /// `wegweiser xliff import FILE [--force] [--machine]`
-fn import(root: &Path, file: &Path, opts: import::ImportOptions) -> ExitCode {
+fn import(root: &Path, file: &Path, opts: import::ImportOptions, t: &ToolText) -> ExitCode {
     let text = match std::fs::read_to_string(file) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: cannot read {}: {e}", file.display());
+            let m = Msg::new("cannot-read")
+                .arg("file", file.display())
+                .arg("detail", e.to_string());
+            super::print_error(m, t);
             return ExitCode::FAILURE;
         }
     };
-    let Some(site) = super::load_site(root) else {
+    let Some(site) = super::load_site(root, t) else {
         return ExitCode::FAILURE;
     };
     let xliff = SourceFile::new(file, text);
     let out = import::import(root, &site, &xliff, opts);
-    eprint!("{}", out.diagnostics.render());
+    eprint!("{}", out.diagnostics.render_in(t));
     for p in &out.written {
-        eprintln!("{}: written, current with its source", p.display());
+        let m = Msg::new("xliff-imported-file").arg("file", p.display());
+        eprintln!("{}", t.get(&m));
     }
-    eprintln!(
-        "imported {} translation(s); {} refused, {} skipped",
-        out.written.len(),
-        out.diagnostics.error_count(),
-        out.diagnostics.warning_count()
-    );
+    let m = Msg::new("xliff-imported")
+        .arg("written", out.written.len())
+        .arg("refused", out.diagnostics.error_count())
+        .arg("skipped", out.diagnostics.warning_count());
+    eprintln!("{}", t.get(&m));
     if out.diagnostics.has_errors() {
         ExitCode::FAILURE
     } else {

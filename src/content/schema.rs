@@ -471,7 +471,13 @@ pub fn hint(name: &str) -> Option<crate::tool_text::Msg> {
     field(name).map(|f| {
         crate::tool_text::Msg::new("field-hint")
             .arg("field", f.name)
-            .arg("doc", f.doc)
+            .arg(
+                "doc",
+                crate::tool_text::Arg::Both {
+                    de: f.doc_de.to_string(),
+                    en: f.doc.to_string(),
+                },
+            )
             .arg("example", f.example)
     })
 }

@@ -14,14 +14,18 @@ use jiff::civil::DateTime;
 
 use crate::content::status::{Row, State, StatusReport};
 use crate::content::{Item, ItemData, Kind, Site};
+use crate::tool_text::{Lang, Msg, ToolText};
 
-/// The status command's own wording, kept together so that it can move to
-/// the tool's messages as a whole.
-pub mod words {
-    /// The order of the lists, said once under the table.
-    pub const ORDER: &str = "Lists in the order readers need them: upcoming events (soonest first), published offers, contacts, pages, then drafts. Past events are not counted as missing.";
-    /// Before the events that are over and have no translation.
-    pub const PAST: &str = "past events, not counted";
+/// A state's name, as the tool's messages say it.
+pub fn state_msg(state: State) -> Msg {
+    Msg::new(match state {
+        State::Source => "status-source",
+        State::Current => "status-current",
+        State::Outdated => "status-outdated",
+        State::Unconfirmed => "status-unconfirmed",
+        State::InProgress => "status-in-progress",
+        State::Missing => "status-missing",
+    })
 }
 
 /// Where an item stands in the order readers need it, lowest first; `None`
@@ -59,9 +63,15 @@ impl StatusReport {
         self.table_at(site, DateTime::MIN)
     }
 
-    /// The table translators read: one line per language, then what to do,
-    /// in the order readers need it; events over at `now` apart.
+    /// [`StatusReport::table_in`] in English.
     pub fn table_at(&self, site: &Site, now: DateTime) -> String {
+        self.table_in(site, now, &ToolText::new(Lang::En))
+    }
+
+    /// The table translators read, in the language of `t`: one line per
+    /// language, then what to do, in the order readers need it; events
+    /// over at `now` apart.
+    pub fn table_in(&self, site: &Site, now: DateTime, t: &ToolText) -> String {
         let items: BTreeMap<String, &Item> = std::iter::once(&*site.home)
             .chain(site.items.values().map(|i| &**i))
             .map(|i| (i.path(), i))
@@ -69,19 +79,8 @@ impl StatusReport {
         let need_of = |r: &Row| items.get(&r.item).and_then(|i| need(i, now));
         // Missing translations of past events are nobody's work.
         let past = |r: &Row| r.state == State::Missing && need_of(r).is_none();
-        let mut out = String::new();
-        out.push_str(&format!(
-            "{:<6} {:<18} {:>7} {:>8} {:>11} {:>11} {:>7} {:>7} {:>10}\n",
-            "lang",
-            "name",
-            "current",
-            "outdated",
-            "unconfirmed",
-            "in-progress",
-            "missing",
-            "machine",
-            "unreviewed"
-        ));
+        let head = Header::new(t);
+        let mut out = head.line();
         for lang in &self.languages {
             let c = &self.counts[lang];
             let name = site.config.language(lang).map_or("", |l| l.name.as_str());
@@ -90,18 +89,16 @@ impl StatusReport {
                 .iter()
                 .filter(|r| &r.language == lang && past(r))
                 .count();
-            out.push_str(&format!(
-                "{:<6} {} {:>7} {:>8} {:>11} {:>11} {:>7} {:>7} {:>10}\n",
-                lang,
-                truncate(name, 18),
+            let counts = [
                 c.current,
                 c.outdated,
                 c.unconfirmed,
                 c.in_progress,
                 c.missing - gone,
                 c.machine,
-                c.machine_unreviewed
-            ));
+                c.machine_unreviewed,
+            ];
+            out.push_str(&head.row(lang, name, counts));
         }
         for lang in &self.languages {
             for state in [
@@ -119,7 +116,7 @@ impl StatusReport {
                 // Past events (no need) of other states go last.
                 rows.sort_by(|a, b| (a.0.is_none(), &a.0).cmp(&(b.0.is_none(), &b.0)));
                 let items: Vec<&str> = rows.into_iter().map(|(_, i)| i).collect();
-                list(&mut out, lang, state.as_str(), &items);
+                list(&mut out, lang, &t.get(&state_msg(state)), &items);
             }
             let gone: Vec<&str> = self
                 .rows
@@ -127,9 +124,9 @@ impl StatusReport {
                 .filter(|r| &r.language == lang && past(r))
                 .map(|r| r.item.as_str())
                 .collect();
-            list(&mut out, lang, words::PAST, &gone);
+            list(&mut out, lang, &t.say("status-past", &[]), &gone);
         }
-        out.push_str(&format!("\n\n{}\n", words::ORDER));
+        out.push_str(&format!("\n\n{}\n", t.say("status-order", &[])));
         out
     }
 
@@ -147,6 +144,65 @@ impl StatusReport {
             ));
         }
         out
+    }
+}
+
+/// The table's header in the tool's language; columns as wide as their
+/// heading (at least as wide as the English one, so numbers line up).
+struct Header {
+    lang: String,
+    name: String,
+    counts: Vec<(String, usize)>,
+}
+
+impl Header {
+    fn new(t: &ToolText) -> Header {
+        let counts = [
+            (t.say("status-current", &[]), 7),
+            (t.say("status-outdated", &[]), 8),
+            (t.say("status-unconfirmed", &[]), 11),
+            (t.say("status-in-progress", &[]), 11),
+            (t.say("status-missing", &[]), 7),
+            (t.say("status-machine", &[]), 7),
+            (t.say("status-unreviewed", &[]), 10),
+        ];
+        Header {
+            lang: t.say("status-lang", &[]),
+            name: t.say("status-name", &[]),
+            counts: counts
+                .into_iter()
+                .map(|(h, w)| {
+                    let w = w.max(h.chars().count());
+                    (h, w)
+                })
+                .collect(),
+        }
+    }
+
+    fn lead(&self) -> usize {
+        self.lang.chars().count().max(6)
+    }
+
+    fn line(&self) -> String {
+        let mut s = format!(
+            "{} {}",
+            truncate(&self.lang, self.lead()),
+            truncate(&self.name, 18)
+        );
+        for (h, w) in &self.counts {
+            s.push_str(&format!(" {h:>w$}"));
+        }
+        s.push('\n');
+        s
+    }
+
+    fn row(&self, lang: &str, name: &str, counts: [usize; 7]) -> String {
+        let mut s = format!("{} {}", truncate(lang, self.lead()), truncate(name, 18));
+        for ((_, w), n) in self.counts.iter().zip(counts) {
+            s.push_str(&format!(" {n:>w$}"));
+        }
+        s.push('\n');
+        s
     }
 }
 

@@ -25,6 +25,7 @@ use std::path::Path;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::layout::SOURCE_DIRS;
 use crate::site_folder::{self, Walk};
+use crate::tool_text::Msg;
 
 /// The complete output of a build: relative path → bytes, in sorted order.
 /// Bytes are shared (`Arc`), so the preview can assemble a new output from
@@ -108,14 +109,14 @@ impl Generation {
 
     /// What became of the output folder `out` since this was taken, for
     /// the last line of a failed build.
-    pub fn what_became_of(&self, out: &Path) -> String {
+    pub fn what_became_of(&self, out: &Path) -> Msg {
         let now = Generation::of(out);
         if now == *self {
-            "nothing was written".into()
+            Msg::new("output-nothing-written")
         } else if now.0.is_none() {
-            format!("{}/ is missing (see above)", out.display())
+            Msg::new("output-missing").arg("folder", out.display())
         } else {
-            format!("{}/ holds the new build (see above)", out.display())
+            Msg::new("output-new-build").arg("folder", out.display())
         }
     }
 }
@@ -223,22 +224,26 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         let files = OutputFiles::from([("index.html".to_string(), b"a".as_slice().into())]);
+        let t = crate::tool_text::ToolText::new(crate::tool_text::Lang::En);
+        let de = crate::tool_text::ToolText::new(crate::tool_text::Lang::De);
         let none = Generation::of(&out);
-        assert_eq!(none.what_became_of(&out), "nothing was written");
+        assert_eq!(t.get(&none.what_became_of(&out)), "nothing was written");
         write_atomic(&out, &files).unwrap();
         let first = Generation::of(&out);
-        assert_eq!(first.what_became_of(&out), "nothing was written");
+        assert_eq!(t.get(&first.what_became_of(&out)), "nothing was written");
         write_atomic(&out, &files).unwrap();
         assert!(
-            first
-                .what_became_of(&out)
+            t.get(&first.what_became_of(&out))
                 .ends_with("public/ holds the new build (see above)")
+        );
+        assert!(
+            de.get(&first.what_became_of(&out))
+                .ends_with("public/ enthält den neuen Stand (siehe oben)")
         );
         let second = Generation::of(&out);
         std::fs::remove_dir_all(&out).unwrap();
         assert!(
-            second
-                .what_became_of(&out)
+            t.get(&second.what_became_of(&out))
                 .ends_with("public/ is missing (see above)")
         );
     }

@@ -36,6 +36,9 @@ pub struct Served {
 pub struct AppState {
     pub served: Arc<RwLock<Served>>,
     pub notices: broadcast::Sender<Notice>,
+    /// Every page while the first build has failed, in the tool's
+    /// language ([`super::overlay::broken_page`]).
+    pub broken_page: Arc<str>,
 }
 
 /// The `Host` names a request may carry. A server bound to loopback answers
@@ -302,14 +305,6 @@ async fn with_range(range: Option<String>, r: Response<Body>) -> Response<Body> 
     }
 }
 
-/// Shown for every page while the first build has failed: an empty page
-/// that loads the live-reload script, which lays the problems over it and
-/// reloads once they are fixed.
-const BROKEN_SITE: &[u8] = b"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
-<title>Wegweiser preview: the site has errors</title></head><body>\
-<p>The site has errors. They are listed here and in the terminal; \
-this page reloads when they are fixed.</p></body></html>";
-
 async fn file(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> Response<Body> {
     let range = headers
         .get(header::RANGE)
@@ -332,7 +327,11 @@ fn serve_file(state: &AppState, uri: &Uri) -> Response<Body> {
     };
     // No good build yet: every page is the overlay page.
     if broken && (key.ends_with(".html") || !key.rsplit('/').next().unwrap_or("").contains('.')) {
-        return respond(StatusCode::SERVICE_UNAVAILABLE, "index.html", BROKEN_SITE);
+        return respond(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "index.html",
+            state.broken_page.as_bytes(),
+        );
     }
     if let Some(bytes) = files.get(&key) {
         return respond(StatusCode::OK, &key, bytes);

@@ -6,6 +6,7 @@
 //! the problems as an overlay.
 
 pub mod http;
+pub mod overlay;
 pub mod watch;
 
 use std::net::SocketAddr;
@@ -19,6 +20,7 @@ use crate::build::{BuildOptions, Change, Pipeline, build_in_memory};
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::Diagnostics;
 use crate::output::OutputFiles;
+use crate::tool_text::{Lang, Msg, ToolText};
 use http::{AppState, Notice, Served};
 
 /// Options of `wegweiser serve`.
@@ -31,6 +33,8 @@ pub struct ServeOptions {
     pub drafts: bool,
     /// Open the site in the default browser.
     pub open: bool,
+    /// The language of the terminal lines and of the browser's overlay.
+    pub lang: Lang,
 }
 
 fn build_options(opts: &ServeOptions, addr: SocketAddr) -> BuildOptions {
@@ -115,12 +119,14 @@ async fn serve(opts: ServeOptions) -> Result<(), Diagnostic> {
         .local_addr()
         .map_err(|e| Diagnostic::error("serve-address").arg("detail", e.to_string()))?;
     let bopts = build_options(&opts, addr);
-    let (pipeline, served) = first_build(&bopts);
+    let t = ToolText::new(opts.lang);
+    let (pipeline, served) = first_build(&bopts, &t);
     let served = Arc::new(RwLock::new(served));
     let (notices, _) = broadcast::channel(16);
     let state = AppState {
         served: served.clone(),
         notices: notices.clone(),
+        broken_page: overlay::broken_page(&t).into(),
     };
 
     let (tx, rx) = mpsc::channel::<Vec<PathBuf>>(16);
@@ -134,23 +140,25 @@ async fn serve(opts: ServeOptions) -> Result<(), Diagnostic> {
         bopts,
         served,
         notices,
+        lang: opts.lang,
     };
     // Rebuild on every batch of changes, one at a time, on a blocking thread
     // that owns the pipeline (loaded content, templates, rendered pages).
     std::thread::spawn(move || rebuilder.run(rx));
 
     let url = format!("http://{addr}/");
-    println!("serving {url} (Ctrl-C to stop)");
+    println!("{}", t.get(&Msg::new("serve-serving").arg("url", &url)));
     use std::io::Write as _;
     let _ = std::io::stdout().flush();
     if opts.open {
-        open_browser(&url);
+        open_browser(&url, &t);
     }
     let app = http::router(state, addr);
+    let stopping = t.say("serve-stopping", &[]);
     axum::serve(listener, app)
-        .with_graceful_shutdown(async {
+        .with_graceful_shutdown(async move {
             let _ = tokio::signal::ctrl_c().await;
-            eprintln!("stopping");
+            eprintln!("{stopping}");
         })
         .await
         .map_err(|e| Diagnostic::error("serve-error").arg("detail", e.to_string()))?;
@@ -159,16 +167,15 @@ async fn serve(opts: ServeOptions) -> Result<(), Diagnostic> {
 }
 
 /// The first build: if it fails, the problems are served until they are fixed.
-fn first_build(bopts: &BuildOptions) -> (Option<Pipeline>, Served) {
+fn first_build(bopts: &BuildOptions, t: &ToolText) -> (Option<Pipeline>, Served) {
     let started = Instant::now();
     match build_in_memory(bopts) {
         Ok(built) => {
-            eprint!("{}", built.warnings.render());
-            eprintln!(
-                "built {} files in {} ms",
-                built.files.len(),
-                started.elapsed().as_millis()
-            );
+            eprint!("{}", built.warnings.render_in(t));
+            let m = Msg::new("serve-built")
+                .arg("files", built.files.len())
+                .arg("ms", started.elapsed().as_millis());
+            eprintln!("{}", t.get(&m));
             let served = Served {
                 files: Arc::new(built.files),
                 errors: None,
@@ -176,11 +183,11 @@ fn first_build(bopts: &BuildOptions) -> (Option<Pipeline>, Served) {
             (Some(built.pipeline), served)
         }
         Err(ds) => {
-            eprint!("{}", ds.render());
-            eprintln!("the site has errors: fix them and save; the browser shows them too");
+            eprint!("{}", ds.render_in(t));
+            eprintln!("{}", t.say("serve-site-has-errors", &[]));
             let served = Served {
                 files: Arc::new(OutputFiles::new()),
-                errors: Some(ds.to_json()),
+                errors: Some(overlay::json(&ds, t)),
             };
             (None, served)
         }
@@ -194,28 +201,33 @@ struct Rebuilder {
     bopts: BuildOptions,
     served: Arc<RwLock<Served>>,
     notices: broadcast::Sender<Notice>,
+    lang: Lang,
 }
 
 impl Rebuilder {
     /// Rebuilds after every batch of changed paths until the watcher stops.
     fn run(mut self, mut rx: mpsc::Receiver<Vec<PathBuf>>) {
+        // Made on this thread: the tool's text is not shared between threads.
+        let t = ToolText::new(self.lang);
         while let Some(paths) = rx.blocking_recv() {
             let started = Instant::now();
             let result = rebuild(&mut self.pipeline, &self.bopts, &paths);
             let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
             match result {
                 Ok((rebuilt, warnings, rendered)) => {
-                    eprint!("{}", warnings.render());
+                    eprint!("{}", warnings.render_in(&t));
                     let changed = self.serve_rebuilt(rebuilt);
-                    let shown = changed.map_or("all".to_string(), |n| n.to_string());
-                    eprintln!(
-                        "rebuilt after {} in {} ms: {rendered} page(s) rendered, {shown} file(s) changed",
-                        names.join(", "),
-                        started.elapsed().as_millis()
-                    );
-                    self.settle();
+                    let shown =
+                        changed.map_or_else(|| t.say("serve-all-files", &[]), |n| n.to_string());
+                    let m = Msg::new("serve-rebuilt")
+                        .arg("paths", names.join(", "))
+                        .arg("ms", started.elapsed().as_millis())
+                        .arg("pages", rendered)
+                        .arg("files", shown);
+                    eprintln!("{}", t.get(&m));
+                    self.settle(&t);
                 }
-                Err(ds) => self.serve_errors(ds),
+                Err(ds) => self.serve_errors(ds, &t),
             }
         }
     }
@@ -247,20 +259,20 @@ impl Rebuilder {
     }
 
     /// Then the files no page shows (search index, service worker).
-    fn settle(&mut self) {
+    fn settle(&mut self, t: &ToolText) {
         if let Some(p) = self.pipeline.as_mut() {
             match p.settle() {
                 Ok(changes) => apply(&self.served, changes),
-                Err(ds) => eprint!("{}", ds.render()),
+                Err(ds) => eprint!("{}", ds.render_in(t)),
             }
         }
     }
 
     /// A failed rebuild: the last good build stays; the browser shows the problems.
-    fn serve_errors(&self, ds: Diagnostics) {
-        eprint!("{}", ds.render());
-        eprintln!("still serving the last good build; fix the problems above and save");
-        let json = ds.to_json();
+    fn serve_errors(&self, ds: Diagnostics, t: &ToolText) {
+        eprint!("{}", ds.render_in(t));
+        eprintln!("{}", t.say("serve-still-serving", &[]));
+        let json = overlay::json(&ds, t);
         self.served
             .write()
             .unwrap_or_else(|e| e.into_inner())
@@ -269,7 +281,7 @@ impl Rebuilder {
     }
 }
 
-fn open_browser(url: &str) {
+fn open_browser(url: &str, t: &ToolText) {
     let cmd = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
@@ -278,6 +290,6 @@ fn open_browser(url: &str) {
         "xdg-open"
     };
     if std::process::Command::new(cmd).arg(url).spawn().is_err() {
-        eprintln!("open {url} in your browser");
+        eprintln!("{}", t.get(&Msg::new("serve-open").arg("url", url)));
     }
 }

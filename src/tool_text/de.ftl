@@ -224,7 +224,13 @@ content-not-utf8 = Diese Datei ist kein UTF-8-Text.
 content-nul = Diese Datei enthält ein NUL-Zeichen: Sie sieht nach Binärdaten aus, nicht nach Text.
     .label = NUL
     .help = Bitte das Zeichen löschen oder die Datei aus einer guten Kopie wiederherstellen.
-item-duplicate = „{ $slug }“ ({ $kind }) gibt es in der Sprache „{ $lang }“ doppelt: { $first } legt es schon an.
+item-duplicate = „{ $slug }“ ({ $kind ->
+        [offer] Angebot
+        [event] Veranstaltung
+        [contact] Kontakt
+        [page] Seite
+       *[home] Startseite
+    }) gibt es in der Sprache „{ $lang }“ doppelt: { $first } legt es schon an.
     .help = Jeder Dateiname darf pro Ordner nur einmal vorkommen. Bitte eine der beiden Dateien umbenennen oder löschen.
 path-empty = leerer Pfad
 path-not-markdown = keine Markdown-Datei
@@ -422,7 +428,13 @@ cannot-create = { $file } lässt sich nicht anlegen: { $detail }
 content-writable = Bitte prüfen, ob der Ordner content beschreibbar ist.
 item-name-invalid = „{ $name }“ bezeichnet keine Inhaltsdatei: { $detail }
     .help = Bitte den Eintrag als ordner/datei angeben, z. B. offers/sprachcafe-ingelheim, oder _index für die Startseite.
-item-unknown = „{ $slug }“ ({ $kind }) gibt es nicht.
+item-unknown = „{ $slug }“ ({ $kind ->
+        [offer] Angebot
+        [event] Veranstaltung
+        [contact] Kontakt
+        [page] Seite
+       *[home] Startseite
+    }) gibt es nicht.
 lang-is-source = „{ $lang }“ ist die Ausgangssprache.
     .help = Bitte die Sprache angeben, in die übersetzt werden soll.
 lang-unknown = „{ $lang }“ ist keine Sprache dieser Website.
@@ -515,3 +527,100 @@ region-unknown = Die Region „{ $region }“ ist unbekannt: Für sie sind keine
 ## Skripte, die statische Seiten laden
 static-script-missing = Diese Seite lädt das Skript { $src }, aber es liegt nicht in { $folder }.
     .help = Das Skript des Browser-Editors installiert „scripts/install-editor“ (siehe docs/cms.md). Ein anderes Skript bitte neben die Seite legen oder den Verweis entfernen.
+## Ausgaben der Befehle (new, translate, xliff, cms, report, status, serve)
+
+cli-error = Fehler: { $message }
+cli-fix-first = Bitte beheben Sie zuerst diese Probleme.
+cli-wrote = { $file } geschrieben.
+cli-source-date-epoch = SOURCE_DATE_EPOCH muss Sekunden seit 1970 angeben, nicht „{ $value }“.
+new-created = { $file } angelegt. Füllen Sie die Felder aus und entfernen Sie dann „draft = true“.
+translate-usage = So geht es: „wegweiser translate ELEMENT SPRACHE“ oder „wegweiser translate --all --confirm SPRACHE“.
+translate-name-language = Bitte nennen Sie die Zielsprache, zum Beispiel „wegweiser translate { $item } ar“.
+translate-started = { $file }: angelegt (Entwurf: übersetzen, dann „draft = true“ entfernen).
+translate-confirmed = { $file }: als aktuell bestätigt.
+translate-minor = { $file }: bleibt aktuell (kleine Änderung am Ausgangstext).
+translate-none-yet = { $item } hat noch keine Übersetzungen.
+xliff-exported-item = { $item } ({ $state })
+xliff-exported = { $file } geschrieben: { $items } Einträge, { $units } Abschnitte fehlen oder sind veraltet in „{ $lang }“.
+xliff-imported-file = { $file }: geschrieben, aktuell zum Ausgangstext.
+xliff-imported = { $written } Übersetzung(en) übernommen; { $refused } abgelehnt, { $skipped } übersprungen.
+cms-place-script = Hinweis: { $script } (Sveltia CMS { $version }) fehlt noch: „scripts/install-editor“ installiert es; ohne das Skript schlägt der Bau fehl (siehe docs/cms.md).
+cms-name-repo = Hinweis: Nennen Sie das Repository mit --repo besitzer/name.
+report-wrote-csv = CSV-Dateien in { $folder } geschrieben.
+report-cannot-write-csv = CSV lässt sich nicht schreiben: { $detail }
+serve-serving = Vorschau unter { $url } (Strg+C beendet sie)
+serve-stopping = Vorschau wird beendet.
+serve-built = { $files } Dateien in { $ms } ms erstellt.
+serve-site-has-errors = Die Website hat Fehler: Bitte beheben und speichern; der Browser zeigt sie auch an.
+serve-rebuilt = Neu erstellt nach Änderung an { $paths } in { $ms } ms: { $pages } Seite(n) erzeugt, { $files } Datei(en) geändert.
+serve-all-files = alle
+serve-still-serving = Die Vorschau zeigt weiter den letzten fehlerfreien Stand. Bitte beheben Sie die Probleme oben und speichern Sie.
+serve-open = Öffnen Sie { $url } im Browser.
+overlay-title = Die letzte Änderung enthält Fehler. Bis sie behoben sind, zeigt diese Seite den letzten fehlerfreien Stand.
+overlay-error = Fehler
+overlay-warning = Warnung
+overlay-at = { $file }, Zeile { $line }, Spalte { $column }
+overlay-close = Schließen
+overlay-broken-title = Wegweiser-Vorschau: Die Website hat Fehler
+overlay-broken-text = Die Website hat Fehler. Sie stehen hier und im Terminal; diese Seite lädt neu, sobald sie behoben sind.
+
+## status
+
+status-lang = Sprache
+status-name = Name
+status-current = aktuell
+status-outdated = veraltet
+status-unconfirmed = unbestätigt
+status-in-progress = in Arbeit
+status-missing = fehlt
+status-machine = maschinell
+status-unreviewed = ungeprüft
+status-past = vergangene Veranstaltungen, nicht gezählt
+status-order = Die Listen stehen in der Reihenfolge, in der Leserinnen und Leser sie brauchen: kommende Veranstaltungen (die nächste zuerst), veröffentlichte Angebote, Kontakte, Seiten, dann Entwürfe. Vergangene Veranstaltungen zählen nicht als fehlend.
+status-source = Ausgangstext
+
+## report (der Lückenbericht)
+
+report-total = Summe
+report-total-note = „Summe“ zählt jedes Angebot der Zeile einmal, auch wenn es an mehreren Orten stattfindet oder keinen Ort hat: so viele Angebote zeigt auch die Liste auf der Website.
+report-outside = Außerhalb des Kreises
+report-outside-note = Orte außerhalb des Kreises (outside_places in site.toml) stehen getrennt; eine 0 dort ist keine Lücke.
+report-zero-note = Eine 0 heißt: kein Angebot.
+report-no-offer-in = Nicht aufgeführt, weil kein Angebot in dieser Sprache stattfindet
+report-without-place = (ohne Ort)
+report-how-to-read = Rot markierte Zellen (0) sind Lücken. Zeilen mit den meisten Lücken stehen oben, Spalten mit den wenigsten Angeboten links; Orte außerhalb des Kreises stehen getrennt und sind keine Lücken.
+report-topic-place = Angebote nach Thema und Ort
+report-topic-place-note = Zahl der Angebote je Thema (Zeile) und Ort (Spalte).
+report-topic = Thema
+report-audience-topic = Angebote nach Zielgruppe und Thema
+report-audience-topic-note = Zahl der Angebote je Zielgruppe (Zeile) und Thema (Spalte). Angebote ohne Zielgruppe richten sich an alle und sind hier nicht gezählt.
+report-audience = Zielgruppe
+report-language-place = Sprachen der Angebote nach Ort
+report-language-place-note = Zahl der Angebote, die in einer Sprache (Zeile, Feld offered_in) an einem Ort (Spalte) stattfinden.
+report-language = Sprache
+report-per-topic = Einträge nach Thema
+report-per-topic-note = Angebote und kommende Veranstaltungen je Thema; die Summe steht so auf der Startseite, der Themenseite und im Filter.
+report-offers = Angebote
+report-upcoming-events = Kommende Veranstaltungen
+report-events-place = Veranstaltungen in den nächsten { $days } Tagen nach Ort
+report-events-place-note = Veranstaltungen mit mindestens einem Termin ab { $date } in den folgenden { $days } Tagen, je Ort; dazu die Zahl dieser Termine.
+report-place = Ort
+report-events = Veranstaltungen
+report-dates = Termine
+report-title = Lückenbericht
+report-head = Lückenbericht, Stand { $date }: { $offers } Angebote, { $events } Veranstaltungen in den nächsten { $days } Tagen
+report-html-title = Lückenbericht, Stand { $date }
+report-html-head = Stand { $date }: { $offers } Angebote, { $events } Veranstaltungen in den nächsten { $days } Tagen.
+report-review = Angebote nach ihrem Prüfdatum (review_by)
+report-review-short = Angebote nach ihrem Prüfdatum
+report-review-note = Diese Angebote sollten geprüft und ihr Prüfdatum neu gesetzt werden.
+report-contacts = Kontakte, auf die nichts verweist
+report-contacts-note = Kein Angebot, keine Veranstaltung, kein Kontakt und kein Text nennt diese Kontakte.
+report-none = Keine.
+report-file = Datei
+report-item-title = Titel
+report-review-by = Prüfen bis
+output-nothing-written = nichts wurde geschrieben
+output-missing = { $folder }/ fehlt (siehe oben)
+output-new-build = { $folder }/ enthält den neuen Stand (siehe oben)
+cli-progress-pages = Seiten

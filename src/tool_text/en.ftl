@@ -490,3 +490,100 @@ region-unknown = unknown region `{ $region }`: there are no holidays for it
 ## Scripts that static pages load
 static-script-missing = this page loads the script { $src }, which is not in { $folder }
     .help = the browser editor's script is installed by scripts/install-editor (see docs/cms.md); for another script, put it beside the page or remove the reference
+## Command output (new, translate, xliff, cms, report, status, serve)
+
+cli-error = error: { $message }
+cli-fix-first = fix these problems first
+cli-wrote = wrote { $file }
+cli-source-date-epoch = SOURCE_DATE_EPOCH must be seconds since 1970, not `{ $value }`
+new-created = created { $file } — fill in the fields, then remove `draft = true`
+translate-usage = use `wegweiser translate ITEM LANG` or `wegweiser translate --all --confirm LANG`
+translate-name-language = name the language to translate into, e.g. `wegweiser translate { $item } ar`
+translate-started = { $file }: created (draft: translate it, then remove `draft = true`)
+translate-confirmed = { $file }: confirmed as up to date
+translate-minor = { $file }: kept up to date (minor source change)
+translate-none-yet = { $item } has no translations yet
+xliff-exported-item = { $item } ({ $state })
+xliff-exported = wrote { $file }: { $items } item(s), { $units } unit(s) missing or outdated in `{ $lang }`
+xliff-imported-file = { $file }: written, current with its source
+xliff-imported = imported { $written } translation(s); { $refused } refused, { $skipped } skipped
+cms-place-script = note: { $script } (Sveltia CMS { $version }) is not there yet: scripts/install-editor installs it; a build fails without it (see docs/cms.md)
+cms-name-repo = note: name the repository with --repo owner/name
+report-wrote-csv = wrote CSV files into { $folder }
+report-cannot-write-csv = cannot write CSV: { $detail }
+serve-serving = serving { $url } (Ctrl-C to stop)
+serve-stopping = stopping
+serve-built = built { $files } files in { $ms } ms
+serve-site-has-errors = the site has errors: fix them and save; the browser shows them too
+serve-rebuilt = rebuilt after { $paths } in { $ms } ms: { $pages } page(s) rendered, { $files } file(s) changed
+serve-all-files = all
+serve-still-serving = still serving the last good build; fix the problems above and save
+serve-open = open { $url } in your browser
+overlay-title = The last change has problems. This page shows the last good version until they are fixed.
+overlay-error = error
+overlay-warning = warning
+overlay-at = { $file }, line { $line }, column { $column }
+overlay-close = Close
+overlay-broken-title = Wegweiser preview: the site has errors
+overlay-broken-text = The site has errors. They are listed here and in the terminal; this page reloads when they are fixed.
+
+## status
+
+status-lang = lang
+status-name = name
+status-current = current
+status-outdated = outdated
+status-unconfirmed = unconfirmed
+status-in-progress = in-progress
+status-missing = missing
+status-machine = machine
+status-unreviewed = unreviewed
+status-past = past events, not counted
+status-order = Lists in the order readers need them: upcoming events (soonest first), published offers, contacts, pages, then drafts. Past events are not counted as missing.
+status-source = source
+
+## report (the gap report)
+
+report-total = Total
+report-total-note = “Total” counts each offer of the row once, even if it takes place in several places or has no place: the list on the website shows as many offers.
+report-outside = Outside the county
+report-outside-note = Places outside the county (outside_places in site.toml) are shown apart; a 0 there is no gap.
+report-zero-note = A 0 means: no offer.
+report-no-offer-in = Not listed because no offer takes place in this language
+report-without-place = (no place)
+report-how-to-read = Cells marked red (0) are gaps. Rows with the most gaps come first, columns with the fewest offers on the left; places outside the county are shown apart and are no gaps.
+report-topic-place = Offers by topic and place
+report-topic-place-note = Number of offers per topic (row) and place (column).
+report-topic = Topic
+report-audience-topic = Offers by audience and topic
+report-audience-topic-note = Number of offers per audience (row) and topic (column). Offers without an audience are meant for everyone and are not counted here.
+report-audience = Audience
+report-language-place = Languages of offers by place
+report-language-place-note = Number of offers that take place in a language (row, field offered_in) in a place (column).
+report-language = Language
+report-per-topic = Entries by topic
+report-per-topic-note = Offers and upcoming events per topic; the total appears like this on the home page, the topic page and in the filter.
+report-offers = Offers
+report-upcoming-events = Upcoming events
+report-events-place = Events in the next { $days } days by place
+report-events-place-note = Events with at least one date from { $date } in the following { $days } days, per place; and the number of these dates.
+report-place = Place
+report-events = Events
+report-dates = Dates
+report-title = Gap report
+report-head = Gap report as of { $date }: { $offers } offers, { $events } events in the next { $days } days
+report-html-title = Gap report as of { $date }
+report-html-head = As of { $date }: { $offers } offers, { $events } events in the next { $days } days.
+report-review = Offers past their review date (review_by)
+report-review-short = Offers past their review date
+report-review-note = These offers should be checked and their review date set again.
+report-contacts = Contacts nothing refers to
+report-contacts-note = No offer, event, contact or text names these contacts.
+report-none = None.
+report-file = File
+report-item-title = Title
+report-review-by = Review by
+output-nothing-written = nothing was written
+output-missing = { $folder }/ is missing (see above)
+output-new-build = { $folder }/ holds the new build (see above)
+cli-progress-pages = pages

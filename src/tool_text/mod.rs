@@ -79,6 +79,12 @@ pub enum Arg {
     Names(Vec<String>),
     /// Messages, each resolved, joined by commas.
     Msgs(Vec<Msg>),
+    /// A text written in both languages in code (a field's description in
+    /// the schema): the one of the language the text is said in.
+    Both {
+        de: String,
+        en: String,
+    },
 }
 
 impl From<String> for Arg {
@@ -237,6 +243,10 @@ impl ToolText {
                 Arg::Num(n) => FluentValue::from(*n),
                 Arg::Msg(inner) => FluentValue::from(self.get(inner)),
                 Arg::Names(names) => FluentValue::from(self.names(names)),
+                Arg::Both { de, en } => FluentValue::from(match self.lang {
+                    Lang::De => de.clone(),
+                    Lang::En => en.clone(),
+                }),
                 Arg::Msgs(list) => FluentValue::from(
                     list.iter()
                         .map(|m| self.get(m))

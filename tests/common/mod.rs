@@ -234,3 +234,20 @@ pub fn executable_markup(doc: &scraper::Html) -> Vec<String> {
     }
     found
 }
+
+/// Runs `wegweiser --lang LANG ARGS…` with "now" at `now` (seconds since
+/// 1970); it must succeed. Returns stdout.
+pub fn wegweiser_in(lang: &str, args: &[&std::ffi::OsStr], now: i64) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+        .args(["--lang", lang])
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", now.to_string())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}

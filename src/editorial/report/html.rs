@@ -2,7 +2,8 @@
 
 use quick_xml::escape::escape;
 
-use super::{CountRow, EVENT_DAYS, ListEntry, Report, Table, words};
+use super::{CountRow, EVENT_DAYS, ListEntry, Report, Table};
+use crate::tool_text::{Lang, ToolText};
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:75rem;padding:0 1rem;color:#1a1a1a}\
 table{border-collapse:collapse;margin:1rem 0 2rem}\
@@ -16,21 +17,38 @@ td.total{background:#f4f4f4}\
 td.outside,th.outside{background:#f7f7ff;color:#333}\
 p.note{color:#444;max-width:50rem}td.text{text-align:left}";
 
-/// The whole page.
+/// The whole page, in German.
 pub fn page(report: &Report) -> String {
-    let mut s =
-        String::from("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n");
+    page_in(report, &ToolText::new(Lang::De))
+}
+
+/// The whole page, worded in the language of `w`.
+pub fn page_in(report: &Report, w: &ToolText) -> String {
+    let say = |id: &'static str| escape(w.say(id, &[])).into_owned();
+    let date = report.now.date().to_string();
+    let mut s = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        w.lang().key()
+    );
     s.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     s.push_str(&format!(
-        "<title>Lückenbericht, Stand {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        report.now.date()
+        "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        escape(w.say("report-html-title", &[("date", date.as_str().into())]))
     ));
+    let head = w.say(
+        "report-html-head",
+        &[
+            ("date", date.into()),
+            ("offers", report.offers.into()),
+            ("events", report.events_ahead.into()),
+            ("days", EVENT_DAYS.into()),
+        ],
+    );
     s.push_str(&format!(
-        "<h1>Lückenbericht</h1>\n<p>Stand {}: {} Angebote, {} Veranstaltungen in den nächsten {EVENT_DAYS} Tagen. {}</p>\n",
-        report.now.date(),
-        report.offers,
-        report.events_ahead,
-        words::HOW_TO_READ
+        "<h1>{}</h1>\n<p>{} {}</p>\n",
+        say("report-title"),
+        escape(head),
+        say("report-how-to-read")
     ));
     s.push_str("<nav><ul>\n");
     for t in report.all_tables() {
@@ -40,34 +58,41 @@ pub fn page(report: &Report) -> String {
             escape(t.title.as_str())
         ));
     }
-    s.push_str("<li><a href=\"#pruefdatum\">Angebote nach ihrem Prüfdatum</a></li>\n");
-    s.push_str(
-        "<li><a href=\"#kontakte\">Kontakte, auf die nichts verweist</a></li>\n</ul></nav>\n",
-    );
+    s.push_str(&format!(
+        "<li><a href=\"#pruefdatum\">{}</a></li>\n",
+        say("report-review-short")
+    ));
+    s.push_str(&format!(
+        "<li><a href=\"#kontakte\">{}</a></li>\n</ul></nav>\n",
+        say("report-contacts")
+    ));
     for t in report.all_tables() {
-        table(&mut s, t);
+        table(&mut s, t, w);
     }
+    let review = ListWords {
+        title: w.say("report-review", &[]),
+        note: w.say("report-review-note", &[]),
+    };
     list(
         &mut s,
         "pruefdatum",
-        "Angebote nach ihrem Prüfdatum (review_by)",
-        "Diese Angebote sollten geprüft und ihr Prüfdatum neu gesetzt werden.",
+        &review,
         &report.review_overdue,
         true,
+        w,
     );
-    list(
-        &mut s,
-        "kontakte",
-        "Kontakte, auf die nichts verweist",
-        "Kein Angebot, keine Veranstaltung, kein Kontakt und kein Text nennt diese Kontakte.",
-        &report.unreferenced_contacts,
-        false,
-    );
+    let contacts = ListWords {
+        title: w.say("report-contacts", &[]),
+        note: w.say("report-contacts-note", &[]),
+    };
+    let unreferenced = &report.unreferenced_contacts;
+    list(&mut s, "kontakte", &contacts, unreferenced, false, w);
     s.push_str("</body>\n</html>\n");
     s
 }
 
-fn table(s: &mut String, t: &Table) {
+fn table(s: &mut String, t: &Table, w: &ToolText) {
+    let outside = escape(w.say("report-outside", &[])).into_owned();
     s.push_str(&format!(
         "<section id=\"{}\">\n<h2>{}</h2>\n<p class=\"note\">{}</p>\n<table>\n<thead>",
         t.id,
@@ -79,7 +104,7 @@ fn table(s: &mut String, t: &Table) {
         s.push_str(&format!(
             "<tr><td colspan=\"{inside}\"></td><th scope=\"colgroup\" class=\"outside\" colspan=\"{}\">{}</th></tr>\n",
             t.outside_columns.len(),
-            escape(words::OUTSIDE)
+            outside
         ));
     }
     s.push_str(&format!(
@@ -93,7 +118,10 @@ fn table(s: &mut String, t: &Table) {
         ));
     }
     if t.has_total {
-        s.push_str(&format!("<th scope=\"col\">{}</th>", words::TOTAL));
+        s.push_str(&format!(
+            "<th scope=\"col\">{}</th>",
+            escape(w.say("report-total", &[]))
+        ));
     }
     for c in &t.outside_columns {
         s.push_str(&format!(
@@ -108,7 +136,7 @@ fn table(s: &mut String, t: &Table) {
             // Places outside the area: a group of their own, never gaps.
             s.push_str(&format!(
                 "</tbody>\n<tbody class=\"outside\">\n<tr><th scope=\"rowgroup\" class=\"outside\" colspan=\"{inside}\">{}</th></tr>\n",
-                escape(words::OUTSIDE)
+                outside
             ));
             apart = true;
         }
@@ -141,22 +169,41 @@ fn row(s: &mut String, t: &Table, r: &CountRow) {
     s.push_str("</tr>\n");
 }
 
-fn list(s: &mut String, id: &str, title: &str, note: &str, entries: &[ListEntry], date: bool) {
+/// A list's heading and note.
+struct ListWords {
+    title: String,
+    note: String,
+}
+
+fn list(
+    s: &mut String,
+    id: &str,
+    words: &ListWords,
+    entries: &[ListEntry],
+    date: bool,
+    w: &ToolText,
+) {
+    let say = |id: &'static str| escape(w.say(id, &[])).into_owned();
     s.push_str(&format!(
         "<section id=\"{id}\">\n<h2>{} ({})</h2>\n",
-        escape(title),
+        escape(words.title.as_str()),
         entries.len()
     ));
     if entries.is_empty() {
-        s.push_str("<p>Keine.</p>\n</section>\n");
+        s.push_str(&format!("<p>{}</p>\n</section>\n", say("report-none")));
         return;
     }
     s.push_str(&format!(
-        "<p class=\"note\">{}</p>\n<table>\n<thead><tr><th scope=\"col\">Datei</th><th scope=\"col\">Titel</th>",
-        escape(note)
+        "<p class=\"note\">{}</p>\n<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
+        escape(words.note.as_str()),
+        say("report-file"),
+        say("report-item-title")
     ));
     if date {
-        s.push_str("<th scope=\"col\">Prüfen bis</th>");
+        s.push_str(&format!(
+            "<th scope=\"col\">{}</th>",
+            say("report-review-by")
+        ));
     }
     s.push_str("</tr></thead>\n<tbody>\n");
     for e in entries {

@@ -12,11 +12,14 @@
 //! apart and are never gaps.
 
 pub mod csv;
+mod events;
 pub mod html;
 mod terminal;
 mod words;
 
-pub use terminal::text;
+use events::{events_per_place, upcoming_events};
+
+pub use terminal::{text, text_in};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -28,6 +31,7 @@ use crate::content::links::content_link;
 use crate::content::{Item, ItemData, Kind, Listing, Site};
 use crate::diagnostics::Diagnostics;
 use crate::i18n::messages::Messages;
+use crate::tool_text::{Lang, ToolText};
 
 /// How far ahead the event table looks.
 pub const EVENT_DAYS: i64 = 90;
@@ -154,12 +158,23 @@ impl Report {
     }
 }
 
-/// Loads the site (drafts left out) and its interface text, and builds the report.
+/// [`load_and_report_in`] with the report's wording in German.
 pub fn load_and_report(root: &Path, now: jiff::Timestamp) -> Result<Report, Diagnostics> {
+    load_and_report_in(root, now, &ToolText::new(Lang::De))
+}
+
+/// Loads the site (drafts left out) and its interface text, and builds the
+/// report, worded in the language of `t` (terms labelled in the site's
+/// default language).
+pub fn load_and_report_in(
+    root: &Path,
+    now: jiff::Timestamp,
+    t: &ToolText,
+) -> Result<Report, Diagnostics> {
     let site = super::load(root, false)?;
     let (messages, _) = Messages::load(root, &site.config);
     let now = now.to_zoned(site.config.time_zone.clone()).datetime();
-    Ok(report(&site, &messages, now))
+    Ok(report_in(&site, &messages, now, t))
 }
 
 /// Labels from the default language's interface text (`topics-<key>`,
@@ -167,6 +182,8 @@ pub fn load_and_report(root: &Path, now: jiff::Timestamp) -> Result<Report, Diag
 struct ReportLabels<'a> {
     messages: &'a Messages,
     lang: &'a str,
+    /// The report's own wording.
+    t: &'a ToolText,
 }
 
 impl ReportLabels<'_> {
@@ -194,11 +211,17 @@ impl ReportLabels<'_> {
     }
 }
 
+/// [`report_in`] worded in German.
 pub fn report(site: &Site, messages: &Messages, now: DateTime) -> Report {
+    report_in(site, messages, now, &ToolText::new(Lang::De))
+}
+
+pub fn report_in(site: &Site, messages: &Messages, now: DateTime, t: &ToolText) -> Report {
     let cfg = &site.config;
     let labels = ReportLabels {
         messages,
         lang: &cfg.default_language,
+        t,
     };
     let offers: Vec<&Item> = site.counted(Kind::Offer, now).collect();
     let mut tables = tables(site, &labels, &offers, now);
@@ -223,19 +246,16 @@ fn tables(site: &Site, labels: &ReportLabels, offers: &[&Item], now: DateTime) -
     let cfg = &site.config;
     let tax = |t: Taxonomy| labels.all(t.key(), cfg.taxonomies.terms(t));
     let places = || Axis::places(&cfg.taxonomies, tax(Taxonomy::Places), |l| &l.places);
-    let outside = words::outside_sentence(&labels.outside_places(&cfg.taxonomies));
+    let t = labels.t;
+    let outside = words::outside_sentence(t, &labels.outside_places(&cfg.taxonomies));
     let (languages, no_offer) = language_labels(cfg, labels, offers);
     vec![
         cross(
             Heading {
                 id: "angebote-thema-ort",
-                title: "Angebote nach Thema und Ort",
-                note: format!(
-                    "Zahl der Angebote je Thema (Zeile) und Ort (Spalte). {} {}{outside}",
-                    words::ZERO_NOTE,
-                    words::TOTAL_NOTE
-                ),
-                row_header: "Thema",
+                title: t.say("report-topic-place", &[]),
+                note: words::count_note(t, "report-topic-place-note") + &outside,
+                row_header: t.say("report-topic", &[]),
             },
             Axis::new(tax(Taxonomy::Topics), |l| &l.topics),
             places(),
@@ -244,13 +264,9 @@ fn tables(site: &Site, labels: &ReportLabels, offers: &[&Item], now: DateTime) -
         cross(
             Heading {
                 id: "angebote-zielgruppe-thema",
-                title: "Angebote nach Zielgruppe und Thema",
-                note: format!(
-                    "Zahl der Angebote je Zielgruppe (Zeile) und Thema (Spalte). Angebote ohne Zielgruppe richten sich an alle und sind hier nicht gezählt. {} {}",
-                    words::ZERO_NOTE,
-                    words::TOTAL_NOTE
-                ),
-                row_header: "Zielgruppe",
+                title: t.say("report-audience-topic", &[]),
+                note: words::count_note(t, "report-audience-topic-note"),
+                row_header: t.say("report-audience", &[]),
             },
             Axis::new(tax(Taxonomy::Audiences), |l| &l.audiences),
             Axis::new(tax(Taxonomy::Topics), |l| &l.topics),
@@ -259,14 +275,11 @@ fn tables(site: &Site, labels: &ReportLabels, offers: &[&Item], now: DateTime) -
         cross(
             Heading {
                 id: "angebote-sprache-ort",
-                title: "Sprachen der Angebote nach Ort",
-                note: format!(
-                    "Zahl der Angebote, die in einer Sprache (Zeile, Feld offered_in) an einem Ort (Spalte) stattfinden. {} {}{outside}{}",
-                    words::ZERO_NOTE,
-                    words::TOTAL_NOTE,
-                    words::left_out_sentence(&no_offer)
-                ),
-                row_header: "Sprache",
+                title: t.say("report-language-place", &[]),
+                note: words::count_note(t, "report-language-place-note")
+                    + &outside
+                    + &words::left_out_sentence(t, &no_offer),
+                row_header: t.say("report-language", &[]),
             },
             Axis::new(languages, |l| &l.offered_in),
             places(),
@@ -355,9 +368,9 @@ fn unreferenced_contacts(site: &Site) -> Vec<ListEntry> {
 /// What a table is called and how it is read.
 struct Heading {
     id: &'static str,
-    title: &'static str,
+    title: String,
     note: String,
-    row_header: &'static str,
+    row_header: String,
 }
 
 /// One side of a cross table: its terms (places outside the office's area
@@ -423,9 +436,9 @@ fn cross(head: Heading, rows: Axis, columns: Axis, offers: &[&Item]) -> Table {
         .collect();
     Table {
         id: head.id,
-        title: head.title.to_string(),
+        title: head.title,
         note: head.note,
-        row_header: head.row_header.to_string(),
+        row_header: head.row_header,
         columns: columns.labels,
         outside_columns: columns.outside,
         rows,
@@ -443,19 +456,20 @@ fn per_topic(site: &Site, labels: &ReportLabels, now: DateTime) -> Table {
             .filter(|l| l.topics.iter().any(|t| t == topic))
             .count()
     };
+    let t = labels.t;
     Table {
         id: "eintraege-thema",
-        title: "Einträge nach Thema".to_string(),
-        note: "Angebote und kommende Veranstaltungen je Thema; die Summe steht so auf der Startseite, der Themenseite und im Filter.".to_string(),
-        row_header: "Thema".to_string(),
+        title: t.say("report-per-topic", &[]),
+        note: t.say("report-per-topic-note", &[]),
+        row_header: t.say("report-topic", &[]),
         columns: vec![
             Label {
                 key: "angebote".into(),
-                label: "Angebote".into(),
+                label: t.say("report-offers", &[]),
             },
             Label {
                 key: "veranstaltungen".into(),
-                label: "Kommende Veranstaltungen".into(),
+                label: t.say("report-upcoming-events", &[]),
             },
         ],
         rows: labels
@@ -473,89 +487,6 @@ fn per_topic(site: &Site, labels: &ReportLabels, now: DateTime) -> Table {
             .collect(),
         outside_columns: Vec::new(),
         has_total: true,
-    }
-}
-
-/// Events with at least one session that has not ended by `now` and starts
-/// within the next [`EVENT_DAYS`] days, with the number of such sessions.
-fn upcoming_events(site: &Site, now: DateTime) -> Vec<(&Item, usize)> {
-    // Far beyond any date a guide holds: saturating keeps this total.
-    let horizon = now
-        .checked_add(jiff::Span::new().days(EVENT_DAYS))
-        .unwrap_or(DateTime::MAX);
-    site.of_kind(Kind::Event)
-        .filter_map(|e| match &e.data {
-            ItemData::Event(d) => {
-                let n = d
-                    .time
-                    .sessions()
-                    .iter()
-                    .filter(|s| s.end > now && s.start < horizon)
-                    .count();
-                (n > 0).then_some((e, n))
-            }
-            _ => None,
-        })
-        .collect()
-}
-
-/// Events ahead and their sessions per place; places outside the office's
-/// area apart, events without a place in a row of their own.
-fn events_per_place(site: &Site, labels: &ReportLabels, now: DateTime) -> Table {
-    let tax = &site.config.taxonomies;
-    let row = |key: String, label: String| CountRow {
-        outside: tax.is_outside(&key),
-        key,
-        label,
-        cells: vec![0, 0],
-        outside_cells: Vec::new(),
-        distinct: None,
-    };
-    let mut rows: Vec<CountRow> = labels
-        .all("places", tax.terms(Taxonomy::Places))
-        .into_iter()
-        .map(|l| row(l.key, l.label))
-        .collect();
-    let mut without = row(String::new(), words::WITHOUT_PLACE.to_string());
-    for (e, n) in upcoming_events(site, now) {
-        let Some(l) = e.data.listing() else { continue };
-        let mut any = false;
-        for r in rows.iter_mut().filter(|r| l.places.contains(&r.key)) {
-            r.cells[0] += 1;
-            r.cells[1] += n;
-            any = true;
-        }
-        if !any {
-            without.cells[0] += 1;
-            without.cells[1] += n;
-        }
-    }
-    if without.total() > 0 {
-        rows.push(without);
-    }
-    Table {
-        id: "veranstaltungen-ort",
-        title: format!("Veranstaltungen in den nächsten {EVENT_DAYS} Tagen nach Ort"),
-        note: format!(
-            "Veranstaltungen mit mindestens einem Termin ab {} in den folgenden {EVENT_DAYS} Tagen, je Ort; dazu die Zahl dieser Termine.{}",
-            now.date(),
-            words::outside_sentence(&labels.outside_places(tax))
-        ),
-        row_header: "Ort".to_string(),
-        columns: vec![
-            Label {
-                key: "veranstaltungen".into(),
-                label: "Veranstaltungen".into(),
-            },
-            Label {
-                key: "termine".into(),
-                label: "Termine".into(),
-            },
-        ],
-        outside_columns: Vec::new(),
-        rows,
-        // Events and sessions are different things: no sum.
-        has_total: false,
     }
 }
 

@@ -1,21 +1,31 @@
 //! The gap report as plain text for the terminal.
 
-use super::words;
 use super::{EVENT_DAYS, Report, Table};
+use crate::tool_text::{Lang, ToolText};
 
-/// The report as plain text for the terminal.
+/// The report as plain text for the terminal, in German.
 pub fn text(report: &Report) -> String {
-    let mut out = format!(
-        "Lückenbericht, Stand {}: {} Angebote, {} Veranstaltungen in den nächsten {EVENT_DAYS} Tagen\n",
-        report.now.date(),
-        report.offers,
-        report.events_ahead
+    text_in(report, &ToolText::new(Lang::De))
+}
+
+/// The report as plain text for the terminal, worded in the language of `w`.
+pub fn text_in(report: &Report, w: &ToolText) -> String {
+    let mut out = w.say(
+        "report-head",
+        &[
+            ("date", report.now.date().to_string().into()),
+            ("offers", report.offers.into()),
+            ("events", report.events_ahead.into()),
+            ("days", EVENT_DAYS.into()),
+        ],
     );
+    out.push('\n');
     for t in &report.tables {
-        table(&mut out, t);
+        table(&mut out, t, w);
     }
     out.push_str(&format!(
-        "\nAngebote nach ihrem Prüfdatum (review_by): {}\n",
+        "\n{}: {}\n",
+        w.say("report-review", &[]),
         report.review_overdue.len()
     ));
     for e in &report.review_overdue {
@@ -27,7 +37,8 @@ pub fn text(report: &Report) -> String {
         ));
     }
     out.push_str(&format!(
-        "\nKontakte, auf die nichts verweist: {}\n",
+        "\n{}: {}\n",
+        w.say("report-contacts", &[]),
         report.unreferenced_contacts.len()
     ));
     for e in &report.unreferenced_contacts {
@@ -48,7 +59,8 @@ fn pad(s: &str, n: usize) -> String {
 
 /// One table: the columns inside the area, the total, then the places
 /// outside it after `‖`; rows of places outside the area under a heading.
-fn table(out: &mut String, t: &Table) {
+fn table(out: &mut String, t: &Table, words: &ToolText) {
+    let outside = words.say("report-outside", &[]);
     out.push_str(&format!("\n{}\n", t.title));
     let w = t
         .rows
@@ -59,7 +71,7 @@ fn table(out: &mut String, t: &Table) {
         .unwrap_or(0);
     let mut header: Vec<String> = t.columns.iter().map(|c| c.label.clone()).collect();
     if t.has_total {
-        header.push(words::TOTAL.to_string());
+        header.push(words.say("report-total", &[]));
     }
     let inside = header.len();
     header.extend(t.outside_columns.iter().map(|c| c.label.clone()));
@@ -78,13 +90,13 @@ fn table(out: &mut String, t: &Table) {
             .iter()
             .map(|h| 3 + h.chars().count())
             .sum::<usize>();
-        out.push_str(&format!("{} ‖ {}:\n", pad("", lead), words::OUTSIDE));
+        out.push_str(&format!("{} ‖ {outside}:\n", pad("", lead)));
     }
     out.push_str(&line(&t.row_header, &header));
     let mut apart = false;
     for r in &t.rows {
         if r.outside && !apart {
-            out.push_str(&format!("{}:\n", words::OUTSIDE));
+            out.push_str(&format!("{outside}:\n"));
             apart = true;
         }
         let mut cells: Vec<String> = r.cells.iter().map(usize::to_string).collect();
