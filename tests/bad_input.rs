@@ -840,3 +840,38 @@ fn check_warns_on_hours_open_on_public_holidays_without_a_ph_rule() {
             .any(|d| d.code() == "hours-open-on-holiday" && d.location() != warning.location())
     );
 }
+
+/// A topic's label in any of the site's languages, typed where its key
+/// belongs, is recognised from the interface text: the hint names the key.
+#[test]
+fn a_label_in_any_language_suggests_the_key() {
+    let english = wegweiser::tool_text::ToolText::new(wegweiser::tool_text::Lang::En);
+    for label in [
+        "اللغة والتعليم",
+        "Мова та освіта",
+        "Language and education",
+        "زبان و آموزش",
+    ] {
+        let site = TestSite::example();
+        site.edit(
+            "content/offers/sprachcafe-ingelheim.md",
+            "topics = [\"sprache-bildung\", ",
+            &format!("topics = [\"{label}\", "),
+        );
+        let ds = site.build_err();
+        let d = ds
+            .iter()
+            .find(|d| d.code() == "unknown-taxonomy-key")
+            .unwrap_or_else(|| panic!("{label}: {}", ds.render_short()));
+        assert_eq!(
+            d.help_in(&english).unwrap_or_default(),
+            "write the key, not the label: `sprache-bildung` (keys are listed in site.toml under [taxonomies])",
+            "{label}"
+        );
+        assert_eq!(
+            d.location().as_deref(),
+            Some("content/offers/sprachcafe-ingelheim.md:4:11"),
+            "{label}"
+        );
+    }
+}

@@ -250,7 +250,11 @@ impl Pipeline {
             return Ok(None);
         }
         let root = &self.opts.root;
-        let load = self.opts.load_options();
+        let labels = messages.term_labels(&self.config);
+        let load = crate::content::load::LoadOptions {
+            labels: &labels,
+            ..self.opts.load_options()
+        };
         let (site, cds) = reload_changed(
             root,
             &self.config,

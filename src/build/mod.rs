@@ -53,10 +53,13 @@ impl BuildOptions {
     }
 
     /// How content is loaded for this build (drafts, the URL scheme's reserved names).
-    pub fn load_options(&self) -> crate::content::load::LoadOptions {
+    /// How the content is loaded; without the labels of taxonomy terms
+    /// (the pipeline adds them from the interface text it loaded).
+    pub fn load_options(&self) -> crate::content::load::LoadOptions<'static> {
         crate::content::load::LoadOptions {
             drafts: self.drafts,
             reserved_pages: crate::routes::RESERVED_SEGMENTS,
+            labels: crate::content::naming::TermLabels::NONE,
         }
     }
 

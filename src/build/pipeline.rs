@@ -12,7 +12,7 @@ use super::secondary::{self, PageFacts, Secondary, SecondaryParts, Sources};
 use super::{BuildOptions, Change, errors_only};
 use crate::config::SiteConfig;
 use crate::content::Site;
-use crate::content::load::{ContentCache, load_site_cached};
+use crate::content::load::{ContentCache, LoadOptions, load_site_cached};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{LocaleFormatter, Messages};
 use crate::output::{self, Bytes, OutputFiles};
@@ -90,7 +90,12 @@ impl Pipeline {
         ds.extend(mds);
         let messages = Arc::new(messages);
         let mut cache = ContentCache::default();
-        let (site, cds) = load_site_cached(root, &config, opts.load_options(), &mut cache);
+        let labels = messages.term_labels(&config);
+        let load = LoadOptions {
+            labels: &labels,
+            ..opts.load_options()
+        };
+        let (site, cds) = load_site_cached(root, &config, load, &mut cache);
         ds.extend(cds);
         let formatters = formatters(&config, &mut ds);
         let templates = match Templates::load(root, &config.theme, messages.clone(), opts.minify) {

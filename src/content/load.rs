@@ -20,12 +20,15 @@ type ParseFailure = (Option<FileId>, Vec<Diagnostic>);
 /// Options that change which content is loaded, and the names the URL
 /// scheme keeps for itself.
 #[derive(Debug, Clone, Copy)]
-pub struct LoadOptions {
+pub struct LoadOptions<'l> {
     pub drafts: bool,
     /// First path segments below a language that free pages, which sit
     /// there, may not be named (the URL module's `routes::RESERVED_SEGMENTS`,
     /// passed in: content does not depend on the URL scheme).
     pub reserved_pages: &'static [&'static str],
+    /// The labels of taxonomy terms, for hints when a label is typed where
+    /// a key belongs (from the interface text, passed in).
+    pub labels: &'l super::naming::TermLabels,
 }
 
 /// Every Markdown file under `content/`, relative to it, in sorted order.
@@ -59,7 +62,7 @@ fn content_files(root: &Path, ds: &mut Diagnostics) -> Vec<PathBuf> {
 pub fn load_site(
     root: &Path,
     config: &SiteConfig,
-    opts: LoadOptions,
+    opts: LoadOptions<'_>,
 ) -> (Option<Site>, Diagnostics) {
     load_site_cached(root, config, opts, &mut ContentCache::default())
 }
@@ -104,7 +107,7 @@ enum Assembled {
 fn assemble_group<'r>(
     results: impl IntoIterator<Item = &'r Result<ParsedFile, ParseFailure>>,
     config: &SiteConfig,
-    opts: LoadOptions,
+    opts: LoadOptions<'_>,
     ds: &mut Diagnostics,
 ) -> Assembled {
     let mut files = Vec::new();
@@ -145,7 +148,7 @@ fn home_missing() -> Diagnostic {
 pub fn reload_changed(
     root: &Path,
     config: &SiteConfig,
-    opts: LoadOptions,
+    opts: LoadOptions<'_>,
     cache: &mut ContentCache,
     previous: &Site,
     changed: &[PathBuf],
@@ -166,12 +169,7 @@ pub fn reload_changed(
     let same_items = site.items.len() == previous.items.len()
         && site.broken == previous.broken
         && site.items.keys().eq(previous.items.keys());
-    super::validate::validate_items(
-        &site,
-        same_items.then_some(&keys),
-        opts.reserved_pages,
-        &mut ds,
-    );
+    super::validate::validate_items(&site, same_items.then_some(&keys), opts, &mut ds);
     if ds.has_errors() {
         cache.pending = keys;
         Some((None, ds))
@@ -238,7 +236,7 @@ fn reassemble(
     previous: &Site,
     keys: &BTreeSet<ItemKey>,
     config: &SiteConfig,
-    opts: LoadOptions,
+    opts: LoadOptions<'_>,
     ds: &mut Diagnostics,
 ) -> Site {
     // The files of the changed items, in path order (as a full load has them).
@@ -271,7 +269,7 @@ fn reassemble(
 fn assemble_groups<'r, G>(
     groups: impl IntoIterator<Item = (ItemKey, G)>,
     config: &SiteConfig,
-    opts: LoadOptions,
+    opts: LoadOptions<'_>,
     items: &mut BTreeMap<ItemKey, std::sync::Arc<Item>>,
     broken: &mut BTreeSet<ItemKey>,
     ds: &mut Diagnostics,
@@ -299,7 +297,7 @@ where
 pub fn load_site_cached(
     root: &Path,
     config: &SiteConfig,
-    opts: LoadOptions,
+    opts: LoadOptions<'_>,
     cache: &mut ContentCache,
 ) -> (Option<Site>, Diagnostics) {
     let mut ds = Diagnostics::new();
@@ -390,7 +388,7 @@ fn read_and_parse(
 fn finish(
     results: impl Iterator<Item = Result<ParsedFile, ParseFailure>>,
     config: &SiteConfig,
-    opts: LoadOptions,
+    opts: LoadOptions<'_>,
     mut ds: Diagnostics,
 ) -> (Option<Site>, Diagnostics) {
     // Group the files of one item (files whose names say nothing report
@@ -428,7 +426,7 @@ fn finish(
         items,
         broken: failed,
     };
-    super::validate::validate(&site, opts.reserved_pages, &mut ds);
+    super::validate::validate(&site, opts, &mut ds);
     if ds.has_errors() {
         (None, ds)
     } else {

@@ -1,6 +1,7 @@
 //! File naming: what a content file's path says about it (kind, slug,
 //! language), and which names are valid.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::Kind;
@@ -111,15 +112,60 @@ fn slugify(s: &str) -> String {
     out.trim_matches('-').to_string()
 }
 
-/// Text folded for comparing what an editor typed with a key: as a slug
-/// ([`slugify`]: lower case, ä → ae, ß → ss, other characters `-`), with
-/// "und"/"and" left out ("Sprache und Bildung" → "sprache-bildung").
+/// Text folded for comparing what an editor typed with a key or a label:
+/// as a slug ([`slugify`]: lower case, ä → ae, ß → ss), but keeping the
+/// letters of other scripts (labels in Arabic, Ukrainian, … are compared
+/// too), with "und"/"and" left out ("Sprache und Bildung" →
+/// "sprache-bildung").
 fn fold(text: &str) -> String {
-    slugify(text)
-        .split('-')
-        .filter(|w| !matches!(*w, "und" | "and"))
+    let mut slug = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ä' | 'ö' | 'ü' | 'ß' | 'a'..='z' | '0'..='9' => {
+                slug.push_str(&slugify(&c.to_string()))
+            }
+            c if c.is_alphanumeric() && !c.is_ascii() => slug.push(c),
+            _ if !slug.ends_with('-') => slug.push('-'),
+            _ => {}
+        }
+    }
+    slug.split('-')
+        .filter(|w| !w.is_empty() && !matches!(*w, "und" | "and"))
         .collect::<Vec<_>>()
         .join("-")
+}
+
+/// The labels of each taxonomy's terms in every language of the site (from
+/// the interface text, e.g. `topics-sprache-bildung`), so that a label
+/// typed where the key belongs is recognised in any language. Content does
+/// not read interface text: the build passes these in.
+#[derive(Debug, Default, Clone)]
+pub struct TermLabels(BTreeMap<String, BTreeMap<String, Vec<String>>>);
+
+impl TermLabels {
+    /// No labels (editorial commands, which do not load interface text).
+    pub const NONE: &'static TermLabels = &TermLabels(BTreeMap::new());
+
+    pub fn add(&mut self, taxonomy: &str, term: &str, label: String) {
+        let labels = self
+            .0
+            .entry(taxonomy.to_string())
+            .or_default()
+            .entry(term.to_string())
+            .or_default();
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+
+    /// The labels of `term` of `taxonomy`, in every language that has one.
+    pub fn of(&self, taxonomy: &str, term: &str) -> Vec<&str> {
+        self.0
+            .get(taxonomy)
+            .and_then(|terms| terms.get(term))
+            .map(|l| l.iter().map(String::as_str).collect())
+            .unwrap_or_default()
+    }
 }
 
 /// The key among `candidates` (key, and texts that name it, such as its

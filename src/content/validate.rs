@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use super::links::{content_link, safe_address, scheme};
-use super::naming::meant;
+use super::load::LoadOptions;
+use super::naming::{TermLabels, meant};
 use super::{Item, ItemData, Kind, Site, Text};
 use crate::config::Taxonomy;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -15,8 +16,8 @@ use crate::tool_text::{Arg, Msg};
 
 /// Runs all cross-item checks on a loaded site. `reserved_pages`: names
 /// free pages may not have (see [`super::load::LoadOptions`]).
-pub fn validate(site: &Site, reserved_pages: &[&str], ds: &mut Diagnostics) {
-    validate_items(site, None, reserved_pages, ds);
+pub fn validate(site: &Site, opts: LoadOptions<'_>, ds: &mut Diagnostics) {
+    validate_items(site, None, opts, ds);
 }
 
 /// [`validate`], checking the references and links of only the items `only`
@@ -26,9 +27,10 @@ pub fn validate(site: &Site, reserved_pages: &[&str], ds: &mut Diagnostics) {
 pub fn validate_items(
     site: &Site,
     only: Option<&BTreeSet<crate::content::ItemKey>>,
-    reserved_pages: &[&str],
+    opts: LoadOptions<'_>,
     ds: &mut Diagnostics,
 ) {
+    let reserved_pages = opts.reserved_pages;
     let langs = site.config.language_keys();
     // Sorted, for binary search (a guide has hundreds of contacts and
     // thousands of references to them).
@@ -50,7 +52,7 @@ pub fn validate_items(
         .chain(std::iter::once(&*site.home))
         .filter(checked)
     {
-        check_references(site, item, &contacts, ds);
+        check_references(site, item, &contacts, opts.labels, ds);
         super::placeholders::check(item, ds);
         for text in item.texts.values() {
             check_links(site, text, &langs, ds);
@@ -124,13 +126,19 @@ fn value_span(text: &Text, field: &str, value: &str) -> std::ops::Range<usize> {
 /// Reports a bad value in front matter: field, value, message, help.
 type BadValue<'a> = dyn FnMut(&str, &str, Diagnostic) + 'a;
 
-fn check_references(site: &Site, item: &Item, contacts: &[&str], ds: &mut Diagnostics) {
+fn check_references(
+    site: &Site,
+    item: &Item,
+    contacts: &[&str],
+    labels: &TermLabels,
+    ds: &mut Diagnostics,
+) {
     let source = item.source_text(&site.config);
     let mut err = |field: &str, value: &str, d: Diagnostic| {
         ds.push(d.at(&source.file, value_span(source, field, value)));
     };
     check_contact_refs(site, item, contacts, &mut err);
-    check_keys(site, item, &mut err);
+    check_keys(site, item, labels, &mut err);
 }
 
 /// Every contact an item names exists (`contacts` is sorted).
@@ -251,14 +259,16 @@ fn report_cycle(site: &Site, cycle: &[&str], ds: &mut Diagnostics) {
 }
 
 /// Taxonomy keys are declared in site.toml; language codes look like ones.
-fn check_keys(site: &Site, item: &Item, err: &mut BadValue) {
+fn check_keys(site: &Site, item: &Item, labels: &TermLabels, err: &mut BadValue) {
     if let Some(l) = item.data.listing() {
         for t in Taxonomy::ALL {
             let declared = site.config.taxonomies.terms(t);
             for term in l.terms(t) {
                 if !declared.contains(term) {
-                    let keys: Vec<(&str, Vec<&str>)> =
-                        declared.iter().map(|k| (k.as_str(), Vec::new())).collect();
+                    let keys: Vec<(&str, Vec<&str>)> = declared
+                        .iter()
+                        .map(|k| (k.as_str(), labels.of(t.key(), k)))
+                        .collect();
                     // A label (or its near miss) rather than a typo of the key itself.
                     let help = match meant(term, &keys) {
                         Some(key) if strsim::levenshtein(term, key) > 2 => {

@@ -26,6 +26,7 @@ pub fn load(root: &Path, drafts: bool) -> Result<Site, Diagnostics> {
     let opts = LoadOptions {
         drafts,
         reserved_pages: RESERVED_SEGMENTS,
+        labels: crate::content::naming::TermLabels::NONE,
     };
     match load_site(root, &config, opts) {
         (Some(site), _) => Ok(site),

@@ -288,6 +288,25 @@ impl Messages {
     }
 
     /// Whether `lang` itself (not its fallback) has message `id`.
+    /// The labels of every declared taxonomy term in every language that
+    /// defines one (`topics-sprache-bildung` …), for the content's hints.
+    pub fn term_labels(&self, config: &SiteConfig) -> crate::content::naming::TermLabels {
+        let mut labels = crate::content::naming::TermLabels::default();
+        for t in crate::config::Taxonomy::ALL {
+            for term in config.taxonomies.terms(t) {
+                let id = format!("{}-{term}", t.key());
+                for lang in config.language_keys() {
+                    if self.has_own(&lang, &id)
+                        && let Some(label) = self.format(&lang, &id, None)
+                    {
+                        labels.add(t.key(), term, label);
+                    }
+                }
+            }
+        }
+        labels
+    }
+
     pub fn has_own(&self, lang: &str, id: &str) -> bool {
         self.bundles.get(lang).is_some_and(|b| b.has_message(id))
     }
