@@ -206,16 +206,11 @@ fn collections_and_i18n_match_the_content_contract() {
 fn cli_writes_the_admin_folder_deterministically() {
     let site = TestSite::fixture("site");
     let run = || {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-            .args(["cms", "--root"])
-            .arg(&site.root)
-            .args(["--repo", "amt/wegweiser"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        common::stdout_of(
+            std::process::Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+                .args(["cms", "--root"])
+                .arg(&site.root)
+                .args(["--repo", "amt/wegweiser"]),
         );
         std::fs::read(site.root.join("static/admin/config.yml")).unwrap()
     };

@@ -147,25 +147,19 @@ fn events_window_follows_now_and_counts_sessions() {
 fn cli_writes_deterministic_html_and_csv() {
     let site = fixture();
     let run = |out: &str| {
-        let st = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-            .args(["report", "--root"])
-            .arg(&site.root)
-            .args([
-                "--csv",
-                &format!("{out}-csv"),
-                "--out",
-                &format!("{out}.html"),
-            ])
-            .current_dir(&site.root)
-            .env("SOURCE_DATE_EPOCH", NOW.to_string())
-            .output()
-            .unwrap();
-        assert!(
-            st.status.success(),
-            "{}",
-            String::from_utf8_lossy(&st.stderr)
-        );
-        String::from_utf8(st.stdout).unwrap()
+        common::stdout_of(
+            Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+                .args(["report", "--root"])
+                .arg(&site.root)
+                .args([
+                    "--csv",
+                    &format!("{out}-csv"),
+                    "--out",
+                    &format!("{out}.html"),
+                ])
+                .current_dir(&site.root)
+                .env("SOURCE_DATE_EPOCH", NOW.to_string()),
+        )
     };
     let text1 = run("a");
     let text2 = run("b");
@@ -313,20 +307,14 @@ fn places_outside_the_area_are_shown_apart() {
 
     // In the HTML page no cell of Wiesbaden is marked as a gap.
     let out = site.root.join("bericht.html");
-    let st = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-        .args(["report", "--root"])
-        .arg(&site.root)
-        .arg("--out")
-        .arg(&out)
-        .env("SOURCE_DATE_EPOCH", "1795305600")
-        .output()
-        .unwrap();
-    assert!(
-        st.status.success(),
-        "{}",
-        String::from_utf8_lossy(&st.stderr)
+    let text = common::stdout_of(
+        Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+            .args(["report", "--root"])
+            .arg(&site.root)
+            .arg("--out")
+            .arg(&out)
+            .env("SOURCE_DATE_EPOCH", "1795305600"),
     );
-    let text = String::from_utf8(st.stdout).unwrap();
     assert!(text.contains("‖ Wiesbaden"), "{text}");
     let html = scraper::Html::parse_document(&std::fs::read_to_string(&out).unwrap());
     let sel = |s: &str| scraper::Selector::parse(s).unwrap();

@@ -238,12 +238,19 @@ pub fn executable_markup(doc: &scraper::Html) -> Vec<String> {
 /// Runs `wegweiser --lang LANG ARGS…` with "now" at `now` (seconds since
 /// 1970); it must succeed. Returns stdout.
 pub fn wegweiser_in(lang: &str, args: &[&std::ffi::OsStr], now: i64) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-        .args(["--lang", lang])
-        .args(args)
-        .env("SOURCE_DATE_EPOCH", now.to_string())
-        .output()
-        .unwrap();
+    stdout_of(
+        std::process::Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+            .args(["--lang", lang])
+            .args(args)
+            .env("SOURCE_DATE_EPOCH", now.to_string()),
+    )
+}
+
+/// Runs a command that must succeed (else the test fails with its error
+/// output) and returns what it printed.
+#[allow(dead_code)] // not every test binary runs commands
+pub fn stdout_of(command: &mut std::process::Command) -> String {
+    let out = command.output().unwrap();
     assert!(
         out.status.success(),
         "{}",
