@@ -169,7 +169,13 @@ pub fn reload_changed(
     let same_items = site.items.len() == previous.items.len()
         && site.broken == previous.broken
         && site.items.keys().eq(previous.items.keys());
-    super::validate::validate_items(&site, same_items.then_some(&keys), opts, &mut ds);
+    super::validate::validate_items(
+        &site,
+        same_items.then_some(&keys),
+        opts.reserved_pages,
+        opts.labels,
+        &mut ds,
+    );
     if ds.has_errors() {
         cache.pending = keys;
         Some((None, ds))
@@ -426,7 +432,7 @@ fn finish(
         items,
         broken: failed,
     };
-    super::validate::validate(&site, opts, &mut ds);
+    super::validate::validate(&site, opts.reserved_pages, opts.labels, &mut ds);
     if ds.has_errors() {
         (None, ds)
     } else {

@@ -5,7 +5,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use super::links::{content_link, safe_address, scheme};
-use super::load::LoadOptions;
 use super::naming::{TermLabels, meant};
 use super::{Item, ItemData, Kind, Site, Text};
 use crate::config::Taxonomy;
@@ -16,8 +15,8 @@ use crate::tool_text::{Arg, Msg};
 
 /// Runs all cross-item checks on a loaded site. `reserved_pages`: names
 /// free pages may not have (see [`super::load::LoadOptions`]).
-pub fn validate(site: &Site, opts: LoadOptions<'_>, ds: &mut Diagnostics) {
-    validate_items(site, None, opts, ds);
+pub fn validate(site: &Site, reserved_pages: &[&str], labels: &TermLabels, ds: &mut Diagnostics) {
+    validate_items(site, None, reserved_pages, labels, ds);
 }
 
 /// [`validate`], checking the references and links of only the items `only`
@@ -27,10 +26,10 @@ pub fn validate(site: &Site, opts: LoadOptions<'_>, ds: &mut Diagnostics) {
 pub fn validate_items(
     site: &Site,
     only: Option<&BTreeSet<crate::content::ItemKey>>,
-    opts: LoadOptions<'_>,
+    reserved_pages: &[&str],
+    labels: &TermLabels,
     ds: &mut Diagnostics,
 ) {
-    let reserved_pages = opts.reserved_pages;
     let langs = site.config.language_keys();
     // Sorted, for binary search (a guide has hundreds of contacts and
     // thousands of references to them).
@@ -52,7 +51,7 @@ pub fn validate_items(
         .chain(std::iter::once(&*site.home))
         .filter(checked)
     {
-        check_references(site, item, &contacts, opts.labels, ds);
+        check_references(site, item, &contacts, labels, ds);
         super::placeholders::check(item, ds);
         for text in item.texts.values() {
             check_links(site, text, &langs, ds);
