@@ -96,15 +96,17 @@ pub fn public_between(region: Region, from: Date, until: Date) -> Vec<Holiday> {
         .collect()
 }
 
-/// Rhineland-Palatinate's school holidays, one period a line.
+/// Rhineland-Palatinate's and Hesse's school holidays, one period a line.
 const SCHOOL_DE_RP: &str = include_str!("school-holidays-DE-RP.txt");
+const SCHOOL_DE_HE: &str = include_str!("school-holidays-DE-HE.txt");
 
 /// The school holidays of `region` as (first day, last day) pairs; empty
 /// where Wegweiser has no data.
 pub fn school(region: Region) -> Vec<(Date, Date)> {
     match region {
         Region::DeRp => periods(SCHOOL_DE_RP),
-        Region::De | Region::DeHe => Vec::new(),
+        Region::DeHe => periods(SCHOOL_DE_HE),
+        Region::De => Vec::new(),
     }
 }
 

@@ -60,7 +60,31 @@ fn school_holidays_of_rhineland_palatinate_are_known() {
     // Christmas holidays end on Friday 8 January 2027.
     assert!(!hours.is_open(date(2027, 1, 8).at(9, 0, 0, 0)));
     assert!(hours.is_open(date(2027, 1, 11).at(9, 0, 0, 0)));
-    assert!(holidays::school(Region::DeHe).is_empty());
+    assert!(holidays::school(Region::De).is_empty());
+}
+
+#[test]
+fn school_holidays_of_hesse_are_known() {
+    let hours = Hours::parse("Mo-Fr 08:00-12:00; SH off", Some(Region::DeHe)).unwrap();
+    // The "Hessenwoche": Christmas holidays 2026/27 last to Tuesday 12 January.
+    assert!(!hours.is_open(date(2027, 1, 12).at(9, 0, 0, 0)));
+    assert!(hours.is_open(date(2027, 1, 13).at(9, 0, 0, 0)));
+    // Herbstferien 2026: 5 to 17 October; Rhineland-Palatinate's end a day
+    // earlier, on the Friday.
+    assert!(!hours.is_open(date(2026, 10, 16).at(9, 0, 0, 0)));
+    assert!(hours.is_open(date(2026, 10, 19).at(9, 0, 0, 0)));
+    // Every period in order, none longer than seven weeks.
+    let periods = holidays::school(Region::DeHe);
+    assert_eq!(periods.len(), 22);
+    for pair in periods.windows(2) {
+        assert!(pair[0].1 < pair[1].0, "{pair:?}");
+    }
+    for (first, last) in periods {
+        assert!(
+            first <= last && (last - first).get_days() < 50,
+            "{first}..{last}"
+        );
+    }
 }
 
 #[test]
