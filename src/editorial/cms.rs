@@ -321,7 +321,7 @@ pub fn field(spec: &FieldSpec, config: &SiteConfig, messages: &Messages) -> Valu
     if let Value::Object(m) = &mut f {
         m.insert("name".into(), json!(spec.name));
         m.insert("label".into(), json!(label(spec.name)));
-        m.insert("hint".into(), json!(spec.doc));
+        m.insert("hint".into(), json!(spec.doc_de));
         m.insert("required".into(), json!(spec.required));
         if matches!(spec.scope, Scope::Text | Scope::Both) {
             m.insert("i18n".into(), json!(true));
