@@ -115,6 +115,14 @@ const LABELS: &[(&str, &str)] = &[
     ("phone", "Telefon"),
     ("email", "E-Mail"),
     ("office_hours", "Sprechzeiten"),
+    ("opening_hours", "Öffnungszeiten"),
+    ("archived", "Archiviert (bewusst im Archiv behalten)"),
+    (
+        "source_hash",
+        "Fassung des deutschen Textes (wird automatisch gesetzt)",
+    ),
+    ("machine_translated", "Maschinell übersetzt"),
+    ("reviewed", "Übersetzung geprüft"),
     ("languages", "Gesprochene Sprachen"),
 ];
 
@@ -492,4 +500,21 @@ pub fn write(root: &Path, out: &Path, backend: &Backend) -> Result<Vec<PathBuf>,
         written.push(out.join(name));
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The editors read German: every field of the schema has a German
+    /// label in the form (a new field without one would show its key).
+    #[test]
+    fn every_field_has_a_german_label() {
+        let missing: Vec<&str> = schema::FIELDS
+            .iter()
+            .map(|f| f.name)
+            .filter(|n| !LABELS.iter().any(|(l, _)| l == n))
+            .collect();
+        assert!(missing.is_empty(), "fields without a label: {missing:?}");
+    }
 }
