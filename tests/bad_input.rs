@@ -875,3 +875,46 @@ fn a_label_in_any_language_suggests_the_key() {
         );
     }
 }
+
+/// An organisation that says neither `opening_hours` nor `office_hours` gets
+/// a hint at its `kind`; a person does not, nor an organisation with either.
+#[test]
+fn check_hints_at_an_organisation_without_opening_hours() {
+    let hints = |ds: &Diagnostics| -> Diagnostics {
+        let mut only = Diagnostics::new();
+        for d in ds.iter().filter(|d| d.code() == "contact-without-hours") {
+            only.push(d.clone());
+        }
+        only
+    };
+    // The fixture's association has no hours; the office (a person) loses its.
+    let ds = hints(&check_finds(|s| {
+        s.edit(
+            "content/contacts/buero.md",
+            "office_hours = \"Mo–Do 9–12 Uhr\"\n",
+            "",
+        )
+    }));
+    assert_eq!(ds.iter().count(), 1, "{}", ds.render());
+    let hint = ds.iter().next().cloned();
+    assert_eq!(
+        hint.and_then(|d| d.location()).as_deref(),
+        Some("content/contacts/verein.md:3:1")
+    );
+    assert!(ds.iter().all(|d| d.severity == Severity::Warning));
+    insta::assert_snapshot!(ds.render());
+    in_german!(ds);
+    for hours in [
+        "office_hours = \"nach Vereinbarung\"",
+        "opening_hours = \"Mo-Fr 09:00-12:00; PH off\"",
+    ] {
+        let ds = hints(&check_finds(|s| {
+            s.edit(
+                "content/contacts/verein.md",
+                "kind = \"organization\"",
+                &format!("kind = \"organization\"\n{hours}"),
+            )
+        }));
+        assert_eq!(ds.iter().count(), 0, "{hours}: {}", ds.render());
+    }
+}

@@ -9,13 +9,9 @@ use common::TestSite;
 /// The example built on Monday 21 December 2026, 10:30 in Mainz: Christmas
 /// Day (Friday) and New Year's Day are ahead.
 fn built() -> TestSite {
+    // The example's Arabic pages use Arabic-Indic digits, its Farsi pages
+    // Persian ones (`numbering` in site.toml).
     let site = TestSite::example();
-    // Arabic with Arabic-Indic digits (the example itself uses Latin ones).
-    site.edit(
-        "site.toml",
-        "tag = \"ar\"\n",
-        "tag = \"ar\"\nnumbering = \"arab\"\n",
-    );
     let mut o = site.options();
     o.now = Some("2026-12-21T09:30:00Z".parse().unwrap());
     if let Err(ds) = wegweiser::build(&o) {
@@ -101,4 +97,69 @@ fn the_week_holidays_badge_data_and_jsonld_of_a_contact() {
     assert!(html.len() < 30_000, "page is {} bytes", html.len());
     assert!(html.contains("\"openingHoursSpecification\""));
     assert!(html.contains("\"validFrom\":\"2026-12-25\""));
+}
+
+/// Cards and the home page's office box carry the badge's intervals of the
+/// next two weeks (the same as the item page's, only shorter), and the page
+/// the labels, time zone and digits once.
+#[test]
+fn cards_and_the_office_box_carry_a_compact_badge() {
+    let site = built();
+    let intervals = |doc: &scraper::Html, sel: &str| -> Vec<i64> {
+        let s = scraper::Selector::parse(sel).unwrap();
+        doc.select(&s)
+            .next()
+            .unwrap_or_else(|| panic!("no {sel}"))
+            .value()
+            .attr("data-hours")
+            .unwrap()
+            .split(',')
+            .map(|n| n.parse().unwrap())
+            .collect()
+    };
+    let item = site.html("ar/contacts/kreisverwaltung-mainz-bingen/index.html");
+    let full = intervals(&item, ".hours[data-hours]");
+    let list = site.html("ar/contacts/index.html");
+    let card = intervals(
+        &list,
+        "li.card:has(a[href$=\"/kreisverwaltung-mainz-bingen/\"]) .hours-badge",
+    );
+    let now = 1_797_845_400 / 60; // 2026-12-21T09:30Z
+    assert_eq!(
+        card[0], now,
+        "open now: the first interval began at the build"
+    );
+    assert!(card.len() < full.len(), "{} vs {}", card.len(), full.len());
+    // The same intervals as the item page's, up to the end of the two weeks
+    // (where the last one may be cut off).
+    let n = card.len();
+    assert_eq!(
+        card[..n - 1],
+        full[..n - 1],
+        "a prefix of the item page's list"
+    );
+    assert!(card[n - 1] <= full[n - 1] && card[n - 1] <= now + 14 * 24 * 60);
+    assert!(full[card.len()] >= now + 14 * 24 * 60 - 24 * 60);
+    let labels = scraper::Selector::parse("ul.cards[data-open-label]").unwrap();
+    let ul = list
+        .select(&labels)
+        .next()
+        .expect("the list carries the labels");
+    assert_eq!(ul.value().attr("data-locale"), Some("ar-u-nu-arab"));
+    assert_eq!(ul.value().attr("data-tz"), Some("Europe/Berlin"));
+    // A list without opening hours (events) carries neither.
+    assert!(
+        !site
+            .read("ar/events/index.html")
+            .contains("data-open-label")
+    );
+
+    let home = site.html("fa/index.html");
+    let office = scraper::Selector::parse("section.office[data-open-label]").unwrap();
+    let section = home
+        .select(&office)
+        .next()
+        .expect("the office box's labels");
+    assert_eq!(section.value().attr("data-locale"), Some("fa-u-nu-arabext"));
+    assert_eq!(intervals(&home, "section.office .hours-badge"), card);
 }

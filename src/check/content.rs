@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use jiff::civil::{Date, DateTime};
 
 use crate::content::status::State;
-use crate::content::{ItemData, Site, Text};
+use crate::content::{ContactKind, ItemData, Site, Text};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// Byte range of the line that sets `field` in a text's front matter (the
@@ -63,6 +63,27 @@ pub fn holiday_hours(site: &Site, today: Date, ds: &mut Diagnostics) {
                     .arg("date", h.date.to_string())
                     .arg("holiday", h.id.replace('-', " "))
                     .at(&text.file, field_span(text, "opening_hours")),
+            );
+        }
+    }
+}
+
+/// Organisations readers cannot tell when to reach: neither `opening_hours`
+/// nor `office_hours` (the question newcomers ask first). A hint, at `kind`.
+pub fn organizations_without_hours(site: &Site, ds: &mut Diagnostics) {
+    for item in site.items.values() {
+        let ItemData::Contact(c) = &item.data else {
+            continue;
+        };
+        let text = item.source_text(&site.config);
+        if c.kind == ContactKind::Organization
+            && c.opening_hours.is_none()
+            && text.office_hours.is_none()
+        {
+            ds.push(
+                Diagnostic::warning("contact-without-hours")
+                    .arg("contact", item.slug.clone())
+                    .at(&text.file, field_span(text, "kind")),
             );
         }
     }

@@ -1,7 +1,8 @@
 //! `wegweiser check`: everything a build validates, plus what an editor or
 //! CI should hear about before publishing — dead anchors and files, past
-//! review dates, events that are over, translations missing or outdated,
-//! unused or missing interface text, duplicate titles, third-party resources.
+//! review dates, organisations without opening hours, events that are over,
+//! translations missing or outdated, unused or missing interface text,
+//! duplicate titles, third-party resources.
 //!
 //! The site is built in memory (nothing is written) and then examined; all
 //! problems are collected and returned together.
@@ -40,6 +41,7 @@ pub fn examine(root: &Path, pipeline: &Pipeline) -> Diagnostics {
     let now = pipeline.now();
     content::review_dates(site, now.date(), &mut ds);
     content::holiday_hours(site, now.date(), &mut ds);
+    content::organizations_without_hours(site, &mut ds);
     content::finished_events(site, now, &mut ds);
     content::translations(site, &mut ds);
     content::duplicate_titles(site, &mut ds);

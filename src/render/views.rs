@@ -12,6 +12,11 @@ pub struct LangView {
     pub tag: String,
     pub dir: &'static str,
     pub name: String,
+    /// BCP 47 tag for the scripts' time formats, with the language's digits
+    /// (`ar-u-nu-arab`).
+    pub locale: String,
+    /// The site's IANA time zone, in which the scripts show times.
+    pub time_zone: String,
 }
 
 /// One entry of the language switcher.
@@ -213,6 +218,9 @@ pub struct CardFacts {
     pub languages: Option<String>,
     /// The responsible contact's phone or e-mail (a contact card: its own).
     pub reach: Option<Reach>,
+    /// Items with opening hours: the open intervals of the next two weeks
+    /// for the "open now" badge (as [`HoursView::open`]).
+    pub hours: Option<String>,
 }
 
 /// An event's date on a card.
@@ -310,12 +318,9 @@ pub struct HoursView {
     /// "25. Dezember 2026 (1. Weihnachtstag)".
     pub closures: Vec<String>,
     /// Open intervals of the coming weeks: UTC epoch minutes, start and end
-    /// alternating, comma-separated.
+    /// alternating, comma-separated (the time zone and digits the badge
+    /// shows them in: [`LangView`]).
     pub open: String,
-    /// The site's IANA time zone.
-    pub tz: String,
-    /// BCP 47 tag for the browser's time formats (with `-u-nu-` digits).
-    pub locale: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -415,6 +420,9 @@ pub struct ListView {
     pub calendar: Option<String>,
     /// Filter links (offer lists only).
     pub filters: Vec<FilterGroup>,
+    /// Whether a card shows an "open now" badge (then the list carries the
+    /// badge's labels once).
+    pub badges: bool,
 }
 
 /// A group of filter links: "Themen", "Orte", "Sprachen".
@@ -487,6 +495,8 @@ pub struct OfficeView {
     pub phone_href: Option<String>,
     pub email: Option<String>,
     pub office_hours: Option<Txt>,
+    /// The "open now" badge's intervals (as [`CardFacts::hours`]).
+    pub hours: Option<String>,
 }
 
 /// Everything every page template gets.

@@ -522,6 +522,9 @@ hours-unreadable = „opening_hours“ ist nicht lesbar: { $detail }
 hours-open-on-holiday = Laut diesen Öffnungszeiten ist am Feiertag { $date } ({ $holiday }) geöffnet, und über Feiertage steht nichts da.
     .label = an Feiertagen geöffnet?
     .help = Bitte „; PH off“ ergänzen, wenn an Feiertagen geschlossen ist, oder eine Regel wie „; PH 10:00-12:00“, wenn bewusst geöffnet ist.
+contact-without-hours = Bei der Organisation { $contact } steht nicht, wann sie erreichbar ist.
+    .label = keine Öffnungszeiten
+    .help = Bitte „opening_hours = "Mo-Fr 09:00-12:00; PH off"“ ergänzen (Syntax von OpenStreetMap) oder in Worten „office_hours = "nach Vereinbarung"“.
 region-unknown = Die Region „{ $region }“ ist unbekannt: Für sie sind keine Feiertage bekannt.
 
 ## Skripte, die statische Seiten laden

@@ -485,6 +485,9 @@ hours-unreadable = `opening_hours` cannot be read: { $detail }
 hours-open-on-holiday = these opening hours say open on the public holiday { $date } ({ $holiday }) and nothing about holidays
     .label = open on public holidays?
     .help = add `; PH off` if closed on public holidays, or a rule such as `; PH 10:00-12:00` if open on purpose
+contact-without-hours = the organisation { $contact } says nothing about when it can be reached
+    .label = no opening hours
+    .help = add `opening_hours = "Mo-Fr 09:00-12:00; PH off"` (OpenStreetMap syntax), or `office_hours = "by appointment"` in words
 region-unknown = unknown region `{ $region }`: there are no holidays for it
 
 ## Scripts that static pages load

@@ -82,3 +82,60 @@ test("an interval that runs past midnight is open on both sides of it", async ()
     await ctx.close();
   }
 });
+
+// The badge on a card of the contacts list, from the card's own (two weeks
+// of) intervals and the list's labels: open inside the card's second
+// interval, closed with the next opening named just before it.
+test("a card's badge says open and closed at a fixed time", async () => {
+  const LIST = "/de/contacts/";
+  const card = "li.card:has(a[href$='/kreisverwaltung-mainz-bingen/']) .hours-badge";
+  const ctx0 = await env.browser.newContext();
+  const p0 = await ctx0.newPage();
+  await p0.goto(env.base + LIST);
+  const list = (await p0.$eval(card, (el) => el.dataset.hours)).split(",").map(Number);
+  assert.strictEqual(await p0.$eval(card, (el) => el.hidden), false, "the script showed it");
+  await ctx0.close();
+  assert.ok(list.length >= 4, "intervals of two weeks");
+  const start = list[2] * MIN;
+  const end = list[3] * MIN;
+  const at = async (ms) => {
+    const ctx = await env.browser.newContext({ timezoneId: "America/New_York" });
+    const page = await ctx.newPage();
+    await page.clock.setFixedTime(ms);
+    await page.goto(env.base + LIST);
+    await page.waitForSelector(`${card}:not([hidden])`);
+    const text = (await page.textContent(card)).trim();
+    const cls = await page.$eval(card, (el) => el.className);
+    await ctx.close();
+    return [text, cls];
+  };
+  const hm = { hour: "2-digit", minute: "2-digit" };
+  // The reader's own time zone does not matter: times are the site's.
+  assert.deepStrictEqual(await at(start + MIN), [`Jetzt geöffnet · bis ${berlin(end, hm)}`, "hours-badge is-open"]);
+  assert.deepStrictEqual(await at(start - MIN), [
+    `Geschlossen · öffnet ${berlin(start, { weekday: "long" })} ${berlin(start, hm)}`,
+    "hours-badge is-closed",
+  ]);
+});
+
+// Arabic pages use Arabic-Indic digits (numbering = "arab" in site.toml):
+// the badge formats its times with them, like the weekly table beside it.
+test("the Arabic badge writes Arabic-Indic digits", async () => {
+  const list = await intervals();
+  const start = list[2] * MIN;
+  const end = list[3] * MIN;
+  const ctx = await env.browser.newContext({ timezoneId: "Europe/Berlin" });
+  const page = await ctx.newPage();
+  await page.clock.setFixedTime(start + MIN);
+  await page.goto(env.base + "/ar" + PAGE.slice(3));
+  await page.waitForSelector(".hours-badge:not([hidden])");
+  const badge = (await page.textContent(".hours-badge")).trim();
+  const table = await page.textContent(".hours-week");
+  await ctx.close();
+  const until = new Intl.DateTimeFormat("ar-u-nu-arab", { timeZone: "Europe/Berlin", hour: "2-digit", minute: "2-digit" }).format(end);
+  assert.ok(badge.endsWith(until), `${badge} ends with ${until}`);
+  for (const text of [badge, table]) {
+    assert.match(text, /[٠-٩]/, "Arabic-Indic digits");
+    assert.doesNotMatch(text, /[0-9]/, "no Latin digits");
+  }
+});

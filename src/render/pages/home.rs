@@ -98,6 +98,7 @@ impl PageBuilder<'_> {
             phone_href: data.phone.as_deref().map(tel_uri),
             email: data.email.clone(),
             office_hours: self.field(item, lang, |t| t.office_hours.as_ref()),
+            hours: self.card_hours(item),
         })
     }
 

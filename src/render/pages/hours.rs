@@ -7,10 +7,15 @@ use jiff::civil::Time;
 
 use super::PageBuilder;
 use crate::content::hours::{Hours, monday_of};
+use crate::content::{Item, ItemData};
 use crate::render::views::{HoursRow, HoursView};
 
-/// How far ahead the browser gets open intervals (the build runs daily).
-const BADGE_WEEKS: i64 = 8;
+/// How far ahead the browser gets open intervals on an item's own page (the
+/// build runs daily).
+const BADGE_DAYS: i64 = 7 * 8;
+/// How far ahead on cards and the home page: ten cards of eight weeks each
+/// would outweigh a list page; two weeks outlast any gap between builds.
+const CARD_DAYS: i64 = 14;
 /// How far ahead holiday closures are listed.
 const CLOSURE_DAYS: i64 = 42;
 
@@ -20,7 +25,22 @@ fn time_of(m: u16) -> Time {
     Time::new((m / 60) as i8, (m % 60) as i8, 0, 0).unwrap_or(Time::midnight())
 }
 
+/// The opening hours an item states (offers and contacts), if any.
+pub(super) fn hours_of(item: &Item) -> Option<&Hours> {
+    match &item.data {
+        ItemData::Offer(o) => o.opening_hours.as_ref(),
+        ItemData::Contact(c) => c.opening_hours.as_ref(),
+        _ => None,
+    }
+}
+
 impl PageBuilder<'_> {
+    /// The "open now" badge's intervals for a card or the home page's
+    /// office: the next [`CARD_DAYS`] days.
+    pub(super) fn card_hours(&self, item: &Item) -> Option<String> {
+        hours_of(item).map(|h| self.open_intervals(h, CARD_DAYS))
+    }
+
     pub(super) fn hours_view(&self, lang: &str, hours: &Hours) -> HoursView {
         let fmt = self.fmt(lang);
         let today = self.now.date();
@@ -59,29 +79,28 @@ impl PageBuilder<'_> {
                 }
             })
             .collect();
+        HoursView {
+            rows,
+            closures,
+            open: self.open_intervals(hours, BADGE_DAYS),
+        }
+    }
+
+    /// The open intervals of the next `days` days as the badge reads them:
+    /// UTC epoch minutes, start and end alternating, comma-separated.
+    pub(super) fn open_intervals(&self, hours: &Hours, days: i64) -> String {
         let tz = &self.site.config.time_zone;
         let from = tz
             .to_ambiguous_timestamp(self.now)
             .compatible()
             .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-        let to = from + jiff::SignedDuration::from_hours(24 * 7 * BADGE_WEEKS);
+        let to = from + jiff::SignedDuration::from_hours(24 * days);
         let open: Vec<String> = hours
             .open_intervals(tz, from, to)
             .into_iter()
             .flat_map(|(a, b)| [a.to_string(), b.to_string()])
             .collect();
-        let language = self.language(lang);
-        let locale = match &language.numbering {
-            Some(nu) => format!("{}-u-nu-{nu}", language.tag_str()),
-            None => language.tag_str(),
-        };
-        HoursView {
-            rows,
-            closures,
-            open: open.join(","),
-            tz: self.site.config.time_zone_name.clone(),
-            locale,
-        }
+        open.join(",")
     }
 }
 

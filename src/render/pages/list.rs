@@ -173,6 +173,9 @@ impl<'a> PageBuilder<'a> {
             .chain(terms.iter().map(|t| t.label.as_str()))
             .collect();
         view.description = Some(self.list_description(lang, &head.heading, &titles));
+        let badges = cards
+            .iter()
+            .any(|c| c.facts.as_ref().is_some_and(|f| f.hours.is_some()));
         view.title = head.heading.clone();
         view.section = head.nav;
         view.list = Some(ListView {
@@ -189,6 +192,7 @@ impl<'a> PageBuilder<'a> {
             } else {
                 Vec::new()
             },
+            badges,
         });
         "list.html"
     }
@@ -257,8 +261,12 @@ impl<'a> PageBuilder<'a> {
 
     /// One item in a list, with the facts a reader decides by.
     pub(super) fn card(&self, lang: &str, item: &Item) -> Card {
-        let facts = self.card_facts(lang, item);
+        let facts = CardFacts {
+            hours: self.card_hours(item),
+            ..self.card_facts(lang, item)
+        };
         let empty = facts.when.is_none()
+            && facts.hours.is_none()
             && facts.location.is_none()
             && facts.places.is_none()
             && facts.schedule.is_none()

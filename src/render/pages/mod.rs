@@ -440,6 +440,11 @@ fn lang_contexts(
             tag: l.tag_str(),
             dir: dir_of(l),
             name: l.name.clone(),
+            locale: match &l.numbering {
+                Some(nu) => format!("{}-u-nu-{nu}", l.tag_str()),
+                None => l.tag_str(),
+            },
+            time_zone: cfg.time_zone_name.clone(),
         };
         let urls = Urls {
             home: routes::home(k),

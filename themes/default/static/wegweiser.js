@@ -236,8 +236,10 @@ var Wegweiser = (function () {
 
   // ---- Opening hours: "open now · until 12:00" / "closed · opens Thursday
   // 14:00" from the open intervals the build wrote (UTC epoch minutes,
-  // start and end alternating) and the labels of the page. Without this
-  // script the weekly table beside it is the truth.
+  // start and end alternating) and the labels of the page: on an item's
+  // own box, or once on a list of cards or the home page's office box (a
+  // card's badge carries its own intervals). Without this script the weekly
+  // table on the item's page is the truth.
   function hoursState(list, minute) {
     for (var i = 0; i + 1 < list.length; i += 2) {
       if (minute < list[i]) return { open: false, next: list[i] };
@@ -248,25 +250,27 @@ var Wegweiser = (function () {
 
   function startHours(now) {
     var boxes = document.querySelectorAll("[data-hours]");
+    var minute = Math.floor((now === undefined ? Date.now() : now) / 60000);
     for (var box of boxes) {
-      var badge = box.querySelector(".hours-badge");
+      var badge = box.classList.contains("hours-badge") ? box : box.querySelector(".hours-badge");
+      var labels = box.closest("[data-open-label]");
+      if (!badge || !labels) continue;
       var list = box.dataset.hours ? box.dataset.hours.split(",").map(Number) : [];
-      if (!badge) continue;
-      var opts = { timeZone: box.dataset.tz, hour: "2-digit", minute: "2-digit" };
+      var conf = labels.dataset;
       var time, day;
       try {
-        time = new Intl.DateTimeFormat(box.dataset.locale, opts);
-        day = new Intl.DateTimeFormat(box.dataset.locale, { timeZone: box.dataset.tz, weekday: "long" });
+        time = new Intl.DateTimeFormat(conf.locale, { timeZone: conf.tz, hour: "2-digit", minute: "2-digit" });
+        day = new Intl.DateTimeFormat(conf.locale, { timeZone: conf.tz, weekday: "long" });
       } catch (e) { continue; }
-      var st = hoursState(list, Math.floor((now === undefined ? Date.now() : now) / 60000));
+      var st = hoursState(list, minute);
       var text;
       if (st.open) {
-        text = box.dataset.openLabel.replace("{time}", time.format(st.until * 60000));
+        text = conf.openLabel.replace("{time}", time.format(st.until * 60000));
       } else if (st.next !== null) {
         var at = st.next * 60000;
-        text = box.dataset.closedLabel.replace("{day}", day.format(at)).replace("{time}", time.format(at));
+        text = conf.closedLabel.replace("{day}", day.format(at)).replace("{time}", time.format(at));
       } else {
-        text = box.dataset.closedNow;
+        text = conf.closedNow;
       }
       badge.textContent = text;
       badge.className = "hours-badge " + (st.open ? "is-open" : "is-closed");
