@@ -22,9 +22,12 @@ pub(super) fn check(site: &Site, item: &Item, err: &mut BadValue) {
                 (l.slug.as_str(), titles)
             })
             .collect();
+        // Its name rather than a typo of the slug (that gets "did you mean").
         let help = match meant(slug, &named) {
-            Some(key) => Msg::new("location-slug-not-name").arg("key", key),
-            None => Msg::new("location-create").arg("slug", slug).arg(
+            Some(key) if strsim::levenshtein(slug, key) > 2 => {
+                Msg::new("location-slug-not-name").arg("key", key)
+            }
+            _ => Msg::new("location-create").arg("slug", slug).arg(
                 "suggestion",
                 suggest(slug, site.slugs(Kind::Location), "what-locations"),
             ),
