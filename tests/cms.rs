@@ -78,7 +78,10 @@ fn collections_and_i18n_match_the_content_contract() {
         .iter()
         .map(|x| x["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["offers", "events", "contacts", "pages"]);
+    assert_eq!(
+        names,
+        ["offers", "events", "contacts", "pages", "locations"]
+    );
     for kind in Kind::SECTIONS {
         let col = collection(&c, kind.folder());
         assert_eq!(col["folder"], format!("content/{}", kind.folder()));

@@ -216,3 +216,22 @@ holiday-german-unity-day = يوم الوحدة الألمانية
 holiday-all-saints-day = عيد جميع القديسين
 holiday-christmas-day = عيد الميلاد
 holiday-boxing-day = ثاني أيام عيد الميلاد
+
+## Locations
+nav-locations = الأماكن
+label-held-at = المكان
+label-visit = الزيارة
+label-closed = مغلق
+label-appointment = موعد
+appointment-only = بموعد مسبق فقط
+appointment-book = احجز موعدًا
+label-accessibility = إمكانية الوصول
+access-step-free = مدخل بدون درج
+access-lift = مصعد
+access-toilet = مرحاض لذوي الإعاقة
+access-hearing-loop = حلقة سمعية
+access-parking = موقف لذوي الإعاقة
+label-transit = بالحافلة والقطار
+label-offers-here = العروض هنا
+label-events-here = الفعاليات هنا
+label-contacts-here = جهات الاتصال هنا

@@ -202,3 +202,22 @@ holiday-german-unity-day = Tag der Deutschen Einheit
 holiday-all-saints-day = Allerheiligen
 holiday-christmas-day = 1. Weihnachtstag
 holiday-boxing-day = 2. Weihnachtstag
+
+## Locations
+nav-locations = Orte
+label-held-at = Ort
+label-visit = Besuch
+label-closed = Geschlossen
+label-appointment = Termin
+appointment-only = nur mit Termin
+appointment-book = Termin buchen
+label-accessibility = Barrierefreiheit
+access-step-free = Stufenloser Eingang
+access-lift = Aufzug
+access-toilet = Barrierefreie Toilette
+access-hearing-loop = Induktionsschleife
+access-parking = Behindertenparkplatz
+label-transit = Anfahrt mit Bus und Bahn
+label-offers-here = Angebote hier
+label-events-here = Veranstaltungen hier
+label-contacts-here = Ansprechpersonen hier

@@ -198,3 +198,22 @@ holiday-german-unity-day = German Unity Day
 holiday-all-saints-day = All Saints' Day
 holiday-christmas-day = Christmas Day
 holiday-boxing-day = Boxing Day
+
+## Locations
+nav-locations = Locations
+label-held-at = Location
+label-visit = Visiting
+label-closed = Closed
+label-appointment = Appointment
+appointment-only = by appointment only
+appointment-book = Book an appointment
+label-accessibility = Accessibility
+access-step-free = Step-free entrance
+access-lift = Lift
+access-toilet = Accessible toilet
+access-hearing-loop = Hearing loop
+access-parking = Parking for disabled people
+label-transit = By bus and train
+label-offers-here = Offers here
+label-events-here = Events here
+label-contacts-here = Contacts here

@@ -202,3 +202,22 @@ holiday-german-unity-day = روز وحدت آلمان
 holiday-all-saints-day = روز همهٔ مقدسان
 holiday-christmas-day = روز کریسمس
 holiday-boxing-day = روز دوم کریسمس
+
+## Locations
+nav-locations = مکان‌ها
+label-held-at = مکان
+label-visit = مراجعه
+label-closed = تعطیل
+label-appointment = نوبت
+appointment-only = فقط با نوبت قبلی
+appointment-book = گرفتن نوبت
+label-accessibility = دسترسی‌پذیری
+access-step-free = ورودی بدون پله
+access-lift = آسانسور
+access-toilet = سرویس بهداشتی مناسب معلولان
+access-hearing-loop = حلقه شنوایی
+access-parking = پارکینگ معلولان
+label-transit = با اتوبوس و قطار
+label-offers-here = خدمات در این مکان
+label-events-here = رویدادها در این مکان
+label-contacts-here = تماس‌ها در این مکان

@@ -201,3 +201,22 @@ holiday-german-unity-day = Tag der Deutschen Einheit
 holiday-all-saints-day = Aller-Heiligen
 holiday-christmas-day = 1. Weihnachts-Tag
 holiday-boxing-day = 2. Weihnachts-Tag
+
+## Locations
+nav-locations = Orte
+label-held-at = Ort
+label-visit = Hingehen
+label-closed = Geschlossen
+label-appointment = Termin
+appointment-only = Nur mit Termin
+appointment-book = Termin machen
+label-accessibility = Ohne Hindernisse
+access-step-free = Eingang ohne Stufen
+access-lift = Aufzug
+access-toilet = Toilette für Roll·stühle
+access-hearing-loop = Hör·schleife
+access-parking = Park·platz für Menschen mit Behinderung
+label-transit = Mit Bus und Bahn
+label-offers-here = Angebote hier
+label-events-here = Termine hier
+label-contacts-here = Menschen, die hier helfen

@@ -214,3 +214,22 @@ holiday-german-unity-day = День германского единства
 holiday-all-saints-day = День всех святых
 holiday-christmas-day = Рождество
 holiday-boxing-day = Второй день Рождества
+
+## Locations
+nav-locations = Места
+label-held-at = Место
+label-visit = Посещение
+label-closed = Закрыто
+label-appointment = Запись
+appointment-only = только по записи
+appointment-book = Записаться
+label-accessibility = Доступность
+access-step-free = Вход без ступенек
+access-lift = Лифт
+access-toilet = Туалет для людей с инвалидностью
+access-hearing-loop = Индукционная петля
+access-parking = Парковка для людей с инвалидностью
+label-transit = На автобусе и поезде
+label-offers-here = Предложения здесь
+label-events-here = Мероприятия здесь
+label-contacts-here = Контакты здесь

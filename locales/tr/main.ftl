@@ -201,3 +201,22 @@ holiday-german-unity-day = Alman Birliği Günü
 holiday-all-saints-day = Azizler Günü
 holiday-christmas-day = Noel
 holiday-boxing-day = Noel'in ikinci günü
+
+## Locations
+nav-locations = Yerler
+label-held-at = Yer
+label-visit = Ziyaret
+label-closed = Kapalı
+label-appointment = Randevu
+appointment-only = yalnızca randevu ile
+appointment-book = Randevu al
+label-accessibility = Erişilebilirlik
+access-step-free = Basamaksız giriş
+access-lift = Asansör
+access-toilet = Engelli tuvaleti
+access-hearing-loop = İndüksiyon döngüsü
+access-parking = Engelli otoparkı
+label-transit = Otobüs ve trenle
+label-offers-here = Buradaki hizmetler
+label-events-here = Buradaki etkinlikler
+label-contacts-here = Buradaki iletişim kişileri

@@ -214,3 +214,22 @@ holiday-german-unity-day = День німецької єдності
 holiday-all-saints-day = День усіх святих
 holiday-christmas-day = Різдво
 holiday-boxing-day = Другий день Різдва
+
+## Locations
+nav-locations = Місця
+label-held-at = Місце
+label-visit = Відвідування
+label-closed = Зачинено
+label-appointment = Запис
+appointment-only = лише за записом
+appointment-book = Записатися
+label-accessibility = Доступність
+access-step-free = Вхід без сходинок
+access-lift = Ліфт
+access-toilet = Туалет для людей з інвалідністю
+access-hearing-loop = Індукційна петля
+access-parking = Паркування для людей з інвалідністю
+label-transit = Автобусом і потягом
+label-offers-here = Пропозиції тут
+label-events-here = Заходи тут
+label-contacts-here = Контакти тут

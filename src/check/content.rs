@@ -44,6 +44,23 @@ pub fn review_dates(site: &Site, today: Date, ds: &mut Diagnostics) {
     }
 }
 
+/// Offers that name no location (`at`) and no address: readers cannot
+/// tell where they are. Reported at the title (no field to point at).
+pub fn offers_without_place(site: &Site, ds: &mut Diagnostics) {
+    for item in site.items.values() {
+        let ItemData::Offer(o) = &item.data else {
+            continue;
+        };
+        if o.listing.at.is_none() && o.listing.address.is_none() {
+            let text = item.source_text(&site.config);
+            ds.push(
+                Diagnostic::warning("offer-without-place")
+                    .at(&text.file, field_span(text, "title")),
+            );
+        }
+    }
+}
+
 /// Opening hours that say open on a public holiday of the site's region
 /// without a word about holidays (`PH`): usually a forgotten `PH off`.
 pub fn holiday_hours(site: &Site, today: Date, ds: &mut Diagnostics) {
@@ -51,6 +68,7 @@ pub fn holiday_hours(site: &Site, today: Date, ds: &mut Diagnostics) {
         let hours = match &item.data {
             ItemData::Offer(o) => o.opening_hours.as_ref(),
             ItemData::Contact(c) => c.opening_hours.as_ref(),
+            ItemData::Location(l) => l.opening_hours.as_ref(),
             _ => None,
         };
         let Some(hours) = hours.filter(|h| !h.mentions_public_holidays()) else {

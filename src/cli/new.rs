@@ -22,6 +22,7 @@ enum NewKind {
     Event,
     Contact,
     Page,
+    Location,
 }
 
 /// `wegweiser new KIND SLUG`: writes a pre-filled source file.
@@ -33,6 +34,7 @@ pub fn run(args: Args, lang: Option<Lang>) -> ExitCode {
         NewKind::Event => Kind::Event,
         NewKind::Contact => Kind::Contact,
         NewKind::Page => Kind::Page,
+        NewKind::Location => Kind::Location,
     };
     let template_lang = match t.lang() {
         Lang::De => TemplateLang::De,

@@ -14,6 +14,7 @@ use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
 mod event;
+mod location;
 mod overlap;
 mod zone;
 
@@ -127,7 +128,7 @@ fn item_data(source: &ParsedFile, config: &SiteConfig, ds: &mut Diagnostics) -> 
                 .review_by
                 .as_ref()
                 .and_then(|d| date(source, d, "review_by", ds)),
-            opening_hours: opening_hours(source, config, ds),
+            opening_hours: opening_hours(source, "", config, ds),
         }),
         Kind::Event => {
             let time = event_time(source, config, ds)?;
@@ -144,22 +145,32 @@ fn item_data(source: &ParsedFile, config: &SiteConfig, ds: &mut Diagnostics) -> 
             })
         }
         Kind::Contact => ItemData::Contact(ContactData {
-            opening_hours: opening_hours(source, config, ds),
+            opening_hours: opening_hours(source, "", config, ds),
             ..contact(source, ds)?
         }),
+        Kind::Location => ItemData::Location(location::data(source, config, ds)),
     })
 }
 
-/// The `opening_hours` value parsed; a syntax error points at the place in
-/// the value the parser stopped.
+/// The `opening_hours` value parsed, with `more` rules appended (a
+/// location's closures); a syntax error points at the place in the value
+/// the parser stopped.
 fn opening_hours(
     p: &ParsedFile,
+    more: &str,
     config: &SiteConfig,
     ds: &mut Diagnostics,
 ) -> Option<super::hours::Hours> {
     let v = p.front.opening_hours.as_ref()?;
+    // The editor's value alone first: an error's offset is then inside it.
     match super::hours::Hours::parse(v.get_ref(), config.region) {
-        Ok(h) => Some(h),
+        Ok(h) if more.is_empty() => Some(h),
+        // The appended rules are generated and valid; should the
+        // combination still fail, the regular hours are the better truth.
+        Ok(h) => Some(
+            super::hours::Hours::parse(&format!("{}{more}", v.get_ref()), config.region)
+                .unwrap_or(h),
+        ),
         Err(e) => {
             let span = p.span(v.span());
             // The value starts after its opening quote(s).
@@ -198,6 +209,14 @@ fn text_of(p: &ParsedFile, lang: &str, ds: &mut Diagnostics) -> Option<Text> {
         cost: f.cost.clone(),
         role: f.role.clone(),
         office_hours: f.office_hours.clone(),
+        transit: f.transit.clone(),
+        accessibility_note: f.accessibility_note.clone(),
+        closed_reasons: f
+            .closed
+            .iter()
+            .flat_map(|c| c.get_ref())
+            .map(|c| c.reason.clone().unwrap_or_default())
+            .collect(),
         body: p.body.clone(),
         links: p.links.clone(),
         meta: super::TranslationMeta::default(),
@@ -208,17 +227,25 @@ fn keys(v: &Option<Vec<Spanned<String>>>) -> Vec<String> {
     v.iter().flatten().map(|s| s.get_ref().clone()).collect()
 }
 
+/// The `geo` value: latitude and longitude in range.
+fn geo(p: &ParsedFile, ds: &mut Diagnostics) -> Option<(f64, f64)> {
+    p.front
+        .geo
+        .as_ref()
+        .and_then(|g| match g.get_ref().as_slice() {
+            [lat, lon] if (-90.0..=90.0).contains(lat) && (-180.0..=180.0).contains(lon) => {
+                Some((*lat, *lon))
+            }
+            _ => {
+                ds.push(p.error_at(g.span(), "geo-invalid"));
+                None
+            }
+        })
+}
+
 fn listing(p: &ParsedFile, ds: &mut Diagnostics) -> Listing {
     let f: &RawFront = &p.front;
-    let geo = f.geo.as_ref().and_then(|g| match g.get_ref().as_slice() {
-        [lat, lon] if (-90.0..=90.0).contains(lat) && (-180.0..=180.0).contains(lon) => {
-            Some((*lat, *lon))
-        }
-        _ => {
-            ds.push(p.error_at(g.span(), "geo-invalid"));
-            None
-        }
-    });
+    let geo = geo(p, ds);
     Listing {
         topics: keys(&f.topics),
         audiences: keys(&f.audiences),
@@ -229,6 +256,7 @@ fn listing(p: &ParsedFile, ds: &mut Diagnostics) -> Listing {
         geo,
         accessible: f.accessible,
         registration_url: url(p, f.registration_url.as_ref(), ds),
+        at: f.at.as_ref().map(|s| s.get_ref().clone()),
     }
 }
 
@@ -331,5 +359,6 @@ fn contact(p: &ParsedFile, ds: &mut Diagnostics) -> Option<ContactData> {
         address: f.address.clone(),
         languages: keys(&f.languages),
         opening_hours: None,
+        at: f.at.as_ref().map(|s| s.get_ref().clone()),
     })
 }

@@ -13,6 +13,7 @@ pub mod frontmatter;
 pub mod hours;
 pub mod links;
 pub mod load;
+pub mod location;
 pub mod naming;
 pub mod parse;
 pub mod placeholders;
@@ -40,10 +41,17 @@ pub enum Kind {
     Event,
     Contact,
     Page,
+    Location,
 }
 
 impl Kind {
-    pub const SECTIONS: [Kind; 4] = [Kind::Offer, Kind::Event, Kind::Contact, Kind::Page];
+    pub const SECTIONS: [Kind; 5] = [
+        Kind::Offer,
+        Kind::Event,
+        Kind::Contact,
+        Kind::Page,
+        Kind::Location,
+    ];
 
     /// Folder under `content/` (and URL segment for the section).
     pub fn folder(self) -> &'static str {
@@ -53,6 +61,7 @@ impl Kind {
             Kind::Event => "events",
             Kind::Contact => "contacts",
             Kind::Page => "pages",
+            Kind::Location => "locations",
         }
     }
 
@@ -67,6 +76,7 @@ impl Kind {
             Kind::Event => "event",
             Kind::Contact => "contact",
             Kind::Page => "page",
+            Kind::Location => "location",
         }
     }
 }
@@ -83,6 +93,13 @@ pub struct Text {
     pub cost: Option<String>,
     pub role: Option<String>,
     pub office_hours: Option<String>,
+    /// Locations: how to get there by bus and train.
+    pub transit: Option<String>,
+    /// Locations: what the accessibility details do not say.
+    pub accessibility_note: Option<String>,
+    /// Locations: the reason of each `closed` period, in its order (empty
+    /// where this text gives none).
+    pub closed_reasons: Vec<String>,
     /// Byte range of the Markdown body inside `file`.
     pub body: Range<usize>,
     /// Link and image targets in the body, with their byte ranges in `file`.
@@ -118,6 +135,8 @@ pub struct Listing {
     pub geo: Option<(f64, f64)>,
     pub accessible: Option<bool>,
     pub registration_url: Option<String>,
+    /// Slug of the location it is held at (`at = "zukunftswerk"`).
+    pub at: Option<String>,
 }
 
 impl Listing {
@@ -260,6 +279,8 @@ pub struct ContactData {
     /// When the contact can be reached (`opening_hours`); the free-text
     /// `office_hours` is shown where it is missing.
     pub opening_hours: Option<hours::Hours>,
+    /// Slug of the location where the contact is found (`at = "…"`).
+    pub at: Option<String>,
 }
 
 /// Language-independent data of an item.
@@ -270,6 +291,7 @@ pub enum ItemData {
     Offer(OfferData),
     Event(EventData),
     Contact(ContactData),
+    Location(location::LocationData),
 }
 
 impl ItemData {
@@ -277,6 +299,16 @@ impl ItemData {
         match self {
             ItemData::Offer(o) => Some(&o.listing),
             ItemData::Event(e) => Some(&e.listing),
+            _ => None,
+        }
+    }
+
+    /// The location an offer, event or contact names (`at`).
+    pub fn at(&self) -> Option<&str> {
+        match self {
+            ItemData::Offer(o) => o.listing.at.as_deref(),
+            ItemData::Event(e) => e.listing.at.as_deref(),
+            ItemData::Contact(c) => c.at.as_deref(),
             _ => None,
         }
     }

@@ -21,6 +21,27 @@ pub struct RawSession {
     pub end: Spanned<Datetime>,
 }
 
+/// One `closed` period of a location as written (a translation gives only
+/// the `reason`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawClosure {
+    pub from: Option<Spanned<Datetime>>,
+    pub to: Option<Spanned<Datetime>>,
+    pub reason: Option<String>,
+}
+
+/// A location's `accessibility` table as written: each "yes", "no" or "unknown".
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAccessibility {
+    pub step_free: Option<Spanned<String>>,
+    pub lift: Option<Spanned<String>>,
+    pub toilet: Option<Spanned<String>>,
+    pub hearing_loop: Option<Spanned<String>>,
+    pub parking: Option<Spanned<String>>,
+}
+
 /// Front matter of any kind; which fields are allowed is checked against
 /// [`schema`] before this is deserialised.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -67,6 +88,13 @@ pub struct RawFront {
     pub office_hours: Option<String>,
     pub opening_hours: Option<Spanned<String>>,
     pub languages: Option<Vec<Spanned<String>>>,
+    pub at: Option<Spanned<String>>,
+    pub closed: Option<Spanned<Vec<RawClosure>>>,
+    pub appointment_url: Option<Spanned<String>>,
+    pub appointment_only: Option<bool>,
+    pub accessibility: Option<RawAccessibility>,
+    pub accessibility_note: Option<String>,
+    pub transit: Option<String>,
     pub source_hash: Option<Spanned<String>>,
     pub machine_translated: Option<bool>,
     pub reviewed: Option<bool>,

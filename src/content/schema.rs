@@ -34,7 +34,7 @@ pub struct FieldSpec {
 
 use Kind::*;
 
-const ALL: &[Kind] = &[Home, Offer, Event, Contact, Page];
+const ALL: &[Kind] = &[Home, Offer, Event, Contact, Page, Location];
 const OE: &[Kind] = &[Offer, Event];
 
 pub const FIELDS: &[FieldSpec] = &[
@@ -94,11 +94,11 @@ pub const FIELDS: &[FieldSpec] = &[
     },
     FieldSpec {
         name: "places",
-        kinds: OE,
+        kinds: &[Offer, Event, Location],
         scope: Scope::Source,
         required: false,
-        doc: "place keys from site.toml",
-        doc_de: "Orts-Schlüssel aus site.toml",
+        doc: "place keys from site.toml (a location: the key of its municipality)",
+        doc_de: "Orts-Schlüssel aus site.toml (bei einem Ort: der Schlüssel seiner Gemeinde)",
         example: "[\"ingelheim\"]",
     },
     FieldSpec {
@@ -139,7 +139,7 @@ pub const FIELDS: &[FieldSpec] = &[
     },
     FieldSpec {
         name: "address",
-        kinds: &[Offer, Event, Contact],
+        kinds: &[Offer, Event, Contact, Location],
         scope: Scope::Source,
         required: false,
         doc: "address on one line",
@@ -148,7 +148,7 @@ pub const FIELDS: &[FieldSpec] = &[
     },
     FieldSpec {
         name: "geo",
-        kinds: OE,
+        kinds: &[Offer, Event, Location],
         scope: Scope::Source,
         required: false,
         doc: "[latitude, longitude] as numbers",
@@ -400,12 +400,75 @@ pub const FIELDS: &[FieldSpec] = &[
     },
     FieldSpec {
         name: "opening_hours",
-        kinds: &[Offer, Contact],
+        kinds: &[Offer, Contact, Location],
         scope: Scope::Source,
         required: false,
         doc: "opening hours in the OpenStreetMap syntax (PH: public holidays, SH: school holidays of the site's region)",
         doc_de: "Öffnungszeiten in der Schreibweise von OpenStreetMap (PH: Feiertage, SH: Schulferien der Region der Website)",
         example: "\"Mo-Fr 09:00-12:00; Th 14:00-18:00; PH off\"",
+    },
+    FieldSpec {
+        name: "at",
+        kinds: &[Offer, Event, Contact],
+        scope: Scope::Source,
+        required: false,
+        doc: "slug of the location where it is found (file name in content/locations/ without .md); its address, directions, hours and accessibility are shown",
+        doc_de: "Ort, an dem es stattfindet oder zu finden ist (Dateiname in content/locations/ ohne .md); Adresse, Wegbeschreibung, Öffnungszeiten und Barrierefreiheit werden von dort gezeigt",
+        example: "\"zukunftswerk\"",
+    },
+    FieldSpec {
+        name: "closed",
+        kinds: &[Location],
+        scope: Scope::Both,
+        required: false,
+        doc: "periods the location is closed, dates without quotes; a translation repeats the list with only the translated reasons",
+        doc_de: "Zeiträume, in denen der Ort geschlossen ist, Daten ohne Anführungszeichen; eine Übersetzung wiederholt die Liste nur mit den übersetzten Gründen",
+        example: "[{ from = 2027-07-20, to = 2027-08-14, reason = \"Sommerpause\" }]",
+    },
+    FieldSpec {
+        name: "appointment_url",
+        kinds: &[Location],
+        scope: Scope::Source,
+        required: false,
+        doc: "web address for booking an appointment, beginning with https://",
+        doc_de: "Webadresse für die Terminbuchung, beginnt mit https://",
+        example: "\"https://example.org/termin\"",
+    },
+    FieldSpec {
+        name: "appointment_only",
+        kinds: &[Location],
+        scope: Scope::Source,
+        required: false,
+        doc: "true if visitors are seen by appointment only",
+        doc_de: "true, wenn Besuch nur mit Termin möglich ist",
+        example: "true",
+    },
+    FieldSpec {
+        name: "accessibility",
+        kinds: &[Location],
+        scope: Scope::Source,
+        required: false,
+        doc: "step_free, lift, toilet (accessible), hearing_loop, parking (for disabled people): each \"yes\", \"no\" or \"unknown\"",
+        doc_de: "step_free (stufenloser Zugang), lift (Aufzug), toilet (barrierefreie Toilette), hearing_loop (Induktionsschleife), parking (Behindertenparkplatz): jeweils \"yes\", \"no\" oder \"unknown\"",
+        example: "{ step_free = \"yes\", lift = \"yes\", toilet = \"unknown\", hearing_loop = \"no\", parking = \"unknown\" }",
+    },
+    FieldSpec {
+        name: "accessibility_note",
+        kinds: &[Location],
+        scope: Scope::Text,
+        required: false,
+        doc: "what else people with disabilities should know, in words",
+        doc_de: "was Menschen mit Behinderung sonst wissen sollten, in Worten",
+        example: "\"Eingang für Rollstühle an der Rückseite.\"",
+    },
+    FieldSpec {
+        name: "transit",
+        kinds: &[Location],
+        scope: Scope::Text,
+        required: false,
+        doc: "nearest bus and train stops, in words",
+        doc_de: "nächste Haltestellen von Bus und Bahn, in Worten",
+        example: "\"Bus 611, Haltestelle Kreisverwaltung\"",
     },
     FieldSpec {
         name: "languages",

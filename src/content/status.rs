@@ -27,6 +27,8 @@ pub fn fingerprint(text: &Text) -> String {
             "cost" => text.cost.as_ref(),
             "role" => text.role.as_ref(),
             "office_hours" => text.office_hours.as_ref(),
+            "transit" => text.transit.as_ref(),
+            "accessibility_note" => text.accessibility_note.as_ref(),
             _ => None,
         };
         if let Some(v) = value {
@@ -35,6 +37,12 @@ pub fn fingerprint(text: &Text) -> String {
             h.update(v.trim().as_bytes());
             h.update(b"\n");
         }
+    }
+    // A location's closure reasons: text inside the (structural) `closed` list.
+    for r in text.closed_reasons.iter().filter(|r| !r.trim().is_empty()) {
+        h.update(b"closed\0");
+        h.update(r.trim().as_bytes());
+        h.update(b"\n");
     }
     h.update(b"\0body\0");
     for line in text.body().trim_end().lines() {
@@ -220,6 +228,9 @@ mod tests {
             cost: None,
             role: None,
             office_hours: None,
+            transit: None,
+            accessibility_note: None,
+            closed_reasons: Vec::new(),
             body: start..src.len(),
             links: Vec::new().into(),
             meta: Default::default(),

@@ -13,6 +13,8 @@ use crate::layout::CONTENT_DIR;
 use crate::toml_input::suggest;
 use crate::tool_text::{Arg, Msg};
 
+mod location;
+
 /// Runs all cross-item checks on a loaded site. `reserved_pages`: names
 /// free pages may not have (see [`super::load::LoadOptions`]).
 pub fn validate(site: &Site, reserved_pages: &[&str], labels: &TermLabels, ds: &mut Diagnostics) {
@@ -138,6 +140,7 @@ fn check_references(
     };
     check_contact_refs(site, item, contacts, &mut err);
     check_keys(site, item, labels, &mut err);
+    location::check(site, item, &mut err);
 }
 
 /// Every contact an item names exists (`contacts` is sorted).
@@ -190,7 +193,7 @@ fn check_contact_refs(site: &Site, item: &Item, contacts: &[&str], err: &mut Bad
                 contact_ref("organization", p);
             }
         }
-        ItemData::Home | ItemData::Page => {}
+        ItemData::Home | ItemData::Page | ItemData::Location(_) => {}
     }
 }
 

@@ -124,6 +124,14 @@ const LABELS: &[(&str, &str)] = &[
     ("machine_translated", "Maschinell übersetzt"),
     ("reviewed", "Übersetzung geprüft"),
     ("languages", "Gesprochene Sprachen"),
+    ("at", "Ort (aus den Orten)"),
+    ("opening_hours", "Öffnungszeiten"),
+    ("closed", "Geschlossen (Zeiträume)"),
+    ("appointment_url", "Terminbuchung (Webadresse)"),
+    ("appointment_only", "Nur mit Termin"),
+    ("accessibility", "Barrierefreiheit"),
+    ("accessibility_note", "Hinweis zur Barrierefreiheit"),
+    ("transit", "Anfahrt mit Bus und Bahn"),
 ];
 
 /// Fixed choices of some fields: `(field, [(value, label)])`.
@@ -167,6 +175,7 @@ fn collection_label(kind: Kind) -> (&'static str, &'static str) {
         Kind::Event => ("Veranstaltungen", "Veranstaltung"),
         Kind::Contact => ("Kontakte", "Kontakt"),
         Kind::Page => ("Seiten", "Seite"),
+        Kind::Location => ("Orte", "Ort"),
         Kind::Home => ("Startseite", "Startseite"),
     }
 }
@@ -313,6 +322,15 @@ pub fn field(spec: &FieldSpec, config: &SiteConfig, messages: &Messages) -> Valu
             "search_fields": ["title"],
             "display_fields": ["title"],
             "multiple": spec.name == "contacts",
+        })
+    } else if spec.name == "at" {
+        json!({
+            "widget": "relation",
+            "collection": Kind::Location.folder(),
+            "value_field": "{{slug}}",
+            "search_fields": ["title"],
+            "display_fields": ["title"],
+            "multiple": false,
         })
     } else if let Some((_, choices)) = CHOICES.iter().find(|(n, _)| *n == spec.name) {
         let multiple = matches!(parse_example(spec), Some(toml::Value::Array(_)));

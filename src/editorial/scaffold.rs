@@ -130,6 +130,10 @@ fn title(kind: Kind, lang: TemplateLang) -> String {
                 "Vorname Nachname oder Name der Stelle",
                 "first and last name, or the name of the organisation",
             ],
+            Kind::Location => [
+                "Name des Gebäudes oder Raums",
+                "name of the building or room",
+            ],
             _ => ["Überschrift der Seite", "heading of the page"],
         },
     );
@@ -152,6 +156,10 @@ fn body(kind: Kind, lang: TemplateLang) -> String {
             Kind::Contact => [
                 "Wobei kann diese Stelle helfen?",
                 "What can this contact help with?",
+            ],
+            Kind::Location => [
+                "Was ist hier? Wie findet man den Eingang?",
+                "What is here? How does one find the entrance?",
             ],
             _ => ["Text der Seite.", "The text of the page."],
         },
@@ -250,7 +258,7 @@ mod tests {
         assert!(!example.contacts.is_empty() && !example.organizations.is_empty());
         for refs in [&example, &SiteRefs::default()] {
             for lang in [TemplateLang::De, TemplateLang::En] {
-                for kind in [Kind::Offer, Kind::Event, Kind::Contact, Kind::Page] {
+                for kind in Kind::SECTIONS {
                     let text = template(kind, lang, refs);
                     let id = FileId {
                         kind,

@@ -51,7 +51,8 @@ fn ics_event<'a>(site: &'a Site, item: &'a Item, e: &'a EventData, lang: &str) -
     let text = item
         .text_for(cfg, lang)
         .unwrap_or_else(|| item.source_text(cfg));
-    let location = match (&e.location, &e.listing.address) {
+    let (address, geo) = site.where_of(&e.listing);
+    let location = match (&e.location, &address) {
         (Some(l), Some(a)) => Some(format!("{l}, {a}")),
         (Some(l), None) => Some(l.clone()),
         (None, Some(a)) => Some(a.clone()),
@@ -62,7 +63,7 @@ fn ics_event<'a>(site: &'a Site, item: &'a Item, e: &'a EventData, lang: &str) -
         summary: &text.title,
         description: text.summary.as_deref(),
         location,
-        geo: e.listing.geo,
+        geo,
         url: format!(
             "{}{}",
             cfg.base_url,

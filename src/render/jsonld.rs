@@ -5,6 +5,7 @@ use jiff::tz::TimeZone;
 use serde_json::{Map, Value, json};
 
 use crate::content::hours::Hours;
+use crate::content::location::{Access, LocationData};
 use crate::content::recurrence::{Frequency, Recurrence};
 use crate::content::{
     Attendance, ContactData, ContactKind, EventData, EventTime, Item, ItemData, Listing, OfferData,
@@ -97,18 +98,75 @@ fn languages(l: &Listing) -> Option<Value> {
 }
 
 /// JSON-LD for an item page, if its kind has a schema.org type.
-pub fn item(item: &Item, ctx: &Ctx, party_of: impl Fn(&str) -> Option<Party>) -> Option<Value> {
+/// `party_of`: a contact by slug; `place_of`: a location's `Place` by slug.
+pub fn item(
+    item: &Item,
+    ctx: &Ctx,
+    party_of: impl Fn(&str) -> Option<Party>,
+    place_of: impl Fn(&str) -> Option<Value>,
+) -> Option<Value> {
+    let at = item.data.at().and_then(place_of);
     match &item.data {
-        ItemData::Event(e) => event(e, ctx, &party_of),
-        ItemData::Offer(o) => Some(offer(o, ctx, &party_of)),
+        ItemData::Event(e) => event(e, ctx, &party_of, at),
+        ItemData::Offer(o) => Some(offer(o, ctx, &party_of, at)),
         ItemData::Contact(c) => Some(contact(c, ctx, &party_of)),
+        ItemData::Location(l) => {
+            let mut m = common(ctx, "Place");
+            if let Value::Object(p) = location_place(l, &ctx.text.title, ctx.url, ctx.today) {
+                m.extend(p.into_iter().filter(|(k, _)| k != "@type" && k != "name"));
+            }
+            Some(Value::Object(m))
+        }
         ItemData::Home | ItemData::Page => None,
+    }
+}
+
+/// A location as a schema.org `Place`: address, coordinates, opening hours
+/// (its closed periods as special days) and accessibility as
+/// `amenityFeature`s (only what is known).
+pub fn location_place(l: &LocationData, name: &str, url: &str, today: jiff::civil::Date) -> Value {
+    let mut p = place(Some(name), l.address.as_deref(), l.geo);
+    p["url"] = url.into();
+    if let Some(h) = &l.opening_hours {
+        let mut spec = hours_spec(h, today);
+        if let Value::Array(specs) = &mut spec {
+            specs.extend(l.closed.iter().filter(|c| c.to >= today).map(|c| {
+                json!({"@type": "OpeningHoursSpecification", "validFrom": c.from.to_string(),
+                       "validThrough": c.to.to_string(), "opens": "00:00", "closes": "00:00"})
+            }));
+        }
+        p["openingHoursSpecification"] = spec;
+    }
+    let features: Vec<Value> = l
+        .accessibility
+        .features()
+        .into_iter()
+        .filter(|(_, a)| *a != Access::Unknown)
+        .map(|(key, a)| {
+            json!({"@type": "LocationFeatureSpecification", "name": amenity_name(key),
+                   "value": a == Access::Yes})
+        })
+        .collect();
+    if !features.is_empty() {
+        p["amenityFeature"] = features.into();
+    }
+    p
+}
+
+/// The English name of an accessibility feature for search engines.
+fn amenity_name(key: &str) -> &'static str {
+    match key {
+        "step_free" => "Step-free entrance",
+        "lift" => "Lift",
+        "toilet" => "Accessible toilet",
+        "hearing_loop" => "Hearing loop",
+        _ => "Parking for disabled people",
     }
 }
 
 type PartyOf<'p> = &'p dyn Fn(&str) -> Option<Party>;
 
-fn event(e: &EventData, ctx: &Ctx, party_of: PartyOf) -> Option<Value> {
+fn event(e: &EventData, ctx: &Ctx, party_of: PartyOf, at: Option<Value>) -> Option<Value> {
     let mut m = common(ctx, "Event");
     m.insert("inLanguage".into(), ctx.lang_tag.into());
     let sessions = e.time.sessions();
@@ -124,7 +182,7 @@ fn event(e: &EventData, ctx: &Ctx, party_of: PartyOf) -> Option<Value> {
         }
     }
     let mode = attendance_mode(e.attendance);
-    let location = event_location(e);
+    let location = event_location(e, at);
     if let EventTime::Sessions(s) = &e.time
         && s.len() > 1
     {
@@ -167,13 +225,16 @@ fn attendance_mode(a: Attendance) -> String {
     format!("https://schema.org/{mode}")
 }
 
-/// The place, the online address, or both for a hybrid event.
-fn event_location(e: &EventData) -> Value {
-    let physical = place(
-        e.location.as_deref(),
-        e.listing.address.as_deref(),
-        e.listing.geo,
-    );
+/// The place (its location's, if it names one), the online address, or
+/// both for a hybrid event.
+fn event_location(e: &EventData, at: Option<Value>) -> Value {
+    let physical = at.unwrap_or_else(|| {
+        place(
+            e.location.as_deref(),
+            e.listing.address.as_deref(),
+            e.listing.geo,
+        )
+    });
     let virt = e
         .online_url
         .as_ref()
@@ -217,8 +278,14 @@ fn schedule(first: &Session, rule: &Recurrence, tz: &TimeZone) -> Value {
     sched
 }
 
-fn offer(o: &OfferData, ctx: &Ctx, party_of: PartyOf) -> Value {
+fn offer(o: &OfferData, ctx: &Ctx, party_of: PartyOf, at: Option<Value>) -> Value {
     let mut m = common(ctx, "Service");
+    if let Some(p) = at {
+        m.insert(
+            "availableChannel".into(),
+            json!({"@type": "ServiceChannel", "serviceLocation": p}),
+        );
+    }
     if let Some(p) = o.provider.as_deref().and_then(party_of) {
         m.insert("provider".into(), party(&p));
     }

@@ -354,6 +354,45 @@ pub struct ContactView {
     pub events: Vec<Card>,
 }
 
+/// A location as an offer, event or contact shows it, and as its own page
+/// shows it (then with what is held there, see [`LocationView`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceView {
+    pub name: Txt,
+    /// Its page.
+    pub url: String,
+    pub address: Option<String>,
+    /// `geo:` URI and the OpenStreetMap route planner (links only).
+    pub geo_uri: Option<String>,
+    pub directions_url: Option<String>,
+    pub opening_hours: Option<HoursView>,
+    /// The closed periods not over yet: "20.07.2027 – 14.08.2027 (Sommerpause)".
+    pub closed: Vec<String>,
+    pub appointment_only: bool,
+    pub appointment_url: Option<String>,
+    /// The known accessibility features: label and yes/no in words.
+    pub access: Vec<AccessRow>,
+    pub accessibility_note: Option<Txt>,
+    pub transit: Option<Txt>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AccessRow {
+    pub label: String,
+    /// `yes`, `no` or `unknown`.
+    pub value: &'static str,
+    pub text: String,
+}
+
+/// A location's own page: the place, and what is held there.
+#[derive(Debug, Clone, Serialize)]
+pub struct LocationView {
+    pub place: PlaceView,
+    pub offers: Vec<Card>,
+    pub events: Vec<Card>,
+    pub contacts: Vec<Card>,
+}
+
 /// The body of an item or the home page, with what readers are told about
 /// its translation (fields appear directly on the item in templates).
 #[derive(Debug, Clone, Serialize)]
@@ -396,6 +435,9 @@ pub struct ItemView {
     pub offer: Option<OfferView>,
     pub event: Option<EventView>,
     pub contact: Option<ContactView>,
+    pub location: Option<LocationView>,
+    /// The location an offer, event or contact is at (`at`).
+    pub at: Option<PlaceView>,
     /// QR code (SVG) of the page's address, shown on paper only.
     pub qr: Option<String>,
     /// Absolute address of the page, printed under the QR code.

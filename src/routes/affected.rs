@@ -67,8 +67,9 @@ pub fn affected(
 }
 
 /// The pages of `site` besides its own that show something of `item`: its
-/// lists, the taxonomy indexes (they count items), the contacts it names
-/// and, for a contact, every page that names it.
+/// lists, the taxonomy indexes (they count items), the contacts and the
+/// location it names and, for a contact or a location, every page that
+/// names it.
 fn showing(site: &Site, item: &Item, routes: &mut BTreeSet<Route>) {
     routes.extend(lists_of(item));
     if item.data.listing().is_some() {
@@ -76,6 +77,17 @@ fn showing(site: &Site, item: &Item, routes: &mut BTreeSet<Route>) {
     }
     for c in contacts_named(item) {
         routes.insert(Route::Item(Kind::Contact, c.to_string()));
+    }
+    // Its location's page lists it; a location is shown on every page held there.
+    if let Some(at) = item.data.at() {
+        routes.insert(Route::Item(Kind::Location, at.to_string()));
+    }
+    if item.kind == Kind::Location {
+        for other in site.items.values() {
+            if other.data.at() == Some(item.slug.as_str()) {
+                routes.insert(Route::Item(other.kind, other.slug.clone()));
+            }
+        }
     }
     if matches!(item.data, ItemData::Contact(_)) {
         // Every page that names this contact shows its name and role.

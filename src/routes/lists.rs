@@ -9,7 +9,7 @@ use jiff::civil::DateTime;
 use crate::content::{Item, ItemData, Site};
 
 /// The kinds of item that have a section list (`/de/offers/`).
-pub const LISTED_KINDS: [Kind; 3] = [Kind::Offer, Kind::Event, Kind::Contact];
+pub const LISTED_KINDS: [Kind; 4] = [Kind::Offer, Kind::Event, Kind::Contact, Kind::Location];
 
 /// Every list an item can be on (first pages), once per mention in its
 /// front matter: its section, the archive (events), its taxonomy terms and,

@@ -527,6 +527,19 @@ contact-without-hours = Bei der Organisation { $contact } steht nicht, wann sie 
     .help = Bitte „opening_hours = "Mo-Fr 09:00-12:00; PH off"“ ergänzen (Syntax von OpenStreetMap) oder in Worten „office_hours = "nach Vereinbarung"“.
 region-unknown = Die Region „{ $region }“ ist unbekannt: Für sie sind keine Feiertage bekannt.
 
+## Orte
+location-missing = „at“ nennt den Ort „{ $slug }“, den es nicht gibt.
+location-create = Bitte content/locations/{ $slug }.md anlegen oder den Namen korrigieren. { $suggestion }
+location-slug-not-name = Hier gehört der Dateiname des Ortes hin, nicht sein Name: „{ $key }“ (content/locations/{ $key }.md)
+what-locations = Orte
+closed-period-incomplete = Jeder Zeitraum in „closed“ braucht „from“ und „to“ (Daten ohne Anführungszeichen).
+    .help = Zum Beispiel: closed = [{"{"} from = 2027-07-20, to = 2027-08-14, reason = "Sommerpause" {"}"}]
+closed-period-reversed = Dieser Schließzeitraum endet ({ $to }), bevor er beginnt ({ $from }).
+    .help = „to“ ist der letzte geschlossene Tag und liegt nach „from“.
+accessibility-value-unknown = „{ $value }“ ist kein Wert für die Barrierefreiheit.
+offer-without-place = Dieses Angebot nennt weder einen Ort („at“) noch eine Adresse („address“): Die Leser erfahren nicht, wo es stattfindet.
+    .help = Bitte at = "<Ort>" (eine Datei in content/locations/) oder eine Adresse angeben; ein reines Online-Angebot kann das in der Zusammenfassung sagen.
+
 ## Skripte, die statische Seiten laden
 static-script-missing = Diese Seite lädt das Skript { $src }, aber es liegt nicht in { $folder }.
     .help = Das Skript des Browser-Editors installiert „scripts/install-editor“ (siehe docs/cms.md). Ein anderes Skript bitte neben die Seite legen oder den Verweis entfernen.

@@ -490,6 +490,19 @@ contact-without-hours = the organisation { $contact } says nothing about when it
     .help = add `opening_hours = "Mo-Fr 09:00-12:00; PH off"` (OpenStreetMap syntax), or `office_hours = "by appointment"` in words
 region-unknown = unknown region `{ $region }`: there are no holidays for it
 
+## Locations
+location-missing = `at` names the location `{ $slug }`, which does not exist
+location-create = create content/locations/{ $slug }.md or correct the name; { $suggestion }
+location-slug-not-name = write the location's file name, not its name: `{ $key }` (content/locations/{ $key }.md)
+what-locations = locations
+closed-period-incomplete = every period in `closed` needs `from` and `to` (dates without quotes)
+    .help = e.g. closed = [{"{"} from = 2027-07-20, to = 2027-08-14, reason = "Sommerpause" {"}"}]
+closed-period-reversed = this closed period ends ({ $to }) before it begins ({ $from })
+    .help = `to` is the last closed day and comes after `from`
+accessibility-value-unknown = `{ $value }` is not a value for accessibility
+offer-without-place = this offer names no location (`at`) and no `address`: readers do not learn where it is
+    .help = add at = "<location>" (a file in content/locations/) or an address; an offer held only online can say so in its summary
+
 ## Scripts that static pages load
 static-script-missing = this page loads the script { $src }, which is not in { $folder }
     .help = the browser editor's script is installed by scripts/install-editor (see docs/cms.md); for another script, put it beside the page or remove the reference

@@ -505,7 +505,7 @@ fn referenced_contacts(site: &Site) -> BTreeSet<String> {
                 out.extend(e.organizer.iter().cloned());
             }
             ItemData::Contact(c) => out.extend(c.organization.iter().cloned()),
-            ItemData::Home | ItemData::Page => {}
+            ItemData::Home | ItemData::Page | ItemData::Location(_) => {}
         }
         for text in item.texts.values() {
             for (dest, _) in text.links.iter() {

@@ -24,6 +24,8 @@ pub fn text_value<'a>(text: &'a Text, name: &str) -> Option<&'a str> {
         "cost" => text.cost.as_deref(),
         "role" => text.role.as_deref(),
         "office_hours" => text.office_hours.as_deref(),
+        "transit" => text.transit.as_deref(),
+        "accessibility_note" => text.accessibility_note.as_deref(),
         _ => None,
     }
 }

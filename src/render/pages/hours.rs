@@ -30,6 +30,7 @@ pub(super) fn hours_of(item: &Item) -> Option<&Hours> {
     match &item.data {
         ItemData::Offer(o) => o.opening_hours.as_ref(),
         ItemData::Contact(c) => c.opening_hours.as_ref(),
+        ItemData::Location(l) => l.opening_hours.as_ref(),
         _ => None,
     }
 }

@@ -35,6 +35,7 @@ impl PageBuilder<'_> {
             Kind::Offer => "offers",
             Kind::Event => "events",
             Kind::Contact => "contacts",
+            Kind::Location => "locations",
             _ => "",
         };
         view.item = Some(iv);
@@ -88,22 +89,32 @@ impl PageBuilder<'_> {
                 ItemData::Contact(c) => Some(self.contact_view(lang, item, c)),
                 _ => None,
             },
+            location: match &item.data {
+                ItemData::Location(l) => Some(self.location_view(lang, item, l)),
+                _ => None,
+            },
+            at: item.data.at().and_then(|s| self.place_at(lang, s)),
             qr: qr::svg(&address, &self.t(lang, "print-qr-label")),
             address,
         }
     }
 
     fn offer_view(&self, lang: &str, item: &Item, o: &OfferData) -> OfferView {
+        let (address, geo) = self.site.where_of(&o.listing);
+        let hours = o.opening_hours.as_ref().or_else(|| {
+            let at = self.site.location(o.listing.at.as_deref()?)?;
+            at.opening_hours.as_ref()
+        });
         OfferView {
-            geo_uri: o.listing.geo.map(geo_uri),
-            directions_url: o.listing.geo.map(directions_url),
+            geo_uri: geo.map(geo_uri),
+            directions_url: geo.map(directions_url),
             schedule: self.field(item, lang, |t| t.schedule.as_ref()),
-            opening_hours: o.opening_hours.as_ref().map(|h| self.hours_view(lang, h)),
+            opening_hours: hours.map(|h| self.hours_view(lang, h)),
             cost: self.field(item, lang, |t| t.cost.as_ref()),
             childcare: o.childcare,
             accessible: o.listing.accessible,
-            address: o.listing.address.clone(),
-            geo: o.listing.geo,
+            address,
+            geo,
             registration_url: o.listing.registration_url.clone(),
             website: o.website.clone(),
             provider: o
@@ -115,6 +126,7 @@ impl PageBuilder<'_> {
     }
 
     fn event_view(&self, lang: &str, item: &Item, e: &EventData) -> EventView {
+        let (address, geo) = self.site.where_of(&e.listing);
         EventView {
             when: self.when(lang, &e.time),
             recurrence: match &e.time {
@@ -131,12 +143,12 @@ impl PageBuilder<'_> {
                 Attendance::Online => "online",
                 Attendance::Hybrid => "hybrid",
             },
-            geo_uri: e.listing.geo.map(geo_uri),
-            directions_url: e.listing.geo.map(directions_url),
+            geo_uri: geo.map(geo_uri),
+            directions_url: geo.map(directions_url),
             all_day: matches!(e.time, EventTime::AllDay { .. }),
             location: e.location.clone(),
-            address: e.listing.address.clone(),
-            geo: e.listing.geo,
+            address,
+            geo,
             cost: self.field(item, lang, |t| t.cost.as_ref()),
             accessible: e.listing.accessible,
             registration_url: e.listing.registration_url.clone(),
@@ -316,7 +328,16 @@ impl PageBuilder<'_> {
                 is_organization: matches!(&c.data, ItemData::Contact(d) if d.kind == ContactKind::Organization),
             })
         };
-        jsonld::item(item, &ctx, party).map(|v| jsonld::to_script(&v))
+        let place = |slug: &str| {
+            let l = self.site.get(Kind::Location, slug)?;
+            Some(jsonld::location_place(
+                self.site.location(slug)?,
+                &self.text(l, lang).title,
+                &routes::under(base, &routes::item(lang, Kind::Location, slug)),
+                self.now.date(),
+            ))
+        };
+        jsonld::item(item, &ctx, party, place).map(|v| jsonld::to_script(&v))
     }
 }
 
@@ -332,12 +353,12 @@ pub(super) fn own_reach(c: &ContactData) -> Option<Reach> {
 
 /// OpenStreetMap's route planner with the place as destination: a link only,
 /// nothing is requested until the reader follows it.
-fn directions_url((lat, lon): (f64, f64)) -> String {
+pub(super) fn directions_url((lat, lon): (f64, f64)) -> String {
     format!("https://www.openstreetmap.org/directions?to={lat}%2C{lon}")
 }
 
 /// `geo:` URI (RFC 5870): opens the reader's own map app, no third party involved.
-fn geo_uri((lat, lon): (f64, f64)) -> String {
+pub(super) fn geo_uri((lat, lon): (f64, f64)) -> String {
     format!("geo:{lat},{lon}")
 }
 

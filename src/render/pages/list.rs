@@ -85,6 +85,7 @@ impl<'a> PageBuilder<'a> {
             nav: match kind {
                 Kind::Offer => "offers",
                 Kind::Event => "events",
+                Kind::Location => "locations",
                 _ => "contacts",
             },
         }

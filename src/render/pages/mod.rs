@@ -23,6 +23,7 @@ mod home;
 mod hours;
 mod item;
 mod list;
+mod location;
 mod search;
 mod time;
 
@@ -45,6 +46,12 @@ pub const MESSAGES_ASKED_BY_CODE: &[&str] = &[
     "holiday-all-saints-day",
     "holiday-christmas-day",
     "holiday-boxing-day",
+    // Accessibility features of a location (`access-<feature>`, render::pages::location).
+    "access-step-free",
+    "access-lift",
+    "access-toilet",
+    "access-hearing-loop",
+    "access-parking",
 ];
 
 /// A rendered page, before minification.

@@ -44,6 +44,12 @@ impl PageBuilder<'_> {
             section,
             markdown::plain_text(text.body()),
         );
+        if let ItemData::Location(l) = &item.data {
+            for w in [l.address.as_deref(), text.transit.as_deref()] {
+                all.push(' ');
+                all.push_str(w.unwrap_or(""));
+            }
+        }
         if let Some(l) = item.data.listing() {
             for t in Taxonomy::ALL {
                 for key in l.terms(t) {

@@ -1,0 +1,184 @@
+//! Locations on the example site: a location's page lists what is held
+//! there (in German and Arabic), an offer that names one shows its address
+//! and hours, the structured data, and a missing reference is a positioned
+//! error with a suggestion.
+
+mod common;
+
+use common::{TestSite, attrs, text};
+
+/// The example built on Monday 2 February 2026, 08:00 in Mainz: the
+/// information evening at the VHS (3 March) and its summer closure
+/// (20 July – 14 August) are ahead.
+fn built() -> TestSite {
+    let site = TestSite::example();
+    let mut o = site.options();
+    o.now = Some("2026-02-02T07:00:00Z".parse().unwrap());
+    if let Err(ds) = wegweiser::build(&o) {
+        panic!("build failed:\n{}", ds.render());
+    }
+    site
+}
+
+fn jsonld(site: &TestSite, rel: &str) -> serde_json::Value {
+    let doc = site.html(rel);
+    let s = text(&doc, "script[type=\"application/ld+json\"]");
+    serde_json::from_str(&s).unwrap_or_else(|e| panic!("{rel}: {e}: {s}"))
+}
+
+#[test]
+fn a_location_page_lists_what_is_held_there_in_german_and_arabic() {
+    let site = built();
+    for lang in ["de", "ar"] {
+        let doc = site.html(&format!("{lang}/locations/vhs-ingelheim/index.html"));
+        let links = attrs(&doc, "main .cards a", "href");
+        for held in [
+            format!("/{lang}/offers/integrationskurs-allgemein/"),
+            format!("/{lang}/events/infoabend-integrationskurse/"),
+            format!("/{lang}/contacts/vhs-ingelheim/"),
+        ] {
+            assert!(links.contains(&held), "{lang}: {held} not in {links:?}");
+        }
+        // Nothing held elsewhere.
+        assert!(
+            !links.iter().any(|l| l.contains("ehrenamt-unterstuetzung")),
+            "{links:?}"
+        );
+        let main = text(&doc, "main");
+        assert!(main.contains("Beispielstraße 7, 55218 Ingelheim am Rhein"));
+        assert_eq!(doc.select(&common::sel(".hours-week tr")).count(), 7);
+        let ar = lang == "ar";
+        // The summer closure with its reason in the reader's language.
+        let reason = if ar {
+            "العطلة الصيفية"
+        } else {
+            "Sommerpause"
+        };
+        assert!(main.contains(reason), "{lang}: {main}");
+        assert!(main.contains(if ar {
+            "مدخل بدون درج"
+        } else {
+            "Stufenloser Eingang"
+        }));
+    }
+    // The list of locations, in the sitemap and in the search index.
+    let list = site.html("de/locations/index.html");
+    let all = attrs(&list, "main .cards a", "href");
+    assert_eq!(all.len(), 3, "{all:?}");
+    assert!(
+        site.read("sitemap.xml")
+            .contains("/de/locations/zukunftswerk-wiesbaden/")
+    );
+}
+
+#[test]
+fn an_offer_at_a_location_shows_its_address_hours_and_directions() {
+    let site = built();
+    let doc = site.html("de/offers/integrationskurs-allgemein/index.html");
+    let facts = text(&doc, ".facts");
+    assert!(
+        facts.contains("Beispielstraße 7, 55218 Ingelheim am Rhein"),
+        "{facts}"
+    );
+    assert!(attrs(&doc, ".facts a", "href").contains(&"/de/locations/vhs-ingelheim/".to_string()));
+    assert!(
+        attrs(&doc, ".map-links a", "href")
+            .iter()
+            .any(|h| h.starts_with("https://www.openstreetmap.org/directions?to=49.97"))
+    );
+    // The location's hours (the offer has none of its own); closed in the summer break.
+    let hours = text(&doc, ".hours-week");
+    assert!(
+        hours.contains("Montag") && hours.contains("14:00–16:00"),
+        "{hours}"
+    );
+    let v = jsonld(&site, "de/offers/integrationskurs-allgemein/index.html");
+    let place = &v["availableChannel"]["serviceLocation"];
+    assert_eq!(place["@type"], "Place");
+    assert_eq!(place["address"]["streetAddress"], "Beispielstraße 7");
+    // An event's JSON-LD location is its location's place.
+    let e = jsonld(&site, "de/events/infoabend-integrationskurse/index.html");
+    assert_eq!(
+        e["location"]["url"],
+        "https://integration.example.org/de/locations/vhs-ingelheim/"
+    );
+}
+
+#[test]
+fn a_locations_jsonld_has_hours_closures_and_amenities() {
+    let site = built();
+    let v = jsonld(&site, "de/locations/vhs-ingelheim/index.html");
+    assert_eq!(v["@type"], "Place");
+    assert_eq!(v["geo"]["latitude"], 49.97);
+    let specs = v["openingHoursSpecification"].as_array().unwrap();
+    assert!(
+        specs
+            .iter()
+            .any(|s| s["opens"] == "14:00" && s["closes"] == "16:00")
+    );
+    assert!(
+        specs
+            .iter()
+            .any(|s| s["validFrom"] == "2026-07-20" && s["validThrough"] == "2026-08-14"),
+        "{specs:?}"
+    );
+    let features = v["amenityFeature"].as_array().unwrap();
+    assert_eq!(features[0]["@type"], "LocationFeatureSpecification");
+    assert_eq!(features[0]["value"], true);
+    // Unknown features are left out rather than guessed.
+    assert_eq!(features.len(), 1);
+}
+
+#[test]
+fn a_missing_location_is_a_positioned_error_with_a_suggestion() {
+    let site = TestSite::example();
+    site.edit(
+        "content/offers/integrationskurs-allgemein.md",
+        "at = \"vhs-ingelheim\"",
+        "at = \"vhs-ingelhiem\"",
+    );
+    let ds = site.build_err();
+    let d = ds
+        .iter()
+        .find(|d| d.message().contains("vhs-ingelhiem"))
+        .unwrap_or_else(|| panic!("{}", ds.render()));
+    let at = d.location().unwrap_or_default();
+    assert!(
+        at.starts_with("content/offers/integrationskurs-allgemein.md:"),
+        "{at}"
+    );
+    let one = wegweiser::diagnostics::Diagnostics::from(d.clone());
+    insta::assert_snapshot!(one.render_in(&wegweiser::tool_text::ToolText::new(
+        wegweiser::tool_text::Lang::En
+    )));
+    insta::with_settings!({ snapshot_suffix => "de" }, {
+        insta::assert_snapshot!(one.render_in(&wegweiser::tool_text::ToolText::new(
+            wegweiser::tool_text::Lang::De
+        )));
+    });
+}
+
+#[test]
+fn a_bad_accessibility_value_and_a_reversed_closure_are_errors() {
+    let site = TestSite::example();
+    site.edit(
+        "content/locations/vhs-ingelheim.md",
+        "step_free = \"yes\"",
+        "step_free = \"ja\"",
+    );
+    site.edit(
+        "content/locations/vhs-ingelheim.md",
+        "to = 2026-08-14",
+        "to = 2026-06-14",
+    );
+    let ds = site.build_err();
+    let all = ds.render();
+    assert!(
+        all.contains("`ja` is not a value for accessibility"),
+        "{all}"
+    );
+    assert!(
+        all.contains("ends (2026-06-14) before it begins (2026-07-20)"),
+        "{all}"
+    );
+}
