@@ -5,6 +5,9 @@
 
 use serde::Serialize;
 
+mod place;
+pub use place::{AccessRow, HoursRow, HoursView, LocationView, PlaceView};
+
 /// The page's language, for `<html lang dir>` and Fluent lookups.
 #[derive(Debug, Clone, Serialize)]
 pub struct LangView {
@@ -309,28 +312,6 @@ pub struct EventView {
     pub organizer: Option<ContactRef>,
 }
 
-/// Opening hours: the regular week, the holiday closures ahead, and what the
-/// "open now" badge reads.
-#[derive(Debug, Clone, Serialize)]
-pub struct HoursView {
-    /// Monday to Sunday.
-    pub rows: Vec<HoursRow>,
-    /// "25. Dezember 2026 (1. Weihnachtstag)".
-    pub closures: Vec<String>,
-    /// Open intervals of the coming weeks: UTC epoch minutes, start and end
-    /// alternating, comma-separated (the time zone and digits the badge
-    /// shows them in: [`LangView`]).
-    pub open: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct HoursRow {
-    pub day: String,
-    /// The open times of the day; `None`: closed.
-    pub times: Option<String>,
-    pub today: bool,
-}
-
 #[derive(Debug, Clone, Serialize)]
 pub struct ContactView {
     pub kind: &'static str,
@@ -352,45 +333,6 @@ pub struct ContactView {
     /// Offers and events that name this contact.
     pub offers: Vec<Card>,
     pub events: Vec<Card>,
-}
-
-/// A location as an offer, event or contact shows it, and as its own page
-/// shows it (then with what is held there, see [`LocationView`]).
-#[derive(Debug, Clone, Serialize)]
-pub struct PlaceView {
-    pub name: Txt,
-    /// Its page.
-    pub url: String,
-    pub address: Option<String>,
-    /// `geo:` URI and the OpenStreetMap route planner (links only).
-    pub geo_uri: Option<String>,
-    pub directions_url: Option<String>,
-    pub opening_hours: Option<HoursView>,
-    /// The closed periods not over yet: "20.07.2027 – 14.08.2027 (Sommerpause)".
-    pub closed: Vec<String>,
-    pub appointment_only: bool,
-    pub appointment_url: Option<String>,
-    /// The known accessibility features: label and yes/no in words.
-    pub access: Vec<AccessRow>,
-    pub accessibility_note: Option<Txt>,
-    pub transit: Option<Txt>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct AccessRow {
-    pub label: String,
-    /// `yes`, `no` or `unknown`.
-    pub value: &'static str,
-    pub text: String,
-}
-
-/// A location's own page: the place, and what is held there.
-#[derive(Debug, Clone, Serialize)]
-pub struct LocationView {
-    pub place: PlaceView,
-    pub offers: Vec<Card>,
-    pub events: Vec<Card>,
-    pub contacts: Vec<Card>,
 }
 
 /// The body of an item or the home page, with what readers are told about
