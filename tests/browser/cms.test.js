@@ -160,6 +160,8 @@ test("an offer and its Arabic translation written in the browser editor build, s
   await field("topics").locator("[role=combobox]").click();
   await page.getByRole("option", { name: "Sprache und Bildung" }).click();
   await field("title").locator("input").click(); // closes the list (Escape would leave the editor)
+  // Where it is held (an offer without a location or address is a warning).
+  await fill(await editableField(page, "address", "input"), "Bürgerhaus, 55218 Ingelheim am Rhein");
   const body = await editableField(page, "body", "[contenteditable=true]");
   await body.click();
   await page.keyboard.type("Jeden Dienstag im Bürgerhaus Ingelheim.");
@@ -192,6 +194,7 @@ test("an offer and its Arabic translation written in the browser editor build, s
   assert.match(ar, /^title = "مقهى الخياطة في دار المواطنين"$/m);
   // Stamped by wegweiser-cms.js's preSave hook (which needs Immutable.js, served by the import map).
   assert.match(ar, /^source_hash = "[0-9a-f]{12}"$/m);
+  assert.match(de, /^address = "Bürgerhaus, 55218 Ingelheim am Rhein"$/m);
   assert.doesNotMatch(ar, /^topics/m, "fields that are not translated stay in the German file");
   assert.deepEqual(pageErrors, []);
 
