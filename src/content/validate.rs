@@ -143,19 +143,23 @@ fn check_references(
     location::check(site, item, &mut err);
 }
 
+/// Each item of `kind` by slug, with its titles in every language: what
+/// an editor may have typed instead of the slug ([`meant`]).
+fn named(site: &Site, kind: Kind) -> Vec<(&str, Vec<&str>)> {
+    site.of_kind(kind)
+        .map(|i| {
+            let titles = i.texts.values().map(|t| t.title.as_str()).collect();
+            (i.slug.as_str(), titles)
+        })
+        .collect()
+}
+
 /// Every contact an item names exists (`contacts` is sorted).
 fn check_contact_refs(site: &Site, item: &Item, contacts: &[&str], err: &mut BadValue) {
     let mut contact_ref = |field: &str, slug: &str| {
         if contacts.binary_search(&slug).is_err() {
             // A contact's name (in any language) or a near miss of its slug.
-            let named: Vec<(&str, Vec<&str>)> = site
-                .of_kind(Kind::Contact)
-                .map(|c| {
-                    let titles = c.texts.values().map(|t| t.title.as_str()).collect();
-                    (c.slug.as_str(), titles)
-                })
-                .collect();
-            let help = match meant(slug, &named) {
+            let help = match meant(slug, &named(site, Kind::Contact)) {
                 Some(key) => Msg::new("contact-slug-not-name").arg("key", key),
                 None => Msg::new("contact-create").arg("slug", slug).arg(
                     "suggestion",

@@ -14,16 +14,9 @@ pub(super) fn check(site: &Site, item: &Item, err: &mut BadValue) {
     if let Some(slug) = item.data.at()
         && !site.known(Kind::Location, slug)
     {
-        // A location's name (in any language) or a near miss of its slug.
-        let named: Vec<(&str, Vec<&str>)> = site
-            .of_kind(Kind::Location)
-            .map(|l| {
-                let titles = l.texts.values().map(|t| t.title.as_str()).collect();
-                (l.slug.as_str(), titles)
-            })
-            .collect();
-        // Its name rather than a typo of the slug (that gets "did you mean").
-        let help = match meant(slug, &named) {
+        // A location's name (in any language) rather than a typo of its
+        // slug (that gets "did you mean").
+        let help = match meant(slug, &super::named(site, Kind::Location)) {
             Some(key) if strsim::levenshtein(slug, key) > 2 => {
                 Msg::new("location-slug-not-name").arg("key", key)
             }
