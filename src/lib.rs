@@ -17,6 +17,7 @@ pub mod diagnostics;
 pub mod editorial;
 pub mod i18n;
 pub mod layout;
+pub mod media;
 pub mod output;
 pub mod render;
 pub mod routes;

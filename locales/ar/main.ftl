@@ -235,3 +235,5 @@ label-transit = بالحافلة والقطار
 label-offers-here = العروض هنا
 label-events-here = الفعاليات هنا
 label-contacts-here = جهات الاتصال هنا
+# Under an image: who made it (the credit German law requires).
+image-credit = الصورة:

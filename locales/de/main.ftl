@@ -221,3 +221,5 @@ label-transit = Anfahrt mit Bus und Bahn
 label-offers-here = Angebote hier
 label-events-here = Veranstaltungen hier
 label-contacts-here = Ansprechpersonen hier
+# Under an image: who made it (the credit German law requires).
+image-credit = Bild:

@@ -217,3 +217,5 @@ label-transit = By bus and train
 label-offers-here = Offers here
 label-events-here = Events here
 label-contacts-here = Contacts here
+# Under an image: who made it (the credit German law requires).
+image-credit = Image:

@@ -221,3 +221,5 @@ label-transit = با اتوبوس و قطار
 label-offers-here = خدمات در این مکان
 label-events-here = رویدادها در این مکان
 label-contacts-here = تماس‌ها در این مکان
+# Under an image: who made it (the credit German law requires).
+image-credit = تصویر:

@@ -220,3 +220,5 @@ label-transit = Mit Bus und Bahn
 label-offers-here = Angebote hier
 label-events-here = Termine hier
 label-contacts-here = Menschen, die hier helfen
+# Under an image: who made it (the credit German law requires).
+image-credit = Bild von:

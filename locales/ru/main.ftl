@@ -233,3 +233,5 @@ label-transit = На автобусе и поезде
 label-offers-here = Предложения здесь
 label-events-here = Мероприятия здесь
 label-contacts-here = Контакты здесь
+# Under an image: who made it (the credit German law requires).
+image-credit = Изображение:

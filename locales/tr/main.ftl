@@ -220,3 +220,5 @@ label-transit = Otobüs ve trenle
 label-offers-here = Buradaki hizmetler
 label-events-here = Buradaki etkinlikler
 label-contacts-here = Buradaki iletişim kişileri
+# Under an image: who made it (the credit German law requires).
+image-credit = Görsel:

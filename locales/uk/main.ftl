@@ -233,3 +233,5 @@ label-transit = Автобусом і потягом
 label-offers-here = Пропозиції тут
 label-events-here = Заходи тут
 label-contacts-here = Контакти тут
+# Under an image: who made it (the credit German law requires).
+image-credit = Зображення:

@@ -58,7 +58,8 @@ impl Pipeline {
             secondary::pages_digest(written.digests),
             || written.facts,
         );
-        let warnings = self.warnings_with(Some(&rest.static_errors))?;
+        let warnings = self.warnings_with(Some(&rest.errors()))?;
+        let images_encoded = rest.images_encoded;
         let rest = rest.files();
         staging.write_all(&rest)?;
         let mut per_language: BTreeMap<String, usize> = BTreeMap::new();
@@ -71,6 +72,7 @@ impl Pipeline {
             files: written.pages + rest.len(),
             bytes: written.bytes + rest.values().map(|b| b.len()).sum::<usize>(),
             warnings: Diagnostics::new(),
+            images_encoded,
         };
         Ok((report, warnings))
     }

@@ -269,6 +269,14 @@ impl Pipeline {
             ds.sort();
             return Err(ds);
         };
+        // Images are measured again (headers only; variants come from the cache).
+        let (images, ids) = crate::media::measure(root, &site);
+        if ids.has_errors() {
+            let mut ds = ids;
+            ds.sort();
+            return Err(ds);
+        }
+        self.images = images;
         let keys = changed_items(&self.site, &site);
         let bodies_only = keys
             .iter()

@@ -84,6 +84,8 @@ pub struct BuildReport {
     pub bytes: usize,
     /// Warnings (missing translations of interface text, ignored files, …).
     pub warnings: Diagnostics,
+    /// Image variants encoded (the others came from the cache).
+    pub images_encoded: usize,
 }
 
 /// One output file that an update changed: its new bytes, or `None` if it is gone.

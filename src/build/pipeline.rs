@@ -53,6 +53,8 @@ pub struct Pipeline {
     /// Whether the reader files (search indexes, offline lists) lag behind
     /// the pages after an update (see [`Pipeline::settle`]).
     pub(super) reader_stale: bool,
+    /// The images the content names, measured (see [`crate::media`]).
+    pub(super) images: crate::media::Images,
 }
 
 impl Pipeline {
@@ -109,6 +111,8 @@ impl Pipeline {
             ds.sort();
             return Err(ds);
         };
+        let (images, ids) = crate::media::measure(root, &site);
+        ds.extend(ids);
         let warnings = errors_only(ds)?;
         let now = opts
             .now
@@ -128,6 +132,7 @@ impl Pipeline {
             cache,
             secondary: None,
             reader_stale: false,
+            images,
         })
     }
 
@@ -158,6 +163,7 @@ impl Pipeline {
             site_css,
             self.now,
         )
+        .with_images(&self.images)
     }
 
     /// What the secondary files are made from; `builder` makes a page
@@ -174,6 +180,7 @@ impl Pipeline {
             builder,
             now: self.now,
             minify: self.opts.minify,
+            images: &self.images,
         }
     }
 
@@ -291,7 +298,7 @@ impl Pipeline {
 
     /// Warnings of the current state (loading, static files, interface text).
     pub(super) fn current_warnings(&self) -> Result<Diagnostics, Diagnostics> {
-        self.warnings_with(self.secondary.as_ref().map(|s| &s.static_errors))
+        self.warnings_with(self.secondary.as_ref().map(|s| s.errors()).as_ref())
     }
 
     /// The warnings of loading, `static_errors` and the interface text's.

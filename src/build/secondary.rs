@@ -35,6 +35,11 @@ pub(super) struct Secondary {
     /// Why files of the static folders could not be read (refused links,
     /// unreadable files), if some could not.
     pub static_errors: Diagnostics,
+    /// The images' variants (output/images.rs), with why a source could not
+    /// be decoded and how many variants were encoded, not taken from the cache.
+    pub images: OutputFiles,
+    pub image_errors: Diagnostics,
+    pub images_encoded: usize,
     /// Digest of every file above, by path.
     pub digests: BTreeMap<String, u64>,
     /// The service worker (its version is the hash of everything else).
@@ -45,9 +50,17 @@ impl Secondary {
     /// All files of the three parts in one map.
     fn merged(&self) -> OutputFiles {
         let mut all = self.site.clone();
+        all.extend(self.images.iter().map(|(k, v)| (k.clone(), v.clone())));
         all.extend(self.statics.iter().map(|(k, v)| (k.clone(), v.clone())));
         all.extend(self.reader.iter().map(|(k, v)| (k.clone(), v.clone())));
         all
+    }
+
+    /// The errors of the static files and the images.
+    pub fn errors(&self) -> Diagnostics {
+        let mut ds = self.static_errors.clone();
+        ds.extend(self.image_errors.iter().cloned());
+        ds
     }
 
     /// Every file, the service worker included.
@@ -95,6 +108,8 @@ pub(super) struct Sources<'a> {
     pub now: jiff::civil::DateTime,
     /// Whether stylesheets are minified (as the templates are).
     pub minify: bool,
+    /// The images to publish.
+    pub images: &'a crate::media::Images,
 }
 
 /// What the site part needs to know of the pages.
@@ -153,6 +168,20 @@ pub(super) fn produce(
     if parts.site {
         new.site = site_files(src, pages());
     }
+    // Any content change may add or drop an image (bodies too): variants
+    // already made are taken from `old` or the cache, not encoded again.
+    let images = output::images::produce(src.root, src.images, &old.images);
+    new.images = images.files;
+    new.image_errors = images.errors;
+    new.images_encoded = images.encoded;
+    // An image from static/ is published only as its variants: the
+    // original (with its EXIF data) is not copied.
+    for m in src.images.sources() {
+        if let Ok(rel) = m.source.strip_prefix(STATIC_DIR) {
+            let key = rel.to_string_lossy().replace('\\', "/");
+            new.statics.remove(&key);
+        }
+    }
     // Later parts win, as in a build: reader files over static ones over the rest.
     if parts.statics {
         new.statics.retain(|k, _| !new.reader.contains_key(k));
@@ -192,7 +221,7 @@ fn changes(old: &Secondary, new: &Secondary, parts: SecondaryParts) -> Vec<Chang
     if parts.all() {
         return diff(&old.merged(), &new.merged());
     }
-    let mut changes = Vec::new();
+    let mut changes = diff(&old.images, &new.images);
     for (on, before, after) in [
         (parts.site, &old.site, &new.site),
         (parts.reader, &old.reader, &new.reader),

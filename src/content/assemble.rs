@@ -61,6 +61,7 @@ pub fn assemble(files: Vec<ParsedFile>, config: &SiteConfig, ds: &mut Diagnostic
         texts,
         draft_translations,
         fingerprint,
+        image: image_field(&source, ds),
     })
 }
 
@@ -220,6 +221,27 @@ fn text_of(p: &ParsedFile, lang: &str, ds: &mut Diagnostics) -> Option<Text> {
         body: p.body.clone(),
         links: p.links.clone(),
         meta: super::TranslationMeta::default(),
+        image_alt: f.image_alt.clone().filter(|a| !a.trim().is_empty()),
+    })
+}
+
+/// The `image` of the source file; without `image_alt` (and not marked
+/// decorative) it is an error.
+fn image_field(p: &ParsedFile, ds: &mut Diagnostics) -> Option<super::ImageField> {
+    let f = &p.front;
+    let v = f.image.as_ref()?;
+    let decorative = f.image_decorative.unwrap_or(false);
+    let span = p.span(v.span());
+    let has_alt = f.image_alt.as_ref().is_some_and(|a| !a.trim().is_empty());
+    if !decorative && !has_alt {
+        ds.push(Diagnostic::error("image-alt-missing").at(&p.file, span.clone()));
+    }
+    Some(super::ImageField {
+        path: v.get_ref().trim().to_string(),
+        file: p.file.clone(),
+        span,
+        decorative,
+        credit: f.image_credit.clone().filter(|c| !c.trim().is_empty()),
     })
 }
 

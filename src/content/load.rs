@@ -49,13 +49,22 @@ fn content_files(root: &Path, ds: &mut Diagnostics) -> Vec<PathBuf> {
     let (markdown, other): (Vec<PathBuf>, Vec<PathBuf>) = files
         .into_iter()
         .partition(|rel| rel.extension().is_some_and(|x| x == "md"));
-    for rel in other {
+    // Images may stand beside the text that shows them (src/media/ reads them).
+    let is_image = |rel: &Path| {
+        rel.extension()
+            .and_then(|x| x.to_str())
+            .is_some_and(|x| IMAGE_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
+    };
+    for rel in other.into_iter().filter(|r| !is_image(r)) {
         ds.push(
             Diagnostic::warning("content-not-markdown").at_path(&Path::new(CONTENT_DIR).join(&rel)),
         );
     }
     markdown
 }
+
+/// File endings of images, which may stand in `content/` beside the texts.
+pub const IMAGE_EXTENSIONS: [&str; 4] = ["jpg", "jpeg", "png", "webp"];
 
 /// Loads, parses and assembles all content. Problems of every file are
 /// collected; the site is returned when none of them is an error.

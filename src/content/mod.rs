@@ -106,6 +106,8 @@ pub struct Text {
     pub links: std::sync::Arc<[(String, Range<usize>)]>,
     /// Translation bookkeeping (always empty for the source text).
     pub meta: TranslationMeta,
+    /// What the item's `image` shows (`image_alt`).
+    pub image_alt: Option<String>,
 }
 
 /// What a translation file says about itself.
@@ -329,6 +331,22 @@ pub struct Item {
     pub draft_translations: std::collections::BTreeSet<String>,
     /// Fingerprint of the source text (see [`status::fingerprint`]).
     pub fingerprint: String,
+    /// The item's picture (`image`), if it has one.
+    pub image: Option<ImageField>,
+}
+
+/// An item's `image` as written: the file, where it is written (for
+/// diagnostics), whether it only decorates, and its credit. Its file is
+/// measured by [`crate::media`].
+#[derive(Debug, Clone)]
+pub struct ImageField {
+    /// The path as written (relative to `file`, or from `static/` with a leading `/`).
+    pub path: String,
+    /// The source file and the byte range of the value in it.
+    pub file: SourceFile,
+    pub span: Range<usize>,
+    pub decorative: bool,
+    pub credit: Option<String>,
 }
 
 impl Item {

@@ -98,6 +98,10 @@ pub struct RawFront {
     pub source_hash: Option<Spanned<String>>,
     pub machine_translated: Option<bool>,
     pub reviewed: Option<bool>,
+    pub image: Option<Spanned<String>>,
+    pub image_alt: Option<String>,
+    pub image_decorative: Option<bool>,
+    pub image_credit: Option<String>,
 }
 
 /// A parsed content file.

@@ -506,6 +506,42 @@ pub const FIELDS: &[FieldSpec] = &[
         doc_de: "true, sobald ein Mensch die maschinelle Übersetzung geprüft hat",
         example: "false",
     },
+    FieldSpec {
+        name: "image",
+        kinds: ALL,
+        scope: Scope::Source,
+        required: false,
+        doc: "a photo or picture: its file, relative to this file or from static/ (beginning with /)",
+        doc_de: "ein Foto oder Bild: die Datei, von dieser Datei aus oder aus static/ (beginnt mit /)",
+        example: "\"images/sprachcafe.jpg\"",
+    },
+    FieldSpec {
+        name: "image_alt",
+        kinds: ALL,
+        scope: Scope::Text,
+        required: false,
+        doc: "what the image shows, for people who cannot see it (required with `image`)",
+        doc_de: "was das Bild zeigt, für Menschen, die es nicht sehen (Pflicht bei `image`)",
+        example: "\"Sechs Menschen sitzen an einem Tisch mit Kaffeetassen\"",
+    },
+    FieldSpec {
+        name: "image_decorative",
+        kinds: ALL,
+        scope: Scope::Source,
+        required: false,
+        doc: "true if the image only decorates and says nothing (then no `image_alt`)",
+        doc_de: "true, wenn das Bild nur schmückt und nichts aussagt (dann kein `image_alt`)",
+        example: "false",
+    },
+    FieldSpec {
+        name: "image_credit",
+        kinds: ALL,
+        scope: Scope::Source,
+        required: false,
+        doc: "who made the image (the copyright notice shown under it)",
+        doc_de: "wer das Bild gemacht hat (der Urheber-Hinweis unter dem Bild)",
+        example: "\"Foto: Stadt Ingelheim\"",
+    },
 ];
 
 pub fn field(name: &str) -> Option<&'static FieldSpec> {

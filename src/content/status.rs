@@ -29,6 +29,7 @@ pub fn fingerprint(text: &Text) -> String {
             "office_hours" => text.office_hours.as_ref(),
             "transit" => text.transit.as_ref(),
             "accessibility_note" => text.accessibility_note.as_ref(),
+            "image_alt" => text.image_alt.as_ref(),
             _ => None,
         };
         if let Some(v) = value {
@@ -234,6 +235,7 @@ mod tests {
             body: start..src.len(),
             links: Vec::new().into(),
             meta: Default::default(),
+            image_alt: None,
         }
     }
 

@@ -27,8 +27,12 @@ impl Default for Sanitizer {
             "figure",
             "figcaption",
             "time",
+            "picture",
+            "source",
         ])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("source", ["type", "srcset", "sizes"])
+        .add_tag_attributes("img", ["loading", "decoding"])
         .add_tag_attributes("time", ["datetime"])
         .add_generic_attributes(["id", "class", "dir"])
         .url_schemes(HashSet::from(SAFE_SCHEMES))
@@ -51,6 +55,9 @@ pub struct LinkContext<'a> {
     /// What to do with raw HTML (site setting `[markdown] raw_html`).
     pub raw_html: RawHtml,
     pub sanitizer: &'a Sanitizer,
+    /// The measured images and the content file the body is from (its
+    /// images become `<picture>`s); `None`: images stay as written.
+    pub images: Option<(&'a crate::media::Images, &'a std::path::Path)>,
 }
 
 /// Renders a Markdown body to HTML.
@@ -68,6 +75,9 @@ pub struct LinkContext<'a> {
 pub fn render(md: &str, ctx: &LinkContext) -> String {
     let mut pass = Rewriter::new();
     for event in Parser::new_ext(md, OPTIONS) {
+        if pass.picture(&event, ctx) {
+            continue;
+        }
         if !pass.drops(&event) {
             let event = pass.rewrite(event, ctx);
             pass.push(event);
@@ -114,6 +124,9 @@ struct Rewriter<'a> {
     /// Inside a link or image whose address was dropped: its end is dropped too.
     dropped_link: bool,
     dropped_image: usize,
+    /// Inside an image that becomes a `<picture>`: its address, whether it
+    /// is decorative, its alt text so far.
+    picture: Option<(String, bool, String)>,
 }
 
 impl<'a> Rewriter<'a> {
@@ -126,6 +139,51 @@ impl<'a> Rewriter<'a> {
             has_html: false,
             dropped_link: false,
             dropped_image: 0,
+            picture: None,
+        }
+    }
+
+    /// Takes the events of a measured image: at its end, one `<picture>`
+    /// goes into the page (alt text from the image's text, empty when the
+    /// image is marked decorative). Whether `event` was taken.
+    fn picture(&mut self, event: &Event<'a>, ctx: &LinkContext) -> bool {
+        let Some((images, file)) = ctx.images else {
+            return false;
+        };
+        match (event, &mut self.picture) {
+            (
+                Event::Start(Tag::Image {
+                    dest_url, title, ..
+                }),
+                None,
+            ) => {
+                if images.get(file, dest_url).is_none() {
+                    return false;
+                }
+                let decorative = crate::media::refs::DECORATIVE_TITLES.contains(&title.trim());
+                self.picture = Some((dest_url.to_string(), decorative, String::new()));
+                true
+            }
+            (Event::End(TagEnd::Image), Some(_)) => {
+                if let Some((dest, decorative, alt)) = self.picture.take()
+                    && let Some(m) = images.get(file, &dest)
+                {
+                    let alt = if decorative { "" } else { alt.trim() };
+                    let html = crate::render::picture::html(
+                        m,
+                        alt,
+                        crate::render::picture::Placement::Below,
+                    );
+                    self.events.push(Event::InlineHtml(html.into()));
+                }
+                true
+            }
+            (Event::Text(t) | Event::Code(t), Some((_, _, alt))) => {
+                alt.push_str(t);
+                true
+            }
+            (_, Some(_)) => true,
+            _ => false,
         }
     }
 
@@ -302,6 +360,7 @@ mod tests {
                 languages: &langs,
                 raw_html,
                 sanitizer: &Sanitizer::default(),
+                images: None,
             },
         )
     }

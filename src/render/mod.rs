@@ -5,6 +5,7 @@ pub mod compact;
 pub mod jsonld;
 pub mod markdown;
 pub mod pages;
+pub mod picture;
 pub mod qr;
 pub mod templates;
 pub mod views;

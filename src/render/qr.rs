@@ -63,7 +63,7 @@ pub fn svg(url: &str, label: &str) -> Option<String> {
     ))
 }
 
-fn escape_attr(s: &str) -> String {
+pub(crate) fn escape_attr(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")

@@ -384,6 +384,16 @@ pub struct ItemView {
     pub qr: Option<String>,
     /// Absolute address of the page, printed under the QR code.
     pub address: String,
+    /// The item's own image (`image`), if it has one.
+    pub image: Option<ImageView>,
+}
+
+/// An item's image: the `<picture>` element and the credit under it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageView {
+    /// `<picture>…</picture>` (render/picture.rs), attributes escaped.
+    pub html: String,
+    pub credit: Option<String>,
 }
 
 /// A list page: a section, a taxonomy index or a term.
@@ -513,6 +523,8 @@ pub struct PageView<'a> {
     pub search: Option<SearchView>,
     /// schema.org JSON-LD, already escaped for a `<script>` element.
     pub jsonld: Option<String>,
+    /// Absolute address of the page's image for link previews (`og:image`).
+    pub og_image: Option<String>,
     /// Atom feed of the page's language.
     pub feed_url: String,
 }

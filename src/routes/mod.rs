@@ -155,6 +155,15 @@ pub const HEADERS: &str = "/_headers";
 /// The service worker (at the root, so that its scope is the whole site).
 pub const SERVICE_WORKER: &str = "/sw.js";
 
+/// The images' variants (src/media/): one folder beside the languages.
+pub const IMAGES: &str = "/img/";
+
+/// One variant of an image: its source's content hash (short), its width
+/// and format (`/img/3f9a1c2b7d4e5f60-640.webp`).
+pub fn image_variant(hash: &str, width: u32, ext: &str) -> String {
+    format!("{IMAGES}{hash}-{width}.{ext}")
+}
+
 /// The browser editor (the site's `static/admin/`, see docs/cms.md).
 pub const EDITOR: &str = "/admin/";
 
@@ -198,6 +207,7 @@ pub fn reserved_language_keys() -> Vec<String> {
         ROBOTS,
         HEADERS,
         SERVICE_WORKER,
+        IMAGES,
         EDITOR,
         SEARCH_INDEXES,
     ];

@@ -640,3 +640,21 @@ output-nothing-written = nichts wurde geschrieben
 output-missing = { $folder }/ fehlt (siehe oben)
 output-new-build = { $folder }/ enthält den neuen Stand (siehe oben)
 cli-progress-pages = Seiten
+
+# Bilder (src/media/)
+image-alt-missing = das Bild hat keinen Alternativtext
+    .help = schreiben Sie in `image_alt`, was das Bild zeigt, für Menschen, die es nicht sehen; schmückt es nur, schreiben Sie image_decorative = true
+image-alt-missing-markdown = das Bild `{ $path }` hat keinen Alternativtext
+    .help = schreiben Sie zwischen die eckigen Klammern, was es zeigt: ![Zwei Menschen an einem Schreibtisch]({ $path }); schmückt es nur, schreiben Sie ![]({ $path } "dekorativ")
+image-missing = das Bild `{ $path }` gibt es nicht
+    .help = prüfen Sie den Dateinamen; der Pfad geht von dieser Datei aus oder beginnt mit / für eine Datei in static/
+image-outside-site = das Bild `{ $path }` liegt außerhalb des Website-Ordners
+    .help = kopieren Sie das Bild in den Website-Ordner (neben diese Datei oder nach static/) und geben Sie es von dort an
+image-unsupported = `{ $path }` ist kein JPEG-, PNG- oder WebP-Bild
+    .help = speichern Sie das Bild als JPEG (Fotos) oder PNG (Zeichnungen) und geben Sie diese Datei an
+image-corrupt = das Bild `{ $path }` lässt sich nicht lesen ({ $detail })
+    .help = öffnen Sie es in einem Bildprogramm und speichern Sie es neu als JPEG oder PNG
+image-file-too-large = das Bild `{ $path }` ist { $megabytes } MB groß (höchstens 30 MB)
+    .help = speichern Sie es kleiner, z. B. 2500 Pixel breit als JPEG: die Website macht ihre kleineren Fassungen selbst
+image-too-many-pixels = das Bild `{ $path }` hat zu viele Pixel ({ $width } × { $height }; höchstens 50 Megapixel)
+    .help = verkleinern Sie es vorher auf höchstens 2500 Pixel Breite

@@ -603,3 +603,21 @@ output-nothing-written = nothing was written
 output-missing = { $folder }/ is missing (see above)
 output-new-build = { $folder }/ holds the new build (see above)
 cli-progress-pages = pages
+
+# Images (src/media/)
+image-alt-missing = the image has no alt text
+    .help = write in `image_alt` what the image shows, for people who cannot see it; if it only decorates, write image_decorative = true
+image-alt-missing-markdown = the image `{ $path }` has no alt text
+    .help = write what it shows between the brackets: ![Two people at a desk]({ $path }); if it only decorates, write ![]({ $path } "decorative")
+image-missing = the image `{ $path }` does not exist
+    .help = check the file name; a path is relative to this file, or begins with / for a file in static/
+image-outside-site = the image `{ $path }` lies outside the site folder
+    .help = copy the image into the site folder (next to this file or into static/) and name it from there
+image-unsupported = `{ $path }` is not a JPEG, PNG or WebP image
+    .help = save the image as JPEG (photos) or PNG (drawings) and name that file
+image-corrupt = the image `{ $path }` cannot be read ({ $detail })
+    .help = open it in an image program and save it again as JPEG or PNG
+image-file-too-large = the image `{ $path }` is { $megabytes } MB (at most 30 MB)
+    .help = save it smaller, e.g. 2500 pixels wide as JPEG: the site makes its own smaller versions
+image-too-many-pixels = the image `{ $path }` has too many pixels ({ $width } × { $height }; at most 50 megapixels)
+    .help = scale it down to at most 2500 pixels wide before adding it

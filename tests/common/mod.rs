@@ -52,8 +52,10 @@ impl TestSite {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("site");
         std::fs::create_dir_all(&root).unwrap();
-        for d in ["content", "locales", "themes"] {
-            copy_dir(&repo().join(d), &root.join(d));
+        for d in ["content", "locales", "themes", "static"] {
+            if repo().join(d).exists() {
+                copy_dir(&repo().join(d), &root.join(d));
+            }
         }
         std::fs::copy(repo().join("site.toml"), root.join("site.toml")).unwrap();
         TestSite { _dir: dir, root }

@@ -9,10 +9,11 @@ use crate::content::{
     Text,
 };
 use crate::render::markdown::{self, LinkContext};
+use crate::render::views::ImageView;
 use crate::render::views::{
     BodyView, ContactRef, ContactView, EventView, ItemView, OfferView, PageView, Reach,
 };
-use crate::render::{jsonld, qr};
+use crate::render::{jsonld, picture, qr};
 use crate::routes;
 
 impl PageBuilder<'_> {
@@ -29,6 +30,7 @@ impl PageBuilder<'_> {
         let item = &self.site.items[&(kind, slug.to_string())];
         let iv = self.item_view(lang, item);
         view.jsonld = self.jsonld(lang, item, &view.canonical);
+        view.og_image = self.image_url(item);
         view.title = iv.title.text.clone();
         view.description = iv.summary.as_ref().map(|s| s.text.clone());
         view.section = match kind {
@@ -96,7 +98,35 @@ impl PageBuilder<'_> {
             at: item.data.at().and_then(|s| self.place_at(lang, s)),
             qr: qr::svg(&address, &self.t(lang, "print-qr-label")),
             address,
+            image: self.image_view(lang, item),
         }
+    }
+
+    /// The item's image, measured: shown at the top (not lazy), with the
+    /// alt text of the reader's language (or its fallback's).
+    fn image_view(&self, lang: &str, item: &Item) -> Option<ImageView> {
+        let img = item.image.as_ref()?;
+        let m = self.images.get(&img.file.path, &img.path)?;
+        let alt = if img.decorative {
+            String::new()
+        } else {
+            self.field(item, lang, |t| t.image_alt.as_ref())
+                .map(|t| t.text)
+                .unwrap_or_default()
+        };
+        Some(ImageView {
+            html: picture::html(m, &alt, picture::Placement::Top),
+            credit: img.credit.clone(),
+        })
+    }
+
+    /// Absolute address of the item's image for link previews and
+    /// structured data: its widest fallback variant (at most 1280 px).
+    fn image_url(&self, item: &Item) -> Option<String> {
+        let img = item.image.as_ref()?;
+        let m = self.images.get(&img.file.path, &img.path)?;
+        let v = m.widest(m.fallback)?;
+        Some(routes::under(&self.site.config.base_url, &v.path))
     }
 
     fn offer_view(&self, lang: &str, item: &Item, o: &OfferData) -> OfferView {
@@ -279,6 +309,7 @@ impl PageBuilder<'_> {
                 languages: &self.lang_keys,
                 raw_html: self.site.config.markdown.raw_html,
                 sanitizer: &self.sanitizer,
+                images: Some((self.images, &text.file.path)),
             },
         )
     }
@@ -337,7 +368,13 @@ impl PageBuilder<'_> {
                 self.now.date(),
             ))
         };
-        jsonld::item(item, &ctx, party, place).map(|v| jsonld::to_script(&v))
+        let image = self.image_url(item);
+        jsonld::item(item, &ctx, party, place).map(|mut v| {
+            if let (Some(url), Some(o)) = (image, v.as_object_mut()) {
+                o.insert("image".into(), url.into());
+            }
+            jsonld::to_script(&v)
+        })
     }
 }
 

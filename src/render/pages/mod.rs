@@ -96,7 +96,12 @@ pub struct PageBuilder<'a> {
     /// Per language and list (first page): the list's items in reading order, computed on first use
     /// and shared by all pages of the list.
     lists: BTreeMap<(String, Route), OnceLock<Vec<&'a Item>>>,
+    /// The measured images (none unless [`PageBuilder::with_images`]).
+    images: &'a crate::media::Images,
 }
+
+/// What a page builder shows without measured images.
+static NO_IMAGES: crate::media::Images = crate::media::Images::new();
 
 fn dir_of(l: &Language) -> &'static str {
     l.dir.as_str()
@@ -133,9 +138,16 @@ impl<'a> PageBuilder<'a> {
                 .map(|l| (l, OnceLock::new()))
                 .collect(),
             lists: BTreeMap::new(),
+            images: &NO_IMAGES,
         };
         builder.collect_members();
         builder
+    }
+
+    /// The same builder, showing the measured `images`.
+    pub fn with_images(mut self, images: &'a crate::media::Images) -> Self {
+        self.images = images;
+        self
     }
 
     /// Every route of the site, in a stable order.
@@ -257,6 +269,7 @@ impl<'a> PageBuilder<'a> {
             home: None,
             search: None,
             jsonld: None,
+            og_image: None,
             feed_url: routes::feed(lang),
         };
         (view, in_sitemap.then_some(alternates))
