@@ -10,7 +10,9 @@ Uses parsers that share no code with the Rust crates that wrote the files:
   nothing); and the dates an event page lists are dates of that expansion;
 - every .vcf parses with `vobject`;
 - every JSON-LD block is valid JSON with the schema.org properties we promise;
-- every Atom feed is well-formed XML with xml:lang.
+- every Atom feed is well-formed XML with xml:lang;
+- every image variant (img/) opens with Pillow and carries no EXIF, XMP,
+  IPTC or ICC profile (the example's photo has GPS EXIF data: it must go).
 
 Usage: check_data.py OUTPUT_DIR   (prints "data: N passed, M failed")
 """
@@ -25,6 +27,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import vobject
+from PIL import Image
 from dateutil.rrule import rrulestr
 
 failures = []
@@ -224,9 +227,22 @@ def check_feed(path):
         fail(path, "feed without xml:lang")
 
 
+def check_image(p):
+    """An image variant without any metadata Pillow can find."""
+    with Image.open(p) as img:
+        img.load()
+        if len(img.getexif()) > 0:
+            fail(p, f"EXIF data: {dict(img.getexif())}")
+        for key in ("exif", "xmp", "XML:com.adobe.xmp", "icc_profile", "photoshop", "iptc"):
+            if img.info.get(key):
+                fail(p, f"metadata {key} left in the image")
+        if hasattr(img, "applist") and any(m in ("APP1", "APP13", "APP2") for m, _ in img.applist):
+            fail(p, "an APP1/APP2/APP13 segment (EXIF/XMP/ICC/IPTC) left in the JPEG")
+
+
 def main():
     out = Path(sys.argv[1])
-    counts = {"ics": 0, "vcf": 0, "jsonld": 0, "atom": 0}
+    counts = {"ics": 0, "vcf": 0, "jsonld": 0, "atom": 0, "image": 0}
     for p in sorted(out.rglob("*")):
         try:
             if p.suffix == ".ics":
@@ -240,6 +256,9 @@ def main():
             elif p.suffix == ".atom":
                 check_feed(p)
                 counts["atom"] += 1
+            elif p.parent.name == "img" and p.suffix in (".jpg", ".png", ".webp"):
+                check_image(p)
+                counts["image"] += 1
         except Exception as e:  # a parser rejecting a file is a failure, not a crash
             fail(p, f"{type(e).__name__}: {e}")
     for f in failures:
@@ -251,6 +270,8 @@ def main():
     if not any(offsets > 1 for _, _, offsets in check_rrule.summary):
         fail(out, "no recurring event spans a summer/winter time change: "
                   "the VTIMEZONE check proved nothing")
+    if counts["image"] == 0:
+        fail(out, "no image variant: the metadata check proved nothing")
     print(", ".join(f"{n} {k}" for k, n in counts.items()) + " checked")
     total = sum(counts.values())
     print(f"data: {total - len(failures)} passed, {len(failures)} failed")

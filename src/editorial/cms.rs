@@ -132,6 +132,10 @@ const LABELS: &[(&str, &str)] = &[
     ("accessibility", "Barrierefreiheit"),
     ("accessibility_note", "Hinweis zur Barrierefreiheit"),
     ("transit", "Anfahrt mit Bus und Bahn"),
+    ("image", "Bild (Datei)"),
+    ("image_alt", "Bildbeschreibung (Alternativtext)"),
+    ("image_decorative", "Bild schmückt nur"),
+    ("image_credit", "Bildnachweis"),
 ];
 
 /// Fixed choices of some fields: `(field, [(value, label)])`.
