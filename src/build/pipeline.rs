@@ -63,6 +63,11 @@ impl Pipeline {
         &self.site
     }
 
+    /// The measured images of the site.
+    pub fn images(&self) -> &crate::media::Images {
+        &self.images
+    }
+
     /// The interface text (with which messages were used so far).
     pub fn messages(&self) -> &Messages {
         &self.messages

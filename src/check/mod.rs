@@ -27,7 +27,7 @@ pub fn check(opts: &BuildOptions) -> Diagnostics {
         Err(ds) => return ds,
     };
     ds.extend(examine(&opts.root, &pipeline).iter().cloned());
-    links::check(pipeline.site(), &files, &mut ds);
+    links::check(pipeline.site(), pipeline.images(), &files, &mut ds);
     ds.sort();
     ds
 }

@@ -180,6 +180,11 @@ pub fn measure(root: &Path, site: &Site) -> (Images, Diagnostics) {
                 images.sources.insert(m.hash.clone(), Arc::new(m));
             }
             Err(d) => {
+                // A Markdown image whose file is missing stays as written:
+                // `check` reports it with the body's other missing files.
+                let refs = refs
+                    .into_iter()
+                    .filter(|r| !(r.in_body && d.code() == "image-missing"));
                 for r in refs {
                     ds.push(
                         d.clone()

@@ -23,6 +23,8 @@ pub struct Ref {
     pub span: Range<usize>,
     /// The path as written.
     pub written: String,
+    /// Whether it is a Markdown image (else the `image` field).
+    pub in_body: bool,
 }
 
 /// Whether a Markdown image address names a file of the site (not a web
@@ -44,6 +46,7 @@ pub fn collect(site: &Site, ds: &mut Diagnostics) -> Vec<Ref> {
                 file: img.file.clone(),
                 span: img.span.clone(),
                 written: img.path.clone(),
+                in_body: false,
             });
         }
         for text in item.texts.values() {
@@ -88,6 +91,7 @@ fn body_refs(file: &SourceFile, body: Range<usize>, out: &mut Vec<Ref>, ds: &mut
                         file: file.clone(),
                         span,
                         written: dest,
+                        in_body: true,
                     });
                 }
             }
