@@ -13,10 +13,12 @@ use crate::toml_input::{explain_toml_error, suggest};
 use crate::layout::CONFIG_FILE;
 
 mod legal;
+mod map;
 mod region;
 
 pub use legal::{Legal, is_email_address};
 use legal::{RawLegal, validate_legal};
+pub use map::MapConfig;
 pub use region::Region;
 
 /// CLDR numbering systems a language may set with `numbering` (they apply to
@@ -172,6 +174,7 @@ struct RawConfig {
     markdown: MarkdownSettings,
     #[serde(default = "default_paginate_by")]
     paginate_by: usize,
+    map: Option<toml::Spanned<map::RawMap>>,
 }
 
 /// Cards per list page (section lists, term pages, the archive).
@@ -204,6 +207,8 @@ pub struct SiteConfig {
     pub markdown: MarkdownSettings,
     /// Cards per list page; longer lists continue on `…/page/2/` and so on.
     pub paginate_by: usize,
+    /// `[map]`: the map page of every location (`None`: no map at all).
+    pub map: Option<MapConfig>,
 }
 
 impl SiteConfig {
@@ -332,6 +337,7 @@ fn validate(
     let languages = validate_languages(&raw, file, reserved, ds)?;
     validate_taxonomies(&raw.taxonomies, file, ds);
     let legal = validate_legal(raw.legal, file, ds);
+    let map = map::validate_map(raw.map, file, ds);
     if raw.paginate_by == 0 {
         ds.push(
             Diagnostic::error("paginate-by-zero")
@@ -351,6 +357,7 @@ fn validate(
         taxonomies: raw.taxonomies,
         markdown: raw.markdown,
         paginate_by: raw.paginate_by.max(1),
+        map,
     })
 }
 

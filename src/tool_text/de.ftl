@@ -640,3 +640,21 @@ output-nothing-written = nichts wurde geschrieben
 output-missing = { $folder }/ fehlt (siehe oben)
 output-new-build = { $folder }/ enthält den neuen Stand (siehe oben)
 cli-progress-pages = Seiten
+
+## Die Karte ([map] in site.toml)
+map-tiles-missing = In [map] fehlt „tiles“: Die Karte braucht die Adresse eines Kachel-Servers.
+    .help = Bitte tiles = "https://tiles.example.org/{"{"}z{"}"}/{"{"}x{"}"}/{"{"}y{"}"}.png" eintragen (ein Server des Amts oder eines Dienstleisters mit Auftragsverarbeitungsvertrag) oder [map] entfernen.
+map-tiles-not-https = Der Kachel-Server „{ $url }“ ist keine https://-Adresse.
+    .help = Die Browser der Leserinnen und Leser fragen ihn nach jeder Kachel: Bitte https:// verwenden (http:// nur für 127.0.0.1 oder localhost, in Tests).
+map-tiles-host = Die Kachel-Adresse „{ $url }“ hat keinen festen Server-Namen.
+    .help = Bitte genau einen Server-Namen schreiben, ohne {"{"}s{"}"}: Die Sicherheitsregeln der Seiten erlauben genau diesen Server.
+map-tiles-placeholders = In der Kachel-Adresse „{ $url }“ fehlt {"{"}z{"}"}, {"{"}x{"}"} oder {"{"}y{"}"}.
+    .help = Eine Kachel-Adresse enthält alle drei, z. B. https://tiles.example.org/{"{"}z{"}"}/{"{"}x{"}"}/{"{"}y{"}"}.png
+map-attribution-missing = [map] braucht „attribution“, wenn ein Kachel-Server genannt ist.
+    .help = Den Hinweis, den die Lizenz des Kachel-Servers verlangt, z. B. attribution = "© OpenStreetMap-Mitwirkende"
+map-center-invalid = „center“ muss [Breitengrad, Längengrad] in Grad sein.
+    .help = Zum Beispiel center = [49.97, 8.06]
+map-zoom-out-of-range = Die Zoomstufe { $zoom } liegt nicht zwischen 0 und { $max }.
+    .help = 10 zeigt einen Landkreis, 14 eine Stadt. Ohne zoom zeigt die Karte alle Orte.
+map-leaflet-missing = Die Karte braucht Leaflet, das nicht installiert ist ({ $file } fehlt).
+    .help = Bitte scripts/install-map ausführen (es führt „npm ci“ in themes/default/map aus) oder [map] aus site.toml entfernen.

@@ -603,3 +603,21 @@ output-nothing-written = nothing was written
 output-missing = { $folder }/ is missing (see above)
 output-new-build = { $folder }/ holds the new build (see above)
 cli-progress-pages = pages
+
+## The map page ([map] in site.toml)
+map-tiles-missing = [map] has no `tiles`: the map needs the address of a tile server
+    .help = add tiles = "https://tiles.example.org/{"{"}z{"}"}/{"{"}x{"}"}/{"{"}y{"}"}.png" (a server the office runs or has a data-processing contract with), or remove [map]
+map-tiles-not-https = the tile server `{ $url }` is not an https:// address
+    .help = readers' browsers ask it for every tile: use https:// (http:// only for 127.0.0.1 or localhost, in tests)
+map-tiles-host = the tile address `{ $url }` has no single fixed host
+    .help = write one host name, without {"{"}s{"}"} subdomains: the pages' security policy allows exactly that host
+map-tiles-placeholders = the tile address `{ $url }` lacks {"{"}z{"}"}, {"{"}x{"}"} or {"{"}y{"}"}
+    .help = a tile address has all three, e.g. https://tiles.example.org/{"{"}z{"}"}/{"{"}x{"}"}/{"{"}y{"}"}.png
+map-attribution-missing = [map] needs an `attribution` when it names a tile server
+    .help = the notice the tile server's licence asks for, e.g. attribution = "© OpenStreetMap contributors"
+map-center-invalid = `center` must be [latitude, longitude] in degrees
+    .help = for example center = [49.97, 8.06]
+map-zoom-out-of-range = zoom { $zoom } is not between 0 and { $max }
+    .help = 10 shows a county, 14 a town; leave zoom out to fit all locations
+map-leaflet-missing = the map needs Leaflet, which is not installed ({ $file } is missing)
+    .help = run scripts/install-map (it runs `npm ci` in themes/default/map), or remove [map] from site.toml
