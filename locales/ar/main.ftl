@@ -235,3 +235,13 @@ label-transit = بالحافلة والقطار
 label-offers-here = العروض هنا
 label-events-here = الفعاليات هنا
 label-contacts-here = جهات الاتصال هنا
+
+## The map page ([map] in site.toml)
+map-title = خريطة الأماكن
+map-description = جميع الأماكن على خريطة، مرتبة حسب البلدة.
+map-intro = جميع الأماكن على خريطة. وتحتها الأماكن نفسها في قائمة، مرتبة حسب البلدة.
+map-link = جميع الأماكن على خريطة
+map-no-place = بدون بلدة
+map-label = خريطة الأماكن
+map-zoom-in = تكبير
+map-zoom-out = تصغير

@@ -221,3 +221,13 @@ label-transit = Anfahrt mit Bus und Bahn
 label-offers-here = Angebote hier
 label-events-here = Veranstaltungen hier
 label-contacts-here = Ansprechpersonen hier
+
+## The map page ([map] in site.toml)
+map-title = Karte der Orte
+map-description = Alle Orte auf einer Karte, nach Gemeinden geordnet.
+map-intro = Alle Orte auf einer Karte. Darunter stehen dieselben Orte als Liste, nach Gemeinden geordnet.
+map-link = Alle Orte auf einer Karte
+map-no-place = Ohne Gemeinde
+map-label = Karte der Orte
+map-zoom-in = Vergrößern
+map-zoom-out = Verkleinern

@@ -217,3 +217,13 @@ label-transit = By bus and train
 label-offers-here = Offers here
 label-events-here = Events here
 label-contacts-here = Contacts here
+
+## The map page ([map] in site.toml)
+map-title = Map of locations
+map-description = All locations on a map, by place.
+map-intro = All locations on a map. Below it, the same locations as a list, by place.
+map-link = All locations on a map
+map-no-place = Without a place
+map-label = Map of locations
+map-zoom-in = Zoom in
+map-zoom-out = Zoom out

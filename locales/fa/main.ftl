@@ -221,3 +221,13 @@ label-transit = با اتوبوس و قطار
 label-offers-here = خدمات در این مکان
 label-events-here = رویدادها در این مکان
 label-contacts-here = تماس‌ها در این مکان
+
+## The map page ([map] in site.toml)
+map-title = نقشهٔ مکان‌ها
+map-description = همهٔ مکان‌ها روی نقشه، به ترتیب شهر.
+map-intro = همهٔ مکان‌ها روی نقشه. زیر آن، همین مکان‌ها به صورت فهرست، به ترتیب شهر.
+map-link = همهٔ مکان‌ها روی نقشه
+map-no-place = بدون شهر
+map-label = نقشهٔ مکان‌ها
+map-zoom-in = بزرگ‌نمایی
+map-zoom-out = کوچک‌نمایی

@@ -220,3 +220,13 @@ label-transit = Mit Bus und Bahn
 label-offers-here = Angebote hier
 label-events-here = Termine hier
 label-contacts-here = Menschen, die hier helfen
+
+## The map page ([map] in site.toml)
+map-title = Karte mit allen Orten
+map-description = Hier sehen Sie alle Orte auf einer Karte.
+map-intro = Hier sehen Sie alle Orte auf einer Karte. Unter der Karte stehen die Orte noch einmal als Liste.
+map-link = Alle Orte auf einer Karte ansehen
+map-no-place = Andere Orte
+map-label = Karte mit allen Orten
+map-zoom-in = Karte größer machen
+map-zoom-out = Karte kleiner machen

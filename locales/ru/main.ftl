@@ -233,3 +233,13 @@ label-transit = На автобусе и поезде
 label-offers-here = Предложения здесь
 label-events-here = Мероприятия здесь
 label-contacts-here = Контакты здесь
+
+## The map page ([map] in site.toml)
+map-title = Карта мест
+map-description = Все места на карте, по населённым пунктам.
+map-intro = Все места на карте. Под ней — те же места списком, по населённым пунктам.
+map-link = Все места на карте
+map-no-place = Без населённого пункта
+map-label = Карта мест
+map-zoom-in = Приблизить
+map-zoom-out = Отдалить

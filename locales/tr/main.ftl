@@ -220,3 +220,13 @@ label-transit = Otobüs ve trenle
 label-offers-here = Buradaki hizmetler
 label-events-here = Buradaki etkinlikler
 label-contacts-here = Buradaki iletişim kişileri
+
+## The map page ([map] in site.toml)
+map-title = Yerlerin haritası
+map-description = Tüm yerler haritada, yerleşim yerine göre.
+map-intro = Tüm yerler haritada. Altında aynı yerler, yerleşim yerine göre bir liste olarak.
+map-link = Tüm yerler haritada
+map-no-place = Yerleşim yeri olmadan
+map-label = Yerlerin haritası
+map-zoom-in = Yakınlaştır
+map-zoom-out = Uzaklaştır

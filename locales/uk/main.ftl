@@ -233,3 +233,13 @@ label-transit = Автобусом і потягом
 label-offers-here = Пропозиції тут
 label-events-here = Заходи тут
 label-contacts-here = Контакти тут
+
+## The map page ([map] in site.toml)
+map-title = Мапа місць
+map-description = Усі місця на мапі, за населеними пунктами.
+map-intro = Усі місця на мапі. Під нею — ті самі місця списком, за населеними пунктами.
+map-link = Усі місця на мапі
+map-no-place = Без населеного пункту
+map-label = Мапа місць
+map-zoom-in = Збільшити
+map-zoom-out = Зменшити

@@ -246,9 +246,12 @@ fn site_files(src: &Sources<'_>, pages: PageFacts) -> OutputFiles {
     );
     files.insert(
         crate::routes::file_for(crate::routes::HEADERS),
-        output::headers::headers_file(&config.language_keys())
-            .into_bytes()
-            .into(),
+        output::headers::headers_file(
+            &config.language_keys(),
+            config.map.as_ref().map(|m| m.origin.as_str()),
+        )
+        .into_bytes()
+        .into(),
     );
     files
 }
@@ -271,9 +274,17 @@ fn static_files(src: &Sources<'_>, ds: &mut Diagnostics) -> OutputFiles {
     output::add_static_dir(root, Path::new(STATIC_DIR), "", &mut site_static, ds);
     output::static_scripts::check(&site_static, Path::new(STATIC_DIR), ds);
     files.extend(site_static);
+    let map = src.config.map.is_some();
+    if map {
+        output::leaflet::theme_files(root, &src.config.theme, &mut files, ds);
+    }
     if src.minify {
         output::css::minify_stylesheets(&mut files);
         output::script::minify_scripts(&mut files, crate::routes::THEME_STATIC);
+    }
+    // Leaflet comes minified, with its licence: published as npm has it.
+    if map {
+        output::leaflet::leaflet_files(root, &src.config.theme, &mut files, ds);
     }
     files
 }

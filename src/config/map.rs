@@ -199,9 +199,13 @@ mod tests {
 
     #[test]
     fn http_only_on_loopback() {
-        let ok = parse("[map]\ntiles = \"http://127.0.0.1:8123/{z}/{x}/{y}.png\"\nattribution = \"t\"\n");
+        let ok = parse(
+            "[map]\ntiles = \"http://127.0.0.1:8123/{z}/{x}/{y}.png\"\nattribution = \"t\"\n",
+        );
         assert_eq!(ok.unwrap().map.unwrap().origin, "http://127.0.0.1:8123");
-        let bad = parse("[map]\ntiles = \"http://tiles.example.org/{z}/{x}/{y}.png\"\nattribution = \"t\"\n");
+        let bad = parse(
+            "[map]\ntiles = \"http://tiles.example.org/{z}/{x}/{y}.png\"\nattribution = \"t\"\n",
+        );
         assert_eq!(bad.unwrap_err(), vec![("map-tiles-not-https".into(), 14)]);
     }
 

@@ -6,7 +6,9 @@
 use serde::Serialize;
 
 mod place;
-pub use place::{AccessRow, HoursRow, HoursView, LocationView, PlaceView};
+pub use place::{
+    AccessRow, HoursRow, HoursView, LocationView, MapGroup, MapLocation, MapView, PlaceView,
+};
 
 /// The page's language, for `<html lang dir>` and Fluent lookups.
 #[derive(Debug, Clone, Serialize)]
@@ -407,6 +409,8 @@ pub struct ListView {
     /// Whether a card shows an "open now" badge (then the list carries the
     /// badge's labels once).
     pub badges: bool,
+    /// The map page (on the locations list, when the site has a map).
+    pub map: Option<String>,
 }
 
 /// A group of filter links: "Themen", "Orte", "Sprachen".
@@ -511,6 +515,7 @@ pub struct PageView<'a> {
     pub list: Option<ListView>,
     pub home: Option<HomeView>,
     pub search: Option<SearchView>,
+    pub map: Option<MapView>,
     /// schema.org JSON-LD, already escaped for a `<script>` element.
     pub jsonld: Option<String>,
     /// Atom feed of the page's language.

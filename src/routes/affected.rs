@@ -83,6 +83,10 @@ fn showing(site: &Site, item: &Item, routes: &mut BTreeSet<Route>) {
         routes.insert(Route::Item(Kind::Location, at.to_string()));
     }
     if item.kind == Kind::Location {
+        // The map shows every location.
+        if site.config.map.is_some() {
+            routes.insert(Route::Map);
+        }
         for other in site.items.values() {
             if other.data.at() == Some(item.slug.as_str()) {
                 routes.insert(Route::Item(other.kind, other.slug.clone()));

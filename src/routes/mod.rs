@@ -158,6 +158,29 @@ pub const SERVICE_WORKER: &str = "/sw.js";
 /// The browser editor (the site's `static/admin/`, see docs/cms.md).
 pub const EDITOR: &str = "/admin/";
 
+/// The map pages, one per language (`/map/de/`), when `[map]` is set. They
+/// sit beside the language trees, not in them: their Content-Security-Policy
+/// allows the tile server, and a `_headers` rule for `/de/*` would also
+/// match `/de/map/` (every matching rule applies; two policies both bind).
+pub const MAP_PAGES: &str = "/map/";
+/// Leaflet's files (`leaflet.js`, `leaflet.css`, `images/`, its licence),
+/// copied from npm only when `[map]` is set.
+pub const LEAFLET: &str = "/static/leaflet/";
+/// The theme's map script (reads the locations from the map page's list)
+/// and stylesheet, published only when `[map]` is set.
+pub const MAP_SCRIPT: &str = "/static/map.js";
+pub const MAP_STYLESHEET: &str = "/static/map.css";
+
+/// The map page of a language.
+pub fn map(lang: &str) -> String {
+    format!("{MAP_PAGES}{lang}/")
+}
+
+/// A file of Leaflet's (`leaflet.js`, `images/marker-icon.png`).
+pub fn leaflet(file: &str) -> String {
+    format!("{LEAFLET}{file}")
+}
+
 /// Every file below a folder, as `_headers` rules write it (`/de/*`).
 pub fn below(folder: &str) -> String {
     format!("{}/*", folder.trim_end_matches('/'))
@@ -200,6 +223,7 @@ pub fn reserved_language_keys() -> Vec<String> {
         SERVICE_WORKER,
         EDITOR,
         SEARCH_INDEXES,
+        MAP_PAGES,
     ];
     for path in beside_languages {
         let file = file_for(path);

@@ -194,6 +194,8 @@ impl<'a> PageBuilder<'a> {
                 Vec::new()
             },
             badges,
+            map: (*route == Route::Section(Kind::Location, 1) && self.site.config.map.is_some())
+                .then(|| routes::map(lang)),
         });
         "list.html"
     }

@@ -24,6 +24,7 @@ mod hours;
 mod item;
 mod list;
 mod location;
+mod map;
 mod search;
 mod time;
 
@@ -52,6 +53,11 @@ pub const MESSAGES_ASKED_BY_CODE: &[&str] = &[
     "access-toilet",
     "access-hearing-loop",
     "access-parking",
+    // The map page's title, description and its group of locations without
+    // a place (render::pages::map; only with `[map]` in site.toml).
+    "map-title",
+    "map-description",
+    "map-no-place",
 ];
 
 /// A rendered page, before minification.
@@ -218,6 +224,7 @@ impl<'a> PageBuilder<'a> {
                 v.section = "404";
                 "404.html"
             }
+            Route::Map => self.map_page(lang, v),
         };
         view.breadcrumbs = self.breadcrumbs(lang, route, &view.title);
         (view, template, sitemap)
@@ -256,6 +263,7 @@ impl<'a> PageBuilder<'a> {
             list: None,
             home: None,
             search: None,
+            map: None,
             jsonld: None,
             feed_url: routes::feed(lang),
         };
@@ -359,6 +367,7 @@ impl<'a> PageBuilder<'a> {
                 here,
             ],
             Route::Archive(_) => vec![home, section(Kind::Event), here],
+            Route::Map => vec![home, section(Kind::Location), here],
             Route::TopicPlace(t, _, _)
             | Route::TopicAudience(t, _, _)
             | Route::TopicLanguage(t, _, _) => vec![
