@@ -182,3 +182,57 @@ fn a_bad_accessibility_value_and_a_reversed_closure_are_errors() {
         "{all}"
     );
 }
+
+#[test]
+fn quoted_dates_in_closed_work_and_a_german_one_points_at_the_value() {
+    // Quoted ISO dates (what a browser editor saves) are dates.
+    let site = TestSite::example();
+    site.edit(
+        "content/locations/vhs-ingelheim.md",
+        "{ from = 2026-07-20, to = 2026-08-14,",
+        "{ from = \"2026-07-20\", to = \"2026-08-14\",",
+    );
+    let mut o = site.options();
+    o.now = Some("2026-02-02T07:00:00Z".parse().unwrap());
+    if let Err(ds) = wegweiser::build(&o) {
+        panic!("build failed:\n{}", ds.render());
+    }
+    let v = jsonld(&site, "de/locations/vhs-ingelheim/index.html");
+    assert!(
+        v["openingHoursSpecification"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["validFrom"] == "2026-07-20" && s["validThrough"] == "2026-08-14"),
+        "{v}"
+    );
+    // Written the German way: an error at the value inside the list.
+    site.edit(
+        "content/locations/vhs-ingelheim.md",
+        "to = \"2026-08-14\"",
+        "to = \"14.08.2026\"",
+    );
+    let ds = site.build_err();
+    assert_eq!(ds.iter().count(), 1, "{}", ds.render());
+    let d = ds.iter().next().unwrap();
+    let line = std::fs::read_to_string(site.root.join("content/locations/vhs-ingelheim.md"))
+        .unwrap()
+        .lines()
+        .position(|l| l.contains("14.08.2026"))
+        .unwrap()
+        + 1;
+    let at = d.location().unwrap_or_default();
+    assert!(
+        at.starts_with(&format!("content/locations/vhs-ingelheim.md:{line}:")),
+        "{at}"
+    );
+    let one = wegweiser::diagnostics::Diagnostics::from(d.clone());
+    insta::assert_snapshot!(one.render_in(&wegweiser::tool_text::ToolText::new(
+        wegweiser::tool_text::Lang::En
+    )));
+    insta::with_settings!({ snapshot_suffix => "de" }, {
+        insta::assert_snapshot!(one.render_in(&wegweiser::tool_text::ToolText::new(
+            wegweiser::tool_text::Lang::De
+        )));
+    });
+}
