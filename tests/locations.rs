@@ -236,3 +236,77 @@ fn quoted_dates_in_closed_work_and_a_german_one_points_at_the_value() {
         )));
     });
 }
+
+#[test]
+fn a_county_office_is_a_government_office_with_its_closures_as_special_days() {
+    // Built on 1 December 2026: Christmas (Friday 25th) and New Year's Day
+    // (Friday 1 January) are public holidays of Rhineland-Palatinate on
+    // days the office is open, and its own closure between the years
+    // (28–30 December) is ahead.
+    let site = TestSite::example();
+    let mut o = site.options();
+    o.now = Some("2026-12-01T08:00:00Z".parse().unwrap());
+    if let Err(ds) = wegweiser::build(&o) {
+        panic!("build failed:\n{}", ds.render());
+    }
+    let v = jsonld(&site, "de/locations/dienstgebaeude-1-ingelheim/index.html");
+    assert_eq!(v["@type"], "GovernmentOffice", "{v}");
+    assert_eq!(v["address"]["streetAddress"], "Georg-Rückert-Straße 11");
+    let specs = v["openingHoursSpecification"].as_array().unwrap();
+    // The regular week: Thursday afternoon on its own.
+    assert!(
+        specs.iter().any(|s| s["opens"] == "14:00"
+            && s["closes"] == "17:00"
+            && s["dayOfWeek"] == serde_json::json!(["https://schema.org/Thursday"])),
+        "{specs:?}"
+    );
+    let closed_days: Vec<(String, String)> = specs
+        .iter()
+        .filter(|s| s["opens"] == "00:00" && s["closes"] == "00:00")
+        .map(|s| {
+            (
+                s["validFrom"].as_str().unwrap().to_string(),
+                s["validThrough"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    for (from, to) in [
+        ("2026-12-25", "2026-12-25"), // PH off: Christmas Day
+        ("2027-01-01", "2027-01-01"), // PH off: New Year's Day
+        ("2026-12-28", "2026-12-30"), // closed = [...]
+    ] {
+        assert!(
+            closed_days.contains(&(from.to_string(), to.to_string())),
+            "{from}–{to} not a special day: {closed_days:?}"
+        );
+    }
+    // Every special day is a closure (opens = closes) with dates; no
+    // regular entry has dates.
+    for s in specs {
+        assert_eq!(s["@type"], "OpeningHoursSpecification");
+        assert_eq!(s.get("validFrom").is_some(), s.get("dayOfWeek").is_none());
+    }
+    // An offer held there names it as a government office too.
+    let o = jsonld(&site, "de/offers/ehrenamt-unterstuetzung/index.html");
+    assert_eq!(
+        o["availableChannel"]["serviceLocation"]["@type"], "GovernmentOffice",
+        "{o}"
+    );
+    // The VHS says nothing about its kind: a Place.
+    let vhs = jsonld(&site, "de/locations/vhs-ingelheim/index.html");
+    assert_eq!(vhs["@type"], "Place");
+}
+
+#[test]
+fn an_unknown_kind_of_location_suggests_the_known_ones() {
+    let site = TestSite::example();
+    site.edit(
+        "content/locations/dienstgebaeude-1-ingelheim.md",
+        "kind = \"office\"",
+        "kind = \"ofice\"",
+    );
+    let all = site.build_err().render();
+    assert!(all.contains("`ofice` is not a kind of location"), "{all}");
+    assert!(all.contains("`office`"), "{all}");
+    assert!(all.contains("dienstgebaeude-1-ingelheim.md:7:"), "{all}");
+}

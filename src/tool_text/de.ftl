@@ -640,3 +640,6 @@ output-nothing-written = nichts wurde geschrieben
 output-missing = { $folder }/ fehlt (siehe oben)
 output-new-build = { $folder }/ enthält den neuen Stand (siehe oben)
 cli-progress-pages = Seiten
+
+## Orte: Art des Ortes, alte Schließzeiten, Terminlinks
+location-kind-unknown = „{ $kind }“ ist keine Art von Ort.

@@ -603,3 +603,6 @@ output-nothing-written = nothing was written
 output-missing = { $folder }/ is missing (see above)
 output-new-build = { $folder }/ holds the new build (see above)
 cli-progress-pages = pages
+
+## Locations: the sort of place, stale closures, appointment links
+location-kind-unknown = `{ $kind }` is not a kind of location
