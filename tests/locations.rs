@@ -310,3 +310,40 @@ fn an_unknown_kind_of_location_suggests_the_known_ones() {
     assert!(all.contains("`office`"), "{all}");
     assert!(all.contains("dienstgebaeude-1-ingelheim.md:7:"), "{all}");
 }
+
+#[test]
+fn check_warns_about_stale_closures_and_appointment_links_without_https() {
+    let site = TestSite::example();
+    site.edit(
+        "content/locations/vhs-ingelheim.md",
+        "places = [\"ingelheim\"]",
+        "places = [\"ingelheim\"]\nappointment_url = \"http://example.org/termin\"",
+    );
+    let check_on = |now: &str| {
+        let mut o = site.options();
+        o.now = Some(now.parse().unwrap());
+        let ds = wegweiser::check::check(&o);
+        ds.iter()
+            .filter(|d| {
+                d.message().contains("ended more than a year ago")
+                    || d.message().contains("https://")
+            })
+            .map(|d| format!("{} {}", d.location().unwrap_or_default(), d.message()))
+            .collect::<Vec<_>>()
+    };
+    // A year and a half after the 2026 summer break: that period is stale,
+    // the 2027 one is not.
+    let found = check_on("2027-09-01T08:00:00Z");
+    // In the order of the file: the appointment line (added after
+    // `places`), then the `to` of the 2026 period.
+    assert_eq!(
+        found,
+        [
+            "content/locations/vhs-ingelheim.md:7:1 the appointment address http://example.org/termin does not begin with https://",
+            "content/locations/vhs-ingelheim.md:10:24 the closure from 2026-07-20 to 2026-08-14 ended more than a year ago",
+        ]
+    );
+    // Within the year after it ended, the period is not reported yet.
+    let found = check_on("2027-08-01T08:00:00Z");
+    assert_eq!(found.len(), 1, "{found:?}");
+}

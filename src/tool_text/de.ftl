@@ -643,3 +643,7 @@ cli-progress-pages = Seiten
 
 ## Orte: Art des Ortes, alte Schließzeiten, Terminlinks
 location-kind-unknown = „{ $kind }“ ist keine Art von Ort.
+closed-period-stale = Die Schließzeit vom { $from } bis { $to } ist seit mehr als einem Jahr vorbei.
+    .help = Bitte diesen Zeitraum aus „closed“ löschen (in den Übersetzungen den gleichen Eintrag auch).
+appointment-url-not-https = Die Adresse für Termine { $url } beginnt nicht mit https://.
+    .help = Ein Buchungsformular fragt nach persönlichen Daten: Bitte die https://-Adresse der Buchungsseite eintragen.

@@ -606,3 +606,7 @@ cli-progress-pages = pages
 
 ## Locations: the sort of place, stale closures, appointment links
 location-kind-unknown = `{ $kind }` is not a kind of location
+closed-period-stale = the closure from { $from } to { $to } ended more than a year ago
+    .help = delete this period from `closed` (in the translations too, the same entry)
+appointment-url-not-https = the appointment address { $url } does not begin with https://
+    .help = a booking form asks for personal data: use the https:// address of the booking page
