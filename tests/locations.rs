@@ -20,6 +20,22 @@ fn built() -> TestSite {
     site
 }
 
+/// Snapshots of one diagnostic as printed in English and (suffix `de`) in
+/// German; a macro so the snapshots take the test's name.
+macro_rules! snapshot_in_en_and_de {
+    ($d:expr) => {
+        let one = wegweiser::diagnostics::Diagnostics::from($d.clone());
+        insta::assert_snapshot!(one.render_in(&wegweiser::tool_text::ToolText::new(
+            wegweiser::tool_text::Lang::En
+        )));
+        insta::with_settings!({ snapshot_suffix => "de" }, {
+            insta::assert_snapshot!(one.render_in(&wegweiser::tool_text::ToolText::new(
+                wegweiser::tool_text::Lang::De
+            )));
+        });
+    };
+}
+
 fn jsonld(site: &TestSite, rel: &str) -> serde_json::Value {
     let doc = site.html(rel);
     let s = text(&doc, "script[type=\"application/ld+json\"]");
@@ -147,15 +163,7 @@ fn a_missing_location_is_a_positioned_error_with_a_suggestion() {
         at.starts_with("content/offers/integrationskurs-allgemein.md:"),
         "{at}"
     );
-    let one = wegweiser::diagnostics::Diagnostics::from(d.clone());
-    insta::assert_snapshot!(one.render_in(&wegweiser::tool_text::ToolText::new(
-        wegweiser::tool_text::Lang::En
-    )));
-    insta::with_settings!({ snapshot_suffix => "de" }, {
-        insta::assert_snapshot!(one.render_in(&wegweiser::tool_text::ToolText::new(
-            wegweiser::tool_text::Lang::De
-        )));
-    });
+    snapshot_in_en_and_de!(d);
 }
 
 #[test]
@@ -226,15 +234,7 @@ fn quoted_dates_in_closed_work_and_a_german_one_points_at_the_value() {
         at.starts_with(&format!("content/locations/vhs-ingelheim.md:{line}:")),
         "{at}"
     );
-    let one = wegweiser::diagnostics::Diagnostics::from(d.clone());
-    insta::assert_snapshot!(one.render_in(&wegweiser::tool_text::ToolText::new(
-        wegweiser::tool_text::Lang::En
-    )));
-    insta::with_settings!({ snapshot_suffix => "de" }, {
-        insta::assert_snapshot!(one.render_in(&wegweiser::tool_text::ToolText::new(
-            wegweiser::tool_text::Lang::De
-        )));
-    });
+    snapshot_in_en_and_de!(d);
 }
 
 #[test]

@@ -134,9 +134,12 @@ const LABELS: &[(&str, &str)] = &[
     ("transit", "Anfahrt mit Bus und Bahn"),
 ];
 
-/// Fixed choices of some fields: `(field, kind of content, [(value, label)])`
-/// (a contact's `kind` and a location's `kind` differ).
-const CHOICES: &[(&str, Kind, &[(&str, &str)])] = &[
+/// Values of a field with their German labels: `[(value, label)]`.
+type Options = &'static [(&'static str, &'static str)];
+
+/// Fixed choices of some fields: `(field, kind of content, options)` (a
+/// contact's `kind` and a location's `kind` differ).
+const CHOICES: &[(&str, Kind, Options)] = &[
     (
         "kind",
         Kind::Contact,
