@@ -9,7 +9,7 @@ use common::{TestSite, attrs, text};
 
 /// The example built on Monday 2 February 2026, 08:00 in Mainz: the
 /// information evening at the VHS (3 March) and its summer closure
-/// (20 July – 14 August) are ahead.
+/// (19 July – 13 August 2027) are ahead.
 fn built() -> TestSite {
     let site = TestSite::example();
     let mut o = site.options();
@@ -135,7 +135,7 @@ fn a_locations_jsonld_has_hours_closures_and_amenities() {
     assert!(
         specs
             .iter()
-            .any(|s| s["validFrom"] == "2026-07-20" && s["validThrough"] == "2026-08-14"),
+            .any(|s| s["validFrom"] == "2027-07-19" && s["validThrough"] == "2027-08-13"),
         "{specs:?}"
     );
     let features = v["amenityFeature"].as_array().unwrap();
@@ -176,8 +176,8 @@ fn a_bad_accessibility_value_and_a_reversed_closure_are_errors() {
     );
     site.edit(
         "content/locations/vhs-ingelheim.md",
-        "to = 2026-08-14",
-        "to = 2026-06-14",
+        "to = 2027-08-13",
+        "to = 2027-06-14",
     );
     let ds = site.build_err();
     let all = ds.render();
@@ -186,7 +186,7 @@ fn a_bad_accessibility_value_and_a_reversed_closure_are_errors() {
         "{all}"
     );
     assert!(
-        all.contains("ends (2026-06-14) before it begins (2026-07-20)"),
+        all.contains("ends (2027-06-14) before it begins (2027-07-19)"),
         "{all}"
     );
 }
@@ -197,8 +197,8 @@ fn quoted_dates_in_closed_work_and_a_german_one_points_at_the_value() {
     let site = TestSite::example();
     site.edit(
         "content/locations/vhs-ingelheim.md",
-        "{ from = 2026-07-20, to = 2026-08-14,",
-        "{ from = \"2026-07-20\", to = \"2026-08-14\",",
+        "{ from = 2027-07-19, to = 2027-08-13,",
+        "{ from = \"2027-07-19\", to = \"2027-08-13\",",
     );
     let mut o = site.options();
     o.now = Some("2026-02-02T07:00:00Z".parse().unwrap());
@@ -211,14 +211,14 @@ fn quoted_dates_in_closed_work_and_a_german_one_points_at_the_value() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|s| s["validFrom"] == "2026-07-20" && s["validThrough"] == "2026-08-14"),
+            .any(|s| s["validFrom"] == "2027-07-19" && s["validThrough"] == "2027-08-13"),
         "{v}"
     );
     // Written the German way: an error at the value inside the list.
     site.edit(
         "content/locations/vhs-ingelheim.md",
-        "to = \"2026-08-14\"",
-        "to = \"14.08.2026\"",
+        "to = \"2027-08-13\"",
+        "to = \"13.08.2027\"",
     );
     let ds = site.build_err();
     assert_eq!(ds.iter().count(), 1, "{}", ds.render());
@@ -226,7 +226,7 @@ fn quoted_dates_in_closed_work_and_a_german_one_points_at_the_value() {
     let line = std::fs::read_to_string(site.root.join("content/locations/vhs-ingelheim.md"))
         .unwrap()
         .lines()
-        .position(|l| l.contains("14.08.2026"))
+        .position(|l| l.contains("13.08.2027"))
         .unwrap()
         + 1;
     let at = d.location().unwrap_or_default();
@@ -242,7 +242,7 @@ fn a_county_office_is_a_government_office_with_its_closures_as_special_days() {
     // Built on 1 December 2026: Christmas (Friday 25th) and New Year's Day
     // (Friday 1 January) are public holidays of Rhineland-Palatinate on
     // days the office is open, and its own closure between the years
-    // (28–30 December) is ahead.
+    // (27–31 December 2027) is ahead.
     let site = TestSite::example();
     let mut o = site.options();
     o.now = Some("2026-12-01T08:00:00Z".parse().unwrap());
@@ -273,7 +273,7 @@ fn a_county_office_is_a_government_office_with_its_closures_as_special_days() {
     for (from, to) in [
         ("2026-12-25", "2026-12-25"), // PH off: Christmas Day
         ("2027-01-01", "2027-01-01"), // PH off: New Year's Day
-        ("2026-12-28", "2026-12-30"), // closed = [...]
+        ("2027-12-27", "2027-12-31"), // closed = [...]
     ] {
         assert!(
             closed_days.contains(&(from.to_string(), to.to_string())),
@@ -331,19 +331,18 @@ fn check_warns_about_stale_closures_and_appointment_links_without_https() {
             .map(|d| format!("{} {}", d.location().unwrap_or_default(), d.message()))
             .collect::<Vec<_>>()
     };
-    // A year and a half after the 2026 summer break: that period is stale,
-    // the 2027 one is not.
-    let found = check_on("2027-09-01T08:00:00Z");
+    // A year after the 2027 summer break ended: that period is stale.
+    let found = check_on("2028-09-01T08:00:00Z");
     // In the order of the file: the appointment line (added after
-    // `places`), then the `to` of the 2026 period.
+    // `places`), then the `to` of the 2027 period.
     assert_eq!(
         found,
         [
             "content/locations/vhs-ingelheim.md:7:1 the appointment address http://example.org/termin does not begin with https://",
-            "content/locations/vhs-ingelheim.md:10:24 the closure from 2026-07-20 to 2026-08-14 ended more than a year ago",
+            "content/locations/vhs-ingelheim.md:10:24 the closure from 2027-07-19 to 2027-08-13 ended more than a year ago",
         ]
     );
     // Within the year after it ended, the period is not reported yet.
-    let found = check_on("2027-08-01T08:00:00Z");
+    let found = check_on("2028-08-01T08:00:00Z");
     assert_eq!(found.len(), 1, "{found:?}");
 }
