@@ -190,7 +190,52 @@ REQUIRED = {
     "Person": ["name", "url", "contactPoint"],
     "Organization": ["name", "url", "contactPoint"],
     "Service": ["name", "url"],
+    # Locations, by their kind (docs/content.md): search engines need a
+    # place's name and address.
+    "Place": ["name", "url"],
+    "GovernmentOffice": ["name", "url", "address"],
+    "School": ["name", "url", "address"],
 }
+
+DAYS = {f"https://schema.org/{d}" for d in (
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")}
+
+
+def hours_in(node, owner=None):
+    """Every list of opening hours in a JSON-LD value, with the type that
+    holds it: a place's openingHoursSpecification, a service's or contact
+    point's hoursAvailable (nested places included)."""
+    if isinstance(node, list):
+        for x in node:
+            yield from hours_in(x, owner)
+    elif isinstance(node, dict):
+        owner = node.get("@type", owner)
+        for key, value in node.items():
+            if key in ("openingHoursSpecification", "hoursAvailable"):
+                yield owner, value
+            else:
+                yield from hours_in(value, owner)
+
+
+def check_hours(path, t, specs):
+    """openingHoursSpecification: a regular entry has days and hh:mm times
+    (closing after opening, or 00:00 for midnight); a special day (holiday or
+    closure) has ISO dates in order and opens = closes = 00:00 (closed)."""
+    for s in specs:
+        if s.get("@type") != "OpeningHoursSpecification":
+            fail(path, f"{t}: hours entry of type {s.get('@type')}")
+        for key in ("opens", "closes"):
+            datetime.strptime(s[key], "%H:%M")  # raises if not hh:mm
+        if "validFrom" in s:
+            if date.fromisoformat(s["validFrom"]) > date.fromisoformat(s["validThrough"]):
+                fail(path, f"{t}: special day {s['validFrom']} after {s['validThrough']}")
+            if "dayOfWeek" in s or s["opens"] != s["closes"]:
+                fail(path, f"{t}: special day {s['validFrom']} is not a closure")
+        else:
+            if not s.get("dayOfWeek") or not set(s["dayOfWeek"]) <= DAYS:
+                fail(path, f"{t}: hours without schema.org days: {s.get('dayOfWeek')}")
+            if s["closes"] != "00:00" and s["closes"] <= s["opens"]:
+                fail(path, f"{t}: closes {s['closes']} before it opens {s['opens']}")
 
 
 def check_jsonld(path):
@@ -204,6 +249,8 @@ def check_jsonld(path):
         for prop in REQUIRED.get(t, []):
             if prop not in data:
                 fail(path, f"{t} without {prop}")
+        for owner, specs in hours_in(data):
+            check_hours(path, owner, specs)
         if t == "Event":
             for key in ("startDate", "endDate"):
                 v = data[key]

@@ -143,8 +143,11 @@ pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagno
         ]);
     }
     let front_text = &file.text[parts.front.clone()];
-    let mut table = toml::de::DeTable::parse(front_text)
-        .map_err(|e| vec![explain_toml_error(&e, &file, offset, schema::hint)])?;
+    let mut table = toml::de::DeTable::parse(front_text).map_err(|e| {
+        vec![explain_toml_error(&e, &file, offset, |n| {
+            schema::hint(id.kind, n)
+        })]
+    })?;
     crate::text::strip_controls_toml(table.get_mut()); // escapes like "\u001B" (crate::text)
     let mut errors: Vec<Diagnostic> = table
         .get_ref()
@@ -162,8 +165,11 @@ pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagno
     if !errors.is_empty() {
         return Err(errors);
     }
-    let front = RawFront::deserialize(toml::de::Deserializer::from(table))
-        .map_err(|e| vec![explain_toml_error(&e, &file, offset, schema::hint)])?;
+    let front = RawFront::deserialize(toml::de::Deserializer::from(table)).map_err(|e| {
+        vec![explain_toml_error(&e, &file, offset, |n| {
+            schema::hint(id.kind, n)
+        })]
+    })?;
     let scan = scan_body(&file.text, parts.body.clone());
     if let Some(span) = scan.too_deep {
         return Err(vec![

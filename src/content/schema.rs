@@ -471,6 +471,15 @@ pub const FIELDS: &[FieldSpec] = &[
         example: "\"Bus 611, Haltestelle Kreisverwaltung\"",
     },
     FieldSpec {
+        name: "kind",
+        kinds: &[Location],
+        scope: Scope::Source,
+        required: false,
+        doc: "what sort of place: \"office\" (a public authority's office, e.g. the county administration), \"school\" (a school or adult education centre) or \"place\" (anything else, the default); search engines are told so",
+        doc_de: "welche Art von Ort: \"office\" (Dienststelle einer Behörde, z. B. der Kreisverwaltung), \"school\" (Schule oder Volkshochschule) oder \"place\" (alles andere, Standard); Suchmaschinen erfahren es",
+        example: "\"office\"",
+    },
+    FieldSpec {
         name: "languages",
         kinds: &[Contact],
         scope: Scope::Source,
@@ -512,6 +521,16 @@ pub fn field(name: &str) -> Option<&'static FieldSpec> {
     FIELDS.iter().find(|f| f.name == name)
 }
 
+/// The field `name` of `kind` (two kinds may give one name different
+/// meanings: a contact's `kind` is person or organisation, a location's
+/// the sort of place), else any field of that name.
+pub fn field_of(kind: Kind, name: &str) -> Option<&'static FieldSpec> {
+    FIELDS
+        .iter()
+        .find(|f| f.name == name && f.kinds.contains(&kind))
+        .or_else(|| field(name))
+}
+
 /// Fields a file of `kind` may set (`translation`: a `<slug>.<lang>.md` file).
 pub fn allowed(kind: Kind, translation: bool) -> impl Iterator<Item = &'static FieldSpec> {
     FIELDS.iter().filter(move |f| {
@@ -529,9 +548,9 @@ pub fn text_fields() -> impl Iterator<Item = &'static FieldSpec> {
     FIELDS.iter().filter(|f| f.scope == Scope::Text)
 }
 
-/// Help text for a field: what it holds and an example.
-pub fn hint(name: &str) -> Option<crate::tool_text::Msg> {
-    field(name).map(|f| {
+/// Help text for a field of `kind`: what it holds and an example.
+pub fn hint(kind: Kind, name: &str) -> Option<crate::tool_text::Msg> {
+    field_of(kind, name).map(|f| {
         crate::tool_text::Msg::new("field-hint")
             .arg("field", f.name)
             .arg(

@@ -658,3 +658,10 @@ map-zoom-out-of-range = Die Zoomstufe { $zoom } liegt nicht zwischen 0 und { $ma
     .help = 10 zeigt einen Landkreis, 14 eine Stadt. Ohne zoom zeigt die Karte alle Orte.
 map-leaflet-missing = Die Karte braucht Leaflet, das nicht installiert ist ({ $file } fehlt).
     .help = Bitte scripts/install-map ausführen (es führt „npm ci“ in themes/default/map aus) oder [map] aus site.toml entfernen.
+
+## Orte: Art des Ortes, alte Schließzeiten, Terminlinks
+location-kind-unknown = „{ $kind }“ ist keine Art von Ort.
+closed-period-stale = Die Schließzeit vom { $from } bis { $to } ist seit mehr als einem Jahr vorbei.
+    .help = Bitte diesen Zeitraum aus „closed“ löschen (in den Übersetzungen den gleichen Eintrag auch).
+appointment-url-not-https = Die Adresse für Termine { $url } beginnt nicht mit https://.
+    .help = Ein Buchungsformular fragt nach persönlichen Daten: Bitte die https://-Adresse der Buchungsseite eintragen.

@@ -621,3 +621,10 @@ map-zoom-out-of-range = zoom { $zoom } is not between 0 and { $max }
     .help = 10 shows a county, 14 a town; leave zoom out to fit all locations
 map-leaflet-missing = the map needs Leaflet, which is not installed ({ $file } is missing)
     .help = run scripts/install-map (it runs `npm ci` in themes/default/map), or remove [map] from site.toml
+
+## Locations: the sort of place, stale closures, appointment links
+location-kind-unknown = `{ $kind }` is not a kind of location
+closed-period-stale = the closure from { $from } to { $to } ended more than a year ago
+    .help = delete this period from `closed` (in the translations too, the same entry)
+appointment-url-not-https = the appointment address { $url } does not begin with https://
+    .help = a booking form asks for personal data: use the https:// address of the booking page
