@@ -282,9 +282,13 @@ fn static_files(src: &Sources<'_>, ds: &mut Diagnostics) -> OutputFiles {
         output::css::minify_stylesheets(&mut files);
         output::script::minify_scripts(&mut files, crate::routes::THEME_STATIC);
     }
-    // Leaflet comes minified, with its licence: published as npm has it.
+    // Leaflet's script comes minified, with its licence: published as npm
+    // has it; its stylesheet (written to be read) is minified like ours.
     if map {
         output::leaflet::leaflet_files(root, &src.config.theme, &mut files, ds);
+        if src.minify {
+            output::leaflet::minify_stylesheet(&mut files);
+        }
     }
     files
 }

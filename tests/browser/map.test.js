@@ -217,3 +217,17 @@ test("without JavaScript the map page is the list of locations by place", async 
   assert.strictEqual((await listed(page)).length, 3);
   await ctx.close();
 });
+
+test("the map page's HTML and stylesheets stay under 30 KB, as every reader page's", () => {
+  const out = path.join(dir, "public");
+  for (const lang of ["de", "ar"]) {
+    const html = fs.readFileSync(path.join(out, "map", lang, "index.html"), "utf8");
+    const sheets = [...html.matchAll(/<link [^>]*>/g)]
+      .map((m) => m[0])
+      .filter((tag) => /\brel="?stylesheet\b/.test(tag))
+      .map((tag) => /\bhref="?([^" >]+)/.exec(tag)[1]);
+    assert.ok(sheets.some((s) => s.includes("leaflet")), `${lang}: Leaflet's stylesheet is linked`);
+    const bytes = Buffer.byteLength(html) + sheets.reduce((n, s) => n + fs.statSync(path.join(out, s)).size, 0);
+    assert.ok(bytes < 30 * 1024, `${lang}: ${bytes} bytes of HTML and CSS (${sheets.join(", ")})`);
+  }
+});
