@@ -12,9 +12,11 @@ use crate::toml_input::{explain_toml_error, suggest};
 
 use crate::layout::CONFIG_FILE;
 
+mod check;
 mod legal;
 mod region;
 
+pub use check::{CheckSettings, DEFAULT_MAX_DOCUMENT_MB};
 pub use legal::{Legal, is_email_address};
 use legal::{RawLegal, validate_legal};
 pub use region::Region;
@@ -172,6 +174,8 @@ struct RawConfig {
     markdown: MarkdownSettings,
     #[serde(default = "default_paginate_by")]
     paginate_by: usize,
+    #[serde(default)]
+    check: CheckSettings,
 }
 
 /// Cards per list page (section lists, term pages, the archive).
@@ -204,6 +208,8 @@ pub struct SiteConfig {
     pub markdown: MarkdownSettings,
     /// Cards per list page; longer lists continue on `…/page/2/` and so on.
     pub paginate_by: usize,
+    /// `[check]`: document size limit, BITV §4.
+    pub check: CheckSettings,
 }
 
 impl SiteConfig {
@@ -351,6 +357,7 @@ fn validate(
         taxonomies: raw.taxonomies,
         markdown: raw.markdown,
         paginate_by: raw.paginate_by.max(1),
+        check: raw.check,
     })
 }
 

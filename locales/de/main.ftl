@@ -221,3 +221,14 @@ label-transit = Anfahrt mit Bus und Bahn
 label-offers-here = Angebote hier
 label-events-here = Veranstaltungen hier
 label-contacts-here = Ansprechpersonen hier
+
+# Documents and the sign-language video
+documents-heading = Dokumente zum Herunterladen
+file-size-kb = { $size } KB
+file-size-mb = { $size } MB
+duration-seconds = { $seconds } Sekunden
+duration-minutes-seconds = { $minutes } Min. { $seconds } Sek.
+sign-language-heading = Erklärung in Deutscher Gebärdensprache
+sign-language-symbol = Symbol für Deutsche Gebärdensprache (DGS)
+sign-language-captions = Deutsche Untertitel
+sign-language-download = Video herunterladen

@@ -217,3 +217,14 @@ label-transit = By bus and train
 label-offers-here = Offers here
 label-events-here = Events here
 label-contacts-here = Contacts here
+
+# Documents and the sign-language video
+documents-heading = Documents to download
+file-size-kb = { $size } KB
+file-size-mb = { $size } MB
+duration-seconds = { $seconds } seconds
+duration-minutes-seconds = { $minutes } min { $seconds } s
+sign-language-heading = Explanation in German Sign Language
+sign-language-symbol = German Sign Language (DGS) symbol
+sign-language-captions = German captions
+sign-language-download = Download the video

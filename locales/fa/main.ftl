@@ -221,3 +221,14 @@ label-transit = با اتوبوس و قطار
 label-offers-here = خدمات در این مکان
 label-events-here = رویدادها در این مکان
 label-contacts-here = تماس‌ها در این مکان
+
+# Documents and the sign-language video
+documents-heading = اسناد برای دانلود
+file-size-kb = { $size } کیلوبایت
+file-size-mb = { $size } مگابایت
+duration-seconds = { $seconds } ثانیه
+duration-minutes-seconds = { $minutes } دقیقه و { $seconds } ثانیه
+sign-language-heading = توضیح به زبان اشاره آلمانی
+sign-language-symbol = نماد زبان اشاره آلمانی (DGS)
+sign-language-captions = زیرنویس آلمانی
+sign-language-download = دانلود ویدیو

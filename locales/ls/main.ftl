@@ -220,3 +220,14 @@ label-transit = Mit Bus und Bahn
 label-offers-here = Angebote hier
 label-events-here = Termine hier
 label-contacts-here = Menschen, die hier helfen
+
+# Documents and the sign-language video
+documents-heading = Dokumente zum Herunter-Laden
+file-size-kb = { $size } KB
+file-size-mb = { $size } MB
+duration-seconds = { $seconds } Sekunden
+duration-minutes-seconds = { $minutes } Minuten und { $seconds } Sekunden
+sign-language-heading = Erklärung in Gebärden-Sprache
+sign-language-symbol = Zeichen für Deutsche Gebärden-Sprache (DGS)
+sign-language-captions = Unter-Titel auf Deutsch
+sign-language-download = Video herunter-laden

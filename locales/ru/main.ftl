@@ -233,3 +233,14 @@ label-transit = На автобусе и поезде
 label-offers-here = Предложения здесь
 label-events-here = Мероприятия здесь
 label-contacts-here = Контакты здесь
+
+# Documents and the sign-language video
+documents-heading = Документы для скачивания
+file-size-kb = { $size } КБ
+file-size-mb = { $size } МБ
+duration-seconds = { $seconds } с
+duration-minutes-seconds = { $minutes } мин { $seconds } с
+sign-language-heading = Объяснение на немецком жестовом языке
+sign-language-symbol = Символ немецкого жестового языка (DGS)
+sign-language-captions = Немецкие субтитры
+sign-language-download = Скачать видео

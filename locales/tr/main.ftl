@@ -220,3 +220,14 @@ label-transit = Otobüs ve trenle
 label-offers-here = Buradaki hizmetler
 label-events-here = Buradaki etkinlikler
 label-contacts-here = Buradaki iletişim kişileri
+
+# Documents and the sign-language video
+documents-heading = İndirilecek belgeler
+file-size-kb = { $size } KB
+file-size-mb = { $size } MB
+duration-seconds = { $seconds } saniye
+duration-minutes-seconds = { $minutes } dk { $seconds } sn
+sign-language-heading = Alman İşaret Dili ile açıklama
+sign-language-symbol = Alman İşaret Dili (DGS) simgesi
+sign-language-captions = Almanca altyazı
+sign-language-download = Videoyu indir

@@ -233,3 +233,14 @@ label-transit = Автобусом і потягом
 label-offers-here = Пропозиції тут
 label-events-here = Заходи тут
 label-contacts-here = Контакти тут
+
+# Documents and the sign-language video
+documents-heading = Документи для завантаження
+file-size-kb = { $size } КБ
+file-size-mb = { $size } МБ
+duration-seconds = { $seconds } с
+duration-minutes-seconds = { $minutes } хв { $seconds } с
+sign-language-heading = Пояснення німецькою жестовою мовою
+sign-language-symbol = Символ німецької жестової мови (DGS)
+sign-language-captions = Німецькі субтитри
+sign-language-download = Завантажити відео

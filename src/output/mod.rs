@@ -9,6 +9,7 @@ pub mod data;
 pub mod feed;
 pub mod headers;
 pub mod ical;
+pub mod media;
 pub mod offline;
 pub mod script;
 pub mod search;

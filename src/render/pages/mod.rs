@@ -24,6 +24,7 @@ mod hours;
 mod item;
 mod list;
 mod location;
+mod media;
 mod search;
 mod time;
 
@@ -52,6 +53,11 @@ pub const MESSAGES_ASKED_BY_CODE: &[&str] = &[
     "access-toilet",
     "access-hearing-loop",
     "access-parking",
+    // Sizes and durations of documents and videos (render::pages::media).
+    "file-size-kb",
+    "file-size-mb",
+    "duration-seconds",
+    "duration-minutes-seconds",
 ];
 
 /// A rendered page, before minification.
