@@ -58,6 +58,12 @@ pub const MESSAGES_ASKED_BY_CODE: &[&str] = &[
     "file-size-mb",
     "duration-seconds",
     "duration-minutes-seconds",
+    // Asked by the templates only for items with documents or a video.
+    "documents-heading",
+    "sign-language-heading",
+    "sign-language-symbol",
+    "sign-language-captions",
+    "sign-language-download",
 ];
 
 /// A rendered page, before minification.
