@@ -141,8 +141,8 @@ pub fn gather(root: &Path, files: &[ParsedFile], ds: &mut Diagnostics) -> Media 
     let mut media = Media::default();
     let mut names: BTreeMap<String, PathBuf> = BTreeMap::new();
     for p in files {
-        let mut find = |written: &str, span: Range<usize>, ds: &mut Diagnostics| {
-            let f = find(root, &p.file, written, span.clone(), ds)?;
+        let mut find = |written: &str, span: Range<usize>, missing: bool, ds: &mut Diagnostics| {
+            let f = find(root, &p.file, written, span.clone(), missing, ds)?;
             match names.get(&f.name) {
                 Some(other) if *other != f.source => {
                     ds.push(
@@ -170,7 +170,7 @@ pub fn gather(root: &Path, files: &[ParsedFile], ds: &mut Diagnostics) -> Media 
                 }
                 ok.then(|| l.get_ref().clone())
             });
-            if let Some(file) = find(d.file.get_ref(), p.span(d.file.span()), ds) {
+            if let Some(file) = find(d.file.get_ref(), p.span(d.file.span()), true, ds) {
                 media.documents.push(Document {
                     file,
                     title: d.title.get_ref().trim().to_string(),
@@ -180,12 +180,12 @@ pub fn gather(root: &Path, files: &[ParsedFile], ds: &mut Diagnostics) -> Media 
         }
         if let Some(s) = &p.front.sign_language {
             let s = s.get_ref();
-            let video = find(s.video.get_ref(), p.span(s.video.span()), ds);
-            let poster = find(s.poster.get_ref(), p.span(s.poster.span()), ds);
+            let video = find(s.video.get_ref(), p.span(s.video.span()), true, ds);
+            let poster = find(s.poster.get_ref(), p.span(s.poster.span()), true, ds);
             let captions = s
                 .captions
                 .as_ref()
-                .map(|c| find(c.get_ref(), p.span(c.span()), ds));
+                .map(|c| find(c.get_ref(), p.span(c.span()), true, ds));
             let span = p.span(s.video.span());
             let info = video
                 .as_ref()
@@ -206,7 +206,9 @@ pub fn gather(root: &Path, files: &[ParsedFile], ds: &mut Diagnostics) -> Media 
         for (dest, span) in p.links.iter() {
             if is_document_link(dest)
                 && !media.linked.contains_key(&link_key(dest))
-                && let Some(f) = find(&link_path(dest), span.clone(), ds)
+                // A link to a file that is not there is left to `check`'s
+                // link check (an error there, as for any missing file).
+                && let Some(f) = find(&link_path(dest), span.clone(), false, ds)
             {
                 media.linked.insert(link_key(dest), f);
             }
@@ -266,12 +268,14 @@ fn inspect(
 }
 
 /// Finds the file `written` names, relative to the content file `from` (or,
-/// written as `/x.pdf` or not found there, in `static/`).
+/// written as `/x.pdf` or not found there, in `static/`). A file that is
+/// not there is an error if `missing` says so.
 fn find(
     root: &Path,
     from: &SourceFile,
     written: &str,
     span: Range<usize>,
+    missing: bool,
     ds: &mut Diagnostics,
 ) -> Option<MediaFile> {
     let written = written.trim();
@@ -322,6 +326,9 @@ fn find(
                 bytes: meta.len(),
             });
         }
+    }
+    if !missing {
+        return None;
     }
     ds.push(
         Diagnostic::error("media-missing")
