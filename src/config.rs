@@ -12,10 +12,12 @@ use crate::toml_input::{explain_toml_error, suggest};
 
 use crate::layout::CONFIG_FILE;
 
+mod check;
 mod legal;
 mod map;
 mod region;
 
+pub use check::{CheckSettings, DEFAULT_MAX_DOCUMENT_MB};
 pub use legal::{Legal, is_email_address};
 use legal::{RawLegal, validate_legal};
 pub use map::MapConfig;
@@ -175,6 +177,8 @@ struct RawConfig {
     #[serde(default = "default_paginate_by")]
     paginate_by: usize,
     map: Option<toml::Spanned<map::RawMap>>,
+    #[serde(default)]
+    check: CheckSettings,
 }
 
 /// Cards per list page (section lists, term pages, the archive).
@@ -209,6 +213,8 @@ pub struct SiteConfig {
     pub paginate_by: usize,
     /// `[map]`: the map page of every location (`None`: no map at all).
     pub map: Option<MapConfig>,
+    /// `[check]`: document size limit, BITV §4.
+    pub check: CheckSettings,
 }
 
 impl SiteConfig {
@@ -358,6 +364,7 @@ fn validate(
         markdown: raw.markdown,
         paginate_by: raw.paginate_by.max(1),
         map,
+        check: raw.check,
     })
 }
 

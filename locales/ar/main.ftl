@@ -245,3 +245,13 @@ map-no-place = بدون بلدة
 map-label = خريطة الأماكن
 map-zoom-in = تكبير
 map-zoom-out = تصغير
+# Documents and the sign-language video
+documents-heading = مستندات للتنزيل
+file-size-kb = { $size } كيلوبايت
+file-size-mb = { $size } ميغابايت
+duration-seconds = { $seconds } ثانية
+duration-minutes-seconds = { $minutes } دقيقة و{ $seconds } ثانية
+sign-language-heading = شرح بلغة الإشارة الألمانية
+sign-language-symbol = رمز لغة الإشارة الألمانية (DGS)
+sign-language-captions = ترجمة مكتوبة بالألمانية
+sign-language-download = تنزيل الفيديو

@@ -231,3 +231,13 @@ map-no-place = Ohne Gemeinde
 map-label = Karte der Orte
 map-zoom-in = Vergrößern
 map-zoom-out = Verkleinern
+# Documents and the sign-language video
+documents-heading = Dokumente zum Herunterladen
+file-size-kb = { $size } KB
+file-size-mb = { $size } MB
+duration-seconds = { $seconds } Sekunden
+duration-minutes-seconds = { $minutes } Min. { $seconds } Sek.
+sign-language-heading = Erklärung in Deutscher Gebärdensprache
+sign-language-symbol = Symbol für Deutsche Gebärdensprache (DGS)
+sign-language-captions = Deutsche Untertitel
+sign-language-download = Video herunterladen

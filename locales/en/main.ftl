@@ -227,3 +227,13 @@ map-no-place = Without a place
 map-label = Map of locations
 map-zoom-in = Zoom in
 map-zoom-out = Zoom out
+# Documents and the sign-language video
+documents-heading = Documents to download
+file-size-kb = { $size } KB
+file-size-mb = { $size } MB
+duration-seconds = { $seconds } seconds
+duration-minutes-seconds = { $minutes } min { $seconds } s
+sign-language-heading = Explanation in German Sign Language
+sign-language-symbol = German Sign Language (DGS) symbol
+sign-language-captions = German captions
+sign-language-download = Download the video

@@ -231,3 +231,13 @@ map-no-place = بدون شهر
 map-label = نقشهٔ مکان‌ها
 map-zoom-in = بزرگ‌نمایی
 map-zoom-out = کوچک‌نمایی
+# Documents and the sign-language video
+documents-heading = اسناد برای دانلود
+file-size-kb = { $size } کیلوبایت
+file-size-mb = { $size } مگابایت
+duration-seconds = { $seconds } ثانیه
+duration-minutes-seconds = { $minutes } دقیقه و { $seconds } ثانیه
+sign-language-heading = توضیح به زبان اشاره آلمانی
+sign-language-symbol = نماد زبان اشاره آلمانی (DGS)
+sign-language-captions = زیرنویس آلمانی
+sign-language-download = دانلود ویدیو

@@ -230,3 +230,13 @@ map-no-place = Andere Orte
 map-label = Karte mit allen Orten
 map-zoom-in = Karte größer machen
 map-zoom-out = Karte kleiner machen
+# Documents and the sign-language video
+documents-heading = Dokumente zum Herunter-Laden
+file-size-kb = { $size } KB
+file-size-mb = { $size } MB
+duration-seconds = { $seconds } Sekunden
+duration-minutes-seconds = { $minutes } Minuten und { $seconds } Sekunden
+sign-language-heading = Erklärung in Gebärden-Sprache
+sign-language-symbol = Zeichen für Deutsche Gebärden-Sprache (DGS)
+sign-language-captions = Unter-Titel auf Deutsch
+sign-language-download = Video herunter-laden

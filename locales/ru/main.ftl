@@ -243,3 +243,13 @@ map-no-place = Без населённого пункта
 map-label = Карта мест
 map-zoom-in = Приблизить
 map-zoom-out = Отдалить
+# Documents and the sign-language video
+documents-heading = Документы для скачивания
+file-size-kb = { $size } КБ
+file-size-mb = { $size } МБ
+duration-seconds = { $seconds } с
+duration-minutes-seconds = { $minutes } мин { $seconds } с
+sign-language-heading = Объяснение на немецком жестовом языке
+sign-language-symbol = Символ немецкого жестового языка (DGS)
+sign-language-captions = Немецкие субтитры
+sign-language-download = Скачать видео

@@ -230,3 +230,13 @@ map-no-place = Yerleşim yeri olmadan
 map-label = Yerlerin haritası
 map-zoom-in = Yakınlaştır
 map-zoom-out = Uzaklaştır
+# Documents and the sign-language video
+documents-heading = İndirilecek belgeler
+file-size-kb = { $size } KB
+file-size-mb = { $size } MB
+duration-seconds = { $seconds } saniye
+duration-minutes-seconds = { $minutes } dk { $seconds } sn
+sign-language-heading = Alman İşaret Dili ile açıklama
+sign-language-symbol = Alman İşaret Dili (DGS) simgesi
+sign-language-captions = Almanca altyazı
+sign-language-download = Videoyu indir

@@ -243,3 +243,13 @@ map-no-place = Без населеного пункту
 map-label = Мапа місць
 map-zoom-in = Збільшити
 map-zoom-out = Зменшити
+# Documents and the sign-language video
+documents-heading = Документи для завантаження
+file-size-kb = { $size } КБ
+file-size-mb = { $size } МБ
+duration-seconds = { $seconds } с
+duration-minutes-seconds = { $minutes } хв { $seconds } с
+sign-language-heading = Пояснення німецькою жестовою мовою
+sign-language-symbol = Символ німецької жестової мови (DGS)
+sign-language-captions = Німецькі субтитри
+sign-language-download = Завантажити відео

@@ -235,6 +235,7 @@ fn site_files(src: &Sources<'_>, pages: PageFacts) -> OutputFiles {
         })
         .collect();
     files.extend(data_files(src.site, src.now, &labels));
+    files.extend(output::media::media_files(src.root, src.site));
     entries.sort_by(|a, b| a.loc.cmp(&b.loc));
     files.insert(
         crate::routes::file_for(crate::routes::SITEMAP),

@@ -9,6 +9,7 @@
 
 mod content;
 mod links;
+mod media;
 mod messages;
 
 use std::path::Path;
@@ -47,6 +48,8 @@ pub fn examine(root: &Path, pipeline: &Pipeline) -> Diagnostics {
     content::finished_events(site, now, &mut ds);
     content::translations(site, &mut ds);
     content::duplicate_titles(site, &mut ds);
+    media::large_documents(site, &mut ds);
+    media::bitv(site, &mut ds);
     messages::check(root, site, pipeline.messages(), &mut ds);
     ds
 }

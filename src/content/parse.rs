@@ -42,6 +42,24 @@ pub struct RawAccessibility {
     pub parking: Option<Spanned<String>>,
 }
 
+/// One entry of `documents` as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDocument {
+    pub file: Spanned<String>,
+    pub title: Spanned<String>,
+    pub language: Option<Spanned<String>>,
+}
+
+/// The `sign_language` table as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSignLanguage {
+    pub video: Spanned<String>,
+    pub poster: Spanned<String>,
+    pub captions: Option<Spanned<String>>,
+}
+
 /// Front matter of any kind; which fields are allowed is checked against
 /// [`schema`] before this is deserialised.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -98,6 +116,8 @@ pub struct RawFront {
     pub source_hash: Option<Spanned<String>>,
     pub machine_translated: Option<bool>,
     pub reviewed: Option<bool>,
+    pub documents: Option<Vec<RawDocument>>,
+    pub sign_language: Option<Spanned<RawSignLanguage>>,
 }
 
 /// A parsed content file.

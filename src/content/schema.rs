@@ -515,6 +515,25 @@ pub const FIELDS: &[FieldSpec] = &[
         doc_de: "true, sobald ein Mensch die maschinelle Übersetzung geprüft hat",
         example: "false",
     },
+    // Documents and sign-language video (content::media).
+    FieldSpec {
+        name: "documents",
+        kinds: ALL,
+        scope: Scope::Source,
+        required: false,
+        doc: "files to download (PDF, DOCX, ODT …), beside the content file or in static/, with a title and the document's language",
+        doc_de: "Dateien zum Herunterladen (PDF, DOCX, ODT …), neben der Inhaltsdatei oder in static/, mit Titel und der Sprache des Dokuments",
+        example: "[{ file = \"flyer-ar.pdf\", title = \"Flyer auf Arabisch\", language = \"ar\" }]",
+    },
+    FieldSpec {
+        name: "sign_language",
+        kinds: &[Home, Page],
+        scope: Scope::Source,
+        required: false,
+        doc: "explanation in German Sign Language: an MP4 video (at least 320×240, 25 frames per second), a poster picture and optional WebVTT captions, beside the content file or in static/",
+        doc_de: "Erklärung in Deutscher Gebärdensprache: ein MP4-Video (mindestens 320×240, 25 Bilder pro Sekunde), ein Vorschaubild und auf Wunsch Untertitel (WebVTT), neben der Inhaltsdatei oder in static/",
+        example: "{ video = \"dgs-start.mp4\", poster = \"dgs-start.jpg\", captions = \"dgs-start.vtt\" }",
+    },
 ];
 
 pub fn field(name: &str) -> Option<&'static FieldSpec> {

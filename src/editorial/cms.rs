@@ -132,6 +132,8 @@ const LABELS: &[(&str, &str)] = &[
     ("accessibility", "Barrierefreiheit"),
     ("accessibility_note", "Hinweis zur Barrierefreiheit"),
     ("transit", "Anfahrt mit Bus und Bahn"),
+    ("documents", "Dokumente zum Herunterladen"),
+    ("sign_language", "Erklärung in Gebärdensprache (Video)"),
 ];
 
 /// Values of a field with their German labels: `[(value, label)]`.

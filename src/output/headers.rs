@@ -9,7 +9,7 @@ use crate::routes;
 
 /// The Content-Security-Policy of a built site.
 pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
-img-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; \
+img-src 'self'; media-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; \
 worker-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; \
 object-src 'none'";
 

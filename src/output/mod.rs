@@ -10,6 +10,7 @@ pub mod feed;
 pub mod headers;
 pub mod ical;
 pub mod leaflet;
+pub mod media;
 pub mod offline;
 pub mod script;
 pub mod search;

@@ -5,7 +5,9 @@
 
 use serde::Serialize;
 
+mod media;
 mod place;
+pub use media::{DocumentView, SignLanguageView};
 pub use place::{
     AccessRow, HoursRow, HoursView, LocationView, MapGroup, MapLocation, MapView, PlaceView,
 };
@@ -356,6 +358,10 @@ pub struct BodyView {
     /// Translated by machine; `reviewed` once a person checked it.
     pub machine_translated: bool,
     pub reviewed: bool,
+    /// Documents listed in front matter (`documents`).
+    pub documents: Vec<DocumentView>,
+    /// The explanation in German Sign Language (`sign_language`).
+    pub sign_language: Option<SignLanguageView>,
 }
 
 /// The item shown on an item page.

@@ -155,6 +155,36 @@ pub const HEADERS: &str = "/_headers";
 /// The service worker (at the root, so that its scope is the whole site).
 pub const SERVICE_WORKER: &str = "/sw.js";
 
+/// Documents and videos items publish (`media_file`).
+pub const FILES: &str = "/files/";
+
+/// Where a file an item publishes (a document, a sign-language video) is
+/// found: `/files/<section>/<slug>/<name>`, the home page's under
+/// `/files/home/`. The same in every language and every build.
+pub fn media_file(kind: Kind, slug: &str, name: &str) -> String {
+    let name = percent_encoding::utf8_percent_encode(name, FILE_NAME).to_string();
+    media_folder(kind, slug) + &name
+}
+
+/// The output file of [`media_file`] (its name not escaped).
+pub fn media_output_file(kind: Kind, slug: &str, name: &str) -> String {
+    file_for(&(media_folder(kind, slug) + name))
+}
+
+fn media_folder(kind: Kind, slug: &str) -> String {
+    match kind {
+        Kind::Home => format!("{FILES}home/"),
+        _ => format!("{FILES}{}/{slug}/", kind.folder()),
+    }
+}
+
+/// Characters of a file name written as they are in its address.
+const FILE_NAME: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
 /// The browser editor (the site's `static/admin/`, see docs/cms.md).
 pub const EDITOR: &str = "/admin/";
 
@@ -224,6 +254,7 @@ pub fn reserved_language_keys() -> Vec<String> {
         EDITOR,
         SEARCH_INDEXES,
         MAP_PAGES,
+        FILES,
     ];
     for path in beside_languages {
         let file = file_for(path);

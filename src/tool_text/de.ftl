@@ -665,3 +665,27 @@ closed-period-stale = Die Schließzeit vom { $from } bis { $to } ist seit mehr a
     .help = Bitte diesen Zeitraum aus „closed“ löschen (in den Übersetzungen den gleichen Eintrag auch).
 appointment-url-not-https = Die Adresse für Termine { $url } beginnt nicht mit https://.
     .help = Ein Buchungsformular fragt nach persönlichen Daten: Bitte die https://-Adresse der Buchungsseite eintragen.
+
+# Dokumente, Gebärdensprach-Video, BITV § 4 (content::media, check::bitv)
+media-missing = Die Datei { $file } gibt es nicht.
+    .help = Bitte die Datei neben die Inhaltsdatei legen (in { $folder }/) oder nach static/, oder den Namen berichtigen.
+media-outside = { $file } führt aus den Ordnern content/ und static/ hinaus.
+    .help = Bitte den Dateinamen relativ zur Inhaltsdatei schreiben (flyer.pdf) oder als Pfad in static/ (/downloads/flyer.pdf).
+media-not-self-hosted = { $file } liegt auf einem anderen Server; Dokumente und Videos müssen mit der Website veröffentlicht werden.
+    .help = Bitte die Datei neben die Inhaltsdatei oder nach static/ legen und ihren Namen schreiben. Dann fragen die Browser der Leser keinen anderen Server.
+media-name-clash = Eine andere Datei mit dem Namen { $name } wird schon mit diesem Eintrag veröffentlicht ({ $other }).
+    .help = Bitte eine der beiden Dateien umbenennen.
+document-language-invalid = „{ $code }“ ist kein Sprachcode.
+    .help = Bitte die Sprache des Dokuments als Code schreiben, z. B. language = "ar".
+video-unreadable = Das Video { $file } lässt sich nicht als MP4 lesen: { $detail }
+    .help = Bitte das Video als MP4 speichern (H.264 oder AV1), z. B. mit ffmpeg -i eingabe -c:v libx264 -r 25 video.mp4.
+video-below-bitv = Das Gebärdensprach-Video hat { $width }×{ $height } Pixel und { $fps } Bilder pro Sekunde; die BITV 2.0 (Anlage 2) verlangt mindestens 320×240 Pixel und 25 Bilder pro Sekunde.
+    .help = Bitte das Video neu exportieren, mit mindestens 320×240 Pixeln und 25 Bildern pro Sekunde.
+document-too-large = { $file } ist { $size } MB groß; Dokumente sollten höchstens { $max } MB groß sein.
+    .help = Bitte die Datei verkleinern (z. B. das PDF mit komprimierten Bildern exportieren) oder in site.toml [check] max_document_mb erhöhen.
+bitv-sign-language-missing = Die Startseite hat keine Erklärung in Deutscher Gebärdensprache (BITV 2.0 § 4).
+    .help = Bitte in content/_index.md sign_language = { "{" } video = "…", poster = "…", captions = "…" { "}" } eintragen, oder in site.toml [check] bitv = false setzen, wenn die BITV für die Website nicht gilt.
+bitv-easy-read-missing = Die Startseite hat keine Erklärung in Leichter Sprache (BITV 2.0 § 4).
+    .help = Bitte content/_index.{ $lang }.md in Leichter Sprache schreiben: was die Website enthält, wie man sich zurechtfindet, und ein Link zur Erklärung zur Barrierefreiheit (pages/{ $statement }.md); oder in site.toml [check] bitv = false setzen.
+bitv-easy-read-language-missing = Die Website hat keine Sprache für Leichte Sprache (BITV 2.0 § 4).
+    .help = Bitte in site.toml eine Sprache mit key = "ls", tag = "de" und hreflang = false anlegen, oder [check] bitv = false setzen, wenn die BITV für die Website nicht gilt.

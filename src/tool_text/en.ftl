@@ -628,3 +628,27 @@ closed-period-stale = the closure from { $from } to { $to } ended more than a ye
     .help = delete this period from `closed` (in the translations too, the same entry)
 appointment-url-not-https = the appointment address { $url } does not begin with https://
     .help = a booking form asks for personal data: use the https:// address of the booking page
+
+# Documents, sign-language video, BITV §4 (content::media, check::bitv)
+media-missing = the file { $file } does not exist
+    .help = put it beside the content file (in { $folder }/) or in static/, or correct the name
+media-outside = { $file } leads out of the content and static folders
+    .help = write the file's name relative to the content file (flyer.pdf) or as a path in static/ (/downloads/flyer.pdf)
+media-not-self-hosted = { $file } is on another server; documents and videos must be published with the site
+    .help = save the file beside the content file or in static/ and write its name; readers' browsers then ask no other server
+media-name-clash = a different file named { $name } is already published with this item ({ $other })
+    .help = give one of the two files another name
+document-language-invalid = “{ $code }” is not a language code
+    .help = write the document's language as a code, e.g. language = "ar"
+video-unreadable = the video { $file } cannot be read as MP4: { $detail }
+    .help = save the video as MP4 (H.264 or AV1), e.g. with ffmpeg -i input -c:v libx264 -r 25 video.mp4
+video-below-bitv = the sign-language video is { $width }×{ $height } pixels at { $fps } frames per second; BITV 2.0 (Anlage 2) asks for at least 320×240 and 25 frames per second
+    .help = export the video again with at least 320×240 pixels and 25 frames per second
+document-too-large = { $file } is { $size } MB; documents should be at most { $max } MB
+    .help = make the file smaller (e.g. export the PDF with compressed pictures), or raise [check] max_document_mb in site.toml
+bitv-sign-language-missing = the home page has no explanation in German Sign Language (BITV 2.0 §4)
+    .help = add sign_language = { "{" } video = "…", poster = "…", captions = "…" { "}" } to content/_index.md, or set [check] bitv = false in site.toml if the site is not bound by BITV
+bitv-easy-read-missing = the home page has no explanation in Leichte Sprache (BITV 2.0 §4)
+    .help = write content/_index.{ $lang }.md in Leichte Sprache: what the site contains, how to find one's way, and a link to the accessibility statement (pages/{ $statement }.md); or set [check] bitv = false in site.toml
+bitv-easy-read-language-missing = the site has no language for Leichte Sprache (BITV 2.0 §4)
+    .help = add a language with key = "ls", tag = "de" and hreflang = false to site.toml, or set [check] bitv = false if the site is not bound by BITV

@@ -25,6 +25,7 @@ mod item;
 mod list;
 mod location;
 mod map;
+mod media;
 mod search;
 mod time;
 
@@ -58,6 +59,17 @@ pub const MESSAGES_ASKED_BY_CODE: &[&str] = &[
     "map-title",
     "map-description",
     "map-no-place",
+    // Sizes and durations of documents and videos (render::pages::media).
+    "file-size-kb",
+    "file-size-mb",
+    "duration-seconds",
+    "duration-minutes-seconds",
+    // Asked by the templates only for items with documents or a video.
+    "documents-heading",
+    "sign-language-heading",
+    "sign-language-symbol",
+    "sign-language-captions",
+    "sign-language-download",
 ];
 
 /// A rendered page, before minification.
