@@ -506,7 +506,37 @@ pub const FIELDS: &[FieldSpec] = &[
         doc_de: "true, sobald ein Mensch die maschinelle Übersetzung geprüft hat",
         example: "false",
     },
+    FieldSpec {
+        name: "import_source",
+        kinds: IMPORTED,
+        scope: Scope::Source,
+        required: false,
+        doc: "the calendar or spreadsheet this file was imported from; written by `wegweiser import`, do not edit",
+        doc_de: "Kalender oder Tabelle, aus der diese Datei übernommen wurde; schreibt `wegweiser import`, nicht ändern",
+        example: "\"partner.ics\"",
+    },
+    FieldSpec {
+        name: "import_uid",
+        kinds: IMPORTED,
+        scope: Scope::Source,
+        required: false,
+        doc: "the imported entry's id in its source (a calendar's UID); written by `wegweiser import`, do not edit",
+        doc_de: "Kennung des übernommenen Eintrags in seiner Quelle (UID im Kalender); schreibt `wegweiser import`, nicht ändern",
+        example: "\"20261020-sprachtreff@partner.example\"",
+    },
+    FieldSpec {
+        name: "import_hash",
+        kinds: IMPORTED,
+        scope: Scope::Source,
+        required: false,
+        doc: "fingerprint of the file as the last import wrote it (a changed file is not overwritten); written by `wegweiser import`, do not edit",
+        doc_de: "Fingerabdruck der Datei, wie der letzte Import sie schrieb (eine geänderte Datei wird nicht überschrieben); schreibt `wegweiser import`, nicht ändern",
+        example: "\"3f9a1c2b7d4e\"",
+    },
 ];
+
+/// Kinds `wegweiser import` writes.
+const IMPORTED: &[Kind] = &[Offer, Event, Contact, Location];
 
 pub fn field(name: &str) -> Option<&'static FieldSpec> {
     FIELDS.iter().find(|f| f.name == name)
