@@ -701,3 +701,6 @@ import-cell-value = „{ $field }“ kann nicht „{ $value }“ sein: { $want -
     }
 import-label-unknown = Die Bezeichnung „{ $label }“ ist bei { $taxonomy } nicht bekannt.
 import-label-meant = Gemeint ist wohl „{ $key }“: In der Zuordnung unter [labels.{ $taxonomy }] "{ $label }" = "{ $key }" ergänzen oder in der Tabelle den Schlüssel schreiben.
+import-ics-bad-line = Diese Zeile des Kalenders kann nicht gelesen werden.
+    .label = nicht NAME:Wert
+    .help = Jede Zeile muss NAME:Wert oder NAME;PARAMETER=…:Wert sein (eine Zeile, die die vorige fortsetzt, beginnt mit einem Leerzeichen).

@@ -664,3 +664,6 @@ import-cell-value = `{ $field }` cannot be `{ $value }`: { $want ->
     }
 import-label-unknown = the { $taxonomy } label `{ $label }` is not known
 import-label-meant = it probably means `{ $key }`: add "{ $label }" = "{ $key }" under [labels.{ $taxonomy }] in the mapping, or write the key in the sheet
+import-ics-bad-line = this line of the calendar cannot be read
+    .label = not NAME:value
+    .help = every line must be NAME:value or NAME;PARAMETER=…:value (a line that continues the one before starts with a space)

@@ -129,6 +129,10 @@ fn entries(site: &Site, file: &SourceFile, opts: &IcsOptions, ds: &mut Diagnosti
         ds.push(Diagnostic::error("import-ics-not-calendar").in_file(file));
         return Vec::new();
     }
+    if let Some(span) = bad_line(&file.text) {
+        ds.push(Diagnostic::error("import-ics-bad-line").at(file, span));
+        return Vec::new();
+    }
     let unfolded = unfold(&file.text);
     let calendar = match read_calendar(&unfolded) {
         Ok(c) => c,
@@ -166,6 +170,30 @@ fn entries(site: &Site, file: &SourceFile, opts: &IcsOptions, ds: &mut Diagnosti
         }
     }
     out
+}
+
+/// The first line that is not `NAME:value` or `NAME;PARAMETERS:value`
+/// (continuation lines, which start with a space or tab, excepted).
+fn bad_line(text: &str) -> Option<Range<usize>> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let l = line.trim_end_matches(['\r', '\n']);
+        if l.is_empty() || l.starts_with([' ', '\t']) {
+            continue;
+        }
+        let name_end = l.find([':', ';']).unwrap_or(l.len());
+        let name = &l[..name_end];
+        let ok = name_end < l.len()
+            && !name.is_empty()
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && l[name_end..].contains(':');
+        if !ok {
+            return Some(start..start + l.len());
+        }
+    }
+    None
 }
 
 /// A calendar the parser refuses: its message, at the line it names.

@@ -405,9 +405,20 @@ fn term_key(
     if declared.iter().any(|k| k == label) {
         return Ok(label.to_string());
     }
+    // The key's labels in every language, and the mapping's labels for it.
+    let own = mapping.labels.get(tax.key());
     let keys: Vec<(&str, Vec<&str>)> = declared
         .iter()
-        .map(|k| (k.as_str(), labels.of(tax.key(), k)))
+        .map(|k| {
+            let mut texts = labels.of(tax.key(), k);
+            texts.extend(
+                own.iter()
+                    .flat_map(|m| m.iter())
+                    .filter(|(_, v)| *v == k)
+                    .map(|(l, _)| l.as_str()),
+            );
+            (k.as_str(), texts)
+        })
         .collect();
     let help = match meant(label, &keys) {
         Some(key) => Msg::new("import-label-meant")
