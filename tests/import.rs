@@ -42,6 +42,18 @@ fn folder(site: &TestSite, folder: &str) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// The first calendar with organizer, topic and place for every event.
+const WITH_OPTIONS: &[&str] = &[
+    "ics",
+    "partner-v1.ics",
+    "--organizer",
+    "verein",
+    "--topics",
+    "sprache",
+    "--places",
+    "ingelheim",
+];
+
 fn event_site() -> TestSite {
     let site = TestSite::fixture("site");
     for f in [
@@ -59,20 +71,7 @@ fn event_site() -> TestSite {
 fn a_calendar_imports_into_events_that_build() {
     let site = event_site();
     let before = folder(&site, "events");
-    let o = import(
-        &site,
-        "en",
-        &[
-            "ics",
-            "partner-v1.ics",
-            "--organizer",
-            "verein",
-            "--topics",
-            "sprache",
-            "--places",
-            "ingelheim",
-        ],
-    );
+    let o = import(&site, "en", WITH_OPTIONS);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("import done: 5 new, 0 updated, 0 removed"),
@@ -127,20 +126,7 @@ fn a_calendar_imports_into_events_that_build() {
     assert!(daily.contains("{ start = 2026-10-26T09:00, end = 2026-10-26T12:00 }"));
     site.build_ok();
     // Importing the same calendar again changes nothing.
-    let o = import(
-        &site,
-        "en",
-        &[
-            "ics",
-            "partner-v1.ics",
-            "--organizer",
-            "verein",
-            "--topics",
-            "sprache",
-            "--places",
-            "ingelheim",
-        ],
-    );
+    let o = import(&site, "en", WITH_OPTIONS);
     assert!(
         stderr(&o).contains("0 new, 0 updated, 0 removed, 0 kept, 5 unchanged"),
         "{}",

@@ -103,18 +103,16 @@ pub fn parts(rule: &str) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// The weekday of an RFC 5545 two-letter code (`TU`).
 fn weekday(code: &str) -> Option<Weekday> {
-    use Weekday::*;
-    Some(match code {
-        "MO" => Monday,
-        "TU" => Tuesday,
-        "WE" => Wednesday,
-        "TH" => Thursday,
-        "FR" => Friday,
-        "SA" => Saturday,
-        "SU" => Sunday,
-        _ => return None,
-    })
+    let mut day = Weekday::Monday;
+    for _ in 0..7 {
+        if recurrence::ical_day(day) == code {
+            return Some(day);
+        }
+        day = day.next();
+    }
+    None
 }
 
 /// `BYDAY` entries: the ordinal (`2TH` → 2, `-1FR` → -1) and the day.
@@ -156,10 +154,6 @@ pub fn import_rule(
     site: &TimeZone,
 ) -> Option<Imported> {
     let p = parts(rule);
-    let known = [
-        "FREQ", "INTERVAL", "UNTIL", "COUNT", "BYDAY", "BYSETPOS", "WKST",
-    ];
-    let plain = p.keys().all(|k| known.contains(&k.as_str()));
     let interval: i32 = match p.get("INTERVAL") {
         Some(v) => v.parse().ok().filter(|n| *n >= 1)?,
         None => 1,
@@ -188,28 +182,7 @@ pub fn import_rule(
         Some(v) => Some(v.parse().ok()?),
         None => None,
     };
-    let ours = match p.get("FREQ").map(String::as_str) {
-        Some("WEEKLY") if plain && setpos.is_none() && days.iter().all(|(n, _)| n.is_none()) => {
-            let mut weekdays: Vec<Weekday> = days.iter().map(|(_, d)| *d).collect();
-            if weekdays.is_empty() {
-                weekdays.push(start_day.weekday());
-            }
-            Some((Frequency::Weekly, weekdays, None))
-        }
-        Some("MONTHLY") if plain && days.len() == 1 => {
-            let (n, d) = days[0];
-            let week = match (n, setpos) {
-                (Some(n), None) | (None, Some(n)) => n,
-                _ => return expand(&p, first, except, until, count, interval),
-            };
-            ((1..=5).contains(&week) || week == -1).then_some((
-                Frequency::Monthly,
-                vec![d],
-                Some(week),
-            ))
-        }
-        _ => None,
-    };
+    let ours = wegweiser_form(&p, &days, setpos, start_day);
     let Some((frequency, weekdays, week)) = ours else {
         return expand(&p, first, except, until, count, interval);
     };
@@ -237,6 +210,45 @@ pub fn import_rule(
         .filter(|d| *d >= start_day && *d <= rule.until && rule.matches(start_day, *d))
         .collect();
     Some(Imported::Rule { rule, open })
+}
+
+/// Frequency, weekdays and week of the month of Wegweiser's recurrence
+/// for the rule `p`, if it can be written so: weekly on plain weekdays, or
+/// monthly on the n-th (or last) weekday.
+fn wegweiser_form(
+    p: &BTreeMap<String, String>,
+    days: &[(Option<i8>, Weekday)],
+    setpos: Option<i8>,
+    start_day: Date,
+) -> Option<(Frequency, Vec<Weekday>, Option<i8>)> {
+    let known = [
+        "FREQ", "INTERVAL", "UNTIL", "COUNT", "BYDAY", "BYSETPOS", "WKST",
+    ];
+    if !p.keys().all(|k| known.contains(&k.as_str())) {
+        return None;
+    }
+    match p.get("FREQ").map(String::as_str) {
+        Some("WEEKLY") if setpos.is_none() && days.iter().all(|(n, _)| n.is_none()) => {
+            let mut weekdays: Vec<Weekday> = days.iter().map(|(_, d)| *d).collect();
+            if weekdays.is_empty() {
+                weekdays.push(start_day.weekday());
+            }
+            Some((Frequency::Weekly, weekdays, None))
+        }
+        Some("MONTHLY") if days.len() == 1 => {
+            let (n, d) = days[0];
+            let week = match (n, setpos) {
+                (Some(n), None) | (None, Some(n)) => n,
+                _ => return None,
+            };
+            ((1..=5).contains(&week) || week == -1).then_some((
+                Frequency::Monthly,
+                vec![d],
+                Some(week),
+            ))
+        }
+        _ => None,
+    }
 }
 
 /// A daily rule, written out session by session; `None` for other rules.
