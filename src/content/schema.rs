@@ -554,6 +554,12 @@ pub fn allowed(kind: Kind, translation: bool) -> impl Iterator<Item = &'static F
     })
 }
 
+/// The fields of [`allowed`] an editor writes: without the ones `wegweiser
+/// import` stamps (`import_*`), which scaffolds and "did you mean" leave out.
+pub fn editable(kind: Kind, translation: bool) -> impl Iterator<Item = &'static FieldSpec> {
+    allowed(kind, translation).filter(|f| !f.name.starts_with("import_"))
+}
+
 /// The translatable text fields (the ones a source-text fingerprint covers).
 pub fn text_fields() -> impl Iterator<Item = &'static FieldSpec> {
     FIELDS.iter().filter(|f| f.scope == Scope::Text)

@@ -132,6 +132,15 @@ const LABELS: &[(&str, &str)] = &[
     ("accessibility", "Barrierefreiheit"),
     ("accessibility_note", "Hinweis zur Barrierefreiheit"),
     ("transit", "Anfahrt mit Bus und Bahn"),
+    ("import_source", "Übernommen aus (wird automatisch gesetzt)"),
+    (
+        "import_uid",
+        "Kennung in der Quelle (wird automatisch gesetzt)",
+    ),
+    (
+        "import_hash",
+        "Fassung beim Import (wird automatisch gesetzt)",
+    ),
 ];
 
 /// Fixed choices of some fields: `(field, [(value, label)])`.
@@ -415,6 +424,10 @@ pub fn config(config: &SiteConfig, messages: &Messages, backend: &Backend) -> Va
                 .filter(|f| f.kinds.contains(&kind))
                 .map(|f| match f.scope {
                     Scope::Translation => bookkeeping_field(f),
+                    // Written by `wegweiser import`: kept as the file has it.
+                    _ if f.name.starts_with("import_") => {
+                        json!({ "name": f.name, "widget": "hidden", "required": false })
+                    }
                     _ => field(f, config, messages),
                 })
                 .collect();
