@@ -250,7 +250,7 @@ fn misplaced_field(
             .at(file, span)
             .help(suggest(
                 name,
-                schema::allowed(id.kind, translation).map(|f| f.name),
+                schema::editable(id.kind, translation).map(|f| f.name),
                 what,
             ))
     };

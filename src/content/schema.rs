@@ -534,7 +534,37 @@ pub const FIELDS: &[FieldSpec] = &[
         doc_de: "Erklärung in Deutscher Gebärdensprache: ein MP4-Video (mindestens 320×240, 25 Bilder pro Sekunde), ein Vorschaubild und auf Wunsch Untertitel (WebVTT), neben der Inhaltsdatei oder in static/",
         example: "{ video = \"dgs-start.mp4\", poster = \"dgs-start.jpg\", captions = \"dgs-start.vtt\" }",
     },
+    FieldSpec {
+        name: "import_source",
+        kinds: IMPORTED,
+        scope: Scope::Source,
+        required: false,
+        doc: "the calendar or spreadsheet this file was imported from; written by `wegweiser import`, do not edit",
+        doc_de: "Kalender oder Tabelle, aus der diese Datei übernommen wurde; schreibt `wegweiser import`, nicht ändern",
+        example: "\"partner.ics\"",
+    },
+    FieldSpec {
+        name: "import_uid",
+        kinds: IMPORTED,
+        scope: Scope::Source,
+        required: false,
+        doc: "the imported entry's id in its source (a calendar's UID); written by `wegweiser import`, do not edit",
+        doc_de: "Kennung des übernommenen Eintrags in seiner Quelle (UID im Kalender); schreibt `wegweiser import`, nicht ändern",
+        example: "\"20261020-sprachtreff@partner.example\"",
+    },
+    FieldSpec {
+        name: "import_hash",
+        kinds: IMPORTED,
+        scope: Scope::Source,
+        required: false,
+        doc: "fingerprint of the file as the last import wrote it (a changed file is not overwritten); written by `wegweiser import`, do not edit",
+        doc_de: "Fingerabdruck der Datei, wie der letzte Import sie schrieb (eine geänderte Datei wird nicht überschrieben); schreibt `wegweiser import`, nicht ändern",
+        example: "\"3f9a1c2b7d4e\"",
+    },
 ];
+
+/// Kinds `wegweiser import` writes.
+const IMPORTED: &[Kind] = &[Offer, Event, Contact, Location];
 
 pub fn field(name: &str) -> Option<&'static FieldSpec> {
     FIELDS.iter().find(|f| f.name == name)
@@ -560,6 +590,12 @@ pub fn allowed(kind: Kind, translation: bool) -> impl Iterator<Item = &'static F
                 Scope::Translation => translation,
             }
     })
+}
+
+/// The fields of [`allowed`] an editor writes: without the ones `wegweiser
+/// import` stamps (`import_*`), which scaffolds and "did you mean" leave out.
+pub fn editable(kind: Kind, translation: bool) -> impl Iterator<Item = &'static FieldSpec> {
+    allowed(kind, translation).filter(|f| !f.name.starts_with("import_"))
 }
 
 /// The translatable text fields (the ones a source-text fingerprint covers).

@@ -134,6 +134,15 @@ const LABELS: &[(&str, &str)] = &[
     ("transit", "Anfahrt mit Bus und Bahn"),
     ("documents", "Dokumente zum Herunterladen"),
     ("sign_language", "Erklärung in Gebärdensprache (Video)"),
+    ("import_source", "Übernommen aus (wird automatisch gesetzt)"),
+    (
+        "import_uid",
+        "Kennung in der Quelle (wird automatisch gesetzt)",
+    ),
+    (
+        "import_hash",
+        "Fassung beim Import (wird automatisch gesetzt)",
+    ),
 ];
 
 /// Values of a field with their German labels: `[(value, label)]`.
@@ -437,6 +446,10 @@ pub fn config(config: &SiteConfig, messages: &Messages, backend: &Backend) -> Va
                 .filter(|f| f.kinds.contains(&kind))
                 .map(|f| match f.scope {
                     Scope::Translation => bookkeeping_field(f),
+                    // Written by `wegweiser import`: kept as the file has it.
+                    _ if f.name.starts_with("import_") => {
+                        json!({ "name": f.name, "widget": "hidden", "required": false })
+                    }
                     _ => field(f, config, messages),
                 })
                 .collect();

@@ -652,3 +652,67 @@ bitv-easy-read-missing = the home page has no explanation in Leichte Sprache (BI
     .help = write content/_index.{ $lang }.md in Leichte Sprache: what the site contains, how to find one's way, and a link to the accessibility statement (pages/{ $statement }.md); or set [check] bitv = false in site.toml
 bitv-easy-read-language-missing = the site has no language for Leichte Sprache (BITV 2.0 §4)
     .help = add a language with key = "ls", tag = "de" and hreflang = false to site.toml, or set [check] bitv = false if the site is not bound by BITV
+
+## wegweiser import (ics, table)
+what-columns = column headings
+import-nothing-written = nothing was written: fix the problems above and import again
+import-will-create = new: { $file }
+import-will-update = updated: { $file }
+import-will-remove = removed (no longer in the source): { $file }
+import-done = import done: { $created } new, { $updated } updated, { $removed } removed, { $kept } kept, { $unchanged } unchanged
+import-dry-run = dry run, nothing written: { $created } new, { $updated } updated, { $removed } removed, { $kept } kept, { $unchanged } unchanged
+import-kept-edited = { $file } was changed after the last import of { $input }; it is kept as it is
+    .help = compare the file with the entry in { $input } and carry over what is needed; to replace it anyway import with --force
+import-gone-edited = { $file } is no longer in { $input }, but was changed after the last import; it is kept
+    .help = delete the file if the event or offer is over, or remove its import_source, import_uid and import_hash lines to keep it as your own
+import-gone-translated = { $file } is no longer in { $input }, but has translations; it is kept
+    .help = delete the file and its translations if the entry is over
+import-organizer-unknown = `--organizer { $slug }`: there is no contact with this name
+import-ics-not-calendar = not a calendar file: it does not start with BEGIN:VCALENDAR
+    .help = export the calendar as iCalendar (.ics) and import that file
+import-ics-unreadable = the calendar cannot be read: { $detail }
+    .help = every line must be NAME:value or NAME;PARAMETER=…:value, and every BEGIN:… needs its END:…
+import-ics-uid-missing = this event has no UID
+    .help = the partner's calendar program must give every event a UID; without it a later import could not find the event again
+import-ics-uid-duplicate = the UID { $uid } occurs twice in the calendar
+    .help = each event needs its own UID; ask the partner for a corrected calendar
+import-ics-title-missing = event { $uid } has no SUMMARY (title)
+    .help = give the event a title in the calendar
+import-ics-start-missing = event { $uid } has no DTSTART (start)
+    .help = give the event a start in the calendar
+import-ics-bad-time = { $property } cannot be read: `{ $value }`
+    .help = dates are written 20261020, times 20261020T180000 (local), 20261020T160000Z (UTC) or with TZID=Europe/Berlin
+import-ics-zone-unknown = unknown time zone `{ $zone }`
+    .help = use a time zone of the IANA database, e.g. TZID=Europe/Berlin
+import-ics-end-missing = this event has neither DTEND nor DURATION; it is imported as lasting one hour
+    .help = check the end in the imported file
+import-ics-ends-before-start = this event ends before it starts
+    .help = correct DTEND or DURATION in the calendar
+import-ics-rule-unsupported = this repetition cannot be imported: { $rule }
+    .help = Wegweiser imports weekly rules, monthly rules on the n-th weekday and daily rules; enter other series as single events
+import-ics-override-ignored = a changed single date of a series (RECURRENCE-ID) is not imported
+    .help = check the series in the imported file and add the changed date by hand
+import-map-kind = `kind = "{ $kind }"`: a table can become offers, contacts or locations
+    .help = write kind = "offer", "contact" or "location"
+import-map-field-unknown = `{ $field }` is not a field of a { $kind }
+import-map-field-unsupported = `{ $field }` cannot be filled from a column
+    .help = fill this field in the files after the import
+import-map-column-unknown = there is no column `{ $column }` in sheet { $sheet }
+import-map-title-missing = the mapping names no column for `title`
+    .help = add a line such as title = "Name of the offer" under [columns]
+import-row-duplicate = { $sheet }, row { $row }, column { $column }: the id `{ $uid }` was already used in row { $first }
+    .help = every row needs its own id (or title, if the mapping names no id column)
+import-cell-empty = { $sheet }, row { $row }, column { $column }: `{ $field }` is empty
+    .help = every row needs a title
+import-cell-bad = { $sheet }, row { $row }, column { $column }: { $problem }
+import-cell-value = `{ $field }` cannot be `{ $value }`: { $want ->
+        [number] a whole number is needed
+        [yes-no] "ja" or "nein" is needed
+        [date] a date is needed, e.g. 30.06.2027 or 2027-06-30
+        *[numbers] numbers separated by commas are needed
+    }
+import-label-unknown = the { $taxonomy } label `{ $label }` is not known
+import-label-meant = it probably means `{ $key }`: add "{ $label }" = "{ $key }" under [labels.{ $taxonomy }] in the mapping, or write the key in the sheet
+import-ics-bad-line = this line of the calendar cannot be read
+    .label = not NAME:value
+    .help = every line must be NAME:value or NAME;PARAMETER=…:value (a line that continues the one before starts with a space)
