@@ -172,6 +172,8 @@ struct RawConfig {
     markdown: MarkdownSettings,
     #[serde(default = "default_paginate_by")]
     paginate_by: usize,
+    #[serde(default = "default_search_shard_size")]
+    search_shard_size: usize,
 }
 
 /// Cards per list page (section lists, term pages, the archive).
@@ -179,6 +181,15 @@ pub const DEFAULT_PAGINATE_BY: usize = 100;
 
 fn default_paginate_by() -> usize {
     DEFAULT_PAGINATE_BY
+}
+
+/// Bytes (before compression) a search index file aims at: small enough
+/// that a reader's first search loads little, large enough that a guide of
+/// a few hundred pages has one file of each kind.
+pub const DEFAULT_SEARCH_SHARD_SIZE: usize = 32 * 1024;
+
+fn default_search_shard_size() -> usize {
+    DEFAULT_SEARCH_SHARD_SIZE
 }
 
 fn default_theme() -> String {
@@ -204,6 +215,8 @@ pub struct SiteConfig {
     pub markdown: MarkdownSettings,
     /// Cards per list page; longer lists continue on `…/page/2/` and so on.
     pub paginate_by: usize,
+    /// Bytes a file of the search index aims at (output::search::shards).
+    pub search_shard_size: usize,
 }
 
 impl SiteConfig {
@@ -351,6 +364,8 @@ fn validate(
         taxonomies: raw.taxonomies,
         markdown: raw.markdown,
         paginate_by: raw.paginate_by.max(1),
+        // Below a few bytes every word would get a file of its own.
+        search_shard_size: raw.search_shard_size.max(64),
     })
 }
 

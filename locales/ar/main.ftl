@@ -171,6 +171,7 @@ search-label = البحث
 search-button = ابحث
 search-results = النتائج
 search-none = لم يتم العثور على شيء. جرّب كلمة أخرى أو انظر إلى القائمة أدناه.
+search-more = عرض المزيد من النتائج
 search-in-fallback = لم يتم العثور على شيء. نتائج باللغة { $language }:
 search-needs-js = يحتاج البحث إلى JavaScript. تجد أدناه جميع الصفحات مرتبة أبجديًا.
 search-all = جميع الصفحات مرتبة أبجديًا

@@ -157,6 +157,7 @@ search-label = Suche
 search-button = Suchen
 search-results = Ergebnisse
 search-none = Keine Treffer. Versuchen Sie ein anderes Wort oder schauen Sie in die Liste unten.
+search-more = Weitere Treffer zeigen
 search-in-fallback = Nichts gefunden. Treffer auf { $language }:
 search-needs-js = Die Suche braucht JavaScript. Unten finden Sie alle Seiten von A bis Z.
 search-all = Alle Seiten von A bis Z

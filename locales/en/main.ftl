@@ -153,6 +153,7 @@ search-label = Search
 search-button = Search
 search-results = Results
 search-none = Nothing found. Try another word or look at the list below.
+search-more = Show more results
 search-in-fallback = Nothing found. Results in { $language }:
 search-needs-js = Search needs JavaScript. Below you find all pages from A to Z.
 search-all = All pages from A to Z

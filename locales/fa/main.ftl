@@ -157,6 +157,7 @@ search-label = جستجو
 search-button = جستجو کن
 search-results = نتایج
 search-none = چیزی پیدا نشد. کلمهٔ دیگری را امتحان کنید یا به فهرست زیر نگاه کنید.
+search-more = نمایش نتایج بیشتر
 search-in-fallback = چیزی پیدا نشد. نتایج به زبان { $language }:
 search-needs-js = جستجو به JavaScript نیاز دارد. در زیر همهٔ صفحه‌ها را به ترتیب الفبا می‌یابید.
 search-all = همهٔ صفحه‌ها به ترتیب الفبا

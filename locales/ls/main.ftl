@@ -156,6 +156,7 @@ search-label = Suchen
 search-button = Suchen
 search-results = Das haben wir gefunden
 search-none = Wir haben nichts gefunden. Versuchen Sie ein anderes Wort. Oder schauen Sie in die Liste unten.
+search-more = Mehr Treffer zeigen
 search-in-fallback = Wir haben nichts gefunden. Das haben wir auf { $language } gefunden:
 search-needs-js = Die Suche geht hier nicht. Unten ist eine Liste mit allen Seiten.
 search-all = Alle Seiten

@@ -169,6 +169,7 @@ search-label = Поиск
 search-button = Искать
 search-results = Результаты
 search-none = Ничего не найдено. Попробуйте другое слово или посмотрите список ниже.
+search-more = Показать больше результатов
 search-in-fallback = Ничего не найдено. Результаты на языке { $language }:
 search-needs-js = Для поиска нужен JavaScript. Ниже вы найдёте все страницы от А до Я.
 search-all = Все страницы от А до Я

@@ -156,6 +156,7 @@ search-label = Arama
 search-button = Ara
 search-results = Sonuçlar
 search-none = Hiçbir şey bulunamadı. Başka bir kelime deneyin veya aşağıdaki listeye bakın.
+search-more = Daha fazla sonuç göster
 search-in-fallback = Hiçbir şey bulunamadı. { $language } sonuçlar:
 search-needs-js = Arama için JavaScript gerekir. Aşağıda tüm sayfaları A'dan Z'ye bulabilirsiniz.
 search-all = A'dan Z'ye tüm sayfalar

@@ -169,6 +169,7 @@ search-label = Пошук
 search-button = Шукати
 search-results = Результати
 search-none = Нічого не знайдено. Спробуйте інше слово або перегляньте список нижче.
+search-more = Показати більше результатів
 search-in-fallback = Нічого не знайдено. Результати мовою { $language }:
 search-needs-js = Для пошуку потрібен JavaScript. Нижче ви знайдете всі сторінки від А до Я.
 search-all = Усі сторінки від А до Я
