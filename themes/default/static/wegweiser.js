@@ -79,10 +79,11 @@ var Wegweiser = (() => {
   // cheapest pairs that do not overlap (five or more: one typo breaks one).
   function wordFiles(m, q) {
     var cs = Array.from(q);
-    var has = (p) => Object.prototype.hasOwnProperty.call(m.g, p);
+    // (No letter pair is the name of an inherited property.)
+    var has = (p) => p in m.g;
     var size = (p) => has(p) ? m.gs[m.g[p]] : 0;
     var ps = [], chosen = [], cost = Infinity;
-    if (cs.length === 1) return Object.keys(m.g).filter((p) => Array.from(p)[0] === q).map((p) => m.g[p]);
+    if (cs.length === 1) return Object.keys(m.g).filter((p) => p.startsWith(q)).map((p) => m.g[p]);
     for (var i = 0; i + 1 < cs.length; i++) ps.push(cs[i] + cs[i + 1]);
     ps.forEach((a, i) => {
       if (cs.length < 5) {
@@ -121,12 +122,15 @@ var Wegweiser = (() => {
   // Finds `query` in the index whose manifest is at `url`, loading files
   // with `get` (url → promise of JSON). Gives {m: manifest, ids: document
   // numbers, best first}.
+  function file(get, url, part, n) {
+    return get(url.replace(/\.json$/, "/") + part + n + ".json");
+  }
+
   function find(get, url, query) {
     var qs = tokens(query);
-    var file = (part, n) => get(url.replace(/\.json$/, "/") + part + n + ".json");
     return get(url).then((m) => {
       return Promise.all(qs.map((q) => {
-        return Promise.all(wordFiles(m, q).map((n) => file("g", n))).then((gs) => {
+        return Promise.all(wordFiles(m, q).map((n) => file(get, url, "g", n))).then((gs) => {
           var want = {};
           gs.forEach((g) => {
             Object.keys(g).forEach((p) => {
@@ -137,14 +141,14 @@ var Wegweiser = (() => {
             });
           });
           return Promise.all(Object.keys(want).map((p) => {
-            return file("p", p).then((f) => { return { f: f, ws: want[p] }; });
+            return file(get, url, "p", p).then((f) => ({ f, ws: want[p] }));
           }));
         }).then((parts) => {
           var x = { docs: new Map(), titled: new Set() };
           parts.forEach((part) => {
             Object.keys(part.ws).forEach((w) => {
               undelta(part.f.w[w]).forEach((d) => { x.docs.set(d, Math.max(x.docs.get(d) || 0, part.ws[w])); });
-              undelta((part.f.t || {})[w]).forEach((d) => { x.titled.add(d); });
+              undelta(part.f.t && part.f.t[w]).forEach((d) => { x.titled.add(d); });
             });
           });
           return x;
@@ -156,7 +160,7 @@ var Wegweiser = (() => {
   // The documents numbered `ids` (from their files, dn a file).
   function docs(get, url, m, ids) {
     return Promise.all(ids.map((d) => {
-      return get(url.replace(/\.json$/, "/") + "d" + Math.floor(d / m.dn) + ".json").then((f) => f[d % m.dn]);
+      return file(get, url, "d", Math.floor(d / m.dn)).then((f) => f[d % m.dn]);
     }));
   }
 
@@ -225,20 +229,17 @@ var Wegweiser = (() => {
     return li;
   }
 
-  // Results a page at a time: each page loads only its documents' files.
-  var PAGE = 20;
-
+  // Results 20 at a time: each page of them loads only its documents' files.
   function showResults(box, heading, found, lang, get, url) {
     box.replaceChildren();
     box.appendChild(el("h2", heading, { id: "h-results" }));
     var list = el("ul", "", { "class": "cards search-results" });
     var labels = { when: box.dataset.when, where: box.dataset.where, cost: box.dataset.cost, phone: box.dataset.phone };
-    var more = el("button", box.dataset.more, { type: "button", "class": "search-more" });
+    var more = el("button", box.dataset.more, { type: "button" });
     var shown = 0;
     function next() {
-      var ids = found.ids.slice(shown, shown + PAGE);
+      var ids = found.ids.slice(shown, shown + 20);
       shown += ids.length;
-      more.hidden = true;
       return docs(get, url, found.m, ids).then((ds) => {
         ds.forEach((d) => { list.appendChild(card(d, lang, labels)); });
         more.hidden = shown >= found.ids.length;
