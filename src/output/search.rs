@@ -1,9 +1,9 @@
-//! The search index: one small JSON file per language, built from the text
-//! readers see in that language, loaded by `search.js` only when a reader
-//! searches.
+//! The search index of each language, built from the text readers see in
+//! that language and written as small files ([`shards`]), of which the
+//! search script loads only those a query needs, only when a reader searches.
 //!
 //! Both sides normalise text the same way (this file and
-//! `themes/default/static/search.js`; the shared test vectors in
+//! `themes/default/static/wegweiser.js`; the shared test vectors in
 //! `tests/js/normalize-vectors.json` keep them equal): lower case; German
 //! umlauts and ß spelled out (ü → ue), so that `Buero` finds `Büro`; accents
 //! and Arabic short vowels (tashkeel) removed; the Arabic and Persian forms of
@@ -18,8 +18,7 @@
 //! Why not a library: Pagefind (the usual choice) splits and stems words, but
 //! does not unify Arabic/Persian letter forms or German umlaut spellings, and
 //! its chunked index and WASM runtime are built for sites far larger than a
-//! guide. Measured on the example guide (43 pages), this index is 26–48 KB per
-//! language, 8.5–12.8 KB gzipped, and is fetched only when a reader searches.
+//! guide. Measured sizes: docs/performance.md ("Search in shards").
 
 use std::collections::BTreeMap;
 
