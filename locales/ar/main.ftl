@@ -171,7 +171,6 @@ search-label = البحث
 search-button = ابحث
 search-results = النتائج
 search-none = لم يتم العثور على شيء. جرّب كلمة أخرى أو انظر إلى القائمة أدناه.
-search-more = عرض المزيد من النتائج
 search-in-fallback = لم يتم العثور على شيء. نتائج باللغة { $language }:
 search-needs-js = يحتاج البحث إلى JavaScript. تجد أدناه جميع الصفحات مرتبة أبجديًا.
 search-all = جميع الصفحات مرتبة أبجديًا
@@ -236,3 +235,6 @@ label-transit = بالحافلة والقطار
 label-offers-here = العروض هنا
 label-events-here = الفعاليات هنا
 label-contacts-here = جهات الاتصال هنا
+
+# Search results come 20 at a time: the button below them shows the next.
+search-more = عرض المزيد من النتائج

@@ -157,7 +157,6 @@ search-label = Suche
 search-button = Suchen
 search-results = Ergebnisse
 search-none = Keine Treffer. Versuchen Sie ein anderes Wort oder schauen Sie in die Liste unten.
-search-more = Weitere Treffer zeigen
 search-in-fallback = Nichts gefunden. Treffer auf { $language }:
 search-needs-js = Die Suche braucht JavaScript. Unten finden Sie alle Seiten von A bis Z.
 search-all = Alle Seiten von A bis Z
@@ -222,3 +221,6 @@ label-transit = Anfahrt mit Bus und Bahn
 label-offers-here = Angebote hier
 label-events-here = Veranstaltungen hier
 label-contacts-here = Ansprechpersonen hier
+
+# Search results come 20 at a time: the button below them shows the next.
+search-more = Weitere Treffer zeigen

@@ -153,7 +153,6 @@ search-label = Search
 search-button = Search
 search-results = Results
 search-none = Nothing found. Try another word or look at the list below.
-search-more = Show more results
 search-in-fallback = Nothing found. Results in { $language }:
 search-needs-js = Search needs JavaScript. Below you find all pages from A to Z.
 search-all = All pages from A to Z
@@ -218,3 +217,6 @@ label-transit = By bus and train
 label-offers-here = Offers here
 label-events-here = Events here
 label-contacts-here = Contacts here
+
+# Search results come 20 at a time: the button below them shows the next.
+search-more = Show more results

@@ -157,7 +157,6 @@ search-label = جستجو
 search-button = جستجو کن
 search-results = نتایج
 search-none = چیزی پیدا نشد. کلمهٔ دیگری را امتحان کنید یا به فهرست زیر نگاه کنید.
-search-more = نمایش نتایج بیشتر
 search-in-fallback = چیزی پیدا نشد. نتایج به زبان { $language }:
 search-needs-js = جستجو به JavaScript نیاز دارد. در زیر همهٔ صفحه‌ها را به ترتیب الفبا می‌یابید.
 search-all = همهٔ صفحه‌ها به ترتیب الفبا
@@ -222,3 +221,6 @@ label-transit = با اتوبوس و قطار
 label-offers-here = خدمات در این مکان
 label-events-here = رویدادها در این مکان
 label-contacts-here = تماس‌ها در این مکان
+
+# Search results come 20 at a time: the button below them shows the next.
+search-more = نمایش نتایج بیشتر

@@ -156,7 +156,6 @@ search-label = Suchen
 search-button = Suchen
 search-results = Das haben wir gefunden
 search-none = Wir haben nichts gefunden. Versuchen Sie ein anderes Wort. Oder schauen Sie in die Liste unten.
-search-more = Mehr Treffer zeigen
 search-in-fallback = Wir haben nichts gefunden. Das haben wir auf { $language } gefunden:
 search-needs-js = Die Suche geht hier nicht. Unten ist eine Liste mit allen Seiten.
 search-all = Alle Seiten
@@ -221,3 +220,6 @@ label-transit = Mit Bus und Bahn
 label-offers-here = Angebote hier
 label-events-here = Termine hier
 label-contacts-here = Menschen, die hier helfen
+
+# Search results come 20 at a time: the button below them shows the next.
+search-more = Mehr Treffer zeigen

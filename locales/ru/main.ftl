@@ -169,7 +169,6 @@ search-label = Поиск
 search-button = Искать
 search-results = Результаты
 search-none = Ничего не найдено. Попробуйте другое слово или посмотрите список ниже.
-search-more = Показать больше результатов
 search-in-fallback = Ничего не найдено. Результаты на языке { $language }:
 search-needs-js = Для поиска нужен JavaScript. Ниже вы найдёте все страницы от А до Я.
 search-all = Все страницы от А до Я
@@ -234,3 +233,6 @@ label-transit = На автобусе и поезде
 label-offers-here = Предложения здесь
 label-events-here = Мероприятия здесь
 label-contacts-here = Контакты здесь
+
+# Search results come 20 at a time: the button below them shows the next.
+search-more = Показать больше результатов

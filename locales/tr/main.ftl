@@ -156,7 +156,6 @@ search-label = Arama
 search-button = Ara
 search-results = Sonuçlar
 search-none = Hiçbir şey bulunamadı. Başka bir kelime deneyin veya aşağıdaki listeye bakın.
-search-more = Daha fazla sonuç göster
 search-in-fallback = Hiçbir şey bulunamadı. { $language } sonuçlar:
 search-needs-js = Arama için JavaScript gerekir. Aşağıda tüm sayfaları A'dan Z'ye bulabilirsiniz.
 search-all = A'dan Z'ye tüm sayfalar
@@ -221,3 +220,6 @@ label-transit = Otobüs ve trenle
 label-offers-here = Buradaki hizmetler
 label-events-here = Buradaki etkinlikler
 label-contacts-here = Buradaki iletişim kişileri
+
+# Search results come 20 at a time: the button below them shows the next.
+search-more = Daha fazla sonuç göster

@@ -169,7 +169,6 @@ search-label = Пошук
 search-button = Шукати
 search-results = Результати
 search-none = Нічого не знайдено. Спробуйте інше слово або перегляньте список нижче.
-search-more = Показати більше результатів
 search-in-fallback = Нічого не знайдено. Результати мовою { $language }:
 search-needs-js = Для пошуку потрібен JavaScript. Нижче ви знайдете всі сторінки від А до Я.
 search-all = Усі сторінки від А до Я
@@ -234,3 +233,6 @@ label-transit = Автобусом і потягом
 label-offers-here = Пропозиції тут
 label-events-here = Заходи тут
 label-contacts-here = Контакти тут
+
+# Search results come 20 at a time: the button below them shows the next.
+search-more = Показати більше результатів

@@ -190,7 +190,19 @@ pub(crate) fn collect(
         kept.push(doc);
     }
     drop(pieces);
-    // Number the documents in title order (ties: by URL, which is unique).
+    in_title_order(kept, word_ids, postings, title_words, order)
+}
+
+/// The index numbered anew, in title order (`order`; ties by URL, which is
+/// unique): documents, postings and title postings (pairs of word number
+/// and old document number).
+fn in_title_order(
+    kept: Vec<SearchDoc>,
+    word_ids: rustc_hash::FxHashMap<String, u32>,
+    mut postings: Vec<Vec<u32>>,
+    title_words: Vec<(u32, u32)>,
+    order: impl Fn(&SearchDoc, &SearchDoc) -> std::cmp::Ordering,
+) -> Collected {
     let mut by_title: Vec<u32> = (0..kept.len() as u32).collect();
     by_title.sort_by(|&a, &b| {
         let (a, b) = (&kept[a as usize], &kept[b as usize]);
