@@ -179,6 +179,8 @@ struct RawConfig {
     map: Option<toml::Spanned<map::RawMap>>,
     #[serde(default)]
     check: CheckSettings,
+    #[serde(default = "default_search_shard_size")]
+    search_shard_size: usize,
 }
 
 /// Cards per list page (section lists, term pages, the archive).
@@ -186,6 +188,15 @@ pub const DEFAULT_PAGINATE_BY: usize = 100;
 
 fn default_paginate_by() -> usize {
     DEFAULT_PAGINATE_BY
+}
+
+/// Bytes (before compression) a search index file aims at: small enough
+/// that a reader's first search loads little, large enough that a guide of
+/// a few hundred pages has one file of each kind.
+pub const DEFAULT_SEARCH_SHARD_SIZE: usize = 32 * 1024;
+
+fn default_search_shard_size() -> usize {
+    DEFAULT_SEARCH_SHARD_SIZE
 }
 
 fn default_theme() -> String {
@@ -215,6 +226,8 @@ pub struct SiteConfig {
     pub map: Option<MapConfig>,
     /// `[check]`: document size limit, BITV §4.
     pub check: CheckSettings,
+    /// Bytes a file of the search index aims at (output::search::shards).
+    pub search_shard_size: usize,
 }
 
 impl SiteConfig {
@@ -365,6 +378,8 @@ fn validate(
         paginate_by: raw.paginate_by.max(1),
         map,
         check: raw.check,
+        // Below a few bytes every word would get a file of its own.
+        search_shard_size: raw.search_shard_size.max(64),
     })
 }
 

@@ -255,3 +255,5 @@ sign-language-heading = شرح بلغة الإشارة الألمانية
 sign-language-symbol = رمز لغة الإشارة الألمانية (DGS)
 sign-language-captions = ترجمة مكتوبة بالألمانية
 sign-language-download = تنزيل الفيديو
+# Search results come 20 at a time: the button below them shows the next.
+search-more = عرض المزيد من النتائج

@@ -241,3 +241,5 @@ sign-language-heading = Erklärung in Deutscher Gebärdensprache
 sign-language-symbol = Symbol für Deutsche Gebärdensprache (DGS)
 sign-language-captions = Deutsche Untertitel
 sign-language-download = Video herunterladen
+# Search results come 20 at a time: the button below them shows the next.
+search-more = Weitere Treffer zeigen

@@ -237,3 +237,5 @@ sign-language-heading = Explanation in German Sign Language
 sign-language-symbol = German Sign Language (DGS) symbol
 sign-language-captions = German captions
 sign-language-download = Download the video
+# Search results come 20 at a time: the button below them shows the next.
+search-more = Show more results

@@ -241,3 +241,5 @@ sign-language-heading = توضیح به زبان اشاره آلمانی
 sign-language-symbol = نماد زبان اشاره آلمانی (DGS)
 sign-language-captions = زیرنویس آلمانی
 sign-language-download = دانلود ویدیو
+# Search results come 20 at a time: the button below them shows the next.
+search-more = نمایش نتایج بیشتر

@@ -240,3 +240,5 @@ sign-language-heading = Erklärung in Gebärden-Sprache
 sign-language-symbol = Zeichen für Deutsche Gebärden-Sprache (DGS)
 sign-language-captions = Unter-Titel auf Deutsch
 sign-language-download = Video herunter-laden
+# Search results come 20 at a time: the button below them shows the next.
+search-more = Mehr Treffer zeigen

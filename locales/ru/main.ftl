@@ -253,3 +253,5 @@ sign-language-heading = Объяснение на немецком жестов�
 sign-language-symbol = Символ немецкого жестового языка (DGS)
 sign-language-captions = Немецкие субтитры
 sign-language-download = Скачать видео
+# Search results come 20 at a time: the button below them shows the next.
+search-more = Показать больше результатов

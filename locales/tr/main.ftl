@@ -240,3 +240,5 @@ sign-language-heading = Alman İşaret Dili ile açıklama
 sign-language-symbol = Alman İşaret Dili (DGS) simgesi
 sign-language-captions = Almanca altyazı
 sign-language-download = Videoyu indir
+# Search results come 20 at a time: the button below them shows the next.
+search-more = Daha fazla sonuç göster

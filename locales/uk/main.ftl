@@ -253,3 +253,5 @@ sign-language-heading = Пояснення німецькою жестовою �
 sign-language-symbol = Символ німецької жестової мови (DGS)
 sign-language-captions = Німецькі субтитри
 sign-language-download = Завантажити відео
+# Search results come 20 at a time: the button below them shows the next.
+search-more = Показати більше результатів

@@ -309,26 +309,40 @@ fn reader_files(src: &Sources<'_>) -> OutputFiles {
                 .messages
                 .format(&l.key, "site-title", None)
                 .unwrap_or_default();
-            vec![
-                (
-                    crate::routes::file_for(&crate::routes::search_index(&l.key)),
-                    search::index_json(&l.key, docs),
+            let index = search::index_files(
+                &l.key,
+                docs,
+                builder.title_order(&l.key),
+                src.config.search_shard_size,
+            );
+            // Offline, search needs every file of the language's index.
+            let mut keep = builder.offline_urls(&l.key);
+            // (The manifest is in both; the worker refuses a list naming a URL twice.)
+            let listed: std::collections::BTreeSet<String> = keep.iter().cloned().collect();
+            keep.extend(
+                index
+                    .iter()
+                    .map(|(path, _)| path.clone())
+                    .filter(|path| !listed.contains(path)),
+            );
+            let mut files: Vec<(String, Vec<u8>)> = index
+                .into_iter()
+                .map(|(path, bytes)| (crate::routes::file_for(&path), bytes))
+                .collect();
+            files.push((
+                crate::routes::file_for(&crate::routes::manifest(&l.key)),
+                offline::manifest(&l.key, &l.tag_str(), l.dir.as_str(), &title, &base_path),
+            ));
+            files.push((
+                crate::routes::file_for(&crate::routes::offline_list(&l.key)),
+                offline::offline_list(
+                    &keep
+                        .iter()
+                        .map(|u| output::base_path::prefixed(&base_path, u))
+                        .collect::<Vec<_>>(),
                 ),
-                (
-                    crate::routes::file_for(&crate::routes::manifest(&l.key)),
-                    offline::manifest(&l.key, &l.tag_str(), l.dir.as_str(), &title, &base_path),
-                ),
-                (
-                    crate::routes::file_for(&crate::routes::offline_list(&l.key)),
-                    offline::offline_list(
-                        &builder
-                            .offline_urls(&l.key)
-                            .iter()
-                            .map(|u| output::base_path::prefixed(&base_path, u))
-                            .collect::<Vec<_>>(),
-                    ),
-                ),
-            ]
+            ));
+            files
         })
         .collect();
     per_lang

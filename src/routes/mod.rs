@@ -126,6 +126,12 @@ pub fn search_index(lang: &str) -> String {
     format!("{SEARCH_INDEXES}{lang}.json")
 }
 
+/// One file of a language's sharded search index (`/search/de/g3.json`):
+/// `part` is `g` (words by letter pair), `p` (postings) or `d` (documents).
+pub fn search_shard(lang: &str, part: char, n: usize) -> String {
+    format!("{SEARCH_INDEXES}{lang}/{part}{n}.json")
+}
+
 /// The web app manifest of a language.
 pub fn manifest(lang: &str) -> String {
     format!("/{lang}/manifest.webmanifest")

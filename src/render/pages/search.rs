@@ -28,6 +28,16 @@ impl PageBuilder<'_> {
             .map(move |item| self.search_doc(lang, item))
     }
 
+    /// The order of search results of equal rank: by title, as the
+    /// language sorts (the index numbers its documents so).
+    pub fn title_order(
+        &self,
+        lang: &str,
+    ) -> impl Fn(&SearchDoc, &SearchDoc) -> std::cmp::Ordering + '_ {
+        let fmt = self.fmt(lang);
+        move |a, b| fmt.compare(&a.title, &b.title)
+    }
+
     /// One item's entry in the index, and all its searchable text.
     fn search_doc(&self, lang: &str, item: &Item) -> (SearchDoc, String) {
         let text = self.text(item, lang);
