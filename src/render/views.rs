@@ -444,8 +444,12 @@ pub struct SearchView {
     pub fallback_name: Option<String>,
     /// Its BCP 47 tag, to mark results shown from it.
     pub fallback_tag: Option<String>,
-    /// Everything, A–Z, by section (empty on very large sites: then `sections`).
+    /// Everything in the reader's language, A–Z (empty on very large sites:
+    /// then `sections`).
     pub all: Vec<Card>,
+    /// What is not yet translated into it, A–Z, listed after `all` under
+    /// one heading (instead of a badge on every entry).
+    pub untranslated: Vec<Card>,
     pub sections: Vec<Crumb>,
 }
 

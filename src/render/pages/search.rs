@@ -140,18 +140,20 @@ impl PageBuilder<'_> {
                 .then(a.kind.cmp(&b.kind))
                 .then(a.slug.cmp(&b.slug))
         });
+        let (untranslated, all) = if few {
+            listed
+                .into_iter()
+                .map(|i| self.card_brief(lang, i))
+                .partition(|c| c.untranslated)
+        } else {
+            (Vec::new(), Vec::new())
+        };
         SearchView {
             fallback_index: (lang != default).then(|| routes::search_index(default)),
             fallback_name: (lang != default).then(|| self.t(lang, &format!("language-{default}"))),
             fallback_tag: (lang != default).then(|| self.language(default).tag_str()),
-            all: if few {
-                listed
-                    .into_iter()
-                    .map(|i| self.card_brief(lang, i))
-                    .collect()
-            } else {
-                Vec::new()
-            },
+            all,
+            untranslated,
             sections: LISTED_KINDS
                 .into_iter()
                 .map(|k| Crumb {
