@@ -13,10 +13,13 @@ use crate::toml_input::{explain_toml_error, suggest};
 use crate::layout::CONFIG_FILE;
 
 mod legal;
+mod open_data;
 mod region;
 
 pub use legal::{Legal, is_email_address};
 use legal::{RawLegal, validate_legal};
+pub use open_data::OpenData;
+use open_data::{RawOpenData, validate_open_data};
 pub use region::Region;
 
 /// CLDR numbering systems a language may set with `numbering` (they apply to
@@ -172,6 +175,7 @@ struct RawConfig {
     markdown: MarkdownSettings,
     #[serde(default = "default_paginate_by")]
     paginate_by: usize,
+    open_data: Option<RawOpenData>,
 }
 
 /// Cards per list page (section lists, term pages, the archive).
@@ -204,6 +208,8 @@ pub struct SiteConfig {
     pub markdown: MarkdownSettings,
     /// Cards per list page; longer lists continue on `…/page/2/` and so on.
     pub paginate_by: usize,
+    /// `[open_data]`: the DCAT-AP.de catalogue's settings; `None`: no catalogue.
+    pub open_data: Option<OpenData>,
 }
 
 impl SiteConfig {
@@ -339,6 +345,7 @@ fn validate(
                 .at(file, key_span(file, "paginate_by")),
         );
     }
+    let open_data = raw.open_data.map(|o| validate_open_data(o, file, ds));
     Some(SiteConfig {
         base_url,
         default_language: raw.default_language,
@@ -351,6 +358,7 @@ fn validate(
         taxonomies: raw.taxonomies,
         markdown: raw.markdown,
         paginate_by: raw.paginate_by.max(1),
+        open_data,
     })
 }
 

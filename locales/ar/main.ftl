@@ -235,3 +235,7 @@ label-transit = بالحافلة والقطار
 label-offers-here = العروض هنا
 label-events-here = الفعاليات هنا
 label-contacts-here = جهات الاتصال هنا
+
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = البيانات المفتوحة لدليل الاندماج: العروض والفعاليات وجهات الاتصال والأماكن بجميع لغات الموقع، بصيغة JSON وiCalendar وvCard وصفحات ويب.
+open-data-dataset = { $list } من دليل الاندماج بجميع لغات الموقع، مع حالة ترجمة كل نص.

@@ -221,3 +221,7 @@ label-transit = Anfahrt mit Bus und Bahn
 label-offers-here = Angebote hier
 label-events-here = Veranstaltungen hier
 label-contacts-here = Ansprechpersonen hier
+
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = Offene Daten des Integrationswegweisers: Angebote, Veranstaltungen, Ansprechpersonen und Orte in allen Sprachen der Seite, als JSON-Schnittstelle, iCalendar, vCard und Webseiten.
+open-data-dataset = { $list } des Integrationswegweisers in allen Sprachen der Seite, mit dem Stand der Übersetzung jedes Textes.

@@ -217,3 +217,7 @@ label-transit = By bus and train
 label-offers-here = Offers here
 label-events-here = Events here
 label-contacts-here = Contacts here
+
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = Open data of the integration guide: offers, events, contacts and places in every language of the site, as a JSON API, iCalendar, vCard and web pages.
+open-data-dataset = { $list } of the integration guide in every language of the site, with the translation state of every text.

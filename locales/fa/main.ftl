@@ -221,3 +221,7 @@ label-transit = با اتوبوس و قطار
 label-offers-here = خدمات در این مکان
 label-events-here = رویدادها در این مکان
 label-contacts-here = تماس‌ها در این مکان
+
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = داده‌های باز راهنمای ادغام: پیشنهادها، رویدادها، افراد تماس و مکان‌ها به همه زبان‌های سایت، به صورت JSON، iCalendar، vCard و صفحات وب.
+open-data-dataset = { $list } راهنمای ادغام به همه زبان‌های سایت، همراه با وضعیت ترجمه هر متن.

@@ -220,3 +220,7 @@ label-transit = Mit Bus und Bahn
 label-offers-here = Angebote hier
 label-events-here = Termine hier
 label-contacts-here = Menschen, die hier helfen
+
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = Offene Daten vom Wegweiser: Angebote, Termine, Ansprech-Personen und Orte. In allen Sprachen von der Seite.
+open-data-dataset = { $list } vom Wegweiser. In allen Sprachen von der Seite.

@@ -233,3 +233,7 @@ label-transit = На автобусе и поезде
 label-offers-here = Предложения здесь
 label-events-here = Мероприятия здесь
 label-contacts-here = Контакты здесь
+
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = Открытые данные путеводителя по интеграции: предложения, мероприятия, контакты и места на всех языках сайта в форматах JSON, iCalendar, vCard и веб-страниц.
+open-data-dataset = { $list } путеводителя по интеграции на всех языках сайта, с состоянием перевода каждого текста.

@@ -220,3 +220,7 @@ label-transit = Otobüs ve trenle
 label-offers-here = Buradaki hizmetler
 label-events-here = Buradaki etkinlikler
 label-contacts-here = Buradaki iletişim kişileri
+
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = Uyum rehberinin açık verileri: sitenin tüm dillerinde teklifler, etkinlikler, iletişim kişileri ve yerler; JSON, iCalendar, vCard ve web sayfaları olarak.
+open-data-dataset = Uyum rehberinin { $list } bölümü, sitenin tüm dillerinde, her metnin çeviri durumuyla birlikte.

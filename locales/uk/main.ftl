@@ -233,3 +233,7 @@ label-transit = Автобусом і потягом
 label-offers-here = Пропозиції тут
 label-events-here = Заходи тут
 label-contacts-here = Контакти тут
+
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = Відкриті дані путівника з інтеграції: пропозиції, події, контакти та місця всіма мовами сайту, у форматах JSON, iCalendar, vCard і вебсторінок.
+open-data-dataset = { $list } путівника з інтеграції всіма мовами сайту, зі станом перекладу кожного тексту.

@@ -5,6 +5,8 @@
 pub mod base_path;
 pub mod content_lines;
 pub mod css;
+pub mod dcat;
+pub mod api;
 pub mod data;
 pub mod feed;
 pub mod headers;

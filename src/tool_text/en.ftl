@@ -603,3 +603,10 @@ output-nothing-written = nothing was written
 output-missing = { $folder }/ is missing (see above)
 output-new-build = { $folder }/ holds the new build (see above)
 cli-progress-pages = pages
+
+## Open data ([open_data] in site.toml)
+
+open-data-license-invalid = open_data.license `{ $license }` is not a licence of the DCAT-AP.de list
+    .help = write the licence's name from http://dcat-ap.de/def/licenses/, e.g. license = "dl-by-de/2.0" (Datenlizenz Deutschland – Namensnennung 2.0)
+open-data-contributor-invalid = open_data.contributor_id `{ $id }` is not a data provider's name of the DCAT-AP.de list
+    .help = write the name GovData gave the office when it registered (the part after http://dcat-ap.de/def/contributors/), or leave the line out
