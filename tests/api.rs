@@ -31,7 +31,9 @@ fn schemas(site: &TestSite) -> BTreeMap<String, Value> {
         .filter(|(k, _)| k.starts_with("api/v1/schema/"))
         .map(|(k, v)| {
             let schema: Value = serde_json::from_slice(&v).unwrap_or_else(|e| panic!("{k}: {e}"));
-            let id = schema["$id"].as_str().unwrap_or_else(|| panic!("{k}: no $id"));
+            let id = schema["$id"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{k}: no $id"));
             assert!(id.ends_with(&format!("/{k}")), "{k}: $id {id}");
             (id.to_string(), schema)
         })
@@ -89,6 +91,16 @@ fn validate_all(site: &TestSite, base: &str) -> BTreeMap<String, usize> {
     counts
 }
 
+/// The output file an address below `base` is served from, if it is below.
+fn file_of(base: &str, url: &str) -> Option<String> {
+    let rest = url.strip_prefix(base)?.trim_start_matches('/');
+    Some(if rest.is_empty() || rest.ends_with('/') {
+        format!("{rest}index.html")
+    } else {
+        rest.to_string()
+    })
+}
+
 /// Every address in the API below `base` is a file of the site.
 fn links_resolve(site: &TestSite, base: &str) -> usize {
     let files = site.files();
@@ -100,13 +112,7 @@ fn links_resolve(site: &TestSite, base: &str) -> usize {
     while let Some((path, v)) = walk.pop() {
         match v {
             Value::String(s) => {
-                if let Some(rest) = s.strip_prefix(base) {
-                    let rest = rest.trim_start_matches('/');
-                    let file = if rest.is_empty() || rest.ends_with('/') {
-                        format!("{rest}index.html")
-                    } else {
-                        rest.to_string()
-                    };
+                if let Some(file) = file_of(base, &s) {
                     assert!(files.contains_key(&file), "{path}: {s} is no file");
                     checked += 1;
                 }
@@ -179,7 +185,10 @@ fn the_examples_api_validates_and_tells_translation_states() {
     assert!(!occ.is_empty() && occ.len() <= 13, "{occ:?}");
     for o in occ {
         let start = o["start"].as_str().unwrap();
-        assert!(start.as_bytes()[..4] == *b"2026" || start < "2027-01-01T", "{start}");
+        assert!(
+            start.as_bytes()[..4] == *b"2026" || start < "2027-01-01T",
+            "{start}"
+        );
     }
     let offsets: std::collections::BTreeSet<&str> = occ
         .iter()
@@ -218,7 +227,11 @@ fn the_examples_api_validates_and_tells_translation_states() {
 /// Ukrainian, some by machine) and `n / 5` more events of every kind of time.
 fn synthetic(n: usize) -> TestSite {
     let site = TestSite::example();
-    let topics = ["sprache-bildung", "ausbildung-arbeit", "gesundheit-beratung"];
+    let topics = [
+        "sprache-bildung",
+        "ausbildung-arbeit",
+        "gesundheit-beratung",
+    ];
     for i in 0..n {
         let slug = format!("angebot-{i:05}");
         let topic = topics[i % topics.len()];
@@ -254,7 +267,11 @@ fn synthetic(n: usize) -> TestSite {
                   repeat_until = 2027-06-30"
                 .to_string(),
             2 => "all_day = true\nstart = 2026-05-01\nend = 2026-05-03".to_string(),
-            _ => format!("start = 2026-06-{:02}T18:00\nend = 2026-06-{:02}T20:00", 1 + i % 28, 1 + i % 28),
+            _ => format!(
+                "start = 2026-06-{:02}T18:00\nend = 2026-06-{:02}T20:00",
+                1 + i % 28,
+                1 + i % 28
+            ),
         };
         site.write(
             &format!("content/events/termin-{i:05}.md"),
@@ -308,7 +325,10 @@ fn the_api_of_a_thousand_offers_validates_below_a_subpath_and_stays_small() {
         .collect();
     assert!(starts.contains(&"2026-03-31T10:00:00+02:00"), "{starts:?}");
     assert!(starts.contains(&"2026-03-24T10:00:00+01:00"), "{starts:?}");
-    assert!(!starts.iter().any(|s| s.starts_with("2026-04-07")), "{starts:?}");
+    assert!(
+        !starts.iter().any(|s| s.starts_with("2026-04-07")),
+        "{starts:?}"
+    );
     assert_eq!(weekly["event"]["recurrence"]["except"][0], "2026-04-07");
     let all_day = item(&site, "de", "events", "termin-00002");
     assert_eq!(all_day["event"]["all_day"], true);
@@ -373,13 +393,7 @@ fn the_catalogue_carries_what_dcat_ap_de_requires() {
     assert_eq!(datasets.len(), 4);
     let files = site.files();
     let resolves = |url: &str| {
-        let rest = url.strip_prefix(base).unwrap_or_else(|| panic!("{url}"));
-        let rest = rest.trim_start_matches('/');
-        let file = if rest.is_empty() || rest.ends_with('/') {
-            format!("{rest}index.html")
-        } else {
-            rest.to_string()
-        };
+        let file = file_of(base, url).unwrap_or_else(|| panic!("{url}"));
         assert!(files.contains_key(&file), "{url} is no file");
     };
     for d in datasets {
@@ -415,7 +429,9 @@ fn the_catalogue_carries_what_dcat_ap_de_requires() {
                 dist["dct:license"]["@id"],
                 "http://dcat-ap.de/def/licenses/dl-by-de/2.0"
             );
-            if dist["dcat:mediaType"]["@id"] != "https://www.iana.org/assignments/media-types/text/vcard" {
+            if dist["dcat:mediaType"]["@id"]
+                != "https://www.iana.org/assignments/media-types/text/vcard"
+            {
                 assert!(
                     dist["dct:format"]["@id"]
                         .as_str()
@@ -444,7 +460,7 @@ fn the_catalogue_carries_what_dcat_ap_de_requires() {
     assert_eq!(root["catalogue"], format!("{base}/dcat.jsonld"));
 
     // Without [open_data]: no catalogue, and the API does not name one.
-    let toml = site.read("site.toml");
+    let toml = std::fs::read_to_string(site.root.join("site.toml")).unwrap();
     let cut = toml.find("[open_data]").unwrap();
     site.write("site.toml", &toml[..cut]);
     site.build_ok();
@@ -463,6 +479,13 @@ fn a_bad_licence_is_explained() {
         "license = \"https://example.org/my licence\"",
     );
     let ds = site.build_err();
-    let text = ds.render();
-    assert!(text.contains("open-data-license-invalid"), "{text}");
+    let codes: Vec<&str> = ds.iter().map(|d| d.code()).collect();
+    assert_eq!(
+        codes,
+        ["open-data-license-invalid"],
+        "{}",
+        ds.render_short()
+    );
+    let shown = ds.render_short();
+    assert!(shown.contains("site.toml"), "{shown}");
 }

@@ -66,13 +66,14 @@ fn apply(served: &mut OutputFiles, changes: &[wegweiser::build::Change]) {
     }
 }
 
-/// The files an update changed, without the service worker and search indexes.
+/// The files an update changed, without the service worker, search indexes
+/// and the JSON API (whose items carry their bodies).
 fn changed_pages(update: &Update) -> Vec<String> {
     update
         .changes
         .iter()
         .map(|(k, _)| k.clone())
-        .filter(|k| k != "sw.js" && !k.starts_with("search/"))
+        .filter(|k| k != "sw.js" && !k.starts_with("search/") && !k.starts_with("api/"))
         .collect()
 }
 
@@ -104,6 +105,13 @@ fn every_kind_of_change_matches_a_full_build() {
         "{pages:?}"
     );
     assert!(u.changes.iter().any(|(k, _)| k == "search/de.json"));
+    // The API's item and its list page follow the body (after `settle`).
+    for f in [
+        "api/v1/de/offers/beratung.json",
+        "api/v1/de/offers/page/1.json",
+    ] {
+        assert!(u.changes.iter().any(|(k, _)| k == f), "{f}");
+    }
 
     // Its front matter (the summary shows on cards): lists and term pages
     // too — not the whole site.

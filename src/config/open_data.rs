@@ -44,8 +44,7 @@ fn vocabulary_name(s: &str) -> bool {
         && !s.starts_with('/')
         && !s.ends_with('/')
         && !s.contains("//")
-        && s
-            .chars()
+        && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '/'))
 }
 

@@ -72,6 +72,18 @@ pub fn eu_language(tag: &str) -> Option<&'static str> {
     })
 }
 
+/// The prefixes the catalogue's property names use.
+fn context() -> Value {
+    json!({
+        "dcat": "http://www.w3.org/ns/dcat#",
+        "dct": "http://purl.org/dc/terms/",
+        "dcatde": "http://dcat-ap.de/def/dcatde/",
+        "foaf": "http://xmlns.com/foaf/0.1/",
+        "vcard": "http://www.w3.org/2006/vcard/ns#",
+        "xsd": "http://www.w3.org/2001/XMLSchema#",
+    })
+}
+
 /// A typed date literal.
 fn date(d: Date) -> Value {
     json!({ "@value": d.to_string(), "@type": "xsd:date" })
@@ -94,22 +106,24 @@ struct Format {
 
 /// The catalogue, or `None` without `[open_data]`. `today`: the build's date,
 /// `dct:modified` of a dataset none of whose items gives `updated`.
-pub fn catalogue(site: &Site, labels: &BTreeMap<String, DcatLabels>, today: Date) -> Option<Vec<u8>> {
+///
+/// Longer than 80 lines on purpose: the document is written top-down as one
+/// `json!` tree (shared nodes first, then datasets, then the catalogue), so
+/// that it reads like the specification's tables of properties.
+pub fn catalogue(
+    site: &Site,
+    labels: &BTreeMap<String, DcatLabels>,
+    today: Date,
+) -> Option<Vec<u8>> {
     let cfg = &site.config;
     let open = cfg.open_data.as_ref()?;
     let abs = |p: &str| routes::under(&cfg.base_url, p);
     let me = abs(routes::DCAT);
-    let default = labels.get(&cfg.default_language).cloned().unwrap_or_default();
-    let in_languages = |f: &dyn Fn(&DcatLabels) -> &str| -> Vec<Value> {
-        cfg.languages
-            .iter()
-            .filter_map(|l| labels.get(&l.key).map(|t| (l.tag_str(), f(t).to_string())))
-            .filter(|(_, text)| !text.is_empty())
-            .collect::<BTreeMap<_, _>>() // one text per tag: `ls` shares `de`'s
-            .into_iter()
-            .map(|(tag, text)| json!({ "@value": text, "@language": tag }))
-            .collect()
-    };
+    let default = labels
+        .get(&cfg.default_language)
+        .cloned()
+        .unwrap_or_default();
+    let in_languages = |f: &dyn Fn(&DcatLabels) -> &str| texts(site, labels, f);
     let languages: Vec<Value> = cfg
         .languages
         .iter()
@@ -118,15 +132,19 @@ pub fn catalogue(site: &Site, labels: &BTreeMap<String, DcatLabels>, today: Date
         .into_iter()
         .map(|code| id(format!("{LANGUAGE}{code}")))
         .collect();
+    let name = open
+        .publisher
+        .clone()
+        .unwrap_or_else(|| default.site_title.clone());
     let publisher = json!({
         "@id": format!("{me}#publisher"),
         "@type": "foaf:Organization",
-        "foaf:name": open.publisher.clone().unwrap_or_else(|| default.site_title.clone()),
+        "foaf:name": name,
     });
     let contact = json!({
         "@id": format!("{me}#contact"),
         "@type": "vcard:Organization",
-        "vcard:fn": open.publisher.clone().unwrap_or_else(|| default.site_title.clone()),
+        "vcard:fn": name,
         "vcard:hasEmail": id(format!("mailto:{}", cfg.legal.feedback)),
     });
     let newest = |kind: Kind| site.of_kind(kind).filter_map(|i| i.updated).max();
@@ -139,23 +157,7 @@ pub fn catalogue(site: &Site, labels: &BTreeMap<String, DcatLabels>, today: Date
             };
             let distributions: Vec<Value> = formats(site, kind)
                 .into_iter()
-                .map(|f| {
-                    let mut v = json!({
-                        "@id": format!("{d}-{}", f.key),
-                        "@type": "dcat:Distribution",
-                        "dct:title": f.title,
-                        "dcat:accessURL": id(f.access),
-                        "dcat:mediaType": id(format!("{MEDIA_TYPE}{}", f.media_type)),
-                        "dct:license": id(open.license.clone()),
-                    });
-                    if let Some(t) = f.file_type {
-                        v["dct:format"] = id(format!("{FILE_TYPE}{t}"));
-                    }
-                    if !f.downloads.is_empty() {
-                        v["dcat:downloadURL"] = f.downloads.into_iter().map(id).collect();
-                    }
-                    v
-                })
+                .map(|f| distribution(&d, f, &open.license))
                 .collect();
             let mut v = json!({
                 "@id": d,
@@ -180,14 +182,7 @@ pub fn catalogue(site: &Site, labels: &BTreeMap<String, DcatLabels>, today: Date
         .collect();
     let modified = KINDS.into_iter().filter_map(newest).max().unwrap_or(today);
     let doc = json!({
-        "@context": {
-            "dcat": "http://www.w3.org/ns/dcat#",
-            "dct": "http://purl.org/dc/terms/",
-            "dcatde": "http://dcat-ap.de/def/dcatde/",
-            "foaf": "http://xmlns.com/foaf/0.1/",
-            "vcard": "http://www.w3.org/2006/vcard/ns#",
-            "xsd": "http://www.w3.org/2001/XMLSchema#",
-        },
+        "@context": context(),
         "@id": me,
         "@type": "dcat:Catalog",
         "dct:title": in_languages(&|t| t.site_title.as_str()),
@@ -201,6 +196,43 @@ pub fn catalogue(site: &Site, labels: &BTreeMap<String, DcatLabels>, today: Date
     });
     // Serialising a `Value` cannot fail.
     serde_json::to_vec_pretty(&doc).ok()
+}
+
+/// A text in every language of the site: one per BCP 47 tag (easy-read
+/// German shares `de`'s), none where it is empty.
+fn texts(
+    site: &Site,
+    labels: &BTreeMap<String, DcatLabels>,
+    f: &dyn Fn(&DcatLabels) -> &str,
+) -> Vec<Value> {
+    site.config
+        .languages
+        .iter()
+        .filter_map(|l| labels.get(&l.key).map(|t| (l.tag_str(), f(t).to_string())))
+        .filter(|(_, text)| !text.is_empty())
+        .collect::<BTreeMap<_, _>>()
+        .into_iter()
+        .map(|(tag, text)| json!({ "@value": text, "@language": tag }))
+        .collect()
+}
+
+/// One distribution of the dataset `dataset` under the licence `license`.
+fn distribution(dataset: &str, f: Format, license: &str) -> Value {
+    let mut v = json!({
+        "@id": format!("{dataset}-{}", f.key),
+        "@type": "dcat:Distribution",
+        "dct:title": f.title,
+        "dcat:accessURL": id(f.access),
+        "dcat:mediaType": id(format!("{MEDIA_TYPE}{}", f.media_type)),
+        "dct:license": id(license.to_string()),
+    });
+    if let Some(t) = f.file_type {
+        v["dct:format"] = id(format!("{FILE_TYPE}{t}"));
+    }
+    if !f.downloads.is_empty() {
+        v["dcat:downloadURL"] = f.downloads.into_iter().map(id).collect();
+    }
+    v
 }
 
 /// The distributions of a kind's dataset.
