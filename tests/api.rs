@@ -311,7 +311,12 @@ fn the_api_of_a_thousand_offers_validates_below_a_subpath_and_stays_small() {
         next = page["next"].as_str().map(str::to_string);
     }
     assert_eq!(seen as u64, offers["total"].as_u64().unwrap());
+    // Lists leave the bodies to the item files.
+    let page: Value = serde_json::from_str(&site.read("api/v1/uk/offers/page/1.json")).unwrap();
+    assert!(page["items"][0].get("body").is_none());
+    assert!(page["items"][0].get("title").is_some());
     let mt = item(&site, "uk", "offers", "angebot-00001");
+    assert!(mt["body"].as_str().is_some_and(|b| !b.is_empty()));
     assert_eq!(mt["translation"]["state"], "machine-translated");
     let own = item(&site, "ar", "offers", "angebot-00003");
     assert_eq!(own["translation"]["state"], "translated");

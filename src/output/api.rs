@@ -5,9 +5,11 @@
 //! 2020-12) for every kind of file. Every file names its schema's published
 //! address in `$schema`. Paths come from `routes::api_*`.
 //!
-//! Lists are split into pages rather than written whole: at 10,000 offers a
-//! page of 100 stays far below 1 MB, and a consumer still fetches a
-//! language's offers in 100 requests instead of 10,000.
+//! Lists are split into pages rather than written whole, and their items
+//! leave out the body (the item's own file has it): at 10,000 offers with
+//! long bodies, pages of 100 full items reached 1 MB; without bodies a page
+//! stays far below, and a consumer still fetches a language's offers in 100
+//! requests, and the bodies of those whose `updated` changed.
 
 pub mod item;
 
@@ -208,7 +210,13 @@ pub fn language_files(ctx: &ApiContext, lang: &Language, labels: &ApiLabels) -> 
                 updated: newest(chunk.iter().copied()),
                 prev: (page > 1).then(|| ctx.abs(&routes::api_list(key, kind, page - 1))),
                 next: (page < pages).then(|| ctx.abs(&routes::api_list(key, kind, page + 1))),
-                items: chunk.iter().map(|it| items.view(it, key)).collect(),
+                items: chunk
+                    .iter()
+                    .map(|it| ItemView {
+                        body: None,
+                        ..items.view(it, key)
+                    })
+                    .collect(),
             };
             files.insert(file(&routes::api_list(key, kind, page)), json(&list));
         }

@@ -228,8 +228,10 @@ pub struct ItemView<'a> {
     pub transit: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accessibility_note: Option<&'a str>,
-    /// The body as the editors wrote it (Markdown).
-    pub body: &'a str,
+    /// The body as the editors wrote it (Markdown); only in the item's own
+    /// file (lists leave it out: it is most of an item's size).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<&'a str>,
     pub links: Links,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub listing: Option<ListingView<'a>>,
@@ -296,7 +298,7 @@ impl<'a> ItemContext<'a> {
             office_hours: text.office_hours.as_deref(),
             transit: text.transit.as_deref(),
             accessibility_note: text.accessibility_note.as_deref(),
-            body: text.body().trim(),
+            body: Some(text.body().trim()),
             links,
             listing: item.data.listing().map(|l| self.listing(l)),
             offer: None,
