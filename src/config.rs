@@ -15,12 +15,15 @@ use crate::layout::CONFIG_FILE;
 mod check;
 mod legal;
 mod map;
+mod open_data;
 mod region;
 
 pub use check::{CheckSettings, DEFAULT_MAX_DOCUMENT_MB};
 pub use legal::{Legal, is_email_address};
 use legal::{RawLegal, validate_legal};
 pub use map::MapConfig;
+pub use open_data::OpenData;
+use open_data::{RawOpenData, validate_open_data};
 pub use region::Region;
 
 /// CLDR numbering systems a language may set with `numbering` (they apply to
@@ -181,6 +184,7 @@ struct RawConfig {
     check: CheckSettings,
     #[serde(default = "default_search_shard_size")]
     search_shard_size: usize,
+    open_data: Option<RawOpenData>,
 }
 
 /// Cards per list page (section lists, term pages, the archive).
@@ -228,6 +232,8 @@ pub struct SiteConfig {
     pub check: CheckSettings,
     /// Bytes a file of the search index aims at (output::search::shards).
     pub search_shard_size: usize,
+    /// `[open_data]`: the DCAT-AP.de catalogue's settings; `None`: no catalogue.
+    pub open_data: Option<OpenData>,
 }
 
 impl SiteConfig {
@@ -364,6 +370,7 @@ fn validate(
                 .at(file, key_span(file, "paginate_by")),
         );
     }
+    let open_data = raw.open_data.map(|o| validate_open_data(o, file, ds));
     Some(SiteConfig {
         base_url,
         default_language: raw.default_language,
@@ -380,6 +387,7 @@ fn validate(
         check: raw.check,
         // Below a few bytes every word would get a file of its own.
         search_shard_size: raw.search_shard_size.max(64),
+        open_data,
     })
 }
 

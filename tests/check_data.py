@@ -10,7 +10,10 @@ Uses parsers that share no code with the Rust crates that wrote the files:
   nothing); and the dates an event page lists are dates of that expansion;
 - every .vcf parses with `vobject`;
 - every JSON-LD block is valid JSON with the schema.org properties we promise;
-- every Atom feed is well-formed XML with xml:lang.
+- every Atom feed is well-formed XML with xml:lang;
+- dcat.jsonld parses with `rdflib` (an RDF library) and its graph has the
+  properties DCAT-AP.de 2.0 and GovData's conventions require of the
+  catalogue, each dataset and each distribution.
 
 Usage: check_data.py OUTPUT_DIR   (prints "data: N passed, M failed")
 """
@@ -271,9 +274,61 @@ def check_feed(path):
         fail(path, "feed without xml:lang")
 
 
+DCAT = "http://www.w3.org/ns/dcat#"
+DCT = "http://purl.org/dc/terms/"
+FOAF = "http://xmlns.com/foaf/0.1/"
+VCARD = "http://www.w3.org/2006/vcard/ns#"
+DCATDE = "http://dcat-ap.de/def/dcatde/"
+MANDATORY = {
+    DCAT + "Catalog": [DCT + "title", DCT + "description", DCT + "publisher", DCAT + "dataset"],
+    DCAT + "Dataset": [DCT + "title", DCT + "description", DCT + "publisher",
+                       DCATDE + "contributorID", DCAT + "contactPoint", DCT + "identifier",
+                       DCT + "modified"],
+    DCAT + "Distribution": [DCAT + "accessURL", DCT + "license"],
+}
+
+
+def check_dcat(path):
+    """The catalogue as RDF: every mandatory property of every node, the
+    licence and contributor from the DCAT-AP.de vocabularies, the publisher's
+    name, the contact's e-mail. Returns how many nodes were checked."""
+    import rdflib
+    from rdflib.namespace import RDF
+
+    g = rdflib.Graph()
+    g.parse(path, format="json-ld")
+    checked = 0
+    for cls, props in MANDATORY.items():
+        nodes = list(g.subjects(RDF.type, rdflib.URIRef(cls)))
+        if not nodes:
+            fail(path, f"no {cls}")
+        for n in nodes:
+            checked += 1
+            for p in props:
+                if g.value(n, rdflib.URIRef(p)) is None:
+                    fail(path, f"{n} lacks {p}")
+    for o in g.objects(None, rdflib.URIRef(DCT + "license")):
+        if not str(o).startswith("http://dcat-ap.de/def/licenses/"):
+            fail(path, f"licence {o} is not from the DCAT-AP.de list")
+    for o in g.objects(None, rdflib.URIRef(DCATDE + "contributorID")):
+        if not isinstance(o, rdflib.URIRef) or not str(o).startswith(
+                "http://dcat-ap.de/def/contributors/"):
+            fail(path, f"contributorID {o} is not from the DCAT-AP.de list")
+    for pub in g.objects(None, rdflib.URIRef(DCT + "publisher")):
+        if g.value(pub, rdflib.URIRef(FOAF + "name")) is None:
+            fail(path, f"publisher {pub} has no foaf:name")
+    for c in g.objects(None, rdflib.URIRef(DCAT + "contactPoint")):
+        if g.value(c, rdflib.URIRef(VCARD + "hasEmail")) is None:
+            fail(path, f"contact point {c} has no vcard:hasEmail")
+    for o in g.objects(None, rdflib.URIRef(DCT + "format")):
+        if not str(o).startswith("http://publications.europa.eu/resource/authority/file-type/"):
+            fail(path, f"format {o} is not an EU file type")
+    return checked
+
+
 def main():
     out = Path(sys.argv[1])
-    counts = {"ics": 0, "vcf": 0, "jsonld": 0, "atom": 0}
+    counts = {"ics": 0, "vcf": 0, "jsonld": 0, "atom": 0, "dcat": 0}
     for p in sorted(out.rglob("*")):
         try:
             if p.suffix == ".ics":
@@ -287,6 +342,8 @@ def main():
             elif p.suffix == ".atom":
                 check_feed(p)
                 counts["atom"] += 1
+            elif p.name == "dcat.jsonld":
+                counts["dcat"] += check_dcat(p)
         except Exception as e:  # a parser rejecting a file is a failure, not a crash
             fail(p, f"{type(e).__name__}: {e}")
     for f in failures:
@@ -298,6 +355,8 @@ def main():
     if not any(offsets > 1 for _, _, offsets in check_rrule.summary):
         fail(out, "no recurring event spans a summer/winter time change: "
                   "the VTIMEZONE check proved nothing")
+    if counts["dcat"] == 0:
+        fail(out, "no DCAT-AP.de catalogue (dcat.jsonld) checked: does site.toml have [open_data]?")
     print(", ".join(f"{n} {k}" for k, n in counts.items()) + " checked")
     total = sum(counts.values())
     print(f"data: {total - len(failures)} passed, {len(failures)} failed")

@@ -257,3 +257,6 @@ sign-language-captions = ترجمة مكتوبة بالألمانية
 sign-language-download = تنزيل الفيديو
 # Search results come 20 at a time: the button below them shows the next.
 search-more = عرض المزيد من النتائج
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = البيانات المفتوحة لدليل الاندماج: العروض والفعاليات وجهات الاتصال والأماكن بجميع لغات الموقع، بصيغة JSON وiCalendar وvCard وصفحات ويب.
+open-data-dataset = { $list } من دليل الاندماج بجميع لغات الموقع، مع حالة ترجمة كل نص.

@@ -243,3 +243,6 @@ sign-language-captions = Deutsche Untertitel
 sign-language-download = Video herunterladen
 # Search results come 20 at a time: the button below them shows the next.
 search-more = Weitere Treffer zeigen
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = Offene Daten des Integrationswegweisers: Angebote, Veranstaltungen, Ansprechpersonen und Orte in allen Sprachen der Seite, als JSON-Schnittstelle, iCalendar, vCard und Webseiten.
+open-data-dataset = { $list } des Integrationswegweisers in allen Sprachen der Seite, mit dem Stand der Übersetzung jedes Textes.

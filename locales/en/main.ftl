@@ -239,3 +239,6 @@ sign-language-captions = German captions
 sign-language-download = Download the video
 # Search results come 20 at a time: the button below them shows the next.
 search-more = Show more results
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = Open data of the integration guide: offers, events, contacts and places in every language of the site, as a JSON API, iCalendar, vCard and web pages.
+open-data-dataset = { $list } of the integration guide in every language of the site, with the translation state of every text.

@@ -243,3 +243,6 @@ sign-language-captions = زیرنویس آلمانی
 sign-language-download = دانلود ویدیو
 # Search results come 20 at a time: the button below them shows the next.
 search-more = نمایش نتایج بیشتر
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = داده‌های باز راهنمای ادغام: پیشنهادها، رویدادها، افراد تماس و مکان‌ها به همه زبان‌های سایت، به صورت JSON، iCalendar، vCard و صفحات وب.
+open-data-dataset = { $list } راهنمای ادغام به همه زبان‌های سایت، همراه با وضعیت ترجمه هر متن.

@@ -242,3 +242,6 @@ sign-language-captions = Unter-Titel auf Deutsch
 sign-language-download = Video herunter-laden
 # Search results come 20 at a time: the button below them shows the next.
 search-more = Mehr Treffer zeigen
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = Offene Daten vom Wegweiser: Angebote, Termine, Ansprech-Personen und Orte. In allen Sprachen von der Seite.
+open-data-dataset = { $list } vom Wegweiser. In allen Sprachen von der Seite.

@@ -255,3 +255,6 @@ sign-language-captions = Немецкие субтитры
 sign-language-download = Скачать видео
 # Search results come 20 at a time: the button below them shows the next.
 search-more = Показать больше результатов
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = Открытые данные путеводителя по интеграции: предложения, мероприятия, контакты и места на всех языках сайта в форматах JSON, iCalendar, vCard и веб-страниц.
+open-data-dataset = { $list } путеводителя по интеграции на всех языках сайта, с состоянием перевода каждого текста.

@@ -242,3 +242,6 @@ sign-language-captions = Almanca altyazı
 sign-language-download = Videoyu indir
 # Search results come 20 at a time: the button below them shows the next.
 search-more = Daha fazla sonuç göster
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = Uyum rehberinin açık verileri: sitenin tüm dillerinde teklifler, etkinlikler, iletişim kişileri ve yerler; JSON, iCalendar, vCard ve web sayfaları olarak.
+open-data-dataset = Uyum rehberinin { $list } bölümü, sitenin tüm dillerinde, her metnin çeviri durumuyla birlikte.

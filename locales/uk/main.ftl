@@ -255,3 +255,6 @@ sign-language-captions = Німецькі субтитри
 sign-language-download = Завантажити відео
 # Search results come 20 at a time: the button below them shows the next.
 search-more = Показати більше результатів
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = Відкриті дані путівника з інтеграції: пропозиції, події, контакти та місця всіма мовами сайту, у форматах JSON, iCalendar, vCard і вебсторінок.
+open-data-dataset = { $list } путівника з інтеграції всіма мовами сайту, зі станом перекладу кожного тексту.

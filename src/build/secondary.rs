@@ -236,6 +236,9 @@ fn site_files(src: &Sources<'_>, pages: PageFacts) -> OutputFiles {
         .collect();
     files.extend(data_files(src.site, src.now, &labels));
     files.extend(output::media::media_files(src.root, src.site));
+    if let Some(dcat) = output::dcat::catalogue(src.site, &dcat_labels(src), src.now.date()) {
+        files.insert(crate::routes::file_for(crate::routes::DCAT), dcat.into());
+    }
     entries.sort_by(|a, b| a.loc.cmp(&b.loc));
     files.insert(
         crate::routes::file_for(crate::routes::SITEMAP),
@@ -255,6 +258,53 @@ fn site_files(src: &Sources<'_>, pages: PageFacts) -> OutputFiles {
         .into(),
     );
     files
+}
+
+/// The words of the DCAT-AP.de catalogue, per language.
+fn dcat_labels(src: &Sources<'_>) -> BTreeMap<String, output::dcat::DcatLabels> {
+    let t = |lang: &str, id: &str, args: Option<&fluent_bundle::FluentArgs>| {
+        src.messages.format(lang, id, args).unwrap_or_default()
+    };
+    src.config
+        .languages
+        .iter()
+        .map(|l| {
+            let datasets = output::api::KINDS
+                .into_iter()
+                .map(|kind| {
+                    let title = t(&l.key, &format!("nav-{}", kind.folder()), None);
+                    let mut args = fluent_bundle::FluentArgs::new();
+                    args.set("list", title.clone());
+                    let description = t(&l.key, "open-data-dataset", Some(&args));
+                    (kind, (title, description))
+                })
+                .collect();
+            let labels = output::dcat::DcatLabels {
+                site_title: t(&l.key, "site-title", None),
+                catalogue: t(&l.key, "open-data-catalogue", None),
+                datasets,
+            };
+            (l.key.clone(), labels)
+        })
+        .collect()
+}
+
+/// The API's words in one language: the taxonomies' names, the terms' labels.
+fn api_labels(src: &Sources<'_>, lang: &str) -> output::api::ApiLabels {
+    use crate::config::Taxonomy;
+    let t = |id: &str| src.messages.format(lang, id, None);
+    let mut labels = output::api::ApiLabels::default();
+    for tax in Taxonomy::ALL {
+        if let Some(name) = t(&format!("nav-{}", tax.key())) {
+            labels.taxonomies.insert(tax.key(), name);
+        }
+        for term in src.config.taxonomies.terms(tax) {
+            if let Some(label) = t(&format!("{}-{term}", tax.key())) {
+                labels.terms.insert((tax.key(), term.clone()), label);
+            }
+        }
+    }
+    labels
 }
 
 /// The theme's static folder (under `static/`) and the site's (at the root).
@@ -294,11 +344,16 @@ fn static_files(src: &Sources<'_>, ds: &mut Diagnostics) -> OutputFiles {
     files
 }
 
-/// Search indexes, web app manifests and offline lists.
+/// Search indexes, web app manifests, offline lists and the JSON API (its
+/// items carry their bodies, so it changes with any text).
 fn reader_files(src: &Sources<'_>) -> OutputFiles {
-    use crate::output::{offline, search};
+    use crate::output::{api, offline, search};
     let builder = (src.builder)();
     let base_path = output::base_path::base_path(&src.config.base_url);
+    let api_ctx = api::ApiContext {
+        site: src.site,
+        now: src.now,
+    };
     let per_lang: Vec<Vec<(String, Vec<u8>)>> = src
         .config
         .languages
@@ -345,9 +400,18 @@ fn reader_files(src: &Sources<'_>) -> OutputFiles {
             files
         })
         .collect();
-    per_lang
+    let api_files: Vec<OutputFiles> = src
+        .config
+        .languages
+        .par_iter()
+        .map(|l| api::language_files(&api_ctx, l, &api_labels(src, &l.key)))
+        .collect();
+    let mut files: OutputFiles = per_lang
         .into_iter()
         .flatten()
         .map(|(k, v)| (k, v.into()))
-        .collect()
+        .collect();
+    files.extend(api_files.into_iter().flatten());
+    files.extend(api::root_files(&api_ctx));
+    files
 }

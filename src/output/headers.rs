@@ -58,5 +58,13 @@ pub fn headers_file(languages: &[String], map: Option<&str>) -> String {
         "/*.ics\n  Content-Type: text/calendar; charset=utf-8\n\
          /*.vcf\n  Content-Type: text/vcard; charset=utf-8\n",
     );
+    // The open data: the API may be read by any site's scripts (it is public
+    // and takes no credentials); nothing else is (CORS on /api/ only).
+    out.push_str(&format!(
+        "{}\n  Access-Control-Allow-Origin: *\n  Content-Type: application/json; charset=utf-8\n\
+         {}\n  Content-Type: application/ld+json; charset=utf-8\n",
+        routes::below(routes::API_ROOT),
+        routes::DCAT
+    ));
     out
 }

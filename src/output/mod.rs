@@ -2,10 +2,12 @@
 //! folder, which replaces the old output in one step only when everything
 //! was written ([`Staging`]).
 
+pub mod api;
 pub mod base_path;
 pub mod content_lines;
 pub mod css;
 pub mod data;
+pub mod dcat;
 pub mod feed;
 pub mod headers;
 pub mod ical;

@@ -9,10 +9,14 @@ use crate::config::Taxonomy;
 use crate::content::Kind;
 
 mod affected;
+mod api;
 mod lists;
 mod route;
 
 pub use affected::{affected, contacts_named};
+pub use api::{
+    API_ROOT, DCAT, api_index, api_item, api_list, api_root, api_schema, api_taxonomies,
+};
 pub use lists::{LISTED_KINDS, all, filter_counts, lists, lists_of};
 pub use route::{Route, path};
 
@@ -261,6 +265,8 @@ pub fn reserved_language_keys() -> Vec<String> {
         SEARCH_INDEXES,
         MAP_PAGES,
         FILES,
+        API_ROOT,
+        DCAT,
     ];
     for path in beside_languages {
         let file = file_for(path);

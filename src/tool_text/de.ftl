@@ -753,3 +753,10 @@ import-label-meant = Gemeint ist wohl „{ $key }“: In der Zuordnung unter [la
 import-ics-bad-line = Diese Zeile des Kalenders kann nicht gelesen werden.
     .label = nicht NAME:Wert
     .help = Jede Zeile muss NAME:Wert oder NAME;PARAMETER=…:Wert sein (eine Zeile, die die vorige fortsetzt, beginnt mit einem Leerzeichen).
+
+## Offene Daten ([open_data] in site.toml)
+
+open-data-license-invalid = open_data.license „{ $license }“ ist keine Lizenz aus der DCAT-AP.de-Liste.
+    .help = Bitte den Namen der Lizenz aus http://dcat-ap.de/def/licenses/ schreiben, z. B. license = "dl-by-de/2.0" (Datenlizenz Deutschland – Namensnennung 2.0).
+open-data-contributor-invalid = open_data.contributor_id „{ $id }“ ist kein Datenbereitsteller aus der DCAT-AP.de-Liste.
+    .help = Bitte die Kennung schreiben, die GovData dem Büro bei der Anmeldung gegeben hat (der Teil nach http://dcat-ap.de/def/contributors/), oder die Zeile weglassen.

@@ -716,3 +716,10 @@ import-label-meant = it probably means `{ $key }`: add "{ $label }" = "{ $key }"
 import-ics-bad-line = this line of the calendar cannot be read
     .label = not NAME:value
     .help = every line must be NAME:value or NAME;PARAMETER=…:value (a line that continues the one before starts with a space)
+
+## Open data ([open_data] in site.toml)
+
+open-data-license-invalid = open_data.license `{ $license }` is not a licence of the DCAT-AP.de list
+    .help = write the licence's name from http://dcat-ap.de/def/licenses/, e.g. license = "dl-by-de/2.0" (Datenlizenz Deutschland – Namensnennung 2.0)
+open-data-contributor-invalid = open_data.contributor_id `{ $id }` is not a data provider's name of the DCAT-AP.de list
+    .help = write the name GovData gave the office when it registered (the part after http://dcat-ap.de/def/contributors/), or leave the line out

@@ -32,6 +32,9 @@ mod time;
 /// Interface messages that Wegweiser's own code asks for only when the content
 /// needs them (so `check` does not call them unused on a site without such content).
 pub const MESSAGES_ASKED_BY_CODE: &[&str] = &[
+    // The DCAT-AP.de catalogue's words (output::dcat), only with [open_data].
+    "open-data-catalogue",
+    "open-data-dataset",
     "repeat-weekly",
     "repeat-monthly",
     "card-today",
