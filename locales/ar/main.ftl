@@ -245,3 +245,9 @@ map-no-place = بدون بلدة
 map-label = خريطة الأماكن
 map-zoom-in = تكبير
 map-zoom-out = تصغير
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = الاشتراك في هذه الفعاليات:
+calendar-download = تنزيل ملف التقويم
+feed-atom = خلاصة Atom
+feed-changes = جميع التغييرات

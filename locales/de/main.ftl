@@ -231,3 +231,9 @@ map-no-place = Ohne Gemeinde
 map-label = Karte der Orte
 map-zoom-in = Vergrößern
 map-zoom-out = Verkleinern
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = Termine hier abonnieren:
+calendar-download = Kalenderdatei (.ics) herunterladen
+feed-atom = Feed (Atom)
+feed-changes = Alle Änderungen

@@ -227,3 +227,9 @@ map-no-place = Without a place
 map-label = Map of locations
 map-zoom-in = Zoom in
 map-zoom-out = Zoom out
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = Subscribe to these events:
+calendar-download = Download the calendar file (.ics)
+feed-atom = Feed (Atom)
+feed-changes = All changes

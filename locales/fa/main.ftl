@@ -231,3 +231,9 @@ map-no-place = بدون شهر
 map-label = نقشهٔ مکان‌ها
 map-zoom-in = بزرگ‌نمایی
 map-zoom-out = کوچک‌نمایی
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = اشتراک در این رویدادها:
+calendar-download = دانلود فایل تقویم
+feed-atom = خوراک Atom
+feed-changes = همه تغییرات

@@ -230,3 +230,9 @@ map-no-place = Andere Orte
 map-label = Karte mit allen Orten
 map-zoom-in = Karte größer machen
 map-zoom-out = Karte kleiner machen
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = Über neue Termine Bescheid bekommen:
+calendar-download = Termine als Datei laden
+feed-atom = Neuigkeiten als Feed (Atom)
+feed-changes = Alle Änderungen

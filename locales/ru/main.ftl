@@ -243,3 +243,9 @@ map-no-place = Без населённого пункта
 map-label = Карта мест
 map-zoom-in = Приблизить
 map-zoom-out = Отдалить
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = Подписаться на эти события:
+calendar-download = Скачать файл календаря (.ics)
+feed-atom = Лента (Atom)
+feed-changes = Все изменения

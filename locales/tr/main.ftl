@@ -230,3 +230,9 @@ map-no-place = Yerleşim yeri olmadan
 map-label = Yerlerin haritası
 map-zoom-in = Yakınlaştır
 map-zoom-out = Uzaklaştır
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = Bu etkinliklere abone olun:
+calendar-download = Takvim dosyasını indir (.ics)
+feed-atom = Akış (Atom)
+feed-changes = Tüm değişiklikler

@@ -243,3 +243,9 @@ map-no-place = Без населеного пункту
 map-label = Мапа місць
 map-zoom-in = Збільшити
 map-zoom-out = Зменшити
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = Підписатися на ці події:
+calendar-download = Завантажити файл календаря (.ics)
+feed-atom = Стрічка (Atom)
+feed-changes = Усі зміни

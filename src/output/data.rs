@@ -1,5 +1,6 @@
 //! The site's data files beside its pages: an `.ics` per event, a
-//! subscribable `events.ics` and an Atom feed per language, a `.vcf` per contact.
+//! subscribable `events.ics` and an Atom feed per language, a `.vcf` per
+//! contact; the feeds per term and of all changes are in `feeds.rs`.
 
 use std::collections::BTreeMap;
 
@@ -11,6 +12,7 @@ use super::OutputFiles;
 use super::feed::{self, Entry, Feed};
 use super::ical::{self, IcsContext, IcsEvent};
 use super::vcard::{self, VCardData};
+use crate::config::Taxonomy;
 use crate::content::{ContactKind, EventData, Item, ItemData, Kind, Site};
 use crate::routes;
 
@@ -18,11 +20,15 @@ use crate::routes;
 pub struct FeedLabels {
     pub site_title: String,
     pub events: String,
+    /// Each term's name, for the titles of its calendar and feed.
+    pub terms: BTreeMap<(Taxonomy, String), String>,
+    /// The title of the feed of all changes.
+    pub changes: String,
 }
 
 /// When an item last changed: its `updated` date, else (events) its first
 /// day. Never the clock, so the files are reproducible.
-fn stamp(item: &Item) -> Timestamp {
+pub(super) fn stamp(item: &Item) -> Timestamp {
     let day = match (&item.updated, &item.data) {
         (Some(d), _) => Some(*d),
         (None, ItemData::Event(e)) => Some(e.time.first_day()),
@@ -33,7 +39,7 @@ fn stamp(item: &Item) -> Timestamp {
         .unwrap_or(Timestamp::UNIX_EPOCH)
 }
 
-fn rfc3339(ts: Timestamp) -> String {
+pub(super) fn rfc3339(ts: Timestamp) -> String {
     ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
@@ -46,7 +52,7 @@ fn host(base_url: &str) -> &str {
         .unwrap_or("localhost")
 }
 
-fn ics_event<'a>(site: &'a Site, item: &'a Item, e: &'a EventData, lang: &str) -> IcsEvent<'a> {
+pub(super) fn ics_event<'a>(site: &'a Site, item: &'a Item, e: &'a EventData, lang: &str) -> IcsEvent<'a> {
     let cfg = &site.config;
     let text = item
         .text_for(cfg, lang)
@@ -77,12 +83,12 @@ fn ics_event<'a>(site: &'a Site, item: &'a Item, e: &'a EventData, lang: &str) -
 }
 
 /// What every language's data files are made from.
-struct DataContext<'a> {
-    site: &'a Site,
-    now: DateTime,
+pub(super) struct DataContext<'a> {
+    pub site: &'a Site,
+    pub now: DateTime,
     /// The site's host name, for `UID`s.
-    host: &'a str,
-    events: Vec<(&'a Item, &'a EventData)>,
+    pub host: &'a str,
+    pub events: Vec<(&'a Item, &'a EventData)>,
 }
 
 /// Every data file of the site, keyed by output path.
@@ -116,6 +122,8 @@ pub fn data_files(
                 upcoming_calendar(&ctx, &lang.key, &tag, label, &mut files);
                 contact_cards(&ctx, &lang.key, &mut files);
                 atom_feed(&ctx, &lang.key, &tag, label, &mut files);
+                super::feeds::term_feeds(&ctx, &lang.key, &tag, label, &mut files);
+                super::feeds::changes_feed(&ctx, &lang.key, &tag, label, &mut files);
             }
             files
         })
@@ -124,7 +132,7 @@ pub fn data_files(
 }
 
 /// The settings of a calendar named `name` in the language tagged `tag`.
-fn ics_context<'a>(ctx: &'a DataContext, tag: &'a str, name: &'a str) -> IcsContext<'a> {
+pub(super) fn ics_context<'a>(ctx: &'a DataContext, tag: &'a str, name: &'a str) -> IcsContext<'a> {
     let cfg = &ctx.site.config;
     IcsContext {
         tz: &cfg.time_zone,
@@ -226,54 +234,75 @@ fn contact_cards(ctx: &DataContext, key: &str, files: &mut OutputFiles) {
 
 /// The Atom feed: upcoming events and offers, newest change first.
 fn atom_feed(ctx: &DataContext, key: &str, tag: &str, label: &FeedLabels, files: &mut OutputFiles) {
-    let cfg = &ctx.site.config;
-    let mut entries: Vec<(Timestamp, Entry)> = Vec::new();
-    for item in ctx.site.items.values() {
-        let include = match &item.data {
+    let entries = ctx
+        .site
+        .items
+        .values()
+        .filter(|item| match &item.data {
             ItemData::Event(e) => e.time.is_upcoming(ctx.now),
             ItemData::Offer(_) => item.updated.is_some(),
             _ => false,
-        };
-        if !include {
-            continue;
-        }
-        let text = item
-            .text_for(cfg, key)
-            .unwrap_or_else(|| item.source_text(cfg));
-        let ts = stamp(item);
-        entries.push((
-            ts,
-            Entry {
-                title: text.title.clone(),
-                url: format!(
-                    "{}{}",
-                    cfg.base_url,
-                    routes::item(key, item.kind, &item.slug)
-                ),
-                updated: rfc3339(ts),
-                summary: text.summary.clone(),
-                lang: (text.lang != *key).then(|| {
-                    cfg.language(&text.lang)
-                        .map(|l| l.tag_str())
-                        .unwrap_or_default()
-                }),
-            },
-        ));
-    }
-    entries.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.url.cmp(&b.1.url)));
+        })
+        .map(|item| entry(ctx, item, key))
+        .collect();
+    let path = routes::feed(key);
+    write_feed(ctx, (key, tag), &label.site_title, &path, entries, files);
+}
+
+/// The feed entry of `item` in the language `key`, with its timestamp.
+pub(super) fn entry(ctx: &DataContext, item: &Item, key: &str) -> (Timestamp, Entry) {
+    let cfg = &ctx.site.config;
+    let text = item
+        .text_for(cfg, key)
+        .unwrap_or_else(|| item.source_text(cfg));
+    let ts = stamp(item);
+    let e = Entry {
+        title: text.title.clone(),
+        url: format!(
+            "{}{}",
+            cfg.base_url,
+            routes::item(key, item.kind, &item.slug)
+        ),
+        updated: rfc3339(ts),
+        summary: text.summary.clone(),
+        category: None,
+        lang: (text.lang != *key).then(|| {
+            cfg.language(&text.lang)
+                .map(|l| l.tag_str())
+                .unwrap_or_default()
+        }),
+    };
+    (ts, e)
+}
+
+/// Writes the Atom feed at site path `path` in the language (`key`, `tag`):
+/// its `entries` newest change first (the same instant: by address), at
+/// most `limit` of them; the feed's `updated` is the newest entry's.
+pub(super) fn write_feed(
+    ctx: &DataContext,
+    (key, tag): (&str, &str),
+    title: &str,
+    path: &str,
+    mut entries: Vec<(Timestamp, Entry)>,
+    files: &mut OutputFiles,
+) {
+    let cfg = &ctx.site.config;
+    newest_first(&mut entries);
     let updated = entries.first().map_or(Timestamp::UNIX_EPOCH, |e| e.0);
-    let self_url = routes::under(&cfg.base_url, &routes::feed(key));
+    let self_url = routes::under(&cfg.base_url, path);
     let home_url = routes::under(&cfg.base_url, &routes::home(key));
     let f = Feed {
-        title: &label.site_title,
+        title,
         lang: tag,
         self_url: &self_url,
         home_url: &home_url,
         updated: rfc3339(updated),
         entries: entries.into_iter().map(|e| e.1).collect(),
     };
-    files.insert(
-        routes::feed(key).trim_start_matches('/').to_string(),
-        feed::atom(&f).into(),
-    );
+    files.insert(routes::file_for(path), feed::atom(&f).into());
+}
+
+/// Feed entries newest change first; at the same instant by address.
+pub(super) fn newest_first(entries: &mut [(Timestamp, Entry)]) {
+    entries.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.url.cmp(&b.1.url)));
 }

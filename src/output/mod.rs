@@ -7,6 +7,7 @@ pub mod content_lines;
 pub mod css;
 pub mod data;
 pub mod feed;
+pub mod feeds;
 pub mod headers;
 pub mod ical;
 pub mod leaflet;
