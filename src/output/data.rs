@@ -52,7 +52,12 @@ fn host(base_url: &str) -> &str {
         .unwrap_or("localhost")
 }
 
-pub(super) fn ics_event<'a>(site: &'a Site, item: &'a Item, e: &'a EventData, lang: &str) -> IcsEvent<'a> {
+pub(super) fn ics_event<'a>(
+    site: &'a Site,
+    item: &'a Item,
+    e: &'a EventData,
+    lang: &str,
+) -> IcsEvent<'a> {
     let cfg = &site.config;
     let text = item
         .text_for(cfg, lang)

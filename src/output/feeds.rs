@@ -10,7 +10,10 @@
 use jiff::Timestamp;
 
 use super::OutputFiles;
-use super::data::{DataContext, FeedLabels, entry, ics_context, ics_event, newest_first, write_feed};
+use super::data::{
+    DataContext, FeedLabels, entry, ics_context, ics_event, newest_first, rfc3339, stamp,
+    write_feed,
+};
 use super::feed::Entry;
 use super::ical::{self, IcsEvent};
 use crate::config::Taxonomy;
@@ -38,7 +41,9 @@ pub(super) fn term_feeds(
             let events: Vec<_> = ctx
                 .events
                 .iter()
-                .filter(|(i, e)| e.time.is_upcoming(ctx.now) && routes::term_feeds_of(i).contains(&on))
+                .filter(|(i, e)| {
+                    e.time.is_upcoming(ctx.now) && routes::term_feeds_of(i).contains(&on)
+                })
                 .collect();
             let term_label = label.terms.get(&on).map_or(term.as_str(), String::as_str);
             let name = format!("{} – {}", label.site_title, term_label);
@@ -59,8 +64,8 @@ pub(super) fn term_feeds(
 }
 
 /// The Atom feed of every offer, event, contact and location by its last
-/// change (`updated`; an event without one by its first day, anything else
-/// without one last), newest first, at most [`CHANGES_LIMIT`] entries.
+/// change (its `updated` date; one without it has no known change and comes
+/// last, dated 1970-01-01), newest first, at most [`CHANGES_LIMIT`] entries.
 pub(super) fn changes_feed(
     ctx: &DataContext,
     key: &str,
@@ -74,7 +79,10 @@ pub(super) fn changes_feed(
         .values()
         .filter(|i| CHANGED_KINDS.contains(&i.kind))
         .map(|i| {
-            let (ts, mut e) = entry(ctx, i, key);
+            let (_, mut e) = entry(ctx, i, key);
+            // Only the office's own date: an event's first day is no change.
+            let ts = i.updated.map_or(Timestamp::UNIX_EPOCH, |_| stamp(i));
+            e.updated = rfc3339(ts);
             e.category = Some(i.kind.folder().to_string());
             (ts, e)
         })
