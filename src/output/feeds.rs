@@ -10,7 +10,7 @@
 use jiff::Timestamp;
 
 use super::OutputFiles;
-use super::data::{
+use super::data_common::{
     DataContext, FeedLabels, entry, ics_context, ics_event, newest_first, rfc3339, stamp,
     write_feed,
 };

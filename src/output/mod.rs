@@ -6,6 +6,7 @@ pub mod base_path;
 pub mod content_lines;
 pub mod css;
 pub mod data;
+mod data_common;
 pub mod feed;
 pub mod feeds;
 pub mod headers;
