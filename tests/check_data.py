@@ -10,7 +10,11 @@ Uses parsers that share no code with the Rust crates that wrote the files:
   nothing); and the dates an event page lists are dates of that expansion;
 - every .vcf parses with `vobject`;
 - every JSON-LD block is valid JSON with the schema.org properties we promise;
-- every Atom feed is well-formed XML with xml:lang;
+- every Atom feed is well-formed XML with xml:lang and parses with
+  `feedparser` as Atom 1.0 without complaint, every entry with id, link and
+  updated; the feed of all changes (changes.atom) is newest first with at
+  most 100 entries; a term's feed (topics/…/feed.atom) has exactly the
+  events of the term's calendar (events.ics beside it);
 - dcat.jsonld parses with `rdflib` (an RDF library) and its graph has the
   properties DCAT-AP.de 2.0 and GovData's conventions require of the
   catalogue, each dataset and each distribution.
@@ -26,6 +30,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import feedparser
 import icalendar
 import vobject
 from dateutil.rrule import rrulestr
@@ -266,12 +271,53 @@ def check_jsonld(path):
     return len(scan.ld)
 
 
+CHANGES_LIMIT = 100
+TAXONOMIES = ("topics", "audiences", "places")
+
+
 def check_feed(path):
     root = ET.parse(path).getroot()
     if root.tag != "{http://www.w3.org/2005/Atom}feed":
         fail(path, "not an Atom feed")
     if "{http://www.w3.org/XML/1998/namespace}lang" not in root.attrib:
         fail(path, "feed without xml:lang")
+    parsed = feedparser.parse(path.read_bytes())
+    if parsed.bozo:
+        fail(path, f"feedparser: {parsed.bozo_exception}")
+    if parsed.version != "atom10":
+        fail(path, f"feedparser reads {parsed.version!r}, not Atom 1.0")
+    for e in parsed.entries:
+        for key in ("id", "link", "updated_parsed"):
+            if not e.get(key):
+                fail(path, f"entry {e.get('id')} without {key}")
+    stamps = [e.updated_parsed for e in parsed.entries if e.get("updated_parsed")]
+    if path.name == "changes.atom":
+        if len(parsed.entries) > CHANGES_LIMIT:
+            fail(path, f"{len(parsed.entries)} entries, more than {CHANGES_LIMIT}")
+        if stamps != sorted(stamps, reverse=True):
+            fail(path, "entries not newest first")
+    elif path.name == "feed.atom" and path.parent.parent.name in TAXONOMIES:
+        check_term_feed(path, parsed)
+
+
+def check_term_feed(path, parsed):
+    """A term's Atom feed and its calendar list the same events."""
+    ics = path.with_name("events.ics")
+    if not ics.is_file():
+        fail(path, "no events.ics beside a term's feed")
+        return
+    cal = icalendar.Calendar.from_ical(ics.read_bytes())
+    in_calendar = {str(ev.get("URL")) for ev in cal.walk("VEVENT")}
+    in_feed = {e.link for e in parsed.entries}
+    if in_feed != in_calendar:
+        fail(path, f"feed has {sorted(in_feed)}, its calendar {sorted(in_calendar)}")
+    for link in in_feed:
+        if "/events/" not in link:
+            fail(path, f"{link} is not an event")
+    check_term_feed.count += 1
+
+
+check_term_feed.count = 0
 
 
 DCAT = "http://www.w3.org/ns/dcat#"
@@ -357,7 +403,10 @@ def main():
                   "the VTIMEZONE check proved nothing")
     if counts["dcat"] == 0:
         fail(out, "no DCAT-AP.de catalogue (dcat.jsonld) checked: does site.toml have [open_data]?")
-    print(", ".join(f"{n} {k}" for k, n in counts.items()) + " checked")
+    print(", ".join(f"{n} {k}" for k, n in counts.items()) + " checked"
+          f" ({check_term_feed.count} term feeds against their calendars)")
+    if check_term_feed.count == 0:
+        fail(out, "no feed of a topic, audience or place was found")
     total = sum(counts.values())
     print(f"data: {total - len(failures)} passed, {len(failures)} failed")
     sys.exit(1 if failures or total == 0 else 0)

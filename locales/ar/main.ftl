@@ -260,3 +260,9 @@ search-more = عرض المزيد من النتائج
 # The open-data catalogue (/dcat.jsonld, docs/api.md)
 open-data-catalogue = البيانات المفتوحة لدليل الاندماج: العروض والفعاليات وجهات الاتصال والأماكن بجميع لغات الموقع، بصيغة JSON وiCalendar وvCard وصفحات ويب.
 open-data-dataset = { $list } من دليل الاندماج بجميع لغات الموقع، مع حالة ترجمة كل نص.
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = الاشتراك في هذه الفعاليات:
+calendar-download = تنزيل ملف التقويم
+feed-atom = خلاصة Atom
+feed-changes = جميع التغييرات

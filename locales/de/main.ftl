@@ -246,3 +246,9 @@ search-more = Weitere Treffer zeigen
 # The open-data catalogue (/dcat.jsonld, docs/api.md)
 open-data-catalogue = Offene Daten des Integrationswegweisers: Angebote, Veranstaltungen, Ansprechpersonen und Orte in allen Sprachen der Seite, als JSON-Schnittstelle, iCalendar, vCard und Webseiten.
 open-data-dataset = { $list } des Integrationswegweisers in allen Sprachen der Seite, mit dem Stand der Übersetzung jedes Textes.
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = Termine hier abonnieren:
+calendar-download = Kalenderdatei (.ics) herunterladen
+feed-atom = Feed (Atom)
+feed-changes = Alle Änderungen

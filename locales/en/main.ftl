@@ -242,3 +242,9 @@ search-more = Show more results
 # The open-data catalogue (/dcat.jsonld, docs/api.md)
 open-data-catalogue = Open data of the integration guide: offers, events, contacts and places in every language of the site, as a JSON API, iCalendar, vCard and web pages.
 open-data-dataset = { $list } of the integration guide in every language of the site, with the translation state of every text.
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = Subscribe to these events:
+calendar-download = Download the calendar file (.ics)
+feed-atom = Feed (Atom)
+feed-changes = All changes

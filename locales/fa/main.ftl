@@ -246,3 +246,9 @@ search-more = نمایش نتایج بیشتر
 # The open-data catalogue (/dcat.jsonld, docs/api.md)
 open-data-catalogue = داده‌های باز راهنمای ادغام: پیشنهادها، رویدادها، افراد تماس و مکان‌ها به همه زبان‌های سایت، به صورت JSON، iCalendar، vCard و صفحات وب.
 open-data-dataset = { $list } راهنمای ادغام به همه زبان‌های سایت، همراه با وضعیت ترجمه هر متن.
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = اشتراک در این رویدادها:
+calendar-download = دانلود فایل تقویم
+feed-atom = خوراک Atom
+feed-changes = همه تغییرات

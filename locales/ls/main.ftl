@@ -245,3 +245,9 @@ search-more = Mehr Treffer zeigen
 # The open-data catalogue (/dcat.jsonld, docs/api.md)
 open-data-catalogue = Offene Daten vom Wegweiser: Angebote, Termine, Ansprech-Personen und Orte. In allen Sprachen von der Seite.
 open-data-dataset = { $list } vom Wegweiser. In allen Sprachen von der Seite.
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = Über neue Termine Bescheid bekommen:
+calendar-download = Termine als Datei laden
+feed-atom = Neuigkeiten als Feed (Atom)
+feed-changes = Alle Änderungen

@@ -258,3 +258,9 @@ search-more = Показать больше результатов
 # The open-data catalogue (/dcat.jsonld, docs/api.md)
 open-data-catalogue = Открытые данные путеводителя по интеграции: предложения, мероприятия, контакты и места на всех языках сайта в форматах JSON, iCalendar, vCard и веб-страниц.
 open-data-dataset = { $list } путеводителя по интеграции на всех языках сайта, с состоянием перевода каждого текста.
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = Подписаться на эти события:
+calendar-download = Скачать файл календаря (.ics)
+feed-atom = Лента (Atom)
+feed-changes = Все изменения

@@ -245,3 +245,9 @@ search-more = Daha fazla sonuç göster
 # The open-data catalogue (/dcat.jsonld, docs/api.md)
 open-data-catalogue = Uyum rehberinin açık verileri: sitenin tüm dillerinde teklifler, etkinlikler, iletişim kişileri ve yerler; JSON, iCalendar, vCard ve web sayfaları olarak.
 open-data-dataset = Uyum rehberinin { $list } bölümü, sitenin tüm dillerinde, her metnin çeviri durumuyla birlikte.
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = Bu etkinliklere abone olun:
+calendar-download = Takvim dosyasını indir (.ics)
+feed-atom = Akış (Atom)
+feed-changes = Tüm değişiklikler

@@ -258,3 +258,9 @@ search-more = Показати більше результатів
 # The open-data catalogue (/dcat.jsonld, docs/api.md)
 open-data-catalogue = Відкриті дані путівника з інтеграції: пропозиції, події, контакти та місця всіма мовами сайту, у форматах JSON, iCalendar, vCard і вебсторінок.
 open-data-dataset = { $list } путівника з інтеграції всіма мовами сайту, зі станом перекладу кожного тексту.
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = Підписатися на ці події:
+calendar-download = Завантажити файл календаря (.ics)
+feed-atom = Стрічка (Atom)
+feed-changes = Усі зміни

@@ -230,6 +230,12 @@ fn site_files(src: &Sources<'_>, pages: PageFacts) -> OutputFiles {
                 FeedLabels {
                     site_title: t("site-title"),
                     events: t("nav-events"),
+                    terms: crate::config::Taxonomy::ALL
+                        .into_iter()
+                        .flat_map(|x| config.taxonomies.terms(x).iter().map(move |k| (x, k)))
+                        .map(|(x, k)| ((x, k.clone()), t(&format!("{}-{k}", x.key()))))
+                        .collect(),
+                    changes: t("feed-changes"),
                 },
             )
         })

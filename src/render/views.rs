@@ -163,6 +163,8 @@ pub struct Urls {
     pub icon: String,
     /// The site's own stylesheet (`static/site.css`, e.g. self-hosted fonts), if it has one.
     pub site_stylesheet: Option<String>,
+    /// The Atom feed of every change (for partners who mirror the guide).
+    pub changes: String,
 }
 
 /// Text that may be in another language than the page (fallback). `lang`
@@ -417,6 +419,19 @@ pub struct ListView {
     pub badges: bool,
     /// The map page (on the locations list, when the site has a map).
     pub map: Option<String>,
+    /// A term's calendar and Atom feed (on the term's list pages).
+    pub feeds: Option<FeedLinks>,
+}
+
+/// Where to subscribe to a term's events.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedLinks {
+    /// The calendar as `webcal://` (calendar apps subscribe to it).
+    pub webcal: String,
+    /// The same calendar over https (for readers whose device does not
+    /// know webcal: it downloads).
+    pub calendar: String,
+    pub atom: String,
 }
 
 /// A group of filter links: "Themen", "Orte", "Sprachen".

@@ -13,7 +13,7 @@ mod api;
 mod lists;
 mod route;
 
-pub use affected::{affected, contacts_named};
+pub use affected::{affected, contacts_named, feeds_affected, term_feeds_of};
 pub use api::{
     API_ROOT, DCAT, api_index, api_item, api_list, api_root, api_schema, api_taxonomies,
 };
@@ -119,6 +119,34 @@ pub fn vcard(lang: &str, slug: &str) -> String {
 /// Atom feed of a language.
 pub fn feed(lang: &str) -> String {
     format!("/{lang}/feed.atom")
+}
+
+/// Subscribable calendar of the upcoming events with one term
+/// (`/de/topics/sprache/events.ics`), beside the term's list page. Term keys
+/// hold no dot, so no combination's folder can meet the file.
+pub fn term_calendar(lang: &str, t: Taxonomy, key: &str) -> String {
+    format!("{}events.ics", term(lang, t, key))
+}
+
+/// Atom feed of the upcoming events with one term (`/de/topics/sprache/feed.atom`).
+pub fn term_feed(lang: &str, t: Taxonomy, key: &str) -> String {
+    format!("{}feed.atom", term(lang, t, key))
+}
+
+/// Atom feed of every change to offers, events, contacts and locations in
+/// a language (`/de/changes.atom`), for partners who mirror the guide.
+pub fn changes_feed(lang: &str) -> String {
+    format!("/{lang}/changes.atom")
+}
+
+/// The `webcal://` address of a calendar at site path `path` (calendar apps
+/// subscribe to it instead of downloading it once).
+pub fn webcal(base_url: &str, path: &str) -> String {
+    let url = under(base_url, path);
+    match url.split_once("://") {
+        Some((_, rest)) => format!("webcal://{rest}"),
+        None => url,
+    }
 }
 
 pub fn not_found(lang: &str) -> String {
@@ -386,5 +414,27 @@ mod tests {
             assert!(file_for(f).starts_with(THEME_STATIC), "{f}");
         }
         assert_eq!(under("https://x.org", &home("de")), "https://x.org/de/");
+    }
+
+    #[test]
+    fn feed_files() {
+        let t = Taxonomy::Places;
+        assert_eq!(
+            file_for(&term_calendar("ar", t, "ingelheim")),
+            "ar/places/ingelheim/events.ics"
+        );
+        assert_eq!(
+            file_for(&term_feed("de", Taxonomy::Topics, "sprache")),
+            "de/topics/sprache/feed.atom"
+        );
+        assert_eq!(file_for(&changes_feed("uk")), "uk/changes.atom");
+        assert_eq!(
+            webcal("https://x.org/guide", "/de/events.ics"),
+            "webcal://x.org/guide/de/events.ics"
+        );
+        assert_eq!(
+            webcal("http://localhost:1111", "/de/x.ics"),
+            "webcal://localhost:1111/de/x.ics"
+        );
     }
 }

@@ -495,6 +495,7 @@ fn lang_contexts(
             manifest: routes::manifest(k),
             icon: routes::ICON.into(),
             site_stylesheet: site_stylesheet.map(str::to_string),
+            changes: routes::changes_feed(k),
         };
         (k.clone(), LangCtx { view, urls })
     };
