@@ -66,6 +66,7 @@ fn stages(c: &mut Criterion) {
                         raw_html: p.site().config.markdown.raw_html,
                         sanitizer: &sanitizer,
                         images: None,
+                        files: &Default::default(),
                     };
                     bytes += markdown::render(text.body(), &ctx).len();
                 }

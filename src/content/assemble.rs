@@ -62,6 +62,7 @@ pub fn assemble(files: Vec<ParsedFile>, config: &SiteConfig, ds: &mut Diagnostic
         draft_translations,
         fingerprint,
         image: image_field(&source, ds),
+        media: Default::default(),
     })
 }
 

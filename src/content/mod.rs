@@ -14,6 +14,7 @@ pub mod hours;
 pub mod links;
 pub mod load;
 pub mod location;
+pub mod media;
 pub mod naming;
 pub mod parse;
 pub mod placeholders;
@@ -331,6 +332,8 @@ pub struct Item {
     pub draft_translations: std::collections::BTreeSet<String>,
     /// Fingerprint of the source text (see [`status::fingerprint`]).
     pub fingerprint: String,
+    /// Documents and sign-language video it publishes (found by the loader).
+    pub media: media::Media,
     /// The item's picture (`image`), if it has one.
     pub image: Option<ImageField>,
 }

@@ -58,6 +58,18 @@ pub struct LinkContext<'a> {
     /// The measured images and the content file the body is from (its
     /// images become `<picture>`s); `None`: images stay as written.
     pub images: Option<(&'a crate::media::Images, &'a std::path::Path)>,
+    /// Documents the body links to, by the address as written (without
+    /// `#fragment`): where they are published and what follows the link.
+    pub files: &'a BTreeMap<String, LinkedFile>,
+}
+
+/// A document a body links to.
+#[derive(Debug, Clone)]
+pub struct LinkedFile {
+    /// Its published address.
+    pub url: String,
+    /// Said after the link's text, e.g. " (PDF, 1,2 MB)".
+    pub label: String,
 }
 
 /// Renders a Markdown body to HTML.
@@ -80,7 +92,12 @@ pub fn render(md: &str, ctx: &LinkContext) -> String {
         }
         if !pass.drops(&event) {
             let event = pass.rewrite(event, ctx);
+            let ends_link = matches!(event, Event::End(TagEnd::Link));
             pass.push(event);
+            // A document's kind and size follow its link.
+            if ends_link && let Some(label) = pass.file_labels.pop().flatten() {
+                pass.push(Event::Text(label.into()));
+            }
         }
     }
     let (top, has_html) = (pass.top, pass.has_html);
@@ -127,6 +144,8 @@ struct Rewriter<'a> {
     /// Inside an image that becomes a `<picture>`: its address, whether it
     /// is decorative, its alt text so far.
     picture: Option<(String, bool, String)>,
+    /// For each open link: what follows it if it is a document.
+    file_labels: Vec<Option<String>>,
 }
 
 impl<'a> Rewriter<'a> {
@@ -139,6 +158,7 @@ impl<'a> Rewriter<'a> {
             has_html: false,
             dropped_link: false,
             dropped_image: 0,
+            file_labels: Vec::new(),
             picture: None,
         }
     }
@@ -223,12 +243,25 @@ impl<'a> Rewriter<'a> {
                 dest_url,
                 title,
                 id,
-            }) => Event::Start(Tag::Link {
-                link_type,
-                dest_url: resolve(dest_url, ctx),
-                title,
-                id,
-            }),
+            }) => {
+                let file = ctx
+                    .files
+                    .get(crate::content::media::link_key(&dest_url).as_str());
+                self.file_labels.push(file.map(|f| f.label.clone()));
+                let dest_url = match file {
+                    Some(f) => match dest_url.split_once('#') {
+                        Some((_, frag)) => format!("{}#{frag}", f.url).into(),
+                        None => f.url.clone().into(),
+                    },
+                    None => resolve(dest_url, ctx),
+                };
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
             // Alignment would need inline styles, which the site's
             // Content-Security-Policy forbids.
             Event::Start(Tag::Table(align)) => Event::Start(Tag::Table(vec![
@@ -361,6 +394,7 @@ mod tests {
                 raw_html,
                 sanitizer: &Sanitizer::default(),
                 images: None,
+                files: &BTreeMap::new(),
             },
         )
     }

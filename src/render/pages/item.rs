@@ -301,7 +301,8 @@ impl PageBuilder<'_> {
         Some(self.fmt(lang).list_and(&refs))
     }
 
-    fn body(&self, text: &Text, lang: &str) -> String {
+    fn body(&self, item: &Item, text: &Text, lang: &str) -> String {
+        let files = self.linked_files(item, lang);
         markdown::render(
             text.body(),
             &LinkContext {
@@ -310,6 +311,7 @@ impl PageBuilder<'_> {
                 raw_html: self.site.config.markdown.raw_html,
                 sanitizer: &self.sanitizer,
                 images: Some((self.images, &text.file.path)),
+                files: &files,
             },
         )
     }
@@ -329,7 +331,7 @@ impl PageBuilder<'_> {
         let fallback = untranslated.then(|| self.language(&text.lang));
         let status = item.status(&self.site.config, lang);
         BodyView {
-            body: self.body(text, lang),
+            body: self.body(item, text, lang),
             body_lang: fallback.map(|l| l.tag_str()),
             body_dir: fallback.map(dir_of),
             untranslated,
@@ -338,6 +340,8 @@ impl PageBuilder<'_> {
             source_name: self.language_in(lang, self.site.config.default_lang()),
             machine_translated: status.machine_translated && !untranslated,
             reviewed: status.reviewed,
+            documents: self.documents_view(item, lang),
+            sign_language: self.sign_language_view(item, lang),
         }
     }
 
