@@ -12,7 +12,7 @@ mod affected;
 mod lists;
 mod route;
 
-pub use affected::{affected, contacts_named};
+pub use affected::{affected, affected_by, contacts_named, shown_on, shown_on_all};
 pub use lists::{LISTED_KINDS, all, filter_counts, lists, lists_of};
 pub use route::{Route, path};
 
