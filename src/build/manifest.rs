@@ -82,6 +82,9 @@ pub(super) struct Manifest {
     pub timing: BTreeMap<String, String>,
     /// Hash of the filter counts (lists show them).
     pub filter_counts: String,
+    /// What rendering noted of the interface text (for the warnings of a
+    /// build that renders only some pages).
+    pub usage: crate::i18n::messages::Usage,
 }
 
 impl Manifest {

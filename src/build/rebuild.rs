@@ -98,12 +98,14 @@ impl Pipeline {
                         Err(_) => t.all_pages = true,
                     }
                 }
-                LOCALES_DIR => match (second, path.matches('/').count()) {
-                    (Some(lang), 2..) => {
+                // Interface text: every page, so that the build's notes of
+                // messages used, missing and absent are a full build's.
+                LOCALES_DIR => {
+                    t.all_pages = true;
+                    if let Some(lang) = second {
                         t.languages.insert(lang.to_string());
                     }
-                    _ => t.languages.extend(languages.iter().cloned()),
-                },
+                }
                 // Pages link the site's stylesheet if there is one, and a
                 // static file may stand in for a generated one: a file
                 // added or removed re-renders every page.
@@ -230,6 +232,10 @@ impl Pipeline {
         }
         progress.finish();
         errors_only(ds)?;
+        // The pages not rendered again asked for the same interface text as before.
+        if !touched.all_pages {
+            self.messages.add_usage(&old.usage);
+        }
         // Every page of the new site: rendered now, or kept from the manifest.
         let mut records: BTreeMap<String, PageRecord> = BTreeMap::new();
         let files = all
@@ -342,6 +348,7 @@ impl Pipeline {
             shown_on,
             timing: timing(&self.site, self.now),
             filter_counts: counts_hash(&self.site, self.now),
+            usage: self.messages.usage(),
             ..Manifest::new(options)
         }
     }
