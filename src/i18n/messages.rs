@@ -81,8 +81,9 @@ pub struct Usage {
     pub used: BTreeSet<String>,
     pub missing: BTreeSet<(String, String)>,
     pub absent: BTreeSet<String>,
+    /// A list, not a map: JSON keys are strings.
     #[allow(clippy::type_complexity)]
-    pub problems: BTreeMap<(String, String, String), (String, Option<String>, String)>,
+    pub problems: Vec<((String, String, String), (String, Option<String>, String))>,
 }
 
 struct Problem {
