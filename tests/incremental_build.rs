@@ -210,7 +210,7 @@ fn clean_and_doubts_build_in_full() {
     std::fs::write(site.out().join("robots.txt"), "changed").unwrap();
     assert_eq!(rebuild_and_compare(&site, &opts).0, BuildMode::Full);
     // A corrupt manifest.
-    let manifest = site.root.join(".public.wegweiser-manifest");
+    let manifest = site.root.join(".wegweiser-cache/public.manifest");
     assert!(manifest.is_file());
     std::fs::write(&manifest, "{").unwrap();
     assert_eq!(rebuild_and_compare(&site, &opts).0, BuildMode::Full);

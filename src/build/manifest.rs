@@ -1,5 +1,5 @@
 //! The build manifest: what the output folder was made from, kept beside it
-//! (`.<out>.wegweiser-manifest`, outside the folder, so it is never
+//! (`.wegweiser-cache/<out>.manifest`, outside the folder, so it is never
 //! deployed) for the next `wegweiser build` to rebuild only what changed
 //! (rebuild.rs). It records the binary, the build's options, every input
 //! file's stamp (size, modification time, content hash), every output
@@ -111,6 +111,9 @@ impl Manifest {
     /// old one: a reader sees the old manifest or the new one).
     pub fn write(&self, out: &Path) -> std::io::Result<()> {
         let path = path_for(out);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
         let tmp = path.with_extension("tmp");
         std::fs::write(
             &tmp,
@@ -129,14 +132,20 @@ impl Manifest {
     }
 }
 
-/// Where the manifest of `out` lives: beside it, `.<name>.wegweiser-manifest`.
+/// Where the manifest of `out` lives: beside it, in the cache folder
+/// `.wegweiser-cache/<name>.manifest` (outside the output folder, and not
+/// named like its staging folders `.<name>.new-<pid>`).
 pub(super) fn path_for(out: &Path) -> PathBuf {
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    out.with_file_name(format!(".{name}.wegweiser-manifest"))
+    out.with_file_name(CACHE_DIR)
+        .join(format!("{name}.manifest"))
 }
+
+/// The cache folder beside the output folder.
+pub const CACHE_DIR: &str = ".wegweiser-cache";
 
 /// This binary: the crate's version and the executable's size and time (a
 /// rebuilt or reinstalled binary is another one).
