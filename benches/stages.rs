@@ -65,6 +65,7 @@ fn stages(c: &mut Criterion) {
                         languages: &langs,
                         raw_html: p.site().config.markdown.raw_html,
                         sanitizer: &sanitizer,
+                        files: &Default::default(),
                     };
                     bytes += markdown::render(text.body(), &ctx).len();
                 }

@@ -12,11 +12,18 @@ use crate::toml_input::{explain_toml_error, suggest};
 
 use crate::layout::CONFIG_FILE;
 
+mod check;
 mod legal;
+mod map;
+mod open_data;
 mod region;
 
+pub use check::{CheckSettings, DEFAULT_MAX_DOCUMENT_MB};
 pub use legal::{Legal, is_email_address};
 use legal::{RawLegal, validate_legal};
+pub use map::MapConfig;
+pub use open_data::OpenData;
+use open_data::{RawOpenData, validate_open_data};
 pub use region::Region;
 
 /// CLDR numbering systems a language may set with `numbering` (they apply to
@@ -172,6 +179,12 @@ struct RawConfig {
     markdown: MarkdownSettings,
     #[serde(default = "default_paginate_by")]
     paginate_by: usize,
+    map: Option<toml::Spanned<map::RawMap>>,
+    #[serde(default)]
+    check: CheckSettings,
+    #[serde(default = "default_search_shard_size")]
+    search_shard_size: usize,
+    open_data: Option<RawOpenData>,
 }
 
 /// Cards per list page (section lists, term pages, the archive).
@@ -179,6 +192,15 @@ pub const DEFAULT_PAGINATE_BY: usize = 100;
 
 fn default_paginate_by() -> usize {
     DEFAULT_PAGINATE_BY
+}
+
+/// Bytes (before compression) a search index file aims at: small enough
+/// that a reader's first search loads little, large enough that a guide of
+/// a few hundred pages has one file of each kind.
+pub const DEFAULT_SEARCH_SHARD_SIZE: usize = 32 * 1024;
+
+fn default_search_shard_size() -> usize {
+    DEFAULT_SEARCH_SHARD_SIZE
 }
 
 fn default_theme() -> String {
@@ -204,6 +226,14 @@ pub struct SiteConfig {
     pub markdown: MarkdownSettings,
     /// Cards per list page; longer lists continue on `…/page/2/` and so on.
     pub paginate_by: usize,
+    /// `[map]`: the map page of every location (`None`: no map at all).
+    pub map: Option<MapConfig>,
+    /// `[check]`: document size limit, BITV §4.
+    pub check: CheckSettings,
+    /// Bytes a file of the search index aims at (output::search::shards).
+    pub search_shard_size: usize,
+    /// `[open_data]`: the DCAT-AP.de catalogue's settings; `None`: no catalogue.
+    pub open_data: Option<OpenData>,
 }
 
 impl SiteConfig {
@@ -332,6 +362,7 @@ fn validate(
     let languages = validate_languages(&raw, file, reserved, ds)?;
     validate_taxonomies(&raw.taxonomies, file, ds);
     let legal = validate_legal(raw.legal, file, ds);
+    let map = map::validate_map(raw.map, file, ds);
     if raw.paginate_by == 0 {
         ds.push(
             Diagnostic::error("paginate-by-zero")
@@ -339,6 +370,7 @@ fn validate(
                 .at(file, key_span(file, "paginate_by")),
         );
     }
+    let open_data = raw.open_data.map(|o| validate_open_data(o, file, ds));
     Some(SiteConfig {
         base_url,
         default_language: raw.default_language,
@@ -351,6 +383,11 @@ fn validate(
         taxonomies: raw.taxonomies,
         markdown: raw.markdown,
         paginate_by: raw.paginate_by.max(1),
+        map,
+        check: raw.check,
+        // Below a few bytes every word would get a file of its own.
+        search_shard_size: raw.search_shard_size.max(64),
+        open_data,
     })
 }
 

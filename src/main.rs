@@ -110,6 +110,11 @@ enum Command {
     /// topic, language × place, events ahead per place, offers to review,
     /// contacts nothing refers to. "Now" is SOURCE_DATE_EPOCH or the clock.
     Report(cli::report::Args),
+    /// Import partners' calendars (.ics) and offer spreadsheets (.xlsx, .csv).
+    Import {
+        #[command(subcommand)]
+        action: cli::import::ImportAction,
+    },
 }
 
 fn main() -> ExitCode {
@@ -158,5 +163,6 @@ fn main() -> ExitCode {
         Command::Cms(args) => cli::cms::run(args, choose(cli.lang)),
         Command::Xliff { action } => cli::xliff::run(action, choose(cli.lang)),
         Command::Report(args) => cli::report::run(args, choose(cli.lang)),
+        Command::Import { action } => cli::import::run(action, choose(cli.lang)),
     }
 }

@@ -193,7 +193,7 @@ fn strict_check_passes_on_the_example_today_and_a_year_ahead() {
         code,
         Some(0),
         "a year ahead (if only review dates or events are reported, the example's dates \
-         have run out: move its review_by and repeat_until ahead, see docs/deploy.md):\n{err}"
+         have run out: move its review_by and repeat_until ahead and delete closed periods over for a year, see docs/deploy.md):\n{err}"
     );
     assert!(err.contains("check: 0 error(s), 0 warning(s)"), "{err}");
 

@@ -190,6 +190,21 @@ fn collections_and_i18n_match_the_content_contract() {
         field(collection(&c, "contacts"), "kind")["options"][1]["value"],
         "organization"
     );
+    // A location's kind is its own choice (not the contact's), optional.
+    let place_kind = field(collection(&c, "locations"), "kind");
+    assert_eq!(place_kind["widget"], "select");
+    assert_eq!(place_kind["required"], false);
+    let values: Vec<&str> = place_kind["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        values,
+        wegweiser::content::location::LocationKind::VALUES,
+        "{place_kind}"
+    );
 
     // The admin page loads the CMS from its own folder only.
     assert!(html.contains("<script src=\"sveltia-cms.js\"></script>"));

@@ -267,7 +267,7 @@ fn atom_feed_per_language() {
     let page = site.html("ar/index.html");
     assert_eq!(
         attrs(&page, "link[type='application/atom+xml']", "href"),
-        vec!["/ar/feed.atom"]
+        vec!["/ar/feed.atom", "/ar/changes.atom"]
     );
 }
 

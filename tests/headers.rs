@@ -218,13 +218,34 @@ fn every_file_gets_the_headers_it_needs() {
                     "{path}"
                 );
                 *counts.entry("cards").or_default() += 1;
+            } else if file.starts_with("api/v1/") && file.ends_with(".json") {
+                assert_eq!(
+                    content_type,
+                    Some(&["application/json; charset=utf-8".to_string()][..]),
+                    "{path}"
+                );
+                *counts.entry("api files").or_default() += 1;
+            } else if file == "dcat.jsonld" {
+                assert_eq!(
+                    content_type,
+                    Some(&["application/ld+json; charset=utf-8".to_string()][..]),
+                    "{path}"
+                );
             } else {
                 assert_eq!(content_type, None, "{path}: the host's own type");
+            }
+            // Other sites' scripts may read the open-data API, and nothing else.
+            let cors = h.get("access-control-allow-origin").map(Vec::as_slice);
+            if file.starts_with("api/") {
+                assert_eq!(cors, Some(&["*".to_string()][..]), "{path}");
+            } else {
+                assert_eq!(cors, None, "{path}: CORS only on /api/");
             }
         }
     }
     // Pages (twice: file and folder address), calendars and cards were all seen.
     assert!(counts["reader pages"] > 1000, "{counts:?}");
+    assert!(counts["api files"] > 300, "{counts:?}");
     assert_eq!(counts["admin pages"], 2, "{counts:?}");
     assert!(
         counts["calendars"] > 50 && counts["cards"] > 50,

@@ -425,3 +425,77 @@ fn translated_codes_moved_round_import_as_markdown() {
         "{ar}"
     );
 }
+
+#[test]
+fn a_locations_closure_reasons_transit_and_accessibility_note_round_trip() {
+    let site = TestSite::fixture("site");
+    site.write(
+        "content/locations/rathaus.md",
+        "+++\ntitle = \"Rathaus\"\naddress = \"Markt 1, 55218 Ingelheim am Rhein\"\n\
+         closed = [\n  { from = 2026-07-20, to = 2026-08-14, reason = \"Sommerpause\" },\n  \
+         { from = 2026-12-28, to = 2026-12-30 },\n  \
+         { from = \"2027-07-19\", to = \"2027-08-13\", reason = \"Sommerpause \\\"2027\\\"\" },\n]\n\
+         transit = \"Bus 611, Haltestelle Rathaus\"\n\
+         accessibility_note = \"Eingang für Rollstühle an der Rückseite.\"\n+++\nIm Erdgeschoss.\n",
+    );
+    let xml = export_ar(&site);
+    let start = xml
+        .find("<file id=\"locations:rathaus\"")
+        .expect("exported");
+    let file = &xml[start..start + xml[start..].find("</file>").unwrap()];
+    let units: Vec<&str> = file
+        .split("<unit id=\"")
+        .skip(1)
+        .map(|u| &u[..u.find('"').unwrap()])
+        .collect();
+    // The second period has no reason: nothing to translate.
+    assert_eq!(
+        units,
+        [
+            "title",
+            "accessibility_note",
+            "transit",
+            "closed-1",
+            "closed-3",
+            "body-1"
+        ],
+        "{file}"
+    );
+    assert!(file.contains("why the location is closed from 2026-07-20 to 2026-08-14"));
+    assert!(
+        file.contains(">Sommerpause &quot;2027&quot;</source>"),
+        "{file}"
+    );
+
+    import_ok(&site, "ar.xlf", &fill_targets(&xml, " [ar]"));
+    let written =
+        std::fs::read_to_string(site.root.join("content/locations/rathaus.ar.md")).unwrap();
+    let s = translate::load(&site.root).unwrap();
+    let rathaus = s
+        .get(wegweiser::content::Kind::Location, "rathaus")
+        .unwrap();
+    assert_eq!(
+        written,
+        format!(
+            "+++\ntitle = \"Rathaus [ar]\"\n\
+             accessibility_note = \"Eingang für Rollstühle an der Rückseite. [ar]\"\n\
+             transit = \"Bus 611, Haltestelle Rathaus [ar]\"\n\
+             closed = [{{ reason = \"Sommerpause [ar]\" }}, {{}}, {{ reason = 'Sommerpause \"2027\" [ar]' }}]\n\
+             source_hash = \"{}\"\n+++\nIm Erdgeschoss. [ar]\n",
+            rathaus.fingerprint
+        )
+    );
+    assert_eq!(rathaus.status(&s.config, "ar").state, State::Current);
+
+    // The Arabic page shows the translated reasons and notes.
+    site.build_ok();
+    let main = common::text(&site.html("ar/locations/rathaus/index.html"), "main");
+    for shown in [
+        "Sommerpause [ar]",
+        "Sommerpause \"2027\" [ar]",
+        "Haltestelle Rathaus [ar]",
+        "Rückseite. [ar]",
+    ] {
+        assert!(main.contains(shown), "{shown}: {main}");
+    }
+}

@@ -235,3 +235,34 @@ label-transit = بالحافلة والقطار
 label-offers-here = العروض هنا
 label-events-here = الفعاليات هنا
 label-contacts-here = جهات الاتصال هنا
+
+## The map page ([map] in site.toml)
+map-title = خريطة الأماكن
+map-description = جميع الأماكن على خريطة، مرتبة حسب البلدة.
+map-intro = جميع الأماكن على خريطة. وتحتها الأماكن نفسها في قائمة، مرتبة حسب البلدة.
+map-link = جميع الأماكن على خريطة
+map-no-place = بدون بلدة
+map-label = خريطة الأماكن
+map-zoom-in = تكبير
+map-zoom-out = تصغير
+# Documents and the sign-language video
+documents-heading = مستندات للتنزيل
+file-size-kb = { $size } كيلوبايت
+file-size-mb = { $size } ميغابايت
+duration-seconds = { $seconds } ثانية
+duration-minutes-seconds = { $minutes } دقيقة و{ $seconds } ثانية
+sign-language-heading = شرح بلغة الإشارة الألمانية
+sign-language-symbol = رمز لغة الإشارة الألمانية (DGS)
+sign-language-captions = ترجمة مكتوبة بالألمانية
+sign-language-download = تنزيل الفيديو
+# Search results come 20 at a time: the button below them shows the next.
+search-more = عرض المزيد من النتائج
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = البيانات المفتوحة لدليل الاندماج: العروض والفعاليات وجهات الاتصال والأماكن بجميع لغات الموقع، بصيغة JSON وiCalendar وvCard وصفحات ويب.
+open-data-dataset = { $list } من دليل الاندماج بجميع لغات الموقع، مع حالة ترجمة كل نص.
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = الاشتراك في هذه الفعاليات:
+calendar-download = تنزيل ملف التقويم
+feed-atom = خلاصة Atom
+feed-changes = جميع التغييرات

@@ -221,3 +221,34 @@ label-transit = Anfahrt mit Bus und Bahn
 label-offers-here = Angebote hier
 label-events-here = Veranstaltungen hier
 label-contacts-here = Ansprechpersonen hier
+
+## The map page ([map] in site.toml)
+map-title = Karte der Orte
+map-description = Alle Orte auf einer Karte, nach Gemeinden geordnet.
+map-intro = Alle Orte auf einer Karte. Darunter stehen dieselben Orte als Liste, nach Gemeinden geordnet.
+map-link = Alle Orte auf einer Karte
+map-no-place = Ohne Gemeinde
+map-label = Karte der Orte
+map-zoom-in = Vergrößern
+map-zoom-out = Verkleinern
+# Documents and the sign-language video
+documents-heading = Dokumente zum Herunterladen
+file-size-kb = { $size } KB
+file-size-mb = { $size } MB
+duration-seconds = { $seconds } Sekunden
+duration-minutes-seconds = { $minutes } Min. { $seconds } Sek.
+sign-language-heading = Erklärung in Deutscher Gebärdensprache
+sign-language-symbol = Symbol für Deutsche Gebärdensprache (DGS)
+sign-language-captions = Deutsche Untertitel
+sign-language-download = Video herunterladen
+# Search results come 20 at a time: the button below them shows the next.
+search-more = Weitere Treffer zeigen
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = Offene Daten des Integrationswegweisers: Angebote, Veranstaltungen, Ansprechpersonen und Orte in allen Sprachen der Seite, als JSON-Schnittstelle, iCalendar, vCard und Webseiten.
+open-data-dataset = { $list } des Integrationswegweisers in allen Sprachen der Seite, mit dem Stand der Übersetzung jedes Textes.
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = Termine hier abonnieren:
+calendar-download = Kalenderdatei (.ics) herunterladen
+feed-atom = Feed (Atom)
+feed-changes = Alle Änderungen

@@ -217,3 +217,34 @@ label-transit = By bus and train
 label-offers-here = Offers here
 label-events-here = Events here
 label-contacts-here = Contacts here
+
+## The map page ([map] in site.toml)
+map-title = Map of locations
+map-description = All locations on a map, by place.
+map-intro = All locations on a map. Below it, the same locations as a list, by place.
+map-link = All locations on a map
+map-no-place = Without a place
+map-label = Map of locations
+map-zoom-in = Zoom in
+map-zoom-out = Zoom out
+# Documents and the sign-language video
+documents-heading = Documents to download
+file-size-kb = { $size } KB
+file-size-mb = { $size } MB
+duration-seconds = { $seconds } seconds
+duration-minutes-seconds = { $minutes } min { $seconds } s
+sign-language-heading = Explanation in German Sign Language
+sign-language-symbol = German Sign Language (DGS) symbol
+sign-language-captions = German captions
+sign-language-download = Download the video
+# Search results come 20 at a time: the button below them shows the next.
+search-more = Show more results
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = Open data of the integration guide: offers, events, contacts and places in every language of the site, as a JSON API, iCalendar, vCard and web pages.
+open-data-dataset = { $list } of the integration guide in every language of the site, with the translation state of every text.
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = Subscribe to these events:
+calendar-download = Download the calendar file (.ics)
+feed-atom = Feed (Atom)
+feed-changes = All changes

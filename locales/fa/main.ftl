@@ -221,3 +221,34 @@ label-transit = با اتوبوس و قطار
 label-offers-here = خدمات در این مکان
 label-events-here = رویدادها در این مکان
 label-contacts-here = تماس‌ها در این مکان
+
+## The map page ([map] in site.toml)
+map-title = نقشهٔ مکان‌ها
+map-description = همهٔ مکان‌ها روی نقشه، به ترتیب شهر.
+map-intro = همهٔ مکان‌ها روی نقشه. زیر آن، همین مکان‌ها به صورت فهرست، به ترتیب شهر.
+map-link = همهٔ مکان‌ها روی نقشه
+map-no-place = بدون شهر
+map-label = نقشهٔ مکان‌ها
+map-zoom-in = بزرگ‌نمایی
+map-zoom-out = کوچک‌نمایی
+# Documents and the sign-language video
+documents-heading = اسناد برای دانلود
+file-size-kb = { $size } کیلوبایت
+file-size-mb = { $size } مگابایت
+duration-seconds = { $seconds } ثانیه
+duration-minutes-seconds = { $minutes } دقیقه و { $seconds } ثانیه
+sign-language-heading = توضیح به زبان اشاره آلمانی
+sign-language-symbol = نماد زبان اشاره آلمانی (DGS)
+sign-language-captions = زیرنویس آلمانی
+sign-language-download = دانلود ویدیو
+# Search results come 20 at a time: the button below them shows the next.
+search-more = نمایش نتایج بیشتر
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = داده‌های باز راهنمای ادغام: پیشنهادها، رویدادها، افراد تماس و مکان‌ها به همه زبان‌های سایت، به صورت JSON، iCalendar، vCard و صفحات وب.
+open-data-dataset = { $list } راهنمای ادغام به همه زبان‌های سایت، همراه با وضعیت ترجمه هر متن.
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = اشتراک در این رویدادها:
+calendar-download = دانلود فایل تقویم
+feed-atom = خوراک Atom
+feed-changes = همه تغییرات

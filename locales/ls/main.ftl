@@ -220,3 +220,34 @@ label-transit = Mit Bus und Bahn
 label-offers-here = Angebote hier
 label-events-here = Termine hier
 label-contacts-here = Menschen, die hier helfen
+
+## The map page ([map] in site.toml)
+map-title = Karte mit allen Orten
+map-description = Hier sehen Sie alle Orte auf einer Karte.
+map-intro = Hier sehen Sie alle Orte auf einer Karte. Unter der Karte stehen die Orte noch einmal als Liste.
+map-link = Alle Orte auf einer Karte ansehen
+map-no-place = Andere Orte
+map-label = Karte mit allen Orten
+map-zoom-in = Karte größer machen
+map-zoom-out = Karte kleiner machen
+# Documents and the sign-language video
+documents-heading = Dokumente zum Herunter-Laden
+file-size-kb = { $size } KB
+file-size-mb = { $size } MB
+duration-seconds = { $seconds } Sekunden
+duration-minutes-seconds = { $minutes } Minuten und { $seconds } Sekunden
+sign-language-heading = Erklärung in Gebärden-Sprache
+sign-language-symbol = Zeichen für Deutsche Gebärden-Sprache (DGS)
+sign-language-captions = Unter-Titel auf Deutsch
+sign-language-download = Video herunter-laden
+# Search results come 20 at a time: the button below them shows the next.
+search-more = Mehr Treffer zeigen
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = Offene Daten vom Wegweiser: Angebote, Termine, Ansprech-Personen und Orte. In allen Sprachen von der Seite.
+open-data-dataset = { $list } vom Wegweiser. In allen Sprachen von der Seite.
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = Über neue Termine Bescheid bekommen:
+calendar-download = Termine als Datei laden
+feed-atom = Neuigkeiten als Feed (Atom)
+feed-changes = Alle Änderungen

@@ -233,3 +233,34 @@ label-transit = На автобусе и поезде
 label-offers-here = Предложения здесь
 label-events-here = Мероприятия здесь
 label-contacts-here = Контакты здесь
+
+## The map page ([map] in site.toml)
+map-title = Карта мест
+map-description = Все места на карте, по населённым пунктам.
+map-intro = Все места на карте. Под ней — те же места списком, по населённым пунктам.
+map-link = Все места на карте
+map-no-place = Без населённого пункта
+map-label = Карта мест
+map-zoom-in = Приблизить
+map-zoom-out = Отдалить
+# Documents and the sign-language video
+documents-heading = Документы для скачивания
+file-size-kb = { $size } КБ
+file-size-mb = { $size } МБ
+duration-seconds = { $seconds } с
+duration-minutes-seconds = { $minutes } мин { $seconds } с
+sign-language-heading = Объяснение на немецком жестовом языке
+sign-language-symbol = Символ немецкого жестового языка (DGS)
+sign-language-captions = Немецкие субтитры
+sign-language-download = Скачать видео
+# Search results come 20 at a time: the button below them shows the next.
+search-more = Показать больше результатов
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = Открытые данные путеводителя по интеграции: предложения, мероприятия, контакты и места на всех языках сайта в форматах JSON, iCalendar, vCard и веб-страниц.
+open-data-dataset = { $list } путеводителя по интеграции на всех языках сайта, с состоянием перевода каждого текста.
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = Подписаться на эти события:
+calendar-download = Скачать файл календаря (.ics)
+feed-atom = Лента (Atom)
+feed-changes = Все изменения

@@ -220,3 +220,34 @@ label-transit = Otobüs ve trenle
 label-offers-here = Buradaki hizmetler
 label-events-here = Buradaki etkinlikler
 label-contacts-here = Buradaki iletişim kişileri
+
+## The map page ([map] in site.toml)
+map-title = Yerlerin haritası
+map-description = Tüm yerler haritada, yerleşim yerine göre.
+map-intro = Tüm yerler haritada. Altında aynı yerler, yerleşim yerine göre bir liste olarak.
+map-link = Tüm yerler haritada
+map-no-place = Yerleşim yeri olmadan
+map-label = Yerlerin haritası
+map-zoom-in = Yakınlaştır
+map-zoom-out = Uzaklaştır
+# Documents and the sign-language video
+documents-heading = İndirilecek belgeler
+file-size-kb = { $size } KB
+file-size-mb = { $size } MB
+duration-seconds = { $seconds } saniye
+duration-minutes-seconds = { $minutes } dk { $seconds } sn
+sign-language-heading = Alman İşaret Dili ile açıklama
+sign-language-symbol = Alman İşaret Dili (DGS) simgesi
+sign-language-captions = Almanca altyazı
+sign-language-download = Videoyu indir
+# Search results come 20 at a time: the button below them shows the next.
+search-more = Daha fazla sonuç göster
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = Uyum rehberinin açık verileri: sitenin tüm dillerinde teklifler, etkinlikler, iletişim kişileri ve yerler; JSON, iCalendar, vCard ve web sayfaları olarak.
+open-data-dataset = Uyum rehberinin { $list } bölümü, sitenin tüm dillerinde, her metnin çeviri durumuyla birlikte.
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = Bu etkinliklere abone olun:
+calendar-download = Takvim dosyasını indir (.ics)
+feed-atom = Akış (Atom)
+feed-changes = Tüm değişiklikler

@@ -233,3 +233,34 @@ label-transit = Автобусом і потягом
 label-offers-here = Пропозиції тут
 label-events-here = Заходи тут
 label-contacts-here = Контакти тут
+
+## The map page ([map] in site.toml)
+map-title = Мапа місць
+map-description = Усі місця на мапі, за населеними пунктами.
+map-intro = Усі місця на мапі. Під нею — ті самі місця списком, за населеними пунктами.
+map-link = Усі місця на мапі
+map-no-place = Без населеного пункту
+map-label = Мапа місць
+map-zoom-in = Збільшити
+map-zoom-out = Зменшити
+# Documents and the sign-language video
+documents-heading = Документи для завантаження
+file-size-kb = { $size } КБ
+file-size-mb = { $size } МБ
+duration-seconds = { $seconds } с
+duration-minutes-seconds = { $minutes } хв { $seconds } с
+sign-language-heading = Пояснення німецькою жестовою мовою
+sign-language-symbol = Символ німецької жестової мови (DGS)
+sign-language-captions = Німецькі субтитри
+sign-language-download = Завантажити відео
+# Search results come 20 at a time: the button below them shows the next.
+search-more = Показати більше результатів
+# The open-data catalogue (/dcat.jsonld, docs/api.md)
+open-data-catalogue = Відкриті дані путівника з інтеграції: пропозиції, події, контакти та місця всіма мовами сайту, у форматах JSON, iCalendar, vCard і вебсторінок.
+open-data-dataset = { $list } путівника з інтеграції всіма мовами сайту, зі станом перекладу кожного тексту.
+
+## Feeds per topic, audience and place; the feed of all changes
+feeds-label = Підписатися на ці події:
+calendar-download = Завантажити файл календаря (.ics)
+feed-atom = Стрічка (Atom)
+feed-changes = Усі зміни

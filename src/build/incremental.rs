@@ -347,6 +347,7 @@ fn only_bodies_differ(old: Option<&Item>, new: Option<&Item>) -> bool {
         &t.file.text[..t.body.start]
     }
     a.draft_translations == b.draft_translations
+        && a.media == b.media
         && a.texts.len() == b.texts.len()
         && a.texts
             .iter()

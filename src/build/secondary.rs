@@ -230,11 +230,21 @@ fn site_files(src: &Sources<'_>, pages: PageFacts) -> OutputFiles {
                 FeedLabels {
                     site_title: t("site-title"),
                     events: t("nav-events"),
+                    terms: crate::config::Taxonomy::ALL
+                        .into_iter()
+                        .flat_map(|x| config.taxonomies.terms(x).iter().map(move |k| (x, k)))
+                        .map(|(x, k)| ((x, k.clone()), t(&format!("{}-{k}", x.key()))))
+                        .collect(),
+                    changes: t("feed-changes"),
                 },
             )
         })
         .collect();
     files.extend(data_files(src.site, src.now, &labels));
+    files.extend(output::media::media_files(src.root, src.site));
+    if let Some(dcat) = output::dcat::catalogue(src.site, &dcat_labels(src), src.now.date()) {
+        files.insert(crate::routes::file_for(crate::routes::DCAT), dcat.into());
+    }
     entries.sort_by(|a, b| a.loc.cmp(&b.loc));
     files.insert(
         crate::routes::file_for(crate::routes::SITEMAP),
@@ -246,11 +256,61 @@ fn site_files(src: &Sources<'_>, pages: PageFacts) -> OutputFiles {
     );
     files.insert(
         crate::routes::file_for(crate::routes::HEADERS),
-        output::headers::headers_file(&config.language_keys())
-            .into_bytes()
-            .into(),
+        output::headers::headers_file(
+            &config.language_keys(),
+            config.map.as_ref().map(|m| m.origin.as_str()),
+        )
+        .into_bytes()
+        .into(),
     );
     files
+}
+
+/// The words of the DCAT-AP.de catalogue, per language.
+fn dcat_labels(src: &Sources<'_>) -> BTreeMap<String, output::dcat::DcatLabels> {
+    let t = |lang: &str, id: &str, args: Option<&fluent_bundle::FluentArgs>| {
+        src.messages.format(lang, id, args).unwrap_or_default()
+    };
+    src.config
+        .languages
+        .iter()
+        .map(|l| {
+            let datasets = output::api::KINDS
+                .into_iter()
+                .map(|kind| {
+                    let title = t(&l.key, &format!("nav-{}", kind.folder()), None);
+                    let mut args = fluent_bundle::FluentArgs::new();
+                    args.set("list", title.clone());
+                    let description = t(&l.key, "open-data-dataset", Some(&args));
+                    (kind, (title, description))
+                })
+                .collect();
+            let labels = output::dcat::DcatLabels {
+                site_title: t(&l.key, "site-title", None),
+                catalogue: t(&l.key, "open-data-catalogue", None),
+                datasets,
+            };
+            (l.key.clone(), labels)
+        })
+        .collect()
+}
+
+/// The API's words in one language: the taxonomies' names, the terms' labels.
+fn api_labels(src: &Sources<'_>, lang: &str) -> output::api::ApiLabels {
+    use crate::config::Taxonomy;
+    let t = |id: &str| src.messages.format(lang, id, None);
+    let mut labels = output::api::ApiLabels::default();
+    for tax in Taxonomy::ALL {
+        if let Some(name) = t(&format!("nav-{}", tax.key())) {
+            labels.taxonomies.insert(tax.key(), name);
+        }
+        for term in src.config.taxonomies.terms(tax) {
+            if let Some(label) = t(&format!("{}-{term}", tax.key())) {
+                labels.terms.insert((tax.key(), term.clone()), label);
+            }
+        }
+    }
+    labels
 }
 
 /// The theme's static folder (under `static/`) and the site's (at the root).
@@ -271,18 +331,35 @@ fn static_files(src: &Sources<'_>, ds: &mut Diagnostics) -> OutputFiles {
     output::add_static_dir(root, Path::new(STATIC_DIR), "", &mut site_static, ds);
     output::static_scripts::check(&site_static, Path::new(STATIC_DIR), ds);
     files.extend(site_static);
+    let map = src.config.map.is_some();
+    if map {
+        output::leaflet::theme_files(root, &src.config.theme, &mut files, ds);
+    }
     if src.minify {
         output::css::minify_stylesheets(&mut files);
         output::script::minify_scripts(&mut files, crate::routes::THEME_STATIC);
     }
+    // Leaflet's script comes minified, with its licence: published as npm
+    // has it; its stylesheet (written to be read) is minified like ours.
+    if map {
+        output::leaflet::leaflet_files(root, &src.config.theme, &mut files, ds);
+        if src.minify {
+            output::leaflet::minify_stylesheet(&mut files);
+        }
+    }
     files
 }
 
-/// Search indexes, web app manifests and offline lists.
+/// Search indexes, web app manifests, offline lists and the JSON API (its
+/// items carry their bodies, so it changes with any text).
 fn reader_files(src: &Sources<'_>) -> OutputFiles {
-    use crate::output::{offline, search};
+    use crate::output::{api, offline, search};
     let builder = (src.builder)();
     let base_path = output::base_path::base_path(&src.config.base_url);
+    let api_ctx = api::ApiContext {
+        site: src.site,
+        now: src.now,
+    };
     let per_lang: Vec<Vec<(String, Vec<u8>)>> = src
         .config
         .languages
@@ -293,31 +370,54 @@ fn reader_files(src: &Sources<'_>) -> OutputFiles {
                 .messages
                 .format(&l.key, "site-title", None)
                 .unwrap_or_default();
-            vec![
-                (
-                    crate::routes::file_for(&crate::routes::search_index(&l.key)),
-                    search::index_json(&l.key, docs),
+            let index = search::index_files(
+                &l.key,
+                docs,
+                builder.title_order(&l.key),
+                src.config.search_shard_size,
+            );
+            // Offline, search needs every file of the language's index.
+            let mut keep = builder.offline_urls(&l.key);
+            // (The manifest is in both; the worker refuses a list naming a URL twice.)
+            let listed: std::collections::BTreeSet<String> = keep.iter().cloned().collect();
+            keep.extend(
+                index
+                    .iter()
+                    .map(|(path, _)| path.clone())
+                    .filter(|path| !listed.contains(path)),
+            );
+            let mut files: Vec<(String, Vec<u8>)> = index
+                .into_iter()
+                .map(|(path, bytes)| (crate::routes::file_for(&path), bytes))
+                .collect();
+            files.push((
+                crate::routes::file_for(&crate::routes::manifest(&l.key)),
+                offline::manifest(&l.key, &l.tag_str(), l.dir.as_str(), &title, &base_path),
+            ));
+            files.push((
+                crate::routes::file_for(&crate::routes::offline_list(&l.key)),
+                offline::offline_list(
+                    &keep
+                        .iter()
+                        .map(|u| output::base_path::prefixed(&base_path, u))
+                        .collect::<Vec<_>>(),
                 ),
-                (
-                    crate::routes::file_for(&crate::routes::manifest(&l.key)),
-                    offline::manifest(&l.key, &l.tag_str(), l.dir.as_str(), &title, &base_path),
-                ),
-                (
-                    crate::routes::file_for(&crate::routes::offline_list(&l.key)),
-                    offline::offline_list(
-                        &builder
-                            .offline_urls(&l.key)
-                            .iter()
-                            .map(|u| output::base_path::prefixed(&base_path, u))
-                            .collect::<Vec<_>>(),
-                    ),
-                ),
-            ]
+            ));
+            files
         })
         .collect();
-    per_lang
+    let api_files: Vec<OutputFiles> = src
+        .config
+        .languages
+        .par_iter()
+        .map(|l| api::language_files(&api_ctx, l, &api_labels(src, &l.key)))
+        .collect();
+    let mut files: OutputFiles = per_lang
         .into_iter()
         .flatten()
         .map(|(k, v)| (k, v.into()))
-        .collect()
+        .collect();
+    files.extend(api_files.into_iter().flatten());
+    files.extend(api::root_files(&api_ctx));
+    files
 }

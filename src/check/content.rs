@@ -86,6 +86,45 @@ pub fn holiday_hours(site: &Site, today: Date, ds: &mut Diagnostics) {
     }
 }
 
+/// Locations whose `closed` list still holds a period that ended more than
+/// a year before `today` (stale: it only lengthens the file and the
+/// structured data's history), and whose `appointment_url` is not https
+/// (a booking form sends personal data).
+pub fn locations(site: &Site, today: Date, ds: &mut Diagnostics) {
+    let year_ago = today
+        .checked_sub(jiff::Span::new().years(1))
+        .unwrap_or(today);
+    for item in site.items.values() {
+        let ItemData::Location(l) = &item.data else {
+            continue;
+        };
+        let text = item.source_text(&site.config);
+        for c in l.closed.iter().filter(|c| c.to < year_ago) {
+            let to = c.to.to_string();
+            // The line of the period's `to`, else the `closed` line.
+            let at = match text.file.text.find(&format!("to = {to}")) {
+                Some(i) => i..i + 5 + to.len(),
+                None => field_span(text, "closed"),
+            };
+            ds.push(
+                Diagnostic::warning("closed-period-stale")
+                    .arg("from", c.from.to_string())
+                    .arg("to", to)
+                    .at(&text.file, at),
+            );
+        }
+        if let Some(u) = l.appointment_url.as_deref()
+            && !u.starts_with("https://")
+        {
+            ds.push(
+                Diagnostic::warning("appointment-url-not-https")
+                    .arg("url", u)
+                    .at(&text.file, field_span(text, "appointment_url")),
+            );
+        }
+    }
+}
+
 /// Organisations readers cannot tell when to reach: neither `opening_hours`
 /// nor `office_hours` (the question newcomers ask first). A hint, at `kind`.
 pub fn organizations_without_hours(site: &Site, ds: &mut Diagnostics) {

@@ -1,6 +1,7 @@
 //! Links in content checked against the built site: `#anchors`, files and
 //! images that must exist, and resources that would load from a third party.
 
+use crate::content::media::link_key;
 use std::collections::BTreeMap;
 
 use percent_encoding::percent_decode_str;
@@ -84,6 +85,21 @@ pub fn check(site: &Site, files: &OutputFiles, ds: &mut Diagnostics) {
         for text in item.texts.values() {
             let here = page_of(item, text);
             for (dest, span) in text.links.iter() {
+                // A document the item publishes (content::media): its link
+                // goes to the published copy, which must be in the output.
+                if let Some(f) = item.media.linked.get(&link_key(dest)) {
+                    let url = routes::media_file(item.kind, &item.slug, &f.name);
+                    if output_file(files, &url).is_none() {
+                        ds.push(
+                            Diagnostic::error("link-not-in-site")
+                                .arg("dest", dest.to_string())
+                                .arg("url", url)
+                                .at(&text.file, span.clone())
+                                .label("label-missing-file"),
+                        );
+                    }
+                    continue;
+                }
                 let link = LinkAt {
                     text,
                     dest,

@@ -9,6 +9,7 @@
 
 mod content;
 mod links;
+mod media;
 mod messages;
 
 use std::path::Path;
@@ -43,9 +44,12 @@ pub fn examine(root: &Path, pipeline: &Pipeline) -> Diagnostics {
     content::holiday_hours(site, now.date(), &mut ds);
     content::organizations_without_hours(site, &mut ds);
     content::offers_without_place(site, &mut ds);
+    content::locations(site, now.date(), &mut ds);
     content::finished_events(site, now, &mut ds);
     content::translations(site, &mut ds);
     content::duplicate_titles(site, &mut ds);
+    media::large_documents(site, &mut ds);
+    media::bitv(site, &mut ds);
     messages::check(root, site, pipeline.messages(), &mut ds);
     ds
 }

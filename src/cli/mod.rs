@@ -4,6 +4,7 @@
 pub mod build;
 pub mod check;
 pub mod cms;
+pub mod import;
 pub mod new;
 pub mod report;
 pub mod serve;

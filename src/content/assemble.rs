@@ -61,6 +61,7 @@ pub fn assemble(files: Vec<ParsedFile>, config: &SiteConfig, ds: &mut Diagnostic
         texts,
         draft_translations,
         fingerprint,
+        media: Default::default(),
     })
 }
 

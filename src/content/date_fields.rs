@@ -21,6 +21,20 @@ const DATE_FIELDS: &[&str] = &[
     "except",
 ];
 
+/// Front-matter fields that hold a list of tables, with the keys of those
+/// tables that hold a date or date-time (an event's `sessions`, a
+/// location's `closed` periods).
+const TABLE_DATE_FIELDS: &[(&str, &[&str])] =
+    &[("sessions", &["start", "end"]), ("closed", &["from", "to"])];
+
+/// The date keys of the tables in the list field `name`, if it is one.
+fn inner_dates(name: &str) -> Option<&'static [&'static str]> {
+    TABLE_DATE_FIELDS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, keys)| *keys)
+}
+
 /// Turns quoted dates in the date fields of `table` into dates, and returns
 /// an error for each date written the German way. `offset`: where the
 /// front matter starts in `file`.
@@ -40,19 +54,19 @@ pub fn normalise(table: &mut DeTable<'_>, file: &SourceFile, offset: usize) -> V
     };
     for (key, value) in table.iter_mut() {
         let name: &str = key.get_ref();
-        match value.get_mut() {
-            DeValue::Array(items) if name == "sessions" => {
+        match (value.get_mut(), inner_dates(name)) {
+            (DeValue::Array(items), Some(keys)) => {
                 for item in items.iter_mut() {
-                    if let DeValue::Table(session) = item.get_mut() {
-                        for (k, v) in session.iter_mut() {
-                            if matches!(&**k.get_ref(), "start" | "end") {
+                    if let DeValue::Table(entry) = item.get_mut() {
+                        for (k, v) in entry.iter_mut() {
+                            if keys.contains(&&**k.get_ref()) {
                                 one(k.get_ref(), v);
                             }
                         }
                     }
                 }
             }
-            DeValue::Array(items) if DATE_FIELDS.contains(&name) => {
+            (DeValue::Array(items), _) if DATE_FIELDS.contains(&name) => {
                 items.iter_mut().for_each(|v| one(name, v));
             }
             _ if DATE_FIELDS.contains(&name) => one(name, value),
@@ -84,7 +98,7 @@ mod tests {
     #[test]
     fn quoted_iso_dates_become_dates() {
         let (shown, errors) = normalised(
-            "review_by = \"2027-06-30\"\nstart = \"2027-06-30T18:00\"\nend = \"2027-06-30T20:00:00+02:00\"\nexcept = [\"2027-07-07\"]\nsessions = [{ start = \"2027-07-01T10:00\", end = 2027-07-01T12:00 }]\ntitle = \"2027-06-30\"\n",
+            "review_by = \"2027-06-30\"\nstart = \"2027-06-30T18:00\"\nend = \"2027-06-30T20:00:00+02:00\"\nexcept = [\"2027-07-07\"]\nsessions = [{ start = \"2027-07-01T10:00\", end = 2027-07-01T12:00 }]\nclosed = [{ from = \"2027-07-20\", to = \"2027-08-14\", reason = \"2027-01-01\" }]\ntitle = \"2027-06-30\"\n",
         );
         assert!(errors.is_empty(), "{errors:?}");
         assert!(!shown.contains("review_by=String"), "{shown}");
@@ -92,18 +106,25 @@ mod tests {
         assert!(!shown.contains("end=String"), "{shown}");
         assert!(!shown.contains("String(\"2027-07-07\")"), "{shown}");
         assert!(!shown.contains("String(\"2027-07-01T10:00\")"), "{shown}");
+        assert!(!shown.contains("String(\"2027-07-20\")"), "{shown}");
+        assert!(!shown.contains("String(\"2027-08-14\")"), "{shown}");
+        // A closure's reason is text, even when it looks like a date.
+        assert!(shown.contains("String(\"2027-01-01\")"), "{shown}");
         // Not a date field: stays text.
         assert!(shown.contains("title=String(\"2027-06-30\")"), "{shown}");
     }
 
     #[test]
     fn german_dates_are_errors_with_the_right_form() {
-        let (_, errors) = normalised("review_by = \"30.06.2027\"\nexcept = [\"24.12.2027\"]\n");
+        let (_, errors) = normalised(
+            "review_by = \"30.06.2027\"\nexcept = [\"24.12.2027\"]\nclosed = [{ from = \"20.07.2027\", to = 2027-08-14 }]\n",
+        );
         assert_eq!(
             errors,
             vec![
                 "date must be written 2027-06-30",
-                "date must be written 2027-12-24"
+                "date must be written 2027-12-24",
+                "date must be written 2027-07-20",
             ]
         );
     }

@@ -49,7 +49,10 @@ fn content_files(root: &Path, ds: &mut Diagnostics) -> Vec<PathBuf> {
     let (markdown, other): (Vec<PathBuf>, Vec<PathBuf>) = files
         .into_iter()
         .partition(|rel| rel.extension().is_some_and(|x| x == "md"));
-    for rel in other {
+    for rel in other
+        .into_iter()
+        .filter(|r| !super::media::is_media_file(r))
+    {
         ds.push(
             Diagnostic::warning("content-not-markdown").at_path(&Path::new(CONTENT_DIR).join(&rel)),
         );
@@ -105,6 +108,7 @@ enum Assembled {
 /// source file that failed to parse silences its translations (they would
 /// only repeat the problem); their own errors are still reported.
 fn assemble_group<'r>(
+    root: &Path,
     results: impl IntoIterator<Item = &'r Result<ParsedFile, ParseFailure>>,
     config: &SiteConfig,
     opts: LoadOptions<'_>,
@@ -128,10 +132,14 @@ fn assemble_group<'r>(
         return Assembled::Broken;
     }
     let files = dedupe(files, config, ds);
+    let before = ds.error_count();
+    let media = super::media::gather(root, &files, ds);
     match assemble(files, config, ds) {
         None => Assembled::Broken,
         Some(item) if item.draft && !opts.drafts => Assembled::Draft,
-        Some(item) => Assembled::Item(std::sync::Arc::new(item)),
+        // A missing or unreadable file is the item's error.
+        Some(_) if ds.error_count() > before => Assembled::Broken,
+        Some(item) => Assembled::Item(std::sync::Arc::new(Item { media, ..item })),
     }
 }
 
@@ -163,7 +171,7 @@ pub fn reload_changed(
     }
     let keys = cache.reread(root, &rels, &lang_keys);
     let mut ds = Diagnostics::new();
-    let site = reassemble(cache, previous, &keys, config, opts, &mut ds);
+    let site = reassemble(root, cache, previous, &keys, config, opts, &mut ds);
     // With the same items (none added or removed), only the changed ones
     // need their references and links checked.
     let same_items = site.items.len() == previous.items.len()
@@ -238,6 +246,7 @@ impl ContentCache {
 
 /// `previous` with the items `keys` assembled again from the cached files.
 fn reassemble(
+    root: &Path,
     cache: &ContentCache,
     previous: &Site,
     keys: &BTreeSet<ItemKey>,
@@ -259,7 +268,15 @@ fn reassemble(
         site.items.remove(k);
         site.broken.remove(k);
     }
-    let home = assemble_groups(groups, config, opts, &mut site.items, &mut site.broken, ds);
+    let home = assemble_groups(
+        root,
+        groups,
+        config,
+        opts,
+        &mut site.items,
+        &mut site.broken,
+        ds,
+    );
     if keys.iter().any(|k| k.0 == Kind::Home) {
         match home {
             Some(h) => site.home = h,
@@ -273,6 +290,7 @@ fn reassemble(
 /// Assembles each item's files (see [`assemble_group`]) into `items`, or
 /// its key into `broken`; returns the home page if it was among them.
 fn assemble_groups<'r, G>(
+    root: &Path,
     groups: impl IntoIterator<Item = (ItemKey, G)>,
     config: &SiteConfig,
     opts: LoadOptions<'_>,
@@ -285,7 +303,7 @@ where
 {
     let mut home = None;
     for (key, results) in groups {
-        match assemble_group(results, config, opts, ds) {
+        match assemble_group(root, results, config, opts, ds) {
             Assembled::Broken => {
                 broken.insert(key);
             }
@@ -330,7 +348,7 @@ pub fn load_site_cached(
         .collect();
     cache.files = files.iter().cloned().zip(results.iter().cloned()).collect();
     let results = results.into_iter().map(|(_, r)| r);
-    let (site, ds) = finish(results, config, opts, ds);
+    let (site, ds) = finish(root, results, config, opts, ds);
     cache.pending.clear();
     cache.needs_full = site.is_none();
     (site, ds)
@@ -392,6 +410,7 @@ fn read_and_parse(
 
 /// Groups parsed files into items, assembles and validates them.
 fn finish(
+    root: &Path,
     results: impl Iterator<Item = Result<ParsedFile, ParseFailure>>,
     config: &SiteConfig,
     opts: LoadOptions<'_>,
@@ -413,6 +432,7 @@ fn finish(
     let mut items = BTreeMap::new();
     let mut failed = BTreeSet::new();
     let home = assemble_groups(
+        root,
         groups.iter().map(|(k, rs)| (k.clone(), rs)),
         config,
         opts,

@@ -32,6 +32,8 @@ impl Site {
 /// Language-independent data of a location.
 #[derive(Debug, Clone)]
 pub struct LocationData {
+    /// What sort of place it is (`kind`).
+    pub kind: LocationKind,
     pub address: Option<String>,
     pub geo: Option<(f64, f64)>,
     /// Taxonomy key of its municipality (`places`).
@@ -44,6 +46,41 @@ pub struct LocationData {
     /// Visits only by appointment.
     pub appointment_only: bool,
     pub accessibility: Accessibility,
+}
+
+/// What sort of place a location is (`kind = "office"`): what search
+/// engines are told it is (schema.org `GovernmentOffice`, `School`, `Place`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LocationKind {
+    /// Anything else (the default).
+    #[default]
+    Place,
+    /// An office of a public authority (the county administration's
+    /// buildings, the immigration office).
+    Office,
+    /// A school or an adult education centre (Volkshochschule).
+    School,
+}
+
+impl LocationKind {
+    pub const VALUES: [&'static str; 3] = ["place", "office", "school"];
+
+    pub fn from_value(s: &str) -> Option<LocationKind> {
+        match s {
+            "place" => Some(LocationKind::Place),
+            "office" => Some(LocationKind::Office),
+            "school" => Some(LocationKind::School),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            LocationKind::Place => "place",
+            LocationKind::Office => "office",
+            LocationKind::School => "school",
+        }
+    }
 }
 
 /// A period the location is closed (`closed = [{ from, to, reason }]`);

@@ -14,6 +14,7 @@ pub mod hours;
 pub mod links;
 pub mod load;
 pub mod location;
+pub mod media;
 pub mod naming;
 pub mod parse;
 pub mod placeholders;
@@ -329,6 +330,8 @@ pub struct Item {
     pub draft_translations: std::collections::BTreeSet<String>,
     /// Fingerprint of the source text (see [`status::fingerprint`]).
     pub fingerprint: String,
+    /// Documents and sign-language video it publishes (found by the loader).
+    pub media: media::Media,
 }
 
 impl Item {

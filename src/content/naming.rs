@@ -95,8 +95,8 @@ pub fn valid_slug(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// A suggestion for a valid slug (only used in help texts).
-fn slugify(s: &str) -> String {
+/// A valid slug made from a title or name (help texts, imported files' names).
+pub fn slugify(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars().flat_map(char::to_lowercase) {
         match c {

@@ -42,6 +42,24 @@ pub struct RawAccessibility {
     pub parking: Option<Spanned<String>>,
 }
 
+/// One entry of `documents` as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDocument {
+    pub file: Spanned<String>,
+    pub title: Spanned<String>,
+    pub language: Option<Spanned<String>>,
+}
+
+/// The `sign_language` table as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSignLanguage {
+    pub video: Spanned<String>,
+    pub poster: Spanned<String>,
+    pub captions: Option<Spanned<String>>,
+}
+
 /// Front matter of any kind; which fields are allowed is checked against
 /// [`schema`] before this is deserialised.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -98,6 +116,8 @@ pub struct RawFront {
     pub source_hash: Option<Spanned<String>>,
     pub machine_translated: Option<bool>,
     pub reviewed: Option<bool>,
+    pub documents: Option<Vec<RawDocument>>,
+    pub sign_language: Option<Spanned<RawSignLanguage>>,
 }
 
 /// A parsed content file.
@@ -143,8 +163,11 @@ pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagno
         ]);
     }
     let front_text = &file.text[parts.front.clone()];
-    let mut table = toml::de::DeTable::parse(front_text)
-        .map_err(|e| vec![explain_toml_error(&e, &file, offset, schema::hint)])?;
+    let mut table = toml::de::DeTable::parse(front_text).map_err(|e| {
+        vec![explain_toml_error(&e, &file, offset, |n| {
+            schema::hint(id.kind, n)
+        })]
+    })?;
     crate::text::strip_controls_toml(table.get_mut()); // escapes like "\u001B" (crate::text)
     let mut errors: Vec<Diagnostic> = table
         .get_ref()
@@ -162,8 +185,11 @@ pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagno
     if !errors.is_empty() {
         return Err(errors);
     }
-    let front = RawFront::deserialize(toml::de::Deserializer::from(table))
-        .map_err(|e| vec![explain_toml_error(&e, &file, offset, schema::hint)])?;
+    let front = RawFront::deserialize(toml::de::Deserializer::from(table)).map_err(|e| {
+        vec![explain_toml_error(&e, &file, offset, |n| {
+            schema::hint(id.kind, n)
+        })]
+    })?;
     let scan = scan_body(&file.text, parts.body.clone());
     if let Some(span) = scan.too_deep {
         return Err(vec![
@@ -224,7 +250,7 @@ fn misplaced_field(
             .at(file, span)
             .help(suggest(
                 name,
-                schema::allowed(id.kind, translation).map(|f| f.name),
+                schema::editable(id.kind, translation).map(|f| f.name),
                 what,
             ))
     };

@@ -471,6 +471,15 @@ pub const FIELDS: &[FieldSpec] = &[
         example: "\"Bus 611, Haltestelle Kreisverwaltung\"",
     },
     FieldSpec {
+        name: "kind",
+        kinds: &[Location],
+        scope: Scope::Source,
+        required: false,
+        doc: "what sort of place: \"office\" (a public authority's office, e.g. the county administration), \"school\" (a school or adult education centre) or \"place\" (anything else, the default); search engines are told so",
+        doc_de: "welche Art von Ort: \"office\" (Dienststelle einer Behörde, z. B. der Kreisverwaltung), \"school\" (Schule oder Volkshochschule) oder \"place\" (alles andere, Standard); Suchmaschinen erfahren es",
+        example: "\"office\"",
+    },
+    FieldSpec {
         name: "languages",
         kinds: &[Contact],
         scope: Scope::Source,
@@ -506,10 +515,69 @@ pub const FIELDS: &[FieldSpec] = &[
         doc_de: "true, sobald ein Mensch die maschinelle Übersetzung geprüft hat",
         example: "false",
     },
+    // Documents and sign-language video (content::media).
+    FieldSpec {
+        name: "documents",
+        kinds: ALL,
+        scope: Scope::Source,
+        required: false,
+        doc: "files to download (PDF, DOCX, ODT …), beside the content file or in static/, with a title and the document's language",
+        doc_de: "Dateien zum Herunterladen (PDF, DOCX, ODT …), neben der Inhaltsdatei oder in static/, mit Titel und der Sprache des Dokuments",
+        example: "[{ file = \"flyer-ar.pdf\", title = \"Flyer auf Arabisch\", language = \"ar\" }]",
+    },
+    FieldSpec {
+        name: "sign_language",
+        kinds: &[Home, Page],
+        scope: Scope::Source,
+        required: false,
+        doc: "explanation in German Sign Language: an MP4 video (at least 320×240, 25 frames per second), a poster picture and optional WebVTT captions, beside the content file or in static/",
+        doc_de: "Erklärung in Deutscher Gebärdensprache: ein MP4-Video (mindestens 320×240, 25 Bilder pro Sekunde), ein Vorschaubild und auf Wunsch Untertitel (WebVTT), neben der Inhaltsdatei oder in static/",
+        example: "{ video = \"dgs-start.mp4\", poster = \"dgs-start.jpg\", captions = \"dgs-start.vtt\" }",
+    },
+    FieldSpec {
+        name: "import_source",
+        kinds: IMPORTED,
+        scope: Scope::Source,
+        required: false,
+        doc: "the calendar or spreadsheet this file was imported from; written by `wegweiser import`, do not edit",
+        doc_de: "Kalender oder Tabelle, aus der diese Datei übernommen wurde; schreibt `wegweiser import`, nicht ändern",
+        example: "\"partner.ics\"",
+    },
+    FieldSpec {
+        name: "import_uid",
+        kinds: IMPORTED,
+        scope: Scope::Source,
+        required: false,
+        doc: "the imported entry's id in its source (a calendar's UID); written by `wegweiser import`, do not edit",
+        doc_de: "Kennung des übernommenen Eintrags in seiner Quelle (UID im Kalender); schreibt `wegweiser import`, nicht ändern",
+        example: "\"20261020-sprachtreff@partner.example\"",
+    },
+    FieldSpec {
+        name: "import_hash",
+        kinds: IMPORTED,
+        scope: Scope::Source,
+        required: false,
+        doc: "fingerprint of the file as the last import wrote it (a changed file is not overwritten); written by `wegweiser import`, do not edit",
+        doc_de: "Fingerabdruck der Datei, wie der letzte Import sie schrieb (eine geänderte Datei wird nicht überschrieben); schreibt `wegweiser import`, nicht ändern",
+        example: "\"3f9a1c2b7d4e\"",
+    },
 ];
+
+/// Kinds `wegweiser import` writes.
+const IMPORTED: &[Kind] = &[Offer, Event, Contact, Location];
 
 pub fn field(name: &str) -> Option<&'static FieldSpec> {
     FIELDS.iter().find(|f| f.name == name)
+}
+
+/// The field `name` of `kind` (two kinds may give one name different
+/// meanings: a contact's `kind` is person or organisation, a location's
+/// the sort of place), else any field of that name.
+pub fn field_of(kind: Kind, name: &str) -> Option<&'static FieldSpec> {
+    FIELDS
+        .iter()
+        .find(|f| f.name == name && f.kinds.contains(&kind))
+        .or_else(|| field(name))
 }
 
 /// Fields a file of `kind` may set (`translation`: a `<slug>.<lang>.md` file).
@@ -524,14 +592,20 @@ pub fn allowed(kind: Kind, translation: bool) -> impl Iterator<Item = &'static F
     })
 }
 
+/// The fields of [`allowed`] an editor writes: without the ones `wegweiser
+/// import` stamps (`import_*`), which scaffolds and "did you mean" leave out.
+pub fn editable(kind: Kind, translation: bool) -> impl Iterator<Item = &'static FieldSpec> {
+    allowed(kind, translation).filter(|f| !f.name.starts_with("import_"))
+}
+
 /// The translatable text fields (the ones a source-text fingerprint covers).
 pub fn text_fields() -> impl Iterator<Item = &'static FieldSpec> {
     FIELDS.iter().filter(|f| f.scope == Scope::Text)
 }
 
-/// Help text for a field: what it holds and an example.
-pub fn hint(name: &str) -> Option<crate::tool_text::Msg> {
-    field(name).map(|f| {
+/// Help text for a field of `kind`: what it holds and an example.
+pub fn hint(kind: Kind, name: &str) -> Option<crate::tool_text::Msg> {
+    field_of(kind, name).map(|f| {
         crate::tool_text::Msg::new("field-hint")
             .arg("field", f.name)
             .arg(

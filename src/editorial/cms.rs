@@ -132,20 +132,47 @@ const LABELS: &[(&str, &str)] = &[
     ("accessibility", "Barrierefreiheit"),
     ("accessibility_note", "Hinweis zur Barrierefreiheit"),
     ("transit", "Anfahrt mit Bus und Bahn"),
+    ("documents", "Dokumente zum Herunterladen"),
+    ("sign_language", "Erklärung in Gebärdensprache (Video)"),
+    ("import_source", "Übernommen aus (wird automatisch gesetzt)"),
+    (
+        "import_uid",
+        "Kennung in der Quelle (wird automatisch gesetzt)",
+    ),
+    (
+        "import_hash",
+        "Fassung beim Import (wird automatisch gesetzt)",
+    ),
 ];
 
-/// Fixed choices of some fields: `(field, [(value, label)])`.
-const CHOICES: &[(&str, &[(&str, &str)])] = &[
+/// Values of a field with their German labels: `[(value, label)]`.
+type Options = &'static [(&'static str, &'static str)];
+
+/// Fixed choices of some fields: `(field, kind of content, options)` (a
+/// contact's `kind` and a location's `kind` differ).
+const CHOICES: &[(&str, Kind, Options)] = &[
     (
         "kind",
+        Kind::Contact,
         &[("person", "Person"), ("organization", "Organisation")],
     ),
     (
+        "kind",
+        Kind::Location,
+        &[
+            ("place", "Ort (allgemein)"),
+            ("office", "Dienststelle einer Behörde"),
+            ("school", "Schule oder Volkshochschule"),
+        ],
+    ),
+    (
         "repeat",
+        Kind::Event,
         &[("weekly", "wöchentlich"), ("monthly", "monatlich")],
     ),
     (
         "attendance",
+        Kind::Event,
         &[
             ("in-person", "vor Ort"),
             ("online", "online"),
@@ -154,6 +181,7 @@ const CHOICES: &[(&str, &[(&str, &str)])] = &[
     ),
     (
         "repeat_on",
+        Kind::Event,
         &[
             ("monday", "Montag"),
             ("tuesday", "Dienstag"),
@@ -332,7 +360,10 @@ pub fn field(spec: &FieldSpec, config: &SiteConfig, messages: &Messages) -> Valu
             "display_fields": ["title"],
             "multiple": false,
         })
-    } else if let Some((_, choices)) = CHOICES.iter().find(|(n, _)| *n == spec.name) {
+    } else if let Some((_, _, choices)) = CHOICES
+        .iter()
+        .find(|(n, k, _)| *n == spec.name && spec.kinds.contains(k))
+    {
         let multiple = matches!(parse_example(spec), Some(toml::Value::Array(_)));
         json!({
             "widget": "select",
@@ -415,6 +446,10 @@ pub fn config(config: &SiteConfig, messages: &Messages, backend: &Backend) -> Va
                 .filter(|f| f.kinds.contains(&kind))
                 .map(|f| match f.scope {
                     Scope::Translation => bookkeeping_field(f),
+                    // Written by `wegweiser import`: kept as the file has it.
+                    _ if f.name.starts_with("import_") => {
+                        json!({ "name": f.name, "widget": "hidden", "required": false })
+                    }
                     _ => field(f, config, messages),
                 })
                 .collect();

@@ -1,8 +1,9 @@
 //! The editorial commands, beside the build pipeline: they read a site and
 //! help editors and translators work on it (`translate`, `status`, `xliff`,
-//! `report`, `cms`, `new`).
+//! `report`, `cms`, `new`, `import`).
 
 pub mod cms;
+pub mod import;
 pub mod report;
 pub mod scaffold;
 pub mod status;

@@ -175,7 +175,7 @@ pub fn template(kind: Kind, lang: TemplateLang, refs: &SiteRefs) -> String {
         "# Zeilen mit # am Anfang sind Erklärungen oder Beispiele: # entfernen, um ein Feld zu nutzen.\n# Alles mit „TODO:“ ist ein Platzhalter: durch den echten Text ersetzen.\n# Wenn der Text fertig ist, `draft = true` entfernen (mit Platzhaltern bricht der Build ab).\n\n",
         "# Lines starting with # are explanations or examples: remove the # to use a field.\n# Everything marked \"TODO:\" is a placeholder: replace it with the real text.\n# Remove `draft = true` when the text is ready (with placeholders left, the build stops).\n\n",
     ]));
-    for f in schema::allowed(kind, false) {
+    for f in schema::editable(kind, false) {
         let required = match (f.required, lang) {
             (false, _) => "",
             (true, TemplateLang::De) => " (Pflicht)",
@@ -275,7 +275,7 @@ mod tests {
                         .unwrap_or_default();
                     assert!(title.starts_with(placeholders::MARKER), "{title}");
                     // Every field of the kind is mentioned, so editors see all options.
-                    for f in schema::allowed(kind, false) {
+                    for f in schema::editable(kind, false) {
                         assert!(
                             text.contains(&format!("{} = ", f.name)),
                             "{kind:?} lacks {}",

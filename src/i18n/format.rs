@@ -204,6 +204,12 @@ impl LocaleFormatter {
     pub fn integer(&self, n: i64) -> String {
         self.numbers.integer(n)
     }
+
+    /// A number of tenths as a decimal with one fraction digit, e.g. 12 →
+    /// de "1,2", ar (Arabic-Indic digits) "١٫٢".
+    pub fn tenths(&self, tenths: i64) -> String {
+        self.numbers.tenths(tenths)
+    }
 }
 
 /// A [`FormatError::Data`] for `tag`.

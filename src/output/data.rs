@@ -1,41 +1,19 @@
 //! The site's data files beside its pages: an `.ics` per event, a
-//! subscribable `events.ics` and an Atom feed per language, a `.vcf` per contact.
+//! subscribable `events.ics` and an Atom feed per language, a `.vcf` per
+//! contact; the feeds per term and of all changes are in `feeds.rs`.
 
 use std::collections::BTreeMap;
 
-use jiff::Timestamp;
 use jiff::civil::DateTime;
 use rayon::prelude::*;
 
 use super::OutputFiles;
-use super::feed::{self, Entry, Feed};
-use super::ical::{self, IcsContext, IcsEvent};
+pub use super::data_common::FeedLabels;
+use super::data_common::{DataContext, entry, ics_context, ics_event, rfc3339, stamp, write_feed};
+use super::ical::{self, IcsEvent};
 use super::vcard::{self, VCardData};
-use crate::content::{ContactKind, EventData, Item, ItemData, Kind, Site};
+use crate::content::{ContactKind, ItemData, Kind, Site};
 use crate::routes;
-
-/// Interface text the data files need, per language.
-pub struct FeedLabels {
-    pub site_title: String,
-    pub events: String,
-}
-
-/// When an item last changed: its `updated` date, else (events) its first
-/// day. Never the clock, so the files are reproducible.
-fn stamp(item: &Item) -> Timestamp {
-    let day = match (&item.updated, &item.data) {
-        (Some(d), _) => Some(*d),
-        (None, ItemData::Event(e)) => Some(e.time.first_day()),
-        _ => None,
-    };
-    day.and_then(|d| d.to_zoned(jiff::tz::TimeZone::UTC).ok())
-        .map(|z| z.timestamp())
-        .unwrap_or(Timestamp::UNIX_EPOCH)
-}
-
-fn rfc3339(ts: Timestamp) -> String {
-    ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
 
 fn host(base_url: &str) -> &str {
     base_url
@@ -44,45 +22,6 @@ fn host(base_url: &str) -> &str {
         .split('/')
         .next()
         .unwrap_or("localhost")
-}
-
-fn ics_event<'a>(site: &'a Site, item: &'a Item, e: &'a EventData, lang: &str) -> IcsEvent<'a> {
-    let cfg = &site.config;
-    let text = item
-        .text_for(cfg, lang)
-        .unwrap_or_else(|| item.source_text(cfg));
-    let (address, geo) = site.where_of(&e.listing);
-    let location = match (&e.location, &address) {
-        (Some(l), Some(a)) => Some(format!("{l}, {a}")),
-        (Some(l), None) => Some(l.clone()),
-        (None, Some(a)) => Some(a.clone()),
-        (None, None) => None,
-    };
-    IcsEvent {
-        slug: &item.slug,
-        summary: &text.title,
-        description: text.summary.as_deref(),
-        location,
-        geo,
-        url: format!(
-            "{}{}",
-            cfg.base_url,
-            routes::item(lang, Kind::Event, &item.slug)
-        ),
-        online_url: e.online_url.as_deref(),
-        attendance: e.attendance,
-        time: &e.time,
-        stamp: stamp(item),
-    }
-}
-
-/// What every language's data files are made from.
-struct DataContext<'a> {
-    site: &'a Site,
-    now: DateTime,
-    /// The site's host name, for `UID`s.
-    host: &'a str,
-    events: Vec<(&'a Item, &'a EventData)>,
 }
 
 /// Every data file of the site, keyed by output path.
@@ -116,23 +55,13 @@ pub fn data_files(
                 upcoming_calendar(&ctx, &lang.key, &tag, label, &mut files);
                 contact_cards(&ctx, &lang.key, &mut files);
                 atom_feed(&ctx, &lang.key, &tag, label, &mut files);
+                super::feeds::term_feeds(&ctx, &lang.key, &tag, label, &mut files);
+                super::feeds::changes_feed(&ctx, &lang.key, &tag, label, &mut files);
             }
             files
         })
         .collect();
     per_language.into_iter().flatten().collect()
-}
-
-/// The settings of a calendar named `name` in the language tagged `tag`.
-fn ics_context<'a>(ctx: &'a DataContext, tag: &'a str, name: &'a str) -> IcsContext<'a> {
-    let cfg = &ctx.site.config;
-    IcsContext {
-        tz: &cfg.time_zone,
-        tz_name: &cfg.time_zone_name,
-        host: ctx.host,
-        name,
-        lang: tag,
-    }
 }
 
 /// One calendar per event.
@@ -226,54 +155,17 @@ fn contact_cards(ctx: &DataContext, key: &str, files: &mut OutputFiles) {
 
 /// The Atom feed: upcoming events and offers, newest change first.
 fn atom_feed(ctx: &DataContext, key: &str, tag: &str, label: &FeedLabels, files: &mut OutputFiles) {
-    let cfg = &ctx.site.config;
-    let mut entries: Vec<(Timestamp, Entry)> = Vec::new();
-    for item in ctx.site.items.values() {
-        let include = match &item.data {
+    let entries = ctx
+        .site
+        .items
+        .values()
+        .filter(|item| match &item.data {
             ItemData::Event(e) => e.time.is_upcoming(ctx.now),
             ItemData::Offer(_) => item.updated.is_some(),
             _ => false,
-        };
-        if !include {
-            continue;
-        }
-        let text = item
-            .text_for(cfg, key)
-            .unwrap_or_else(|| item.source_text(cfg));
-        let ts = stamp(item);
-        entries.push((
-            ts,
-            Entry {
-                title: text.title.clone(),
-                url: format!(
-                    "{}{}",
-                    cfg.base_url,
-                    routes::item(key, item.kind, &item.slug)
-                ),
-                updated: rfc3339(ts),
-                summary: text.summary.clone(),
-                lang: (text.lang != *key).then(|| {
-                    cfg.language(&text.lang)
-                        .map(|l| l.tag_str())
-                        .unwrap_or_default()
-                }),
-            },
-        ));
-    }
-    entries.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.url.cmp(&b.1.url)));
-    let updated = entries.first().map_or(Timestamp::UNIX_EPOCH, |e| e.0);
-    let self_url = routes::under(&cfg.base_url, &routes::feed(key));
-    let home_url = routes::under(&cfg.base_url, &routes::home(key));
-    let f = Feed {
-        title: &label.site_title,
-        lang: tag,
-        self_url: &self_url,
-        home_url: &home_url,
-        updated: rfc3339(updated),
-        entries: entries.into_iter().map(|e| e.1).collect(),
-    };
-    files.insert(
-        routes::feed(key).trim_start_matches('/').to_string(),
-        feed::atom(&f).into(),
-    );
+        })
+        .map(|item| entry(ctx, item, key))
+        .collect();
+    let path = routes::feed(key);
+    write_feed(ctx, (key, tag), &label.site_title, &path, entries, files);
 }

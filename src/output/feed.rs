@@ -26,6 +26,8 @@ pub struct Entry {
     /// RFC 3339 timestamp.
     pub updated: String,
     pub summary: Option<String>,
+    /// `<category term>`: what kind of item it is (`offers`, `events`, …).
+    pub category: Option<String>,
     /// Language of the entry's text if it differs from the feed's (fallback).
     pub lang: Option<String>,
 }
@@ -85,6 +87,11 @@ pub fn atom(feed: &Feed) -> Vec<u8> {
                     if let Some(s) = &e.summary {
                         w.create_element("summary").write_text_content(text(s))?;
                     }
+                    if let Some(c) = &e.category {
+                        w.create_element("category")
+                            .with_attribute(("term", strip_controls(c).as_ref()))
+                            .write_empty()?;
+                    }
                     Ok(())
                 })?;
             }
@@ -142,6 +149,7 @@ mod tests {
                 url: "https://x.example.org/de/events/a/".into(),
                 updated: "2026-01-01T00:00:00Z".into(),
                 summary: Some("Zeile\u{0}\nzwei\u{ffff}".into()),
+                category: Some("events".into()),
                 lang: Some("en".into()),
             }],
         };

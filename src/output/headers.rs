@@ -9,7 +9,7 @@ use crate::routes;
 
 /// The Content-Security-Policy of a built site.
 pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
-img-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; \
+img-src 'self'; media-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; \
 worker-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; \
 object-src 'none'";
 
@@ -23,10 +23,18 @@ style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https://avatars.git
 connect-src 'self' https://api.github.com https://github.com https://gitlab.com; \
 base-uri 'self'; frame-ancestors 'none'; object-src 'none'";
 
+/// The readers' policy on the map pages: images also from the tile server
+/// `origin` (`https://tiles.example.org`), and from nowhere else.
+pub fn map_csp(origin: &str) -> String {
+    CSP.replace("img-src 'self';", &format!("img-src 'self' {origin};"))
+}
+
 /// The `_headers` file. Hosts combine every rule that matches a path, and
 /// two Content-Security-Policies would both apply, so the readers' policy
-/// is set per folder of the public site and the editor's on `/admin/` only.
-pub fn headers_file(languages: &[String]) -> String {
+/// is set per folder of the public site, the editor's on `/admin/` only and,
+/// with a map (`map`: the tile server's origin), the map's on the map pages
+/// only (they sit outside the language folders for this reason).
+pub fn headers_file(languages: &[String], map: Option<&str>) -> String {
     let mut out = String::from(
         "/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n  \
          X-Frame-Options: DENY\n  \
@@ -39,9 +47,24 @@ pub fn headers_file(languages: &[String]) -> String {
         "{}\n  Content-Security-Policy: {ADMIN_CSP}\n",
         routes::below(routes::EDITOR)
     ));
+    if let Some(origin) = map {
+        out.push_str(&format!(
+            "{}\n  Content-Security-Policy: {}\n",
+            routes::below(routes::MAP_PAGES),
+            map_csp(origin)
+        ));
+    }
     out.push_str(
         "/*.ics\n  Content-Type: text/calendar; charset=utf-8\n\
          /*.vcf\n  Content-Type: text/vcard; charset=utf-8\n",
     );
+    // The open data: the API may be read by any site's scripts (it is public
+    // and takes no credentials); nothing else is (CORS on /api/ only).
+    out.push_str(&format!(
+        "{}\n  Access-Control-Allow-Origin: *\n  Content-Type: application/json; charset=utf-8\n\
+         {}\n  Content-Type: application/ld+json; charset=utf-8\n",
+        routes::below(routes::API_ROOT),
+        routes::DCAT
+    ));
     out
 }

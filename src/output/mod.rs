@@ -2,13 +2,19 @@
 //! folder, which replaces the old output in one step only when everything
 //! was written ([`Staging`]).
 
+pub mod api;
 pub mod base_path;
 pub mod content_lines;
 pub mod css;
 pub mod data;
+mod data_common;
+pub mod dcat;
 pub mod feed;
+pub mod feeds;
 pub mod headers;
 pub mod ical;
+pub mod leaflet;
+pub mod media;
 pub mod offline;
 pub mod script;
 pub mod search;

@@ -1,9 +1,9 @@
-//! The search index: one small JSON file per language, built from the text
-//! readers see in that language, loaded by `search.js` only when a reader
-//! searches.
+//! The search index of each language, built from the text readers see in
+//! that language and written as small files ([`shards`]), of which the
+//! search script loads only those a query needs, only when a reader searches.
 //!
 //! Both sides normalise text the same way (this file and
-//! `themes/default/static/search.js`; the shared test vectors in
+//! `themes/default/static/wegweiser.js`; the shared test vectors in
 //! `tests/js/normalize-vectors.json` keep them equal): lower case; German
 //! umlauts and ß spelled out (ü → ue), so that `Buero` finds `Büro`; accents
 //! and Arabic short vowels (tashkeel) removed; the Arabic and Persian forms of
@@ -18,16 +18,27 @@
 //! Why not a library: Pagefind (the usual choice) splits and stems words, but
 //! does not unify Arabic/Persian letter forms or German umlaut spellings, and
 //! its chunked index and WASM runtime are built for sites far larger than a
-//! guide. Measured on the example guide (43 pages), this index is 26–48 KB per
-//! language, 8.5–12.8 KB gzipped, and is fetched only when a reader searches.
+//! guide. Measured sizes: docs/performance.md ("Search in shards").
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::render::views::SearchDoc;
+
+mod shards;
+
+/// The files of a language's search index ([`shards`]) from its documents,
+/// numbered in title order by `order`, each file about `target` bytes.
+pub fn index_files(
+    lang: &str,
+    docs: impl IntoIterator<Item = (SearchDoc, String)>,
+    order: impl Fn(&SearchDoc, &SearchDoc) -> std::cmp::Ordering,
+    target: usize,
+) -> Vec<(String, Vec<u8>)> {
+    shards::files(lang, collect(docs, order), target)
+}
 
 fn map_char(c: char) -> Option<char> {
     Some(match c {
@@ -114,28 +125,35 @@ fn piece_words(w: &str, mut keep: impl FnMut(&str)) {
     }
 }
 
-#[derive(Serialize)]
-struct Index<'a> {
-    /// Format version.
-    v: u32,
-    lang: &'a str,
-    docs: &'a [SearchDoc],
+/// Every word of a language's documents with the documents that contain it,
+/// as the index files are written from it.
+pub(crate) struct Collected {
+    /// The documents, in title order (their numbers below).
+    pub docs: Vec<SearchDoc>,
     /// Word → numbers of the documents that contain it (ascending).
-    words: BTreeMap<String, Vec<u32>>,
+    pub words: BTreeMap<String, Vec<u32>>,
+    /// Word → numbers of the documents whose title has it (ascending): a
+    /// title match ranks first.
+    pub titles: BTreeMap<String, Vec<u32>>,
 }
 
-/// The index file of one language, from each document with everything
-/// searchable about it (title, summary, body text, topic labels…). The
-/// documents are taken one at a time and their text is dropped once indexed:
-/// a large guide's text is never held whole a second time (at 10,000 offers,
-/// 80 MB per language).
-pub fn index_json(lang: &str, docs: impl IntoIterator<Item = (SearchDoc, String)>) -> Vec<u8> {
+/// Indexes each document with everything searchable about it (title,
+/// summary, body text, topic labels…), then numbers the documents in title
+/// order (`order`), so that results of equal rank are shown by title. The
+/// documents are taken one at a time and their text is dropped once
+/// indexed: a large guide's text is never held whole a second time (at
+/// 10,000 offers, 80 MB per language).
+pub(crate) fn collect(
+    docs: impl IntoIterator<Item = (SearchDoc, String)>,
+    order: impl Fn(&SearchDoc, &SearchDoc) -> std::cmp::Ordering,
+) -> Collected {
     use rustc_hash::FxHashMap;
     // Each distinct piece of text is normalised once for the whole language.
     // (Fx hashing: the keys are short words; SipHash was half the index's time.)
     let mut pieces: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut postings: Vec<Vec<u32>> = Vec::new();
+    let mut title_words: Vec<(u32, u32)> = Vec::new();
     let mut kept = Vec::new();
     for (i, (doc, text)) in docs.into_iter().enumerate() {
         let i = i as u32;
@@ -162,20 +180,76 @@ pub fn index_json(lang: &str, docs: impl IntoIterator<Item = (SearchDoc, String)
                 }
             }
         }
+        for w in doc.title.split_whitespace() {
+            piece_words(w, |t| {
+                if let Some(&id) = word_ids.get(t) {
+                    title_words.push((id, i));
+                }
+            });
+        }
         kept.push(doc);
     }
     drop(pieces);
+    in_title_order(kept, word_ids, postings, title_words, order)
+}
+
+/// The index numbered anew, in title order (`order`; ties by URL, which is
+/// unique): documents, postings and title postings (pairs of word number
+/// and old document number).
+fn in_title_order(
+    kept: Vec<SearchDoc>,
+    word_ids: rustc_hash::FxHashMap<String, u32>,
+    mut postings: Vec<Vec<u32>>,
+    title_words: Vec<(u32, u32)>,
+    order: impl Fn(&SearchDoc, &SearchDoc) -> std::cmp::Ordering,
+) -> Collected {
+    let mut by_title: Vec<u32> = (0..kept.len() as u32).collect();
+    by_title.sort_by(|&a, &b| {
+        let (a, b) = (&kept[a as usize], &kept[b as usize]);
+        order(a, b).then_with(|| a.url.cmp(&b.url))
+    });
+    let mut new_number = vec![0u32; kept.len()];
+    for (n, &old) in by_title.iter().enumerate() {
+        new_number[old as usize] = n as u32;
+    }
+    let renumber = |list: &mut Vec<u32>| {
+        for d in list.iter_mut() {
+            *d = new_number[*d as usize];
+        }
+        list.sort_unstable();
+        list.dedup();
+    };
+    let mut titles: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let names: Vec<&String> = {
+        let mut v: Vec<(&String, u32)> = word_ids.iter().map(|(w, &id)| (w, id)).collect();
+        v.sort_unstable_by_key(|&(_, id)| id);
+        v.into_iter().map(|(w, _)| w).collect()
+    };
+    for (id, d) in title_words {
+        titles
+            .entry(names[id as usize].clone())
+            .or_default()
+            .push(d);
+    }
+    titles.values_mut().for_each(renumber);
     let words: BTreeMap<String, Vec<u32>> = word_ids
-        .into_iter()
-        .map(|(w, id)| (w, std::mem::take(&mut postings[id as usize])))
+        .iter()
+        .map(|(w, &id)| {
+            let mut list = std::mem::take(&mut postings[id as usize]);
+            renumber(&mut list);
+            (w.clone(), list)
+        })
         .collect();
-    serde_json::to_vec(&Index {
-        v: 1,
-        lang,
-        docs: &kept,
+    let mut docs: Vec<Option<SearchDoc>> = kept.into_iter().map(Some).collect();
+    let docs = by_title
+        .iter()
+        .filter_map(|&old| docs[old as usize].take())
+        .collect();
+    Collected {
+        docs,
         words,
-    })
-    .unwrap_or_default()
+        titles,
+    }
 }
 
 #[cfg(test)]
@@ -183,6 +257,10 @@ mod tests {
     use super::*;
     use crate::content::Kind;
     use crate::routes;
+
+    fn by_title(a: &SearchDoc, b: &SearchDoc) -> std::cmp::Ordering {
+        a.title.cmp(&b.title)
+    }
 
     #[derive(serde::Deserialize)]
     struct Vector {
@@ -242,10 +320,13 @@ mod tests {
             };
             (doc, format!("{t} {t} Büro"))
         };
-        let json = index_json("de", [doc("Sprachcafé"), doc("Beratung")]);
-        let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
-        assert_eq!(v["words"]["buero"], serde_json::json!([0, 1]));
-        assert_eq!(v["words"]["sprachcafe"], serde_json::json!([0]));
+        let c = collect([doc("Sprachcafé"), doc("Beratung")], by_title);
+        // Numbered in title order: Beratung first.
+        assert_eq!(c.docs[0].title, "Beratung");
+        assert_eq!(c.words["buero"], vec![0, 1]);
+        assert_eq!(c.words["sprachcafe"], vec![1]);
+        assert_eq!(c.titles["sprachcafe"], vec![1]);
+        assert!(!c.titles.contains_key("buero"));
     }
 
     /// The index equals the plain definition: every word of every document
@@ -282,8 +363,9 @@ mod tests {
                 }
             }
         }
-        let v: serde_json::Value = serde_json::from_slice(&index_json("de", docs)).unwrap();
-        assert_eq!(v["words"], serde_json::to_value(&want).unwrap());
-        assert_eq!(v["words"]["buero"], serde_json::json!([0, 1]));
+        // Titles are the document numbers, so title order keeps the numbers.
+        let c = collect(docs, by_title);
+        assert_eq!(c.words, want);
+        assert_eq!(c.words["buero"], vec![0, 1]);
     }
 }

@@ -5,7 +5,7 @@ use jiff::tz::TimeZone;
 use serde_json::{Map, Value, json};
 
 use crate::content::hours::Hours;
-use crate::content::location::{Access, LocationData};
+use crate::content::location::{Access, LocationData, LocationKind};
 use crate::content::recurrence::{Frequency, Recurrence};
 use crate::content::{
     Attendance, ContactData, ContactKind, EventData, EventTime, Item, ItemData, Listing, OfferData,
@@ -111,7 +111,7 @@ pub fn item(
         ItemData::Offer(o) => Some(offer(o, ctx, &party_of, at)),
         ItemData::Contact(c) => Some(contact(c, ctx, &party_of)),
         ItemData::Location(l) => {
-            let mut m = common(ctx, "Place");
+            let mut m = common(ctx, place_type(l.kind));
             if let Value::Object(p) = location_place(l, &ctx.text.title, ctx.url, ctx.today) {
                 m.extend(p.into_iter().filter(|(k, _)| k != "@type" && k != "name"));
             }
@@ -121,11 +121,12 @@ pub fn item(
     }
 }
 
-/// A location as a schema.org `Place`: address, coordinates, opening hours
+/// A location as a schema.org `Place` (or the type of its kind): address, coordinates, opening hours
 /// (its closed periods as special days) and accessibility as
 /// `amenityFeature`s (only what is known).
 pub fn location_place(l: &LocationData, name: &str, url: &str, today: jiff::civil::Date) -> Value {
     let mut p = place(Some(name), l.address.as_deref(), l.geo);
+    p["@type"] = place_type(l.kind).into();
     p["url"] = url.into();
     if let Some(h) = &l.opening_hours {
         let mut spec = hours_spec(h, today);
@@ -151,6 +152,18 @@ pub fn location_place(l: &LocationData, name: &str, url: &str, today: jiff::civi
         p["amenityFeature"] = features.into();
     }
     p
+}
+
+/// The schema.org type of a sort of location: `GovernmentOffice` (a
+/// `LocalBusiness`, so a `Place` and an `Organization`), `School` (a
+/// `CivicStructure`), else `Place`. All three take opening hours and
+/// amenity features.
+fn place_type(kind: LocationKind) -> &'static str {
+    match kind {
+        LocationKind::Office => "GovernmentOffice",
+        LocationKind::School => "School",
+        LocationKind::Place => "Place",
+    }
 }
 
 /// The English name of an accessibility feature for search engines.

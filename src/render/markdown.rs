@@ -51,6 +51,18 @@ pub struct LinkContext<'a> {
     /// What to do with raw HTML (site setting `[markdown] raw_html`).
     pub raw_html: RawHtml,
     pub sanitizer: &'a Sanitizer,
+    /// Documents the body links to, by the address as written (without
+    /// `#fragment`): where they are published and what follows the link.
+    pub files: &'a BTreeMap<String, LinkedFile>,
+}
+
+/// A document a body links to.
+#[derive(Debug, Clone)]
+pub struct LinkedFile {
+    /// Its published address.
+    pub url: String,
+    /// Said after the link's text, e.g. " (PDF, 1,2 MB)".
+    pub label: String,
 }
 
 /// Renders a Markdown body to HTML.
@@ -70,7 +82,12 @@ pub fn render(md: &str, ctx: &LinkContext) -> String {
     for event in Parser::new_ext(md, OPTIONS) {
         if !pass.drops(&event) {
             let event = pass.rewrite(event, ctx);
+            let ends_link = matches!(event, Event::End(TagEnd::Link));
             pass.push(event);
+            // A document's kind and size follow its link.
+            if ends_link && let Some(label) = pass.file_labels.pop().flatten() {
+                pass.push(Event::Text(label.into()));
+            }
         }
     }
     let (top, has_html) = (pass.top, pass.has_html);
@@ -114,6 +131,8 @@ struct Rewriter<'a> {
     /// Inside a link or image whose address was dropped: its end is dropped too.
     dropped_link: bool,
     dropped_image: usize,
+    /// For each open link: what follows it if it is a document.
+    file_labels: Vec<Option<String>>,
 }
 
 impl<'a> Rewriter<'a> {
@@ -126,6 +145,7 @@ impl<'a> Rewriter<'a> {
             has_html: false,
             dropped_link: false,
             dropped_image: 0,
+            file_labels: Vec::new(),
         }
     }
 
@@ -165,12 +185,25 @@ impl<'a> Rewriter<'a> {
                 dest_url,
                 title,
                 id,
-            }) => Event::Start(Tag::Link {
-                link_type,
-                dest_url: resolve(dest_url, ctx),
-                title,
-                id,
-            }),
+            }) => {
+                let file = ctx
+                    .files
+                    .get(crate::content::media::link_key(&dest_url).as_str());
+                self.file_labels.push(file.map(|f| f.label.clone()));
+                let dest_url = match file {
+                    Some(f) => match dest_url.split_once('#') {
+                        Some((_, frag)) => format!("{}#{frag}", f.url).into(),
+                        None => f.url.clone().into(),
+                    },
+                    None => resolve(dest_url, ctx),
+                };
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
             // Alignment would need inline styles, which the site's
             // Content-Security-Policy forbids.
             Event::Start(Tag::Table(align)) => Event::Start(Tag::Table(vec![
@@ -302,6 +335,7 @@ mod tests {
                 languages: &langs,
                 raw_html,
                 sanitizer: &Sanitizer::default(),
+                files: &BTreeMap::new(),
             },
         )
     }

@@ -5,8 +5,12 @@
 
 use serde::Serialize;
 
+mod media;
 mod place;
-pub use place::{AccessRow, HoursRow, HoursView, LocationView, PlaceView};
+pub use media::{DocumentView, SignLanguageView};
+pub use place::{
+    AccessRow, HoursRow, HoursView, LocationView, MapGroup, MapLocation, MapView, PlaceView,
+};
 
 /// The page's language, for `<html lang dir>` and Fluent lookups.
 #[derive(Debug, Clone, Serialize)]
@@ -159,6 +163,8 @@ pub struct Urls {
     pub icon: String,
     /// The site's own stylesheet (`static/site.css`, e.g. self-hosted fonts), if it has one.
     pub site_stylesheet: Option<String>,
+    /// The Atom feed of every change (for partners who mirror the guide).
+    pub changes: String,
 }
 
 /// Text that may be in another language than the page (fallback). `lang`
@@ -354,6 +360,10 @@ pub struct BodyView {
     /// Translated by machine; `reviewed` once a person checked it.
     pub machine_translated: bool,
     pub reviewed: bool,
+    /// Documents listed in front matter (`documents`).
+    pub documents: Vec<DocumentView>,
+    /// The explanation in German Sign Language (`sign_language`).
+    pub sign_language: Option<SignLanguageView>,
 }
 
 /// The item shown on an item page.
@@ -407,6 +417,21 @@ pub struct ListView {
     /// Whether a card shows an "open now" badge (then the list carries the
     /// badge's labels once).
     pub badges: bool,
+    /// The map page (on the locations list, when the site has a map).
+    pub map: Option<String>,
+    /// A term's calendar and Atom feed (on the term's list pages).
+    pub feeds: Option<FeedLinks>,
+}
+
+/// Where to subscribe to a term's events.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedLinks {
+    /// The calendar as `webcal://` (calendar apps subscribe to it).
+    pub webcal: String,
+    /// The same calendar over https (for readers whose device does not
+    /// know webcal: it downloads).
+    pub calendar: String,
+    pub atom: String,
 }
 
 /// A group of filter links: "Themen", "Orte", "Sprachen".
@@ -434,8 +459,12 @@ pub struct SearchView {
     pub fallback_name: Option<String>,
     /// Its BCP 47 tag, to mark results shown from it.
     pub fallback_tag: Option<String>,
-    /// Everything, A–Z, by section (empty on very large sites: then `sections`).
+    /// Everything in the reader's language, A–Z (empty on very large sites:
+    /// then `sections`).
     pub all: Vec<Card>,
+    /// What is not yet translated into it, A–Z, listed after `all` under
+    /// one heading (instead of a badge on every entry).
+    pub untranslated: Vec<Card>,
     pub sections: Vec<Crumb>,
 }
 
@@ -511,6 +540,7 @@ pub struct PageView<'a> {
     pub list: Option<ListView>,
     pub home: Option<HomeView>,
     pub search: Option<SearchView>,
+    pub map: Option<MapView>,
     /// schema.org JSON-LD, already escaped for a `<script>` element.
     pub jsonld: Option<String>,
     /// Atom feed of the page's language.

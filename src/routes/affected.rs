@@ -31,6 +31,36 @@ fn mentions(item: &Item, slug: &str) -> bool {
     contacts_named(item).contains(&slug)
 }
 
+/// The terms whose feeds (a calendar and an Atom feed in every language,
+/// [`super::term_calendar`], [`super::term_feed`]) show `item`: every term
+/// of an event. The data files are filled by this rule, so it is also what
+/// an event's change touches besides the language's own calendar and feeds.
+pub fn term_feeds_of(item: &Item) -> BTreeSet<(Taxonomy, String)> {
+    let mut r = BTreeSet::new();
+    if let ItemData::Event(e) = &item.data {
+        for t in Taxonomy::ALL {
+            r.extend(e.listing.terms(t).iter().map(|k| (t, k.clone())));
+        }
+    }
+    r
+}
+
+/// The term feeds that show something of the changed items, in either
+/// version of the site (an event that leaves a topic leaves its feed).
+pub fn feeds_affected(
+    old: &Site,
+    new: &Site,
+    keys: &BTreeSet<ItemKey>,
+) -> BTreeSet<(Taxonomy, String)> {
+    let mut r = BTreeSet::new();
+    for (kind, slug) in keys {
+        for site in [old, new] {
+            r.extend(site.get(*kind, slug).map(term_feeds_of).unwrap_or_default());
+        }
+    }
+    r
+}
+
 /// Pages that show something of the changed items, in either version of
 /// the site; lists by their first page.
 pub fn affected(
@@ -150,6 +180,10 @@ fn showing(site: &Site, item: &Item, routes: &mut BTreeSet<Route>) {
     shown_with(item, routes);
     // A location is shown on every page held there.
     if item.kind == Kind::Location {
+        // The map shows every location.
+        if site.config.map.is_some() {
+            routes.insert(Route::Map);
+        }
         for other in site.items.values() {
             if other.data.at() == Some(item.slug.as_str()) {
                 routes.insert(Route::Item(other.kind, other.slug.clone()));
@@ -204,6 +238,35 @@ mod tests {
         // The counts stay as they are: other lists are not affected.
         assert!(!a.contains(&Route::Section(Kind::Event, 1)));
         assert!(!a.contains(&Route::Archive(1)));
+    }
+
+    #[test]
+    fn an_event_touches_the_feeds_of_its_terms_in_both_versions() {
+        let old = example_site();
+        let event = old
+            .of_kind(Kind::Event)
+            .find(|e| !term_feeds_of(e).is_empty())
+            .unwrap();
+        let key = (Kind::Event, event.slug.clone());
+        let listing = event.data.listing().unwrap();
+        let mut want = BTreeSet::new();
+        for t in Taxonomy::ALL {
+            want.extend(listing.terms(t).iter().map(|k| (t, k.clone())));
+        }
+        assert_eq!(term_feeds_of(event), want);
+        // The event moves to another topic: the old and the new one's feeds.
+        let mut new = old.clone();
+        let mut moved = event.clone();
+        if let ItemData::Event(e) = &mut moved.data {
+            e.listing.topics = vec!["neu".into()];
+        }
+        new.items.insert(key.clone(), std::sync::Arc::new(moved));
+        let a = feeds_affected(&old, &new, &BTreeSet::from([key]));
+        assert!(a.is_superset(&want));
+        assert!(a.contains(&(Taxonomy::Topics, "neu".to_string())));
+        // Offers and contacts are in no term feed.
+        let offer = old.of_kind(Kind::Offer).next().unwrap();
+        assert!(term_feeds_of(offer).is_empty());
     }
 
     #[test]

@@ -78,11 +78,14 @@ pub fn lists(site: &Site) -> Vec<Route> {
 }
 
 /// Every route of `site`, in a stable order: home, 404, search, the
-/// taxonomy indexes, every page of every list (`pages` says how many a list
+/// taxonomy indexes, the map (if `[map]` is set), every page of every list (`pages` says how many a list
 /// has, given its first page) and every item.
 pub fn all(site: &Site, pages: impl Fn(&Route) -> usize) -> Vec<Route> {
     let mut r = vec![Route::Home, Route::NotFound, Route::Search];
     r.extend(Taxonomy::ALL.map(Route::Taxonomy));
+    if site.config.map.is_some() {
+        r.push(Route::Map);
+    }
     for first in lists(site) {
         r.extend((1..=pages(&first)).map(|n| first.with_page(n)));
     }

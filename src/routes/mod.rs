@@ -9,10 +9,16 @@ use crate::config::Taxonomy;
 use crate::content::Kind;
 
 mod affected;
+mod api;
 mod lists;
 mod route;
 
-pub use affected::{affected, affected_by, contacts_named, shown_on, shown_on_all};
+pub use affected::{
+    affected, affected_by, contacts_named, feeds_affected, shown_on, shown_on_all, term_feeds_of,
+};
+pub use api::{
+    API_ROOT, DCAT, api_index, api_item, api_list, api_root, api_schema, api_taxonomies,
+};
 pub use lists::{LISTED_KINDS, all, filter_counts, lists, lists_of};
 pub use route::{Route, path};
 
@@ -117,6 +123,34 @@ pub fn feed(lang: &str) -> String {
     format!("/{lang}/feed.atom")
 }
 
+/// Subscribable calendar of the upcoming events with one term
+/// (`/de/topics/sprache/events.ics`), beside the term's list page. Term keys
+/// hold no dot, so no combination's folder can meet the file.
+pub fn term_calendar(lang: &str, t: Taxonomy, key: &str) -> String {
+    format!("{}events.ics", term(lang, t, key))
+}
+
+/// Atom feed of the upcoming events with one term (`/de/topics/sprache/feed.atom`).
+pub fn term_feed(lang: &str, t: Taxonomy, key: &str) -> String {
+    format!("{}feed.atom", term(lang, t, key))
+}
+
+/// Atom feed of every change to offers, events, contacts and locations in
+/// a language (`/de/changes.atom`), for partners who mirror the guide.
+pub fn changes_feed(lang: &str) -> String {
+    format!("/{lang}/changes.atom")
+}
+
+/// The `webcal://` address of a calendar at site path `path` (calendar apps
+/// subscribe to it instead of downloading it once).
+pub fn webcal(base_url: &str, path: &str) -> String {
+    let url = under(base_url, path);
+    match url.split_once("://") {
+        Some((_, rest)) => format!("webcal://{rest}"),
+        None => url,
+    }
+}
+
 pub fn not_found(lang: &str) -> String {
     format!("/{lang}/404.html")
 }
@@ -124,6 +158,12 @@ pub fn not_found(lang: &str) -> String {
 /// The search index of a language (`/search/de.json`), loaded by the search script.
 pub fn search_index(lang: &str) -> String {
     format!("{SEARCH_INDEXES}{lang}.json")
+}
+
+/// One file of a language's sharded search index (`/search/de/g3.json`):
+/// `part` is `g` (words by letter pair), `p` (postings) or `d` (documents).
+pub fn search_shard(lang: &str, part: char, n: usize) -> String {
+    format!("{SEARCH_INDEXES}{lang}/{part}{n}.json")
 }
 
 /// The web app manifest of a language.
@@ -155,8 +195,61 @@ pub const HEADERS: &str = "/_headers";
 /// The service worker (at the root, so that its scope is the whole site).
 pub const SERVICE_WORKER: &str = "/sw.js";
 
+/// Documents and videos items publish (`media_file`).
+pub const FILES: &str = "/files/";
+
+/// Where a file an item publishes (a document, a sign-language video) is
+/// found: `/files/<section>/<slug>/<name>`, the home page's under
+/// `/files/home/`. The same in every language and every build.
+pub fn media_file(kind: Kind, slug: &str, name: &str) -> String {
+    let name = percent_encoding::utf8_percent_encode(name, FILE_NAME).to_string();
+    media_folder(kind, slug) + &name
+}
+
+/// The output file of [`media_file`] (its name not escaped).
+pub fn media_output_file(kind: Kind, slug: &str, name: &str) -> String {
+    file_for(&(media_folder(kind, slug) + name))
+}
+
+fn media_folder(kind: Kind, slug: &str) -> String {
+    match kind {
+        Kind::Home => format!("{FILES}home/"),
+        _ => format!("{FILES}{}/{slug}/", kind.folder()),
+    }
+}
+
+/// Characters of a file name written as they are in its address.
+const FILE_NAME: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
 /// The browser editor (the site's `static/admin/`, see docs/cms.md).
 pub const EDITOR: &str = "/admin/";
+
+/// The map pages, one per language (`/map/de/`), when `[map]` is set. They
+/// sit beside the language trees, not in them: their Content-Security-Policy
+/// allows the tile server, and a `_headers` rule for `/de/*` would also
+/// match `/de/map/` (every matching rule applies; two policies both bind).
+pub const MAP_PAGES: &str = "/map/";
+/// Leaflet's files (`leaflet.js`, `leaflet.css`, `images/`, its licence),
+/// copied from npm only when `[map]` is set.
+pub const LEAFLET: &str = "/static/leaflet/";
+/// The theme's map script (reads the locations from the map page's list)
+/// and stylesheet, published only when `[map]` is set.
+pub const MAP_SCRIPT: &str = "/static/map.js";
+pub const MAP_STYLESHEET: &str = "/static/map.css";
+
+/// The map page of a language.
+pub fn map(lang: &str) -> String {
+    format!("{MAP_PAGES}{lang}/")
+}
+
+/// A file of Leaflet's (`leaflet.js`, `images/marker-icon.png`).
+pub fn leaflet(file: &str) -> String {
+    format!("{LEAFLET}{file}")
+}
 
 /// Every file below a folder, as `_headers` rules write it (`/de/*`).
 pub fn below(folder: &str) -> String {
@@ -200,6 +293,10 @@ pub fn reserved_language_keys() -> Vec<String> {
         SERVICE_WORKER,
         EDITOR,
         SEARCH_INDEXES,
+        MAP_PAGES,
+        FILES,
+        API_ROOT,
+        DCAT,
     ];
     for path in beside_languages {
         let file = file_for(path);
@@ -319,5 +416,27 @@ mod tests {
             assert!(file_for(f).starts_with(THEME_STATIC), "{f}");
         }
         assert_eq!(under("https://x.org", &home("de")), "https://x.org/de/");
+    }
+
+    #[test]
+    fn feed_files() {
+        let t = Taxonomy::Places;
+        assert_eq!(
+            file_for(&term_calendar("ar", t, "ingelheim")),
+            "ar/places/ingelheim/events.ics"
+        );
+        assert_eq!(
+            file_for(&term_feed("de", Taxonomy::Topics, "sprache")),
+            "de/topics/sprache/feed.atom"
+        );
+        assert_eq!(file_for(&changes_feed("uk")), "uk/changes.atom");
+        assert_eq!(
+            webcal("https://x.org/guide", "/de/events.ics"),
+            "webcal://x.org/guide/de/events.ics"
+        );
+        assert_eq!(
+            webcal("http://localhost:1111", "/de/x.ics"),
+            "webcal://localhost:1111/de/x.ics"
+        );
     }
 }

@@ -1,7 +1,9 @@
 //! The pages of a site, language-independent, and the URL path of each.
 
 use super::{Kind, Taxonomy, topic_audience, topic_language, topic_place};
-use super::{archive, home, item, not_found, offered_in, paged, search, section, taxonomy, term};
+use super::{
+    archive, home, item, map, not_found, offered_in, paged, search, section, taxonomy, term,
+};
 
 /// A page to build.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -25,6 +27,8 @@ pub enum Route {
     OfferedIn(String, usize),
     Search,
     NotFound,
+    /// Every location on a map (only when `[map]` is set in site.toml).
+    Map,
 }
 
 impl Route {
@@ -119,6 +123,7 @@ pub fn path(lang: &str, route: &Route) -> String {
         Route::TopicLanguage(t, c, n) => paged(&topic_language(lang, t, c), *n),
         Route::OfferedIn(c, n) => paged(&offered_in(lang, c), *n),
         Route::NotFound => not_found(lang),
+        Route::Map => map(lang),
     }
 }
 
@@ -158,6 +163,7 @@ mod tests {
             "/de/languages/uk/"
         );
         assert_eq!(path("de", &Route::NotFound), "/de/404.html");
+        assert_eq!(path("ar", &Route::Map), "/map/ar/");
         assert_eq!(
             path(
                 "de",

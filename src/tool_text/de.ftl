@@ -640,3 +640,123 @@ output-nothing-written = nichts wurde geschrieben
 output-missing = { $folder }/ fehlt (siehe oben)
 output-new-build = { $folder }/ enthält den neuen Stand (siehe oben)
 cli-progress-pages = Seiten
+
+## Die Karte ([map] in site.toml)
+map-tiles-missing = In [map] fehlt „tiles“: Die Karte braucht die Adresse eines Kachel-Servers.
+    .help = Bitte tiles = "https://tiles.example.org/{"{"}z{"}"}/{"{"}x{"}"}/{"{"}y{"}"}.png" eintragen (ein Server des Amts oder eines Dienstleisters mit Auftragsverarbeitungsvertrag) oder [map] entfernen.
+map-tiles-not-https = Der Kachel-Server „{ $url }“ ist keine https://-Adresse.
+    .help = Die Browser der Leserinnen und Leser fragen ihn nach jeder Kachel: Bitte https:// verwenden (http:// nur für 127.0.0.1 oder localhost, in Tests).
+map-tiles-host = Die Kachel-Adresse „{ $url }“ hat keinen festen Server-Namen.
+    .help = Bitte genau einen Server-Namen schreiben, ohne {"{"}s{"}"}: Die Sicherheitsregeln der Seiten erlauben genau diesen Server.
+map-tiles-placeholders = In der Kachel-Adresse „{ $url }“ fehlt {"{"}z{"}"}, {"{"}x{"}"} oder {"{"}y{"}"}.
+    .help = Eine Kachel-Adresse enthält alle drei, z. B. https://tiles.example.org/{"{"}z{"}"}/{"{"}x{"}"}/{"{"}y{"}"}.png
+map-attribution-missing = [map] braucht „attribution“, wenn ein Kachel-Server genannt ist.
+    .help = Den Hinweis, den die Lizenz des Kachel-Servers verlangt, z. B. attribution = "© OpenStreetMap-Mitwirkende"
+map-center-invalid = „center“ muss [Breitengrad, Längengrad] in Grad sein.
+    .help = Zum Beispiel center = [49.97, 8.06]
+map-zoom-out-of-range = Die Zoomstufe { $zoom } liegt nicht zwischen 0 und { $max }.
+    .help = 10 zeigt einen Landkreis, 14 eine Stadt. Ohne zoom zeigt die Karte alle Orte.
+map-leaflet-missing = Die Karte braucht Leaflet, das nicht installiert ist ({ $file } fehlt).
+    .help = Bitte scripts/install-map ausführen (es führt „npm ci“ in themes/default/map aus) oder [map] aus site.toml entfernen.
+
+## Orte: Art des Ortes, alte Schließzeiten, Terminlinks
+location-kind-unknown = „{ $kind }“ ist keine Art von Ort.
+closed-period-stale = Die Schließzeit vom { $from } bis { $to } ist seit mehr als einem Jahr vorbei.
+    .help = Bitte diesen Zeitraum aus „closed“ löschen (in den Übersetzungen den gleichen Eintrag auch).
+appointment-url-not-https = Die Adresse für Termine { $url } beginnt nicht mit https://.
+    .help = Ein Buchungsformular fragt nach persönlichen Daten: Bitte die https://-Adresse der Buchungsseite eintragen.
+
+# Dokumente, Gebärdensprach-Video, BITV § 4 (content::media, check::bitv)
+media-missing = Die Datei { $file } gibt es nicht.
+    .help = Bitte die Datei neben die Inhaltsdatei legen (in { $folder }/) oder nach static/, oder den Namen berichtigen.
+media-outside = { $file } führt aus den Ordnern content/ und static/ hinaus.
+    .help = Bitte den Dateinamen relativ zur Inhaltsdatei schreiben (flyer.pdf) oder als Pfad in static/ (/downloads/flyer.pdf).
+media-not-self-hosted = { $file } liegt auf einem anderen Server; Dokumente und Videos müssen mit der Website veröffentlicht werden.
+    .help = Bitte die Datei neben die Inhaltsdatei oder nach static/ legen und ihren Namen schreiben. Dann fragen die Browser der Leser keinen anderen Server.
+media-name-clash = Eine andere Datei mit dem Namen { $name } wird schon mit diesem Eintrag veröffentlicht ({ $other }).
+    .help = Bitte eine der beiden Dateien umbenennen.
+document-language-invalid = „{ $code }“ ist kein Sprachcode.
+    .help = Bitte die Sprache des Dokuments als Code schreiben, z. B. language = "ar".
+video-unreadable = Das Video { $file } lässt sich nicht als MP4 lesen: { $detail }
+    .help = Bitte das Video als MP4 speichern (H.264 oder AV1), z. B. mit ffmpeg -i eingabe -c:v libx264 -r 25 video.mp4.
+video-below-bitv = Das Gebärdensprach-Video hat { $width }×{ $height } Pixel und { $fps } Bilder pro Sekunde; die BITV 2.0 (Anlage 2) verlangt mindestens 320×240 Pixel und 25 Bilder pro Sekunde.
+    .help = Bitte das Video neu exportieren, mit mindestens 320×240 Pixeln und 25 Bildern pro Sekunde.
+document-too-large = { $file } ist { $size } MB groß; Dokumente sollten höchstens { $max } MB groß sein.
+    .help = Bitte die Datei verkleinern (z. B. das PDF mit komprimierten Bildern exportieren) oder in site.toml [check] max_document_mb erhöhen.
+bitv-sign-language-missing = Die Startseite hat keine Erklärung in Deutscher Gebärdensprache (BITV 2.0 § 4).
+    .help = Bitte in content/_index.md sign_language = { "{" } video = "…", poster = "…", captions = "…" { "}" } eintragen, oder in site.toml [check] bitv = false setzen, wenn die BITV für die Website nicht gilt.
+bitv-easy-read-missing = Die Startseite hat keine Erklärung in Leichter Sprache (BITV 2.0 § 4).
+    .help = Bitte content/_index.{ $lang }.md in Leichter Sprache schreiben: was die Website enthält, wie man sich zurechtfindet, und ein Link zur Erklärung zur Barrierefreiheit (pages/{ $statement }.md); oder in site.toml [check] bitv = false setzen.
+bitv-easy-read-language-missing = Die Website hat keine Sprache für Leichte Sprache (BITV 2.0 § 4).
+    .help = Bitte in site.toml eine Sprache mit key = "ls", tag = "de" und hreflang = false anlegen, oder [check] bitv = false setzen, wenn die BITV für die Website nicht gilt.
+
+## wegweiser import (ics, table)
+what-columns = Spaltenüberschriften
+import-nothing-written = Es wurde nichts geschrieben. Bitte die Probleme oben beheben und erneut importieren.
+import-will-create = neu: { $file }
+import-will-update = aktualisiert: { $file }
+import-will-remove = entfernt (nicht mehr in der Quelle): { $file }
+import-done = Import fertig: { $created } neu, { $updated } aktualisiert, { $removed } entfernt, { $kept } behalten, { $unchanged } unverändert
+import-dry-run = Probelauf, nichts geschrieben: { $created } neu, { $updated } aktualisiert, { $removed } entfernt, { $kept } behalten, { $unchanged } unverändert
+import-kept-edited = { $file } wurde nach dem letzten Import von { $input } geändert und bleibt so, wie es ist.
+    .help = Bitte die Datei mit dem Eintrag in { $input } vergleichen und Nötiges von Hand übernehmen. Um sie trotzdem zu ersetzen: mit --force importieren.
+import-gone-edited = { $file } steht nicht mehr in { $input }, wurde aber nach dem letzten Import geändert; die Datei bleibt.
+    .help = Bitte die Datei löschen, wenn der Termin oder das Angebot vorbei ist, oder die Zeilen import_source, import_uid und import_hash löschen, um sie als eigene Datei zu behalten.
+import-gone-translated = { $file } steht nicht mehr in { $input }, hat aber Übersetzungen; die Datei bleibt.
+    .help = Bitte die Datei und ihre Übersetzungen löschen, wenn der Eintrag vorbei ist.
+import-organizer-unknown = „--organizer { $slug }“: Es gibt keinen Kontakt mit diesem Namen.
+import-ics-not-calendar = Das ist keine Kalenderdatei: Sie beginnt nicht mit BEGIN:VCALENDAR.
+    .help = Bitte den Kalender als iCalendar-Datei (.ics) exportieren und diese Datei importieren.
+import-ics-unreadable = Der Kalender kann nicht gelesen werden: { $detail }
+    .help = Jede Zeile muss NAME:Wert oder NAME;PARAMETER=…:Wert sein, und zu jedem BEGIN:… gehört ein END:….
+import-ics-uid-missing = Dieser Termin hat keine UID.
+    .help = Das Kalenderprogramm des Partners muss jedem Termin eine UID geben; ohne sie findet ein späterer Import den Termin nicht wieder.
+import-ics-uid-duplicate = Die UID { $uid } kommt im Kalender zweimal vor.
+    .help = Jeder Termin braucht seine eigene UID. Bitte den Partner um einen korrigierten Kalender.
+import-ics-title-missing = Termin { $uid } hat keinen Titel (SUMMARY).
+    .help = Bitte dem Termin im Kalender einen Titel geben.
+import-ics-start-missing = Termin { $uid } hat keinen Beginn (DTSTART).
+    .help = Bitte dem Termin im Kalender einen Beginn geben.
+import-ics-bad-time = { $property } kann nicht gelesen werden: „{ $value }“
+    .help = Daten werden 20261020 geschrieben, Zeiten 20261020T180000 (Ortszeit), 20261020T160000Z (UTC) oder mit TZID=Europe/Berlin.
+import-ics-zone-unknown = Unbekannte Zeitzone „{ $zone }“
+    .help = Bitte eine Zeitzone der IANA-Datenbank verwenden, z. B. TZID=Europe/Berlin.
+import-ics-end-missing = Dieser Termin hat weder DTEND noch DURATION; er wird mit einer Stunde Dauer übernommen.
+    .help = Bitte das Ende in der übernommenen Datei prüfen.
+import-ics-ends-before-start = Dieser Termin endet, bevor er beginnt.
+    .help = Bitte DTEND oder DURATION im Kalender korrigieren.
+import-ics-rule-unsupported = Diese Wiederholung kann nicht übernommen werden: { $rule }
+    .help = Wegweiser übernimmt wöchentliche Regeln, monatliche am n-ten Wochentag und tägliche Regeln. Andere Reihen bitte als einzelne Termine eintragen.
+import-ics-override-ignored = Ein geänderter einzelner Termin einer Reihe (RECURRENCE-ID) wird nicht übernommen.
+    .help = Bitte die Reihe in der übernommenen Datei prüfen und den geänderten Termin von Hand eintragen.
+import-map-kind = „kind = "{ $kind }"“: Eine Tabelle kann Angebote, Kontakte oder Orte liefern.
+    .help = Bitte kind = "offer", "contact" oder "location" schreiben.
+import-map-field-unknown = „{ $field }“ ist kein Feld für { $kind }.
+import-map-field-unsupported = „{ $field }“ kann nicht aus einer Spalte gefüllt werden.
+    .help = Bitte dieses Feld nach dem Import in den Dateien ausfüllen.
+import-map-column-unknown = Im Blatt { $sheet } gibt es keine Spalte „{ $column }“.
+import-map-title-missing = Die Zuordnung nennt keine Spalte für „title“.
+    .help = Bitte unter [columns] eine Zeile wie title = "Name des Angebots" ergänzen.
+import-row-duplicate = { $sheet }, Zeile { $row }, Spalte { $column }: Die Kennung „{ $uid }“ wurde schon in Zeile { $first } verwendet.
+    .help = Jede Zeile braucht eine eigene Kennung (oder einen eigenen Titel, wenn die Zuordnung keine id-Spalte nennt).
+import-cell-empty = { $sheet }, Zeile { $row }, Spalte { $column }: „{ $field }“ ist leer.
+    .help = Jede Zeile braucht einen Titel.
+import-cell-bad = { $sheet }, Zeile { $row }, Spalte { $column }: { $problem }
+import-cell-value = „{ $field }“ kann nicht „{ $value }“ sein: { $want ->
+        [number] Hier gehört eine ganze Zahl hin.
+        [yes-no] Hier gehört „ja“ oder „nein“ hin.
+        [date] Hier gehört ein Datum hin, z. B. 30.06.2027 oder 2027-06-30.
+        *[numbers] Hier gehören Zahlen hin, durch Kommas getrennt.
+    }
+import-label-unknown = Die Bezeichnung „{ $label }“ ist bei { $taxonomy } nicht bekannt.
+import-label-meant = Gemeint ist wohl „{ $key }“: In der Zuordnung unter [labels.{ $taxonomy }] "{ $label }" = "{ $key }" ergänzen oder in der Tabelle den Schlüssel schreiben.
+import-ics-bad-line = Diese Zeile des Kalenders kann nicht gelesen werden.
+    .label = nicht NAME:Wert
+    .help = Jede Zeile muss NAME:Wert oder NAME;PARAMETER=…:Wert sein (eine Zeile, die die vorige fortsetzt, beginnt mit einem Leerzeichen).
+
+## Offene Daten ([open_data] in site.toml)
+
+open-data-license-invalid = open_data.license „{ $license }“ ist keine Lizenz aus der DCAT-AP.de-Liste.
+    .help = Bitte den Namen der Lizenz aus http://dcat-ap.de/def/licenses/ schreiben, z. B. license = "dl-by-de/2.0" (Datenlizenz Deutschland – Namensnennung 2.0).
+open-data-contributor-invalid = open_data.contributor_id „{ $id }“ ist kein Datenbereitsteller aus der DCAT-AP.de-Liste.
+    .help = Bitte die Kennung schreiben, die GovData dem Büro bei der Anmeldung gegeben hat (der Teil nach http://dcat-ap.de/def/contributors/), oder die Zeile weglassen.

@@ -603,3 +603,123 @@ output-nothing-written = nothing was written
 output-missing = { $folder }/ is missing (see above)
 output-new-build = { $folder }/ holds the new build (see above)
 cli-progress-pages = pages
+
+## The map page ([map] in site.toml)
+map-tiles-missing = [map] has no `tiles`: the map needs the address of a tile server
+    .help = add tiles = "https://tiles.example.org/{"{"}z{"}"}/{"{"}x{"}"}/{"{"}y{"}"}.png" (a server the office runs or has a data-processing contract with), or remove [map]
+map-tiles-not-https = the tile server `{ $url }` is not an https:// address
+    .help = readers' browsers ask it for every tile: use https:// (http:// only for 127.0.0.1 or localhost, in tests)
+map-tiles-host = the tile address `{ $url }` has no single fixed host
+    .help = write one host name, without {"{"}s{"}"} subdomains: the pages' security policy allows exactly that host
+map-tiles-placeholders = the tile address `{ $url }` lacks {"{"}z{"}"}, {"{"}x{"}"} or {"{"}y{"}"}
+    .help = a tile address has all three, e.g. https://tiles.example.org/{"{"}z{"}"}/{"{"}x{"}"}/{"{"}y{"}"}.png
+map-attribution-missing = [map] needs an `attribution` when it names a tile server
+    .help = the notice the tile server's licence asks for, e.g. attribution = "© OpenStreetMap contributors"
+map-center-invalid = `center` must be [latitude, longitude] in degrees
+    .help = for example center = [49.97, 8.06]
+map-zoom-out-of-range = zoom { $zoom } is not between 0 and { $max }
+    .help = 10 shows a county, 14 a town; leave zoom out to fit all locations
+map-leaflet-missing = the map needs Leaflet, which is not installed ({ $file } is missing)
+    .help = run scripts/install-map (it runs `npm ci` in themes/default/map), or remove [map] from site.toml
+
+## Locations: the sort of place, stale closures, appointment links
+location-kind-unknown = `{ $kind }` is not a kind of location
+closed-period-stale = the closure from { $from } to { $to } ended more than a year ago
+    .help = delete this period from `closed` (in the translations too, the same entry)
+appointment-url-not-https = the appointment address { $url } does not begin with https://
+    .help = a booking form asks for personal data: use the https:// address of the booking page
+
+# Documents, sign-language video, BITV §4 (content::media, check::bitv)
+media-missing = the file { $file } does not exist
+    .help = put it beside the content file (in { $folder }/) or in static/, or correct the name
+media-outside = { $file } leads out of the content and static folders
+    .help = write the file's name relative to the content file (flyer.pdf) or as a path in static/ (/downloads/flyer.pdf)
+media-not-self-hosted = { $file } is on another server; documents and videos must be published with the site
+    .help = save the file beside the content file or in static/ and write its name; readers' browsers then ask no other server
+media-name-clash = a different file named { $name } is already published with this item ({ $other })
+    .help = give one of the two files another name
+document-language-invalid = “{ $code }” is not a language code
+    .help = write the document's language as a code, e.g. language = "ar"
+video-unreadable = the video { $file } cannot be read as MP4: { $detail }
+    .help = save the video as MP4 (H.264 or AV1), e.g. with ffmpeg -i input -c:v libx264 -r 25 video.mp4
+video-below-bitv = the sign-language video is { $width }×{ $height } pixels at { $fps } frames per second; BITV 2.0 (Anlage 2) asks for at least 320×240 and 25 frames per second
+    .help = export the video again with at least 320×240 pixels and 25 frames per second
+document-too-large = { $file } is { $size } MB; documents should be at most { $max } MB
+    .help = make the file smaller (e.g. export the PDF with compressed pictures), or raise [check] max_document_mb in site.toml
+bitv-sign-language-missing = the home page has no explanation in German Sign Language (BITV 2.0 §4)
+    .help = add sign_language = { "{" } video = "…", poster = "…", captions = "…" { "}" } to content/_index.md, or set [check] bitv = false in site.toml if the site is not bound by BITV
+bitv-easy-read-missing = the home page has no explanation in Leichte Sprache (BITV 2.0 §4)
+    .help = write content/_index.{ $lang }.md in Leichte Sprache: what the site contains, how to find one's way, and a link to the accessibility statement (pages/{ $statement }.md); or set [check] bitv = false in site.toml
+bitv-easy-read-language-missing = the site has no language for Leichte Sprache (BITV 2.0 §4)
+    .help = add a language with key = "ls", tag = "de" and hreflang = false to site.toml, or set [check] bitv = false if the site is not bound by BITV
+
+## wegweiser import (ics, table)
+what-columns = column headings
+import-nothing-written = nothing was written: fix the problems above and import again
+import-will-create = new: { $file }
+import-will-update = updated: { $file }
+import-will-remove = removed (no longer in the source): { $file }
+import-done = import done: { $created } new, { $updated } updated, { $removed } removed, { $kept } kept, { $unchanged } unchanged
+import-dry-run = dry run, nothing written: { $created } new, { $updated } updated, { $removed } removed, { $kept } kept, { $unchanged } unchanged
+import-kept-edited = { $file } was changed after the last import of { $input }; it is kept as it is
+    .help = compare the file with the entry in { $input } and carry over what is needed; to replace it anyway import with --force
+import-gone-edited = { $file } is no longer in { $input }, but was changed after the last import; it is kept
+    .help = delete the file if the event or offer is over, or remove its import_source, import_uid and import_hash lines to keep it as your own
+import-gone-translated = { $file } is no longer in { $input }, but has translations; it is kept
+    .help = delete the file and its translations if the entry is over
+import-organizer-unknown = `--organizer { $slug }`: there is no contact with this name
+import-ics-not-calendar = not a calendar file: it does not start with BEGIN:VCALENDAR
+    .help = export the calendar as iCalendar (.ics) and import that file
+import-ics-unreadable = the calendar cannot be read: { $detail }
+    .help = every line must be NAME:value or NAME;PARAMETER=…:value, and every BEGIN:… needs its END:…
+import-ics-uid-missing = this event has no UID
+    .help = the partner's calendar program must give every event a UID; without it a later import could not find the event again
+import-ics-uid-duplicate = the UID { $uid } occurs twice in the calendar
+    .help = each event needs its own UID; ask the partner for a corrected calendar
+import-ics-title-missing = event { $uid } has no SUMMARY (title)
+    .help = give the event a title in the calendar
+import-ics-start-missing = event { $uid } has no DTSTART (start)
+    .help = give the event a start in the calendar
+import-ics-bad-time = { $property } cannot be read: `{ $value }`
+    .help = dates are written 20261020, times 20261020T180000 (local), 20261020T160000Z (UTC) or with TZID=Europe/Berlin
+import-ics-zone-unknown = unknown time zone `{ $zone }`
+    .help = use a time zone of the IANA database, e.g. TZID=Europe/Berlin
+import-ics-end-missing = this event has neither DTEND nor DURATION; it is imported as lasting one hour
+    .help = check the end in the imported file
+import-ics-ends-before-start = this event ends before it starts
+    .help = correct DTEND or DURATION in the calendar
+import-ics-rule-unsupported = this repetition cannot be imported: { $rule }
+    .help = Wegweiser imports weekly rules, monthly rules on the n-th weekday and daily rules; enter other series as single events
+import-ics-override-ignored = a changed single date of a series (RECURRENCE-ID) is not imported
+    .help = check the series in the imported file and add the changed date by hand
+import-map-kind = `kind = "{ $kind }"`: a table can become offers, contacts or locations
+    .help = write kind = "offer", "contact" or "location"
+import-map-field-unknown = `{ $field }` is not a field of a { $kind }
+import-map-field-unsupported = `{ $field }` cannot be filled from a column
+    .help = fill this field in the files after the import
+import-map-column-unknown = there is no column `{ $column }` in sheet { $sheet }
+import-map-title-missing = the mapping names no column for `title`
+    .help = add a line such as title = "Name of the offer" under [columns]
+import-row-duplicate = { $sheet }, row { $row }, column { $column }: the id `{ $uid }` was already used in row { $first }
+    .help = every row needs its own id (or title, if the mapping names no id column)
+import-cell-empty = { $sheet }, row { $row }, column { $column }: `{ $field }` is empty
+    .help = every row needs a title
+import-cell-bad = { $sheet }, row { $row }, column { $column }: { $problem }
+import-cell-value = `{ $field }` cannot be `{ $value }`: { $want ->
+        [number] a whole number is needed
+        [yes-no] "ja" or "nein" is needed
+        [date] a date is needed, e.g. 30.06.2027 or 2027-06-30
+        *[numbers] numbers separated by commas are needed
+    }
+import-label-unknown = the { $taxonomy } label `{ $label }` is not known
+import-label-meant = it probably means `{ $key }`: add "{ $label }" = "{ $key }" under [labels.{ $taxonomy }] in the mapping, or write the key in the sheet
+import-ics-bad-line = this line of the calendar cannot be read
+    .label = not NAME:value
+    .help = every line must be NAME:value or NAME;PARAMETER=…:value (a line that continues the one before starts with a space)
+
+## Open data ([open_data] in site.toml)
+
+open-data-license-invalid = open_data.license `{ $license }` is not a licence of the DCAT-AP.de list
+    .help = write the licence's name from http://dcat-ap.de/def/licenses/, e.g. license = "dl-by-de/2.0" (Datenlizenz Deutschland – Namensnennung 2.0)
+open-data-contributor-invalid = open_data.contributor_id `{ $id }` is not a data provider's name of the DCAT-AP.de list
+    .help = write the name GovData gave the office when it registered (the part after http://dcat-ap.de/def/contributors/), or leave the line out

@@ -41,8 +41,7 @@ function firstCard(site, lang, list) {
  * for `lang`. Returns that index entry, the word and the result links.
  */
 async function searchFromHeader(page, site, lang, url) {
-  const index = JSON.parse(fs.readFileSync(path.join(site, "search", lang + ".json"), "utf8"));
-  const doc = index.docs.find((d) => d.u === url);
+  const doc = require("../js/index-files.js").whole(site, lang).docs.find((d) => d.u === url);
   if (!doc) throw new Error(`${url} is not in the ${lang} search index`);
   const word = doc.t.split(/[\s\-–:,()]+/).find((w) => w.length >= 5);
   await page.fill("form.site-search input[name=q]", word);

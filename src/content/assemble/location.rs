@@ -1,7 +1,9 @@
 //! A location's data from its source file: closures, accessibility,
 //! appointments (each value checked where it is written).
 
-use super::super::location::{Access, Accessibility, Closure, LocationData, closure_rules};
+use super::super::location::{
+    Access, Accessibility, Closure, LocationData, LocationKind, closure_rules,
+};
 use super::super::parse::ParsedFile;
 use super::{date, geo, keys, opening_hours, url};
 use crate::config::SiteConfig;
@@ -12,6 +14,7 @@ pub(super) fn data(p: &ParsedFile, config: &SiteConfig, ds: &mut Diagnostics) ->
     let f = &p.front;
     let closed = closures(p, ds);
     LocationData {
+        kind: kind(p, ds),
         address: f.address.clone(),
         geo: geo(p, ds),
         places: keys(&f.places),
@@ -21,6 +24,22 @@ pub(super) fn data(p: &ParsedFile, config: &SiteConfig, ds: &mut Diagnostics) ->
         appointment_only: f.appointment_only.unwrap_or(false),
         accessibility: accessibility(p, ds),
     }
+}
+
+/// The `kind` of place; a value not known is an error with the nearest one.
+fn kind(p: &ParsedFile, ds: &mut Diagnostics) -> LocationKind {
+    let Some(v) = &p.front.kind else {
+        return LocationKind::default();
+    };
+    let s = v.get_ref().trim();
+    LocationKind::from_value(s).unwrap_or_else(|| {
+        ds.push(
+            p.error_at(v.span(), "location-kind-unknown")
+                .arg("kind", s)
+                .help(suggest(s, LocationKind::VALUES, "what-values")),
+        );
+        LocationKind::default()
+    })
 }
 
 /// The `closed` periods: each with `from` and `to` (dates, `from` first).

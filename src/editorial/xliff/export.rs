@@ -11,7 +11,7 @@ use super::segment::{Part, blocks};
 use super::{MDA_NS, META_CATEGORY, Piece, XLIFF_NS, file_hash, file_id};
 use crate::config::SiteConfig;
 use crate::content::status::State;
-use crate::content::{Item, Site, Text, schema};
+use crate::content::{Item, ItemData, Site, Text, schema};
 use crate::diagnostics::Diagnostic;
 use crate::editorial::translate::translation_path;
 
@@ -48,8 +48,11 @@ pub struct UnitSource {
     pub parts: Vec<Part>,
 }
 
-/// The units of one item: text fields first (in schema order), then the
-/// body's blocks.
+/// Unit id prefix of a closure reason: `closed-1` is the first period's.
+pub const CLOSED_UNIT: &str = "closed-";
+
+/// The units of one item: text fields first (in schema order), a
+/// location's closure reasons, then the body's blocks.
 pub fn units(site: &Site, item: &Item) -> Vec<UnitSource> {
     let src = item.source_text(&site.config);
     let mut out: Vec<UnitSource> = schema::text_fields()
@@ -64,6 +67,26 @@ pub fn units(site: &Site, item: &Item) -> Vec<UnitSource> {
                 })
         })
         .collect();
+    // A location's closure reasons: text inside the `closed` list, one unit
+    // per period (`closed-2`: the second), where the period has a reason.
+    let periods = match &item.data {
+        ItemData::Location(l) => l.closed.as_slice(),
+        _ => &[],
+    };
+    for (i, reason) in src.closed_reasons.iter().enumerate() {
+        if reason.trim().is_empty() {
+            continue;
+        }
+        let note = periods.get(i).map_or_else(
+            || "why the location is closed".to_string(),
+            |c| format!("why the location is closed from {} to {}", c.from, c.to),
+        );
+        out.push(UnitSource {
+            id: format!("{CLOSED_UNIT}{}", i + 1),
+            note: Some(note),
+            parts: vec![Part::Segment(vec![Piece::Text(reason.trim().to_string())])],
+        });
+    }
     for (i, block) in blocks(src.body()).into_iter().enumerate() {
         out.push(UnitSource {
             id: format!("body-{}", i + 1),

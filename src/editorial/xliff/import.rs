@@ -9,6 +9,7 @@ use quick_xml::Reader;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 
+use super::export::CLOSED_UNIT;
 use super::segment::{Block, blocks};
 use super::{META_CATEGORY, file_hash, item_path, join_blocks};
 use crate::content::{Site, schema};
@@ -417,7 +418,14 @@ fn import_file(
         .iter()
         .map(Block::markdown)
         .collect();
-    let text = translation_text(xliff, f, &path, &original, &item.fingerprint, opts.machine)?;
+    let closures = item.source_text(&site.config).closed_reasons.len();
+    let source = Source {
+        path: &path,
+        original: &original,
+        closures,
+        fingerprint: &item.fingerprint,
+    };
+    let text = translation_text(xliff, f, &source, opts.machine)?;
     write(&root.join(&rel), &text).map_err(|e| {
         Diagnostic::error("cannot-write")
             .arg("file", rel.display())
@@ -451,22 +459,40 @@ fn check_complete(xliff: &SourceFile, f: &File, path: &str) -> Result<(), Diagno
         .at(xliff, first))
 }
 
-/// The translation file of the item `path` made from its units' targets:
-/// the translated fields as front matter, stamped with `fingerprint`, then
-/// the body's blocks.
+/// What the translation file is made from besides the units.
+struct Source<'a> {
+    /// The item's path (`locations/vhs-ingelheim`).
+    path: &'a str,
+    /// The source's body blocks as written.
+    original: &'a [String],
+    /// How many `closed` periods the source has.
+    closures: usize,
+    fingerprint: &'a str,
+}
+
+/// The translation file of an item made from its units' targets: the
+/// translated fields as front matter (a location's closure reasons as its
+/// `closed` list, one entry per period of the source, in order), stamped
+/// with the fingerprint, then the body's blocks.
 fn translation_text(
     xliff: &SourceFile,
     f: &File,
-    path: &str,
-    original: &[String],
-    fingerprint: &str,
+    src: &Source,
     machine: bool,
 ) -> Result<String, Diagnostic> {
+    let (path, original) = (src.path, src.original);
     let mut fields = String::new();
     let mut blocks: Vec<&str> = Vec::new();
+    let mut reasons: BTreeMap<usize, String> = BTreeMap::new();
     for u in &f.units {
         let target = u.target.as_deref().unwrap_or_default();
-        if let Some(n) = u.id.strip_prefix("body-") {
+        let closure =
+            u.id.strip_prefix(CLOSED_UNIT)
+                .and_then(|n| n.parse::<usize>().ok())
+                .filter(|n| (1..=src.closures).contains(n));
+        if let Some(n) = closure {
+            reasons.insert(n, target.trim().to_string());
+        } else if let Some(n) = u.id.strip_prefix("body-") {
             let unchanged = n
                 .parse::<usize>()
                 .ok()
@@ -483,12 +509,21 @@ fn translation_text(
                 .at(xliff, u.span.clone()));
         }
     }
+    if !reasons.is_empty() {
+        let entries: Vec<String> = (1..=src.closures)
+            .map(|n| match reasons.get(&n) {
+                Some(r) => format!("{{ reason = {} }}", toml::Value::String(r.clone())),
+                None => "{}".to_string(),
+            })
+            .collect();
+        fields.push_str(&format!("closed = [{}]\n", entries.join(", ")));
+    }
     let mut text = String::from("+++\n");
     text.push_str(&fields);
     if machine {
         text.push_str("machine_translated = true\nreviewed = false\n");
     }
-    text.push_str(&format!("source_hash = \"{fingerprint}\"\n+++\n"));
+    text.push_str(&format!("source_hash = \"{}\"\n+++\n", src.fingerprint));
     text.push_str(&join_blocks(&blocks));
     Ok(text)
 }

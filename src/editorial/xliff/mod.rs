@@ -3,8 +3,10 @@
 //! One XLIFF file per target language. Each item that is missing or outdated
 //! in that language becomes one `<file>` (id: the item path with `:` for `/`,
 //! e.g. `offers:sprachcafe`), holding one `<unit>` per translatable field
-//! (schema scope Text, e.g. `title`, `summary`) and one per top-level
-//! Markdown block of the body (`body-1`, `body-2`, …).
+//! (schema scope Text, e.g. `title`, `summary`), one per reason of a
+//! location's `closed` periods (`closed-1` for the first period; import
+//! writes them back as the translation's `closed = [{ reason = … }, …]`) and
+//! one per top-level Markdown block of the body (`body-1`, `body-2`, …).
 //!
 //! **No Markdown in the text.** A block's Markdown structure is not text to
 //! translate ([`segment`]): each paragraph, heading text, list item or table

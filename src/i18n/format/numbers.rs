@@ -44,6 +44,14 @@ impl NumberFormats {
     pub(super) fn integer(&self, n: i64) -> String {
         self.decimal.format(&Decimal::from(n)).to_string()
     }
+
+    /// `tenths` / 10 with one digit after the decimal separator.
+    pub(super) fn tenths(&self, tenths: i64) -> String {
+        let mut d = Decimal::from(tenths);
+        d.absolute.multiply_pow10(-1);
+        d.absolute.pad_end(-1);
+        self.decimal.format(&d).to_string()
+    }
 }
 
 /// Sets the numbering system on `locale` (configured as `tag`): `numbering`,

@@ -271,7 +271,8 @@ impl PageBuilder<'_> {
         Some(self.fmt(lang).list_and(&refs))
     }
 
-    fn body(&self, text: &Text, lang: &str) -> String {
+    fn body(&self, item: &Item, text: &Text, lang: &str) -> String {
+        let files = self.linked_files(item, lang);
         markdown::render(
             text.body(),
             &LinkContext {
@@ -279,6 +280,7 @@ impl PageBuilder<'_> {
                 languages: &self.lang_keys,
                 raw_html: self.site.config.markdown.raw_html,
                 sanitizer: &self.sanitizer,
+                files: &files,
             },
         )
     }
@@ -298,7 +300,7 @@ impl PageBuilder<'_> {
         let fallback = untranslated.then(|| self.language(&text.lang));
         let status = item.status(&self.site.config, lang);
         BodyView {
-            body: self.body(text, lang),
+            body: self.body(item, text, lang),
             body_lang: fallback.map(|l| l.tag_str()),
             body_dir: fallback.map(dir_of),
             untranslated,
@@ -307,6 +309,8 @@ impl PageBuilder<'_> {
             source_name: self.language_in(lang, self.site.config.default_lang()),
             machine_translated: status.machine_translated && !untranslated,
             reviewed: status.reviewed,
+            documents: self.documents_view(item, lang),
+            sign_language: self.sign_language_view(item, lang),
         }
     }
 

@@ -12,7 +12,7 @@ use super::PageBuilder;
 use super::item::own_reach;
 use crate::config::Taxonomy;
 use crate::content::{Attendance, Item, ItemData, Kind, Listing, Site};
-use crate::render::views::{Card, CardFacts, ListView, PageView, Pager};
+use crate::render::views::{Card, CardFacts, FeedLinks, ListView, PageView, Pager};
 use crate::routes::{self, Route};
 
 /// Every item's position in one language's title order.
@@ -194,8 +194,25 @@ impl<'a> PageBuilder<'a> {
                 Vec::new()
             },
             badges,
+            map: (*route == Route::Section(Kind::Location, 1) && self.site.config.map.is_some())
+                .then(|| routes::map(lang)),
+            feeds: self.term_feed_links(lang, route),
         });
         "list.html"
+    }
+
+    /// A term's calendar and feed, on the term's list pages (every term has
+    /// them, with events or without: see output/feeds.rs).
+    fn term_feed_links(&self, lang: &str, route: &Route) -> Option<FeedLinks> {
+        let Route::Term(t, key, _) = route else {
+            return None;
+        };
+        let calendar = routes::term_calendar(lang, *t, key);
+        Some(FeedLinks {
+            webcal: routes::webcal(&self.site.config.base_url, &calendar),
+            calendar,
+            atom: routes::term_feed(lang, *t, key),
+        })
     }
 
     /// A list page's description (search engines show it under the title):

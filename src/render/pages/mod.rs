@@ -24,12 +24,17 @@ mod hours;
 mod item;
 mod list;
 mod location;
+mod map;
+mod media;
 mod search;
 mod time;
 
 /// Interface messages that Wegweiser's own code asks for only when the content
 /// needs them (so `check` does not call them unused on a site without such content).
 pub const MESSAGES_ASKED_BY_CODE: &[&str] = &[
+    // The DCAT-AP.de catalogue's words (output::dcat), only with [open_data].
+    "open-data-catalogue",
+    "open-data-dataset",
     "repeat-weekly",
     "repeat-monthly",
     "card-today",
@@ -52,6 +57,22 @@ pub const MESSAGES_ASKED_BY_CODE: &[&str] = &[
     "access-toilet",
     "access-hearing-loop",
     "access-parking",
+    // The map page's title, description and its group of locations without
+    // a place (render::pages::map; only with `[map]` in site.toml).
+    "map-title",
+    "map-description",
+    "map-no-place",
+    // Sizes and durations of documents and videos (render::pages::media).
+    "file-size-kb",
+    "file-size-mb",
+    "duration-seconds",
+    "duration-minutes-seconds",
+    // Asked by the templates only for items with documents or a video.
+    "documents-heading",
+    "sign-language-heading",
+    "sign-language-symbol",
+    "sign-language-captions",
+    "sign-language-download",
 ];
 
 /// A rendered page, before minification.
@@ -218,6 +239,7 @@ impl<'a> PageBuilder<'a> {
                 v.section = "404";
                 "404.html"
             }
+            Route::Map => self.map_page(lang, v),
         };
         view.breadcrumbs = self.breadcrumbs(lang, route, &view.title);
         (view, template, sitemap)
@@ -256,6 +278,7 @@ impl<'a> PageBuilder<'a> {
             list: None,
             home: None,
             search: None,
+            map: None,
             jsonld: None,
             feed_url: routes::feed(lang),
         };
@@ -359,6 +382,7 @@ impl<'a> PageBuilder<'a> {
                 here,
             ],
             Route::Archive(_) => vec![home, section(Kind::Event), here],
+            Route::Map => vec![home, section(Kind::Location), here],
             Route::TopicPlace(t, _, _)
             | Route::TopicAudience(t, _, _)
             | Route::TopicLanguage(t, _, _) => vec![
@@ -471,6 +495,7 @@ fn lang_contexts(
             manifest: routes::manifest(k),
             icon: routes::ICON.into(),
             site_stylesheet: site_stylesheet.map(str::to_string),
+            changes: routes::changes_feed(k),
         };
         (k.clone(), LangCtx { view, urls })
     };

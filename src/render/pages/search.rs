@@ -28,6 +28,16 @@ impl PageBuilder<'_> {
             .map(move |item| self.search_doc(lang, item))
     }
 
+    /// The order of search results of equal rank: by title, as the
+    /// language sorts (the index numbers its documents so).
+    pub fn title_order(
+        &self,
+        lang: &str,
+    ) -> impl Fn(&SearchDoc, &SearchDoc) -> std::cmp::Ordering + '_ {
+        let fmt = self.fmt(lang);
+        move |a, b| fmt.compare(&a.title, &b.title)
+    }
+
     /// One item's entry in the index, and all its searchable text.
     fn search_doc(&self, lang: &str, item: &Item) -> (SearchDoc, String) {
         let text = self.text(item, lang);
@@ -130,18 +140,20 @@ impl PageBuilder<'_> {
                 .then(a.kind.cmp(&b.kind))
                 .then(a.slug.cmp(&b.slug))
         });
+        let (untranslated, all) = if few {
+            listed
+                .into_iter()
+                .map(|i| self.card_brief(lang, i))
+                .partition(|c| c.untranslated)
+        } else {
+            (Vec::new(), Vec::new())
+        };
         SearchView {
             fallback_index: (lang != default).then(|| routes::search_index(default)),
             fallback_name: (lang != default).then(|| self.t(lang, &format!("language-{default}"))),
             fallback_tag: (lang != default).then(|| self.language(default).tag_str()),
-            all: if few {
-                listed
-                    .into_iter()
-                    .map(|i| self.card_brief(lang, i))
-                    .collect()
-            } else {
-                Vec::new()
-            },
+            all,
+            untranslated,
             sections: LISTED_KINDS
                 .into_iter()
                 .map(|k| Crumb {

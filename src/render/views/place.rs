@@ -65,3 +65,41 @@ pub struct LocationView {
     pub events: Vec<Card>,
     pub contacts: Vec<Card>,
 }
+
+/// The map page: every location, grouped by place (the page without
+/// JavaScript), and what the map script needs to draw them on tiles.
+#[derive(Debug, Clone, Serialize)]
+pub struct MapView {
+    /// Tile URL template (`https://tiles.example.org/{z}/{x}/{y}.png`).
+    pub tiles: String,
+    pub attribution: String,
+    /// `lat,lon` where the map opens, and its zoom; else fitted to the markers.
+    pub center: Option<String>,
+    pub zoom: Option<String>,
+    pub leaflet_css: String,
+    pub leaflet_js: String,
+    /// The theme's map script and stylesheet.
+    pub script: String,
+    pub stylesheet: String,
+    pub groups: Vec<MapGroup>,
+}
+
+/// The locations of one place (a `places` term), or of none.
+#[derive(Debug, Clone, Serialize)]
+pub struct MapGroup {
+    pub label: String,
+    /// The place's list page; `None` for the locations without a place.
+    pub url: Option<String>,
+    pub locations: Vec<MapLocation>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MapLocation {
+    pub name: Txt,
+    /// Its page.
+    pub url: String,
+    pub address: Option<String>,
+    /// Latitude and longitude as written in data attributes (`None`: no `geo`, no marker).
+    pub lat: Option<String>,
+    pub lon: Option<String>,
+}

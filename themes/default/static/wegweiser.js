@@ -9,7 +9,7 @@
 // readers without JavaScript until startSearch folds it, so nothing moves.
 if (typeof document !== "undefined") document.documentElement.classList.add("js");
 
-var Wegweiser = (function () {
+var Wegweiser = (() => {
   // Sites published below a path (GitHub Pages) say so on <html data-base>.
   function base() {
     return (typeof document !== "undefined" && document.documentElement.dataset.base) || "";
@@ -39,10 +39,12 @@ var Wegweiser = (function () {
   }
 
   function tokens(s) {
-    return normalize(s).split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 0; });
+    return normalize(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
   }
 
-  // ---- Search over an index written by the build: {docs, words}.
+  // ---- Search over the index files the build writes (their layout, and
+  // why the letter pairs chosen below find every word the whole index
+  // would: src/output/search/shards.rs).
   // A query word matches an index word exactly (4), at its start (3), inside
   // it (2: "buero" in "integrationsbuero", German compounds) or, from five
   // letters on, with one letter wrong, missing or extra (1: "integrationskurz").
@@ -72,46 +74,116 @@ var Wegweiser = (function () {
     return Array.from(q).length >= 5 && fuzzy(Array.from(q), Array.from(w)) ? 1 : 0;
   }
 
-  function search(index, query) {
-    var qs = tokens(query);
-    if (qs.length === 0) return [];
-    var words = Object.keys(index.words);
+  // The word files a query word needs: those of every letter pair it starts
+  // with (one letter), of its rarest pair (up to four), or of its two
+  // cheapest pairs that do not overlap (five or more: one typo breaks one).
+  function wordFiles(m, q) {
+    var cs = Array.from(q);
+    // (No letter pair is the name of an inherited property.)
+    var has = (p) => p in m.g;
+    var size = (p) => has(p) ? m.gs[m.g[p]] : 0;
+    var ps = [], chosen = [], cost = Infinity;
+    if (cs.length === 1) return Object.keys(m.g).filter((p) => p.startsWith(q)).map((p) => m.g[p]);
+    for (var i = 0; i + 1 < cs.length; i++) ps.push(cs[i] + cs[i + 1]);
+    ps.forEach((a, i) => {
+      if (cs.length < 5) {
+        if (size(a) < cost) { cost = size(a); chosen = [a]; }
+        return;
+      }
+      for (var j = i + 2; j < ps.length; j++) {
+        var c = size(a) + (has(a) && has(ps[j]) && m.g[a] === m.g[ps[j]] ? 0 : size(ps[j]));
+        if (c < cost) { cost = c; chosen = [a, ps[j]]; }
+      }
+    });
+    return chosen.filter(has).map((p) => m.g[p]);
+  }
+
+  function undelta(list) {
+    var d = 0;
+    return (list || []).map((x) => (d += x));
+  }
+
+  // Documents that match every query word, best first: per query word its
+  // best match, 4 more where the title has a matching word; ties by number
+  // (the build numbers documents in title order).
+  function rank(per) {
     var hits = null;
-    // Per document: the sum over query words of their best match.
-    var quality = new Map();
-    qs.forEach(function (q) {
-      var docs = new Map();
-      words.forEach(function (w) {
-        var m = match(q, w);
-        if (m > 0) index.words[w].forEach(function (d) { docs.set(d, Math.max(docs.get(d) || 0, m)); });
-      });
-      hits = hits === null ? [...docs.keys()] : hits.filter(function (d) { return docs.has(d); });
-      docs.forEach(function (m, d) { quality.set(d, (quality.get(d) || 0) + m); });
+    per.forEach((x) => {
+      var ks = Array.from(x.docs.keys());
+      hits = hits === null ? ks : hits.filter((d) => x.docs.has(d));
     });
-    var scored = hits.map(function (i) {
-      var doc = index.docs[i];
-      var title = tokens(doc.t);
-      var score = quality.get(i);
-      qs.forEach(function (q) {
-        if (title.some(function (w) { return match(q, w) > 0; })) score += 4;
-      });
-      return { doc: doc, score: score };
+    var scored = hits.map((d) => {
+      return [d, per.reduce((s, x) => s + x.docs.get(d) + (x.titled.has(d) ? 4 : 0), 0)];
     });
-    scored.sort(function (a, b) { return b.score - a.score || a.doc.t.localeCompare(b.doc.t); });
-    return scored.map(function (s) { return s.doc; });
+    scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    return scored.map((s) => s[0]);
+  }
+
+  // Finds `query` in the index whose manifest is at `url`, loading files
+  // with `get` (url → promise of JSON). Gives {m: manifest, ids: document
+  // numbers, best first}.
+  function file(get, url, part, n) {
+    return get(url.replace(/\.json$/, "/") + part + n + ".json");
+  }
+
+  function find(get, url, query) {
+    var qs = tokens(query);
+    return get(url).then((m) => {
+      return Promise.all(qs.map((q) => {
+        return Promise.all(wordFiles(m, q).map((n) => file(get, url, "g", n))).then((gs) => {
+          var want = {};
+          gs.forEach((g) => {
+            Object.keys(g).forEach((p) => {
+              g[p].forEach((w) => {
+                var s = match(q, w);
+                if (s > 0) (want[p] = want[p] || {})[w] = s;
+              });
+            });
+          });
+          return Promise.all(Object.keys(want).map((p) => {
+            return file(get, url, "p", p).then((f) => ({ f, ws: want[p] }));
+          }));
+        }).then((parts) => {
+          var x = { docs: new Map(), titled: new Set() };
+          parts.forEach((part) => {
+            Object.keys(part.ws).forEach((w) => {
+              undelta(part.f.w[w]).forEach((d) => { x.docs.set(d, Math.max(x.docs.get(d) || 0, part.ws[w])); });
+              undelta(part.f.t && part.f.t[w]).forEach((d) => { x.titled.add(d); });
+            });
+          });
+          return x;
+        });
+      })).then((per) => { return { m: m, ids: qs.length ? rank(per) : [] }; });
+    });
+  }
+
+  // The documents numbered `ids` (from their files, dn a file).
+  function docs(get, url, m, ids) {
+    return Promise.all(ids.map((d) => {
+      return file(get, url, "d", Math.floor(d / m.dn)).then((f) => f[d % m.dn]);
+    }));
   }
 
   function load(url) {
-    return fetch(url).then(function (r) {
+    return fetch(url).then((r) => {
       if (!r.ok) throw new Error(url + ": " + r.status);
       return r.json();
     });
   }
 
+  // `load`, each file once.
+  function cached(get) {
+    var seen = new Map();
+    return (url) => {
+      if (!seen.has(url)) seen.set(url, get(url));
+      return seen.get(url);
+    };
+  }
+
   function el(tag, text, attrs, doc) {
     var e = (doc || document).createElement(tag);
     if (text) e.textContent = text;
-    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    Object.keys(attrs || {}).forEach((k) => { e.setAttribute(k, attrs[k]); });
     return e;
   }
 
@@ -157,13 +229,26 @@ var Wegweiser = (function () {
     return li;
   }
 
-  function showResults(box, heading, docs, lang) {
+  // Results 20 at a time: each page of them loads only its documents' files.
+  function showResults(box, heading, found, lang, get, url) {
     box.replaceChildren();
     box.appendChild(el("h2", heading, { id: "h-results" }));
     var list = el("ul", "", { "class": "cards search-results" });
     var labels = { when: box.dataset.when, where: box.dataset.where, cost: box.dataset.cost, phone: box.dataset.phone };
-    docs.forEach(function (d) { list.appendChild(card(d, lang, labels)); });
+    var more = el("button", box.dataset.more, { type: "button" });
+    var shown = 0;
+    function next() {
+      var ids = found.ids.slice(shown, shown + 20);
+      shown += ids.length;
+      return docs(get, url, found.m, ids).then((ds) => {
+        ds.forEach((d) => { list.appendChild(card(d, lang, labels)); });
+        more.hidden = shown >= found.ids.length;
+      });
+    }
+    more.addEventListener("click", next);
     box.appendChild(list);
+    box.appendChild(more);
+    return next();
   }
 
   function startSearch() {
@@ -180,16 +265,17 @@ var Wegweiser = (function () {
     var q = new URLSearchParams(location.search).get("q") || "";
     input.value = q;
     if (!q.trim()) return;
-    load(base() + form.dataset.index).then(function (index) {
-      var found = search(index, q);
-      if (found.length > 0) return showResults(box, box.dataset.results, found, null);
-      if (!form.dataset.fallbackIndex) return box.replaceChildren(el("p", box.dataset.none, {}));
-      return load(base() + form.dataset.fallbackIndex).then(function (fallback) {
-        var other = search(fallback, q);
-        if (other.length === 0) return box.replaceChildren(el("p", box.dataset.none, {}));
-        showResults(box, box.dataset.inFallback, other, form.dataset.fallbackLang);
+    var get = cached(load);
+    var url = base() + form.dataset.index;
+    var other = form.dataset.fallbackIndex && base() + form.dataset.fallbackIndex;
+    find(get, url, q).then((found) => {
+      if (found.ids.length > 0) return showResults(box, box.dataset.results, found, null, get, url);
+      if (!other) return box.replaceChildren(el("p", box.dataset.none, {}));
+      return find(get, other, q).then((fallback) => {
+        if (fallback.ids.length === 0) return box.replaceChildren(el("p", box.dataset.none, {}));
+        return showResults(box, box.dataset.inFallback, fallback, form.dataset.fallbackLang, get, other);
       });
-    }).catch(function () { /* the A–Z list below still works */ });
+    }).catch(() => { /* the A–Z list below still works */ });
   }
 
   // ---- Read aloud with the browser's own voices; hidden where none fits.
@@ -200,14 +286,14 @@ var Wegweiser = (function () {
     var button = wrap.querySelector("button");
     var label = button.textContent;
     function voice() {
-      return speechSynthesis.getVoices().filter(function (v) {
+      return speechSynthesis.getVoices().filter((v) => {
         return v.lang.toLowerCase().split(/[-_]/)[0] === lang;
       })[0];
     }
     function offer() { if (voice()) wrap.hidden = false; }
     offer();
     speechSynthesis.addEventListener("voiceschanged", offer);
-    button.addEventListener("click", function () {
+    button.addEventListener("click", () => {
       if (speechSynthesis.speaking) {
         speechSynthesis.cancel();
         return;
@@ -216,7 +302,7 @@ var Wegweiser = (function () {
       var u = new SpeechSynthesisUtterance(article.innerText);
       u.lang = document.documentElement.lang;
       u.voice = voice() || null;
-      u.onend = u.onerror = function () { button.textContent = label; };
+      u.onend = u.onerror = () => { button.textContent = label; };
       button.textContent = button.dataset.stop;
       speechSynthesis.speak(u);
     });
@@ -227,11 +313,11 @@ var Wegweiser = (function () {
   function startOffline() {
     if (!("serviceWorker" in navigator)) return;
     var key = document.documentElement.dataset.key;
-    navigator.serviceWorker.register(base() + "/sw.js", { scope: base() + "/" }).then(function () {
+    navigator.serviceWorker.register(base() + "/sw.js", { scope: base() + "/" }).then(() => {
       return navigator.serviceWorker.ready;
-    }).then(function (reg) {
+    }).then((reg) => {
       if (key && reg.active) reg.active.postMessage({ keep: key, page: location.pathname });
-    }).catch(function () { /* no offline use: the site works as before */ });
+    }).catch(() => { /* no offline use: the site works as before */ });
   }
 
   // ---- Opening hours: "open now · until 12:00" / "closed · opens Thursday
@@ -283,9 +369,11 @@ var Wegweiser = (function () {
     startHours: startHours,
     normalize: normalize,
     tokens: tokens,
-    search: search,
+    find: find,
+    docs: docs,
+    match: match,
     card: card,
-    start: function () {
+    start: () => {
       startSearch();
       startReadAloud();
       startOffline();

@@ -1,0 +1,157 @@
+//! What the data files and feeds share: the items they are made from, an
+//! event's calendar entry, an item's feed entry and the writing of a feed.
+//! `data.rs` and `feeds.rs` both build on it (and on nothing of each other's
+//! but `data.rs` calling `feeds.rs`).
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use jiff::civil::DateTime;
+
+use super::OutputFiles;
+use super::feed::{self, Entry, Feed};
+use super::ical::{IcsContext, IcsEvent};
+use crate::config::Taxonomy;
+use crate::content::{EventData, Item, ItemData, Kind, Site};
+use crate::routes;
+
+/// Interface text the data files need, per language.
+pub struct FeedLabels {
+    pub site_title: String,
+    pub events: String,
+    /// Each term's name, for the titles of its calendar and feed.
+    pub terms: BTreeMap<(Taxonomy, String), String>,
+    /// The title of the feed of all changes.
+    pub changes: String,
+}
+
+/// When an item last changed: its `updated` date, else (events) its first
+/// day. Never the clock, so the files are reproducible.
+pub(super) fn stamp(item: &Item) -> Timestamp {
+    let day = match (&item.updated, &item.data) {
+        (Some(d), _) => Some(*d),
+        (None, ItemData::Event(e)) => Some(e.time.first_day()),
+        _ => None,
+    };
+    day.and_then(|d| d.to_zoned(jiff::tz::TimeZone::UTC).ok())
+        .map(|z| z.timestamp())
+        .unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+pub(super) fn rfc3339(ts: Timestamp) -> String {
+    ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+pub(super) fn ics_event<'a>(
+    site: &'a Site,
+    item: &'a Item,
+    e: &'a EventData,
+    lang: &str,
+) -> IcsEvent<'a> {
+    let cfg = &site.config;
+    let text = item
+        .text_for(cfg, lang)
+        .unwrap_or_else(|| item.source_text(cfg));
+    let (address, geo) = site.where_of(&e.listing);
+    let location = match (&e.location, &address) {
+        (Some(l), Some(a)) => Some(format!("{l}, {a}")),
+        (Some(l), None) => Some(l.clone()),
+        (None, Some(a)) => Some(a.clone()),
+        (None, None) => None,
+    };
+    IcsEvent {
+        slug: &item.slug,
+        summary: &text.title,
+        description: text.summary.as_deref(),
+        location,
+        geo,
+        url: format!(
+            "{}{}",
+            cfg.base_url,
+            routes::item(lang, Kind::Event, &item.slug)
+        ),
+        online_url: e.online_url.as_deref(),
+        attendance: e.attendance,
+        time: &e.time,
+        stamp: stamp(item),
+    }
+}
+
+/// What every language's data files are made from.
+pub(super) struct DataContext<'a> {
+    pub site: &'a Site,
+    pub now: DateTime,
+    /// The site's host name, for `UID`s.
+    pub host: &'a str,
+    pub events: Vec<(&'a Item, &'a EventData)>,
+}
+
+/// The settings of a calendar named `name` in the language tagged `tag`.
+pub(super) fn ics_context<'a>(ctx: &'a DataContext, tag: &'a str, name: &'a str) -> IcsContext<'a> {
+    let cfg = &ctx.site.config;
+    IcsContext {
+        tz: &cfg.time_zone,
+        tz_name: &cfg.time_zone_name,
+        host: ctx.host,
+        name,
+        lang: tag,
+    }
+}
+
+/// The feed entry of `item` in the language `key`, with its timestamp.
+pub(super) fn entry(ctx: &DataContext, item: &Item, key: &str) -> (Timestamp, Entry) {
+    let cfg = &ctx.site.config;
+    let text = item
+        .text_for(cfg, key)
+        .unwrap_or_else(|| item.source_text(cfg));
+    let ts = stamp(item);
+    let e = Entry {
+        title: text.title.clone(),
+        url: format!(
+            "{}{}",
+            cfg.base_url,
+            routes::item(key, item.kind, &item.slug)
+        ),
+        updated: rfc3339(ts),
+        summary: text.summary.clone(),
+        category: None,
+        lang: (text.lang != *key).then(|| {
+            cfg.language(&text.lang)
+                .map(|l| l.tag_str())
+                .unwrap_or_default()
+        }),
+    };
+    (ts, e)
+}
+
+/// Writes the Atom feed at site path `path` in the language (`key`, `tag`):
+/// its `entries` newest change first (the same instant: by address), at
+/// most `limit` of them; the feed's `updated` is the newest entry's.
+pub(super) fn write_feed(
+    ctx: &DataContext,
+    (key, tag): (&str, &str),
+    title: &str,
+    path: &str,
+    mut entries: Vec<(Timestamp, Entry)>,
+    files: &mut OutputFiles,
+) {
+    let cfg = &ctx.site.config;
+    newest_first(&mut entries);
+    let updated = entries.first().map_or(Timestamp::UNIX_EPOCH, |e| e.0);
+    let self_url = routes::under(&cfg.base_url, path);
+    let home_url = routes::under(&cfg.base_url, &routes::home(key));
+    let f = Feed {
+        title,
+        lang: tag,
+        self_url: &self_url,
+        home_url: &home_url,
+        updated: rfc3339(updated),
+        entries: entries.into_iter().map(|e| e.1).collect(),
+    };
+    files.insert(routes::file_for(path), feed::atom(&f).into());
+}
+
+/// Feed entries newest change first; at the same instant by address.
+pub(super) fn newest_first(entries: &mut [(Timestamp, Entry)]) {
+    entries.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.url.cmp(&b.1.url)));
+}
