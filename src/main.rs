@@ -74,6 +74,10 @@ enum Command {
         /// List every warning (without it, the first few and their number).
         #[arg(long)]
         verbose: bool,
+        /// Build everything again, ignoring the previous build's manifest
+        /// (without it, only what changed is rendered and written).
+        #[arg(long)]
+        clean: bool,
         #[command(flatten)]
         input: Input,
     },
@@ -131,6 +135,7 @@ fn main() -> ExitCode {
             out,
             base_url,
             verbose,
+            clean,
             input,
         } => {
             let opts = BuildOptions {
@@ -142,7 +147,7 @@ fn main() -> ExitCode {
                 now: None,
             };
             let text = cli::tool_text(choose(input.lang.or(cli.lang)), &opts.root);
-            cli::build::run(opts, input.strict, input.format, verbose, &text)
+            cli::build::run(opts, clean, input.strict, input.format, verbose, &text)
         }
         Command::Check { root, input } => {
             let mut opts = BuildOptions::new(root);

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
+use super::manifest::PageRecord;
 use super::pipeline::Pipeline;
 use super::secondary::{self, PageFacts, Secondary, SecondaryParts};
 use super::{BuildReport, Progress, errors_only};
@@ -23,16 +24,16 @@ struct Emitted {
     size: usize,
     /// Its bytes, kept only for the default language's 404 page.
     default_404: Option<Bytes>,
-    /// Its file and digest (for the service worker's version).
-    digest: (String, u64),
+    /// Its file and what the next build needs of it (digest, sitemap).
+    record: (String, PageRecord),
 }
 
 /// What writing all pages yields.
 struct Written {
     /// What the site part of the other files needs of them.
     facts: PageFacts,
-    /// Every page's file and digest.
-    digests: Vec<(String, u64)>,
+    /// Every page's file and record (digest, sitemap alternates).
+    records: BTreeMap<String, PageRecord>,
     /// Pages written, the language chooser included.
     pages: usize,
     /// Their size in bytes.
@@ -47,16 +48,40 @@ impl Pipeline {
         staging: &Staging,
         progress: &dyn Progress,
     ) -> Result<(BuildReport, Diagnostics), Diagnostics> {
+        self.build_recorded(staging, progress)
+            .map(|(r, w, _)| (r, w))
+    }
+
+    /// [`Pipeline::build_into`], also returning every page's record by file
+    /// (for the build manifest).
+    pub(super) fn build_recorded(
+        &self,
+        staging: &Staging,
+        progress: &dyn Progress,
+    ) -> Result<(BuildReport, Diagnostics, BTreeMap<String, PageRecord>), Diagnostics> {
         let builder = self.builder();
         let jobs = builder.all_jobs();
-        let written = self.write_pages(&builder, &jobs, staging, progress)?;
+        let mut written = self.write_pages(&builder, &jobs, staging, progress)?;
+        let facts = std::mem::replace(
+            &mut written.facts,
+            PageFacts {
+                entries: Vec::new(),
+                default_404: None,
+            },
+        );
         let new_builder = || self.builder();
         let (rest, _) = secondary::produce(
             &self.sources(&new_builder),
             &Secondary::default(),
             SecondaryParts::ALL,
-            secondary::pages_digest(written.digests),
-            || written.facts,
+            secondary::pages_digest(
+                written
+                    .records
+                    .iter()
+                    .map(|(f, r)| (f.as_str(), r.digest))
+                    .collect(),
+            ),
+            || facts,
         );
         let warnings = self.warnings_with(Some(&rest.errors()))?;
         let images_encoded = rest.images_encoded;
@@ -74,7 +99,7 @@ impl Pipeline {
             warnings: Diagnostics::new(),
             images_encoded,
         };
-        Ok((report, warnings))
+        Ok((report, warnings, written.records))
     }
 
     /// Renders, finishes and writes every page of `jobs` and the language
@@ -122,10 +147,11 @@ impl Pipeline {
     ) -> Result<Emitted, Diagnostic> {
         let bytes = self.finish_page(p.html);
         staging.write(file, &bytes)?;
-        let digest = (
-            file.to_string(),
-            crate::output::offline::page_digest(file, &bytes),
-        );
+        let record = PageRecord {
+            digest: crate::output::offline::page_digest(file, &bytes),
+            sitemap: p.sitemap.clone(),
+            path: p.path.clone(),
+        };
         let sitemap = p
             .sitemap
             .map(|alternates| secondary::sitemap_entry(&self.config.base_url, &p.path, alternates));
@@ -134,7 +160,7 @@ impl Pipeline {
             sitemap,
             size: bytes.len(),
             default_404,
-            digest,
+            record: (file.to_string(), record),
         })
     }
 }
@@ -149,14 +175,14 @@ fn collect(
             entries: Vec::new(),
             default_404: None,
         },
-        digests: Vec::new(),
+        records: BTreeMap::new(),
         pages: 0,
         bytes: 0,
     };
     for r in results {
         match r {
             Ok(e) => {
-                written.digests.push(e.digest);
+                written.records.insert(e.record.0, e.record.1);
                 written.facts.entries.extend(e.sitemap);
                 written.bytes += e.size;
                 written.pages += 1;

@@ -9,7 +9,9 @@
 
 mod full;
 mod incremental;
+mod manifest;
 mod pipeline;
+mod rebuild;
 mod secondary;
 
 use std::collections::BTreeMap;
@@ -198,4 +200,64 @@ pub fn build_examined(
     staging.commit()?;
     report.warnings = warnings;
     Ok(report)
+}
+
+/// How [`build_kept`] built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BuildMode {
+    /// Everything, into a staging folder exchanged with the output folder.
+    Full,
+    /// Only what changed since the previous build, in place (rebuild.rs).
+    Incremental,
+}
+
+/// [`build_examined`] keeping a manifest beside the output folder, so that
+/// the next build renders and writes only what changed (rebuild.rs);
+/// `clean` forces a full build. The output is byte for byte what a full
+/// build makes.
+pub fn build_kept(
+    opts: &BuildOptions,
+    clean: bool,
+    progress: &dyn Progress,
+    examine: &dyn Fn(&Pipeline) -> Diagnostics,
+) -> Result<(BuildReport, BuildMode), Diagnostics> {
+    use manifest::Manifest;
+    let out = opts.out_dir();
+    output::check_output_dir(&opts.root, &out)?;
+    let options = rebuild::options_key(opts, &out);
+    let previous = (!clean).then(|| Manifest::read(&out, &options)).flatten();
+    let stamped_at = manifest::clock_now();
+    let inputs = manifest::stamp_inputs(&opts.root, previous.as_ref());
+    let mut p = Pipeline::load(opts)?;
+    p.cache = ContentCache::default();
+    let write_failed = |e: std::io::Error| {
+        Diagnostics::from(
+            crate::diagnostics::Diagnostic::error("cannot-write")
+                .arg("file", manifest::path_for(&out).display().to_string())
+                .arg("detail", e.to_string()),
+        )
+    };
+    if let Some(old) = &previous
+        && let Some((mut report, mut warnings, mut m)) = p.rebuild(old, &inputs, &out, progress)?
+    {
+        warnings.extend(examine(&p).iter().cloned());
+        warnings.sort();
+        report.warnings = warnings;
+        m.stamped_at = stamped_at;
+        m.write(&out).map_err(write_failed)?;
+        return Ok((report, BuildMode::Incremental));
+    }
+    let staging = Staging::new(&out)?;
+    let (mut report, mut warnings, records) = p.build_recorded(&staging, progress)?;
+    warnings.extend(examine(&p).iter().cloned());
+    warnings.sort();
+    // The old manifest describes the old output: gone before the exchange.
+    Manifest::invalidate(&out).map_err(write_failed)?;
+    staging.commit()?;
+    let mut m = p.record(options, &inputs, records);
+    m.outputs = manifest::stamp_outputs(&out);
+    m.stamped_at = stamped_at;
+    m.write(&out).map_err(write_failed)?;
+    report.warnings = warnings;
+    Ok((report, BuildMode::Full))
 }

@@ -3,7 +3,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use wegweiser::BuildOptions;
-use wegweiser::build::{Progress, build_examined};
+use wegweiser::build::{Progress, build_kept};
 use wegweiser::diagnostics::Diagnostics;
 
 /// A progress bar on a terminal (indicatif); nothing when output goes
@@ -79,6 +79,7 @@ fn print_warnings(warnings: &Diagnostics, format: Format, verbose: bool, t: &Too
 
 pub fn run(
     mut opts: BuildOptions,
+    clean: bool,
     strict: bool,
     format: Format,
     verbose: bool,
@@ -92,8 +93,8 @@ pub fn run(
     let before = wegweiser::output::Generation::of(&opts.out_dir());
     let root = opts.root.clone();
     let examine = |p: &wegweiser::build::Pipeline| wegweiser::check::examine(&root, p);
-    match build_examined(&opts, &Bar::new(t), &examine) {
-        Ok(report) => {
+    match build_kept(&opts, clean, &Bar::new(t), &examine) {
+        Ok((report, _mode)) => {
             print_warnings(&report.warnings, format, verbose || strict, t);
             let failed = strict && !report.warnings.is_empty();
             if std::io::stderr().is_terminal() || !matches!(format, Format::Json) {

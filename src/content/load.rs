@@ -60,7 +60,6 @@ fn content_files(root: &Path, ds: &mut Diagnostics) -> Vec<PathBuf> {
     markdown
 }
 
-
 /// Loads, parses and assembles all content. Problems of every file are
 /// collected; the site is returned when none of them is an error.
 pub fn load_site(

@@ -71,6 +71,21 @@ struct Formatted {
 }
 
 /// A problem found while formatting a message.
+/// What rendering noted of the interface text: ids asked for, ids found
+/// only in a fallback language, ids no language has, formatting problems
+/// (by language, id and kind: pattern, variable, variables passed). An
+/// incremental build keeps it in its manifest for the pages it does not
+/// render again.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct Usage {
+    pub used: BTreeSet<String>,
+    pub missing: BTreeSet<(String, String)>,
+    pub absent: BTreeSet<String>,
+    /// A list, not a map: JSON keys are strings.
+    #[allow(clippy::type_complexity)]
+    pub problems: Vec<((String, String, String), (String, Option<String>, String))>,
+}
+
 struct Problem {
     /// The pattern to point at (the message asked for, or one it refers to).
     pattern: String,
@@ -285,6 +300,47 @@ impl Messages {
                 },
             },
         );
+    }
+
+    /// What rendering noted so far (see [`Usage`]).
+    pub fn usage(&self) -> Usage {
+        Usage {
+            used: self
+                .used
+                .iter()
+                .filter(|(_, f)| f.load(Ordering::Relaxed))
+                .map(|(id, _)| id.clone())
+                .collect(),
+            missing: lock(&self.missing).clone(),
+            absent: lock(&self.absent).clone(),
+            problems: lock(&self.problems)
+                .iter()
+                .map(|((s, i, w), p)| {
+                    let p = (p.pattern.clone(), p.variable.clone(), p.passed.clone());
+                    ((s.clone(), i.clone(), w.clone()), p)
+                })
+                .collect(),
+        }
+    }
+
+    /// Adds what rendering noted in an earlier build (for pages an
+    /// incremental build did not render again).
+    pub fn add_usage(&self, u: &Usage) {
+        for id in &u.used {
+            if let Some(f) = self.used.get(id) {
+                f.store(true, Ordering::Relaxed);
+            }
+        }
+        lock(&self.missing).extend(u.missing.iter().cloned());
+        lock(&self.absent).extend(u.absent.iter().cloned());
+        let mut problems = lock(&self.problems);
+        for (key, (pattern, variable, passed)) in &u.problems {
+            problems.entry(key.clone()).or_insert_with(|| Problem {
+                pattern: pattern.clone(),
+                variable: variable.clone(),
+                passed: passed.clone(),
+            });
+        }
     }
 
     /// Whether `lang` itself (not its fallback) has message `id`.

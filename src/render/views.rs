@@ -48,7 +48,7 @@ pub struct Crumb {
 }
 
 /// `<link rel="alternate" hreflang>` target.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Alternate {
     pub hreflang: String,
     pub href: String,

@@ -1,7 +1,7 @@
 //! Which pages show an item: what an incremental build renders again when
 //! items change.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Kind, LISTED_KINDS, Route, Taxonomy, filter_counts, lists, lists_of};
 use jiff::civil::DateTime;
@@ -69,38 +69,96 @@ pub fn affected(
     keys: &BTreeSet<ItemKey>,
     now: DateTime,
 ) -> BTreeSet<Route> {
+    let counts_changed = filter_counts(old, now) != filter_counts(new, now);
+    let mut routes = affected_by(&|key| shown_on(old, key), new, keys, counts_changed);
+    if counts_changed {
+        routes.extend(lists(old).into_iter().filter(Route::has_filters));
+    }
+    routes
+}
+
+/// The one rule behind [`affected`] and the incremental build: the pages
+/// that showed a changed item before (`old_shown`: the preview asks the old
+/// site, a build the manifest of the previous build) and the pages of `new`
+/// that show it now; with every page of `new` showing filter counts if
+/// those changed (`counts_changed`). Lists by their first page.
+pub fn affected_by(
+    old_shown: &dyn Fn(&ItemKey) -> BTreeSet<Route>,
+    new: &Site,
+    keys: &BTreeSet<ItemKey>,
+    counts_changed: bool,
+) -> BTreeSet<Route> {
     let mut routes = BTreeSet::new();
-    for (kind, slug) in keys {
-        routes.insert(Route::Home);
-        if *kind == Kind::Home {
-            continue;
-        }
-        routes.insert(Route::Item(*kind, slug.clone()));
-        if LISTED_KINDS.contains(kind) {
-            // The search page lists everything (for readers without JavaScript).
-            routes.insert(Route::Search);
-        }
-        for site in [old, new] {
-            if let Some(item) = site.get(*kind, slug) {
-                showing(site, item, &mut routes);
-            }
-        }
+    for key in keys {
+        routes.extend(old_shown(key));
+        routes.extend(shown_on(new, key));
     }
     // Offer lists show filter links with counts (of offers and events):
     // when those change, every page that shows them does.
-    if filter_counts(old, now) != filter_counts(new, now) {
-        for site in [old, new] {
-            routes.extend(lists(site).into_iter().filter(Route::has_filters));
+    if counts_changed {
+        routes.extend(lists(new).into_iter().filter(Route::has_filters));
+    }
+    routes
+}
+
+/// The pages an item's key alone names: the home page (it counts and shows
+/// items), the item's own page and, for a listed kind, the search page
+/// (it lists everything, for readers without JavaScript).
+fn own_routes((kind, slug): &ItemKey) -> BTreeSet<Route> {
+    let mut routes = BTreeSet::from([Route::Home]);
+    if *kind != Kind::Home {
+        routes.insert(Route::Item(*kind, slug.clone()));
+        if LISTED_KINDS.contains(kind) {
+            routes.insert(Route::Search);
         }
     }
     routes
 }
 
-/// The pages of `site` besides its own that show something of `item`: its
-/// lists, the taxonomy indexes (they count items), the contacts and the
-/// location it names and, for a contact or a location, every page that
-/// names it.
-fn showing(site: &Site, item: &Item, routes: &mut BTreeSet<Route>) {
+/// The pages of `site` that show something of the item `key` (whether or
+/// not it exists there); lists by their first page.
+pub fn shown_on(site: &Site, key: &ItemKey) -> BTreeSet<Route> {
+    let mut routes = own_routes(key);
+    if key.0 != Kind::Home
+        && let Some(item) = site.get(key.0, &key.1)
+    {
+        showing(site, item, &mut routes);
+    }
+    routes
+}
+
+/// [`shown_on`] for every item of `site` (the home page included) at once:
+/// what an incremental build records for the next one. The pages naming a
+/// contact or held at a location are found in one pass over the items.
+pub fn shown_on_all(site: &Site) -> BTreeMap<ItemKey, BTreeSet<Route>> {
+    let mut all: BTreeMap<ItemKey, BTreeSet<Route>> = BTreeMap::new();
+    all.insert(
+        (Kind::Home, String::new()),
+        own_routes(&(Kind::Home, String::new())),
+    );
+    for (key, item) in &site.items {
+        let mut routes = own_routes(key);
+        shown_with(item, &mut routes);
+        all.entry(key.clone()).or_default().extend(routes);
+        let page = Route::Item(item.kind, item.slug.clone());
+        for c in contacts_named(item) {
+            all.entry((Kind::Contact, c.to_string()))
+                .or_default()
+                .insert(page.clone());
+        }
+        if let Some(at) = item.data.at() {
+            all.entry((Kind::Location, at.to_string()))
+                .or_default()
+                .insert(page.clone());
+        }
+    }
+    all
+}
+
+/// The pages besides its own that show `item` whatever else the site
+/// holds: its lists, the taxonomy indexes (they count items), the contacts
+/// and the location it names.
+fn shown_with(item: &Item, routes: &mut BTreeSet<Route>) {
     routes.extend(lists_of(item));
     if item.data.listing().is_some() {
         routes.extend(Taxonomy::ALL.map(Route::Taxonomy));
@@ -108,10 +166,19 @@ fn showing(site: &Site, item: &Item, routes: &mut BTreeSet<Route>) {
     for c in contacts_named(item) {
         routes.insert(Route::Item(Kind::Contact, c.to_string()));
     }
-    // Its location's page lists it; a location is shown on every page held there.
+    // Its location's page lists it.
     if let Some(at) = item.data.at() {
         routes.insert(Route::Item(Kind::Location, at.to_string()));
     }
+}
+
+/// The pages of `site` besides its own that show something of `item`: its
+/// lists, the taxonomy indexes (they count items), the contacts and the
+/// location it names and, for a contact or a location, every page that
+/// names it.
+fn showing(site: &Site, item: &Item, routes: &mut BTreeSet<Route>) {
+    shown_with(item, routes);
+    // A location is shown on every page held there.
     if item.kind == Kind::Location {
         // The map shows every location.
         if site.config.map.is_some() {
@@ -223,6 +290,17 @@ mod tests {
         }
         assert!(a.contains(&Route::Section(Kind::Contact, 1)));
         assert!(!a.contains(&Route::Section(Kind::Offer, 1)));
+    }
+
+    #[test]
+    fn shown_on_all_agrees_with_shown_on() {
+        let site = example_site();
+        let all = shown_on_all(&site);
+        for key in site.items.keys() {
+            assert_eq!(all[key], shown_on(&site, key), "{key:?}");
+        }
+        let home = (Kind::Home, String::new());
+        assert_eq!(all[&home], shown_on(&site, &home));
     }
 
     #[test]

@@ -13,7 +13,9 @@ mod api;
 mod lists;
 mod route;
 
-pub use affected::{affected, contacts_named, feeds_affected, term_feeds_of};
+pub use affected::{
+    affected, affected_by, contacts_named, feeds_affected, shown_on, shown_on_all, term_feeds_of,
+};
 pub use api::{
     API_ROOT, DCAT, api_index, api_item, api_list, api_root, api_schema, api_taxonomies,
 };

@@ -1,0 +1,266 @@
+//! The build manifest: what the output folder was made from, kept beside it
+//! (`.wegweiser-cache/<out>.manifest`, outside the folder, so it is never
+//! deployed) for the next `wegweiser build` to rebuild only what changed
+//! (rebuild.rs). It records the binary, the build's options, every input
+//! file's stamp (size, modification time, content hash), every output
+//! file's stamp, what the site parts need of pages that are not rendered
+//! again (digest, sitemap alternates) and the dependency knowledge of the
+//! previous build (which pages showed each item: `routes::shown_on_all`).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::layout::{CONFIG_FILE, CONTENT_DIR, LOCALES_DIR, STATIC_DIR, THEMES_DIR};
+use crate::render::views::Alternate;
+
+/// Bumped whenever the manifest's meaning changes: an older one is ignored.
+const FORMAT: u32 = 1;
+
+/// The folders (and the file) of a site that a build reads.
+pub(super) const INPUTS: [&str; 5] = [
+    CONFIG_FILE,
+    CONTENT_DIR,
+    LOCALES_DIR,
+    STATIC_DIR,
+    THEMES_DIR,
+];
+
+/// Size, modification time and (for inputs) content hash of one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) struct Stamp {
+    pub size: u64,
+    /// Nanoseconds since 1970.
+    pub mtime: u64,
+    /// SHA-256 of the bytes (hex, first 128 bits); empty for output files.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub hash: String,
+}
+
+/// What the next build needs of a page it does not render again.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct PageRecord {
+    /// The page's site path (for its sitemap entry).
+    pub path: String,
+    /// Of file and bytes (the service worker's version covers it).
+    pub digest: u64,
+    /// Its sitemap alternates, if it has a sitemap entry.
+    pub sitemap: Option<Vec<Alternate>>,
+}
+
+/// Everything a build leaves for the next one.
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+pub(super) struct Manifest {
+    pub format: u32,
+    /// The binary that built (version, size and time of the executable).
+    pub binary: String,
+    /// The options that shape every file (output folder, base URL, drafts, minify).
+    pub options: String,
+    /// When the inputs were stamped (nanoseconds since 1970): a file changed
+    /// in the same instant is hashed again, whatever its stamp says.
+    pub stamped_at: u64,
+    /// The build's "now" (pages say "today", "open now"): another one means
+    /// a full build.
+    pub day: String,
+    /// Input files by path relative to the site root.
+    pub inputs: BTreeMap<String, Stamp>,
+    /// Hash of the front matter of every content file (by path): a change
+    /// only below it touches no list.
+    pub fronts: BTreeMap<String, String>,
+    /// Output files by path relative to the output folder.
+    pub outputs: BTreeMap<String, Stamp>,
+    /// Pages by output file (the language chooser included).
+    pub pages: BTreeMap<String, PageRecord>,
+    /// Route names (`Route`'s debug form) that `shown_on` refers to by index.
+    pub routes: Vec<String>,
+    /// The pages that showed each item (`"<kind>/<slug>"`), as indexes into `routes`.
+    pub shown_on: BTreeMap<String, Vec<u32>>,
+    /// What of each event depends on "now" (sessions over, sessions within a week).
+    pub timing: BTreeMap<String, String>,
+    /// Hash of the filter counts (lists show them).
+    pub filter_counts: String,
+    /// What rendering noted of the interface text (for the warnings of a
+    /// build that renders only some pages).
+    pub usage: crate::i18n::messages::Usage,
+}
+
+impl Manifest {
+    /// A fresh manifest for this binary and these options.
+    pub fn new(options: String) -> Manifest {
+        Manifest {
+            format: FORMAT,
+            binary: binary_id(),
+            options,
+            ..Manifest::default()
+        }
+    }
+
+    /// The manifest of the output folder `out`, if there is one written by
+    /// this binary with these options; `None` for any doubt (missing,
+    /// unreadable, corrupt, another binary or other options).
+    pub fn read(out: &Path, options: &str) -> Option<Manifest> {
+        let bytes = std::fs::read(path_for(out)).ok()?;
+        let m: Manifest = serde_json::from_slice(&bytes).ok()?;
+        (m.format == FORMAT && m.binary == binary_id() && m.options == options).then_some(m)
+    }
+
+    /// Writes the manifest beside `out` (a temporary file renamed over the
+    /// old one: a reader sees the old manifest or the new one).
+    pub fn write(&self, out: &Path) -> std::io::Result<()> {
+        let path = path_for(out);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let tmp = path.with_extension("tmp");
+        std::fs::write(
+            &tmp,
+            serde_json::to_vec(self).map_err(std::io::Error::other)?,
+        )?;
+        std::fs::rename(&tmp, &path)
+    }
+
+    /// Removes the manifest of `out`: from now until a new one is written,
+    /// the output folder is not trusted (the next build is a full one).
+    pub fn invalidate(out: &Path) -> std::io::Result<()> {
+        match std::fs::remove_file(path_for(out)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Where the manifest of `out` lives: beside it, in the cache folder
+/// `.wegweiser-cache/<name>.manifest` (outside the output folder, and not
+/// named like its staging folders `.<name>.new-<pid>`).
+pub(super) fn path_for(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    out.with_file_name(CACHE_DIR)
+        .join(format!("{name}.manifest"))
+}
+
+/// The cache folder beside the output folder.
+pub const CACHE_DIR: &str = ".wegweiser-cache";
+
+/// This binary: the crate's version and the executable's size and time (a
+/// rebuilt or reinstalled binary is another one).
+fn binary_id() -> String {
+    let exe = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| format!("{}:{}", m.len(), mtime_of(&m)))
+        .unwrap_or_default();
+    format!("{}:{exe}", env!("CARGO_PKG_VERSION"))
+}
+
+/// Nanoseconds since 1970 of a file's modification (0 if unknown).
+pub(super) fn mtime_of(m: &std::fs::Metadata) -> u64 {
+    m.modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
+}
+
+/// Nanoseconds since 1970 now.
+pub(super) fn clock_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
+}
+
+/// The content hash the manifest records (hex, first 128 bits of SHA-256).
+pub(super) fn hash(bytes: &[u8]) -> String {
+    let d = Sha256::digest(bytes);
+    d[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Every file below `dir` (links followed, at most 32 levels) with its
+/// metadata, by path relative to `base`, '/'-separated.
+pub(super) fn walk(base: &Path, dir: &Path, found: &mut BTreeMap<String, std::fs::Metadata>) {
+    fn go(base: &Path, dir: &Path, depth: usize, found: &mut BTreeMap<String, std::fs::Metadata>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let path = e.path();
+            let Ok(m) = std::fs::metadata(&path) else {
+                continue;
+            };
+            if m.is_dir() {
+                if depth < 32 {
+                    go(base, &path, depth + 1, found);
+                }
+            } else if let Ok(rel) = path.strip_prefix(base) {
+                let rel: Vec<String> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                found.insert(rel.join("/"), m);
+            }
+        }
+    }
+    go(base, dir, 0, found);
+}
+
+/// The input files of the site at `root` with their stamps: a file whose
+/// size and time match `previous` (and that did not change in the instant
+/// `previous` was stamped) keeps its recorded hash without being read.
+pub(super) fn stamp_inputs(root: &Path, previous: Option<&Manifest>) -> BTreeMap<String, Stamp> {
+    let mut found = BTreeMap::new();
+    for name in INPUTS {
+        let p = root.join(name);
+        match std::fs::metadata(&p) {
+            Ok(m) if m.is_file() => {
+                found.insert(name.to_string(), m);
+            }
+            Ok(_) => walk(root, &p, &mut found),
+            Err(_) => {}
+        }
+    }
+    let stamps: Vec<(String, Stamp)> = {
+        use rayon::prelude::*;
+        found
+            .into_par_iter()
+            .map(|(rel, m)| {
+                let (size, mtime) = (m.len(), mtime_of(&m));
+                let known = previous.and_then(|p| {
+                    p.inputs.get(&rel).filter(|s| {
+                        s.size == size
+                            && s.mtime == mtime
+                            && mtime < p.stamped_at.saturating_sub(2_000_000_000)
+                    })
+                });
+                let hash = match known {
+                    Some(s) => s.hash.clone(),
+                    None => std::fs::read(root.join(&rel))
+                        .map(|b| hash(&b))
+                        .unwrap_or_default(),
+                };
+                (rel, Stamp { size, mtime, hash })
+            })
+            .collect()
+    };
+    stamps.into_iter().collect()
+}
+
+/// The output files of `out` (the marker file left out) with size and time.
+pub(super) fn stamp_outputs(out: &Path) -> BTreeMap<String, Stamp> {
+    let mut found = BTreeMap::new();
+    walk(out, out, &mut found);
+    found
+        .into_iter()
+        .filter(|(rel, _)| rel != crate::output::OUTPUT_MARKER)
+        .map(|(rel, m)| {
+            let stamp = Stamp {
+                size: m.len(),
+                mtime: mtime_of(&m),
+                hash: String::new(),
+            };
+            (rel, stamp)
+        })
+        .collect()
+}

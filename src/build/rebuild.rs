@@ -1,0 +1,488 @@
+//! `wegweiser build` with the previous output present: with the manifest
+//! the previous build left (manifest.rs) it renders again only the pages a
+//! change affects (the preview's rule, `routes::affected_by`), produces
+//! every other file again, and writes only files whose bytes changed
+//! (unchanged files keep their time), removing files no longer produced.
+//! Any doubt means a full build: no or another manifest, another binary or
+//! options, output files changed since, site.toml changed, another "now"
+//! (opening hours' "open now" intervals depend on the time of day).
+//!
+//! Atomicity: the manifest is removed before the first file is written and
+//! written again only after the last one; each file is written under a
+//! temporary name and renamed. An interrupted rebuild leaves no manifest,
+//! so the next build is a full one (staging folder, one exchange).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use jiff::ToSpan;
+
+use super::manifest::{self, Manifest, PageRecord, Stamp};
+use super::pipeline::Pipeline;
+use super::secondary::{self, PageFacts, Secondary, SecondaryParts};
+use super::{BuildReport, Progress, errors_only};
+use crate::content::{ItemData, ItemKey, Kind, Site};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::layout::{CONFIG_FILE, CONTENT_DIR, LOCALES_DIR, STATIC_DIR, THEMES_DIR};
+use crate::output::OutputFiles;
+use crate::routes::Route;
+
+/// What the changed inputs touch.
+#[derive(Default)]
+struct Touched {
+    /// Every page (templates, theme settings, a file in content/ that is no item's).
+    all_pages: bool,
+    /// Languages whose interface text changed.
+    languages: BTreeSet<String>,
+    /// Items whose files changed (added, removed or edited).
+    keys: BTreeSet<ItemKey>,
+    /// Changed content files (relative to the site root).
+    content: Vec<String>,
+}
+
+/// The key of an item as the manifest writes it.
+fn key_name((kind, slug): &ItemKey) -> String {
+    format!("{kind:?}/{slug}")
+}
+
+/// The options that shape every output file, as the manifest records them.
+pub(super) fn options_key(opts: &super::BuildOptions, out: &Path) -> String {
+    format!(
+        "out={} base_url={:?} drafts={} minify={}",
+        out.display(),
+        opts.base_url,
+        opts.drafts,
+        opts.minify
+    )
+}
+
+/// The paths whose stamps differ between two sets of inputs.
+fn changed_inputs(old: &BTreeMap<String, Stamp>, new: &BTreeMap<String, Stamp>) -> Vec<String> {
+    let mut changed: Vec<String> = new
+        .iter()
+        .filter(|(k, s)| old.get(*k).is_none_or(|o| o.hash != s.hash))
+        .map(|(k, _)| k.clone())
+        .collect();
+    changed.extend(old.keys().filter(|k| !new.contains_key(*k)).cloned());
+    changed
+}
+
+impl Pipeline {
+    /// What `changed` touches; `None` if it needs a full build (site.toml).
+    fn touched(
+        &self,
+        changed: &[String],
+        old: &Manifest,
+        new: &BTreeMap<String, Stamp>,
+    ) -> Option<Touched> {
+        let languages: Vec<String> = self.config.language_keys();
+        let mut t = Touched::default();
+        for path in changed {
+            let mut parts = path.splitn(3, '/');
+            let (first, second) = (parts.next().unwrap_or(""), parts.next());
+            let added_or_removed = old.inputs.contains_key(path) != new.contains_key(path);
+            match first {
+                CONFIG_FILE => return None,
+                CONTENT_DIR => {
+                    t.content.push(path.clone());
+                    let rel = Path::new(path)
+                        .strip_prefix(CONTENT_DIR)
+                        .unwrap_or(Path::new(path));
+                    match crate::content::naming::identify(rel, &languages) {
+                        Ok(id) if id.kind == Kind::Home => {
+                            t.keys.insert((Kind::Home, String::new()));
+                        }
+                        Ok(id) => {
+                            t.keys.insert((id.kind, id.slug));
+                        }
+                        Err(_) => t.all_pages = true,
+                    }
+                }
+                // Interface text: every page, so that the build's notes of
+                // messages used, missing and absent are a full build's.
+                LOCALES_DIR => {
+                    t.all_pages = true;
+                    if let Some(lang) = second {
+                        t.languages.insert(lang.to_string());
+                    }
+                }
+                // Pages link the site's stylesheet if there is one, and a
+                // static file may stand in for a generated one: a file
+                // added or removed re-renders every page.
+                STATIC_DIR => t.all_pages |= added_or_removed,
+                THEMES_DIR => {
+                    let in_static = path.split('/').nth(2) == Some(STATIC_DIR);
+                    t.all_pages |= !in_static || added_or_removed;
+                }
+                _ => t.all_pages = true,
+            }
+        }
+        Some(t)
+    }
+
+    /// The pages to render again for `t`, of all pages `all`; `None` if the
+    /// manifest lacks what it takes (then a full build).
+    fn jobs_for(
+        &self,
+        t: &Touched,
+        old: &Manifest,
+        all: &[(String, Route)],
+    ) -> Vec<(String, Route)> {
+        if t.all_pages {
+            return all.to_vec();
+        }
+        // A language's pages change with its text or a language on its fallback chain.
+        let languages: BTreeSet<&str> = self
+            .config
+            .languages
+            .iter()
+            .filter(|l| {
+                t.languages.contains(&l.key) || l.fallback.iter().any(|f| t.languages.contains(f))
+            })
+            .map(|l| l.key.as_str())
+            .collect();
+        let mut keys = t.keys.clone();
+        let timing = timing(&self.site, self.now);
+        for (k, v) in &timing {
+            if old.timing.get(k).is_some_and(|o| o != v)
+                && let Some((kind, slug)) = self.site.items.keys().find(|key| key_name(key) == *k)
+            {
+                keys.insert((*kind, slug.clone()));
+            }
+        }
+        let counts_changed = counts_hash(&self.site, self.now) != old.filter_counts;
+        let fronts = fronts(&self.site);
+        let bodies_only = !counts_changed
+            && keys == t.keys
+            && t.content
+                .iter()
+                .all(|p| old.fronts.get(p).is_some_and(|f| fronts.get(p) == Some(f)));
+        let affected: BTreeSet<Route> = if bodies_only {
+            keys.iter()
+                .map(|(k, s)| match k {
+                    Kind::Home => Route::Home,
+                    k => Route::Item(*k, s.clone()),
+                })
+                .collect()
+        } else {
+            let by_name: BTreeMap<String, Route> = all
+                .iter()
+                .map(|(_, r)| r.first_page())
+                .map(|r| (format!("{r:?}"), r))
+                .collect();
+            let old_shown = |key: &ItemKey| -> BTreeSet<Route> {
+                old.shown_on
+                    .get(&key_name(key))
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|i| old.routes.get(*i as usize))
+                    .filter_map(|n| by_name.get(n).cloned())
+                    .collect()
+            };
+            crate::routes::affected_by(&old_shown, &self.site, &keys, counts_changed)
+        };
+        all.iter()
+            .filter(|(l, r)| languages.contains(l.as_str()) || affected.contains(&r.first_page()))
+            .cloned()
+            .collect()
+    }
+
+    /// Rebuilds into `out` from the previous build's manifest `old`, with
+    /// the current `inputs`. `Ok(None)`: a full build is needed (nothing was
+    /// written). Why a function this long: it is the one sequence of a
+    /// rebuild (decide, render, produce, write, record), each step a call.
+    pub(super) fn rebuild(
+        &self,
+        old: &Manifest,
+        inputs: &BTreeMap<String, Stamp>,
+        out: &Path,
+        progress: &dyn Progress,
+    ) -> Result<Option<(BuildReport, Diagnostics, Manifest)>, Diagnostics> {
+        if !out.join(crate::output::OUTPUT_MARKER).is_file()
+            || manifest::stamp_outputs(out) != old.outputs
+            || self.now.to_string() != old.day
+        {
+            return Ok(None);
+        }
+        let Some(touched) = self.touched(&changed_inputs(&old.inputs, inputs), old, inputs) else {
+            return Ok(None);
+        };
+        let builder = self.builder();
+        let all = builder.all_jobs();
+        let jobs = self.jobs_for(&touched, old, &all);
+        progress.start(jobs.len() as u64 + 1);
+        let mut ds = Diagnostics::new();
+        let mut rendered: BTreeMap<String, (Vec<u8>, PageRecord)> = BTreeMap::new();
+        let results = builder.render_some(&self.templates, &jobs);
+        let chooser = builder.render_chooser(&self.templates);
+        for r in results.into_iter().chain(std::iter::once(chooser)) {
+            match r {
+                Ok(p) => {
+                    let bytes = self.finish_page(p.html);
+                    let file = crate::routes::file_for(&p.path);
+                    let record = PageRecord {
+                        digest: crate::output::offline::page_digest(&file, &bytes),
+                        sitemap: p.sitemap,
+                        path: p.path,
+                    };
+                    rendered.insert(file, (bytes, record));
+                }
+                Err(d) => ds.push(d),
+            }
+        }
+        progress.finish();
+        errors_only(ds)?;
+        // The pages not rendered again asked for the same interface text as before.
+        if !touched.all_pages {
+            self.messages.add_usage(&old.usage);
+        }
+        // Every page of the new site: rendered now, or kept from the manifest.
+        let mut records: BTreeMap<String, PageRecord> = BTreeMap::new();
+        let files = all
+            .iter()
+            .map(|(l, r)| crate::routes::file_for(&crate::routes::path(l, r)))
+            .chain(std::iter::once(crate::routes::file_for(
+                crate::routes::CHOOSER,
+            )));
+        for file in files {
+            let record = match rendered.get(&file) {
+                Some((_, r)) => r.clone(),
+                None => match old.pages.get(&file) {
+                    Some(r) => r.clone(),
+                    // A page the previous build did not make and this one
+                    // did not render: the rule missed it; build it all.
+                    None => return Ok(None),
+                },
+            };
+            records.insert(file, record);
+        }
+        let rest = self.secondary_from(&records, &rendered, out);
+        let warnings = self.warnings_with(Some(&rest.errors()))?;
+        let images_encoded = rest.images_encoded;
+        let mut files: OutputFiles = rest.files();
+        for (file, (bytes, _)) in rendered {
+            files.insert(file, bytes.into());
+        }
+        write_changes(out, &files, &records, old).map_err(Diagnostics::from)?;
+        let manifest = Manifest {
+            outputs: manifest::stamp_outputs(out),
+            ..self.record(old.options.clone(), inputs, records)
+        };
+        let report = report_of(&all, &manifest, files.keys(), images_encoded);
+        Ok(Some((report, warnings, manifest)))
+    }
+
+    /// Every file besides the pages, from the pages' records (the default
+    /// 404 page from the pages rendered now or the output folder).
+    fn secondary_from(
+        &self,
+        records: &BTreeMap<String, PageRecord>,
+        rendered: &BTreeMap<String, (Vec<u8>, PageRecord)>,
+        out: &Path,
+    ) -> Secondary {
+        let file_404 = secondary::default_404_file(&self.config);
+        let default_404 = match rendered.get(&file_404) {
+            Some((b, _)) => Some(b.as_slice().into()),
+            None => std::fs::read(out.join(&file_404))
+                .ok()
+                .map(|b| b.as_slice().into()),
+        };
+        let entries = records
+            .values()
+            .filter_map(|r| {
+                let alts = r.sitemap.clone()?;
+                Some(secondary::sitemap_entry(
+                    &self.config.base_url,
+                    &r.path,
+                    alts,
+                ))
+            })
+            .collect();
+        let digest = secondary::pages_digest(
+            records
+                .iter()
+                .map(|(f, r)| (f.as_str(), r.digest))
+                .collect(),
+        );
+        let new_builder = || self.builder();
+        let (rest, _) = secondary::produce(
+            &self.sources(&new_builder),
+            &Secondary::default(),
+            SecondaryParts::ALL,
+            digest,
+            || PageFacts {
+                entries,
+                default_404,
+            },
+        );
+        rest
+    }
+
+    /// The manifest of this build (output stamps left empty).
+    pub(super) fn record(
+        &self,
+        options: String,
+        inputs: &BTreeMap<String, Stamp>,
+        pages: BTreeMap<String, PageRecord>,
+    ) -> Manifest {
+        let mut names: BTreeMap<Route, u32> = BTreeMap::new();
+        let mut routes = Vec::new();
+        let mut shown_on = BTreeMap::new();
+        for (key, rs) in crate::routes::shown_on_all(&self.site) {
+            let ids = rs
+                .into_iter()
+                .map(|r| {
+                    *names.entry(r.clone()).or_insert_with(|| {
+                        routes.push(format!("{r:?}"));
+                        u32::try_from(routes.len() - 1).unwrap_or(u32::MAX)
+                    })
+                })
+                .collect();
+            shown_on.insert(key_name(&key), ids);
+        }
+        Manifest {
+            day: self.now.to_string(),
+            inputs: inputs.clone(),
+            fronts: fronts(&self.site),
+            pages,
+            routes,
+            shown_on,
+            timing: timing(&self.site, self.now),
+            filter_counts: counts_hash(&self.site, self.now),
+            usage: self.messages.usage(),
+            ..Manifest::new(options)
+        }
+    }
+}
+
+/// Hash of the front matter of every content file of `site`, by path.
+fn fronts(site: &Site) -> BTreeMap<String, String> {
+    site.items
+        .values()
+        .map(|i| &**i)
+        .chain(std::iter::once(&*site.home))
+        .flat_map(|i| i.texts.values())
+        .map(|t| {
+            let path: Vec<String> = t
+                .file
+                .path
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            (
+                path.join("/"),
+                manifest::hash(t.file.text[..t.body.start].as_bytes()),
+            )
+        })
+        .collect()
+}
+
+/// What of each event depends on "now": how many sessions are over and how
+/// many start within a week (the home page shows the week's events).
+fn timing(site: &Site, now: jiff::civil::DateTime) -> BTreeMap<String, String> {
+    let week = now.checked_add(7.days()).ok();
+    site.items
+        .iter()
+        .filter_map(|(key, item)| match &item.data {
+            ItemData::Event(e) => {
+                let s = e.time.sessions();
+                let over = s.iter().filter(|x| x.end <= now).count();
+                let soon = s
+                    .iter()
+                    .filter(|x| week.is_some_and(|w| x.start < w))
+                    .count();
+                Some((key_name(key), format!("{over}/{soon}")))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Hash of the filter counts at `now` (every list with filter links shows them).
+fn counts_hash(site: &Site, now: jiff::civil::DateTime) -> String {
+    manifest::hash(format!("{:?}", crate::routes::filter_counts(site, now)).as_bytes())
+}
+
+/// The report of a rebuild: every page and file of the new output.
+fn report_of<'a>(
+    all: &[(String, Route)],
+    m: &Manifest,
+    files: impl Iterator<Item = &'a String>,
+    images_encoded: usize,
+) -> BuildReport {
+    let mut per_language: BTreeMap<String, usize> = BTreeMap::new();
+    for (lang, _) in all {
+        *per_language.entry(lang.clone()).or_insert(0) += 1;
+    }
+    let html = m.pages.len()
+        + files
+            .filter(|f| f.ends_with(".html") && !m.pages.contains_key(*f))
+            .count();
+    BuildReport {
+        per_language,
+        pages: html,
+        files: m.outputs.len(),
+        bytes: m
+            .outputs
+            .values()
+            .map(|s| usize::try_from(s.size).unwrap_or(usize::MAX))
+            .sum(),
+        warnings: Diagnostics::new(),
+        images_encoded,
+    }
+}
+
+/// Writes the files of `files` whose bytes differ from the output folder's
+/// and removes the files of the previous build that are no longer made
+/// (pages not rendered again are in `records` and stay). The manifest is
+/// removed first.
+fn write_changes(
+    out: &Path,
+    files: &OutputFiles,
+    records: &BTreeMap<String, PageRecord>,
+    old: &Manifest,
+) -> Result<(), Diagnostic> {
+    use rayon::prelude::*;
+    let failed = |path: &Path, e: std::io::Error| {
+        Diagnostic::error("cannot-write")
+            .arg("file", path.display().to_string())
+            .arg("detail", e.to_string())
+    };
+    Manifest::invalidate(out).map_err(|e| failed(&manifest::path_for(out), e))?;
+    files.par_iter().try_for_each(|(rel, bytes)| {
+        if !crate::output::safe_relative(rel) {
+            return Err(Diagnostic::error("write-outside-output").arg("path", rel.as_str()));
+        }
+        let path = out.join(rel);
+        if std::fs::read(&path).is_ok_and(|b| b == **bytes) {
+            return Ok(());
+        }
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| failed(dir, e))?;
+        }
+        let tmp = path.with_file_name(format!(
+            ".{}.wegweiser-tmp",
+            path.file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default()
+        ));
+        std::fs::write(&tmp, bytes).map_err(|e| failed(&tmp, e))?;
+        std::fs::rename(&tmp, &path).map_err(|e| failed(&path, e))
+    })?;
+    for rel in old.outputs.keys() {
+        if files.contains_key(rel) || records.contains_key(rel) {
+            continue;
+        }
+        let path = out.join(rel);
+        std::fs::remove_file(&path).map_err(|e| failed(&path, e))?;
+        // Folders left empty go too (a clean build would not make them).
+        let mut dir = path.parent();
+        while let Some(d) = dir {
+            if d == out || std::fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,267 @@
+//! `wegweiser build` with the previous output present (build_kept): after
+//! every kind of change the output folder is byte for byte what a clean
+//! build makes, files whose bytes did not change keep their time, and
+//! content edits are rebuilt incrementally rather than in full.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::SystemTime;
+
+use common::TestSite;
+use wegweiser::BuildOptions;
+use wegweiser::build::{BuildMode, NoProgress, build_kept};
+use wegweiser::diagnostics::Diagnostics;
+
+/// Every file below `dir` (the output marker left out): bytes and time.
+fn tree(dir: &Path) -> BTreeMap<String, (Vec<u8>, SystemTime)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let m = e.metadata().unwrap();
+            (
+                rel,
+                (std::fs::read(e.path()).unwrap(), m.modified().unwrap()),
+            )
+        })
+        .filter(|(rel, _)| rel != wegweiser::output::OUTPUT_MARKER)
+        .collect()
+}
+
+/// Every folder below `dir`.
+fn folders(dir: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_dir())
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect()
+}
+
+fn kept(opts: &BuildOptions, clean: bool) -> BuildMode {
+    match build_kept(opts, clean, &NoProgress, &|_| Diagnostics::new()) {
+        Ok((_, mode)) => mode,
+        Err(ds) => panic!("build failed:\n{}", ds.render()),
+    }
+}
+
+/// Builds `site` with the previous output present, then a clean build into
+/// another folder; asserts both trees are equal, that files with the same
+/// bytes as before kept their time, and returns the mode and how many
+/// files were written.
+fn rebuild_and_compare(site: &TestSite, opts: &BuildOptions) -> (BuildMode, usize) {
+    let before = tree(&site.out());
+    let mode = kept(opts, false);
+    let after = tree(&site.out());
+    let mut clean = opts.clone();
+    clean.out = site.root.join("clean-build");
+    wegweiser::build::build(&clean).unwrap_or_else(|ds| panic!("{}", ds.render()));
+    let expected = tree(&clean.out);
+    let differ: Vec<&String> = expected
+        .keys()
+        .chain(after.keys())
+        .filter(|k| expected.get(*k).map(|e| &e.0) != after.get(*k).map(|a| &a.0))
+        .collect();
+    assert!(differ.is_empty(), "differs from a clean build: {differ:?}");
+    assert_eq!(folders(&site.out()), folders(&clean.out), "folders");
+    let mut written = 0;
+    for (k, (bytes, time)) in &after {
+        match before.get(k) {
+            Some((b, t)) if b == bytes && mode == BuildMode::Incremental => {
+                assert_eq!(t, time, "{k} kept its bytes but got a new time")
+            }
+            Some((b, _)) if b == bytes => {}
+            _ => written += 1,
+        }
+    }
+    std::fs::remove_dir_all(&clean.out).unwrap();
+    (mode, written)
+}
+
+/// The example site, built once with a manifest.
+fn first_build() -> (TestSite, BuildOptions) {
+    let site = TestSite::example();
+    let opts = site.options();
+    assert_eq!(kept(&opts, false), BuildMode::Full);
+    (site, opts)
+}
+
+const OFFER: &str = "content/offers/anerkennungsberatung.md";
+
+#[test]
+fn nothing_changed_writes_nothing() {
+    let (site, opts) = first_build();
+    let (mode, written) = rebuild_and_compare(&site, &opts);
+    assert_eq!(mode, BuildMode::Incremental);
+    assert_eq!(written, 0);
+}
+
+#[test]
+fn a_body_edit_writes_only_its_pages_and_the_reader_files() {
+    let (site, opts) = first_build();
+    let text = std::fs::read_to_string(site.root.join(OFFER)).unwrap();
+    std::fs::write(
+        site.root.join(OFFER),
+        format!("{text}\nEin neuer Satz im Text.\n"),
+    )
+    .unwrap();
+    let (mode, written) = rebuild_and_compare(&site, &opts);
+    assert_eq!(mode, BuildMode::Incremental);
+    assert!(written > 0 && written < 30, "{written} files written");
+}
+
+#[test]
+fn a_title_edit() {
+    let (site, opts) = first_build();
+    site.edit(
+        OFFER,
+        "title = \"Anerkennungsberatung\"",
+        "title = \"Anerkennungsberatung neu\"",
+    );
+    assert_eq!(rebuild_and_compare(&site, &opts).0, BuildMode::Incremental);
+}
+
+#[test]
+fn a_translation_edit() {
+    let (site, opts) = first_build();
+    site.edit(
+        "content/offers/anerkennungsberatung.en.md",
+        "Recognition counselling",
+        "Recognition advice",
+    );
+    assert_eq!(rebuild_and_compare(&site, &opts).0, BuildMode::Incremental);
+}
+
+#[test]
+fn a_new_and_a_deleted_item() {
+    let (site, opts) = first_build();
+    let text = std::fs::read_to_string(site.root.join(OFFER)).unwrap();
+    site.write(
+        "content/offers/zweite-beratung.md",
+        &text.replace("Anerkennungsberatung", "Zweite Beratung"),
+    );
+    assert_eq!(rebuild_and_compare(&site, &opts).0, BuildMode::Incremental);
+    site.remove("content/offers/zweite-beratung.md");
+    assert_eq!(rebuild_and_compare(&site, &opts).0, BuildMode::Incremental);
+}
+
+#[test]
+fn interface_text_template_static_and_config() {
+    let (site, opts) = first_build();
+    site.edit(
+        "locales/en/main.ftl",
+        "Skip to content",
+        "Skip to the content",
+    );
+    assert_eq!(rebuild_and_compare(&site, &opts).0, BuildMode::Incremental);
+    site.edit(
+        "themes/default/templates/base.html",
+        "</body>",
+        "<!-- x --></body>",
+    );
+    assert_eq!(rebuild_and_compare(&site, &opts).0, BuildMode::Incremental);
+    site.write("static/hallo.txt", "Hallo\n");
+    assert_eq!(rebuild_and_compare(&site, &opts).0, BuildMode::Incremental);
+    site.write("static/hallo.txt", "Hallo, Welt\n");
+    assert_eq!(rebuild_and_compare(&site, &opts).0, BuildMode::Incremental);
+    site.edit("themes/default/static/style.css", "{", "{ ");
+    rebuild_and_compare(&site, &opts);
+    let config = std::fs::read_to_string(site.root.join("site.toml")).unwrap();
+    site.write("site.toml", &format!("{config}\n# changed\n"));
+    assert_eq!(rebuild_and_compare(&site, &opts).0, BuildMode::Full);
+}
+
+#[test]
+fn now_passing_an_event() {
+    let site = TestSite::example();
+    let mut opts = site.options();
+    // The information evening on 3 March 2026 ends at 19:30 (Berlin).
+    opts.now = Some("2026-03-03T11:00:00Z".parse().unwrap());
+    kept(&opts, false);
+    // Opening hours' "open now" intervals depend on the time of day: any
+    // other "now" builds in full.
+    opts.now = Some("2026-03-03T19:00:00Z".parse().unwrap());
+    assert_eq!(rebuild_and_compare(&site, &opts).0, BuildMode::Full);
+    // Another day: a full build.
+    opts.now = Some("2026-05-10T12:00:00Z".parse().unwrap());
+    assert_eq!(rebuild_and_compare(&site, &opts).0, BuildMode::Full);
+}
+
+#[test]
+fn clean_and_doubts_build_in_full() {
+    let (site, opts) = first_build();
+    assert_eq!(kept(&opts, true), BuildMode::Full);
+    // An output file changed behind the build's back.
+    std::fs::write(site.out().join("robots.txt"), "changed").unwrap();
+    assert_eq!(rebuild_and_compare(&site, &opts).0, BuildMode::Full);
+    // A corrupt manifest.
+    let manifest = site.root.join(".wegweiser-cache/public.manifest");
+    assert!(manifest.is_file());
+    std::fs::write(&manifest, "{").unwrap();
+    assert_eq!(rebuild_and_compare(&site, &opts).0, BuildMode::Full);
+}
+
+/// A small deterministic random number generator (xorshift).
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+#[test]
+fn random_sequences_of_edits_equal_clean_builds() {
+    let (site, opts) = first_build();
+    let mut files: Vec<String> = walkdir::WalkDir::new(site.root.join("content"))
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(&site.root)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|p| !p.contains("_index") && !p.contains("/locations/"))
+        .collect();
+    files.sort();
+    let mut rng = Rng(0x5eed_1234_abcd_0042);
+    for step in 0..8 {
+        let file = files[rng.below(files.len())].clone();
+        let path = site.root.join(&file);
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let edited = match rng.below(3) {
+            // A body edit.
+            0 => format!("{text}\nNoch ein Satz {step}.\n"),
+            // A title edit.
+            1 => text.replacen("title = \"", &format!("title = \"{step} "), 1),
+            // A summary edit.
+            _ => text.replacen("summary = \"", &format!("summary = \"Neu {step}: "), 1),
+        };
+        std::fs::write(&path, edited).unwrap();
+        let (mode, _) = rebuild_and_compare(&site, &opts);
+        assert_eq!(mode, BuildMode::Incremental, "step {step}: {file}");
+    }
+}
