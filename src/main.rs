@@ -74,8 +74,13 @@ enum Command {
         /// List every warning (without it, the first few and their number).
         #[arg(long)]
         verbose: bool,
-        /// Build everything again, ignoring the previous build's manifest
-        /// (without it, only what changed is rendered and written).
+        /// Render and write only what changed since the previous build
+        /// (its manifest beside the output), file by file in place. Without
+        /// it the whole site is built in a staging folder and exchanged in
+        /// one step, so readers never see a half-updated site.
+        #[arg(long, conflicts_with = "clean")]
+        incremental: bool,
+        /// Build everything again (the default; kept for scripts that say so).
         #[arg(long)]
         clean: bool,
         #[command(flatten)]
@@ -135,6 +140,7 @@ fn main() -> ExitCode {
             out,
             base_url,
             verbose,
+            incremental,
             clean,
             input,
         } => {
@@ -147,7 +153,8 @@ fn main() -> ExitCode {
                 now: None,
             };
             let text = cli::tool_text(choose(input.lang.or(cli.lang)), &opts.root);
-            cli::build::run(opts, clean, input.strict, input.format, verbose, &text)
+            let full = clean || !incremental;
+            cli::build::run(opts, full, input.strict, input.format, verbose, &text)
         }
         Command::Check { root, input } => {
             let mut opts = BuildOptions::new(root);
