@@ -27,8 +27,9 @@ pub fn prefixed(base: &str, path: &str) -> String {
     }
 }
 
-/// Prefixes every site path in `href`, `src`, `action` and the page's
-/// `data-base` marker. Returns the page unchanged if it cannot be parsed.
+/// Prefixes every site path in `href`, `src`, `action`, `poster`, each
+/// address of a `srcset` (pictures' variants) and the page's `data-base`
+/// marker. Returns the page unchanged if it cannot be parsed.
 pub fn rewrite(html: &str, base: &str) -> String {
     if base.is_empty() {
         return html.to_string();
@@ -46,6 +47,16 @@ pub fn rewrite(html: &str, base: &str) -> String {
         .append_element_content_handler(element!("[href]", |el| fix(el, "href")))
         .append_element_content_handler(element!("[src]", |el| fix(el, "src")))
         .append_element_content_handler(element!("form[action]", |el| fix(el, "action")))
+        .append_element_content_handler(element!("video[poster]", |el| fix(el, "poster")))
+        .append_element_content_handler(element!("[srcset]", |el| {
+            if let Some(v) = el.get_attribute("srcset") {
+                let new = srcset_prefixed(base, &v);
+                if new != v {
+                    el.set_attribute("srcset", &new)?;
+                }
+            }
+            Ok(())
+        }))
         .append_element_content_handler(element!("html", |el| {
             el.set_attribute("data-base", base)?;
             Ok(())
@@ -54,9 +65,37 @@ pub fn rewrite(html: &str, base: &str) -> String {
     result.unwrap_or_else(|_| html.to_string())
 }
 
+/// A `srcset` ("/img/a-320.webp 320w, /img/a-640.webp 640w") with each
+/// address prefixed.
+fn srcset_prefixed(base: &str, srcset: &str) -> String {
+    srcset
+        .split(',')
+        .map(|candidate| {
+            let candidate = candidate.trim();
+            match candidate.split_once(char::is_whitespace) {
+                Some((url, size)) => format!("{} {}", prefixed(base, url), size.trim()),
+                None => prefixed(base, candidate),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pictures_and_videos_below_a_base_path() {
+        let html = r#"<html><picture><source srcset="/img/a-320.webp 320w, /img/a-640.webp 640w"><img src="/img/a-320.jpg"></picture><video poster="/files/home/p.jpg"></video></html>"#;
+        let out = rewrite(html, "/guide");
+        assert!(
+            out.contains(r#"srcset="/guide/img/a-320.webp 320w, /guide/img/a-640.webp 640w""#),
+            "{out}"
+        );
+        assert!(out.contains(r#"poster="/guide/files/home/p.jpg""#), "{out}");
+        assert!(out.contains(r#"src="/guide/img/a-320.jpg""#), "{out}");
+    }
 
     #[test]
     fn base_paths() {

@@ -169,9 +169,15 @@ for (const lang of ["ar", "fa"]) {
         // Each reads in its own direction (German left to right; a translated
         // name in the page's).
         // (the name is isolated in a <bdi> inside the link: its direction counts)
+        // A translated name may keep the German one in brackets: its Latin
+        // words read left to right among themselves, the others in the
+        // name's direction.
         name: (() => {
           const text = name.querySelector("bdi") || name;
-          return window.__inOrder(window.__boxes(text), getComputedStyle(text).direction);
+          const boxes = window.__boxes(text);
+          const latin = (b) => /[A-Za-zÄÖÜäöüß]/.test(b.text);
+          const own = window.__inOrder(boxes.filter((b) => !latin(b)), getComputedStyle(text).direction);
+          return own !== "ok" ? own : window.__inOrder(boxes.filter(latin), "ltr");
         })(),
         role: (() => {
           const text = role.querySelector("bdi") || role;

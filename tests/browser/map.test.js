@@ -85,7 +85,7 @@ let browser, tiles, site, dir;
 test.before(async () => {
   tiles = await tileServer();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "wegweiser-map-"));
-  for (const d of ["content", "locales", "themes"]) fs.cpSync(path.join(REPO, d), path.join(dir, d), { recursive: true });
+  for (const d of ["content", "locales", "themes", "static"]) fs.cpSync(path.join(REPO, d), path.join(dir, d), { recursive: true });
   const toml = fs.readFileSync(path.join(REPO, "site.toml"), "utf8");
   fs.writeFileSync(
     path.join(dir, "site.toml"),
