@@ -452,7 +452,7 @@ pub fn config(config: &SiteConfig, messages: &Messages, backend: &Backend) -> Va
                     Scope::Translation => bookkeeping_field(f),
                     // Written by `wegweiser import`: kept as the file has it.
                     _ if f.name.starts_with("import_") => {
-                        json!({ "name": f.name, "widget": "hidden", "required": false })
+                        json!({ "name": f.name, "widget": "hidden" })
                     }
                     _ => field(f, config, messages),
                 })
