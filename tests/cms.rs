@@ -128,6 +128,12 @@ fn collections_and_i18n_match_the_content_contract() {
                 .any(|s| s.name == name && s.scope == Scope::Translation);
             if bookkeeping {
                 assert_eq!(f["widget"], "hidden", "{name}");
+            }
+            // Sveltia's schema allows no `required` on a hidden widget (the
+            // import bookkeeping fields); every visible field says whether it
+            // is required.
+            if f["widget"] == "hidden" {
+                assert!(f.get("required").is_none(), "{name}");
             } else {
                 assert!(f["required"].is_boolean(), "{name}");
             }
