@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::pipeline::Pipeline;
 use super::secondary::SecondaryParts;
-use super::{Change, build_in_memory, diff, errors_only};
+use super::{Change, build_in_memory, deps, diff, errors_only};
 use crate::content::load::{load_site_cached, reload_changed};
 use crate::content::{Item, ItemKey, Kind, Site};
 use crate::diagnostics::Diagnostics;
@@ -292,16 +292,26 @@ impl Pipeline {
                 }
             }
         } else {
-            let affected = crate::routes::affected(&self.site, &site, &keys, self.now);
-            // A change in a list moves cards between its pages: every page of
-            // an affected list is re-rendered (pages that no longer exist are
-            // dropped by `render`).
-            let b = self.builder_for(&site, messages);
-            jobs.extend(
-                b.all_jobs()
-                    .into_iter()
-                    .filter(|job| affected.contains(&job.1.first_page())),
+            let (affected, counts_changed) =
+                crate::routes::affected_counting(&self.site, &site, &keys, self.now);
+            // Of a list, only the pages whose cards or order changed (deps.rs).
+            let (old_b, b) = (
+                self.builder_for(&self.site, messages),
+                self.builder_for(&site, messages),
             );
+            let langs = self.config.language_keys();
+            let cards = deps::cards_changed(&old_b, &self.site, &b, &site, &keys, &langs);
+            let order = |lang: &str, first: &Route| {
+                old_b
+                    .list_items(lang, first)
+                    .map(|items| items.into_iter().map(deps::key_of).collect())
+            };
+            let before = deps::ListsBefore {
+                order: &order,
+                card_changed: &|lang, k| cards.get(lang).is_some_and(|c| c.contains(k)),
+                whole: &|r| counts_changed && r.has_filters(),
+            };
+            jobs.extend(deps::pages_to_render(&b, &b.all_jobs(), &affected, &before));
         }
         Ok(Some(ContentReload { site, bodies_only }))
     }

@@ -7,6 +7,7 @@
 //! The entry points here are what the commands call: [`build`] (disk),
 //! [`build_in_memory`] (preview and `check`), [`render_site`].
 
+mod deps;
 mod full;
 mod incremental;
 mod manifest;

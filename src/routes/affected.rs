@@ -69,12 +69,66 @@ pub fn affected(
     keys: &BTreeSet<ItemKey>,
     now: DateTime,
 ) -> BTreeSet<Route> {
+    affected_counting(old, new, keys, now).0
+}
+
+/// [`affected`], and whether the filter counts changed (then every page of
+/// a list with filter links is affected, not only those whose cards changed).
+pub fn affected_counting(
+    old: &Site,
+    new: &Site,
+    keys: &BTreeSet<ItemKey>,
+    now: DateTime,
+) -> (BTreeSet<Route>, bool) {
     let counts_changed = filter_counts(old, now) != filter_counts(new, now);
     let mut routes = affected_by(&|key| shown_on(old, key), new, keys, counts_changed);
     if counts_changed {
         routes.extend(lists(old).into_iter().filter(Route::has_filters));
     }
-    routes
+    (routes, counts_changed)
+}
+
+/// The items whose cards can differ after `keys` changed: the changed items
+/// and the items of `new` that name a changed contact or are held at a
+/// changed location (a card shows a contact's name and phone, a location's
+/// address). An item that stopped naming one changed itself, so the new
+/// site is enough.
+pub fn cards_touched(new: &Site, keys: &BTreeSet<ItemKey>) -> BTreeSet<ItemKey> {
+    let mut touched = keys.clone();
+    let named = |kind: Kind, slug: &str| keys.contains(&(kind, slug.to_string()));
+    for (key, item) in &new.items {
+        if contacts_named(item).iter().any(|c| named(Kind::Contact, c))
+            || item.data.at().is_some_and(|at| named(Kind::Location, at))
+        {
+            touched.insert(key.clone());
+        }
+    }
+    touched
+}
+
+/// The pages (numbered from 1) of one list in one language that show
+/// something new: every page when the list's length changed (each page
+/// shows the total and the pager) or the list before is unknown (`old`:
+/// `None`), else the pages whose items, or whose items' cards
+/// (`card_changed`), changed. The card-level half of the dependency rule
+/// the preview and the incremental build share.
+pub fn list_pages_changed<K: PartialEq>(
+    old: Option<&[K]>,
+    new: &[K],
+    per_page: usize,
+    card_changed: &dyn Fn(&K) -> bool,
+) -> BTreeSet<usize> {
+    let per_page = per_page.max(1);
+    let pages = new.len().div_ceil(per_page).max(1);
+    match old {
+        Some(old) if old.len() == new.len() => (1..=pages)
+            .filter(|p| {
+                let range = (p - 1) * per_page..(p * per_page).min(new.len());
+                old[range.clone()] != new[range.clone()] || new[range].iter().any(card_changed)
+            })
+            .collect(),
+        _ => (1..=pages).collect(),
+    }
 }
 
 /// The one rule behind [`affected`] and the incremental build: the pages
@@ -301,6 +355,53 @@ mod tests {
         }
         let home = (Kind::Home, String::new());
         assert_eq!(all[&home], shown_on(&site, &home));
+    }
+
+    #[test]
+    fn only_the_list_pages_whose_items_or_cards_changed() {
+        let old: Vec<u32> = (0..25).collect();
+        let none = |_: &u32| false;
+        // Nothing changed: no page.
+        assert!(list_pages_changed(Some(&old), &old, 10, &none).is_empty());
+        // A card on page 2 changed.
+        let seven_teen = |k: &u32| *k == 17;
+        assert_eq!(
+            list_pages_changed(Some(&old), &old, 10, &seven_teen),
+            BTreeSet::from([2])
+        );
+        // An item moved from page 1 to page 2: pages 1 and 2, not 3.
+        let mut moved = old.clone();
+        let x = moved.remove(3);
+        moved.insert(12, x);
+        assert_eq!(
+            list_pages_changed(Some(&old), &moved, 10, &none),
+            BTreeSet::from([1, 2])
+        );
+        // A new item or an unknown list: every page.
+        let longer: Vec<u32> = (0..26).collect();
+        assert_eq!(list_pages_changed(Some(&old), &longer, 10, &none).len(), 3);
+        assert_eq!(list_pages_changed(None, &old, 10, &none).len(), 3);
+        // An empty list still has its one page.
+        assert_eq!(
+            list_pages_changed::<u32>(Some(&[1]), &[], 10, &none),
+            BTreeSet::from([1])
+        );
+    }
+
+    #[test]
+    fn cards_touched_are_the_items_and_those_naming_a_changed_contact() {
+        let site = example_site();
+        let slug = "kreisverwaltung-mainz-bingen";
+        let keys = key(Kind::Contact, slug);
+        let touched = cards_touched(&site, &keys);
+        assert!(touched.contains(&(Kind::Contact, slug.to_string())));
+        for (k, i) in &site.items {
+            assert_eq!(
+                touched.contains(k),
+                mentions(i, slug) || k.1 == slug,
+                "{k:?}"
+            );
+        }
     }
 
     #[test]

@@ -14,7 +14,8 @@ mod lists;
 mod route;
 
 pub use affected::{
-    affected, affected_by, contacts_named, feeds_affected, shown_on, shown_on_all, term_feeds_of,
+    affected, affected_by, affected_counting, cards_touched, contacts_named, feeds_affected,
+    list_pages_changed, shown_on, shown_on_all, term_feeds_of,
 };
 pub use api::{
     API_ROOT, DCAT, api_index, api_item, api_list, api_root, api_schema, api_taxonomies,

@@ -277,6 +277,32 @@ impl<'a> PageBuilder<'a> {
         }
     }
 
+    /// The items of a list (given by its first page) in `lang`, in reading
+    /// order, [`PageBuilder::per_page`] to a page; `None` if the site has no
+    /// such list. What an update compares to find the pages a change moves
+    /// cards on (build/deps.rs).
+    pub fn list_items(&self, lang: &str, first: &Route) -> Option<Vec<&'a Item>> {
+        self.members
+            .contains_key(first)
+            .then(|| self.list(lang, first).into_owned())
+    }
+
+    /// Cards on a list page.
+    pub fn per_page(&self) -> usize {
+        self.per_page
+    }
+
+    /// A digest of an item's card in `lang`: of the view the card template
+    /// gets on a list page, so equal digests mean equal cards.
+    pub fn card_digest(&self, lang: &str, item: &Item) -> u64 {
+        use std::hash::Hasher;
+        // A card is plain data (strings, numbers, options): it always serializes.
+        let json = serde_json::to_vec(&self.card(lang, item)).unwrap_or_default();
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(&json);
+        h.finish()
+    }
+
     /// One item in a list, with the facts a reader decides by.
     pub(super) fn card(&self, lang: &str, item: &Item) -> Card {
         let facts = CardFacts {
