@@ -376,3 +376,77 @@ fn an_update_reports_interface_text_and_content_errors_together() {
         full.render()
     );
 }
+
+/// The files of every page of every list of the pipeline's site (up to a
+/// generous page count), in every language.
+fn list_page_files(p: &Pipeline) -> std::collections::BTreeSet<String> {
+    use wegweiser::routes;
+    let site = p.site();
+    let mut files = std::collections::BTreeSet::new();
+    for lang in site.config.language_keys() {
+        for first in routes::lists(site) {
+            for n in 1..=60 {
+                let path = routes::path(&lang, &first.with_page(n));
+                files.insert(routes::file_for(&path));
+            }
+        }
+    }
+    files
+}
+
+/// A title (a card's text) edited: of the lists that show the item, only
+/// the pages whose cards or order changed are rendered again — every list
+/// page rendered changed — and the output is a fresh build's.
+#[test]
+fn a_title_edit_renders_only_the_list_pages_that_change() {
+    let site = TestSite::example();
+    site.edit("site.toml", "paginate_by = 10", "paginate_by = 2");
+    let mut p = Pipeline::load(&site.options()).unwrap();
+    let total = p.render(None).unwrap();
+    let lists = list_page_files(&p);
+    let offer = "content/offers/sprachcafe-ingelheim.md";
+    // The same place in the title order, and then a move to the front.
+    for (from, to) in [
+        ("Sprachcafé Ingelheim", "Sprachcafé Ingelheim am Rhein"),
+        ("Sprachcafé Ingelheim am Rhein", "Aaa Sprachcafé"),
+    ] {
+        site.edit(
+            offer,
+            &format!("title = \"{from}\""),
+            &format!("title = \"{to}\""),
+        );
+        let u = check_update(&site, &mut p, &[offer]);
+        let changed: std::collections::BTreeSet<&String> =
+            u.changes.iter().map(|(k, _)| k).collect();
+        let rendered_lists: Vec<&String> = u
+            .rendered_files
+            .iter()
+            .filter(|f| lists.contains(*f))
+            .collect();
+        assert!(!rendered_lists.is_empty(), "{to}: the offer's lists");
+        let unchanged: Vec<&&String> = rendered_lists
+            .iter()
+            .filter(|f| !changed.contains(**f))
+            .collect();
+        assert!(
+            unchanged.is_empty(),
+            "{to}: list pages rendered though they did not change: {unchanged:?}"
+        );
+        // In place, the German offer list keeps most of its pages (a move
+        // to the front shifts every card before the old place).
+        let (out, _) = p.output().unwrap();
+        let offer_pages = lists
+            .iter()
+            .filter(|f| f.starts_with("de/offers/") && out.contains_key(*f))
+            .filter(|f| !changed.contains(f))
+            .count();
+        if to.starts_with("Sprachcafé") {
+            assert!(offer_pages > 2, "{to}: untouched pages of the offer list");
+        }
+        assert!(
+            u.rendered < total / 4,
+            "{to}: rendered {} of {total} pages",
+            u.rendered
+        );
+    }
+}

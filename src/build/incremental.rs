@@ -22,6 +22,8 @@ use crate::routes::Route;
 pub struct Update {
     /// Pages rendered (all languages, including the chooser).
     pub rendered: usize,
+    /// The files of the pages rendered (empty after a full reload).
+    pub rendered_files: Vec<String>,
     /// Whether everything was reloaded (site.toml changed).
     pub full: bool,
     /// Output files that changed (new bytes, or `None` if removed).
@@ -143,7 +145,7 @@ impl Pipeline {
             || touched.all_locales
             || !touched.locales.is_empty()
             || content.as_ref().is_some_and(|c| !c.bodies_only);
-        let (rendered, mut changes) =
+        let (rendered_files, mut changes) =
             self.commit_and_render(text, content.map(|c| c.site), jobs, structural)?;
         // Search indexes and offline lists are not part of any page: they
         // are produced in `settle`, after the browser has been told to reload.
@@ -155,7 +157,8 @@ impl Pipeline {
             statics: touched.statics,
         }));
         Ok(Update {
-            rendered,
+            rendered: rendered_files.len(),
+            rendered_files,
             full: false,
             changes,
             warnings: self.current_warnings()?,
@@ -185,6 +188,7 @@ impl Pipeline {
         Ok(Update {
             // A first render renders every page it stores.
             rendered: self.pages.len(),
+            rendered_files: Vec::new(),
             full: true,
             changes: diff(&before.unwrap_or_default(), &fresh.files),
             warnings: fresh.warnings,
@@ -324,7 +328,7 @@ impl Pipeline {
         site: Option<Site>,
         jobs: BTreeSet<(String, Route)>,
         structural: bool,
-    ) -> Result<(usize, Vec<Change>), Diagnostics> {
+    ) -> Result<(Vec<String>, Vec<Change>), Diagnostics> {
         let mut previous = Previous {
             messages: self.messages.clone(),
             site: site.map(|s| std::mem::replace(&mut self.site, s)),

@@ -195,17 +195,17 @@ impl Pipeline {
         &mut self,
         jobs: Option<BTreeSet<(String, Route)>>,
     ) -> Result<usize, Diagnostics> {
-        self.render_jobs(jobs, true).map(|(n, _)| n)
+        self.render_jobs(jobs, true).map(|(files, _)| files.len())
     }
 
-    /// [`Pipeline::render`], also returning the page files that changed.
+    /// [`Pipeline::render`], returning the page files rendered and those that changed.
     /// `routes_may_change: false` (an update that touched only bodies) skips
     /// working out the site's routes again.
     pub(super) fn render_jobs(
         &mut self,
         jobs: Option<BTreeSet<(String, Route)>>,
         routes_may_change: bool,
-    ) -> Result<(usize, Vec<Change>), Diagnostics> {
+    ) -> Result<(Vec<String>, Vec<Change>), Diagnostics> {
         let builder = self.builder();
         let all: Option<BTreeSet<(String, Route)>> =
             (jobs.is_none() || routes_may_change).then(|| builder.all_jobs().into_iter().collect());
@@ -233,12 +233,15 @@ impl Pipeline {
             }
         }
         errors_only(ds)?;
-        let count = new_pages.len();
+        let files = new_pages
+            .iter()
+            .map(|(_, p)| crate::routes::file_for(&p.path))
+            .collect();
         let converted: Vec<((String, Route), Page)> = new_pages
             .into_par_iter()
             .map(|(job, p)| (job, self.page(p)))
             .collect();
-        Ok((count, self.store(converted, all.as_ref())))
+        Ok((files, self.store(converted, all.as_ref())))
     }
 
     /// A rendered page, finished, with its file and digest.
