@@ -14,6 +14,7 @@ mod manifest;
 mod pipeline;
 mod rebuild;
 mod secondary;
+mod settle;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -24,6 +25,7 @@ use crate::output::{self, OutputFiles, Staging};
 
 pub use incremental::Update;
 pub use pipeline::Pipeline;
+pub use settle::{Settled, Settling};
 
 /// What to build and how.
 #[derive(Debug, Clone)]

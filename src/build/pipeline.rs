@@ -153,22 +153,14 @@ impl Pipeline {
         site: &'a Site,
         messages: &'a Messages,
     ) -> PageBuilder<'a> {
-        let site_css = self
-            .opts
-            .root
-            .join(crate::layout::STATIC_DIR)
-            .join("site.css")
-            .is_file()
-            .then_some(crate::routes::SITE_STYLESHEET);
-        PageBuilder::new(
+        page_builder(
+            &self.opts.root,
             site,
             messages,
             &self.formatters,
-            crate::routes::STYLESHEET,
-            site_css,
             self.now,
+            &self.images,
         )
-        .with_images(&self.images)
     }
 
     /// What the secondary files are made from; `builder` makes a page
@@ -404,9 +396,38 @@ impl Pipeline {
     }
 }
 
+/// A page builder for `site` in the site folder `root` (whose static
+/// folder may hold the site's own stylesheet).
+pub(super) fn page_builder<'a>(
+    root: &Path,
+    site: &'a Site,
+    messages: &'a Messages,
+    formatters: &'a BTreeMap<String, LocaleFormatter>,
+    now: jiff::civil::DateTime,
+    images: &'a crate::media::Images,
+) -> PageBuilder<'a> {
+    let site_css = root
+        .join(crate::layout::STATIC_DIR)
+        .join("site.css")
+        .is_file()
+        .then_some(crate::routes::SITE_STYLESHEET);
+    PageBuilder::new(
+        site,
+        messages,
+        formatters,
+        crate::routes::STYLESHEET,
+        site_css,
+        now,
+    )
+    .with_images(images)
+}
+
 /// A number and date formatter per language; a language ICU4X cannot format
 /// for is an error in site.toml.
-fn formatters(config: &SiteConfig, ds: &mut Diagnostics) -> BTreeMap<String, LocaleFormatter> {
+pub(super) fn formatters(
+    config: &SiteConfig,
+    ds: &mut Diagnostics,
+) -> BTreeMap<String, LocaleFormatter> {
     let mut formatters = BTreeMap::new();
     for l in &config.languages {
         match LocaleFormatter::new(&l.tag_str(), l.numbering.as_deref()) {

@@ -16,7 +16,7 @@ use std::time::Instant;
 
 use tokio::sync::{broadcast, mpsc};
 
-use crate::build::{BuildOptions, Change, Pipeline, build_in_memory};
+use crate::build::{BuildOptions, Change, Pipeline, Settled, build_in_memory};
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::Diagnostics;
 use crate::output::OutputFiles;
@@ -135,13 +135,7 @@ async fn serve(opts: ServeOptions) -> Result<(), Diagnostic> {
             .arg("folder", opts.root.display())
             .arg("detail", e.to_string())
     })?;
-    let rebuilder = Rebuilder {
-        pipeline,
-        bopts,
-        served,
-        notices,
-        lang: opts.lang,
-    };
+    let rebuilder = Rebuilder::new(pipeline, bopts, served, notices, opts.lang);
     // Rebuild on every batch of changes, one at a time, on a blocking thread
     // that owns the pipeline (loaded content, templates, rendered pages).
     std::thread::spawn(move || rebuilder.run(rx));
@@ -194,6 +188,16 @@ fn first_build(bopts: &BuildOptions, t: &ToolText) -> (Option<Pipeline>, Served)
     }
 }
 
+/// What the rebuild loop waits for.
+enum Event {
+    /// A batch of changed paths.
+    Paths(Vec<PathBuf>),
+    /// A settling finished, started after the update of that generation.
+    Settled(u64, Settled),
+    /// The watcher stopped.
+    Closed,
+}
+
 /// The rebuild loop's state: the pipeline of the last good build (if any)
 /// and what it shares with the server.
 struct Rebuilder {
@@ -202,34 +206,118 @@ struct Rebuilder {
     served: Arc<RwLock<Served>>,
     notices: broadcast::Sender<Notice>,
     lang: Lang,
+    /// Updates applied so far: a settling started before the last one is stale.
+    generation: u64,
+    /// Whether a settling runs (on its own thread).
+    settling: bool,
+    /// Where settlings report, and the loop's own events arrive.
+    events: std::sync::mpsc::Sender<Event>,
+    inbox: std::sync::mpsc::Receiver<Event>,
 }
 
 impl Rebuilder {
+    fn new(
+        pipeline: Option<Pipeline>,
+        bopts: BuildOptions,
+        served: Arc<RwLock<Served>>,
+        notices: broadcast::Sender<Notice>,
+        lang: Lang,
+    ) -> Rebuilder {
+        let (events, inbox) = std::sync::mpsc::channel();
+        Rebuilder {
+            pipeline,
+            bopts,
+            served,
+            notices,
+            lang,
+            generation: 0,
+            settling: false,
+            events,
+            inbox,
+        }
+    }
+
     /// Rebuilds after every batch of changed paths until the watcher stops.
+    /// The files no page shows are produced on another thread meanwhile
+    /// ([`Rebuilder::settle`]): a new edit does not wait for them.
     fn run(mut self, mut rx: mpsc::Receiver<Vec<PathBuf>>) {
+        let forward = self.events.clone();
+        std::thread::spawn(move || {
+            while let Some(paths) = rx.blocking_recv() {
+                if forward.send(Event::Paths(paths)).is_err() {
+                    return;
+                }
+            }
+            let _ = forward.send(Event::Closed);
+        });
         // Made on this thread: the tool's text is not shared between threads.
         let t = ToolText::new(self.lang);
-        while let Some(paths) = rx.blocking_recv() {
-            let started = Instant::now();
-            let result = rebuild(&mut self.pipeline, &self.bopts, &paths);
-            let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-            match result {
-                Ok((rebuilt, warnings, rendered)) => {
-                    eprint!("{}", warnings.render_in(&t));
-                    let changed = self.serve_rebuilt(rebuilt);
-                    let shown =
-                        changed.map_or_else(|| t.say("serve-all-files", &[]), |n| n.to_string());
-                    let m = Msg::new("serve-rebuilt")
-                        .arg("paths", names.join(", "))
-                        .arg("ms", started.elapsed().as_millis())
-                        .arg("pages", rendered)
-                        .arg("files", shown);
-                    eprintln!("{}", t.get(&m));
-                    self.settle(&t);
-                }
-                Err(ds) => self.serve_errors(ds, &t),
+        while let Ok(event) = self.inbox.recv() {
+            match event {
+                Event::Paths(paths) => self.changed(&paths, &t),
+                Event::Settled(generation, s) => self.settled(generation, s),
+                Event::Closed => return,
             }
         }
+    }
+
+    /// Rebuilds after a batch of changed paths, serves the result, and
+    /// starts settling.
+    fn changed(&mut self, paths: &[PathBuf], t: &ToolText) {
+        let started = Instant::now();
+        let result = rebuild(&mut self.pipeline, &self.bopts, paths);
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        match result {
+            Ok((rebuilt, warnings, rendered)) => {
+                self.generation += 1;
+                eprint!("{}", warnings.render_in(t));
+                let changed = self.serve_rebuilt(rebuilt);
+                let shown =
+                    changed.map_or_else(|| t.say("serve-all-files", &[]), |n| n.to_string());
+                let m = Msg::new("serve-rebuilt")
+                    .arg("paths", names.join(", "))
+                    .arg("ms", started.elapsed().as_millis())
+                    .arg("pages", rendered)
+                    .arg("files", shown);
+                eprintln!("{}", t.get(&m));
+                self.settle();
+            }
+            Err(ds) => self.serve_errors(ds, t),
+        }
+    }
+
+    /// Then the files no page shows (search indexes, service worker): on a
+    /// thread of their own with a one-thread pool, so the next update keeps
+    /// the shared pool. One settling at a time; a stale one's result is
+    /// dropped when it arrives ([`Rebuilder::settled`]) and the next starts.
+    fn settle(&mut self) {
+        if self.settling {
+            return;
+        }
+        let Some(job) = self.pipeline.as_ref().and_then(Pipeline::settling) else {
+            return;
+        };
+        self.settling = true;
+        let (generation, events) = (self.generation, self.events.clone());
+        std::thread::spawn(move || {
+            let settled = match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+                Ok(pool) => pool.install(|| job.run()),
+                Err(_) => job.run(),
+            };
+            let _ = events.send(Event::Settled(generation, settled));
+        });
+    }
+
+    /// A settling finished: served if no update came since, else dropped;
+    /// then the next settling, if one is due.
+    fn settled(&mut self, generation: u64, s: Settled) {
+        self.settling = false;
+        if generation == self.generation
+            && let Some(p) = self.pipeline.as_mut()
+        {
+            apply(&self.served, p.settled(s));
+        }
+        self.settle();
     }
 
     /// Serves a good rebuild and tells the browser to reload if anything
@@ -258,16 +346,6 @@ impl Rebuilder {
         changed
     }
 
-    /// Then the files no page shows (search index, service worker).
-    fn settle(&mut self, t: &ToolText) {
-        if let Some(p) = self.pipeline.as_mut() {
-            match p.settle() {
-                Ok(changes) => apply(&self.served, changes),
-                Err(ds) => eprint!("{}", ds.render_in(t)),
-            }
-        }
-    }
-
     /// A failed rebuild: the last good build stays; the browser shows the problems.
     fn serve_errors(&self, ds: Diagnostics, t: &ToolText) {
         eprint!("{}", ds.render_in(t));
@@ -291,5 +369,97 @@ fn open_browser(url: &str, t: &ToolText) {
     };
     if std::process::Command::new(cmd).arg(url).spawn().is_err() {
         eprintln!("{}", t.get(&Msg::new("serve-open").arg("url", url)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A copy of the example site in a temporary folder.
+    fn example_copy() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for d in ["content", "locales", "themes", "static"] {
+            let ok = std::process::Command::new("cp")
+                .arg("-r")
+                .arg(repo.join(d))
+                .arg(dir.path().join(d))
+                .status()
+                .unwrap()
+                .success();
+            assert!(ok, "copy {d}");
+        }
+        std::fs::copy(repo.join("site.toml"), dir.path().join("site.toml")).unwrap();
+        dir
+    }
+
+    fn edit(root: &std::path::Path, rel: &str, from: &str, to: &str) {
+        let path = root.join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel}: {from}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    }
+
+    /// An edit made while the previous edit's settling runs is served at
+    /// once: its update does not wait for the settling, whose (then stale)
+    /// result is dropped; the next settling brings everything to what a
+    /// fresh build makes.
+    #[test]
+    fn an_edit_during_settling_is_served_without_waiting_for_it() {
+        let dir = example_copy();
+        let mut bopts = BuildOptions::new(dir.path());
+        bopts.now = Some("2026-11-22T00:00:00Z".parse().unwrap());
+        let built = build_in_memory(&bopts).unwrap();
+        let served = Arc::new(RwLock::new(Served {
+            files: Arc::new(built.files),
+            errors: None,
+        }));
+        let (notices, _) = broadcast::channel(16);
+        let mut r = Rebuilder::new(
+            Some(built.pipeline),
+            bopts.clone(),
+            served.clone(),
+            notices,
+            Lang::En,
+        );
+        let t = ToolText::new(Lang::En);
+        let offer = "content/offers/sprachcafe-ingelheim.md";
+        let paths = [PathBuf::from(offer)];
+        // A body edit: its page is served, the search index settles on another thread.
+        edit(dir.path(), offer, "\n+++\n", "\n+++\nErstens.\n");
+        r.changed(&paths, &t);
+        assert!(r.settling, "the first edit's settling runs");
+        // A second edit arrives: served before the settling is looked at.
+        edit(dir.path(), offer, "Erstens.", "Zweitens.");
+        r.changed(&paths, &t);
+        let page = |s: &RwLock<Served>| {
+            let files = s.read().unwrap().files.clone();
+            String::from_utf8_lossy(&files["de/offers/sprachcafe-ingelheim/index.html"])
+                .into_owned()
+        };
+        assert!(page(&served).contains("Zweitens."));
+        assert!(r.settling, "still the first settling, not waited for");
+        // The first settling reports: stale, dropped; the second one is applied.
+        let mut stale_seen = false;
+        while r.settling {
+            match r.inbox.recv().unwrap() {
+                Event::Settled(generation, s) => {
+                    stale_seen |= generation < r.generation;
+                    r.settled(generation, s);
+                }
+                _ => panic!("only settlings report here"),
+            }
+        }
+        assert!(stale_seen, "the first settling was stale");
+        let (fresh, _) = crate::build::render_site(&bopts).unwrap();
+        let now = served.read().unwrap().files.clone();
+        let differ: Vec<&String> = fresh
+            .iter()
+            .filter(|(k, v)| now.get(*k) != Some(*v))
+            .map(|(k, _)| k)
+            .collect();
+        assert!(differ.is_empty(), "not a fresh build's: {differ:?}");
+        assert_eq!(now.len(), fresh.len());
     }
 }

@@ -1,0 +1,112 @@
+//! The reader files' refresh after an update (search indexes, offline
+//! lists, the JSON API: [`Pipeline::settle`]) taken out of the pipeline, so
+//! that the preview can run it on another thread and meanwhile serve a
+//! newer edit: the settling yields to the edit. A settling made before an
+//! update is stale once the update is applied; the preview drops its result
+//! and settles again from the new state.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::Change;
+use super::pipeline::{Pipeline, formatters, page_builder};
+use super::secondary::{self, PageFacts, Secondary, SecondaryParts, Sources};
+use crate::config::SiteConfig;
+use crate::content::Site;
+use crate::diagnostics::Diagnostics;
+use crate::i18n::Messages;
+
+/// What the reader files are made from, owned (a snapshot of a pipeline).
+pub struct Settling {
+    root: PathBuf,
+    config: SiteConfig,
+    site: Site,
+    messages: Arc<Messages>,
+    now: jiff::civil::DateTime,
+    minify: bool,
+    images: crate::media::Images,
+    old: Secondary,
+    pages_digest: u64,
+}
+
+/// A settling's result, for [`Pipeline::settled`].
+pub struct Settled {
+    secondary: Secondary,
+    changes: Vec<Change>,
+}
+
+impl Pipeline {
+    /// The work [`Pipeline::settle`] would do, to run elsewhere
+    /// ([`Settling::run`]); `None` if the reader files are up to date.
+    pub fn settling(&self) -> Option<Settling> {
+        let old = self.secondary.as_ref().filter(|_| self.reader_stale)?;
+        Some(Settling {
+            root: self.opts.root.clone(),
+            config: self.config.clone(),
+            site: self.site.clone(),
+            messages: self.messages.clone(),
+            now: self.now,
+            minify: self.opts.minify,
+            images: self.images.clone(),
+            old: old.clone(),
+            pages_digest: secondary::pages_digest(
+                self.pages
+                    .values()
+                    .map(|p| (p.file.as_str(), p.digest))
+                    .collect(),
+            ),
+        })
+    }
+
+    /// Takes the result of a [`Settling`] made from this pipeline's current
+    /// state (no update since: the caller keeps count); returns the files
+    /// that changed.
+    pub fn settled(&mut self, s: Settled) -> Vec<Change> {
+        self.secondary = Some(s.secondary);
+        self.reader_stale = false;
+        s.changes
+    }
+}
+
+impl Settling {
+    /// Produces the reader files (and the service worker) again.
+    pub fn run(self) -> Settled {
+        // The formatters were checked when the pipeline loaded.
+        let formatters: BTreeMap<_, _> = formatters(&self.config, &mut Diagnostics::new());
+        let builder = || {
+            page_builder(
+                &self.root,
+                &self.site,
+                &self.messages,
+                &formatters,
+                self.now,
+                &self.images,
+            )
+        };
+        let sources = Sources {
+            root: &self.root,
+            config: &self.config,
+            site: &self.site,
+            messages: &self.messages,
+            builder: &builder,
+            now: self.now,
+            minify: self.minify,
+            images: &self.images,
+        };
+        let parts = SecondaryParts {
+            site: false,
+            reader: true,
+            statics: false,
+        };
+        // The site part (which needs the pages' facts) is not produced.
+        let (secondary, changes) =
+            secondary::produce(&sources, &self.old, parts, self.pages_digest, || {
+                PageFacts {
+                    entries: Vec::new(),
+                    default_404: None,
+                }
+            });
+        Settled { secondary, changes }
+    }
+}
