@@ -5,7 +5,9 @@
 //!
 //! Sites: the example guide, and a synthetic guide of `WEGWEISER_BENCH_N`
 //! offers (default 10000) × 4 languages written by bench/gen_site.py.
-//! Run: `cargo bench --bench rebuild` (the synthetic site takes a minute to generate).
+//! Run: `cargo bench --bench rebuild` (the synthetic site takes a minute to
+//! generate; `WEGWEISER_BENCH_N=0` measures the example only,
+//! `WEGWEISER_BENCH_VERBOSE=1` prints the pages each update rendered).
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -41,9 +43,44 @@ fn synthetic(n: usize, to: &Path) {
     assert!(status.success(), "bench/gen_site.py failed");
 }
 
-/// Loads and renders the site, then measures, for an edit of one offer's
-/// text: the update up to the reload (changed pages ready to serve), and
-/// the update with `settle` (search indexes and service worker too).
+/// An edit of one offer's file: appending to its body, or changing its
+/// title (a card's text: the lists that show it change too). Toggles
+/// between the edited and the original text.
+#[derive(Clone, Copy)]
+enum Edit {
+    Body,
+    Title,
+}
+
+impl Edit {
+    fn apply(self, original: &str, on: bool) -> String {
+        match (self, on) {
+            (_, false) => original.to_string(),
+            (Edit::Body, true) => format!("{original}\nGeändert.\n"),
+            // A word added at the end: the offer keeps its place in the lists.
+            (Edit::Title, true) => {
+                let line = original
+                    .lines()
+                    .find(|l| l.starts_with("title = \""))
+                    .expect("the offer has a title");
+                let longer = format!("{} (neu)\"", line.trim_end().trim_end_matches('"'));
+                original.replacen(line, &longer, 1)
+            }
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Edit::Body => "body edit",
+            Edit::Title => "title edit",
+        }
+    }
+}
+
+/// Loads and renders the site, then measures, for a body edit and a title
+/// edit of one offer: the update up to the reload (changed pages ready to
+/// serve), and the update with `settle` (search indexes and service worker
+/// too). Prints how many pages a title edit renders.
 fn bench_site(c: &mut Criterion, name: &str, root: PathBuf, offer: &str) {
     let mut opts = BuildOptions::new(&root);
     opts.now = Some("2026-11-22T00:00:00Z".parse().unwrap());
@@ -53,35 +90,44 @@ fn bench_site(c: &mut Criterion, name: &str, root: PathBuf, offer: &str) {
     let rel = PathBuf::from(offer);
     let path = root.join(&rel);
     let original = std::fs::read_to_string(&path).unwrap();
-    let mut toggle = false;
-    let mut edit = || {
-        toggle = !toggle;
-        let text = if toggle {
-            format!("{original}\nGeändert.\n")
-        } else {
-            original.clone()
+    for kind in [Edit::Body, Edit::Title] {
+        let mut toggle = false;
+        let mut edit = || {
+            toggle = !toggle;
+            std::fs::write(&path, kind.apply(&original, toggle)).unwrap();
         };
-        std::fs::write(&path, text).unwrap();
-    };
-    // The saved file is not part of the time; `settle` after the reload is
-    // in the second measurement only.
-    for (what, settled) in [("to reload", false), ("settled", true)] {
-        c.bench_function(&format!("{name}: {what}"), |b| {
-            b.iter_custom(|iters| {
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
-                    edit();
-                    let t = Instant::now();
-                    black_box(p.update(std::slice::from_ref(&rel)).unwrap());
-                    if settled {
-                        black_box(p.settle().unwrap());
+        // The saved file is not part of the time; `settle` after the reload is
+        // in the second measurement only.
+        for (what, settled) in [("to reload", false), ("settled", true)] {
+            c.bench_function(&format!("{name}, {}: {what}", kind.name()), |b| {
+                b.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        edit();
+                        let t = Instant::now();
+                        let u = black_box(p.update(std::slice::from_ref(&rel)).unwrap());
+                        if settled {
+                            black_box(p.settle().unwrap());
+                        }
+                        total += t.elapsed();
+                        if std::env::var_os("WEGWEISER_BENCH_VERBOSE").is_some() {
+                            eprintln!(
+                                "{}: rendered {} pages, {} files changed",
+                                kind.name(),
+                                u.rendered,
+                                u.changes.len()
+                            );
+                        }
+                        p.settle().unwrap();
                     }
-                    total += t.elapsed();
-                    p.settle().unwrap();
-                }
-                total
-            })
-        });
+                    total
+                })
+            });
+        }
+        // Back to the original text.
+        std::fs::write(&path, &original).unwrap();
+        p.update(std::slice::from_ref(&rel)).unwrap();
+        p.settle().unwrap();
     }
 }
 
@@ -101,6 +147,9 @@ fn rebuild(c: &mut Criterion) {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(10_000);
+    if n == 0 {
+        return;
+    }
     let big = dir.path().join("synthetic");
     synthetic(n, &big);
     let offer = std::fs::read_dir(big.join("content/offers"))
