@@ -74,13 +74,14 @@ enum Command {
         /// List every warning (without it, the first few and their number).
         #[arg(long)]
         verbose: bool,
-        /// Render and write only what changed since the previous build
-        /// (its manifest beside the output), file by file in place. Without
-        /// it the whole site is built in a staging folder and exchanged in
-        /// one step, so readers never see a half-updated site.
-        #[arg(long, conflicts_with = "clean")]
+        /// The default, kept for scripts that say so: with the previous
+        /// build's manifest beside the output, only what changed is
+        /// rendered and written.
+        #[arg(long, hide = true, conflicts_with = "clean")]
         incremental: bool,
-        /// Build everything again (the default; kept for scripts that say so).
+        /// Build everything again, ignoring the previous build (without it,
+        /// only what changed since then is rendered and written; either
+        /// way the new output replaces the old one in one step).
         #[arg(long)]
         clean: bool,
         #[command(flatten)]
@@ -140,7 +141,7 @@ fn main() -> ExitCode {
             out,
             base_url,
             verbose,
-            incremental,
+            incremental: _,
             clean,
             input,
         } => {
@@ -153,8 +154,7 @@ fn main() -> ExitCode {
                 now: None,
             };
             let text = cli::tool_text(choose(input.lang.or(cli.lang)), &opts.root);
-            let full = clean || !incremental;
-            cli::build::run(opts, full, input.strict, input.format, verbose, &text)
+            cli::build::run(opts, clean, input.strict, input.format, verbose, &text)
         }
         Command::Check { root, input } => {
             let mut opts = BuildOptions::new(root);

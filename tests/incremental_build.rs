@@ -284,3 +284,38 @@ fn random_sequences_of_edits_equal_clean_builds() {
         assert_eq!(mode, BuildMode::Incremental, "step {step}: {file}");
     }
 }
+
+/// The output folder's identity and the identity of one file in it.
+#[cfg(unix)]
+fn inodes(out: &Path, file: &str) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    let ino = |p: &Path| std::fs::metadata(p).unwrap().ino();
+    (ino(out), ino(&out.join(file)))
+}
+
+#[cfg(unix)]
+#[test]
+fn an_incremental_build_replaces_the_output_folder_with_its_files_linked() {
+    let (site, opts) = first_build();
+    let other = "de/index.html";
+    let (folder, file) = inodes(&site.out(), other);
+    let text = std::fs::read_to_string(site.root.join(OFFER)).unwrap();
+    std::fs::write(site.root.join(OFFER), format!("{text}\nNoch ein Satz.\n")).unwrap();
+    let (mode, written) = rebuild_and_compare(&site, &opts);
+    assert_eq!(mode, BuildMode::Incremental);
+    assert!(!written.is_empty());
+    let (folder_after, file_after) = inodes(&site.out(), other);
+    // A new folder, exchanged with the old one in one step (never updated
+    // in place), holding the very file of the previous build.
+    assert_ne!(
+        folder, folder_after,
+        "the output folder was updated in place"
+    );
+    assert_eq!(file, file_after, "{other} was written again, not linked");
+    let left: Vec<String> = std::fs::read_dir(&site.root)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with(".public."))
+        .collect();
+    assert_eq!(left, Vec::<String>::new(), "staging folders left over");
+}

@@ -2,7 +2,9 @@
 //! moment leaves the previous output complete (or the new one, once it was
 //! swapped in), readers never find the output folder missing, the staging
 //! folders of interrupted builds are removed by the next build, and a
-//! failure says what state the output folder is in.
+//! failure says what state the output folder is in. All of this holds for
+//! an incremental build (the default of `wegweiser build` with the previous
+//! output present) as for a full one (`--clean`).
 
 mod common;
 
@@ -34,11 +36,17 @@ fn slow_site() -> TestSite {
     site
 }
 
-/// `wegweiser build` of the site as a child process.
+/// `wegweiser build --clean` of the site as a child process.
 fn spawn_build(site: &TestSite) -> Child {
+    spawn(site, &["--clean"])
+}
+
+/// `wegweiser build` with `args` as a child process.
+fn spawn(site: &TestSite, args: &[&str]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_wegweiser"))
         .args(["build", "--root"])
         .arg(&site.root)
+        .args(args)
         .env("SOURCE_DATE_EPOCH", "1767225600")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -110,6 +118,9 @@ enum Moment {
     /// As soon as the output folder is no longer the one it was (or is
     /// missing): the swap happened, the old output is being removed.
     Swapped,
+    /// As soon as the staging folder holds this file as a hard link to the
+    /// output folder's: an incremental build is staging the new output.
+    Linked(&'static str),
 }
 
 /// How a staging folder names the process that owns it: its id and, on
@@ -139,7 +150,8 @@ fn folder_id(p: &Path) -> Option<u64> {
 }
 
 #[cfg(unix)]
-fn wait_for(site: &TestSite, child: &mut Child, moment: Moment) {
+/// Waits until `moment`; false if the build ended before it came.
+fn wait_for(site: &TestSite, child: &mut Child, moment: Moment) -> bool {
     let started = Instant::now();
     let before = folder_id(&site.out());
     // This build's own staging folder (earlier ones may be left over).
@@ -157,12 +169,17 @@ fn wait_for(site: &TestSite, child: &mut Child, moment: Moment) {
                 writing_since.is_some_and(|t| t.elapsed() >= d)
             }
             Moment::Swapped => folder_id(&site.out()) != before,
+            Moment::Linked(file) => {
+                use std::os::unix::fs::MetadataExt;
+                std::fs::metadata(own.join(file)).is_ok_and(|m| m.nlink() > 1)
+            }
         };
         if reached {
-            return;
+            return true;
         }
         std::thread::sleep(Duration::from_millis(1));
     }
+    false
 }
 
 #[cfg(unix)]
@@ -198,7 +215,7 @@ fn killed_builds_leave_a_complete_output_and_the_next_build_cleans_up() {
     ];
     for (signal, moment) in kills {
         let mut child = spawn_build(&site);
-        wait_for(&site, &mut child, moment);
+        let _ = wait_for(&site, &mut child, moment);
         kill(&mut child, signal);
         let what = format!("killed with signal {signal} at {moment:?}");
         seen.push((what, snapshot(&site.out())));
@@ -220,6 +237,53 @@ fn killed_builds_leave_a_complete_output_and_the_next_build_cleans_up() {
             snap == first || snap == second,
             "{what}: public/ is neither the previous build nor the new one"
         );
+    }
+}
+
+/// The manifest the previous `wegweiser build` left beside the output.
+fn manifest(site: &TestSite) -> std::path::PathBuf {
+    site.root.join(".wegweiser-cache/public.manifest")
+}
+
+#[cfg(unix)]
+#[test]
+fn killed_incremental_builds_leave_the_previous_site_or_the_new_one() {
+    let site = slow_site();
+    build_to_the_end(&site);
+    // An unchanged page of another offer: an incremental build links it.
+    let linked = "de/offers/angebot-1/index.html";
+    let kills = [
+        (libc::SIGKILL, Moment::Linked(linked)),
+        (libc::SIGTERM, Moment::Linked(linked)),
+        (libc::SIGKILL, Moment::Swapped),
+        (libc::SIGTERM, Moment::Swapped),
+    ];
+    for (step, (signal, moment)) in kills.into_iter().enumerate() {
+        // A complete previous build with its manifest: the next build is
+        // an incremental one.
+        spawn(&site, &[]).wait().unwrap();
+        assert!(manifest(&site).is_file(), "no manifest before step {step}");
+        let previous = snapshot(&site.out()).unwrap();
+        // A body edit: the offer's pages change, the lists do not.
+        let file = "content/offers/angebot-0.md";
+        let text = std::fs::read_to_string(site.root.join(file)).unwrap();
+        site.write(file, &format!("{text}\nSchritt {step}.\n"));
+        let mut child = spawn(&site, &[]);
+        let reached = wait_for(&site, &mut child, moment);
+        kill(&mut child, signal);
+        let seen = snapshot(&site.out());
+        let what = format!("killed with signal {signal} at {moment:?}");
+        assert!(reached, "{what}: the build ended before that moment");
+        // The new site: what a complete build of the edited text makes.
+        spawn(&site, &[]).wait().unwrap();
+        let next = snapshot(&site.out()).unwrap();
+        assert_ne!(previous, next, "the edit changes the output");
+        let seen = seen.unwrap_or_else(|e| panic!("{what}: public/ is incomplete: {e}"));
+        assert!(
+            seen == previous || seen == next,
+            "{what}: public/ is neither the previous build nor the new one"
+        );
+        assert_eq!(leftovers(&site), Vec::<String>::new(), "{what}");
     }
 }
 

@@ -210,14 +210,16 @@ pub fn build_examined(
 pub enum BuildMode {
     /// Everything, into a staging folder exchanged with the output folder.
     Full,
-    /// Only what changed since the previous build, in place (rebuild.rs).
+    /// Only what changed since the previous build (rebuild.rs): the
+    /// unchanged files linked into a staging folder, exchanged with the
+    /// output folder in one step like a full build.
     Incremental,
 }
 
 /// [`build_examined`] keeping a manifest beside the output folder, so that
 /// the next build renders and writes only what changed (rebuild.rs);
 /// `clean` forces a full build. The output is byte for byte what a full
-/// build makes.
+/// build makes, and either way it replaces the output folder in one step.
 pub fn build_kept(
     opts: &BuildOptions,
     clean: bool,
@@ -233,6 +235,27 @@ pub fn build_kept(
     let inputs = manifest::stamp_inputs(&opts.root, previous.as_ref());
     let mut p = Pipeline::load(opts)?;
     p.cache = ContentCache::default();
+    let rebuilt = match &previous {
+        Some(old) => p.rebuild(old, &inputs, &out, progress)?,
+        None => None,
+    };
+    let (staging, mut report, mut warnings, mut m, mode) = match rebuilt {
+        Some(r) => (
+            r.staging,
+            r.report,
+            r.warnings,
+            r.manifest,
+            BuildMode::Incremental,
+        ),
+        None => {
+            let staging = Staging::new(&out)?;
+            let (report, warnings, records) = p.build_recorded(&staging, progress)?;
+            let m = p.record(options, &inputs, records);
+            (staging, report, warnings, m, BuildMode::Full)
+        }
+    };
+    warnings.extend(examine(&p).iter().cloned());
+    warnings.sort();
     let write_failed = |e: std::io::Error| {
         Diagnostics::from(
             crate::diagnostics::Diagnostic::error("cannot-write")
@@ -240,27 +263,13 @@ pub fn build_kept(
                 .arg("detail", e.to_string()),
         )
     };
-    if let Some(old) = &previous
-        && let Some((mut report, mut warnings, mut m)) = p.rebuild(old, &inputs, &out, progress)?
-    {
-        warnings.extend(examine(&p).iter().cloned());
-        warnings.sort();
-        report.warnings = warnings;
-        m.stamped_at = stamped_at;
-        m.write(&out).map_err(write_failed)?;
-        return Ok((report, BuildMode::Incremental));
-    }
-    let staging = Staging::new(&out)?;
-    let (mut report, mut warnings, records) = p.build_recorded(&staging, progress)?;
-    warnings.extend(examine(&p).iter().cloned());
-    warnings.sort();
-    // The old manifest describes the old output: gone before the exchange.
+    // The old manifest describes the old output: gone before the exchange
+    // (a build stopped between the two leaves none: the next one is full).
     Manifest::invalidate(&out).map_err(write_failed)?;
     staging.commit()?;
-    let mut m = p.record(options, &inputs, records);
     m.outputs = manifest::stamp_outputs(&out);
     m.stamped_at = stamped_at;
     m.write(&out).map_err(write_failed)?;
     report.warnings = warnings;
-    Ok((report, BuildMode::Full))
+    Ok((report, mode))
 }

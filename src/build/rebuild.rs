@@ -1,16 +1,15 @@
 //! `wegweiser build` with the previous output present: with the manifest
 //! the previous build left (manifest.rs) it renders again only the pages a
 //! change affects (the preview's rule, `routes::affected_by`), produces
-//! every other file again, and writes only files whose bytes changed
-//! (unchanged files keep their time), removing files no longer produced.
-//! Any doubt means a full build: no or another manifest, another binary or
-//! options, output files changed since, site.toml changed, another "now"
-//! (opening hours' "open now" intervals depend on the time of day).
-//!
-//! Atomicity: the manifest is removed before the first file is written and
-//! written again only after the last one; each file is written under a
-//! temporary name and renamed. An interrupted rebuild leaves no manifest,
-//! so the next build is a full one (staging folder, one exchange).
+//! every other file again, and makes the new output in a staging folder:
+//! every file whose bytes did not change is a hard link to the output
+//! folder's file (the same file, so it keeps its time), only the others
+//! are written. build_kept then exchanges the staging folder with the
+//! output folder in one step, as for a full build: a reader sees the
+//! previous site or the new one, never a mix. Any doubt means a full build:
+//! no or another manifest, another binary or options, output files changed
+//! since, site.toml changed, another "now" (opening hours' "open now"
+//! intervals depend on the time of day), a file system without hard links.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -24,8 +23,17 @@ use super::{BuildReport, Progress, errors_only};
 use crate::content::{ItemData, ItemKey, Kind, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::layout::{CONFIG_FILE, CONTENT_DIR, LOCALES_DIR, STATIC_DIR, THEMES_DIR};
-use crate::output::OutputFiles;
+use crate::output::{OutputFiles, Staging};
 use crate::routes::Route;
+
+/// A rebuild ready to be put in place: build_kept commits the staging
+/// folder and writes the manifest (with the output stamps) after it.
+pub(super) struct Rebuilt {
+    pub report: BuildReport,
+    pub warnings: Diagnostics,
+    pub manifest: Manifest,
+    pub staging: Staging,
+}
 
 /// What the changed inputs touch.
 #[derive(Default)]
@@ -187,17 +195,19 @@ impl Pipeline {
             .collect()
     }
 
-    /// Rebuilds into `out` from the previous build's manifest `old`, with
-    /// the current `inputs`. `Ok(None)`: a full build is needed (nothing was
-    /// written). Why a function this long: it is the one sequence of a
-    /// rebuild (decide, render, produce, write, record), each step a call.
+    /// Rebuilds the output folder `out` from the previous build's manifest
+    /// `old`, with the current `inputs`, into a staging folder that is not
+    /// committed yet; the manifest's output stamps are left empty. `Ok(None)`:
+    /// a full build is needed (the output folder is as it was). Why a
+    /// function this long: it is the one sequence of a rebuild (decide,
+    /// render, produce, stage, record), each step a call.
     pub(super) fn rebuild(
         &self,
         old: &Manifest,
         inputs: &BTreeMap<String, Stamp>,
         out: &Path,
         progress: &dyn Progress,
-    ) -> Result<Option<(BuildReport, Diagnostics, Manifest)>, Diagnostics> {
+    ) -> Result<Option<Rebuilt>, Diagnostics> {
         if !out.join(crate::output::OUTPUT_MARKER).is_file()
             || manifest::stamp_outputs(out) != old.outputs
             || self.now.to_string() != old.day
@@ -263,13 +273,17 @@ impl Pipeline {
         for (file, (bytes, _)) in rendered {
             files.insert(file, bytes.into());
         }
-        write_changes(out, &files, &records, old).map_err(Diagnostics::from)?;
-        let manifest = Manifest {
-            outputs: manifest::stamp_outputs(out),
-            ..self.record(old.options.clone(), inputs, records)
+        let Some((staging, bytes)) = stage(out, &files, &records, old)? else {
+            return Ok(None);
         };
-        let report = report_of(&all, &manifest, files.keys(), images_encoded);
-        Ok(Some((report, warnings, manifest)))
+        let manifest = self.record(old.options.clone(), inputs, records);
+        let report = report_of(&all, &manifest, &files, bytes, images_encoded);
+        Ok(Some(Rebuilt {
+            report,
+            warnings,
+            manifest,
+            staging,
+        }))
     }
 
     /// Every file besides the pages, from the pages' records (the default
@@ -403,86 +417,96 @@ fn counts_hash(site: &Site, now: jiff::civil::DateTime) -> String {
     manifest::hash(format!("{:?}", crate::routes::filter_counts(site, now)).as_bytes())
 }
 
-/// The report of a rebuild: every page and file of the new output.
-fn report_of<'a>(
+/// The report of a rebuild: every page and file of the new output
+/// (`bytes` in all).
+fn report_of(
     all: &[(String, Route)],
     m: &Manifest,
-    files: impl Iterator<Item = &'a String>,
+    files: &OutputFiles,
+    bytes: usize,
     images_encoded: usize,
 ) -> BuildReport {
     let mut per_language: BTreeMap<String, usize> = BTreeMap::new();
     for (lang, _) in all {
         *per_language.entry(lang.clone()).or_insert(0) += 1;
     }
-    let html = m.pages.len()
-        + files
-            .filter(|f| f.ends_with(".html") && !m.pages.contains_key(*f))
-            .count();
+    let others = files.keys().filter(|f| !m.pages.contains_key(*f));
     BuildReport {
         per_language,
-        pages: html,
-        files: m.outputs.len(),
-        bytes: m
-            .outputs
-            .values()
-            .map(|s| usize::try_from(s.size).unwrap_or(usize::MAX))
-            .sum(),
+        pages: m.pages.len() + others.clone().filter(|f| f.ends_with(".html")).count(),
+        files: m.pages.len() + others.count(),
+        bytes,
         warnings: Diagnostics::new(),
         images_encoded,
     }
 }
 
-/// Writes the files of `files` whose bytes differ from the output folder's
-/// and removes the files of the previous build that are no longer made
-/// (pages not rendered again are in `records` and stay). The manifest is
-/// removed first.
-fn write_changes(
+/// What one file of the new output takes.
+enum Step<'a> {
+    /// The output folder's file, linked: its bytes did not change.
+    Keep(&'a str),
+    /// New bytes.
+    Write(&'a str, &'a [u8]),
+}
+
+/// The new output in a fresh staging folder: `files` (written, or linked
+/// where the output folder has the same bytes) and the pages of `records`
+/// not rendered again (linked). Returns the staging folder and the size of
+/// the new output; `Ok(None)` if a file could not be linked (another file
+/// system, no hard links): the staging folder is gone again, the output
+/// folder as it was, and the caller builds in full.
+fn stage(
     out: &Path,
     files: &OutputFiles,
     records: &BTreeMap<String, PageRecord>,
     old: &Manifest,
-) -> Result<(), Diagnostic> {
+) -> Result<Option<(Staging, usize)>, Diagnostics> {
     use rayon::prelude::*;
-    let failed = |path: &Path, e: std::io::Error| {
-        Diagnostic::error("cannot-write")
-            .arg("file", path.display().to_string())
-            .arg("detail", e.to_string())
+    let staging = Staging::new(out)?;
+    let kept_pages = records
+        .keys()
+        .filter(|f| !files.contains_key(*f))
+        .map(|f| Step::Keep(f.as_str()));
+    // A file is compared with the output folder's only if its size is the
+    // same (the manifest has every output file's size).
+    let same = |rel: &str, bytes: &[u8]| {
+        old.outputs
+            .get(rel)
+            .is_some_and(|s| s.size == bytes.len() as u64)
+            && std::fs::read(out.join(rel)).is_ok_and(|b| b == bytes)
     };
-    Manifest::invalidate(out).map_err(|e| failed(&manifest::path_for(out), e))?;
-    files.par_iter().try_for_each(|(rel, bytes)| {
-        if !crate::output::safe_relative(rel) {
-            return Err(Diagnostic::error("write-outside-output").arg("path", rel.as_str()));
-        }
-        let path = out.join(rel);
-        if std::fs::read(&path).is_ok_and(|b| b == **bytes) {
-            return Ok(());
-        }
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| failed(dir, e))?;
-        }
-        let tmp = path.with_file_name(format!(
-            ".{}.wegweiser-tmp",
-            path.file_name()
-                .map(|n| n.to_string_lossy())
-                .unwrap_or_default()
-        ));
-        std::fs::write(&tmp, bytes).map_err(|e| failed(&tmp, e))?;
-        std::fs::rename(&tmp, &path).map_err(|e| failed(&path, e))
-    })?;
-    for rel in old.outputs.keys() {
-        if files.contains_key(rel) || records.contains_key(rel) {
-            continue;
-        }
-        let path = out.join(rel);
-        std::fs::remove_file(&path).map_err(|e| failed(&path, e))?;
-        // Folders left empty go too (a clean build would not make them).
-        let mut dir = path.parent();
-        while let Some(d) = dir {
-            if d == out || std::fs::remove_dir(d).is_err() {
-                break;
-            }
-            dir = d.parent();
+    let steps: Vec<Step> = files
+        .par_iter()
+        .map(|(rel, b)| match same(rel, b) {
+            true => Step::Keep(rel.as_str()),
+            false => Step::Write(rel.as_str(), b),
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .chain(kept_pages)
+        .collect();
+    staging.create_dirs_for(steps.iter().map(|s| match s {
+        Step::Keep(rel) | Step::Write(rel, _) => *rel,
+    }))?;
+    let results: Vec<Result<usize, Option<Diagnostic>>> = steps
+        .par_iter()
+        .map(|s| match s {
+            Step::Write(rel, b) => staging.write(rel, b).map(|()| b.len()).map_err(Some),
+            Step::Keep(rel) => match staging.keep(rel) {
+                Ok(()) => Ok(old.outputs.get(*rel).map_or(0, |s| s.size as usize)),
+                Err(_) => Err(None),
+            },
+        })
+        .collect();
+    let mut bytes = 0;
+    let mut ds = Diagnostics::new();
+    for r in results {
+        match r {
+            Ok(n) => bytes += n,
+            Err(Some(d)) => ds.push(d),
+            Err(None) => return Ok(None),
         }
     }
-    Ok(())
+    errors_only(ds)?;
+    Ok(Some((staging, bytes)))
 }

@@ -79,7 +79,7 @@ fn print_warnings(warnings: &Diagnostics, format: Format, verbose: bool, t: &Too
 
 pub fn run(
     mut opts: BuildOptions,
-    full: bool,
+    clean: bool,
     strict: bool,
     format: Format,
     verbose: bool,
@@ -93,7 +93,7 @@ pub fn run(
     let before = wegweiser::output::Generation::of(&opts.out_dir());
     let root = opts.root.clone();
     let examine = |p: &wegweiser::build::Pipeline| wegweiser::check::examine(&root, p);
-    match build_kept(&opts, full, &Bar::new(t), &examine) {
+    match build_kept(&opts, clean, &Bar::new(t), &examine) {
         Ok((report, _mode)) => {
             print_warnings(&report.warnings, format, verbose || strict, t);
             let failed = strict && !report.warnings.is_empty();

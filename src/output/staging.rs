@@ -98,6 +98,18 @@ impl Staging {
         std::fs::write(&path, bytes).map_err(|e| unchanged(&self.out, "write", &path, e))
     }
 
+    /// Takes the output folder's file `rel` into the staging folder as it
+    /// is: a hard link, the same file with the same time, never written to
+    /// (an incremental build keeps its unchanged files this way). Its folder
+    /// must exist. An error (a file system without hard links) leaves the
+    /// output folder as it was; the caller builds in full instead.
+    pub fn keep(&self, rel: &str) -> io::Result<()> {
+        if !safe_relative(rel) {
+            return Err(io::Error::other(format!("{rel} is outside the output")));
+        }
+        std::fs::hard_link(self.out.join(rel), self.tmp.join(rel))
+    }
+
     /// Creates the folders of `files` and writes them in parallel.
     pub fn write_all(&self, files: &OutputFiles) -> Result<(), Diagnostic> {
         self.create_dirs_for(files.keys().map(String::as_str))?;
