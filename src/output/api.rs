@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use jiff::civil::DateTime;
 use serde::Serialize;
 
-use self::item::{ItemContext, ItemView};
+use self::item::ItemContext;
 use super::{Bytes, OutputFiles};
 use crate::config::{Dir, Language, Taxonomy};
 use crate::content::{Item, Kind, Site};
@@ -183,7 +183,8 @@ struct ListView<'a> {
     prev: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     next: Option<String>,
-    items: Vec<ItemView<'a>>,
+    // `items` is the last member, written from the entries serialised
+    // with the item files (`list_page`).
 }
 
 /// Every API file of one language: index, list pages, items, taxonomies.
@@ -193,12 +194,28 @@ pub fn language_files(ctx: &ApiContext, lang: &Language, labels: &ApiLabels) -> 
         site: ctx.site,
         now: ctx.now,
     };
+    let item_schema = ctx.schema("item");
     let mut files = OutputFiles::new();
     let mut lists = BTreeMap::new();
     for kind in KINDS {
         let all: Vec<&Item> = ctx.site.of_kind(kind).collect();
+        // Each item is viewed and serialised once: its file, and its entry
+        // for the list page.
+        let entries: Vec<Vec<u8>> = all
+            .iter()
+            .map(|it| {
+                let json = items.view(it, key).to_json(&item_schema);
+                let path = file(&routes::api_item(key, kind, &it.slug));
+                files.insert(path, json.file.into());
+                json.entry
+            })
+            .collect();
         let pages = all.len().div_ceil(PAGE_SIZE).max(1);
-        for (i, chunk) in all.chunks(PAGE_SIZE).chain(empty_page(&all)).enumerate() {
+        let chunks = all.chunks(PAGE_SIZE).chain(empty_page(&all));
+        for (i, (chunk, entries)) in chunks
+            .zip(entries.chunks(PAGE_SIZE).chain([&[][..]]))
+            .enumerate()
+        {
             let page = i + 1;
             let list = ListView {
                 schema: ctx.schema("list"),
@@ -210,20 +227,9 @@ pub fn language_files(ctx: &ApiContext, lang: &Language, labels: &ApiLabels) -> 
                 updated: newest(chunk.iter().copied()),
                 prev: (page > 1).then(|| ctx.abs(&routes::api_list(key, kind, page - 1))),
                 next: (page < pages).then(|| ctx.abs(&routes::api_list(key, kind, page + 1))),
-                items: chunk
-                    .iter()
-                    .map(|it| ItemView {
-                        body: None,
-                        ..items.view(it, key)
-                    })
-                    .collect(),
             };
-            files.insert(file(&routes::api_list(key, kind, page)), json(&list));
-        }
-        for it in &all {
-            let mut view = items.view(it, key);
-            view.schema = Some(ctx.schema("item"));
-            files.insert(file(&routes::api_item(key, kind, &it.slug)), json(&view));
+            let path = file(&routes::api_list(key, kind, page));
+            files.insert(path, list_page(&list, entries));
         }
         let summary = ListSummary {
             kind,
@@ -250,6 +256,24 @@ pub fn language_files(ctx: &ApiContext, lang: &Language, labels: &ApiLabels) -> 
         json(&taxonomies(ctx, key, labels)),
     );
     files
+}
+
+/// A list page: its own members, then `items` of the serialised entries.
+fn list_page(list: &ListView, entries: &[Vec<u8>]) -> Bytes {
+    let head = json(list);
+    let head = head.strip_suffix(b"}").unwrap_or(&head);
+    let size = entries.iter().map(|e| e.len() + 1).sum::<usize>();
+    let mut out = Vec::with_capacity(head.len() + size + 16);
+    out.extend_from_slice(head);
+    out.extend_from_slice(b",\"items\":[");
+    for (i, e) in entries.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(e);
+    }
+    out.extend_from_slice(b"]}");
+    out.into()
 }
 
 /// One empty page for a kind without items (so the index's `first` exists).

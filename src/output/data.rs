@@ -9,8 +9,10 @@ use rayon::prelude::*;
 
 use super::OutputFiles;
 pub use super::data_common::FeedLabels;
-use super::data_common::{DataContext, entry, ics_context, ics_event, rfc3339, stamp, write_feed};
-use super::ical::{self, IcsEvent};
+use super::data_common::{
+    DataContext, FeedEntry, LanguageEntries, entry, ics_context, rfc3339, stamp, write_feed,
+};
+use super::ical;
 use super::vcard::{self, VCardData};
 use crate::content::{ContactKind, ItemData, Kind, Site};
 use crate::routes;
@@ -31,18 +33,7 @@ pub fn data_files(
     labels: &BTreeMap<String, FeedLabels>,
 ) -> OutputFiles {
     let cfg = &site.config;
-    let ctx = DataContext {
-        site,
-        now,
-        host: host(&cfg.base_url),
-        events: site
-            .of_kind(Kind::Event)
-            .filter_map(|i| match &i.data {
-                ItemData::Event(e) => Some((i, e)),
-                _ => None,
-            })
-            .collect(),
-    };
+    let ctx = DataContext::new(site, now, host(&cfg.base_url));
     // Languages in parallel; the map sorts their files.
     let per_language: Vec<OutputFiles> = cfg
         .languages
@@ -51,11 +42,13 @@ pub fn data_files(
             let mut files = OutputFiles::new();
             if let Some(label) = labels.get(&lang.key) {
                 let tag = lang.tag_str();
-                event_calendars(&ctx, &lang.key, &tag, &mut files);
-                upcoming_calendar(&ctx, &lang.key, &tag, label, &mut files);
+                let lt = (lang.key.as_str(), tag.as_str());
+                let shared = LanguageEntries::new(&ctx, &lang.key, &tag);
+                event_calendars(&ctx, lt, &shared, &mut files);
+                upcoming_calendar(&ctx, lt, label, &shared, &mut files);
                 contact_cards(&ctx, &lang.key, &mut files);
-                atom_feed(&ctx, &lang.key, &tag, label, &mut files);
-                super::feeds::term_feeds(&ctx, &lang.key, &tag, label, &mut files);
+                atom_feed(&ctx, lt, label, &shared, &mut files);
+                super::feeds::term_feeds(&ctx, lt, label, &shared, &mut files);
                 super::feeds::changes_feed(&ctx, &lang.key, &tag, label, &mut files);
             }
             files
@@ -65,15 +58,20 @@ pub fn data_files(
 }
 
 /// One calendar per event.
-fn event_calendars(ctx: &DataContext, key: &str, tag: &str, files: &mut OutputFiles) {
+fn event_calendars(
+    ctx: &DataContext,
+    (key, tag): (&str, &str),
+    shared: &LanguageEntries,
+    files: &mut OutputFiles,
+) {
     let cfg = &ctx.site.config;
-    for (item, e) in &ctx.events {
+    for ((item, _), ics) in ctx.events.iter().zip(&shared.ics) {
         let title = &item
             .text_for(cfg, key)
             .unwrap_or_else(|| item.source_text(cfg))
             .title;
         let c = ics_context(ctx, tag, title);
-        let text = ical::calendar(&[ics_event(ctx.site, item, e, key)], &c);
+        let text = ical::calendar_of(&[ics], &c);
         files.insert(
             routes::event_ics(key, &item.slug)
                 .trim_start_matches('/')
@@ -86,22 +84,23 @@ fn event_calendars(ctx: &DataContext, key: &str, tag: &str, files: &mut OutputFi
 /// The subscribable calendar of what is still to come.
 fn upcoming_calendar(
     ctx: &DataContext,
-    key: &str,
-    tag: &str,
+    (key, tag): (&str, &str),
     label: &FeedLabels,
+    shared: &LanguageEntries,
     files: &mut OutputFiles,
 ) {
     let name = format!("{} – {}", label.site_title, label.events);
     let c = ics_context(ctx, tag, &name);
-    let upcoming: Vec<IcsEvent> = ctx
+    let upcoming: Vec<_> = ctx
         .events
         .iter()
-        .filter(|(_, e)| e.time.is_upcoming(ctx.now))
-        .map(|(i, e)| ics_event(ctx.site, i, e, key))
+        .zip(&shared.ics)
+        .filter(|((_, e), _)| e.time.is_upcoming(ctx.now))
+        .map(|(_, ics)| ics)
         .collect();
     files.insert(
         routes::events_ics(key).trim_start_matches('/').to_string(),
-        ical::calendar(&upcoming, &c).into_bytes().into(),
+        ical::calendar_of(&upcoming, &c).into_bytes().into(),
     );
 }
 
@@ -154,18 +153,26 @@ fn contact_cards(ctx: &DataContext, key: &str, files: &mut OutputFiles) {
 }
 
 /// The Atom feed: upcoming events and offers, newest change first.
-fn atom_feed(ctx: &DataContext, key: &str, tag: &str, label: &FeedLabels, files: &mut OutputFiles) {
-    let entries = ctx
+fn atom_feed(
+    ctx: &DataContext,
+    (key, tag): (&str, &str),
+    label: &FeedLabels,
+    shared: &LanguageEntries,
+    files: &mut OutputFiles,
+) {
+    let offers: Vec<FeedEntry> = ctx
         .site
-        .items
-        .values()
-        .filter(|item| match &item.data {
-            ItemData::Event(e) => e.time.is_upcoming(ctx.now),
-            ItemData::Offer(_) => item.updated.is_some(),
-            _ => false,
-        })
-        .map(|item| entry(ctx, item, key))
+        .of_kind(Kind::Offer)
+        .filter(|item| item.updated.is_some())
+        .map(|item| FeedEntry::new(entry(ctx, item, key)))
         .collect();
+    let events = ctx
+        .events
+        .iter()
+        .zip(&shared.atom)
+        .filter(|((_, e), _)| e.time.is_upcoming(ctx.now))
+        .map(|(_, a)| a);
+    let entries = offers.iter().chain(events).collect();
     let path = routes::feed(key);
     write_feed(ctx, (key, tag), &label.site_title, &path, entries, files);
 }

@@ -10,7 +10,7 @@ use jiff::civil::DateTime;
 
 use super::OutputFiles;
 use super::feed::{self, Entry, Feed};
-use super::ical::{IcsContext, IcsEvent};
+use super::ical::{self, IcsContext, IcsEntry, IcsEvent};
 use crate::config::Taxonomy;
 use crate::content::{EventData, Item, ItemData, Kind, Site};
 use crate::routes;
@@ -84,6 +84,79 @@ pub(super) struct DataContext<'a> {
     /// The site's host name, for `UID`s.
     pub host: &'a str,
     pub events: Vec<(&'a Item, &'a EventData)>,
+    /// Per term, the upcoming events its feeds show (`routes::term_feeds_of`),
+    /// as indexes into `events`, in their order.
+    pub term_events: BTreeMap<(Taxonomy, String), Vec<usize>>,
+}
+
+impl<'a> DataContext<'a> {
+    pub fn new(site: &'a Site, now: DateTime, host: &'a str) -> Self {
+        let events: Vec<_> = site
+            .of_kind(Kind::Event)
+            .filter_map(|i| match &i.data {
+                ItemData::Event(e) => Some((i, e)),
+                _ => None,
+            })
+            .collect();
+        let mut term_events: BTreeMap<_, Vec<usize>> = BTreeMap::new();
+        for (n, (i, e)) in events.iter().enumerate() {
+            if e.time.is_upcoming(now) {
+                for on in routes::term_feeds_of(i) {
+                    term_events.entry(on).or_default().push(n);
+                }
+            }
+        }
+        DataContext {
+            site,
+            now,
+            host,
+            events,
+            term_events,
+        }
+    }
+}
+
+/// A feed entry written once ([`feed::entry_xml`]), with what orders it.
+pub(super) struct FeedEntry {
+    pub ts: Timestamp,
+    pub url: String,
+    pub xml: Vec<u8>,
+}
+
+impl FeedEntry {
+    pub fn new((ts, e): (Timestamp, Entry)) -> Self {
+        FeedEntry {
+            ts,
+            xml: feed::entry_xml(&e),
+            url: e.url,
+        }
+    }
+}
+
+/// What the files of one language share: each event's calendar entry and
+/// feed entry (by index into `DataContext::events`), written once for the
+/// event's own `.ics`, `events.ics`, `feed.atom` and the term feeds.
+pub(super) struct LanguageEntries {
+    pub ics: Vec<IcsEntry>,
+    pub atom: Vec<FeedEntry>,
+}
+
+impl LanguageEntries {
+    pub fn new(ctx: &DataContext, key: &str, tag: &str) -> Self {
+        let c = ics_context(ctx, tag, "");
+        LanguageEntries {
+            ics: ctx
+                .events
+                .iter()
+                .map(|(i, e)| ical::entry(&ics_event(ctx.site, i, e, key), &c))
+                .collect(),
+            atom: ctx
+                .events
+                .iter()
+                .map(|(i, _)| FeedEntry::new(entry(ctx, i, key)))
+                .collect(),
+        }
+    }
 }
 
 /// The settings of a calendar named `name` in the language tagged `tag`.
@@ -125,19 +198,19 @@ pub(super) fn entry(ctx: &DataContext, item: &Item, key: &str) -> (Timestamp, En
 }
 
 /// Writes the Atom feed at site path `path` in the language (`key`, `tag`):
-/// its `entries` newest change first (the same instant: by address), at
-/// most `limit` of them; the feed's `updated` is the newest entry's.
+/// its `entries` newest change first (the same instant: by address); the
+/// feed's `updated` is the newest entry's.
 pub(super) fn write_feed(
     ctx: &DataContext,
     (key, tag): (&str, &str),
     title: &str,
     path: &str,
-    mut entries: Vec<(Timestamp, Entry)>,
+    mut entries: Vec<&FeedEntry>,
     files: &mut OutputFiles,
 ) {
     let cfg = &ctx.site.config;
-    newest_first(&mut entries);
-    let updated = entries.first().map_or(Timestamp::UNIX_EPOCH, |e| e.0);
+    newest_first(&mut entries, |e| (e.ts, &e.url));
+    let updated = entries.first().map_or(Timestamp::UNIX_EPOCH, |e| e.ts);
     let self_url = routes::under(&cfg.base_url, path);
     let home_url = routes::under(&cfg.base_url, &routes::home(key));
     let f = Feed {
@@ -146,12 +219,16 @@ pub(super) fn write_feed(
         self_url: &self_url,
         home_url: &home_url,
         updated: rfc3339(updated),
-        entries: entries.into_iter().map(|e| e.1).collect(),
     };
-    files.insert(routes::file_for(path), feed::atom(&f).into());
+    let xml: Vec<&[u8]> = entries.iter().map(|e| e.xml.as_slice()).collect();
+    files.insert(routes::file_for(path), feed::atom(&f, &xml).into());
 }
 
 /// Feed entries newest change first; at the same instant by address.
-pub(super) fn newest_first(entries: &mut [(Timestamp, Entry)]) {
-    entries.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.url.cmp(&b.1.url)));
+pub(super) fn newest_first<T>(entries: &mut [T], key: impl Fn(&T) -> (Timestamp, &str)) {
+    entries.sort_by(|a, b| {
+        let (ta, ua) = key(a);
+        let (tb, ub) = key(b);
+        tb.cmp(&ta).then_with(|| ua.cmp(ub))
+    });
 }

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::events::{BytesDecl, BytesStart, BytesText, Event};
 
 use crate::text::strip_controls;
 
@@ -32,6 +32,7 @@ pub struct Entry {
     pub lang: Option<String>,
 }
 
+/// A feed's own elements; its entries are written apart ([`entry_xml`]).
 pub struct Feed<'a> {
     pub title: &'a str,
     /// `xml:lang` of the feed (BCP 47).
@@ -40,11 +41,50 @@ pub struct Feed<'a> {
     pub self_url: &'a str,
     pub home_url: &'a str,
     pub updated: String,
-    pub entries: Vec<Entry>,
 }
 
-pub fn atom(feed: &Feed) -> Vec<u8> {
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 1);
+/// A writer as the feed uses it: indented by one space per level.
+fn writer() -> Writer<Vec<u8>> {
+    Writer::new_with_indent(Vec::new(), b' ', 1)
+}
+
+/// One entry as it stands in a feed (indented one level, after a line
+/// break): written once, its bytes shared by every feed that lists it.
+pub fn entry_xml(e: &Entry) -> Vec<u8> {
+    let mut w = writer();
+    // A scratch parent, so that the entry is indented as inside `<feed>`.
+    let _ = w.write_event(Event::Start(BytesStart::new("feed")));
+    let start = w.get_ref().len();
+    let mut el = w.create_element("entry");
+    if let Some(l) = &e.lang {
+        el = el.with_attribute(("xml:lang", strip_controls(l).as_ref()));
+    }
+    // Writing into a Vec<u8> cannot fail.
+    let _ = el.write_inner_content(|w| {
+        w.create_element("title")
+            .write_text_content(text(&e.title))?;
+        w.create_element("id").write_text_content(text(&e.url))?;
+        w.create_element("link")
+            .with_attribute(("href", strip_controls(&e.url).as_ref()))
+            .write_empty()?;
+        w.create_element("updated")
+            .write_text_content(text(&e.updated))?;
+        if let Some(s) = &e.summary {
+            w.create_element("summary").write_text_content(text(s))?;
+        }
+        if let Some(c) = &e.category {
+            w.create_element("category")
+                .with_attribute(("term", strip_controls(c).as_ref()))
+                .write_empty()?;
+        }
+        Ok(())
+    });
+    w.into_inner().split_off(start)
+}
+
+/// The feed with `entries` made by [`entry_xml`], in their order.
+pub fn atom(feed: &Feed, entries: &[&[u8]]) -> Vec<u8> {
+    let mut w = writer();
     // Writing into a Vec<u8> cannot fail.
     let _ = w.write_event(Event::Decl(BytesDecl::new("1.0", Some("utf-8"), None)));
     let _ = w
@@ -70,30 +110,10 @@ pub fn atom(feed: &Feed) -> Vec<u8> {
                     .write_text_content(text(feed.title))?;
                 Ok(())
             })?;
-            for e in &feed.entries {
-                let mut el = w.create_element("entry");
-                if let Some(l) = &e.lang {
-                    el = el.with_attribute(("xml:lang", strip_controls(l).as_ref()));
-                }
-                el.write_inner_content(|w| {
-                    w.create_element("title")
-                        .write_text_content(text(&e.title))?;
-                    w.create_element("id").write_text_content(text(&e.url))?;
-                    w.create_element("link")
-                        .with_attribute(("href", strip_controls(&e.url).as_ref()))
-                        .write_empty()?;
-                    w.create_element("updated")
-                        .write_text_content(text(&e.updated))?;
-                    if let Some(s) = &e.summary {
-                        w.create_element("summary").write_text_content(text(s))?;
-                    }
-                    if let Some(c) = &e.category {
-                        w.create_element("category")
-                            .with_attribute(("term", strip_controls(c).as_ref()))
-                            .write_empty()?;
-                    }
-                    Ok(())
-                })?;
+            // The writer's indentation is as after `</author>`: `</feed>`
+            // goes on a line of its own either way.
+            for e in entries {
+                w.get_mut().extend_from_slice(e);
             }
             Ok(())
         });
@@ -144,16 +164,16 @@ mod tests {
             self_url: "https://x.example.org/de/feed.atom",
             home_url: "https://x.example.org/de/",
             updated: "2026-01-01T00:00:00Z".into(),
-            entries: vec![Entry {
-                title: "Abend\u{c}\u{b}\u{85} ]]> \"x\"".into(),
-                url: "https://x.example.org/de/events/a/".into(),
-                updated: "2026-01-01T00:00:00Z".into(),
-                summary: Some("Zeile\u{0}\nzwei\u{ffff}".into()),
-                category: Some("events".into()),
-                lang: Some("en".into()),
-            }],
         };
-        let xml = String::from_utf8(atom(&feed)).unwrap();
+        let entry = entry_xml(&Entry {
+            title: "Abend\u{c}\u{b}\u{85} ]]> \"x\"".into(),
+            url: "https://x.example.org/de/events/a/".into(),
+            updated: "2026-01-01T00:00:00Z".into(),
+            summary: Some("Zeile\u{0}\nzwei\u{ffff}".into()),
+            category: Some("events".into()),
+            lang: Some("en".into()),
+        });
+        let xml = String::from_utf8(atom(&feed, &[&entry])).unwrap();
         assert!(!xml.chars().any(crate::text::is_removed), "{xml:?}");
         assert_eq!(
             texts(&xml),

@@ -11,11 +11,11 @@ use jiff::Timestamp;
 
 use super::OutputFiles;
 use super::data_common::{
-    DataContext, FeedLabels, entry, ics_context, ics_event, newest_first, rfc3339, stamp,
-    write_feed,
+    DataContext, FeedEntry, FeedLabels, LanguageEntries, entry, ics_context, newest_first, rfc3339,
+    stamp, write_feed,
 };
 use super::feed::Entry;
-use super::ical::{self, IcsEvent};
+use super::ical;
 use crate::config::Taxonomy;
 use crate::content::Kind;
 use crate::routes;
@@ -26,37 +26,29 @@ pub const CHANGES_LIMIT: usize = 100;
 /// The kinds of item the feed of all changes reports.
 const CHANGED_KINDS: [Kind; 4] = routes::LISTED_KINDS;
 
-/// A calendar and an Atom feed per term, in the language `key`.
+/// A calendar and an Atom feed per term, in the language `key`, of the
+/// entries written once for the language.
 pub(super) fn term_feeds(
     ctx: &DataContext,
-    key: &str,
-    tag: &str,
+    (key, tag): (&str, &str),
     label: &FeedLabels,
+    shared: &LanguageEntries,
     files: &mut OutputFiles,
 ) {
     let cfg = &ctx.site.config;
     for t in Taxonomy::ALL {
         for term in cfg.taxonomies.terms(t) {
             let on = (t, term.clone());
-            let events: Vec<_> = ctx
-                .events
-                .iter()
-                .filter(|(i, e)| {
-                    e.time.is_upcoming(ctx.now) && routes::term_feeds_of(i).contains(&on)
-                })
-                .collect();
+            let events = ctx.term_events.get(&on).map_or(&[][..], Vec::as_slice);
             let term_label = label.terms.get(&on).map_or(term.as_str(), String::as_str);
             let name = format!("{} – {}", label.site_title, term_label);
             let c = ics_context(ctx, tag, &name);
-            let ics: Vec<IcsEvent> = events
-                .iter()
-                .map(|(i, e)| ics_event(ctx.site, i, e, key))
-                .collect();
+            let ics: Vec<_> = events.iter().map(|&n| &shared.ics[n]).collect();
             files.insert(
                 routes::file_for(&routes::term_calendar(key, t, term)),
-                ical::calendar(&ics, &c).into_bytes().into(),
+                ical::calendar_of(&ics, &c).into_bytes().into(),
             );
-            let entries = events.iter().map(|(i, _)| entry(ctx, i, key)).collect();
+            let entries = events.iter().map(|&n| &shared.atom[n]).collect();
             let path = routes::term_feed(key, t, term);
             write_feed(ctx, (key, tag), &name, &path, entries, files);
         }
@@ -87,10 +79,19 @@ pub(super) fn changes_feed(
             (ts, e)
         })
         .collect();
-    // Newest first, as the feed writes them; then only the newest are kept.
-    newest_first(&mut entries);
+    // Newest first, as the feed writes them; then only the newest are kept
+    // (and written).
+    newest_first(&mut entries, |(ts, e)| (*ts, &e.url));
     entries.truncate(CHANGES_LIMIT);
+    let entries: Vec<FeedEntry> = entries.into_iter().map(FeedEntry::new).collect();
     let title = format!("{} – {}", label.site_title, label.changes);
     let path = routes::changes_feed(key);
-    write_feed(ctx, (key, tag), &title, &path, entries, files);
+    write_feed(
+        ctx,
+        (key, tag),
+        &title,
+        &path,
+        entries.iter().collect(),
+        files,
+    );
 }

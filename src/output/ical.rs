@@ -236,37 +236,73 @@ fn years(time: &EventTime) -> (i16, i16) {
     (time.first_day().year(), time.last_day().year())
 }
 
+/// One event's VEVENTs, written and folded once in one language (the
+/// `lang`, `host` and time zone of a context; not its `name`), with the
+/// years it spans: the same bytes in the event's own `.ics`, the language's
+/// `events.ics` and every term calendar that lists it.
+pub struct IcsEntry {
+    text: String,
+    years: (i16, i16),
+}
+
+/// The calendar entry of `e`.
+pub fn entry(e: &IcsEvent, ctx: &IcsContext) -> IcsEntry {
+    let mut text = String::new();
+    for v in vevents(e, ctx) {
+        // Writing into a String cannot fail.
+        let _ = v.fmt_write(&mut text);
+    }
+    // The crate folds the last piece of a long line at 76 octets
+    // (icalendar 0.17.17): every line is folded again by our rule.
+    IcsEntry {
+        text: content_lines::refold(&text),
+        years: years(e.time),
+    }
+}
+
 /// A calendar with the given events (one event page's `.ics`, or a
 /// language's `events.ics`).
 pub fn calendar(events: &[IcsEvent], ctx: &IcsContext) -> String {
+    let entries: Vec<IcsEntry> = events.iter().map(|e| entry(e, ctx)).collect();
+    calendar_of(&entries.iter().collect::<Vec<_>>(), ctx)
+}
+
+/// A calendar of entries made by [`entry`] in the same language: the
+/// calendar's own lines, a `VTIMEZONE` for the years they span (the crate
+/// writes none, see module docs), the entries, the end.
+pub fn calendar_of(entries: &[&IcsEntry], ctx: &IcsContext) -> String {
     let mut cal = Calendar::new();
     // Not `Calendar::name`: it writes NAME unescaped.
     cal.append_property(text("NAME", ctx.name, Some(ctx.lang)));
     cal.append_property(text("X-WR-CALNAME", ctx.name, None));
     cal.append_property(Property::new("X-WR-TIMEZONE", ctx.tz_name));
-    let mut span: Option<(i16, i16)> = None;
-    for e in events {
-        for v in vevents(e, ctx) {
-            cal.push(v);
-        }
-        let (a, b) = years(e.time);
-        span = Some(span.map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
+    let head = cal.done().to_string();
+    let head = head.strip_suffix(END).unwrap_or(&head);
+    let mut out = content_lines::refold(head);
+    // (Only where a VEVENT follows: an event without sessions writes none.)
+    let any = entries.iter().any(|e| !e.text.is_empty());
+    let span = entries
+        .iter()
+        .map(|e| e.years)
+        .reduce(|(x, y), (a, b)| (x.min(a), y.max(b)))
+        .filter(|_| any);
+    if let Some((from, to)) = span {
+        out.push_str(&content_lines::refold(&vtimezone(
+            ctx.tz,
+            ctx.tz_name,
+            from,
+            to,
+        )));
     }
-    let text = cal.done().to_string();
-    // The crate writes no VTIMEZONE (see module docs): put ours before the
-    // first component, found as a whole line (the escaped text of a NAME may
-    // spell `BEGIN:VEVENT`, but never between two line breaks).
-    let text = match (span, text.find("\r\nBEGIN:VEVENT\r\n")) {
-        (Some((from, to)), Some(i)) => {
-            let tz = vtimezone(ctx.tz, ctx.tz_name, from, to);
-            format!("{}{tz}{}", &text[..i + 2], &text[i + 2..])
-        }
-        _ => text,
-    };
-    // The crate folds the last piece of a long line at 76 octets
-    // (icalendar 0.17.17): every line is folded again by our rule.
-    content_lines::refold(&text)
+    for e in entries {
+        out.push_str(&e.text);
+    }
+    out.push_str(END);
+    out
 }
+
+/// The calendar's last line.
+const END: &str = "END:VCALENDAR\r\n";
 
 #[cfg(test)]
 mod tests {

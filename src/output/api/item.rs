@@ -199,12 +199,21 @@ pub struct LocationView<'a> {
     pub accessibility: BTreeMap<&'static str, Access>,
 }
 
-/// One item in one language.
-#[derive(Debug, Clone, Serialize)]
+/// One item in one language, in the order of its files' fields: the fields
+/// before the body, the body, the fields after it. Written once by
+/// [`ItemView::to_json`] into the item's own file and its list entry.
+#[derive(Debug, Clone)]
 pub struct ItemView<'a> {
-    /// Only in the item's own file (a list names its schema once).
-    #[serde(rename = "$schema", skip_serializing_if = "Option::is_none")]
-    pub schema: Option<String>,
+    pub head: ItemHead<'a>,
+    /// The body as the editors wrote it (Markdown); only in the item's own
+    /// file (lists leave it out: it is most of an item's size).
+    pub body: &'a str,
+    pub tail: ItemTail<'a>,
+}
+
+/// The fields of an item before its body.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemHead<'a> {
     /// The slug: stable across languages and builds.
     pub id: &'a str,
     pub kind: Kind,
@@ -228,10 +237,11 @@ pub struct ItemView<'a> {
     pub transit: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accessibility_note: Option<&'a str>,
-    /// The body as the editors wrote it (Markdown); only in the item's own
-    /// file (lists leave it out: it is most of an item's size).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub body: Option<&'a str>,
+}
+
+/// The fields of an item after its body.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemTail<'a> {
     pub links: Links,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub listing: Option<ListingView<'a>>,
@@ -243,6 +253,52 @@ pub struct ItemView<'a> {
     pub contact: Option<ContactView<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<LocationView<'a>>,
+}
+
+/// An item serialised once: its list entry (without `$schema` and `body`)
+/// and its own file (with both), made of the same bytes.
+pub struct ItemJson {
+    pub entry: Vec<u8>,
+    pub file: Vec<u8>,
+}
+
+/// The members of a serialised object, without its braces (`{}` gives "").
+fn members(object: &[u8]) -> &[u8] {
+    object
+        .get(1..object.len().saturating_sub(1))
+        .unwrap_or_default()
+}
+
+impl ItemView<'_> {
+    /// The item's list entry and its file naming `schema`: the head and the
+    /// tail are serialised once and shared by both (the head always has
+    /// `id`, the tail `links`, so neither is empty).
+    pub fn to_json(&self, schema: &str) -> ItemJson {
+        // Serialising these views cannot fail: string keys, no non-finite
+        // floats reach them (geo is range-checked on load), no custom
+        // serialisers.
+        let head = serde_json::to_vec(&self.head).unwrap_or_default();
+        let tail = serde_json::to_vec(&self.tail).unwrap_or_default();
+        let string = |s: &str| serde_json::to_vec(s).unwrap_or_default();
+        let (head, tail) = (members(&head), members(&tail));
+        let mut entry = Vec::with_capacity(head.len() + tail.len() + 3);
+        entry.push(b'{');
+        entry.extend_from_slice(head);
+        entry.push(b',');
+        entry.extend_from_slice(tail);
+        entry.push(b'}');
+        let mut file = Vec::with_capacity(entry.len() + self.body.len() + 128);
+        file.extend_from_slice(b"{\"$schema\":");
+        file.extend_from_slice(&string(schema));
+        file.push(b',');
+        file.extend_from_slice(head);
+        file.extend_from_slice(b",\"body\":");
+        file.extend_from_slice(&string(self.body));
+        file.push(b',');
+        file.extend_from_slice(tail);
+        file.push(b'}');
+        ItemJson { entry, file }
+    }
 }
 
 /// The translation state of `item` in `lang`.
@@ -283,8 +339,7 @@ impl<'a> ItemContext<'a> {
             ics: (kind == Kind::Event).then(|| abs(routes::event_ics(lang, slug))),
             vcf: (kind == Kind::Contact).then(|| abs(routes::vcard(lang, slug))),
         };
-        let mut view = ItemView {
-            schema: None,
+        let head = ItemHead {
             id: slug,
             kind,
             updated: item.updated.map(|d| d.to_string()),
@@ -298,7 +353,8 @@ impl<'a> ItemContext<'a> {
             office_hours: text.office_hours.as_deref(),
             transit: text.transit.as_deref(),
             accessibility_note: text.accessibility_note.as_deref(),
-            body: Some(text.body().trim()),
+        };
+        let mut tail = ItemTail {
             links,
             listing: item.data.listing().map(|l| self.listing(l)),
             offer: None,
@@ -307,13 +363,17 @@ impl<'a> ItemContext<'a> {
             location: None,
         };
         match &item.data {
-            ItemData::Offer(o) => view.offer = Some(offer(o)),
-            ItemData::Event(e) => view.event = Some(self.event(e)),
-            ItemData::Contact(c) => view.contact = Some(contact(c)),
-            ItemData::Location(l) => view.location = Some(location(l, &text.closed_reasons)),
+            ItemData::Offer(o) => tail.offer = Some(offer(o)),
+            ItemData::Event(e) => tail.event = Some(self.event(e)),
+            ItemData::Contact(c) => tail.contact = Some(contact(c)),
+            ItemData::Location(l) => tail.location = Some(location(l, &text.closed_reasons)),
             ItemData::Home | ItemData::Page => {}
         }
-        view
+        ItemView {
+            head,
+            body: text.body().trim(),
+            tail,
+        }
     }
 
     fn listing(&self, l: &'a Listing) -> ListingView<'a> {
