@@ -242,3 +242,155 @@ fn crc32(data: &[u8]) -> u32 {
     }
     !c
 }
+
+/// Every file of the image cache with its bytes (the memo left out).
+fn cache_files(site: &common::TestSite) -> std::collections::BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(site.root.join(wegweiser::output::images::CACHE_DIR))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap() != wegweiser::media::memo::MEMO_FILE)
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&p).unwrap())
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn output_variants_are_hard_links_into_the_cache_which_no_rebuild_changes() {
+    use std::os::unix::fs::MetadataExt;
+    let site = site_with_photo();
+    site.build_ok();
+    let cache_dir = site.root.join(wegweiser::output::images::CACHE_DIR);
+    let cache = cache_files(&site);
+    let inodes: std::collections::BTreeMap<u64, &String> = cache
+        .keys()
+        .map(|name| (std::fs::metadata(cache_dir.join(name)).unwrap().ino(), name))
+        .collect();
+    let variants: Vec<String> = site
+        .files()
+        .into_keys()
+        .filter(|k| k.starts_with("img/"))
+        .collect();
+    assert_eq!(variants.len(), 8);
+    for v in &variants {
+        let meta = std::fs::metadata(site.out().join(v)).unwrap();
+        let name = inodes
+            .get(&meta.ino())
+            .unwrap_or_else(|| panic!("{v} is a copy, not a link into the cache"));
+        assert_eq!(std::fs::read(site.out().join(v)).unwrap(), cache[*name]);
+    }
+
+    // Another photo under the same name: a full build, then an incremental
+    // one after a second change; the first photo's cache files keep their bytes.
+    std::fs::copy(
+        repo().join("content/locations/images/zukunftswerk.jpg"),
+        site.root.join("content/offers/images/foto.jpg"),
+    )
+    .unwrap();
+    assert_eq!(site.build_ok().images_encoded, 8);
+    let opts = site.options();
+    let kept = |clean| {
+        wegweiser::build::build_kept(&opts, clean, &wegweiser::build::NoProgress, &|_| {
+            wegweiser::diagnostics::Diagnostics::new()
+        })
+        .unwrap_or_else(|ds| panic!("{}", ds.render()))
+    };
+    kept(true);
+    std::fs::copy(
+        repo().join("content/offers/images/sprachcafe.jpg"),
+        site.root.join("content/offers/images/foto.jpg"),
+    )
+    .unwrap();
+    site.edit("content/offers/beratung.md", "Tassen", "Becher");
+    let (report, _) = kept(false);
+    assert_eq!(
+        report.images_encoded, 0,
+        "the first photo's variants are cached"
+    );
+    let after = cache_files(&site);
+    for (name, bytes) in &cache {
+        assert_eq!(&after[name], bytes, "{name} changed");
+    }
+    for v in &variants {
+        assert!(site.exists(v), "{v} back in the output");
+    }
+}
+
+#[test]
+fn where_linking_fails_the_staging_folder_writes_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let staging = wegweiser::output::Staging::new(&out).unwrap();
+    let mut files = wegweiser::output::OutputFiles::new();
+    files.insert("img/a-320.webp".to_string(), b"variant bytes"[..].into());
+    let links = [(
+        "img/a-320.webp".to_string(),
+        dir.path().join("no-such-cache-file"),
+    )]
+    .into_iter()
+    .collect();
+    staging.write_all_linking(&files, &links).unwrap();
+    staging.commit().unwrap();
+    assert_eq!(
+        std::fs::read(out.join("img/a-320.webp")).unwrap(),
+        b"variant bytes"
+    );
+}
+
+#[test]
+fn the_memo_hashes_a_touched_photo_again_and_sees_a_same_size_edit() {
+    let site = site_with_photo();
+    let photo = site.root.join("content/offers/images/foto.jpg");
+    assert_eq!(site.build_ok().images_encoded, 8);
+    // A file changed less than two seconds before a build is not memoised.
+    std::thread::sleep(wegweiser::media::memo::SETTLED + std::time::Duration::from_millis(200));
+    assert_eq!(site.build_ok().images_encoded, 0);
+    let memo = site
+        .root
+        .join(wegweiser::output::images::CACHE_DIR)
+        .join("measured");
+    let text = std::fs::read_to_string(&memo).unwrap();
+    assert!(text.contains("content/offers/images/foto.jpg\t"), "{text}");
+    let variants = |s: &common::TestSite| -> Vec<String> {
+        s.files()
+            .into_keys()
+            .filter(|k| k.starts_with("img/"))
+            .collect()
+    };
+    let before = variants(&site);
+
+    // Touched, not changed: hashed again, same hash, nothing encoded.
+    let f = std::fs::File::options().write(true).open(&photo).unwrap();
+    f.set_modified(std::time::SystemTime::now()).unwrap();
+    drop(f);
+    assert_eq!(site.build_ok().images_encoded, 0);
+    assert_eq!(variants(&site), before);
+
+    // Changed in place with the same size and the old time put back (the
+    // author's name in the EXIF data): the change time gives it away.
+    std::thread::sleep(wegweiser::media::memo::SETTLED + std::time::Duration::from_millis(200));
+    site.build_ok(); // memoised again
+    let mtime = std::fs::metadata(&photo).unwrap().modified().unwrap();
+    let mut bytes = std::fs::read(&photo).unwrap();
+    let at = bytes
+        .windows(13)
+        .position(|w| w == b"Anna Beispiel")
+        .unwrap();
+    bytes[at + 12] = b'm';
+    std::fs::write(&photo, &bytes).unwrap();
+    let f = std::fs::File::options().write(true).open(&photo).unwrap();
+    f.set_modified(mtime).unwrap();
+    drop(f);
+    assert_eq!(
+        std::fs::metadata(&photo).unwrap().modified().unwrap(),
+        mtime
+    );
+    assert_eq!(
+        site.build_ok().images_encoded,
+        8,
+        "a new hash, new variants"
+    );
+    assert_ne!(variants(&site), before);
+}

@@ -70,7 +70,7 @@ impl Pipeline {
             },
         );
         let new_builder = || self.builder();
-        let (rest, _) = secondary::produce(
+        let (mut rest, _) = secondary::produce(
             &self.sources(&new_builder),
             &Secondary::default(),
             SecondaryParts::ALL,
@@ -85,8 +85,9 @@ impl Pipeline {
         );
         let warnings = self.warnings_with(Some(&rest.errors()))?;
         let images_encoded = rest.images_encoded;
+        let links = std::mem::take(&mut rest.image_links);
         let rest = rest.files();
-        staging.write_all(&rest)?;
+        staging.write_all_linking(&rest, &links)?;
         let mut per_language: BTreeMap<String, usize> = BTreeMap::new();
         for (lang, _) in &jobs {
             *per_language.entry(lang.clone()).or_insert(0) += 1;

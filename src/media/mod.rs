@@ -9,6 +9,7 @@
 //! size, EXIF orientation: no pixels are decoded here, so a decompression
 //! bomb is refused before it is opened).
 
+pub mod memo;
 pub mod probe;
 pub mod refs;
 
@@ -22,6 +23,9 @@ use rayon::prelude::*;
 use crate::content::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 
+/// The cache of the images' variants and of what was measured of their
+/// sources, relative to the site folder (never deployed, ignored by git).
+pub const CACHE_DIR: &str = ".wegweiser-cache/images";
 /// The widths of the variants (never wider than the source: a smaller
 /// source gets the smaller widths and its own).
 pub const WIDTHS: [u32; 4] = [320, 640, 960, 1280];
@@ -160,18 +164,25 @@ pub fn measure(root: &Path, site: &Site) -> (Images, Diagnostics) {
             Err(d) => ds.push(d.arg("path", r.written.as_str()).at(&r.file, r.span)),
         }
     }
-    let measured: Vec<(Vec<refs::Ref>, Result<Measured, Diagnostic>)> = by_path
+    let start = std::time::SystemTime::now();
+    let old_memo = memo::Memo::load(root);
+    let measured: Vec<(Vec<refs::Ref>, Result<_, Diagnostic>)> = by_path
         .into_par_iter()
         .map(|(path, refs)| {
             let first = &refs[0];
-            let m = probe::measure_file(root, &path, (first.file.clone(), first.span.clone()));
+            let used_at = (first.file.clone(), first.span.clone());
+            let m = probe::measure_file(root, &path, used_at, &old_memo);
             (refs, m)
         })
         .collect();
     let mut images = Images::new();
+    let mut new_memo = memo::Memo::default();
     for (refs, m) in measured {
         match m {
-            Ok(m) => {
+            Ok((m, entry)) => {
+                if let Some(e) = entry {
+                    new_memo.record(&m.source, e, start);
+                }
                 for r in &refs {
                     images
                         .refs
@@ -195,6 +206,7 @@ pub fn measure(root: &Path, site: &Site) -> (Images, Diagnostics) {
             }
         }
     }
+    new_memo.save_if_changed(root, &old_memo);
     (images, ds)
 }
 

@@ -10,6 +10,7 @@ use std::path::Path;
 use image::{ImageDecoder, ImageFormat, ImageReader, Limits, metadata::Orientation};
 use sha2::{Digest, Sha256};
 
+use super::memo::{Entry, Memo, Stamp};
 use super::{Format, MAX_FILE_BYTES, MAX_PIXELS, Measured, Variant, widths};
 use crate::diagnostics::{Diagnostic, SourceFile};
 
@@ -43,12 +44,16 @@ pub fn swaps_sides(o: Orientation) -> bool {
 }
 
 /// Reads and measures `rel` (relative to `root`); the error is a diagnostic
-/// without path and position (the caller adds them per reference).
+/// without path and position (the caller adds them per reference). A file
+/// whose stamp `memo` knows is not read: its hash and header facts come
+/// from the memo. Returns the memo's entry for the file too (none where the
+/// system gives no stamp).
 pub fn measure_file(
     root: &Path,
     rel: &Path,
     used_at: (SourceFile, Range<usize>),
-) -> Result<Measured, Diagnostic> {
+    memo: &Memo,
+) -> Result<(Measured, Option<Entry>), Diagnostic> {
     let path = root.join(rel);
     let meta = std::fs::metadata(&path).map_err(|_| Diagnostic::error("image-missing"))?;
     if !meta.is_file() {
@@ -58,9 +63,22 @@ pub fn measure_file(
         return Err(Diagnostic::error("image-file-too-large")
             .arg("megabytes", (meta.len() / (1024 * 1024)).to_string()));
     }
-    let bytes = std::fs::read(&path).map_err(|_| Diagnostic::error("image-missing"))?;
-    let (width, height, fallback) = header(&bytes)?;
-    let hash = format!("{:x}", Sha256::digest(&bytes));
+    let stamp = Stamp::of(&meta);
+    let (hash, (width, height, fallback)) = match memo.get(rel, stamp) {
+        Some(e) => (e.hash.clone(), (e.width, e.height, e.fallback)),
+        None => {
+            let bytes = std::fs::read(&path).map_err(|_| Diagnostic::error("image-missing"))?;
+            let facts = header(&bytes)?;
+            (format!("{:x}", Sha256::digest(&bytes)), facts)
+        }
+    };
+    let entry = stamp.map(|stamp| Entry {
+        stamp,
+        hash: hash.clone(),
+        width,
+        height,
+        fallback,
+    });
     let short = &hash[..16];
     let mut variants = Vec::new();
     for format in [Format::Webp, fallback] {
@@ -76,7 +94,7 @@ pub fn measure_file(
             });
         }
     }
-    Ok(Measured {
+    let measured = Measured {
         source: rel.to_path_buf(),
         hash,
         width,
@@ -84,7 +102,8 @@ pub fn measure_file(
         fallback,
         variants,
         used_at,
-    })
+    };
+    Ok((measured, entry))
 }
 
 /// Width and height as shown, and the fallback format, from the header.

@@ -8,8 +8,11 @@
 //!
 //! The cache (`.wegweiser-cache/images/` in the site folder) keeps every
 //! variant under the source's content hash, the settings and the encoders'
-//! versions: a build encodes only what is not there yet.
+//! versions: a build encodes only what is not there yet. A cache file is
+//! never changed once written (a new one is written under a temporary name
+//! and renamed), so the output may hard-link to it ([`Encoded::cached`]).
 
+use std::collections::BTreeMap;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -23,7 +26,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::media::{Format, Images, Measured, Variant};
 
 /// The cache folder, relative to the site folder.
-pub const CACHE_DIR: &str = ".wegweiser-cache/images";
+pub use crate::media::CACHE_DIR;
 /// WebP and JPEG quality (0–100).
 const QUALITY: u8 = 80;
 /// Everything that changes a variant's bytes besides the source: a new
@@ -35,6 +38,9 @@ const SETTINGS: &str = "q80-catmullrom-srgb;image-0.25.10;libwebp-sys-0.14;v1";
 #[derive(Debug, Default)]
 pub struct Encoded {
     pub files: OutputFiles,
+    /// Output file → the cache file with the same bytes, for every variant
+    /// the cache holds (the staging folder links to it instead of copying).
+    pub cached: BTreeMap<String, PathBuf>,
     pub encoded: usize,
     pub errors: Diagnostics,
 }
@@ -45,7 +51,7 @@ pub struct Encoded {
 pub fn produce(root: &Path, images: &Images, old: &OutputFiles) -> Encoded {
     let cache = root.join(CACHE_DIR);
     let encoded = AtomicUsize::new(0);
-    let results: Vec<Result<Vec<(String, Bytes)>, Diagnostic>> = images
+    let results: Vec<Result<Vec<Made>, Diagnostic>> = images
         .sources()
         .collect::<Vec<_>>()
         .into_par_iter()
@@ -54,7 +60,14 @@ pub fn produce(root: &Path, images: &Images, old: &OutputFiles) -> Encoded {
     let mut out = Encoded::default();
     for r in results {
         match r {
-            Ok(files) => out.files.extend(files),
+            Ok(made) => {
+                for (file, bytes, cached) in made {
+                    if let Some(c) = cached {
+                        out.cached.insert(file.clone(), c);
+                    }
+                    out.files.insert(file, bytes);
+                }
+            }
             Err(d) => out.errors.push(d),
         }
     }
@@ -76,22 +89,26 @@ fn cache_file(cache: &Path, m: &Measured, v: &Variant) -> PathBuf {
     ))
 }
 
-/// The variants of one image (output file → bytes).
+/// One variant: output file, bytes, and the cache file holding them (if any).
+type Made = (String, Bytes, Option<PathBuf>);
+
+/// The variants of one image.
 fn variants_of(
     root: &Path,
     cache: &Path,
     m: &Measured,
     old: &OutputFiles,
     encoded: &AtomicUsize,
-) -> Result<Vec<(String, Bytes)>, Diagnostic> {
+) -> Result<Vec<Made>, Diagnostic> {
     let mut files = Vec::with_capacity(m.variants.len());
     let mut missing = Vec::new();
     for v in &m.variants {
         let file = crate::routes::file_for(&v.path);
+        let in_cache = cache_file(cache, m, v);
         if let Some(b) = old.get(&file) {
-            files.push((file, b.clone()));
-        } else if let Ok(b) = std::fs::read(cache_file(cache, m, v)) {
-            files.push((file, b.into()));
+            files.push((file, b.clone(), None));
+        } else if let Ok(b) = std::fs::read(&in_cache) {
+            files.push((file, b.into(), Some(in_cache)));
         } else {
             missing.push(v);
         }
@@ -109,17 +126,22 @@ fn variants_of(
     let pixels = decode(&bytes).map_err(fail)?;
     // A cache that cannot be written only costs time on the next build.
     let _ = std::fs::create_dir_all(cache);
-    let made: Vec<(String, Bytes)> = missing
+    let made: Vec<Made> = missing
         .par_iter()
         .map(|v| {
             let b = encode(&pixels, v)?;
             let target = cache_file(cache, m, v);
             let tmp = target.with_extension(format!("tmp{}", std::process::id()));
-            if std::fs::write(&tmp, &b).is_ok() {
-                let _ = std::fs::rename(&tmp, &target);
+            let stored = std::fs::write(&tmp, &b).is_ok() && std::fs::rename(&tmp, &target).is_ok();
+            if !stored {
+                let _ = std::fs::remove_file(&tmp);
             }
             encoded.fetch_add(1, Ordering::Relaxed);
-            Ok((crate::routes::file_for(&v.path), b.into()))
+            Ok((
+                crate::routes::file_for(&v.path),
+                b.into(),
+                stored.then_some(target),
+            ))
         })
         .collect::<Result<_, String>>()
         .map_err(fail)?;

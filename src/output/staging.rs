@@ -12,6 +12,7 @@
 //! still carries the marker: the next build removes such folders, and only
 //! such folders.
 
+use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -112,10 +113,39 @@ impl Staging {
 
     /// Creates the folders of `files` and writes them in parallel.
     pub fn write_all(&self, files: &OutputFiles) -> Result<(), Diagnostic> {
+        self.write_all_linking(files, &BTreeMap::new())
+    }
+
+    /// [`Staging::write_all`], but a file that `links` names a file for
+    /// (one holding the same bytes and never changed in place: the image
+    /// cache) becomes a hard link to that file instead of a copy.
+    pub fn write_all_linking(
+        &self,
+        files: &OutputFiles,
+        links: &BTreeMap<String, PathBuf>,
+    ) -> Result<(), Diagnostic> {
         self.create_dirs_for(files.keys().map(String::as_str))?;
         files
             .par_iter()
-            .try_for_each(|(rel, bytes)| self.write(rel, bytes))
+            .try_for_each(|(rel, bytes)| match links.get(rel) {
+                Some(from) => self.link(rel, from, bytes),
+                None => self.write(rel, bytes),
+            })
+    }
+
+    /// Makes `rel` a hard link to `from`; where the system cannot link
+    /// (another file system, no permission) writes `bytes` (the same bytes)
+    /// instead, into a new file: never into `from` through a link.
+    fn link(&self, rel: &str, from: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+        if !safe_relative(rel) {
+            return Err(Diagnostic::error("write-outside-output").arg("path", rel));
+        }
+        let path = self.tmp.join(rel);
+        if std::fs::hard_link(from, &path).is_ok() {
+            return Ok(());
+        }
+        let _ = std::fs::remove_file(&path);
+        self.write(rel, bytes)
     }
 
     /// Puts the staging folder in place of the output folder and removes
