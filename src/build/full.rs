@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::manifest::PageRecord;
 use super::pipeline::Pipeline;
-use super::secondary::{self, PageFacts, Secondary, SecondaryParts};
+use super::secondary::{self, PageFacts};
 use super::{BuildReport, Progress, errors_only};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::sitemap::SitemapEntry;
@@ -70,10 +70,10 @@ impl Pipeline {
             },
         );
         let new_builder = || self.builder();
-        let (mut rest, _) = secondary::produce(
+        // Each part of the other files is written as soon as it is made.
+        let rest = secondary::produce_into(
             &self.sources(&new_builder),
-            &Secondary::default(),
-            SecondaryParts::ALL,
+            staging,
             secondary::pages_digest(
                 written
                     .records
@@ -81,22 +81,19 @@ impl Pipeline {
                     .map(|(f, r)| (f.as_str(), r.digest))
                     .collect(),
             ),
-            || facts,
-        );
-        let warnings = self.warnings_with(Some(&rest.errors()))?;
+            facts,
+        )?;
+        let warnings = self.warnings_with(Some(&rest.errors))?;
         let images_encoded = rest.images_encoded;
-        let links = std::mem::take(&mut rest.image_links);
-        let rest = rest.files();
-        staging.write_all_linking(&rest, &links)?;
         let mut per_language: BTreeMap<String, usize> = BTreeMap::new();
         for (lang, _) in &jobs {
             *per_language.entry(lang.clone()).or_insert(0) += 1;
         }
         let report = BuildReport {
             per_language,
-            pages: written.pages + rest.keys().filter(|k| k.ends_with(".html")).count(),
-            files: written.pages + rest.len(),
-            bytes: written.bytes + rest.values().map(|b| b.len()).sum::<usize>(),
+            pages: written.pages + rest.pages,
+            files: written.pages + rest.files,
+            bytes: written.bytes + rest.bytes,
             warnings: Diagnostics::new(),
             images_encoded,
         };

@@ -20,6 +20,9 @@ use crate::output::{self, Bytes, OutputFiles};
 use crate::render::pages::PageBuilder;
 use crate::render::views::Alternate;
 
+mod stream;
+pub(super) use stream::produce_into;
+
 /// The output files besides the pages, in parts that change for different
 /// reasons, with each file's digest (for the service worker's version).
 #[derive(Clone, Default)]
@@ -386,9 +389,8 @@ fn static_files(src: &Sources<'_>, ds: &mut Diagnostics) -> OutputFiles {
 /// Search indexes, web app manifests, offline lists and the JSON API (its
 /// items carry their bodies, so it changes with any text).
 fn reader_files(src: &Sources<'_>) -> OutputFiles {
-    use crate::output::{api, offline, search};
+    use crate::output::api;
     let builder = (src.builder)();
-    let base_path = output::base_path::base_path(&src.config.base_url);
     let api_ctx = api::ApiContext {
         site: src.site,
         now: src.now,
@@ -397,47 +399,7 @@ fn reader_files(src: &Sources<'_>) -> OutputFiles {
         .config
         .languages
         .par_iter()
-        .map(|l| {
-            let docs = builder.search_docs(&l.key);
-            let title = src
-                .messages
-                .format(&l.key, "site-title", None)
-                .unwrap_or_default();
-            let index = search::index_files(
-                &l.key,
-                docs,
-                builder.title_order(&l.key),
-                src.config.search_shard_size,
-            );
-            // Offline, search needs every file of the language's index.
-            let mut keep = builder.offline_urls(&l.key);
-            // (The manifest is in both; the worker refuses a list naming a URL twice.)
-            let listed: std::collections::BTreeSet<String> = keep.iter().cloned().collect();
-            keep.extend(
-                index
-                    .iter()
-                    .map(|(path, _)| path.clone())
-                    .filter(|path| !listed.contains(path)),
-            );
-            let mut files: Vec<(String, Vec<u8>)> = index
-                .into_iter()
-                .map(|(path, bytes)| (crate::routes::file_for(&path), bytes))
-                .collect();
-            files.push((
-                crate::routes::file_for(&crate::routes::manifest(&l.key)),
-                offline::manifest(&l.key, &l.tag_str(), l.dir.as_str(), &title, &base_path),
-            ));
-            files.push((
-                crate::routes::file_for(&crate::routes::offline_list(&l.key)),
-                offline::offline_list(
-                    &keep
-                        .iter()
-                        .map(|u| output::base_path::prefixed(&base_path, u))
-                        .collect::<Vec<_>>(),
-                ),
-            ));
-            files
-        })
+        .map(|l| language_reader_files(src, &builder, l))
         .collect();
     let api_files: Vec<OutputFiles> = src
         .config
@@ -452,5 +414,54 @@ fn reader_files(src: &Sources<'_>) -> OutputFiles {
         .collect();
     files.extend(api_files.into_iter().flatten());
     files.extend(api::root_files(&api_ctx));
+    files
+}
+
+/// The search index, web app manifest and offline list of one language.
+fn language_reader_files(
+    src: &Sources<'_>,
+    builder: &PageBuilder<'_>,
+    l: &crate::config::Language,
+) -> Vec<(String, Vec<u8>)> {
+    use crate::output::{offline, search};
+    let base_path = output::base_path::base_path(&src.config.base_url);
+    let docs = builder.search_docs(&l.key);
+    let title = src
+        .messages
+        .format(&l.key, "site-title", None)
+        .unwrap_or_default();
+    let index = search::index_files(
+        &l.key,
+        docs,
+        builder.title_order(&l.key),
+        src.config.search_shard_size,
+    );
+    // Offline, search needs every file of the language's index.
+    let mut keep = builder.offline_urls(&l.key);
+    // (The manifest is in both; the worker refuses a list naming a URL twice.)
+    let listed: std::collections::BTreeSet<String> = keep.iter().cloned().collect();
+    keep.extend(
+        index
+            .iter()
+            .map(|(path, _)| path.clone())
+            .filter(|path| !listed.contains(path)),
+    );
+    let mut files: Vec<(String, Vec<u8>)> = index
+        .into_iter()
+        .map(|(path, bytes)| (crate::routes::file_for(&path), bytes))
+        .collect();
+    files.push((
+        crate::routes::file_for(&crate::routes::manifest(&l.key)),
+        offline::manifest(&l.key, &l.tag_str(), l.dir.as_str(), &title, &base_path),
+    ));
+    files.push((
+        crate::routes::file_for(&crate::routes::offline_list(&l.key)),
+        offline::offline_list(
+            &keep
+                .iter()
+                .map(|u| output::base_path::prefixed(&base_path, u))
+                .collect::<Vec<_>>(),
+        ),
+    ));
     files
 }

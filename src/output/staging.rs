@@ -136,7 +136,7 @@ impl Staging {
     /// Makes `rel` a hard link to `from`; where the system cannot link
     /// (another file system, no permission) writes `bytes` (the same bytes)
     /// instead, into a new file: never into `from` through a link.
-    fn link(&self, rel: &str, from: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    pub fn link(&self, rel: &str, from: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
         if !safe_relative(rel) {
             return Err(Diagnostic::error("write-outside-output").arg("path", rel));
         }

@@ -1,0 +1,164 @@
+//! A full build's secondary files written part by part (the site part, the
+//! images, the static folders, then each language's reader files): each
+//! part is dropped once written, so the end of a build holds one part (two
+//! languages' at most) instead of all of them. The files, their bytes and
+//! the service worker's version are those of [`super::produce`].
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use super::{PageFacts, Sources, api_labels, language_reader_files, site_files, static_files};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::layout::STATIC_DIR;
+use crate::output::{self, OutputFiles, Staging};
+
+/// What [`produce_into`] wrote.
+pub(in crate::build) struct WrittenRest {
+    /// Files written (a file a later part replaced counted once).
+    pub files: usize,
+    /// Of them, HTML pages.
+    pub pages: usize,
+    /// Their size in bytes.
+    pub bytes: usize,
+    /// Why static files or images could not be published, if some could not.
+    pub errors: Diagnostics,
+    /// Image variants encoded (not taken from the cache).
+    pub images_encoded: usize,
+}
+
+/// Digest and size of each file written, by path.
+type Written = BTreeMap<String, (u64, usize)>;
+
+/// Path, digest and size of each file of one [`write`].
+type Entries = Vec<(String, u64, usize)>;
+
+/// Writes `files` (their folders first) and returns each one's path,
+/// digest and size.
+fn write<B: AsRef<[u8]> + Sync>(
+    staging: &Staging,
+    files: &[(String, B)],
+) -> Result<Entries, Diagnostic> {
+    write_linking(staging, files, &BTreeMap::new())
+}
+
+/// [`write`], but a file that `links` names a cache file for becomes a hard
+/// link to it (the image cache's variants: never changed in place).
+fn write_linking<B: AsRef<[u8]> + Sync>(
+    staging: &Staging,
+    files: &[(String, B)],
+    links: &BTreeMap<String, PathBuf>,
+) -> Result<Entries, Diagnostic> {
+    staging.create_dirs_for(files.iter().map(|(k, _)| k.as_str()))?;
+    files
+        .par_iter()
+        .map(|(k, b)| {
+            let b = b.as_ref();
+            match links.get(k) {
+                Some(from) => staging.link(k, from, b)?,
+                None => staging.write(k, b)?,
+            }
+            Ok((k.clone(), output::offline::page_digest(k, b), b.len()))
+        })
+        .collect()
+}
+
+/// Records what [`write`] wrote: a later file at the same path replaces
+/// the earlier one (as a later part wins in [`super::Secondary::merged`]).
+fn record(written: &mut Written, files: Entries) {
+    for (k, digest, size) in files {
+        written.insert(k, (digest, size));
+    }
+}
+
+/// Produces and writes every secondary file of a full build into `staging`
+/// (see the module's comment), then the service worker, whose version
+/// covers `pages_digest` and every file written here.
+pub(in crate::build) fn produce_into(
+    src: &Sources<'_>,
+    staging: &Staging,
+    pages_digest: u64,
+    pages: PageFacts,
+) -> Result<WrittenRest, Diagnostics> {
+    let mut written = Written::new();
+    let mut errors = Diagnostics::new();
+    let mut statics = static_files(src, &mut errors);
+    // An image from static/ is published only as its variants: the
+    // original (with its EXIF data) is not copied.
+    for m in src.images.sources() {
+        if let Ok(rel) = m.source.strip_prefix(STATIC_DIR) {
+            statics.remove(&rel.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    // The order of `Secondary::merged`: site, images, statics, reader.
+    let site: Vec<_> = site_files(src, pages).into_iter().collect();
+    record(&mut written, write(staging, &site)?);
+    drop(site);
+    let images = output::images::produce(src.root, src.images, &OutputFiles::new());
+    errors.extend(images.errors);
+    let images_encoded = images.encoded;
+    let variants: Vec<_> = images.files.into_iter().collect();
+    record(
+        &mut written,
+        write_linking(staging, &variants, &images.cached)?,
+    );
+    drop(variants);
+    let statics: Vec<_> = statics.into_iter().collect();
+    record(&mut written, write(staging, &statics)?);
+    drop(statics);
+    reader_into(src, staging, &mut written)?;
+    let version = output::offline::build_hash(
+        pages_digest,
+        written.iter().map(|(k, (d, _))| (k.as_str(), *d)),
+    );
+    let worker = [(
+        crate::routes::file_for(crate::routes::SERVICE_WORKER),
+        output::offline::service_worker(&version),
+    )];
+    record(&mut written, write(staging, &worker)?);
+    Ok(WrittenRest {
+        files: written.len(),
+        pages: written.keys().filter(|k| k.ends_with(".html")).count(),
+        bytes: written.values().map(|(_, size)| size).sum(),
+        errors,
+        images_encoded,
+    })
+}
+
+/// Each language's search index, manifest, offline list and API files,
+/// written as soon as they are made (languages in parallel), then the API's
+/// root files.
+fn reader_into(
+    src: &Sources<'_>,
+    staging: &Staging,
+    written: &mut Written,
+) -> Result<(), Diagnostic> {
+    use crate::output::api;
+    let builder = (src.builder)();
+    let api_ctx = api::ApiContext {
+        site: src.site,
+        now: src.now,
+    };
+    let per_lang: Vec<(Entries, Entries)> = src
+        .config
+        .languages
+        .par_iter()
+        .map(|l| {
+            let reader = write(staging, &language_reader_files(src, &builder, l))?;
+            let api: Vec<_> = api::language_files(&api_ctx, l, &api_labels(src, &l.key))
+                .into_iter()
+                .collect();
+            Ok((reader, write(staging, &api)?))
+        })
+        .collect::<Result<_, Diagnostic>>()?;
+    // Recorded in the order of `reader_files`: every language's index, then
+    // every language's API files.
+    let (readers, apis): (Vec<_>, Vec<_>) = per_lang.into_iter().unzip();
+    for files in readers.into_iter().chain(apis) {
+        record(written, files);
+    }
+    let root: Vec<_> = api::root_files(&api_ctx).into_iter().collect();
+    record(written, write(staging, &root)?);
+    Ok(())
+}
