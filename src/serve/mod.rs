@@ -192,8 +192,9 @@ fn first_build(bopts: &BuildOptions, t: &ToolText) -> (Option<Pipeline>, Served)
 enum Event {
     /// A batch of changed paths.
     Paths(Vec<PathBuf>),
-    /// A settling finished, started after the update of that generation.
-    Settled(u64, Settled),
+    /// A settling finished, started after the update of that generation
+    /// (boxed: it holds the reader files, the other events a path list).
+    Settled(u64, Box<Settled>),
     /// The watcher stopped.
     Closed,
 }
@@ -255,7 +256,7 @@ impl Rebuilder {
         while let Ok(event) = self.inbox.recv() {
             match event {
                 Event::Paths(paths) => self.changed(&paths, &t),
-                Event::Settled(generation, s) => self.settled(generation, s),
+                Event::Settled(generation, s) => self.settled(generation, *s),
                 Event::Closed => return,
             }
         }
@@ -304,7 +305,7 @@ impl Rebuilder {
                 Ok(pool) => pool.install(|| job.run()),
                 Err(_) => job.run(),
             };
-            let _ = events.send(Event::Settled(generation, settled));
+            let _ = events.send(Event::Settled(generation, Box::new(settled)));
         });
     }
 
@@ -446,7 +447,7 @@ mod tests {
             match r.inbox.recv().unwrap() {
                 Event::Settled(generation, s) => {
                     stale_seen |= generation < r.generation;
-                    r.settled(generation, s);
+                    r.settled(generation, *s);
                 }
                 _ => panic!("only settlings report here"),
             }
