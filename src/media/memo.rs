@@ -85,7 +85,7 @@ pub struct Entry {
 /// The entries by file (relative to the site folder).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Memo {
-    entries: BTreeMap<PathBuf, Entry>,
+    pub(super) entries: BTreeMap<PathBuf, Entry>,
 }
 
 impl Memo {
@@ -199,54 +199,6 @@ fn parse_line(line: &str) -> Option<(PathBuf, Entry)> {
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
-    use crate::diagnostics::SourceFile;
-    use crate::media::probe::measure_file;
-
-    fn used_at() -> (SourceFile, std::ops::Range<usize>) {
-        (SourceFile::new("content/a.md", ""), 0..0)
-    }
-
-    #[test]
-    fn a_file_with_its_stamp_is_not_read_and_a_same_size_edit_is_seen() {
-        let dir = tempfile::tempdir().unwrap();
-        let rel = Path::new("x.jpg");
-        // Not an image at all: only the memo can measure it.
-        std::fs::write(dir.path().join(rel), b"not an image").unwrap();
-        let meta = std::fs::metadata(dir.path().join(rel)).unwrap();
-        let stamp = Stamp::of(&meta);
-        let entry = Entry {
-            stamp: stamp.unwrap(),
-            hash: "ab".repeat(32),
-            width: 800,
-            height: 600,
-            fallback: Format::Jpeg,
-        };
-        let mut memo = Memo::default();
-        memo.entries.insert(rel.to_path_buf(), entry.clone());
-        let (m, e) = measure_file(dir.path(), rel, used_at(), &memo).unwrap();
-        assert_eq!(
-            (m.hash.as_str(), m.width, m.height),
-            (&*"ab".repeat(32), 800, 600)
-        );
-        assert_eq!(m.variants.len(), 6, "320, 640, 800 in WebP and JPEG");
-        assert_eq!(e, Some(entry));
-
-        // Written again, same size, the old modification time put back.
-        std::fs::write(dir.path().join(rel), b"not an imagE").unwrap();
-        let f = std::fs::File::options()
-            .write(true)
-            .open(dir.path().join(rel))
-            .unwrap();
-        f.set_modified(meta.modified().unwrap()).unwrap();
-        drop(f);
-        let err = measure_file(dir.path(), rel, used_at(), &memo).unwrap_err();
-        assert_eq!(
-            err.code(),
-            "image-unsupported",
-            "read, not taken from the memo"
-        );
-    }
-
     #[test]
     fn the_memo_survives_a_round_trip_and_records_only_settled_files() {
         let dir = tempfile::tempdir().unwrap();

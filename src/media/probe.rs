@@ -141,3 +141,56 @@ fn too_many_pixels(w: u32, h: u32) -> Diagnostic {
         .arg("width", w.to_string())
         .arg("height", h.to_string())
 }
+
+// The memo's effect on measuring (here, so memo.rs does not depend on probe.rs).
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use crate::diagnostics::SourceFile;
+    use std::path::Path;
+
+    fn used_at() -> (SourceFile, std::ops::Range<usize>) {
+        (SourceFile::new("content/a.md", ""), 0..0)
+    }
+
+    #[test]
+    fn a_file_with_its_stamp_is_not_read_and_a_same_size_edit_is_seen() {
+        let dir = tempfile::tempdir().unwrap();
+        let rel = Path::new("x.jpg");
+        // Not an image at all: only the memo can measure it.
+        std::fs::write(dir.path().join(rel), b"not an image").unwrap();
+        let meta = std::fs::metadata(dir.path().join(rel)).unwrap();
+        let stamp = Stamp::of(&meta);
+        let entry = Entry {
+            stamp: stamp.unwrap(),
+            hash: "ab".repeat(32),
+            width: 800,
+            height: 600,
+            fallback: Format::Jpeg,
+        };
+        let mut memo = Memo::default();
+        memo.entries.insert(rel.to_path_buf(), entry.clone());
+        let (m, e) = measure_file(dir.path(), rel, used_at(), &memo).unwrap();
+        assert_eq!(
+            (m.hash.as_str(), m.width, m.height),
+            (&*"ab".repeat(32), 800, 600)
+        );
+        assert_eq!(m.variants.len(), 6, "320, 640, 800 in WebP and JPEG");
+        assert_eq!(e, Some(entry));
+
+        // Written again, same size, the old modification time put back.
+        std::fs::write(dir.path().join(rel), b"not an imagE").unwrap();
+        let f = std::fs::File::options()
+            .write(true)
+            .open(dir.path().join(rel))
+            .unwrap();
+        f.set_modified(meta.modified().unwrap()).unwrap();
+        drop(f);
+        let err = measure_file(dir.path(), rel, used_at(), &memo).unwrap_err();
+        assert_eq!(
+            err.code(),
+            "image-unsupported",
+            "read, not taken from the memo"
+        );
+    }
+}
