@@ -20,7 +20,7 @@ use wegweiser::build::Pipeline;
 
 fn copy_example(to: &Path) {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for d in ["content", "locales", "themes"] {
+    for d in ["content", "locales", "themes", "static"] {
         let status = Command::new("cp")
             .arg("-r")
             .arg(repo.join(d))
