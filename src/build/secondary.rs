@@ -41,9 +41,6 @@ pub(super) struct Secondary {
     /// The images' variants (output/images.rs), with why a source could not
     /// be decoded and how many variants were encoded, not taken from the cache.
     pub images: OutputFiles,
-    /// The image cache's file of each variant the cache holds (the full
-    /// build links the output file to it).
-    pub image_links: BTreeMap<String, std::path::PathBuf>,
     pub image_errors: Diagnostics,
     pub images_encoded: usize,
     /// Digest of every file above, by path.
@@ -178,7 +175,6 @@ pub(super) fn produce(
     // already made are taken from `old` or the cache, not encoded again.
     let images = output::images::produce(src.root, src.images, &old.images);
     new.images = images.files;
-    new.image_links = images.cached;
     new.image_errors = images.errors;
     new.images_encoded = images.encoded;
     // An image from static/ is published only as its variants: the
