@@ -18,7 +18,7 @@ use crate::layout::{CONFIG_FILE, CONTENT_DIR, LOCALES_DIR, STATIC_DIR, THEMES_DI
 use crate::render::views::Alternate;
 
 /// Bumped whenever the manifest's meaning changes: an older one is ignored.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The folders (and the file) of a site that a build reads.
 pub(super) const INPUTS: [&str; 5] = [
@@ -35,7 +35,9 @@ pub(super) struct Stamp {
     pub size: u64,
     /// Nanoseconds since 1970.
     pub mtime: u64,
-    /// SHA-256 of the bytes (hex, first 128 bits); empty for output files.
+    /// Inputs: SHA-256 of the bytes (hex, first 128 bits). Outputs: their
+    /// XXH3-128 ([`digest`]), compared with a new build's bytes instead of
+    /// reading the file; empty where unknown.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub hash: String,
 }
@@ -72,6 +74,13 @@ pub(super) struct Manifest {
     pub fronts: BTreeMap<String, String>,
     /// Output files by path relative to the output folder.
     pub outputs: BTreeMap<String, Stamp>,
+    /// The previous output kept beside the output folder
+    /// (`.<out>.wegweiser-previous`, output/previous.rs), as far as it is
+    /// not the output folder: the paths where it has its own file (`true`)
+    /// or none (`false`); every other file of the output folder is the
+    /// same file there (a hard link). `None`: no previous folder to update.
+    #[serde(default)]
+    pub previous: Option<BTreeMap<String, bool>>,
     /// Pages by output file (the language chooser included).
     pub pages: BTreeMap<String, PageRecord>,
     /// Route names (`Route`'s debug form) that `shown_on` refers to by index.
@@ -178,6 +187,11 @@ pub(super) fn hash(bytes: &[u8]) -> String {
     d[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The digest the manifest records of an output file's bytes (XXH3-128, hex).
+pub(crate) fn digest(bytes: &[u8]) -> String {
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes))
+}
+
 /// Every file below `dir` (links followed, at most 32 levels) with its
 /// metadata, by path relative to `base`, '/'-separated.
 pub(super) fn walk(base: &Path, dir: &Path, found: &mut BTreeMap<String, std::fs::Metadata>) {
@@ -247,20 +261,44 @@ pub(super) fn stamp_inputs(root: &Path, previous: Option<&Manifest>) -> BTreeMap
     stamps.into_iter().collect()
 }
 
-/// The output files of `out` (the marker file left out) with size and time.
+/// The output files of `out` (the marker file left out) with size and
+/// time (no digest), the folders walked in parallel.
 pub(super) fn stamp_outputs(out: &Path) -> BTreeMap<String, Stamp> {
-    let mut found = BTreeMap::new();
-    walk(out, out, &mut found);
-    found
+    use rayon::prelude::*;
+    fn go(dir: &Path, prefix: &str, depth: usize) -> Vec<(String, Stamp)> {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return Vec::new();
+        };
+        let entries: Vec<std::fs::DirEntry> = entries.flatten().collect();
+        entries
+            .into_par_iter()
+            .flat_map_iter(|e| {
+                let rel = format!("{prefix}{}", e.file_name().to_string_lossy());
+                match e.metadata() {
+                    Ok(m) if m.is_dir() && depth < 32 => go(&e.path(), &format!("{rel}/"), depth + 1),
+                    Ok(m) if m.is_dir() => Vec::new(),
+                    Ok(m) => vec![(rel, Stamp { size: m.len(), mtime: mtime_of(&m), hash: String::new() })],
+                    // Gone while walking: stamped as nothing (never equal).
+                    Err(_) => vec![(rel, Stamp { size: u64::MAX, mtime: 0, hash: String::new() })],
+                }
+            })
+            .collect()
+    }
+    go(out, "", 0)
         .into_iter()
         .filter(|(rel, _)| rel != crate::output::OUTPUT_MARKER)
-        .map(|(rel, m)| {
-            let stamp = Stamp {
-                size: m.len(),
-                mtime: mtime_of(&m),
-                hash: String::new(),
-            };
-            (rel, stamp)
-        })
         .collect()
+}
+
+/// Whether the output folder `out` holds exactly the files of `recorded`,
+/// each with its recorded size and time: what a build made, untouched
+/// since (a file written, added or removed behind the build's back shows).
+pub(super) fn outputs_unchanged(out: &Path, recorded: &BTreeMap<String, Stamp>) -> bool {
+    let found = stamp_outputs(out);
+    found.len() == recorded.len()
+        && found.iter().all(|(rel, s)| {
+            recorded
+                .get(rel)
+                .is_some_and(|r| r.size == s.size && r.mtime == s.mtime)
+        })
 }

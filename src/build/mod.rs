@@ -10,6 +10,7 @@
 mod deps;
 mod full;
 mod incremental;
+mod keep;
 mod manifest;
 mod pipeline;
 mod rebuild;
@@ -248,7 +249,10 @@ pub fn build_kept(
             BuildMode::Incremental,
         ),
         None => {
-            let staging = Staging::new(&out)?;
+            // A full build leaves no previous output: it shares no file
+            // with the new one, and may be stale.
+            output::previous::remove(&out);
+            let staging = Staging::new(&out)?.recording_digests();
             let (report, warnings, records) = p.build_recorded(&staging, progress)?;
             let m = p.record(options, &inputs, records);
             (staging, report, warnings, m, BuildMode::Full)
@@ -256,18 +260,29 @@ pub fn build_kept(
     };
     warnings.extend(examine(&p).iter().cloned());
     warnings.sort();
-    let write_failed = |e: std::io::Error| {
-        Diagnostics::from(
-            crate::diagnostics::Diagnostic::error("cannot-write")
-                .arg("file", manifest::path_for(&out).display().to_string())
-                .arg("detail", e.to_string()),
-        )
-    };
+    let write_failed = |e: std::io::Error| keep::cannot_write(&out, e);
     // The old manifest describes the old output: gone before the exchange
     // (a build stopped between the two leaves none: the next one is full).
     Manifest::invalidate(&out).map_err(write_failed)?;
-    staging.commit()?;
-    m.outputs = manifest::stamp_outputs(&out);
+    match mode {
+        BuildMode::Full => {
+            let digests = staging.take_digests();
+            staging.commit()?;
+            m.outputs = manifest::stamp_outputs(&out);
+            for (rel, stamp) in m.outputs.iter_mut() {
+                if let Some(d) = digests.get(rel) {
+                    stamp.hash = d.clone();
+                }
+            }
+        }
+        BuildMode::Incremental => {
+            // The previous output stays beside the new one, for the next
+            // build to bring up to date (output/previous.rs).
+            if !staging.commit_keeping(&output::previous::folder_for(&out))? {
+                m.previous = None;
+            }
+        }
+    }
     m.stamped_at = stamped_at;
     m.write(&out).map_err(write_failed)?;
     report.warnings = warnings;

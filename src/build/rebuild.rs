@@ -16,18 +16,20 @@ use std::path::Path;
 
 use jiff::ToSpan;
 
+use super::keep;
 use super::manifest::{self, Manifest, PageRecord, Stamp};
 use super::pipeline::Pipeline;
 use super::secondary::{self, PageFacts, Secondary, SecondaryParts};
 use super::{BuildReport, Progress, errors_only};
 use crate::content::{ItemData, ItemKey, Kind, Site};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::layout::{CONFIG_FILE, CONTENT_DIR, LOCALES_DIR, STATIC_DIR, THEMES_DIR};
 use crate::output::{OutputFiles, Staging};
 use crate::routes::Route;
 
 /// A rebuild ready to be put in place: build_kept commits the staging
-/// folder and writes the manifest (with the output stamps) after it.
+/// folder (keeping the previous output beside it) and writes the manifest
+/// after it.
 pub(super) struct Rebuilt {
     pub report: BuildReport,
     pub warnings: Diagnostics,
@@ -197,7 +199,8 @@ impl Pipeline {
 
     /// Rebuilds the output folder `out` from the previous build's manifest
     /// `old`, with the current `inputs`, into a staging folder that is not
-    /// committed yet; the manifest's output stamps are left empty. `Ok(None)`:
+    /// committed yet (keep.rs: the previous output brought up to date, or a
+    /// fresh folder); the manifest is complete. `Ok(None)`:
     /// a full build is needed (the output folder is as it was). Why a
     /// function this long: it is the one sequence of a rebuild (decide,
     /// render, produce, stage, record), each step a call.
@@ -209,7 +212,7 @@ impl Pipeline {
         progress: &dyn Progress,
     ) -> Result<Option<Rebuilt>, Diagnostics> {
         if !out.join(crate::output::OUTPUT_MARKER).is_file()
-            || manifest::stamp_outputs(out) != old.outputs
+            || !manifest::outputs_unchanged(out, &old.outputs)
             || self.now.to_string() != old.day
         {
             return Ok(None);
@@ -273,10 +276,15 @@ impl Pipeline {
         for (file, (bytes, _)) in rendered {
             files.insert(file, bytes.into());
         }
-        let Some((staging, bytes)) = stage(out, &files, &records, old)? else {
+        let plan = keep::plan(out, &files, &records, old);
+        let Some((staging, outputs)) = keep::stage(out, &plan, old)? else {
             return Ok(None);
         };
-        let manifest = self.record(old.options.clone(), inputs, records);
+        let delta = keep::delta(&plan, old);
+        let mut manifest = self.record(old.options.clone(), inputs, records);
+        manifest.previous = Some(delta);
+        let bytes = outputs.values().map(|s| s.size as usize).sum();
+        manifest.outputs = outputs;
         let report = report_of(&all, &manifest, &files, bytes, images_encoded);
         Ok(Some(Rebuilt {
             report,
@@ -439,74 +447,4 @@ fn report_of(
         warnings: Diagnostics::new(),
         images_encoded,
     }
-}
-
-/// What one file of the new output takes.
-enum Step<'a> {
-    /// The output folder's file, linked: its bytes did not change.
-    Keep(&'a str),
-    /// New bytes.
-    Write(&'a str, &'a [u8]),
-}
-
-/// The new output in a fresh staging folder: `files` (written, or linked
-/// where the output folder has the same bytes) and the pages of `records`
-/// not rendered again (linked). Returns the staging folder and the size of
-/// the new output; `Ok(None)` if a file could not be linked (another file
-/// system, no hard links): the staging folder is gone again, the output
-/// folder as it was, and the caller builds in full.
-fn stage(
-    out: &Path,
-    files: &OutputFiles,
-    records: &BTreeMap<String, PageRecord>,
-    old: &Manifest,
-) -> Result<Option<(Staging, usize)>, Diagnostics> {
-    use rayon::prelude::*;
-    let staging = Staging::new(out)?;
-    let kept_pages = records
-        .keys()
-        .filter(|f| !files.contains_key(*f))
-        .map(|f| Step::Keep(f.as_str()));
-    // A file is compared with the output folder's only if its size is the
-    // same (the manifest has every output file's size).
-    let same = |rel: &str, bytes: &[u8]| {
-        old.outputs
-            .get(rel)
-            .is_some_and(|s| s.size == bytes.len() as u64)
-            && std::fs::read(out.join(rel)).is_ok_and(|b| b == bytes)
-    };
-    let steps: Vec<Step> = files
-        .par_iter()
-        .map(|(rel, b)| match same(rel, b) {
-            true => Step::Keep(rel.as_str()),
-            false => Step::Write(rel.as_str(), b),
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .chain(kept_pages)
-        .collect();
-    staging.create_dirs_for(steps.iter().map(|s| match s {
-        Step::Keep(rel) | Step::Write(rel, _) => *rel,
-    }))?;
-    let results: Vec<Result<usize, Option<Diagnostic>>> = steps
-        .par_iter()
-        .map(|s| match s {
-            Step::Write(rel, b) => staging.write(rel, b).map(|()| b.len()).map_err(Some),
-            Step::Keep(rel) => match staging.keep(rel) {
-                Ok(()) => Ok(old.outputs.get(*rel).map_or(0, |s| s.size as usize)),
-                Err(_) => Err(None),
-            },
-        })
-        .collect();
-    let mut bytes = 0;
-    let mut ds = Diagnostics::new();
-    for r in results {
-        match r {
-            Ok(n) => bytes += n,
-            Err(Some(d)) => ds.push(d),
-            Err(None) => return Ok(None),
-        }
-    }
-    errors_only(ds)?;
-    Ok(Some((staging, bytes)))
 }

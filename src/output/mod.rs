@@ -17,6 +17,7 @@ pub mod images;
 pub mod leaflet;
 pub mod media;
 pub mod offline;
+pub mod previous;
 pub mod script;
 pub mod search;
 pub mod sitemap;

@@ -29,6 +29,9 @@ pub struct Staging {
     out: PathBuf,
     tmp: PathBuf,
     committed: bool,
+    /// The digest of every file written, if asked for
+    /// ([`Staging::recording_digests`]).
+    digests: Option<std::sync::Mutex<Vec<(String, String)>>>,
 }
 
 impl Staging {
@@ -47,6 +50,7 @@ impl Staging {
             out: out.to_path_buf(),
             tmp,
             committed: false,
+            digests: None,
         };
         let marker = staging.tmp.join(OUTPUT_MARKER);
         std::fs::write(
@@ -55,6 +59,49 @@ impl Staging {
         )
         .map_err(|e| unchanged(out, "write", &marker, e))?;
         Ok(staging)
+    }
+
+    /// The output's previous folder `folder` (output/previous.rs), marked
+    /// and brought up to date by the caller, as the folder to put in place
+    /// of the output folder. Dropped without a commit, it is removed.
+    pub(super) fn reuse(out: &Path, folder: PathBuf) -> Staging {
+        Staging {
+            out: out.to_path_buf(),
+            tmp: folder,
+            committed: false,
+            digests: None,
+        }
+    }
+
+    /// Records the digest (XXH3-128, hex) of every file written from now
+    /// on, for [`Staging::take_digests`] (the build manifest keeps them).
+    pub fn recording_digests(mut self) -> Staging {
+        self.digests = Some(std::sync::Mutex::new(Vec::new()));
+        self
+    }
+
+    /// The digests recorded so far, by file (relative path).
+    pub fn take_digests(&self) -> BTreeMap<String, String> {
+        let Some(d) = &self.digests else {
+            return BTreeMap::new();
+        };
+        // A poisoned lock: a writing thread panicked; its list is still whole.
+        let mut d = d.lock().unwrap_or_else(|e| e.into_inner());
+        std::mem::take(&mut *d).into_iter().collect()
+    }
+
+    fn note_digest(&self, rel: &str, bytes: &[u8]) {
+        if let Some(d) = &self.digests {
+            let digest = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes));
+            d.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((rel.to_string(), digest));
+        }
+    }
+
+    /// Where the staging folder is.
+    pub fn path(&self) -> &Path {
+        &self.tmp
     }
 
     /// Creates the folders of the given relative file paths (and their
@@ -96,6 +143,7 @@ impl Staging {
             return Err(Diagnostic::error("write-outside-output").arg("path", rel));
         }
         let path = self.tmp.join(rel);
+        self.note_digest(rel, bytes);
         std::fs::write(&path, bytes).map_err(|e| unchanged(&self.out, "write", &path, e))
     }
 
@@ -142,6 +190,7 @@ impl Staging {
         }
         let path = self.tmp.join(rel);
         if std::fs::hard_link(from, &path).is_ok() {
+            self.note_digest(rel, bytes);
             return Ok(());
         }
         let _ = std::fs::remove_file(&path);
@@ -151,12 +200,51 @@ impl Staging {
     /// Puts the staging folder in place of the output folder and removes
     /// the previous output. On an error the message says what state the
     /// output folder is in.
-    pub fn commit(mut self) -> Result<(), Diagnostic> {
+    pub fn commit(self) -> Result<(), Diagnostic> {
+        let out = self.out.clone();
+        let Some(previous) = self.swap()? else {
+            return Ok(());
+        };
+        remove_marked(&previous).map_err(|e| {
+            Diagnostic::error("previous-build-not-removed")
+                .arg("out", folder(&out))
+                .arg("previous", previous.display())
+                .arg("detail", e.to_string())
+        })
+    }
+
+    /// Puts the staging folder in place of the output folder and keeps the
+    /// previous output as `keep` (output/previous.rs), where nothing may be
+    /// (a folder there is replaced). Returns whether the previous output is
+    /// there now (not if there was none, or it could not be moved: then it
+    /// is removed, and the new output is in place either way).
+    pub fn commit_keeping(self, keep: &Path) -> Result<bool, Diagnostic> {
+        let Some(previous) = self.swap()? else {
+            return Ok(false);
+        };
+        if previous == keep {
+            return Ok(true);
+        }
+        // Only Wegweiser's own folder is replaced (the marker says so).
+        if is_marked(keep) {
+            let _ = remove_marked(keep);
+        }
+        if std::fs::rename(&previous, keep).is_ok() {
+            return Ok(true);
+        }
+        let _ = remove_marked(&previous);
+        Ok(false)
+    }
+
+    /// The exchange of the staging folder with the output folder (or the
+    /// move into its place if there is none): where the previous output
+    /// is now, if there was one.
+    fn swap(mut self) -> Result<Option<PathBuf>, Diagnostic> {
         let out = self.out.clone();
         if std::fs::symlink_metadata(&out).is_err() {
             std::fs::rename(&self.tmp, &out).map_err(|e| unchanged(&out, "move-to", &out, e))?;
             self.committed = true;
-            return Ok(());
+            return Ok(None);
         }
         let previous = match exchange(&self.tmp, &out) {
             Ok(true) => self.tmp.clone(),
@@ -164,12 +252,7 @@ impl Staging {
             Err(e) => return Err(unchanged(&out, "swap", &out, e)),
         };
         self.committed = true;
-        remove_marked(&previous).map_err(|e| {
-            Diagnostic::error("previous-build-not-removed")
-                .arg("out", folder(&out))
-                .arg("previous", previous.display())
-                .arg("detail", e.to_string())
-        })
+        Ok(Some(previous))
     }
 
     /// The exchange in two renames, for systems that cannot exchange two
@@ -244,7 +327,7 @@ fn start_time(_pid: u32) -> Option<u64> {
     None
 }
 
-fn out_name(out: &Path) -> String {
+pub(super) fn out_name(out: &Path) -> String {
     out.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| crate::layout::OUTPUT_DIR.into())
@@ -306,7 +389,7 @@ fn is_empty_folder(dir: &Path) -> bool {
 }
 
 /// A real folder (not a link) with the marker file in it.
-fn is_marked(dir: &Path) -> bool {
+pub(super) fn is_marked(dir: &Path) -> bool {
     std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir())
         && std::fs::symlink_metadata(dir.join(OUTPUT_MARKER)).is_ok_and(|m| m.is_file())
 }
@@ -316,7 +399,7 @@ fn is_marked(dir: &Path) -> bool {
 /// interrupted between the two renames of [`Staging::swap_by_renames`], the
 /// previous build it left is put back first. Best effort: what cannot be
 /// removed now is tried again by the next build.
-fn clean_leftovers(out: &Path) {
+pub(super) fn clean_leftovers(out: &Path) {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -422,7 +505,7 @@ fn exchange(_a: &Path, _b: &Path) -> io::Result<bool> {
 /// the next build still recognises. Read-only folders in it are made
 /// writable first: the whole folder is being discarded. A link in its
 /// place is removed, not followed.
-fn remove_marked(dir: &Path) -> io::Result<()> {
+pub(super) fn remove_marked(dir: &Path) -> io::Result<()> {
     if !std::fs::symlink_metadata(dir)?.is_dir() {
         return std::fs::remove_file(dir);
     }
