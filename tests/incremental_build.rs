@@ -317,5 +317,80 @@ fn an_incremental_build_replaces_the_output_folder_with_its_files_linked() {
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|n| n.starts_with(".public."))
         .collect();
-    assert_eq!(left, Vec::<String>::new(), "staging folders left over");
+    // Only the previous output, kept for the next build.
+    assert_eq!(
+        left,
+        vec![".public.wegweiser-previous".to_string()],
+        "staging folders left over"
+    );
+}
+
+/// Every file below `dir` (the marker left out): inode and time.
+#[cfg(unix)]
+fn identities(dir: &Path) -> BTreeMap<String, (u64, SystemTime)> {
+    use std::os::unix::fs::MetadataExt;
+    tree(dir)
+        .into_iter()
+        .map(|(rel, (_, time))| {
+            let ino = std::fs::metadata(dir.join(&rel)).unwrap().ino();
+            (rel, (ino, time))
+        })
+        .collect()
+}
+
+/// A/B folders: successive incremental builds bring the previous output
+/// (kept beside the output folder) up to date and exchange it with the
+/// output folder; each result equals a clean build, and a file whose bytes
+/// did not change stays the very same file (inode and time) across all.
+#[cfg(unix)]
+#[test]
+fn successive_edits_update_the_previous_output_and_keep_unchanged_files() {
+    let (site, opts) = first_build();
+    let previous = site.root.join(".public.wegweiser-previous");
+    let start = identities(&site.out());
+    let mut last = start.clone();
+    let edits: [(&str, &str, &str); 3] = [
+        (OFFER, "", "\nEin erster neuer Satz.\n"),
+        (OFFER, "title = \"Anerkennungsberatung\"", "title = \"Anerkennungsberatung neu\""),
+        ("content/offers/anerkennungsberatung.en.md", "", "\nOne more sentence.\n"),
+    ];
+    for (step, (file, from, to)) in edits.into_iter().enumerate() {
+        if from.is_empty() {
+            let text = std::fs::read_to_string(site.root.join(file)).unwrap();
+            site.write(file, &format!("{text}{to}"));
+        } else {
+            site.edit(file, from, to);
+        }
+        // After a full build there is no previous output (the first step
+        // stages afresh); from then on the previous output kept beside the
+        // output folder is brought up to date and becomes the output.
+        let ino = |p: &Path| {
+            use std::os::unix::fs::MetadataExt;
+            std::fs::metadata(p).ok().map(|m| m.ino())
+        };
+        let kept_before = ino(&previous);
+        assert_eq!(kept_before.is_some(), step > 0, "step {step}");
+        let (mode, written) = rebuild_and_compare(&site, &opts);
+        assert_eq!(mode, BuildMode::Incremental, "step {step}");
+        assert!(!written.is_empty(), "step {step}");
+        assert!(previous.is_dir(), "step {step}: no previous output kept");
+        if step > 0 {
+            assert_eq!(ino(&site.out()), kept_before, "step {step}: not the previous folder");
+        }
+        let now = identities(&site.out());
+        for (rel, id) in &now {
+            if !written.contains(rel) {
+                assert_eq!(last.get(rel), Some(id), "step {step}: {rel} is another file");
+            }
+        }
+        // The previous output is the output before this build.
+        assert_eq!(identities(&previous), last, "step {step}: previous output");
+        last = now;
+    }
+    // Files no edit touched are the first build's files.
+    let untouched = "de/index.html";
+    assert_eq!(start.get(untouched), last.get(untouched));
+    // A clean build removes the previous output.
+    assert_eq!(kept(&opts, true), BuildMode::Full);
+    assert!(!previous.exists());
 }

@@ -95,12 +95,16 @@ fn snapshot(out: &Path) -> Result<Snapshot, String> {
     Ok(Snapshot { sizes, samples })
 }
 
-/// The staging folders (and anything else named `.public.…`) next to the output.
+/// The previous output an incremental build keeps beside the output folder.
+const PREVIOUS: &str = ".public.wegweiser-previous";
+
+/// The staging folders (and anything else named `.public.…`) next to the
+/// output, but for the previous output kept for the next build.
 fn leftovers(site: &TestSite) -> Vec<String> {
     let mut found: Vec<String> = std::fs::read_dir(&site.root)
         .unwrap()
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.starts_with(".public."))
+        .filter(|n| n.starts_with(".public.") && n != PREVIOUS)
         .collect();
     found.sort();
     found
@@ -121,6 +125,10 @@ enum Moment {
     /// As soon as the staging folder holds this file as a hard link to the
     /// output folder's: an incremental build is staging the new output.
     Linked(&'static str),
+    /// As soon as this file of the previous output kept beside the output
+    /// folder is another file (or gone): an incremental build is bringing
+    /// that folder up to date (A/B folders).
+    PreviousChanged(&'static str),
 }
 
 /// How a staging folder names the process that owns it: its id and, on
@@ -157,6 +165,16 @@ fn wait_for(site: &TestSite, child: &mut Child, moment: Moment) -> bool {
     // This build's own staging folder (earlier ones may be left over).
     let own = site.root.join(format!(".public.new-{}", owner(child.id())));
     let staging = || own.exists();
+    // Inode and time: a new file may get the inode of the one it replaces.
+    let previous = |file: &str| {
+        use std::os::unix::fs::MetadataExt;
+        let m = std::fs::metadata(site.root.join(PREVIOUS).join(file)).ok()?;
+        Some((m.ino(), m.mtime(), m.mtime_nsec()))
+    };
+    let previous_before = match moment {
+        Moment::PreviousChanged(file) => previous(file),
+        _ => None,
+    };
     let mut writing_since = None;
     while child.try_wait().unwrap().is_none() && started.elapsed() < Duration::from_secs(300) {
         let reached = match moment {
@@ -173,6 +191,7 @@ fn wait_for(site: &TestSite, child: &mut Child, moment: Moment) -> bool {
                 use std::os::unix::fs::MetadataExt;
                 std::fs::metadata(own.join(file)).is_ok_and(|m| m.nlink() > 1)
             }
+            Moment::PreviousChanged(file) => previous(file) != previous_before,
         };
         if reached {
             return true;
@@ -250,19 +269,30 @@ fn manifest(site: &TestSite) -> std::path::PathBuf {
 fn killed_incremental_builds_leave_the_previous_site_or_the_new_one() {
     let site = slow_site();
     build_to_the_end(&site);
-    // An unchanged page of another offer: an incremental build links it.
+    // An unchanged page of another offer: an incremental build links it
+    // into a fresh staging folder where there is no previous output.
     let linked = "de/offers/angebot-1/index.html";
+    // The edited offer's page: written anew into the previous output.
+    let edited = "de/offers/angebot-0/index.html";
+    // (signal, moment, whether the previous output is removed first)
     let kills = [
-        (libc::SIGKILL, Moment::Linked(linked)),
-        (libc::SIGTERM, Moment::Linked(linked)),
-        (libc::SIGKILL, Moment::Swapped),
-        (libc::SIGTERM, Moment::Swapped),
+        (libc::SIGKILL, Moment::Linked(linked), true),
+        (libc::SIGTERM, Moment::Linked(linked), true),
+        (libc::SIGKILL, Moment::PreviousChanged(edited), false),
+        (libc::SIGTERM, Moment::PreviousChanged(edited), false),
+        (libc::SIGKILL, Moment::Swapped, false),
+        (libc::SIGTERM, Moment::Swapped, false),
     ];
-    for (step, (signal, moment)) in kills.into_iter().enumerate() {
+    for (step, (signal, moment, without_previous)) in kills.into_iter().enumerate() {
         // A complete previous build with its manifest: the next build is
-        // an incremental one.
+        // an incremental one (and keeps the output before it beside it).
         spawn(&site, &[]).wait().unwrap();
         assert!(manifest(&site).is_file(), "no manifest before step {step}");
+        if without_previous {
+            std::fs::remove_dir_all(site.root.join(PREVIOUS)).unwrap();
+        } else {
+            assert!(site.root.join(PREVIOUS).is_dir(), "step {step}: no previous output");
+        }
         let previous = snapshot(&site.out()).unwrap();
         // A body edit: the offer's pages change, the lists do not.
         let file = "content/offers/angebot-0.md";
