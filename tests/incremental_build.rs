@@ -351,8 +351,16 @@ fn successive_edits_update_the_previous_output_and_keep_unchanged_files() {
     let mut last = start.clone();
     let edits: [(&str, &str, &str); 3] = [
         (OFFER, "", "\nEin erster neuer Satz.\n"),
-        (OFFER, "title = \"Anerkennungsberatung\"", "title = \"Anerkennungsberatung neu\""),
-        ("content/offers/anerkennungsberatung.en.md", "", "\nOne more sentence.\n"),
+        (
+            OFFER,
+            "title = \"Anerkennungsberatung\"",
+            "title = \"Anerkennungsberatung neu\"",
+        ),
+        (
+            "content/offers/anerkennungsberatung.en.md",
+            "",
+            "\nOne more sentence.\n",
+        ),
     ];
     for (step, (file, from, to)) in edits.into_iter().enumerate() {
         if from.is_empty() {
@@ -375,12 +383,20 @@ fn successive_edits_update_the_previous_output_and_keep_unchanged_files() {
         assert!(!written.is_empty(), "step {step}");
         assert!(previous.is_dir(), "step {step}: no previous output kept");
         if step > 0 {
-            assert_eq!(ino(&site.out()), kept_before, "step {step}: not the previous folder");
+            assert_eq!(
+                ino(&site.out()),
+                kept_before,
+                "step {step}: not the previous folder"
+            );
         }
         let now = identities(&site.out());
         for (rel, id) in &now {
             if !written.contains(rel) {
-                assert_eq!(last.get(rel), Some(id), "step {step}: {rel} is another file");
+                assert_eq!(
+                    last.get(rel),
+                    Some(id),
+                    "step {step}: {rel} is another file"
+                );
             }
         }
         // The previous output is the output before this build.

@@ -291,7 +291,10 @@ fn killed_incremental_builds_leave_the_previous_site_or_the_new_one() {
         if without_previous {
             std::fs::remove_dir_all(site.root.join(PREVIOUS)).unwrap();
         } else {
-            assert!(site.root.join(PREVIOUS).is_dir(), "step {step}: no previous output");
+            assert!(
+                site.root.join(PREVIOUS).is_dir(),
+                "step {step}: no previous output"
+            );
         }
         let previous = snapshot(&site.out()).unwrap();
         // A body edit: the offer's pages change, the lists do not.

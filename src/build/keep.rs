@@ -77,6 +77,9 @@ pub(super) fn plan<'a>(
     plan
 }
 
+/// The folder to exchange with the output folder and the stamps of its files.
+pub(super) type Staged = (Staging, BTreeMap<String, Stamp>);
+
 /// The folder to exchange with the output folder, holding the new output,
 /// and the stamps of its files; `Ok(None)` if a file could not be linked
 /// (no hard links there): the output folder is as it was, the caller
@@ -87,7 +90,7 @@ pub(super) fn stage(
     out: &Path,
     plan: &Plan<'_>,
     old: &Manifest,
-) -> Result<Option<(Staging, BTreeMap<String, Stamp>)>, Diagnostics> {
+) -> Result<Option<Staged>, Diagnostics> {
     let staging = match &old.previous {
         Some(delta) if previous::is_there(out) => {
             // From here on the previous folder is in flux: a build stopped
@@ -119,7 +122,11 @@ pub(super) fn stage(
 
 /// What turns the previous folder (the output folder but for `delta`)
 /// into the new output.
-fn steps<'a>(plan: &Plan<'a>, old: &'a Manifest, delta: &'a BTreeMap<String, bool>) -> Vec<Step<'a>> {
+fn steps<'a>(
+    plan: &Plan<'a>,
+    old: &'a Manifest,
+    delta: &'a BTreeMap<String, bool>,
+) -> Vec<Step<'a>> {
     let mut steps: Vec<Step> = plan
         .keep
         .iter()

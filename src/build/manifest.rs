@@ -275,11 +275,27 @@ pub(super) fn stamp_outputs(out: &Path) -> BTreeMap<String, Stamp> {
             .flat_map_iter(|e| {
                 let rel = format!("{prefix}{}", e.file_name().to_string_lossy());
                 match e.metadata() {
-                    Ok(m) if m.is_dir() && depth < 32 => go(&e.path(), &format!("{rel}/"), depth + 1),
+                    Ok(m) if m.is_dir() && depth < 32 => {
+                        go(&e.path(), &format!("{rel}/"), depth + 1)
+                    }
                     Ok(m) if m.is_dir() => Vec::new(),
-                    Ok(m) => vec![(rel, Stamp { size: m.len(), mtime: mtime_of(&m), hash: String::new() })],
+                    Ok(m) => vec![(
+                        rel,
+                        Stamp {
+                            size: m.len(),
+                            mtime: mtime_of(&m),
+                            hash: String::new(),
+                        },
+                    )],
                     // Gone while walking: stamped as nothing (never equal).
-                    Err(_) => vec![(rel, Stamp { size: u64::MAX, mtime: 0, hash: String::new() })],
+                    Err(_) => vec![(
+                        rel,
+                        Stamp {
+                            size: u64::MAX,
+                            mtime: 0,
+                            hash: String::new(),
+                        },
+                    )],
                 }
             })
             .collect()

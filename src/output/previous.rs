@@ -60,7 +60,10 @@ pub enum Step<'a> {
 pub fn update(out: &Path, steps: &[Step<'_>]) -> io::Result<Staging> {
     let folder = folder_for(out);
     if !is_marked(&folder) {
-        return Err(io::Error::new(io::ErrorKind::NotFound, "no previous output"));
+        return Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            "no previous output",
+        ));
     }
     clean_leftovers(out);
     let target = |rel: &str| -> io::Result<PathBuf> {
