@@ -20,7 +20,6 @@ mod settle;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::content::load::ContentCache;
 use crate::diagnostics::Diagnostics;
 use crate::output::{self, OutputFiles, Staging};
 
@@ -192,10 +191,8 @@ pub fn build_examined(
 ) -> Result<BuildReport, Diagnostics> {
     let out = opts.out_dir();
     output::check_output_dir(&opts.root, &out)?;
-    let mut p = Pipeline::load(opts)?;
-    // A one-off build reloads nothing: the parsed files' front matter need
-    // not stay in memory while the pages are rendered.
-    p.cache = ContentCache::default();
+    // A one-off build reloads nothing: no parsed files stay in memory.
+    let p = Pipeline::load_once(opts)?;
     // Dropped on error: the staging folder is removed, the old output stays.
     let staging = Staging::new(&out)?;
     let (mut report, mut warnings) = p.build_into(&staging, progress)?;
@@ -234,8 +231,7 @@ pub fn build_kept(
     let previous = (!clean).then(|| Manifest::read(&out, &options)).flatten();
     let stamped_at = manifest::clock_now();
     let inputs = manifest::stamp_inputs(&opts.root, previous.as_ref());
-    let mut p = Pipeline::load(opts)?;
-    p.cache = ContentCache::default();
+    let p = Pipeline::load_once(opts)?;
     let rebuilt = match &previous {
         Some(old) => p.rebuild(old, &inputs, &out, progress)?,
         None => None,

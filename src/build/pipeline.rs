@@ -12,7 +12,7 @@ use super::secondary::{self, PageFacts, Secondary, SecondaryParts, Sources};
 use super::{BuildOptions, Change, errors_only};
 use crate::config::SiteConfig;
 use crate::content::Site;
-use crate::content::load::{ContentCache, LoadOptions, load_site_cached};
+use crate::content::load::{ContentCache, LoadOptions, load_site, load_site_cached};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{LocaleFormatter, Messages};
 use crate::output::{self, Bytes, OutputFiles};
@@ -85,6 +85,18 @@ impl Pipeline {
 
     /// Loads config, interface text, content, formatters and templates.
     pub fn load(opts: &BuildOptions) -> Result<Pipeline, Diagnostics> {
+        Self::load_keeping(opts, true)
+    }
+
+    /// [`Pipeline::load`] for a one-off build, which reloads nothing: no
+    /// parsed files are kept, and each item's are dropped as soon as it is
+    /// assembled (see [`crate::content::load::load_site`]).
+    pub(super) fn load_once(opts: &BuildOptions) -> Result<Pipeline, Diagnostics> {
+        Self::load_keeping(opts, false)
+    }
+
+    /// [`Pipeline::load`], keeping the parsed content files if `keep_cache`.
+    fn load_keeping(opts: &BuildOptions, keep_cache: bool) -> Result<Pipeline, Diagnostics> {
         let root = &opts.root;
         // Language keys may not be names the URL scheme uses beside them.
         let mut config =
@@ -102,7 +114,11 @@ impl Pipeline {
             labels: &labels,
             ..opts.load_options()
         };
-        let (site, cds) = load_site_cached(root, &config, load, &mut cache);
+        let (site, cds) = if keep_cache {
+            load_site_cached(root, &config, load, &mut cache)
+        } else {
+            load_site(root, &config, load)
+        };
         ds.extend(cds);
         let formatters = formatters(&config, &mut ds);
         let templates = match Templates::load(root, &config.theme, messages.clone(), opts.minify) {

@@ -62,12 +62,49 @@ fn content_files(root: &Path, ds: &mut Diagnostics) -> Vec<PathBuf> {
 
 /// Loads, parses and assembles all content. Problems of every file are
 /// collected; the site is returned when none of them is an error.
+///
+/// Without a cache to fill, each item's files are read, parsed and
+/// assembled together and their parse results dropped at once, so that
+/// only the assembled items are held, never every file's parse result.
 pub fn load_site(
     root: &Path,
     config: &SiteConfig,
     opts: LoadOptions<'_>,
 ) -> (Option<Site>, Diagnostics) {
-    load_site_cached(root, config, opts, &mut ContentCache::default())
+    let mut ds = Diagnostics::new();
+    let files = content_files(root, &mut ds);
+    let lang_keys: Vec<String> = config.language_keys();
+    // The files of one item, in path order (files whose names say nothing
+    // report their errors here, as `finish` does).
+    let mut groups: BTreeMap<ItemKey, Vec<(&PathBuf, FileId)>> = BTreeMap::new();
+    for rel in &files {
+        match identify_file(rel, &lang_keys) {
+            Ok(id) => groups
+                .entry((id.kind, id.slug.clone()))
+                .or_default()
+                .push((rel, id)),
+            Err((_, errs)) => ds.extend(errs),
+        }
+    }
+    let assembled: Vec<(ItemKey, Assembled, Diagnostics)> = groups
+        .into_par_iter()
+        .map(|(key, rels)| {
+            let results = rels
+                .into_iter()
+                .map(|(rel, id)| read_and_parse_identified(root, rel, id));
+            let mut gds = Diagnostics::new();
+            let a = assemble_group(root, results, config, opts, &mut gds);
+            (key, a, gds)
+        })
+        .collect();
+    let mut items = BTreeMap::new();
+    let mut failed = BTreeSet::new();
+    let mut home = None;
+    for (key, a, gds) in assembled {
+        ds.extend(gds);
+        file_assembled(key, a, &mut items, &mut failed, &mut home);
+    }
+    finish_site(config, opts, home, items, failed, ds)
 }
 
 /// When a file was last changed, as far as the file system tells.
@@ -107,9 +144,9 @@ enum Assembled {
 /// Assembles one item from its files' parse results, in path order. A
 /// source file that failed to parse silences its translations (they would
 /// only repeat the problem); their own errors are still reported.
-fn assemble_group<'r>(
+fn assemble_group(
     root: &Path,
-    results: impl IntoIterator<Item = &'r Result<ParsedFile, ParseFailure>>,
+    results: impl IntoIterator<Item = Result<ParsedFile, ParseFailure>>,
     config: &SiteConfig,
     opts: LoadOptions<'_>,
     ds: &mut Diagnostics,
@@ -118,13 +155,13 @@ fn assemble_group<'r>(
     let mut failed = false;
     for r in results {
         match r {
-            Ok(p) => files.push(p.clone()),
+            Ok(p) => files.push(p),
             Err((id, errs)) => {
                 failed |= id
                     .as_ref()
                     .and_then(|id| id.lang.as_deref())
                     .is_none_or(|l| l == config.default_language);
-                ds.extend(errs.iter().cloned());
+                ds.extend(errs);
             }
         }
     }
@@ -303,18 +340,31 @@ where
 {
     let mut home = None;
     for (key, results) in groups {
-        match assemble_group(root, results, config, opts, ds) {
-            Assembled::Broken => {
-                broken.insert(key);
-            }
-            Assembled::Draft => {}
-            Assembled::Item(item) if key.0 == Kind::Home => home = Some(item),
-            Assembled::Item(item) => {
-                items.insert(key, item);
-            }
-        }
+        // Cloned one item at a time: the cache keeps its own.
+        let a = assemble_group(root, results.into_iter().cloned(), config, opts, ds);
+        file_assembled(key, a, items, broken, &mut home);
     }
     home
+}
+
+/// Puts what an item's files gave into `items`, `broken` or `home`.
+fn file_assembled(
+    key: ItemKey,
+    a: Assembled,
+    items: &mut BTreeMap<ItemKey, std::sync::Arc<Item>>,
+    broken: &mut BTreeSet<ItemKey>,
+    home: &mut Option<std::sync::Arc<Item>>,
+) {
+    match a {
+        Assembled::Broken => {
+            broken.insert(key);
+        }
+        Assembled::Draft => {}
+        Assembled::Item(item) if key.0 == Kind::Home => *home = Some(item),
+        Assembled::Item(item) => {
+            items.insert(key, item);
+        }
+    }
 }
 
 /// Like [`load_site`], reading only files that changed since `cache` saw them.
@@ -346,8 +396,9 @@ pub fn load_site_cached(
             (stamp, read_and_parse(root, rel, &lang_keys))
         })
         .collect();
-    cache.files = files.iter().cloned().zip(results.iter().cloned()).collect();
-    let results = results.into_iter().map(|(_, r)| r);
+    // The cache keeps the parse results; assembly borrows them.
+    cache.files = files.into_iter().zip(results).collect();
+    let results = cache.files.values().map(|(_, r)| r);
     let (site, ds) = finish(root, results, config, opts, ds);
     cache.pending.clear();
     cache.needs_full = site.is_none();
@@ -363,9 +414,24 @@ fn read_and_parse(
     rel: &Path,
     lang_keys: &[String],
 ) -> Result<ParsedFile, ParseFailure> {
+    read_and_parse_identified(root, rel, identify_file(rel, lang_keys)?)
+}
+
+/// The identity of the content file `rel` (relative to `content/`) by its name.
+fn identify_file(rel: &Path, lang_keys: &[String]) -> Result<FileId, ParseFailure> {
+    identify(rel, lang_keys).map_err(|msg| {
+        let shown = Path::new(CONTENT_DIR).join(rel);
+        (None, vec![Diagnostic::error_with(msg).at_path(&shown)])
+    })
+}
+
+/// Reads and parses the content file `rel`, named as `id`.
+fn read_and_parse_identified(
+    root: &Path,
+    rel: &Path,
+    id: FileId,
+) -> Result<ParsedFile, ParseFailure> {
     let shown = Path::new(CONTENT_DIR).join(rel);
-    let id = identify(rel, lang_keys)
-        .map_err(|msg| (None, vec![Diagnostic::error_with(msg).at_path(&shown)]))?;
     let fail = |d: Diagnostic| (Some(id.clone()), vec![d]);
     let path = root.join(CONTENT_DIR).join(rel);
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
@@ -409,37 +475,41 @@ fn read_and_parse(
 }
 
 /// Groups parsed files into items, assembles and validates them.
-fn finish(
+fn finish<'r>(
     root: &Path,
-    results: impl Iterator<Item = Result<ParsedFile, ParseFailure>>,
+    results: impl Iterator<Item = &'r Result<ParsedFile, ParseFailure>>,
     config: &SiteConfig,
     opts: LoadOptions<'_>,
     mut ds: Diagnostics,
 ) -> (Option<Site>, Diagnostics) {
     // Group the files of one item (files whose names say nothing report
     // their errors here).
-    let mut groups: BTreeMap<ItemKey, Vec<Result<ParsedFile, ParseFailure>>> = BTreeMap::new();
+    let mut groups: BTreeMap<ItemKey, Vec<&Result<ParsedFile, ParseFailure>>> = BTreeMap::new();
     for r in results {
-        match item_of(&r) {
+        match item_of(r) {
             Some((key, _)) => groups.entry(key).or_default().push(r),
             None => {
                 if let Err((_, errs)) = r {
-                    ds.extend(errs);
+                    ds.extend(errs.iter().cloned());
                 }
             }
         }
     }
     let mut items = BTreeMap::new();
     let mut failed = BTreeSet::new();
-    let home = assemble_groups(
-        root,
-        groups.iter().map(|(k, rs)| (k.clone(), rs)),
-        config,
-        opts,
-        &mut items,
-        &mut failed,
-        &mut ds,
-    );
+    let home = assemble_groups(root, groups, config, opts, &mut items, &mut failed, &mut ds);
+    finish_site(config, opts, home, items, failed, ds)
+}
+
+/// The site of the assembled items, validated (`None` if anything is an error).
+fn finish_site(
+    config: &SiteConfig,
+    opts: LoadOptions<'_>,
+    home: Option<std::sync::Arc<Item>>,
+    items: BTreeMap<ItemKey, std::sync::Arc<Item>>,
+    failed: BTreeSet<ItemKey>,
+    mut ds: Diagnostics,
+) -> (Option<Site>, Diagnostics) {
     let Some(home) = home else {
         if !ds.has_errors() {
             ds.push(home_missing());
