@@ -522,12 +522,11 @@ pub struct OfficeView {
     pub hours: Option<String>,
 }
 
-/// Everything every page template gets.
+/// Everything every page template gets, besides what is the same on every
+/// page of a language (`lang_key`, `lang`, `urls`, `feedback_email` and the
+/// shared fragments: `render::pages::shared`).
 #[derive(Debug, Clone, Serialize)]
-pub struct PageView<'a> {
-    /// Language key for the `t()` function.
-    pub lang_key: &'a str,
-    pub lang: &'a LangView,
+pub struct PageView {
     pub languages: Vec<SwitchEntry>,
     /// Variants of the page's language (easy-read German on German pages and
     /// back): linked prominently, not just in the switcher.
@@ -535,8 +534,6 @@ pub struct PageView<'a> {
     /// Home › section › page, for the breadcrumb trail.
     pub breadcrumbs: Vec<Crumb>,
     pub alternates: Vec<Alternate>,
-    pub urls: &'a Urls,
-    pub feedback_email: &'a str,
     /// Path of this page (`/de/offers/x/`).
     pub path: String,
     /// Absolute URL of this page.

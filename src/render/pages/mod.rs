@@ -27,6 +27,7 @@ mod location;
 mod map;
 mod media;
 mod search;
+mod shared;
 mod time;
 
 /// Interface messages that Wegweiser's own code asks for only when the content
@@ -119,6 +120,8 @@ pub struct PageBuilder<'a> {
     lists: BTreeMap<(String, Route), OnceLock<Vec<&'a Item>>>,
     /// The measured images (none unless [`PageBuilder::with_images`]).
     images: &'a crate::media::Images,
+    /// Per language: the values and fragments every page has, made once.
+    shared: shared::Shared,
 }
 
 /// What a page builder shows without measured images.
@@ -141,11 +144,13 @@ impl<'a> PageBuilder<'a> {
         now: jiff::civil::DateTime,
     ) -> Self {
         let cfg = &site.config;
+        let langs = lang_contexts(cfg, stylesheet, site_stylesheet);
         let mut builder = PageBuilder {
             site,
             messages,
             formatters,
-            langs: lang_contexts(cfg, stylesheet, site_stylesheet),
+            shared: shared::Shared::new(&langs, &cfg.legal.feedback),
+            langs,
             lang_keys: cfg.language_keys(),
             sanitizer: markdown::Sanitizer::default(),
             mentions: mentions(site),
@@ -205,11 +210,12 @@ impl<'a> PageBuilder<'a> {
         route: &Route,
     ) -> Result<RenderedPage, Diagnostic> {
         let (view, template, sitemap) = self.page_view(lang, route);
-        let ctx = tera::Context::from_serialize(&view).map_err(|e| {
+        let mut ctx = tera::Context::from_serialize(&view).map_err(|e| {
             Diagnostic::error("internal-view")
                 .arg("view", "page")
                 .arg("detail", e.to_string())
         })?;
+        self.shared.fill(&mut ctx, templates, lang, view.section)?;
         let html = templates.render(template, &ctx)?;
         Ok(RenderedPage {
             path: view.path,
@@ -223,7 +229,7 @@ impl<'a> PageBuilder<'a> {
         &self,
         lang: &str,
         route: &Route,
-    ) -> (PageView<'_>, &'static str, Option<Vec<Alternate>>) {
+    ) -> (PageView, &'static str, Option<Vec<Alternate>>) {
         let (mut view, sitemap) = self.frame(lang, route);
         let v = &mut view;
         let template = match route {
@@ -260,9 +266,8 @@ impl<'a> PageBuilder<'a> {
     /// What every page has (its language and the others, its addresses, its
     /// alternates), with its sitemap entry: `Some` for a page in a language
     /// it has a text of its own in.
-    fn frame(&self, lang: &str, route: &Route) -> (PageView<'_>, Option<Vec<Alternate>>) {
+    fn frame(&self, lang: &str, route: &Route) -> (PageView, Option<Vec<Alternate>>) {
         let cfg = &self.site.config;
-        let lc = &self.langs[lang];
         let path = routes::path(lang, route);
         let translated = self.translated_in(route);
         let in_sitemap = translated.iter().any(|l| l.key == lang) && *route != Route::NotFound;
@@ -273,14 +278,10 @@ impl<'a> PageBuilder<'a> {
         };
         let (languages, variants) = self.switcher(lang, route);
         let view = PageView {
-            lang_key: &lc.view.key,
-            lang: &lc.view,
             languages,
             variants,
             breadcrumbs: Vec::new(),
             alternates: alternates.clone(),
-            urls: &lc.urls,
-            feedback_email: &cfg.legal.feedback,
             canonical: routes::under(&cfg.base_url, &path),
             path,
             title: String::new(),
