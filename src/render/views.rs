@@ -406,14 +406,32 @@ pub struct ImageView {
     pub credit: Option<String>,
 }
 
+/// An item's card as rendered from `partials/card.html`, once per language
+/// and shared by every list page that shows it (render/pages/cards.rs).
+/// Templates see its HTML. Cloned without copying text.
+#[derive(Debug, Clone)]
+pub struct CardHtml {
+    pub html: std::sync::Arc<str>,
+    /// The title (a list's description names its cards).
+    pub title: std::sync::Arc<str>,
+    /// Whether the card has an "open now" badge.
+    pub hours: bool,
+}
+
+impl Serialize for CardHtml {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.html)
+    }
+}
+
 /// A list page: a section, a taxonomy index or a term.
 #[derive(Debug, Clone, Serialize)]
 pub struct ListView {
     /// `offers`, `events`, `contacts`, `topics`, …
     pub section: String,
     pub heading: String,
-    /// The cards of this page of the list.
-    pub cards: Vec<Card>,
+    /// The cards of this page of the list, rendered (`partials/card.html`).
+    pub cards: Vec<CardHtml>,
     /// Cards of the whole list, on all its pages.
     pub total: usize,
     /// Set when the list has more than one page.

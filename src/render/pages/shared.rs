@@ -112,7 +112,7 @@ impl Shared {
     }
 
     /// Puts the values of `lang` into `ctx`.
-    fn insert_values(&self, ctx: &mut Context, lang: &str) -> Result<(), Diagnostic> {
+    pub(super) fn insert_values(&self, ctx: &mut Context, lang: &str) -> Result<(), Diagnostic> {
         match self.values.get(lang) {
             Some(Ok(values)) => {
                 for (name, value) in values {
