@@ -406,15 +406,13 @@ pub struct ImageView {
     pub credit: Option<String>,
 }
 
-/// An item's card as rendered from `partials/card.html`, once per language
-/// and shared by every list page that shows it (render/pages/cards.rs).
-/// Templates see its HTML. Cloned without copying text.
+/// An item's card rendered from `partials/card.html` once per language, for
+/// every list showing it (render/pages/cards.rs); templates see its HTML.
 #[derive(Debug, Clone)]
 pub struct CardHtml {
     pub html: std::sync::Arc<str>,
-    /// The title (a list's description names its cards).
+    /// The title (for the list's description) and whether it has an "open now" badge.
     pub title: std::sync::Arc<str>,
-    /// Whether the card has an "open now" badge.
     pub hours: bool,
 }
 
@@ -540,9 +538,8 @@ pub struct OfficeView {
     pub hours: Option<String>,
 }
 
-/// Everything every page template gets, besides what is the same on every
-/// page of a language (`lang_key`, `lang`, `urls`, `feedback_email` and the
-/// shared fragments: `render::pages::shared`).
+/// Everything every page template gets, besides what all pages of a language
+/// share (`lang_key`, `lang`, `urls`, …: render/pages/shared.rs).
 #[derive(Debug, Clone, Serialize)]
 pub struct PageView {
     pub languages: Vec<SwitchEntry>,
