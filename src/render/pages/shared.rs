@@ -28,12 +28,15 @@ const FRAGMENTS: &[(&str, &str)] = &[
     ("footer", "partials/footer.html"),
 ];
 
+/// The context values every page of a language has, by name.
+type Values = Vec<(&'static str, Value)>;
+
 /// Per-language values and fragments, for one page builder (and so for the
 /// one set of templates it renders with).
 pub(super) struct Shared {
     /// Per language: its context values every page has (an error only if
     /// the views could not be made Tera values).
-    values: BTreeMap<String, Result<Vec<(&'static str, Value)>, String>>,
+    values: BTreeMap<String, Result<Values, String>>,
     /// Per language and section (the navigation marks the current one):
     /// the rendered fragments, made on first use.
     fragments: Mutex<BTreeMap<(String, &'static str), Value>>,
