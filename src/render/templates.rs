@@ -135,6 +135,11 @@ impl Templates {
         })
     }
 
+    /// Whether the theme has a template called `name`.
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
     /// Whether pages are rendered from minified templates.
     pub fn is_compact(&self) -> bool {
         self.compact.is_some()

@@ -406,14 +406,30 @@ pub struct ImageView {
     pub credit: Option<String>,
 }
 
+/// An item's card rendered from `partials/card.html` once per language, for
+/// every list showing it (render/pages/cards.rs); templates see its HTML.
+#[derive(Debug, Clone)]
+pub struct CardHtml {
+    pub html: std::sync::Arc<str>,
+    /// The title (for the list's description) and whether it has an "open now" badge.
+    pub title: std::sync::Arc<str>,
+    pub hours: bool,
+}
+
+impl Serialize for CardHtml {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.html)
+    }
+}
+
 /// A list page: a section, a taxonomy index or a term.
 #[derive(Debug, Clone, Serialize)]
 pub struct ListView {
     /// `offers`, `events`, `contacts`, `topics`, …
     pub section: String,
     pub heading: String,
-    /// The cards of this page of the list.
-    pub cards: Vec<Card>,
+    /// The cards of this page of the list, rendered (`partials/card.html`).
+    pub cards: Vec<CardHtml>,
     /// Cards of the whole list, on all its pages.
     pub total: usize,
     /// Set when the list has more than one page.
@@ -522,12 +538,10 @@ pub struct OfficeView {
     pub hours: Option<String>,
 }
 
-/// Everything every page template gets.
+/// Everything every page template gets, besides what all pages of a language
+/// share (`lang_key`, `lang`, `urls`, …: render/pages/shared.rs).
 #[derive(Debug, Clone, Serialize)]
-pub struct PageView<'a> {
-    /// Language key for the `t()` function.
-    pub lang_key: &'a str,
-    pub lang: &'a LangView,
+pub struct PageView {
     pub languages: Vec<SwitchEntry>,
     /// Variants of the page's language (easy-read German on German pages and
     /// back): linked prominently, not just in the switcher.
@@ -535,8 +549,6 @@ pub struct PageView<'a> {
     /// Home › section › page, for the breadcrumb trail.
     pub breadcrumbs: Vec<Crumb>,
     pub alternates: Vec<Alternate>,
-    pub urls: &'a Urls,
-    pub feedback_email: &'a str,
     /// Path of this page (`/de/offers/x/`).
     pub path: String,
     /// Absolute URL of this page.

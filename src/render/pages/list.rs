@@ -12,7 +12,9 @@ use super::PageBuilder;
 use super::item::own_reach;
 use crate::config::Taxonomy;
 use crate::content::{Attendance, Item, ItemData, Kind, Listing, Site};
-use crate::render::views::{Card, CardFacts, FeedLinks, ListView, PageView, Pager};
+use crate::diagnostics::Diagnostic;
+use crate::render::templates::Templates;
+use crate::render::views::{Card, CardFacts, CardHtml, FeedLinks, ListView, PageView, Pager};
 use crate::routes::{self, Route};
 
 /// Every item's position in one language's title order.
@@ -156,12 +158,13 @@ impl<'a> PageBuilder<'a> {
     /// page of cards, and what the kind of list has besides.
     pub(super) fn list_page(
         &self,
+        templates: &Templates,
         lang: &str,
         route: &Route,
         head: ListHead,
         view: &mut PageView,
-    ) -> &'static str {
-        let (cards, total, pager) = self.cards_page(lang, route);
+    ) -> Result<&'static str, Diagnostic> {
+        let (cards, total, pager) = self.cards_page(templates, lang, route)?;
         // Event lists show what is still to come; the rest is in the archive.
         let events = matches!(route, Route::Section(Kind::Event, _));
         let terms = match route {
@@ -170,13 +173,11 @@ impl<'a> PageBuilder<'a> {
         };
         let titles: Vec<&str> = cards
             .iter()
-            .map(|c| c.title.text.as_str())
+            .map(|c| &*c.title)
             .chain(terms.iter().map(|t| t.label.as_str()))
             .collect();
         view.description = Some(self.list_description(lang, &head.heading, &titles));
-        let badges = cards
-            .iter()
-            .any(|c| c.facts.as_ref().is_some_and(|f| f.hours.is_some()));
+        let badges = cards.iter().any(|c| c.hours);
         view.title = head.heading.clone();
         view.section = head.nav;
         view.list = Some(ListView {
@@ -198,7 +199,7 @@ impl<'a> PageBuilder<'a> {
                 .then(|| routes::map(lang)),
             feeds: self.term_feed_links(lang, route),
         });
-        "list.html"
+        Ok("list.html")
     }
 
     /// A term's calendar and feed, on the term's list pages (every term has
@@ -238,7 +239,12 @@ impl<'a> PageBuilder<'a> {
     }
 
     /// The cards of one page of a list, the list's length and the pager.
-    fn cards_page(&self, lang: &str, route: &Route) -> (Vec<Card>, usize, Option<Pager>) {
+    fn cards_page(
+        &self,
+        templates: &Templates,
+        lang: &str,
+        route: &Route,
+    ) -> Result<(Vec<CardHtml>, usize, Option<Pager>), Diagnostic> {
         let first = route.first_page();
         let items = self.list(lang, &first);
         let pages = items.len().div_ceil(self.per_page).max(1);
@@ -249,8 +255,8 @@ impl<'a> PageBuilder<'a> {
             .get(start..end)
             .unwrap_or_default()
             .iter()
-            .map(|i| self.card(lang, i))
-            .collect();
+            .map(|i| self.card_html(templates, lang, i))
+            .collect::<Result<_, _>>()?;
         let base = routes::path(lang, &first);
         let pager = (pages > 1).then(|| Pager {
             page,
@@ -258,7 +264,7 @@ impl<'a> PageBuilder<'a> {
             prev: (page > 1).then(|| routes::paged(&base, page - 1)),
             next: (page < pages).then(|| routes::paged(&base, page + 1)),
         });
-        (cards, items.len(), pager)
+        Ok((cards, items.len(), pager))
     }
 
     /// A list in reading order, sorted once per language and shared by its

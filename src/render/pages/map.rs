@@ -10,7 +10,7 @@ use crate::routes;
 
 impl PageBuilder<'_> {
     /// The map page of `lang` (only routed when the site has `[map]`).
-    pub(super) fn map_page(&self, lang: &str, v: &mut PageView<'_>) -> &'static str {
+    pub(super) fn map_page(&self, lang: &str, v: &mut PageView) -> &'static str {
         v.title = self.t(lang, "map-title");
         v.section = "locations";
         v.description = Some(self.t(lang, "map-description"));

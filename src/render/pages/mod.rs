@@ -18,6 +18,7 @@ use crate::diagnostics::Diagnostic;
 use crate::i18n::{LocaleFormatter, Messages};
 use crate::routes::{self, Route};
 
+mod cards;
 mod filters;
 mod home;
 mod hours;
@@ -27,6 +28,7 @@ mod location;
 mod map;
 mod media;
 mod search;
+mod shared;
 mod time;
 
 /// Interface messages that Wegweiser's own code asks for only when the content
@@ -119,6 +121,10 @@ pub struct PageBuilder<'a> {
     lists: BTreeMap<(String, Route), OnceLock<Vec<&'a Item>>>,
     /// The measured images (none unless [`PageBuilder::with_images`]).
     images: &'a crate::media::Images,
+    /// Per language: the values and fragments every page has, made once.
+    shared: shared::Shared,
+    /// Per language: the cards rendered so far.
+    cards: cards::Cards<'a>,
 }
 
 /// What a page builder shows without measured images.
@@ -141,11 +147,14 @@ impl<'a> PageBuilder<'a> {
         now: jiff::civil::DateTime,
     ) -> Self {
         let cfg = &site.config;
+        let langs = lang_contexts(cfg, stylesheet, site_stylesheet);
         let mut builder = PageBuilder {
             site,
             messages,
             formatters,
-            langs: lang_contexts(cfg, stylesheet, site_stylesheet),
+            shared: shared::Shared::new(&langs, &cfg.legal.feedback),
+            cards: cards::Cards::new(&cfg.language_keys()),
+            langs,
             lang_keys: cfg.language_keys(),
             sanitizer: markdown::Sanitizer::default(),
             mentions: mentions(site),
@@ -204,12 +213,13 @@ impl<'a> PageBuilder<'a> {
         lang: &str,
         route: &Route,
     ) -> Result<RenderedPage, Diagnostic> {
-        let (view, template, sitemap) = self.page_view(lang, route);
-        let ctx = tera::Context::from_serialize(&view).map_err(|e| {
+        let (view, template, sitemap) = self.page_view(templates, lang, route)?;
+        let mut ctx = tera::Context::from_serialize(&view).map_err(|e| {
             Diagnostic::error("internal-view")
                 .arg("view", "page")
                 .arg("detail", e.to_string())
         })?;
+        self.shared.fill(&mut ctx, templates, lang, view.section)?;
         let html = templates.render(template, &ctx)?;
         Ok(RenderedPage {
             path: view.path,
@@ -218,33 +228,30 @@ impl<'a> PageBuilder<'a> {
         })
     }
 
-    /// The view, template name and sitemap entry of one page.
+    /// The view, template name and sitemap entry of one page (`templates`
+    /// render the cards of a list page).
     fn page_view(
         &self,
+        templates: &Templates,
         lang: &str,
         route: &Route,
-    ) -> (PageView<'_>, &'static str, Option<Vec<Alternate>>) {
+    ) -> Result<(PageView, &'static str, Option<Vec<Alternate>>), Diagnostic> {
         let (mut view, sitemap) = self.frame(lang, route);
         let v = &mut view;
+        let list = |head, v: &mut PageView| self.list_page(templates, lang, route, head, v);
         let template = match route {
             Route::Home => self.home_page(lang, v),
             Route::Item(kind, slug) => self.item_page(lang, *kind, slug, v),
-            Route::Section(kind, _) => {
-                self.list_page(lang, route, self.section_head(lang, *kind), v)
-            }
-            Route::Taxonomy(t) => self.list_page(lang, route, self.taxonomy_head(lang, *t), v),
-            Route::Term(t, key, _) => self.list_page(lang, route, self.term_head(lang, *t, key), v),
-            Route::Archive(_) => self.list_page(lang, route, self.archive_head(lang), v),
+            Route::Section(kind, _) => list(self.section_head(lang, *kind), v)?,
+            Route::Taxonomy(t) => list(self.taxonomy_head(lang, *t), v)?,
+            Route::Term(t, key, _) => list(self.term_head(lang, *t, key), v)?,
+            Route::Archive(_) => list(self.archive_head(lang), v)?,
             Route::TopicPlace(topic, key, _)
             | Route::TopicAudience(topic, key, _)
             | Route::TopicLanguage(topic, key, _) => {
-                let head = self.combination_head(lang, route, topic, key);
-                self.list_page(lang, route, head, v)
+                list(self.combination_head(lang, route, topic, key), v)?
             }
-            Route::OfferedIn(code, _) => {
-                let head = self.offered_in_head(lang, code);
-                self.list_page(lang, route, head, v)
-            }
+            Route::OfferedIn(code, _) => list(self.offered_in_head(lang, code), v)?,
             Route::Search => self.search_page(lang, v),
             Route::NotFound => {
                 v.title = self.t(lang, "not-found-title");
@@ -254,15 +261,14 @@ impl<'a> PageBuilder<'a> {
             Route::Map => self.map_page(lang, v),
         };
         view.breadcrumbs = self.breadcrumbs(lang, route, &view.title);
-        (view, template, sitemap)
+        Ok((view, template, sitemap))
     }
 
     /// What every page has (its language and the others, its addresses, its
     /// alternates), with its sitemap entry: `Some` for a page in a language
     /// it has a text of its own in.
-    fn frame(&self, lang: &str, route: &Route) -> (PageView<'_>, Option<Vec<Alternate>>) {
+    fn frame(&self, lang: &str, route: &Route) -> (PageView, Option<Vec<Alternate>>) {
         let cfg = &self.site.config;
-        let lc = &self.langs[lang];
         let path = routes::path(lang, route);
         let translated = self.translated_in(route);
         let in_sitemap = translated.iter().any(|l| l.key == lang) && *route != Route::NotFound;
@@ -273,14 +279,10 @@ impl<'a> PageBuilder<'a> {
         };
         let (languages, variants) = self.switcher(lang, route);
         let view = PageView {
-            lang_key: &lc.view.key,
-            lang: &lc.view,
             languages,
             variants,
             breadcrumbs: Vec::new(),
             alternates: alternates.clone(),
-            urls: &lc.urls,
-            feedback_email: &cfg.legal.feedback,
             canonical: routes::under(&cfg.base_url, &path),
             path,
             title: String::new(),
