@@ -450,3 +450,56 @@ fn a_title_edit_renders_only_the_list_pages_that_change() {
         );
     }
 }
+
+/// A front-matter edit reloads with its pages alone: the files no page shows
+/// (feeds, data files, the JSON API, search indexes, the service worker)
+/// follow in `settle`, which makes every one of them a full build's.
+#[test]
+fn a_title_edit_leaves_the_files_no_page_shows_to_settle() {
+    let site = TestSite::example();
+    let mut p = Pipeline::load(&site.options()).unwrap();
+    p.render(None).unwrap();
+    let (before, _) = p.output().unwrap();
+    let offer = "content/offers/sprachcafe-ingelheim.md";
+    site.edit(
+        offer,
+        "title = \"Sprachcafé Ingelheim\"",
+        "title = \"Sprachcafé Ingelheim am Rhein\"",
+    );
+    let u = p
+        .update(&[PathBuf::from(offer)])
+        .unwrap_or_else(|ds| panic!("{}", ds.render()));
+    // Pages, and the service worker only where the offer's image moved in
+    // its file (its first reference is where an encoding error would show).
+    let shown: Vec<&String> = u.changes.iter().map(|(k, _)| k).collect();
+    assert!(
+        !shown.is_empty()
+            && shown
+                .iter()
+                .all(|k| k.ends_with(".html") || k.as_str() == "sw.js"),
+        "the reload brings pages only: {shown:?}"
+    );
+    let (full, _) = render_site(&site.options()).unwrap();
+    let others: Vec<&String> = full
+        .iter()
+        .filter(|(k, v)| !k.ends_with(".html") && before.get(*k) != Some(*v))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(
+        others.iter().any(|k| k.as_str() == "sw.js") && others.len() > 1,
+        "{others:?}"
+    );
+    let later = p.settle().unwrap();
+    for k in others {
+        let settled = |c: &[wegweiser::build::Change]| {
+            c.iter()
+                .rev()
+                .find(|(l, _)| l == k)
+                .is_some_and(|(_, b)| b.as_ref() == full.get(k))
+        };
+        assert!(
+            settled(&later) || (k == "sw.js" && settled(&u.changes)),
+            "{k} is settled as a full build has it"
+        );
+    }
+}

@@ -101,6 +101,9 @@ struct ContentReload {
     /// front matter): then only the items' own pages and the search indexes
     /// can change.
     bodies_only: bool,
+    /// Whether the images' output can differ (other images, or the same
+    /// ones first referred to elsewhere).
+    images_changed: bool,
 }
 
 /// The state an update replaced, to go back to when rendering fails.
@@ -145,17 +148,25 @@ impl Pipeline {
             || touched.all_locales
             || !touched.locales.is_empty()
             || content.as_ref().is_some_and(|c| !c.bodies_only);
+        let images_changed = content.as_ref().is_some_and(|c| c.images_changed);
         let (rendered_files, mut changes) =
             self.commit_and_render(text, content.map(|c| c.site), jobs, structural)?;
-        // Search indexes and offline lists are not part of any page: they
-        // are produced in `settle`, after the browser has been told to reload.
-        self.reader_stale |=
+        // Files no page shows (search indexes, offline lists, data files,
+        // the sitemap, the service worker) are produced in `settle`, after
+        // the browser has been told to reload; static files and new images
+        // now, as pages show them.
+        self.stale.reader |=
             !touched.content.is_empty() || !touched.locales.is_empty() || touched.all_locales;
-        changes.extend(self.refresh_secondary(SecondaryParts {
-            site: structural,
-            reader: false,
-            statics: touched.statics,
-        }));
+        self.stale.site |= structural;
+        self.stale.worker = true;
+        changes.extend(self.root_404(&changes));
+        if touched.statics || images_changed {
+            changes.extend(self.refresh_secondary(SecondaryParts {
+                site: false,
+                reader: false,
+                statics: touched.statics,
+            }));
+        }
         Ok(Update {
             rendered: rendered_files.len(),
             rendered_files,
@@ -166,18 +177,27 @@ impl Pipeline {
     }
 
     /// Brings the files that no page shows (search indexes, offline lists,
-    /// the service worker) up to date after [`Pipeline::update`]: the preview
+    /// data files, sitemap, the service worker) up to date after
+    /// [`Pipeline::update`]: the preview
     /// calls it right after telling the browser to reload, so a large site's
     /// search index does not delay the page. Returns what changed.
     pub fn settle(&mut self) -> Result<Vec<Change>, Diagnostics> {
-        if !self.reader_stale {
+        if !self.stale.any() {
             return Ok(Vec::new());
         }
-        Ok(self.refresh_secondary(SecondaryParts {
-            site: false,
-            reader: true,
-            statics: false,
-        }))
+        Ok(self.refresh_secondary(self.stale.parts()))
+    }
+
+    /// The root /404.html, a copy of the default language's 404 page, if
+    /// that page is among `changes` and the copy is the generated one (not
+    /// the site's own): served with the pages, before `settle` produces it
+    /// again with the other site files.
+    fn root_404(&self, changes: &[Change]) -> Option<Change> {
+        let file_404 = super::secondary::default_404_file(&self.config);
+        let bytes = changes.iter().find(|(k, _)| *k == file_404)?.1.clone()?;
+        let root = crate::routes::file_for(crate::routes::ROOT_NOT_FOUND);
+        let generated = self.secondary.as_ref()?.site.contains_key(&root);
+        generated.then_some((root, Some(bytes)))
     }
 
     /// site.toml changed: everything is loaded and built again.
@@ -280,6 +300,7 @@ impl Pipeline {
             ds.sort();
             return Err(ds);
         }
+        let images_changed = !same_images(&self.images, &images);
         self.images = images;
         let keys = changed_items(&self.site, &site);
         let bodies_only = keys
@@ -317,7 +338,11 @@ impl Pipeline {
             };
             jobs.extend(deps::pages_to_render(&b, &b.all_jobs(), &affected, &before));
         }
-        Ok(Some(ContentReload { site, bodies_only }))
+        Ok(Some(ContentReload {
+            site,
+            bodies_only,
+            images_changed,
+        }))
     }
 
     /// Commits what was loaded again, then renders `jobs`; on error the
@@ -375,6 +400,19 @@ fn only_bodies_differ(old: Option<&Item>, new: Option<&Item>) -> bool {
             .iter()
             .zip(b.texts.iter())
             .all(|((la, ta), (lb, tb))| la == lb && front(ta) == front(tb))
+}
+
+/// Whether two measurements of the site's images give the same output: the
+/// same files with the same contents, first referred to at the same place
+/// (where an encoding error is reported).
+fn same_images(a: &crate::media::Images, b: &crate::media::Images) -> bool {
+    a.sources().count() == b.sources().count()
+        && a.sources().zip(b.sources()).all(|(x, y)| {
+            x.hash == y.hash
+                && x.source == y.source
+                && x.used_at.0.path == y.used_at.0.path
+                && x.used_at.1 == y.used_at.1
+        })
 }
 
 /// Items whose files differ between two loads (added, removed or changed).

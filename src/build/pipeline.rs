@@ -50,9 +50,9 @@ pub struct Pipeline {
     /// Everything but the pages as last produced (`None` before the first
     /// [`Pipeline::output`]).
     pub(super) secondary: Option<Secondary>,
-    /// Whether the reader files (search indexes, offline lists) lag behind
-    /// the pages after an update (see [`Pipeline::settle`]).
-    pub(super) reader_stale: bool,
+    /// Which secondary files lag behind the pages after an update (see
+    /// [`Pipeline::settle`]).
+    pub(super) stale: super::settle::Stale,
     /// The images the content names, measured (see [`crate::media`]).
     pub(super) images: crate::media::Images,
 }
@@ -152,7 +152,7 @@ impl Pipeline {
             warnings,
             cache,
             secondary: None,
-            reader_stale: false,
+            stale: super::settle::Stale::default(),
             images,
         })
     }
@@ -341,9 +341,7 @@ impl Pipeline {
         } else {
             parts
         };
-        if parts.reader {
-            self.reader_stale = false;
-        }
+        self.stale.produced(parts);
         let old = self.secondary.take().unwrap_or_default();
         let digest = secondary::pages_digest(
             self.pages
@@ -362,7 +360,7 @@ impl Pipeline {
     }
 
     /// The sitemap entries and the default 404 page of the stored pages.
-    fn page_facts(&self) -> PageFacts {
+    pub(super) fn page_facts(&self) -> PageFacts {
         let entries = self
             .pages
             .values()

@@ -1,7 +1,8 @@
-//! The reader files' refresh after an update (search indexes, offline
-//! lists, the JSON API: [`Pipeline::settle`]) taken out of the pipeline, so
-//! that the preview can run it on another thread and meanwhile serve a
-//! newer edit: the settling yields to the edit. A settling made before an
+//! The refresh of the files no page shows after an update (search indexes,
+//! offline lists, the JSON API; after a front-matter edit also the data
+//! files, sitemap and /404.html; the service worker: [`Pipeline::settle`])
+//! taken out of the pipeline, so that the preview can run it on another
+//! thread and meanwhile serve a newer edit: the settling yields to the edit. A settling made before an
 //! update is stale once the update is applied; the preview drops its result
 //! and settles again from the new state.
 
@@ -17,7 +18,44 @@ use crate::content::Site;
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Messages;
 
-/// What the reader files are made from, owned (a snapshot of a pipeline).
+/// Which secondary files lag behind the pages after an update: an update
+/// produces only what the reloaded pages need and leaves the rest to
+/// [`Pipeline::settle`].
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Stale {
+    /// Search indexes, offline lists, the JSON API (any text changed).
+    pub reader: bool,
+    /// Data files, sitemap, /404.html (the site's structure or an item's
+    /// front matter changed).
+    pub site: bool,
+    /// The service worker (its version covers every page).
+    pub worker: bool,
+}
+
+impl Stale {
+    /// Whether anything lags.
+    pub fn any(self) -> bool {
+        self.reader || self.site || self.worker
+    }
+
+    /// The parts a settling produces again.
+    pub fn parts(self) -> SecondaryParts {
+        SecondaryParts {
+            site: self.site,
+            reader: self.reader,
+            statics: false,
+        }
+    }
+
+    /// `parts` (and the service worker, always) were produced again.
+    pub fn produced(&mut self, parts: SecondaryParts) {
+        self.reader &= !parts.reader;
+        self.site &= !parts.site;
+        self.worker = false;
+    }
+}
+
+/// What the lagging files are made from, owned (a snapshot of a pipeline).
 pub struct Settling {
     root: PathBuf,
     config: SiteConfig,
@@ -28,19 +66,23 @@ pub struct Settling {
     images: crate::media::Images,
     old: Secondary,
     pages_digest: u64,
+    parts: SecondaryParts,
+    /// The pages' sitemap entries and 404 page, if the site part lags.
+    facts: Option<PageFacts>,
 }
 
 /// A settling's result, for [`Pipeline::settled`].
 pub struct Settled {
     secondary: Secondary,
     changes: Vec<Change>,
+    parts: SecondaryParts,
 }
 
 impl Pipeline {
     /// The work [`Pipeline::settle`] would do, to run elsewhere
-    /// ([`Settling::run`]); `None` if the reader files are up to date.
+    /// ([`Settling::run`]); `None` if nothing lags.
     pub fn settling(&self) -> Option<Settling> {
-        let old = self.secondary.as_ref().filter(|_| self.reader_stale)?;
+        let old = self.secondary.as_ref().filter(|_| self.stale.any())?;
         Some(Settling {
             root: self.opts.root.clone(),
             config: self.config.clone(),
@@ -56,6 +98,8 @@ impl Pipeline {
                     .map(|p| (p.file.as_str(), p.digest))
                     .collect(),
             ),
+            parts: self.stale.parts(),
+            facts: self.stale.site.then(|| self.page_facts()),
         })
     }
 
@@ -64,13 +108,13 @@ impl Pipeline {
     /// that changed.
     pub fn settled(&mut self, s: Settled) -> Vec<Change> {
         self.secondary = Some(s.secondary);
-        self.reader_stale = false;
+        self.stale.produced(s.parts);
         s.changes
     }
 }
 
 impl Settling {
-    /// Produces the reader files (and the service worker) again.
+    /// Produces the lagging files (and the service worker) again.
     pub fn run(self) -> Settled {
         // The formatters were checked when the pipeline loaded.
         let formatters: BTreeMap<_, _> = formatters(&self.config, &mut Diagnostics::new());
@@ -94,19 +138,21 @@ impl Settling {
             minify: self.minify,
             images: &self.images,
         };
-        let parts = SecondaryParts {
-            site: false,
-            reader: true,
-            statics: false,
-        };
-        // The site part (which needs the pages' facts) is not produced.
+        let parts = self.parts;
+        // The pages' facts are asked only when the site part is produced,
+        // and then they were taken.
+        let facts = self.facts;
         let (secondary, changes) =
             secondary::produce(&sources, &self.old, parts, self.pages_digest, || {
-                PageFacts {
+                facts.unwrap_or(PageFacts {
                     entries: Vec::new(),
                     default_404: None,
-                }
+                })
             });
-        Settled { secondary, changes }
+        Settled {
+            secondary,
+            changes,
+            parts,
+        }
     }
 }
