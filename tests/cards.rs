@@ -275,3 +275,29 @@ fn example_cards_show_places_and_item_pages_link_directions_and_map_apps() {
         );
     }
 }
+
+/// A theme written before cards were rendered once per item: its `list.html`
+/// includes `partials/card.html` for each card itself. It still builds, and
+/// its pages are the same bytes as with the current `list.html`.
+#[test]
+fn a_list_template_that_includes_the_card_partial_still_builds_the_same_pages() {
+    let current = TestSite::example();
+    current.build_ok();
+    let older = TestSite::example();
+    older.edit(
+        "themes/default/templates/list.html",
+        "{{ card | safe }}",
+        "{% include \"partials/card.html\" %}",
+    );
+    older.build_ok();
+    let (a, b) = (current.files(), older.files());
+    assert_eq!(a.len(), b.len());
+    let differing: Vec<&String> = a.keys().filter(|k| a.get(*k) != b.get(*k)).collect();
+    // The service worker's version digests the theme's files.
+    assert!(
+        differing.iter().all(|f| f.ends_with("sw.js")),
+        "differ: {differing:?}"
+    );
+    let list = current.html("de/offers/index.html");
+    assert!(list.select(&sel("li.card")).count() > 2);
+}

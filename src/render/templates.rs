@@ -135,6 +135,14 @@ impl Templates {
         })
     }
 
+    /// Whether the theme's `list.html` includes `partials/card.html` for
+    /// each card itself (a theme written before cards were rendered once
+    /// per item, render/pages/cards.rs): its lists get the cards' views.
+    pub fn list_includes_card(&self) -> bool {
+        self.source("list.html")
+            .is_some_and(|s| s.text.contains("partials/card.html"))
+    }
+
     /// Whether the theme has a template called `name`.
     pub fn has(&self, name: &str) -> bool {
         self.tera.contains_template(name)

@@ -422,6 +422,15 @@ impl Serialize for CardHtml {
     }
 }
 
+/// A card on a list page: rendered, or its view for a theme whose
+/// `list.html` includes `partials/card.html` itself (`Templates::list_includes_card`).
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum ListCard {
+    Html(CardHtml),
+    View(Box<Card>),
+}
+
 /// A list page: a section, a taxonomy index or a term.
 #[derive(Debug, Clone, Serialize)]
 pub struct ListView {
@@ -429,7 +438,7 @@ pub struct ListView {
     pub section: String,
     pub heading: String,
     /// The cards of this page of the list, rendered (`partials/card.html`).
-    pub cards: Vec<CardHtml>,
+    pub cards: Vec<ListCard>,
     /// Cards of the whole list, on all its pages.
     pub total: usize,
     /// Set when the list has more than one page.

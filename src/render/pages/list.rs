@@ -14,7 +14,7 @@ use crate::config::Taxonomy;
 use crate::content::{Attendance, Item, ItemData, Kind, Listing, Site};
 use crate::diagnostics::Diagnostic;
 use crate::render::templates::Templates;
-use crate::render::views::{Card, CardFacts, CardHtml, FeedLinks, ListView, PageView, Pager};
+use crate::render::views::{Card, CardFacts, FeedLinks, ListCard, ListView, PageView, Pager};
 use crate::routes::{self, Route};
 
 /// Every item's position in one language's title order.
@@ -173,11 +173,17 @@ impl<'a> PageBuilder<'a> {
         };
         let titles: Vec<&str> = cards
             .iter()
-            .map(|c| &*c.title)
+            .map(|c| match c {
+                ListCard::Html(h) => &*h.title,
+                ListCard::View(v) => v.title.text.as_str(),
+            })
             .chain(terms.iter().map(|t| t.label.as_str()))
             .collect();
         view.description = Some(self.list_description(lang, &head.heading, &titles));
-        let badges = cards.iter().any(|c| c.hours);
+        let badges = cards.iter().any(|c| match c {
+            ListCard::Html(h) => h.hours,
+            ListCard::View(v) => v.facts.as_ref().is_some_and(|f| f.hours.is_some()),
+        });
         view.title = head.heading.clone();
         view.section = head.nav;
         view.list = Some(ListView {
@@ -244,7 +250,7 @@ impl<'a> PageBuilder<'a> {
         templates: &Templates,
         lang: &str,
         route: &Route,
-    ) -> Result<(Vec<CardHtml>, usize, Option<Pager>), Diagnostic> {
+    ) -> Result<(Vec<ListCard>, usize, Option<Pager>), Diagnostic> {
         let first = route.first_page();
         let items = self.list(lang, &first);
         let pages = items.len().div_ceil(self.per_page).max(1);
@@ -255,7 +261,10 @@ impl<'a> PageBuilder<'a> {
             .get(start..end)
             .unwrap_or_default()
             .iter()
-            .map(|i| self.card_html(templates, lang, i))
+            .map(|i| match templates.list_includes_card() {
+                true => Ok(ListCard::View(Box::new(self.card(lang, i)))),
+                false => self.card_html(templates, lang, i).map(ListCard::Html),
+            })
             .collect::<Result<_, _>>()?;
         let base = routes::path(lang, &first);
         let pager = (pages > 1).then(|| Pager {
