@@ -52,7 +52,7 @@ pub struct Pipeline {
     pub(super) secondary: Option<Secondary>,
     /// Which secondary files lag behind the pages after an update (see
     /// [`Pipeline::settle`]).
-    pub(super) stale: super::settle::Stale,
+    pub(super) stale: super::secondary::Stale,
     /// The images the content names, measured (see [`crate::media`]).
     pub(super) images: crate::media::Images,
 }
@@ -152,7 +152,7 @@ impl Pipeline {
             warnings,
             cache,
             secondary: None,
-            stale: super::settle::Stale::default(),
+            stale: super::secondary::Stale::default(),
             images,
         })
     }

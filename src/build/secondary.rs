@@ -461,3 +461,40 @@ fn language_reader_files(
     ));
     files
 }
+
+/// Which secondary files lag behind the pages after an update: an update
+/// produces only what the reloaded pages need and leaves the rest to
+/// `Pipeline::settle` (settle.rs).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Stale {
+    /// Search indexes, offline lists, the JSON API (any text changed).
+    pub reader: bool,
+    /// Data files, sitemap, /404.html (the site's structure or an item's
+    /// front matter changed).
+    pub site: bool,
+    /// The service worker (its version covers every page).
+    pub worker: bool,
+}
+
+impl Stale {
+    /// Whether anything lags.
+    pub fn any(self) -> bool {
+        self.reader || self.site || self.worker
+    }
+
+    /// The parts a settling produces again.
+    pub fn parts(self) -> SecondaryParts {
+        SecondaryParts {
+            site: self.site,
+            reader: self.reader,
+            statics: false,
+        }
+    }
+
+    /// `parts` (and the service worker, always) were produced again.
+    pub fn produced(&mut self, parts: SecondaryParts) {
+        self.reader &= !parts.reader;
+        self.site &= !parts.site;
+        self.worker = false;
+    }
+}

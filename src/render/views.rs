@@ -5,8 +5,10 @@
 
 use serde::Serialize;
 
+mod card_html;
 mod media;
 mod place;
+pub use card_html::{CardHtml, ListCard};
 pub use media::{DocumentView, SignLanguageView};
 pub use place::{
     AccessRow, HoursRow, HoursView, LocationView, MapGroup, MapLocation, MapView, PlaceView,
@@ -404,31 +406,6 @@ pub struct ImageView {
     /// `<picture>…</picture>` (render/picture.rs), attributes escaped.
     pub html: String,
     pub credit: Option<String>,
-}
-
-/// An item's card rendered from `partials/card.html` once per language, for
-/// every list showing it (render/pages/cards.rs); templates see its HTML.
-#[derive(Debug, Clone)]
-pub struct CardHtml {
-    pub html: std::sync::Arc<str>,
-    /// The title (for the list's description) and whether it has an "open now" badge.
-    pub title: std::sync::Arc<str>,
-    pub hours: bool,
-}
-
-impl Serialize for CardHtml {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.html)
-    }
-}
-
-/// A card on a list page: rendered, or its view for a theme whose
-/// `list.html` includes `partials/card.html` itself (`Templates::list_includes_card`).
-#[derive(Debug, Clone, Serialize)]
-#[serde(untagged)]
-pub enum ListCard {
-    Html(CardHtml),
-    View(Box<Card>),
 }
 
 /// A list page: a section, a taxonomy index or a term.
