@@ -131,7 +131,7 @@ fn variants_of(
         .map(|v| {
             let b = encode(&pixels, v)?;
             let target = cache_file(cache, m, v);
-            let tmp = target.with_extension(format!("tmp{}", std::process::id()));
+            let tmp = temporary(&target);
             let stored = std::fs::write(&tmp, &b).is_ok() && std::fs::rename(&tmp, &target).is_ok();
             if !stored {
                 let _ = std::fs::remove_file(&tmp);
@@ -233,4 +233,24 @@ fn encode(img: &DynamicImage, v: &Variant) -> Result<Vec<u8>, String> {
         }
     }
     Ok(out)
+}
+
+/// The name a cache file is written under before it is renamed: the whole
+/// name plus a suffix, because the WebP and JPEG variants of one width
+/// differ only in their extension and are encoded at the same time.
+fn temporary(target: &std::path::Path) -> std::path::PathBuf {
+    let mut tmp = target.as_os_str().to_owned();
+    tmp.push(format!(".tmp{}", std::process::id()));
+    tmp.into()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_variants_of_one_width_are_written_under_different_temporary_names() {
+        let webp = super::temporary(std::path::Path::new("c/ab12-320.webp"));
+        let jpg = super::temporary(std::path::Path::new("c/ab12-320.jpg"));
+        assert_ne!(webp, jpg);
+        assert!(webp.to_string_lossy().starts_with("c/ab12-320.webp.tmp"));
+    }
 }
