@@ -96,13 +96,8 @@ pub(super) fn stage(
             // From here on the previous folder is in flux: a build stopped
             // now must not trust the manifest's account of it.
             Manifest::invalidate(out).map_err(|e| cannot_write(out, e))?;
-            match previous::update(out, &steps(plan, old, delta)) {
-                Ok(staging) => Some(staging),
-                Err(_) => {
-                    previous::remove(out);
-                    None
-                }
-            }
+            // A failed step leaves it half done: removed below.
+            previous::update(out, &steps(plan, old, delta)).ok()
         }
         _ => None,
     };
