@@ -1,10 +1,12 @@
 //! What every page of a language shares, made once instead of on every page:
 //! the language's values that templates read (`lang_key`, `lang`, `urls`,
 //! `feedback_email`) as ready Tera values, and the theme's shared fragments
-//! (`partials/header-top.html`, `header-bottom.html`, `footer.html`: the
-//! header, language menu, navigation and footer), rendered once per language
-//! and section and given to `base.html` as finished HTML (`shared.header_top`,
-//! `shared.header_bottom`, `shared.footer`). Per-page parts (the switcher's
+//! (`partials/brand.html`, `language-menu.html`, `header-bottom.html`,
+//! `footer.html`: the header's brand, the language menu's summary, the
+//! navigation with the search form, and the footer), rendered once per
+//! language and section and given to `base.html` as finished HTML
+//! (`shared.brand`, `shared.language_menu`, `shared.header_bottom`,
+//! `shared.footer`). Per-page parts (the switcher's
 //! links to this page in other languages, the breadcrumbs) stay in
 //! `base.html`. A theme without these partials simply gets no `shared`.
 //!
