@@ -503,3 +503,33 @@ fn a_title_edit_leaves_the_files_no_page_shows_to_settle() {
         );
     }
 }
+
+#[test]
+fn body_edits_around_an_image_match_a_full_build() {
+    // A body edit after an item's image keeps the site's measured images
+    // (the reference is where it was); one that moves the reference, names
+    // another image or adds one measures them again. Each matches a full build.
+    let site = TestSite::example();
+    let mut p = Pipeline::load(&site.options()).unwrap();
+    p.render(None).unwrap();
+    let offer = "content/offers/sprachcafe-ingelheim.md";
+    let text = std::fs::read_to_string(site.root.join(offer)).unwrap();
+    site.write(offer, &format!("{text}\nEin Satz nach dem Bild.\n"));
+    check(&site, &mut p, &[offer]);
+    site.edit(
+        offer,
+        "![Kaffeetassen nach dem Sprachcafé](images/tassen.jpg)",
+        "Vorher. ![Kaffeetassen nach dem Sprachcafé](images/tassen.jpg)",
+    );
+    check(&site, &mut p, &[offer]);
+    site.edit(offer, "(images/tassen.jpg)", "(images/sprachcafe.jpg)");
+    check(&site, &mut p, &[offer]);
+    site.write(
+        offer,
+        &format!(
+            "{}\n![Das Zukunftswerk](../locations/images/zukunftswerk.jpg)\n",
+            std::fs::read_to_string(site.root.join(offer)).unwrap()
+        ),
+    );
+    check(&site, &mut p, &[offer]);
+}

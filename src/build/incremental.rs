@@ -293,16 +293,31 @@ impl Pipeline {
             ds.sort();
             return Err(ds);
         };
-        // Images are measured again (headers only; variants come from the cache).
-        let (images, ids) = crate::media::measure(root, &site);
-        if ids.has_errors() {
-            let mut ds = ids;
-            ds.sort();
-            return Err(ds);
-        }
-        let images_changed = !same_images(&self.images, &images);
-        self.images = images;
         let keys = changed_items(&self.site, &site);
+        // Images are measured again (headers only; variants come from the
+        // cache) unless only Markdown files changed and every changed item
+        // refers to images as before.
+        let markdown_only = content
+            .iter()
+            .all(|p| p.extension().is_some_and(|e| e == "md"));
+        let refs_alike = markdown_only
+            && keys
+                .iter()
+                .all(|(k, s)| match (self.site.get(*k, s), site.get(*k, s)) {
+                    (Some(a), Some(b)) => crate::media::refs::same_refs(a, b),
+                    _ => false,
+                });
+        let mut images_changed = false;
+        if !refs_alike {
+            let (images, ids) = crate::media::measure(root, &site);
+            if ids.has_errors() {
+                let mut ds = ids;
+                ds.sort();
+                return Err(ds);
+            }
+            images_changed = !same_images(&self.images, &images);
+            self.images = images;
+        }
         let bodies_only = keys
             .iter()
             .all(|(k, s)| only_bodies_differ(self.site.get(*k, s), site.get(*k, s)));

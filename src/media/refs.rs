@@ -7,8 +7,8 @@ use std::path::{Component, Path, PathBuf};
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use crate::content::Site;
 use crate::content::links::OPTIONS;
+use crate::content::{Item, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 
 /// The Markdown title that marks an image as decoration (`![](x.png "decorative")`):
@@ -41,19 +41,53 @@ pub fn is_local(dest: &str) -> bool {
 pub fn collect(site: &Site, ds: &mut Diagnostics) -> Vec<Ref> {
     let mut out = Vec::new();
     for item in std::iter::once(&site.home).chain(site.items.values()) {
-        if let Some(img) = &item.image {
-            out.push(Ref {
-                file: img.file.clone(),
-                span: img.span.clone(),
-                written: img.path.clone(),
-                in_body: false,
-            });
-        }
-        for text in item.texts.values() {
-            body_refs(&text.file, text.body.clone(), &mut out, ds);
-        }
+        item_refs(item, &mut out, ds);
     }
     out
+}
+
+/// The references of one item, in [`collect`]'s order.
+fn item_refs(item: &Item, out: &mut Vec<Ref>, ds: &mut Diagnostics) {
+    if let Some(img) = &item.image {
+        out.push(Ref {
+            file: img.file.clone(),
+            span: img.span.clone(),
+            written: img.path.clone(),
+            in_body: false,
+        });
+    }
+    for text in item.texts.values() {
+        body_refs(&text.file, text.body.clone(), out, ds);
+    }
+}
+
+/// Whether two versions of an item refer to images alike: the same
+/// references at the same places, each shown the same in a diagnostic (the
+/// files' text equal up to the end of the reference's line), and neither
+/// reported. Then the site's measured images stay as they are (an update
+/// measures again only when this fails).
+pub fn same_refs(a: &Item, b: &Item) -> bool {
+    let (mut ra, mut rb) = (Vec::new(), Vec::new());
+    let (mut da, mut db) = (Diagnostics::new(), Diagnostics::new());
+    item_refs(a, &mut ra, &mut da);
+    item_refs(b, &mut rb, &mut db);
+    fn shown(r: &Ref) -> &str {
+        let text = &r.file.text;
+        let end = text[r.span.end.min(text.len())..]
+            .find('\n')
+            .map_or(text.len(), |n| r.span.end + n);
+        &text[..end]
+    }
+    da.is_empty()
+        && db.is_empty()
+        && ra.len() == rb.len()
+        && ra.iter().zip(&rb).all(|(x, y)| {
+            x.file.path == y.file.path
+                && x.span == y.span
+                && x.written == y.written
+                && x.in_body == y.in_body
+                && shown(x) == shown(y)
+        })
 }
 
 /// The local images of one body (`body`: its byte range in `file`).
