@@ -533,3 +533,57 @@ fn body_edits_around_an_image_match_a_full_build() {
     );
     check(&site, &mut p, &[offer]);
 }
+
+/// Lists longer than 64 items are sorted by each item's place in the
+/// language's title order, which an update moves rather than sorts again:
+/// titles moved to the front, the end and nowhere, items added and
+/// removed, a translated title — each update equal to a full build.
+#[test]
+fn long_lists_keep_their_title_order_through_updates() {
+    let site = TestSite::fixture("site");
+    site.edit(
+        "site.toml",
+        "time_zone = \"Europe/Berlin\"",
+        "time_zone = \"Europe/Berlin\"\npaginate_by = 7",
+    );
+    for n in 0..80 {
+        // Titles in another order than the slugs, some equal (ties by slug).
+        let title = format!("Kurs {}", (n * 37) % 50);
+        site.write(
+            &format!("content/offers/kurs-{n:02}.md"),
+            &format!("+++\ntitle = \"{title}\"\ntopics = [\"beratung\"]\n+++\nText {n}.\n"),
+        );
+    }
+    let mut p = Pipeline::load(&site.options()).unwrap();
+    p.render(None).unwrap();
+    let offer = "content/offers/kurs-05.md";
+    for (from, to) in [
+        ("Kurs 35", "Aaa Kurs"),
+        ("Aaa Kurs", "Zzz Kurs"),
+        ("Zzz Kurs", "Kurs 12"),
+        ("Kurs 12", "Kurs 12 (neu)"),
+    ] {
+        site.edit(
+            offer,
+            &format!("title = \"{from}\""),
+            &format!("title = \"{to}\""),
+        );
+        check(&site, &mut p, &[offer]);
+    }
+    site.write(
+        "content/offers/kurs-99.md",
+        "+++\ntitle = \"Kurs 3\"\ntopics = [\"beratung\"]\n+++\nNeu.\n",
+    );
+    site.remove("content/offers/kurs-07.md");
+    check(
+        &site,
+        &mut p,
+        &["content/offers/kurs-99.md", "content/offers/kurs-07.md"],
+    );
+    // A title in Arabic only: the Arabic order changes, the others not.
+    site.write(
+        "content/offers/kurs-20.ar.md",
+        "+++\ntitle = \"دورة\"\n+++\nنص.\n",
+    );
+    check(&site, &mut p, &["content/offers/kurs-20.ar.md"]);
+}

@@ -14,6 +14,7 @@ use crate::content::{Item, ItemKey, Kind, Site};
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Messages;
 use crate::layout::{CONFIG_FILE, CONTENT_DIR, LOCALES_DIR, STATIC_DIR, TEMPLATES_DIR, THEMES_DIR};
+use crate::render::pages::TitleOrders;
 use crate::render::templates::Templates;
 use crate::routes::Route;
 
@@ -104,12 +105,15 @@ struct ContentReload {
     /// Whether the images' output can differ (other images, or the same
     /// ones first referred to elsewhere).
     images_changed: bool,
+    /// The title orders of `site` (`None`: the titles are as they were).
+    title_orders: Option<TitleOrders>,
 }
 
 /// The state an update replaced, to go back to when rendering fails.
 struct Previous {
     messages: Arc<Messages>,
     site: Option<Site>,
+    title_orders: Option<TitleOrders>,
     templates: Option<Templates>,
     warnings: Option<Diagnostics>,
 }
@@ -149,8 +153,12 @@ impl Pipeline {
             || !touched.locales.is_empty()
             || content.as_ref().is_some_and(|c| !c.bodies_only);
         let images_changed = content.as_ref().is_some_and(|c| c.images_changed);
+        let (site, title_orders) = match content {
+            Some(c) => (Some(c.site), c.title_orders),
+            None => (None, None),
+        };
         let (rendered_files, mut changes) =
-            self.commit_and_render(text, content.map(|c| c.site), jobs, structural)?;
+            self.commit_and_render(text, site, title_orders, jobs, structural)?;
         // Files no page shows (search indexes, offline lists, data files,
         // the sitemap, the service worker) are produced in `settle`, after
         // the browser has been told to reload; static files and new images
@@ -321,6 +329,7 @@ impl Pipeline {
         let bodies_only = keys
             .iter()
             .all(|(k, s)| only_bodies_differ(self.site.get(*k, s), site.get(*k, s)));
+        let mut title_orders = None;
         if bodies_only {
             for (k, s) in &keys {
                 let route = match k {
@@ -335,9 +344,14 @@ impl Pipeline {
             let (affected, counts_changed) =
                 crate::routes::affected_counting(&self.site, &site, &keys, self.now);
             // Of a list, only the pages whose cards or order changed (deps.rs).
+            // Both start from the title orders worked out before: the new
+            // one moves only the changed items in them.
+            let orders = &self.title_orders;
             let (old_b, b) = (
-                self.builder_for(&self.site, messages),
-                self.builder_for(&site, messages),
+                self.builder_for(&self.site, messages)
+                    .with_title_orders(orders, &BTreeSet::new()),
+                self.builder_for(&site, messages)
+                    .with_title_orders(orders, &keys),
             );
             let langs = self.config.language_keys();
             let cards = deps::cards_changed(&old_b, &self.site, &b, &site, &keys, &langs);
@@ -352,11 +366,13 @@ impl Pipeline {
                 whole: &|r| counts_changed && r.has_filters(),
             };
             jobs.extend(deps::pages_to_render(&b, &b.all_jobs(), &affected, &before));
+            title_orders = Some(b.title_orders());
         }
         Ok(Some(ContentReload {
             site,
             bodies_only,
             images_changed,
+            title_orders,
         }))
     }
 
@@ -366,12 +382,14 @@ impl Pipeline {
         &mut self,
         text: Option<TextReload>,
         site: Option<Site>,
+        title_orders: Option<TitleOrders>,
         jobs: BTreeSet<(String, Route)>,
         structural: bool,
     ) -> Result<(Vec<String>, Vec<Change>), Diagnostics> {
         let mut previous = Previous {
             messages: self.messages.clone(),
             site: site.map(|s| std::mem::replace(&mut self.site, s)),
+            title_orders: title_orders.map(|o| std::mem::replace(&mut self.title_orders, o)),
             templates: None,
             warnings: None,
         };
@@ -387,6 +405,9 @@ impl Pipeline {
             self.messages = previous.messages;
             if let Some(s) = previous.site {
                 self.site = s;
+            }
+            if let Some(o) = previous.title_orders {
+                self.title_orders = o;
             }
             if let Some(t) = previous.templates {
                 self.templates = t;

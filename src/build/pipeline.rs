@@ -16,7 +16,7 @@ use crate::content::load::{ContentCache, LoadOptions, load_site, load_site_cache
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{LocaleFormatter, Messages};
 use crate::output::{self, Bytes, OutputFiles};
-use crate::render::pages::{PageBuilder, RenderedPage};
+use crate::render::pages::{PageBuilder, RenderedPage, TitleOrders};
 use crate::render::templates::Templates;
 use crate::routes::Route;
 
@@ -55,6 +55,9 @@ pub struct Pipeline {
     pub(super) stale: super::secondary::Stale,
     /// The images the content names, measured (see [`crate::media`]).
     pub(super) images: crate::media::Images,
+    /// The title orders of `site` worked out so far: each builder starts
+    /// from them, an update moves only the changed items in them.
+    pub(super) title_orders: TitleOrders,
 }
 
 impl Pipeline {
@@ -154,16 +157,19 @@ impl Pipeline {
             secondary: None,
             stale: super::secondary::Stale::default(),
             images,
+            title_orders: TitleOrders::new(),
         })
     }
 
     /// The page builder for the loaded site and interface text.
     pub(super) fn builder(&self) -> PageBuilder<'_> {
         self.builder_for(&self.site, &self.messages)
+            .with_title_orders(&self.title_orders, &BTreeSet::new())
     }
 
     /// A page builder for another version of the site and interface text
-    /// (an update works out which pages a change affects with it).
+    /// (an update works out which pages a change affects with it), which
+    /// works out its title orders itself unless given them.
     pub(super) fn builder_for<'a>(
         &'a self,
         site: &'a Site,
@@ -229,6 +235,7 @@ impl Pipeline {
         let mut ds = Diagnostics::new();
         let rendered = builder.render_some(&self.templates, &jobs);
         let chooser = builder.render_chooser(&self.templates);
+        let orders = builder.title_orders();
         let mut new_pages = Vec::with_capacity(jobs.len() + 1);
         for (job, r) in jobs
             .into_iter()
@@ -249,6 +256,7 @@ impl Pipeline {
             .into_par_iter()
             .map(|(job, p)| (job, self.page(p)))
             .collect();
+        self.title_orders = orders;
         Ok((files, self.store(converted, all.as_ref())))
     }
 

@@ -17,11 +17,6 @@ use crate::render::templates::Templates;
 use crate::render::views::{Card, CardFacts, FeedLinks, ListCard, ListView, PageView, Pager};
 use crate::routes::{self, Route};
 
-/// Every item's position in one language's title order.
-/// Only looked up, never iterated: a hash map (Fx: short keys) is fine here
-/// and saves the string comparisons of a tree for every member of every list.
-pub(super) type Ranks<'a> = rustc_hash::FxHashMap<(Kind, &'a str), usize>;
-
 /// Lists at most this long are sorted with the collator directly; longer
 /// ones by each item's precomputed rank in the language's title order.
 const SMALL_LIST: usize = 64;
@@ -434,7 +429,7 @@ impl<'a> PageBuilder<'a> {
     pub(super) fn sorted<'s>(&self, lang: &str, mut items: Vec<&'s Item>) -> Vec<&'s Item> {
         let is_event = |i: &Item| matches!(i.data, ItemData::Event(_));
         let rank = (items.len() > SMALL_LIST && !items.iter().all(|i| is_event(i)))
-            .then(|| self.rank(lang));
+            .then(|| self.title_positions(lang));
         let mut keyed: Vec<(Option<jiff::civil::DateTime>, usize, &Item)> = items
             .drain(..)
             .map(|i| {
@@ -442,11 +437,7 @@ impl<'a> PageBuilder<'a> {
                     ItemData::Event(e) => Some(self.event_key(&e.time)),
                     _ => None,
                 };
-                let r = rank.map_or(0, |r| {
-                    r.get(&(i.kind, i.slug.as_str()))
-                        .copied()
-                        .unwrap_or(usize::MAX)
-                });
+                let r = rank.map_or(0, |r| r.get(i.kind, &i.slug).unwrap_or(usize::MAX));
                 (date, r, i)
             })
             .collect();
@@ -462,31 +453,5 @@ impl<'a> PageBuilder<'a> {
                 .then(a.2.slug.cmp(&b.2.slug)),
         });
         keyed.into_iter().map(|(_, _, i)| i).collect()
-    }
-
-    /// Every item's position in the language's title order (collation, then slug, then kind).
-    fn rank(&self, lang: &str) -> &Ranks<'a> {
-        static EMPTY: OnceLock<Ranks> = OnceLock::new();
-        let Some(cell) = self.ranks.get(lang) else {
-            return EMPTY.get_or_init(Ranks::default);
-        };
-        cell.get_or_init(|| {
-            let f = self.fmt(lang);
-            let site: &'a Site = self.site;
-            let mut all: Vec<(&'a str, &'a Item)> = site
-                .items
-                .values()
-                .map(|i| (self.text(i, lang).title.as_str(), &**i))
-                .collect();
-            all.sort_by(|a, b| {
-                f.compare(a.0, b.0)
-                    .then(a.1.slug.cmp(&b.1.slug))
-                    .then(a.1.kind.cmp(&b.1.kind))
-            });
-            all.into_iter()
-                .enumerate()
-                .map(|(n, (_, i))| ((i.kind, i.slug.as_str()), n))
-                .collect()
-        })
     }
 }

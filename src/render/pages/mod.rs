@@ -30,6 +30,9 @@ mod media;
 mod search;
 mod shared;
 mod time;
+mod title_order;
+
+pub use title_order::{TitleOrder, TitleOrders};
 
 /// Interface messages that Wegweiser's own code asks for only when the content
 /// needs them (so `check` does not call them unused on a site without such content).
@@ -114,8 +117,9 @@ pub struct PageBuilder<'a> {
     /// Items on each filter list and taxonomy term (what filter and term
     /// links count, see [`routes::filter_counts`]), computed on first use.
     filter_counts: OnceLock<BTreeMap<Route, usize>>,
-    /// Per language: every item's position in title order (collation), computed on first use.
-    ranks: BTreeMap<String, OnceLock<list::Ranks<'a>>>,
+    /// Per language: every item's position in title order (collation),
+    /// computed on first use or given (title_order.rs).
+    title_orders: BTreeMap<String, OnceLock<std::sync::Arc<TitleOrder>>>,
     /// Per language and list (first page): the list's items in reading order, computed on first use
     /// and shared by all pages of the list.
     lists: BTreeMap<(String, Route), OnceLock<Vec<&'a Item>>>,
@@ -162,7 +166,7 @@ impl<'a> PageBuilder<'a> {
             per_page: cfg.paginate_by.max(1),
             members: BTreeMap::new(),
             filter_counts: OnceLock::new(),
-            ranks: cfg
+            title_orders: cfg
                 .language_keys()
                 .into_iter()
                 .map(|l| (l, OnceLock::new()))
