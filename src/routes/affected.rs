@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Kind, LISTED_KINDS, Route, Taxonomy, filter_counts, lists, lists_of};
+use super::{Kind, LISTED_KINDS, Route, Taxonomy, filter_counts_may_change, lists, lists_of};
 use jiff::civil::DateTime;
 
 use crate::content::{Item, ItemData, ItemKey, Site};
@@ -72,15 +72,16 @@ pub fn affected(
     affected_counting(old, new, keys, now).0
 }
 
-/// [`affected`], and whether the filter counts changed (then every page of
-/// a list with filter links is affected, not only those whose cards changed).
+/// [`affected`], and whether the filter counts may have changed (then
+/// every page of a list with filter links is affected, not only those
+/// whose cards changed).
 pub fn affected_counting(
     old: &Site,
     new: &Site,
     keys: &BTreeSet<ItemKey>,
     now: DateTime,
 ) -> (BTreeSet<Route>, bool) {
-    let counts_changed = filter_counts(old, now) != filter_counts(new, now);
+    let counts_changed = filter_counts_may_change(old, new, keys, now);
     let mut routes = affected_by(&|key| shown_on(old, key), new, keys, counts_changed);
     if counts_changed {
         routes.extend(lists(old).into_iter().filter(Route::has_filters));

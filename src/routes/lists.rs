@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::{Kind, Route, Taxonomy};
 use jiff::civil::DateTime;
 
-use crate::content::{Item, ItemData, Site};
+use crate::content::{Item, ItemData, ItemKey, Site};
 
 /// The kinds of item that have a section list (`/de/offers/`).
 pub const LISTED_KINDS: [Kind; 4] = [Kind::Offer, Kind::Event, Kind::Contact, Kind::Location];
@@ -100,22 +100,64 @@ pub fn all(site: &Site, pages: impl Fn(&Route) -> usize) -> Vec<Route> {
 /// ([`Item::is_counted`]): a term's list has its offers and upcoming events.
 pub fn filter_counts(site: &Site, now: DateTime) -> BTreeMap<Route, usize> {
     let mut counts = BTreeMap::new();
-    for item in site.items.values().filter(|i| i.is_counted(now)) {
-        let on: BTreeSet<Route> = lists_of(item)
-            .into_iter()
-            .filter(Route::is_filter)
-            .collect();
-        for list in on {
+    for item in site.items.values() {
+        for list in counted_on(item, now) {
             *counts.entry(list).or_insert(0) += 1;
         }
     }
     counts
 }
 
+/// The filter lists an item adds one to in [`filter_counts`] at `now`.
+fn counted_on(item: &Item, now: DateTime) -> BTreeSet<Route> {
+    if !item.is_counted(now) {
+        return BTreeSet::new();
+    }
+    lists_of(item)
+        .into_iter()
+        .filter(Route::is_filter)
+        .collect()
+}
+
+/// Whether the items `keys` changing from `old` to `new` can change
+/// [`filter_counts`]: whether one of them counts on other lists than
+/// before (added and removed items count on none in the site without
+/// them). The counts are a sum over items, so only the changed items are
+/// looked at, not the whole site twice.
+pub fn filter_counts_may_change(
+    old: &Site,
+    new: &Site,
+    keys: &BTreeSet<ItemKey>,
+    now: DateTime,
+) -> bool {
+    let on = |site: &Site, (kind, slug): &ItemKey| {
+        site.get(*kind, slug)
+            .map(|i| counted_on(i, now))
+            .unwrap_or_default()
+    };
+    keys.iter().any(|k| on(old, k) != on(new, k))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::routes::tests::example_site;
+
+    #[test]
+    fn filter_counts_may_change_when_an_item_leaves_its_lists() {
+        let old = example_site();
+        let now = jiff::civil::date(2026, 1, 1).at(0, 0, 0, 0);
+        let key = (Kind::Offer, "anerkennungsberatung".to_string());
+        let keys = BTreeSet::from([key.clone()]);
+        // The same item: nothing moves.
+        assert!(!filter_counts_may_change(&old, &old, &keys, now));
+        // Removed: it leaves every list it counted on.
+        let mut new = old.clone();
+        new.items.remove(&key);
+        assert!(filter_counts(&old, now) != filter_counts(&new, now));
+        assert!(filter_counts_may_change(&old, &new, &keys, now));
+        assert!(filter_counts_may_change(&new, &old, &keys, now));
+    }
 
     #[test]
     fn an_offer_is_on_its_section_terms_and_filter_lists() {

@@ -20,7 +20,7 @@ pub use affected::{
 pub use api::{
     API_ROOT, DCAT, api_index, api_item, api_list, api_root, api_schema, api_taxonomies,
 };
-pub use lists::{LISTED_KINDS, all, filter_counts, lists, lists_of};
+pub use lists::{LISTED_KINDS, all, filter_counts, filter_counts_may_change, lists, lists_of};
 pub use route::{Route, path};
 
 /// First path segments below `/<lang>/` that free pages may not use.
