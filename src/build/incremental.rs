@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::pipeline::Pipeline;
+use super::pipeline::{Pipeline, Rendered};
 use super::secondary::SecondaryParts;
 use super::{Change, build_in_memory, deps, diff, errors_only};
 use crate::content::load::{load_site_cached, reload_changed};
@@ -14,7 +14,6 @@ use crate::content::{Item, ItemKey, Kind, Site};
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Messages;
 use crate::layout::{CONFIG_FILE, CONTENT_DIR, LOCALES_DIR, STATIC_DIR, TEMPLATES_DIR, THEMES_DIR};
-use crate::render::pages::TitleOrders;
 use crate::render::templates::Templates;
 use crate::routes::Route;
 
@@ -105,15 +104,26 @@ struct ContentReload {
     /// Whether the images' output can differ (other images, or the same
     /// ones first referred to elsewhere).
     images_changed: bool,
-    /// The title orders of `site` (`None`: the titles are as they were).
-    title_orders: Option<TitleOrders>,
+    /// The pages to render, rendered already with the builder that picked
+    /// them (`None`: they are rendered when committed).
+    rendered: Option<Rendered>,
+}
+
+/// With which templates [`Pipeline::reload_content`] renders the pages it
+/// picks.
+enum RenderWith<'t> {
+    /// None: the interface text failed to load (the update fails).
+    Skip,
+    /// The pipeline's templates.
+    Current,
+    /// Templates loaded again, not committed yet.
+    New(&'t Templates),
 }
 
 /// The state an update replaced, to go back to when rendering fails.
 struct Previous {
     messages: Arc<Messages>,
     site: Option<Site>,
-    title_orders: Option<TitleOrders>,
     templates: Option<Templates>,
     warnings: Option<Diagnostics>,
 }
@@ -137,7 +147,14 @@ impl Pipeline {
         // Content is reloaded even when the interface text failed, so an
         // update reports every problem a full build would, not only the first
         // stage's.
-        let content = self.reload_content(&touched.content, &messages, &mut jobs);
+        let with = match &text {
+            Ok(Some(TextReload {
+                templates: Some(t), ..
+            })) => RenderWith::New(t),
+            Ok(_) => RenderWith::Current,
+            Err(_) => RenderWith::Skip,
+        };
+        let content = self.reload_content(&touched.content, &messages, with, &mut jobs);
         let (text, content) = match (text, content) {
             (Ok(t), Ok(c)) => (t, c),
             (t, c) => {
@@ -153,12 +170,12 @@ impl Pipeline {
             || !touched.locales.is_empty()
             || content.as_ref().is_some_and(|c| !c.bodies_only);
         let images_changed = content.as_ref().is_some_and(|c| c.images_changed);
-        let (site, title_orders) = match content {
-            Some(c) => (Some(c.site), c.title_orders),
+        let (site, rendered) = match content {
+            Some(c) => (Some(c.site), c.rendered),
             None => (None, None),
         };
         let (rendered_files, mut changes) =
-            self.commit_and_render(text, site, title_orders, jobs, structural)?;
+            self.commit_and_render(text, site, rendered, jobs, structural)?;
         // Files no page shows (search indexes, offline lists, data files,
         // the sitemap, the service worker) are produced in `settle`, after
         // the browser has been told to reload; static files and new images
@@ -271,11 +288,16 @@ impl Pipeline {
     }
 
     /// Loads the changed `content` files again (if any), adding the pages
-    /// they affect to `jobs`; `messages` is the interface text to render with.
+    /// they affect to `jobs`; `messages` is the interface text to render
+    /// with. Where a change reaches beyond the items' own pages, the pages
+    /// of `jobs` are rendered here `with` the templates given, by the
+    /// builder that picked them (it has the new site's lists and title
+    /// orders worked out already).
     fn reload_content(
         &mut self,
         content: &[PathBuf],
         messages: &Messages,
+        with: RenderWith<'_>,
         jobs: &mut BTreeSet<(String, Route)>,
     ) -> Result<Option<ContentReload>, Diagnostics> {
         if content.is_empty() {
@@ -329,7 +351,7 @@ impl Pipeline {
         let bodies_only = keys
             .iter()
             .all(|(k, s)| only_bodies_differ(self.site.get(*k, s), site.get(*k, s)));
-        let mut title_orders = None;
+        let mut rendered = None;
         if bodies_only {
             for (k, s) in &keys {
                 let route = match k {
@@ -365,31 +387,39 @@ impl Pipeline {
                 card_changed: &|lang, k| cards.get(lang).is_some_and(|c| c.contains(k)),
                 whole: &|r| counts_changed && r.has_filters(),
             };
-            jobs.extend(deps::pages_to_render(&b, &b.all_jobs(), &affected, &before));
-            title_orders = Some(b.title_orders());
+            let all = b.all_jobs();
+            jobs.extend(deps::pages_to_render(&b, &all, &affected, &before));
+            let templates = match with {
+                RenderWith::Skip => None,
+                RenderWith::Current => Some(&self.templates),
+                RenderWith::New(t) => Some(t),
+            };
+            if let Some(t) = templates {
+                let picked = Some(std::mem::take(jobs));
+                rendered = Some(self.render_with(&b, t, picked, Some(all))?);
+            }
         }
         Ok(Some(ContentReload {
             site,
             bodies_only,
             images_changed,
-            title_orders,
+            rendered,
         }))
     }
 
-    /// Commits what was loaded again, then renders `jobs`; on error the
-    /// previous state comes back.
+    /// Commits what was loaded again, then stores the pages `rendered`
+    /// already, or renders `jobs`; on error the previous state comes back.
     fn commit_and_render(
         &mut self,
         text: Option<TextReload>,
         site: Option<Site>,
-        title_orders: Option<TitleOrders>,
+        rendered: Option<Rendered>,
         jobs: BTreeSet<(String, Route)>,
         structural: bool,
     ) -> Result<(Vec<String>, Vec<Change>), Diagnostics> {
         let mut previous = Previous {
             messages: self.messages.clone(),
             site: site.map(|s| std::mem::replace(&mut self.site, s)),
-            title_orders: title_orders.map(|o| std::mem::replace(&mut self.title_orders, o)),
             templates: None,
             warnings: None,
         };
@@ -400,14 +430,15 @@ impl Pipeline {
                 .map(|t| std::mem::replace(&mut self.templates, t));
             previous.warnings = Some(std::mem::replace(&mut self.warnings, t.warnings));
         }
+        if let Some(r) = rendered {
+            // Rendered before the commit: storing cannot fail.
+            return Ok(self.store_rendered(r));
+        }
         self.render_jobs(Some(jobs), structural).inspect_err(|_| {
             // Roll back to the last good state.
             self.messages = previous.messages;
             if let Some(s) = previous.site {
                 self.site = s;
-            }
-            if let Some(o) = previous.title_orders {
-                self.title_orders = o;
             }
             if let Some(t) = previous.templates {
                 self.templates = t;

@@ -31,6 +31,17 @@ pub(super) struct Page {
     pub sitemap: Option<Vec<crate::render::views::Alternate>>,
 }
 
+/// Pages rendered, not stored yet ([`Pipeline::render_with`]).
+pub(super) struct Rendered {
+    /// The files of the pages rendered.
+    files: Vec<String>,
+    pages: Vec<((String, Route), Page)>,
+    /// Every page of the site, if its routes may have changed.
+    all: Option<BTreeSet<(String, Route)>>,
+    /// The builder's title orders, for the next builder.
+    title_orders: TitleOrders,
+}
+
 /// Everything a build has loaded, kept so that a preview can re-render only
 /// what a change affects (see [`crate::serve`]).
 pub struct Pipeline {
@@ -220,9 +231,27 @@ impl Pipeline {
         jobs: Option<BTreeSet<(String, Route)>>,
         routes_may_change: bool,
     ) -> Result<(Vec<String>, Vec<Change>), Diagnostics> {
-        let builder = self.builder();
-        let all: Option<BTreeSet<(String, Route)>> =
-            (jobs.is_none() || routes_may_change).then(|| builder.all_jobs().into_iter().collect());
+        let rendered = {
+            let builder = self.builder();
+            let all = (jobs.is_none() || routes_may_change).then(|| builder.all_jobs());
+            self.render_with(&builder, &self.templates, jobs, all)?
+        };
+        Ok(self.store_rendered(rendered))
+    }
+
+    /// Renders `jobs` (all pages if `None`) with `builder` and `templates`
+    /// (those of an update not yet committed, or the pipeline's), not
+    /// storing them yet. `all`: every page of the builder's site, if the
+    /// site's routes may have changed (then pages of routes that are gone
+    /// are dropped when stored, and jobs of such routes skipped).
+    pub(super) fn render_with(
+        &self,
+        builder: &PageBuilder<'_>,
+        templates: &Templates,
+        jobs: Option<BTreeSet<(String, Route)>>,
+        all: Option<Vec<(String, Route)>>,
+    ) -> Result<Rendered, Diagnostics> {
+        let all: Option<BTreeSet<(String, Route)>> = all.map(|a| a.into_iter().collect());
         let jobs: Vec<(String, Route)> = match (jobs, &all) {
             (None, Some(all)) => all.iter().cloned().collect(),
             (Some(j), Some(all)) => j.into_iter().filter(|x| all.contains(x)).collect(),
@@ -233,9 +262,8 @@ impl Pipeline {
             (None, None) => Vec::new(),
         };
         let mut ds = Diagnostics::new();
-        let rendered = builder.render_some(&self.templates, &jobs);
-        let chooser = builder.render_chooser(&self.templates);
-        let orders = builder.title_orders();
+        let rendered = builder.render_some(templates, &jobs);
+        let chooser = builder.render_chooser(templates);
         let mut new_pages = Vec::with_capacity(jobs.len() + 1);
         for (job, r) in jobs
             .into_iter()
@@ -252,12 +280,23 @@ impl Pipeline {
             .iter()
             .map(|(_, p)| crate::routes::file_for(&p.path))
             .collect();
-        let converted: Vec<((String, Route), Page)> = new_pages
+        let pages = new_pages
             .into_par_iter()
             .map(|(job, p)| (job, self.page(p)))
             .collect();
-        self.title_orders = orders;
-        Ok((files, self.store(converted, all.as_ref())))
+        Ok(Rendered {
+            files,
+            pages,
+            all,
+            title_orders: builder.title_orders(),
+        })
+    }
+
+    /// Stores what [`Pipeline::render_with`] rendered: returns the page
+    /// files rendered and those that changed.
+    pub(super) fn store_rendered(&mut self, r: Rendered) -> (Vec<String>, Vec<Change>) {
+        self.title_orders = r.title_orders;
+        (r.files, self.store(r.pages, r.all.as_ref()))
     }
 
     /// A rendered page, finished, with its file and digest.
