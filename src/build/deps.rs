@@ -23,12 +23,13 @@ pub(super) struct ListsBefore<'a> {
     pub whole: &'a dyn Fn(&Route) -> bool,
 }
 
-/// Of `all` (the new site's pages), those to render again: the pages of
-/// `affected` routes (lists by their first page), lists only where their
-/// items or cards changed.
+/// Of the new site's pages (its `routes` in each of `langs`), those to
+/// render again: the pages of `affected` routes (lists by their first
+/// page), lists only where their items or cards changed.
 pub(super) fn pages_to_render(
     new: &PageBuilder<'_>,
-    all: &[(String, Route)],
+    routes: &[Route],
+    langs: &[String],
     affected: &BTreeSet<Route>,
     before: &ListsBefore<'_>,
 ) -> Vec<(String, Route)> {
@@ -36,28 +37,30 @@ pub(super) fn pages_to_render(
     // worked out once per list.
     let mut changed: BTreeMap<(&str, Route), Option<BTreeSet<usize>>> = BTreeMap::new();
     let mut jobs = Vec::new();
-    for (lang, route) in all {
+    for route in routes {
         let first = route.first_page();
         if !affected.contains(&first) {
             continue;
         }
-        let pages = changed
-            .entry((lang.as_str(), first.clone()))
-            .or_insert_with(|| {
-                let items = new
-                    .list_items(lang, &first)
-                    .filter(|_| !(before.whole)(&first))?;
-                let keys: Vec<ItemKey> = items.iter().map(|i| key_of(i)).collect();
-                let old = (before.order)(lang, &first);
-                Some(routes::list_pages_changed(
-                    old.as_deref(),
-                    &keys,
-                    new.per_page(),
-                    &|k| (before.card_changed)(lang, k),
-                ))
-            });
-        if pages.as_ref().is_none_or(|p| p.contains(&route.page())) {
-            jobs.push((lang.clone(), route.clone()));
+        for lang in langs {
+            let pages = changed
+                .entry((lang.as_str(), first.clone()))
+                .or_insert_with(|| {
+                    let items = new
+                        .list_items(lang, &first)
+                        .filter(|_| !(before.whole)(&first))?;
+                    let keys: Vec<ItemKey> = items.iter().map(|i| key_of(i)).collect();
+                    let old = (before.order)(lang, &first);
+                    Some(routes::list_pages_changed(
+                        old.as_deref(),
+                        &keys,
+                        new.per_page(),
+                        &|k| (before.card_changed)(lang, k),
+                    ))
+                });
+            if pages.as_ref().is_none_or(|p| p.contains(&route.page())) {
+                jobs.push((lang.clone(), route.clone()));
+            }
         }
     }
     jobs

@@ -387,8 +387,10 @@ impl Pipeline {
                 card_changed: &|lang, k| cards.get(lang).is_some_and(|c| c.contains(k)),
                 whole: &|r| counts_changed && r.has_filters(),
             };
-            let all = b.all_jobs();
-            jobs.extend(deps::pages_to_render(&b, &all, &affected, &before));
+            let routes = b.routes();
+            jobs.extend(deps::pages_to_render(
+                &b, &routes, &langs, &affected, &before,
+            ));
             let templates = match with {
                 RenderWith::Skip => None,
                 RenderWith::Current => Some(&self.templates),
@@ -396,7 +398,7 @@ impl Pipeline {
             };
             if let Some(t) = templates {
                 let picked = Some(std::mem::take(jobs));
-                rendered = Some(self.render_with(&b, t, picked, Some(all))?);
+                rendered = Some(self.render_with(&b, t, picked, Some(routes))?);
             }
         }
         Ok(Some(ContentReload {

@@ -36,8 +36,8 @@ pub(super) struct Rendered {
     /// The files of the pages rendered.
     files: Vec<String>,
     pages: Vec<((String, Route), Page)>,
-    /// Every page of the site, if its routes may have changed.
-    all: Option<BTreeSet<(String, Route)>>,
+    /// The site's routes, if they may have changed.
+    routes: Option<Vec<Route>>,
     /// The builder's title orders, for the next builder.
     title_orders: TitleOrders,
 }
@@ -69,6 +69,8 @@ pub struct Pipeline {
     /// The title orders of `site` worked out so far: each builder starts
     /// from them, an update moves only the changed items in them.
     pub(super) title_orders: TitleOrders,
+    /// The routes of the pages stored (of `site` as last rendered).
+    pub(super) routes: Vec<Route>,
 }
 
 impl Pipeline {
@@ -169,6 +171,7 @@ impl Pipeline {
             stale: super::secondary::Stale::default(),
             images,
             title_orders: TitleOrders::new(),
+            routes: Vec::new(),
         })
     }
 
@@ -233,34 +236,38 @@ impl Pipeline {
     ) -> Result<(Vec<String>, Vec<Change>), Diagnostics> {
         let rendered = {
             let builder = self.builder();
-            let all = (jobs.is_none() || routes_may_change).then(|| builder.all_jobs());
-            self.render_with(&builder, &self.templates, jobs, all)?
+            let routes = (jobs.is_none() || routes_may_change).then(|| builder.routes());
+            self.render_with(&builder, &self.templates, jobs, routes)?
         };
         Ok(self.store_rendered(rendered))
     }
 
     /// Renders `jobs` (all pages if `None`) with `builder` and `templates`
     /// (those of an update not yet committed, or the pipeline's), not
-    /// storing them yet. `all`: every page of the builder's site, if the
-    /// site's routes may have changed (then pages of routes that are gone
-    /// are dropped when stored, and jobs of such routes skipped).
+    /// storing them yet. `routes`: the routes of the builder's site, if
+    /// they may have changed (then jobs of routes that are gone are
+    /// skipped, and their pages dropped when stored).
     pub(super) fn render_with(
         &self,
         builder: &PageBuilder<'_>,
         templates: &Templates,
         jobs: Option<BTreeSet<(String, Route)>>,
-        all: Option<Vec<(String, Route)>>,
+        routes: Option<Vec<Route>>,
     ) -> Result<Rendered, Diagnostics> {
-        let all: Option<BTreeSet<(String, Route)>> = all.map(|a| a.into_iter().collect());
-        let jobs: Vec<(String, Route)> = match (jobs, &all) {
-            (None, Some(all)) => all.iter().cloned().collect(),
-            (Some(j), Some(all)) => j.into_iter().filter(|x| all.contains(x)).collect(),
+        // Routes as they were (a front-matter edit that moves nothing):
+        // nothing to skip or drop.
+        let routes = routes.filter(|r| *r != self.routes);
+        let known: Option<rustc_hash::FxHashSet<&Route>> =
+            routes.as_ref().map(|r| r.iter().collect());
+        let jobs: Vec<(String, Route)> = match (jobs, &known) {
+            (None, _) => builder.all_jobs(),
+            (Some(j), Some(known)) => j.into_iter().filter(|x| known.contains(&x.1)).collect(),
             (Some(j), None) => j
                 .into_iter()
                 .filter(|x| self.pages.contains_key(x))
                 .collect(),
-            (None, None) => Vec::new(),
         };
+        drop(known);
         let mut ds = Diagnostics::new();
         let rendered = builder.render_some(templates, &jobs);
         let chooser = builder.render_chooser(templates);
@@ -287,7 +294,7 @@ impl Pipeline {
         Ok(Rendered {
             files,
             pages,
-            all,
+            routes,
             title_orders: builder.title_orders(),
         })
     }
@@ -296,7 +303,7 @@ impl Pipeline {
     /// files rendered and those that changed.
     pub(super) fn store_rendered(&mut self, r: Rendered) -> (Vec<String>, Vec<Change>) {
         self.title_orders = r.title_orders;
-        (r.files, self.store(r.pages, r.all.as_ref()))
+        (r.files, self.store(r.pages, r.routes))
     }
 
     /// A rendered page, finished, with its file and digest.
@@ -313,21 +320,25 @@ impl Pipeline {
     }
 
     /// Stores rendered pages (after dropping those whose route is not among
-    /// `all`, if given); returns the page files that changed.
+    /// `routes`, if given: the site's routes now); returns the page files
+    /// that changed.
     fn store(
         &mut self,
         pages: Vec<((String, Route), Page)>,
-        all: Option<&BTreeSet<(String, Route)>>,
+        routes: Option<Vec<Route>>,
     ) -> Vec<Change> {
         let mut changes = Vec::new();
-        if let Some(all) = all {
+        if let Some(routes) = routes {
+            let known: rustc_hash::FxHashSet<&Route> = routes.iter().collect();
             self.pages.retain(|k, p| {
-                let keep = k.0.is_empty() || all.contains(k);
+                let keep = k.0.is_empty() || known.contains(&k.1);
                 if !keep {
                     changes.push((p.file.clone(), None));
                 }
                 keep
             });
+            drop(known);
+            self.routes = routes;
         }
         for (job, page) in pages {
             if self

@@ -6,7 +6,7 @@ use super::{
 };
 
 /// A page to build.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Route {
     Home,
     Item(Kind, String),
