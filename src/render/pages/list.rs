@@ -3,7 +3,8 @@
 //! and the pager.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use fluent_bundle::FluentArgs;
@@ -34,7 +35,7 @@ impl<'a> PageBuilder<'a> {
     /// prepares a place for each list's reading order.
     pub(super) fn collect_members(&mut self) {
         let site: &'a Site = self.site;
-        let mut members: BTreeMap<Route, Vec<&'a Item>> = routes::lists(site)
+        let mut members: FxHashMap<Route, Vec<&'a Item>> = routes::lists(site)
             .into_iter()
             .map(|r| (r, Vec::new()))
             .collect();

@@ -113,7 +113,9 @@ pub struct PageBuilder<'a> {
     per_page: usize,
     /// The members of each list (key: its first page), in the site's item
     /// order, independent of the language.
-    members: BTreeMap<Route, Vec<&'a Item>>,
+    /// (Only looked up, never iterated in an order that reaches output:
+    /// hash maps, which spare the comparisons of routes' strings.)
+    members: rustc_hash::FxHashMap<Route, Vec<&'a Item>>,
     /// Items on each filter list and taxonomy term (what filter and term
     /// links count, see [`routes::filter_counts`]), computed on first use.
     filter_counts: OnceLock<BTreeMap<Route, usize>>,
@@ -122,7 +124,7 @@ pub struct PageBuilder<'a> {
     title_orders: BTreeMap<String, OnceLock<std::sync::Arc<TitleOrder>>>,
     /// Per language and list (first page): the list's items in reading order, computed on first use
     /// and shared by all pages of the list.
-    lists: BTreeMap<(String, Route), OnceLock<Vec<&'a Item>>>,
+    lists: rustc_hash::FxHashMap<(String, Route), OnceLock<Vec<&'a Item>>>,
     /// The measured images (none unless [`PageBuilder::with_images`]).
     images: &'a crate::media::Images,
     /// Per language: the values and fragments every page has, made once.
@@ -164,14 +166,14 @@ impl<'a> PageBuilder<'a> {
             mentions: mentions(site),
             now,
             per_page: cfg.paginate_by.max(1),
-            members: BTreeMap::new(),
+            members: Default::default(),
             filter_counts: OnceLock::new(),
             title_orders: cfg
                 .language_keys()
                 .into_iter()
                 .map(|l| (l, OnceLock::new()))
                 .collect(),
-            lists: BTreeMap::new(),
+            lists: Default::default(),
             images: &NO_IMAGES,
         };
         builder.collect_members();

@@ -133,14 +133,15 @@ impl PageBuilder<'_> {
             .filter(|i| i.kind != Kind::Page && self.is_upcoming(i))
             .collect();
         let few = listed.len() <= MAX_LISTED;
-        // A–Z by title in the reader's collation, whatever the kind.
-        let f = self.fmt(lang);
-        listed.sort_by(|a, b| {
-            f.compare(&self.text(a, lang).title, &self.text(b, lang).title)
-                .then(a.kind.cmp(&b.kind))
-                .then(a.slug.cmp(&b.slug))
-        });
         let (untranslated, all) = if few {
+            // A–Z by title in the reader's collation, whatever the kind.
+            // (A long guide lists none: it is not sorted at all.)
+            let f = self.fmt(lang);
+            listed.sort_by(|a, b| {
+                f.compare(&self.text(a, lang).title, &self.text(b, lang).title)
+                    .then(a.kind.cmp(&b.kind))
+                    .then(a.slug.cmp(&b.slug))
+            });
             listed
                 .into_iter()
                 .map(|i| self.card_brief(lang, i))
