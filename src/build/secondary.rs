@@ -242,6 +242,18 @@ fn site_files(src: &Sources<'_>, pages: PageFacts) -> OutputFiles {
         mut entries,
         default_404,
     } = pages;
+    let mut files = site_files_but_sitemap(src, default_404);
+    entries.sort_by(|a, b| a.loc.cmp(&b.loc));
+    files.insert(
+        crate::routes::file_for(crate::routes::SITEMAP),
+        sitemap::sitemap(&entries).into(),
+    );
+    files
+}
+
+/// [`site_files`] without the sitemap (a full build makes it from its page
+/// records: secondary/stream.rs).
+fn site_files_but_sitemap(src: &Sources<'_>, default_404: Option<Bytes>) -> OutputFiles {
     let config = src.config;
     let mut files = OutputFiles::new();
     // Static hosts serve /404.html for unknown paths: use the default language's.
@@ -277,11 +289,6 @@ fn site_files(src: &Sources<'_>, pages: PageFacts) -> OutputFiles {
     if let Some(dcat) = output::dcat::catalogue(src.site, &dcat_labels(src), src.now.date()) {
         files.insert(crate::routes::file_for(crate::routes::DCAT), dcat.into());
     }
-    entries.sort_by(|a, b| a.loc.cmp(&b.loc));
-    files.insert(
-        crate::routes::file_for(crate::routes::SITEMAP),
-        sitemap::sitemap(&entries).into(),
-    );
     files.insert(
         crate::routes::file_for(crate::routes::ROBOTS),
         sitemap::robots(&config.base_url).into(),
