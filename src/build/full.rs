@@ -57,6 +57,7 @@ impl Pipeline {
         staging: &Staging,
         progress: &dyn Progress,
     ) -> Result<(BuildReport, Diagnostics, BTreeMap<String, PageRecord>), Diagnostics> {
+        progress.phase_done();
         let (mut written, per_language) = {
             let builder = self.builder();
             let jobs = builder.all_jobs();
@@ -69,6 +70,7 @@ impl Pipeline {
         };
         // The page builder is gone with every card it rendered: the other
         // files make their own (search documents need no cards).
+        progress.phase_done();
         let new_builder = || self.builder();
         // Each part of the other files is written as soon as it is made.
         let rest = secondary::produce_into(
@@ -76,7 +78,9 @@ impl Pipeline {
             staging,
             &written.records,
             written.default_404.take(),
+            progress,
         )?;
+        progress.phase_done();
         let warnings = self.warnings_with(Some(&rest.errors))?;
         let images_encoded = rest.images_encoded;
         let report = BuildReport {
@@ -107,17 +111,26 @@ impl Pipeline {
         staging.create_dirs_for(files.iter().map(String::as_str))?;
         let default_404 = secondary::default_404_file(&self.config);
         let emit = |p: RenderedPage, file: &str| self.emit(p, file, &default_404, staging);
-        let results: Vec<_> = jobs
-            .par_iter()
-            .zip(files.par_iter())
-            .map(|((lang, route), file)| {
-                let r = builder
-                    .render_one(&self.templates, lang, route)
-                    .and_then(|p| emit(p, file));
-                progress.page_done();
-                r
-            })
-            .collect();
+        let mut results = Vec::with_capacity(jobs.len() + 1);
+        let mut files = files.as_slice();
+        // Language by language (the jobs come so): a language's cards are
+        // forgotten once its lists are written.
+        for jobs in jobs.chunk_by(|a, b| a.0 == b.0) {
+            let (these, rest) = files.split_at(jobs.len());
+            files = rest;
+            results.par_extend(jobs.par_iter().zip(these.par_iter()).map(
+                |((lang, route), file)| {
+                    let r = builder
+                        .render_one(&self.templates, lang, route)
+                        .and_then(|p| emit(p, file));
+                    progress.page_done();
+                    r
+                },
+            ));
+            if let Some((lang, _)) = jobs.first() {
+                builder.forget_cards(lang);
+            }
+        }
         progress.finish();
         let chooser = builder
             .render_chooser(&self.templates)

@@ -9,7 +9,9 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use super::{Sources, api_labels, language_reader_files, site_files_but_sitemap, static_files};
+use super::{
+    Sources, api_labels, feed_labels, language_reader_files, site_files_but_data, static_files,
+};
 use crate::build::manifest::PageRecord;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::layout::STATIC_DIR;
@@ -83,6 +85,7 @@ pub(in crate::build) fn produce_into(
     staging: &Staging,
     pages: &BTreeMap<String, PageRecord>,
     default_404: Option<output::Bytes>,
+    progress: &dyn crate::build::Progress,
 ) -> Result<WrittenRest, Diagnostics> {
     let pages_digest =
         super::pages_digest(pages.iter().map(|(f, r)| (f.as_str(), r.digest)).collect());
@@ -97,17 +100,34 @@ pub(in crate::build) fn produce_into(
         }
     }
     // The order of `Secondary::merged`: site, images, statics, reader.
-    let site: Vec<_> = site_files_but_sitemap(src, default_404)
-        .into_iter()
-        .collect();
+    // The order of `site_files`: data files, then the others (a later
+    // file wins), then the sitemap.
+    let data = std::sync::Mutex::new(Vec::new());
+    output::data::data_files_each(src.site, src.now, &feed_labels(src), |files| {
+        let files: Vec<_> = files.into_iter().collect();
+        let entries = write(staging, &files)?;
+        data.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(entries);
+        Ok::<(), Diagnostic>(())
+    })?;
+    let data = data
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    for entries in data {
+        record(&mut written, entries);
+    }
+    let site: Vec<_> = site_files_but_data(src, default_404).into_iter().collect();
     record(&mut written, write(staging, &site)?);
     drop(site);
+    progress.phase_done();
     let sitemap = [(
         crate::routes::file_for(crate::routes::SITEMAP),
         sitemap(src, pages),
     )];
     record(&mut written, write(staging, &sitemap)?);
     drop(sitemap);
+    progress.phase_done();
     let images = output::images::produce(src.root, src.images, &OutputFiles::new());
     errors.extend(images.errors);
     let images_encoded = images.encoded;
