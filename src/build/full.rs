@@ -8,18 +8,15 @@ use rayon::prelude::*;
 
 use super::manifest::PageRecord;
 use super::pipeline::Pipeline;
-use super::secondary::{self, PageFacts};
+use super::secondary;
 use super::{BuildReport, Progress, errors_only};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::output::sitemap::SitemapEntry;
 use crate::output::{Bytes, Staging};
 use crate::render::pages::{PageBuilder, RenderedPage};
 use crate::routes::Route;
 
 /// What writing one page yields.
 struct Emitted {
-    /// Its sitemap entry, if it has one.
-    sitemap: Option<SitemapEntry>,
     /// Its size in bytes.
     size: usize,
     /// Its bytes, kept only for the default language's 404 page.
@@ -30,9 +27,10 @@ struct Emitted {
 
 /// What writing all pages yields.
 struct Written {
-    /// What the site part of the other files needs of them.
-    facts: PageFacts,
-    /// Every page's file and record (digest, sitemap alternates).
+    /// The default language's 404 page, copied to /404.html.
+    default_404: Option<Bytes>,
+    /// Every page's file and record (digest, sitemap alternates: the
+    /// sitemap is made from them).
     records: BTreeMap<String, PageRecord>,
     /// Pages written, the language chooser included.
     pages: usize,
@@ -59,36 +57,32 @@ impl Pipeline {
         staging: &Staging,
         progress: &dyn Progress,
     ) -> Result<(BuildReport, Diagnostics, BTreeMap<String, PageRecord>), Diagnostics> {
-        let builder = self.builder();
-        let jobs = builder.all_jobs();
-        let mut written = self.write_pages(&builder, &jobs, staging, progress)?;
-        let facts = std::mem::replace(
-            &mut written.facts,
-            PageFacts {
-                entries: Vec::new(),
-                default_404: None,
-            },
-        );
+        progress.phase_done();
+        let (mut written, per_language) = {
+            let builder = self.builder();
+            let jobs = builder.all_jobs();
+            let mut per_language: BTreeMap<String, usize> = BTreeMap::new();
+            for (lang, _) in &jobs {
+                *per_language.entry(lang.clone()).or_insert(0) += 1;
+            }
+            let written = self.write_pages(&builder, &jobs, staging, progress)?;
+            (written, per_language)
+        };
+        // The page builder is gone with every card it rendered: the other
+        // files make their own (search documents need no cards).
+        progress.phase_done();
         let new_builder = || self.builder();
         // Each part of the other files is written as soon as it is made.
         let rest = secondary::produce_into(
             &self.sources(&new_builder),
             staging,
-            secondary::pages_digest(
-                written
-                    .records
-                    .iter()
-                    .map(|(f, r)| (f.as_str(), r.digest))
-                    .collect(),
-            ),
-            facts,
+            &written.records,
+            written.default_404.take(),
+            progress,
         )?;
+        progress.phase_done();
         let warnings = self.warnings_with(Some(&rest.errors))?;
         let images_encoded = rest.images_encoded;
-        let mut per_language: BTreeMap<String, usize> = BTreeMap::new();
-        for (lang, _) in &jobs {
-            *per_language.entry(lang.clone()).or_insert(0) += 1;
-        }
         let report = BuildReport {
             per_language,
             pages: written.pages + rest.pages,
@@ -117,17 +111,26 @@ impl Pipeline {
         staging.create_dirs_for(files.iter().map(String::as_str))?;
         let default_404 = secondary::default_404_file(&self.config);
         let emit = |p: RenderedPage, file: &str| self.emit(p, file, &default_404, staging);
-        let results: Vec<_> = jobs
-            .par_iter()
-            .zip(files.par_iter())
-            .map(|((lang, route), file)| {
-                let r = builder
-                    .render_one(&self.templates, lang, route)
-                    .and_then(|p| emit(p, file));
-                progress.page_done();
-                r
-            })
-            .collect();
+        let mut results = Vec::with_capacity(jobs.len() + 1);
+        let mut files = files.as_slice();
+        // Language by language (the jobs come so): a language's cards are
+        // forgotten once its lists are written.
+        for jobs in jobs.chunk_by(|a, b| a.0 == b.0) {
+            let (these, rest) = files.split_at(jobs.len());
+            files = rest;
+            results.par_extend(jobs.par_iter().zip(these.par_iter()).map(
+                |((lang, route), file)| {
+                    let r = builder
+                        .render_one(&self.templates, lang, route)
+                        .and_then(|p| emit(p, file));
+                    progress.page_done();
+                    r
+                },
+            ));
+            if let Some((lang, _)) = jobs.first() {
+                builder.forget_cards(lang);
+            }
+        }
         progress.finish();
         let chooser = builder
             .render_chooser(&self.templates)
@@ -147,15 +150,11 @@ impl Pipeline {
         staging.write(file, &bytes)?;
         let record = PageRecord {
             digest: crate::output::offline::page_digest(file, &bytes),
-            sitemap: p.sitemap.clone(),
-            path: p.path.clone(),
+            sitemap: p.sitemap,
+            path: p.path,
         };
-        let sitemap = p
-            .sitemap
-            .map(|alternates| secondary::sitemap_entry(&self.config.base_url, &p.path, alternates));
         let default_404 = (file == default_404).then(|| bytes.as_slice().into());
         Ok(Emitted {
-            sitemap,
             size: bytes.len(),
             default_404,
             record: (file.to_string(), record),
@@ -169,10 +168,7 @@ fn collect(
 ) -> Result<Written, Diagnostics> {
     let mut ds = Diagnostics::new();
     let mut written = Written {
-        facts: PageFacts {
-            entries: Vec::new(),
-            default_404: None,
-        },
+        default_404: None,
         records: BTreeMap::new(),
         pages: 0,
         bytes: 0,
@@ -181,11 +177,10 @@ fn collect(
         match r {
             Ok(e) => {
                 written.records.insert(e.record.0, e.record.1);
-                written.facts.entries.extend(e.sitemap);
                 written.bytes += e.size;
                 written.pages += 1;
                 if e.default_404.is_some() {
-                    written.facts.default_404 = e.default_404;
+                    written.default_404 = e.default_404;
                 }
             }
             Err(d) => ds.push(d),

@@ -124,10 +124,12 @@ impl Manifest {
             std::fs::create_dir_all(dir)?;
         }
         let tmp = path.with_extension("tmp");
-        std::fs::write(
-            &tmp,
-            serde_json::to_vec(self).map_err(std::io::Error::other)?,
-        )?;
+        // Written as it is serialised: at 10,000 offers the manifest is
+        // some 55 MB, which a whole buffer would add to the build's peak.
+        let mut w = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        serde_json::to_writer(&mut w, self).map_err(std::io::Error::other)?;
+        std::io::Write::flush(&mut w)?;
+        drop(w);
         std::fs::rename(&tmp, &path)
     }
 

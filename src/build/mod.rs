@@ -161,6 +161,10 @@ pub trait Progress: Sync {
     fn page_done(&self);
     /// All pages are written.
     fn finish(&self);
+    /// A phase of the build is over and what it held is dropped (the page
+    /// builder with its cards, a part of the other files): the moment for
+    /// the binary's allocator to give freed memory back (cli/build.rs).
+    fn phase_done(&self) {}
 }
 
 /// Progress that nobody watches.

@@ -242,13 +242,20 @@ fn site_files(src: &Sources<'_>, pages: PageFacts) -> OutputFiles {
         mut entries,
         default_404,
     } = pages;
+    let mut files = data_files(src.site, src.now, &feed_labels(src));
+    files.extend(site_files_but_data(src, default_404));
+    entries.sort_by(|a, b| a.loc.cmp(&b.loc));
+    files.insert(
+        crate::routes::file_for(crate::routes::SITEMAP),
+        sitemap::sitemap(&entries).into(),
+    );
+    files
+}
+
+/// The feeds' words, per language.
+fn feed_labels(src: &Sources<'_>) -> BTreeMap<String, FeedLabels> {
     let config = src.config;
-    let mut files = OutputFiles::new();
-    // Static hosts serve /404.html for unknown paths: use the default language's.
-    if let Some(b) = default_404 {
-        files.insert(crate::routes::file_for(crate::routes::ROOT_NOT_FOUND), b);
-    }
-    let labels = config
+    config
         .languages
         .iter()
         .map(|l| {
@@ -271,17 +278,23 @@ fn site_files(src: &Sources<'_>, pages: PageFacts) -> OutputFiles {
                 },
             )
         })
-        .collect();
-    files.extend(data_files(src.site, src.now, &labels));
+        .collect()
+}
+
+/// [`site_files`] without the data files and the sitemap (a full build
+/// writes the data files language by language and makes the sitemap from
+/// its page records: secondary/stream.rs).
+fn site_files_but_data(src: &Sources<'_>, default_404: Option<Bytes>) -> OutputFiles {
+    let config = src.config;
+    let mut files = OutputFiles::new();
+    // Static hosts serve /404.html for unknown paths: use the default language's.
+    if let Some(b) = default_404 {
+        files.insert(crate::routes::file_for(crate::routes::ROOT_NOT_FOUND), b);
+    }
     files.extend(output::media::media_files(src.root, src.site));
     if let Some(dcat) = output::dcat::catalogue(src.site, &dcat_labels(src), src.now.date()) {
         files.insert(crate::routes::file_for(crate::routes::DCAT), dcat.into());
     }
-    entries.sort_by(|a, b| a.loc.cmp(&b.loc));
-    files.insert(
-        crate::routes::file_for(crate::routes::SITEMAP),
-        sitemap::sitemap(&entries).into(),
-    );
     files.insert(
         crate::routes::file_for(crate::routes::ROBOTS),
         sitemap::robots(&config.base_url).into(),

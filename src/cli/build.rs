@@ -38,6 +38,9 @@ impl Progress for Bar {
     fn finish(&self) {
         self.0.finish_and_clear();
     }
+    fn phase_done(&self) {
+        crate::return_freed_memory();
+    }
 }
 
 use wegweiser::tool_text::ToolText;

@@ -189,13 +189,29 @@ struct ListView<'a> {
 
 /// Every API file of one language: index, list pages, items, taxonomies.
 pub fn language_files(ctx: &ApiContext, lang: &Language, labels: &ApiLabels) -> OutputFiles {
+    let mut files = OutputFiles::new();
+    each_language_file(ctx, lang, labels, |path, bytes| {
+        files.insert(path, bytes.into());
+    });
+    files
+}
+
+/// The files of [`language_files`], each given to `emit` (path, bytes) as
+/// soon as it is made: a full build writes it and keeps only the list
+/// pages' entries, not a language's item files (about 120 MB at 10,000
+/// offers).
+pub fn each_language_file(
+    ctx: &ApiContext,
+    lang: &Language,
+    labels: &ApiLabels,
+    mut emit: impl FnMut(String, &[u8]),
+) {
     let key = lang.key.as_str();
     let items = ItemContext {
         site: ctx.site,
         now: ctx.now,
     };
     let item_schema = ctx.schema("item");
-    let mut files = OutputFiles::new();
     let mut lists = BTreeMap::new();
     for kind in KINDS {
         let all: Vec<&Item> = ctx.site.of_kind(kind).collect();
@@ -206,7 +222,7 @@ pub fn language_files(ctx: &ApiContext, lang: &Language, labels: &ApiLabels) -> 
             .map(|it| {
                 let json = items.view(it, key).to_json(&item_schema);
                 let path = file(&routes::api_item(key, kind, &it.slug));
-                files.insert(path, json.file.into());
+                emit(path, &json.file);
                 json.entry
             })
             .collect();
@@ -229,7 +245,7 @@ pub fn language_files(ctx: &ApiContext, lang: &Language, labels: &ApiLabels) -> 
                 next: (page < pages).then(|| ctx.abs(&routes::api_list(key, kind, page + 1))),
             };
             let path = file(&routes::api_list(key, kind, page));
-            files.insert(path, list_page(&list, entries));
+            emit(path, &list_page(&list, entries));
         }
         let summary = ListSummary {
             kind,
@@ -250,12 +266,11 @@ pub fn language_files(ctx: &ApiContext, lang: &Language, labels: &ApiLabels) -> 
         taxonomies: ctx.abs(&routes::api_taxonomies(key)),
         lists,
     };
-    files.insert(file(&routes::api_index(key)), json(&index));
-    files.insert(
+    emit(file(&routes::api_index(key)), &json(&index));
+    emit(
         file(&routes::api_taxonomies(key)),
-        json(&taxonomies(ctx, key, labels)),
+        &json(&taxonomies(ctx, key, labels)),
     );
-    files
 }
 
 /// A list page: its own members, then `items` of the serialised entries.

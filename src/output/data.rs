@@ -32,29 +32,45 @@ pub fn data_files(
     now: DateTime,
     labels: &BTreeMap<String, FeedLabels>,
 ) -> OutputFiles {
+    let all = std::sync::Mutex::new(OutputFiles::new());
+    let Ok(()) = data_files_each(site, now, labels, |files| {
+        // A panic elsewhere leaves the map whole (only extended).
+        let mut all = all
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        all.extend(files);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    all.into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The files of [`data_files`], one language's at a time given to `sink`
+/// (languages in parallel): a full build writes them and drops them, rather
+/// than holding every language's at once. The first error of `sink` ends it.
+pub fn data_files_each<E: Send>(
+    site: &Site,
+    now: DateTime,
+    labels: &BTreeMap<String, FeedLabels>,
+    sink: impl Fn(OutputFiles) -> Result<(), E> + Sync,
+) -> Result<(), E> {
     let cfg = &site.config;
     let ctx = DataContext::new(site, now, host(&cfg.base_url));
-    // Languages in parallel; the map sorts their files.
-    let per_language: Vec<OutputFiles> = cfg
-        .languages
-        .par_iter()
-        .map(|lang| {
-            let mut files = OutputFiles::new();
-            if let Some(label) = labels.get(&lang.key) {
-                let tag = lang.tag_str();
-                let lt = (lang.key.as_str(), tag.as_str());
-                let shared = LanguageEntries::new(&ctx, &lang.key, &tag);
-                event_calendars(&ctx, lt, &shared, &mut files);
-                upcoming_calendar(&ctx, lt, label, &shared, &mut files);
-                contact_cards(&ctx, &lang.key, &mut files);
-                atom_feed(&ctx, lt, label, &shared, &mut files);
-                super::feeds::term_feeds(&ctx, lt, label, &shared, &mut files);
-                super::feeds::changes_feed(&ctx, &lang.key, &tag, label, &mut files);
-            }
-            files
-        })
-        .collect();
-    per_language.into_iter().flatten().collect()
+    cfg.languages.par_iter().try_for_each(|lang| {
+        let mut files = OutputFiles::new();
+        if let Some(label) = labels.get(&lang.key) {
+            let tag = lang.tag_str();
+            let lt = (lang.key.as_str(), tag.as_str());
+            let shared = LanguageEntries::new(&ctx, &lang.key, &tag);
+            event_calendars(&ctx, lt, &shared, &mut files);
+            upcoming_calendar(&ctx, lt, label, &shared, &mut files);
+            contact_cards(&ctx, &lang.key, &mut files);
+            atom_feed(&ctx, lt, label, &shared, &mut files);
+            super::feeds::term_feeds(&ctx, lt, label, &shared, &mut files);
+            super::feeds::changes_feed(&ctx, &lang.key, &tag, label, &mut files);
+        }
+        sink(files)
+    })
 }
 
 /// One calendar per event.

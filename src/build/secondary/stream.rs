@@ -9,7 +9,10 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use super::{PageFacts, Sources, api_labels, language_reader_files, site_files, static_files};
+use super::{
+    Sources, api_labels, feed_labels, language_reader_files, site_files_but_data, static_files,
+};
+use crate::build::manifest::PageRecord;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::layout::STATIC_DIR;
 use crate::output::{self, OutputFiles, Staging};
@@ -74,13 +77,18 @@ fn record(written: &mut Written, files: Entries) {
 
 /// Produces and writes every secondary file of a full build into `staging`
 /// (see the module's comment), then the service worker, whose version
-/// covers `pages_digest` and every file written here.
+/// covers `pages_digest` and every file written here. `pages` are the
+/// records of the pages written (the sitemap is made from their
+/// alternates), `default_404` the default language's 404 page.
 pub(in crate::build) fn produce_into(
     src: &Sources<'_>,
     staging: &Staging,
-    pages_digest: u64,
-    pages: PageFacts,
+    pages: &BTreeMap<String, PageRecord>,
+    default_404: Option<output::Bytes>,
+    progress: &dyn crate::build::Progress,
 ) -> Result<WrittenRest, Diagnostics> {
+    let pages_digest =
+        super::pages_digest(pages.iter().map(|(f, r)| (f.as_str(), r.digest)).collect());
     let mut written = Written::new();
     let mut errors = Diagnostics::new();
     let mut statics = static_files(src, &mut errors);
@@ -92,9 +100,34 @@ pub(in crate::build) fn produce_into(
         }
     }
     // The order of `Secondary::merged`: site, images, statics, reader.
-    let site: Vec<_> = site_files(src, pages).into_iter().collect();
+    // The order of `site_files`: data files, then the others (a later
+    // file wins), then the sitemap.
+    let data = std::sync::Mutex::new(Vec::new());
+    output::data::data_files_each(src.site, src.now, &feed_labels(src), |files| {
+        let files: Vec<_> = files.into_iter().collect();
+        let entries = write(staging, &files)?;
+        data.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(entries);
+        Ok::<(), Diagnostic>(())
+    })?;
+    let data = data
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    for entries in data {
+        record(&mut written, entries);
+    }
+    let site: Vec<_> = site_files_but_data(src, default_404).into_iter().collect();
     record(&mut written, write(staging, &site)?);
     drop(site);
+    progress.phase_done();
+    let sitemap = [(
+        crate::routes::file_for(crate::routes::SITEMAP),
+        sitemap(src, pages),
+    )];
+    record(&mut written, write(staging, &sitemap)?);
+    drop(sitemap);
+    progress.phase_done();
     let images = output::images::produce(src.root, src.images, &OutputFiles::new());
     errors.extend(images.errors);
     let images_encoded = images.encoded;
@@ -126,6 +159,18 @@ pub(in crate::build) fn produce_into(
     })
 }
 
+/// The sitemap of the pages that have an entry, by their records (sorted
+/// by address, as [`super::site_files`] sorts its entries: every address is
+/// the base URL and the page's path).
+fn sitemap(src: &Sources<'_>, pages: &BTreeMap<String, PageRecord>) -> Vec<u8> {
+    let mut entries: Vec<(&str, &[crate::render::views::Alternate])> = pages
+        .values()
+        .filter_map(|r| Some((r.path.as_str(), r.sitemap.as_deref()?)))
+        .collect();
+    entries.sort_unstable_by_key(|(path, _)| *path);
+    output::sitemap::sitemap_under(&src.config.base_url, &entries)
+}
+
 /// Each language's search index, manifest, offline list and API files,
 /// written as soon as they are made (languages in parallel), then the API's
 /// root files.
@@ -146,10 +191,7 @@ fn reader_into(
         .par_iter()
         .map(|l| {
             let reader = write(staging, &language_reader_files(src, &builder, l))?;
-            let api: Vec<_> = api::language_files(&api_ctx, l, &api_labels(src, &l.key))
-                .into_iter()
-                .collect();
-            Ok((reader, write(staging, &api)?))
+            Ok((reader, api_into(&api_ctx, src, l, staging)?))
         })
         .collect::<Result<_, Diagnostic>>()?;
     // Recorded in the order of `reader_files`: every language's index, then
@@ -161,4 +203,38 @@ fn reader_into(
     let root: Vec<_> = api::root_files(&api_ctx).into_iter().collect();
     record(written, write(staging, &root)?);
     Ok(())
+}
+
+/// One language's API files, each written as soon as it is made (the item
+/// files of a language are never held together).
+fn api_into(
+    ctx: &crate::output::api::ApiContext<'_>,
+    src: &Sources<'_>,
+    l: &crate::config::Language,
+    staging: &Staging,
+) -> Result<Entries, Diagnostic> {
+    let mut entries = Entries::new();
+    let mut folders = std::collections::BTreeSet::new();
+    let mut failed = None;
+    let labels = api_labels(src, &l.key);
+    output::api::each_language_file(ctx, l, &labels, |k, b| {
+        if failed.is_some() {
+            return;
+        }
+        let folder = k.rsplit_once('/').map_or("", |(f, _)| f);
+        let made = if folders.contains(folder) {
+            Ok(())
+        } else {
+            folders.insert(folder.to_string());
+            staging.create_dirs_for([k.as_str()])
+        };
+        match made.and_then(|()| staging.write(&k, b)) {
+            Ok(()) => {
+                let digest = output::offline::page_digest(&k, b);
+                entries.push((k, digest, b.len()));
+            }
+            Err(d) => failed = Some(d),
+        }
+    });
+    failed.map_or(Ok(entries), Err)
 }

@@ -46,6 +46,15 @@ impl<'a> Cards<'a> {
 }
 
 impl<'a> PageBuilder<'a> {
+    /// Forgets the cards rendered in `lang` (a full build has written the
+    /// language's lists: at 10,000 offers a language's cards are some
+    /// 15 MB). A card asked for again is rendered again, the same.
+    pub fn forget_cards(&self, lang: &str) {
+        if let Some(mut cards) = self.cards.locked(lang) {
+            *cards = HashMap::new();
+        }
+    }
+
     /// The card of `item` in `lang`, rendered on first use.
     pub(super) fn card_html(
         &self,
