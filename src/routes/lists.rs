@@ -64,11 +64,15 @@ pub fn lists(site: &Site) -> Vec<Route> {
         .map(|k| Route::Section(k, 1))
         .collect();
     r.push(Route::Archive(1));
-    let filters: BTreeSet<Route> = site
+    // Deduplicated in a hash set, then sorted: the same order as a tree
+    // set's, without comparing routes' strings for every offer's lists.
+    let unique: rustc_hash::FxHashSet<Route> = site
         .of_kind(Kind::Offer)
         .flat_map(lists_of)
         .filter(|l| l.is_combination() || matches!(l, Route::OfferedIn(..)))
         .collect();
+    let mut filters: Vec<Route> = unique.into_iter().collect();
+    filters.sort_unstable();
     r.extend(filters);
     for t in Taxonomy::ALL {
         let terms = site.config.taxonomies.terms(t);
