@@ -324,30 +324,7 @@ impl Pipeline {
             return Err(ds);
         };
         let keys = changed_items(&self.site, &site);
-        // Images are measured again (headers only; variants come from the
-        // cache) unless only Markdown files changed and every changed item
-        // refers to images as before.
-        let markdown_only = content
-            .iter()
-            .all(|p| p.extension().is_some_and(|e| e == "md"));
-        let refs_alike = markdown_only
-            && keys
-                .iter()
-                .all(|(k, s)| match (self.site.get(*k, s), site.get(*k, s)) {
-                    (Some(a), Some(b)) => crate::media::refs::same_refs(a, b),
-                    _ => false,
-                });
-        let mut images_changed = false;
-        if !refs_alike {
-            let (images, ids) = crate::media::measure(root, &site);
-            if ids.has_errors() {
-                let mut ds = ids;
-                ds.sort();
-                return Err(ds);
-            }
-            images_changed = !same_images(&self.images, &images);
-            self.images = images;
-        }
+        let images_changed = self.measure_again(content, &site, &keys)?;
         let bodies_only = keys
             .iter()
             .all(|(k, s)| only_bodies_differ(self.site.get(*k, s), site.get(*k, s)));
@@ -363,43 +340,7 @@ impl Pipeline {
                 }
             }
         } else {
-            let (affected, counts_changed) =
-                crate::routes::affected_counting(&self.site, &site, &keys, self.now);
-            // Of a list, only the pages whose cards or order changed (deps.rs).
-            // Both start from the title orders worked out before: the new
-            // one moves only the changed items in them.
-            let orders = &self.title_orders;
-            let (old_b, b) = (
-                self.builder_for(&self.site, messages)
-                    .with_title_orders(orders, &BTreeSet::new()),
-                self.builder_for(&site, messages)
-                    .with_title_orders(orders, &keys),
-            );
-            let langs = self.config.language_keys();
-            let cards = deps::cards_changed(&old_b, &self.site, &b, &site, &keys, &langs);
-            let order = |lang: &str, first: &Route| {
-                old_b
-                    .list_items(lang, first)
-                    .map(|items| items.into_iter().map(deps::key_of).collect())
-            };
-            let before = deps::ListsBefore {
-                order: &order,
-                card_changed: &|lang, k| cards.get(lang).is_some_and(|c| c.contains(k)),
-                whole: &|r| counts_changed && r.has_filters(),
-            };
-            let routes = b.routes();
-            jobs.extend(deps::pages_to_render(
-                &b, &routes, &langs, &affected, &before,
-            ));
-            let templates = match with {
-                RenderWith::Skip => None,
-                RenderWith::Current => Some(&self.templates),
-                RenderWith::New(t) => Some(t),
-            };
-            if let Some(t) = templates {
-                let picked = Some(std::mem::take(jobs));
-                rendered = Some(self.render_with(&b, t, picked, Some(routes))?);
-            }
+            rendered = self.pick_and_render(&site, &keys, messages, with, jobs)?;
         }
         Ok(Some(ContentReload {
             site,
@@ -407,6 +348,91 @@ impl Pipeline {
             images_changed,
             rendered,
         }))
+    }
+
+    /// Measures the site's images again (headers only; variants come from
+    /// the cache) unless only Markdown files changed and every changed item
+    /// refers to images as before. Returns whether the images' output can
+    /// differ.
+    fn measure_again(
+        &mut self,
+        content: &[PathBuf],
+        site: &Site,
+        keys: &BTreeSet<ItemKey>,
+    ) -> Result<bool, Diagnostics> {
+        let markdown_only = content
+            .iter()
+            .all(|p| p.extension().is_some_and(|e| e == "md"));
+        let refs_alike = markdown_only
+            && keys
+                .iter()
+                .all(|(k, s)| match (self.site.get(*k, s), site.get(*k, s)) {
+                    (Some(a), Some(b)) => crate::media::refs::same_refs(a, b),
+                    _ => false,
+                });
+        if refs_alike {
+            return Ok(false);
+        }
+        let (images, ids) = crate::media::measure(&self.opts.root, site);
+        if ids.has_errors() {
+            let mut ds = ids;
+            ds.sort();
+            return Err(ds);
+        }
+        let changed = !same_images(&self.images, &images);
+        self.images = images;
+        Ok(changed)
+    }
+
+    /// A change beyond the items' own pages: adds the pages it affects to
+    /// `jobs` (of a list, only those whose cards or order changed: deps.rs)
+    /// and renders them `with` the templates given, by the builder of
+    /// `site` that picked them (`None`: not rendered, the text failed).
+    fn pick_and_render(
+        &self,
+        site: &Site,
+        keys: &BTreeSet<ItemKey>,
+        messages: &Messages,
+        with: RenderWith<'_>,
+        jobs: &mut BTreeSet<(String, Route)>,
+    ) -> Result<Option<Rendered>, Diagnostics> {
+        let (affected, counts_changed) =
+            crate::routes::affected_counting(&self.site, site, keys, self.now);
+        // Both builders start from the title orders worked out before:
+        // the new one moves only the changed items in them.
+        let orders = &self.title_orders;
+        let (old_b, b) = (
+            self.builder_for(&self.site, messages)
+                .with_title_orders(orders, &BTreeSet::new()),
+            self.builder_for(site, messages)
+                .with_title_orders(orders, keys),
+        );
+        let langs = self.config.language_keys();
+        let cards = deps::cards_changed(&old_b, &self.site, &b, site, keys, &langs);
+        let order = |lang: &str, first: &Route| {
+            old_b
+                .list_items(lang, first)
+                .map(|items| items.into_iter().map(deps::key_of).collect())
+        };
+        let before = deps::ListsBefore {
+            order: &order,
+            card_changed: &|lang, k| cards.get(lang).is_some_and(|c| c.contains(k)),
+            whole: &|r| counts_changed && r.has_filters(),
+        };
+        let routes = b.routes();
+        jobs.extend(deps::pages_to_render(
+            &b, &routes, &langs, &affected, &before,
+        ));
+        let templates = match with {
+            RenderWith::Skip => None,
+            RenderWith::Current => Some(&self.templates),
+            RenderWith::New(t) => Some(t),
+        };
+        let Some(t) = templates else {
+            return Ok(None);
+        };
+        let picked = Some(std::mem::take(jobs));
+        self.render_with(&b, t, picked, Some(routes)).map(Some)
     }
 
     /// Commits what was loaded again, then stores the pages `rendered`
