@@ -232,7 +232,12 @@ pub fn build_kept(
     let out = opts.out_dir();
     output::check_output_dir(&opts.root, &out)?;
     let options = rebuild::options_key(opts, &out);
-    let previous = (!clean).then(|| Manifest::read(&out, &options)).flatten();
+    // Without its output (removed, or never built) a manifest describes
+    // nothing to keep: not read (at 10,000 offers it is 55 MB of JSON).
+    let kept_output = out.join(output::OUTPUT_MARKER).is_file();
+    let previous = (!clean && kept_output)
+        .then(|| Manifest::read(&out, &options))
+        .flatten();
     let stamped_at = manifest::clock_now();
     let inputs = manifest::stamp_inputs(&opts.root, previous.as_ref());
     let p = Pipeline::load_once(opts)?;
@@ -240,6 +245,8 @@ pub fn build_kept(
         Some(old) => p.rebuild(old, &inputs, &out, progress)?,
         None => None,
     };
+    // Not held through a full build (or the rest of an incremental one).
+    drop(previous);
     let (staging, mut report, mut warnings, mut m, mode) = match rebuilt {
         Some(r) => (
             r.staging,
