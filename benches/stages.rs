@@ -84,7 +84,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             pages
                 .iter()
-                .map(|p| wegweiser::render::minify(&p.html).len())
+                .map(|p| wegweiser::render::minify(&String::from_utf8_lossy(&p.html)).len())
                 .sum::<usize>()
         })
     });

@@ -442,8 +442,7 @@ impl Pipeline {
 
     /// For a site below a path, prefixes a rendered page's site paths.
     /// (Pages are not minified one by one: the templates were, once.)
-    pub(super) fn finish_page(&self, html: String) -> Vec<u8> {
-        let bytes = html.into_bytes();
+    pub(super) fn finish_page(&self, bytes: Vec<u8>) -> Vec<u8> {
         let base_path = output::base_path::base_path(&self.config.base_url);
         if base_path.is_empty() {
             bytes

@@ -174,7 +174,7 @@ impl PageBuilder<'_> {
                 .arg("view", "chooser")
                 .arg("detail", e.to_string())
         })?;
-        let html = templates.render("chooser.html", &ctx)?;
+        let html = templates.render_bytes("chooser.html", &ctx)?;
         Ok(RenderedPage {
             path: routes::CHOOSER.into(),
             html,

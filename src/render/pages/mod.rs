@@ -85,7 +85,8 @@ pub const MESSAGES_ASKED_BY_CODE: &[&str] = &[
 pub struct RenderedPage {
     /// URL path (`/de/offers/x/`).
     pub path: String,
-    pub html: String,
+    /// Its HTML (UTF-8: see [`Templates::render_bytes`]).
+    pub html: Vec<u8>,
     /// `Some(alternates)` if the page belongs in the sitemap.
     pub sitemap: Option<Vec<Alternate>>,
 }
@@ -226,7 +227,7 @@ impl<'a> PageBuilder<'a> {
                 .arg("detail", e.to_string())
         })?;
         self.shared.fill(&mut ctx, templates, lang, view.section)?;
-        let html = templates.render(template, &ctx)?;
+        let html = templates.render_bytes(template, &ctx)?;
         Ok(RenderedPage {
             path: view.path,
             html,
