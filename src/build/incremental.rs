@@ -512,7 +512,7 @@ fn same_images(a: &crate::media::Images, b: &crate::media::Images) -> bool {
 
 /// Items whose files differ between two loads (added, removed or changed).
 fn changed_items(old: &Site, new: &Site) -> BTreeSet<ItemKey> {
-    let texts = |i: &Item| -> Vec<(String, Arc<str>)> {
+    let texts = |i: &Item| -> Vec<(String, Arc<String>)> {
         i.texts
             .iter()
             .map(|(l, t)| (l.clone(), t.file.text.clone()))

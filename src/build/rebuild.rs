@@ -393,7 +393,7 @@ fn fronts(site: &Site) -> BTreeMap<String, String> {
                 .collect();
             (
                 path.join("/"),
-                manifest::hash(t.file.text[..t.body.start].as_bytes()),
+                manifest::digest(t.file.text[..t.body.start].as_bytes()),
             )
         })
         .collect()
@@ -422,7 +422,7 @@ fn timing(site: &Site, now: jiff::civil::DateTime) -> BTreeMap<String, String> {
 
 /// Hash of the filter counts at `now` (every list with filter links shows them).
 fn counts_hash(site: &Site, now: jiff::civil::DateTime) -> String {
-    manifest::hash(format!("{:?}", crate::routes::filter_counts(site, now)).as_bytes())
+    manifest::digest(format!("{:?}", crate::routes::filter_counts(site, now)).as_bytes())
 }
 
 /// The report of a rebuild: every page and file of the new output

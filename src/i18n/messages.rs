@@ -9,7 +9,9 @@
 //! errors, as every other language falls back to it; in the others, warnings
 //! naming the file and line (`--strict` fails on them).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap;
 use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -53,11 +55,11 @@ pub struct Messages {
     /// Ids that other messages refer to (`{ other-message }`).
     referenced: BTreeSet<String>,
     /// Every defined id, marked once something asked for it (for `check`).
-    used: HashMap<String, AtomicBool>,
+    used: FxHashMap<String, AtomicBool>,
     /// Language → id → every message formatted without arguments: templates
     /// ask for the same interface text on every page (a twentieth of a
     /// build's CPU time).
-    plain: BTreeMap<String, HashMap<String, Formatted>>,
+    plain: BTreeMap<String, FxHashMap<String, Formatted>>,
 }
 
 /// A message formatted for one language.
@@ -144,7 +146,7 @@ impl Messages {
             problems: Mutex::new(BTreeMap::new()),
             defined,
             referenced,
-            used: HashMap::new(),
+            used: FxHashMap::default(),
             plain: BTreeMap::new(),
         };
         messages.used = messages

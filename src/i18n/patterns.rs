@@ -10,6 +10,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use fluent_bundle::FluentResource;
 use fluent_syntax::ast;
 
@@ -25,7 +27,7 @@ const FUNCTIONS: &[&str] = &["NUMBER"];
 pub(super) struct Patterns {
     files: Vec<SourceFile>,
     /// Pattern name → index into `nodes`.
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
     /// In the order of the files and of the definitions in them.
     nodes: Vec<Node>,
     /// Message `id` or term `-id` → (file, offset) of its (first) definition.
