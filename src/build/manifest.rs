@@ -34,9 +34,8 @@ pub(super) struct Stamp {
     pub size: u64,
     /// Nanoseconds since 1970.
     pub mtime: u64,
-    /// Inputs: SHA-256 of the bytes (hex, first 128 bits). Outputs: their
-    /// XXH3-128 ([`digest`]), compared with a new build's bytes instead of
-    /// reading the file; empty where unknown.
+    /// The XXH3-128 of the bytes ([`digest`]); an output's is compared with
+    /// a new build's bytes instead of reading the file. Empty where unknown.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub hash: String,
 }
@@ -169,10 +168,30 @@ fn binary_id() -> String {
 
 /// Nanoseconds since 1970 of a file's modification (0 if unknown).
 pub(super) fn mtime_of(m: &std::fs::Metadata) -> u64 {
-    m.modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+    nanos(m.modified().ok())
+}
+
+fn nanos(t: Option<std::time::SystemTime>) -> u64 {
+    t.and_then(|t| t.duration_since(UNIX_EPOCH).ok())
         .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
+}
+
+/// The stamps of the files a full build wrote, as [`stamp_outputs`] would
+/// find them after the commit, with their digests.
+pub(super) fn stamps_of(
+    written: BTreeMap<String, crate::output::WrittenFile>,
+) -> BTreeMap<String, Stamp> {
+    written
+        .into_iter()
+        .map(|(rel, w)| {
+            let stamp = Stamp {
+                size: w.size,
+                mtime: nanos(w.modified),
+                hash: w.digest,
+            };
+            (rel, stamp)
+        })
+        .collect()
 }
 
 /// Nanoseconds since 1970 now.

@@ -259,7 +259,7 @@ pub fn build_kept(
             // A full build leaves no previous output: it shares no file
             // with the new one, and may be stale.
             output::previous::remove(&out);
-            let staging = Staging::new(&out)?.recording_digests();
+            let staging = Staging::new(&out)?.recording();
             let (report, warnings, records) = p.build_recorded(&staging, progress)?;
             let m = p.record(options, &inputs, records);
             (staging, report, warnings, m, BuildMode::Full)
@@ -273,14 +273,8 @@ pub fn build_kept(
     Manifest::invalidate(&out).map_err(write_failed)?;
     match mode {
         BuildMode::Full => {
-            let digests = staging.take_digests();
+            m.outputs = manifest::stamps_of(staging.take_written());
             staging.commit()?;
-            m.outputs = manifest::stamp_outputs(&out);
-            for (rel, stamp) in m.outputs.iter_mut() {
-                if let Some(d) = digests.get(rel) {
-                    stamp.hash = d.clone();
-                }
-            }
         }
         BuildMode::Incremental => {
             // The previous output stays beside the new one, for the next

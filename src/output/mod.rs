@@ -25,7 +25,7 @@ mod staging;
 pub mod static_scripts;
 pub mod vcard;
 
-pub use staging::Staging;
+pub use staging::{Staging, WrittenFile};
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -34,9 +34,21 @@ pub struct Staging {
     out: PathBuf,
     tmp: PathBuf,
     committed: bool,
-    /// The digest of every file written, if asked for
-    /// ([`Staging::recording_digests`]).
-    digests: Option<std::sync::Mutex<Vec<(String, String)>>>,
+    /// Every file written, if asked for ([`Staging::recording`]).
+    written: Option<std::sync::Mutex<Vec<(String, WrittenFile)>>>,
+}
+
+/// What the build manifest keeps of a file written into the staging
+/// folder: what a walk of the output folder would find after the commit
+/// (the folder is renamed as a whole, its files keep their times), and the
+/// digest of its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenFile {
+    pub size: u64,
+    /// Its modification time (`None` where the system has none).
+    pub modified: Option<std::time::SystemTime>,
+    /// XXH3-128 of its bytes, hex.
+    pub digest: String,
 }
 
 impl Staging {
@@ -55,7 +67,7 @@ impl Staging {
             out: out.to_path_buf(),
             tmp,
             committed: false,
-            digests: None,
+            written: None,
         };
         let marker = staging.tmp.join(OUTPUT_MARKER);
         std::fs::write(
@@ -74,33 +86,38 @@ impl Staging {
             out: out.to_path_buf(),
             tmp: folder,
             committed: false,
-            digests: None,
+            written: None,
         }
     }
 
-    /// Records the digest (XXH3-128, hex) of every file written from now
-    /// on, for [`Staging::take_digests`] (the build manifest keeps them).
-    pub fn recording_digests(mut self) -> Staging {
-        self.digests = Some(std::sync::Mutex::new(Vec::new()));
+    /// Records every file written from now on, for [`Staging::take_written`]
+    /// (the build manifest keeps them: no walk of the output afterwards).
+    pub fn recording(mut self) -> Staging {
+        self.written = Some(std::sync::Mutex::new(Vec::new()));
         self
     }
 
-    /// The digests recorded so far, by file (relative path).
-    pub fn take_digests(&self) -> BTreeMap<String, String> {
-        let Some(d) = &self.digests else {
+    /// The files recorded so far, by file (relative path).
+    pub fn take_written(&self) -> BTreeMap<String, WrittenFile> {
+        let Some(w) = &self.written else {
             return BTreeMap::new();
         };
         // A poisoned lock: a writing thread panicked; its list is still whole.
-        let mut d = d.lock().unwrap_or_else(|e| e.into_inner());
-        std::mem::take(&mut *d).into_iter().collect()
+        let mut w = w.lock().unwrap_or_else(|e| e.into_inner());
+        std::mem::take(&mut *w).into_iter().collect()
     }
 
-    fn note_digest(&self, rel: &str, bytes: &[u8]) {
-        if let Some(d) = &self.digests {
-            let digest = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes));
-            d.lock()
+    /// Notes the file `rel` just written with `bytes`, if recording.
+    fn note(&self, rel: &str, bytes: &[u8], m: &std::fs::Metadata) {
+        if let Some(w) = &self.written {
+            let file = WrittenFile {
+                size: m.len(),
+                modified: m.modified().ok(),
+                digest: format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes)),
+            };
+            w.lock()
                 .unwrap_or_else(|e| e.into_inner())
-                .push((rel.to_string(), digest));
+                .push((rel.to_string(), file));
         }
     }
 
@@ -148,8 +165,14 @@ impl Staging {
             return Err(Diagnostic::error("write-outside-output").arg("path", rel));
         }
         let path = self.tmp.join(rel);
-        self.note_digest(rel, bytes);
-        std::fs::write(&path, bytes).map_err(|e| unchanged(&self.out, "write", &path, e))
+        let failed = |e| unchanged(&self.out, "write", &path, e);
+        let mut file = std::fs::File::create(&path).map_err(failed)?;
+        io::Write::write_all(&mut file, bytes).map_err(failed)?;
+        if self.written.is_some() {
+            // The time of the open file: no second look-up of its path.
+            self.note(rel, bytes, &file.metadata().map_err(failed)?);
+        }
+        Ok(())
     }
 
     /// Takes the output folder's file `rel` into the staging folder as it
@@ -195,7 +218,11 @@ impl Staging {
         }
         let path = self.tmp.join(rel);
         if std::fs::hard_link(from, &path).is_ok() {
-            self.note_digest(rel, bytes);
+            if self.written.is_some() {
+                let m = std::fs::metadata(&path)
+                    .map_err(|e| unchanged(&self.out, "write", &path, e))?;
+                self.note(rel, bytes, &m);
+            }
             return Ok(());
         }
         let _ = std::fs::remove_file(&path);
