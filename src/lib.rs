@@ -14,6 +14,7 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod digest;
 pub mod editorial;
 pub mod i18n;
 pub mod layout;

@@ -201,13 +201,8 @@ pub(super) fn clock_now() -> u64 {
         .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
 }
 
-/// The digest the manifest records of a file's bytes, input or output
-/// (XXH3-128, hex). It detects changes; it is no security boundary: whoever
-/// could plant a colliding input file can change the site in the open. (It
-/// was SHA-256 for the inputs: 1 % of a full build's CPU at 10,000 offers.)
-pub(crate) fn digest(bytes: &[u8]) -> String {
-    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes))
-}
+/// The digest the manifest records of a file's bytes, input or output.
+pub(crate) use crate::digest::digest;
 
 /// Every file below `dir` (links followed, at most 32 levels) with its
 /// metadata, by path relative to `base`, '/'-separated.
@@ -240,7 +235,14 @@ pub(super) fn walk(base: &Path, dir: &Path, found: &mut BTreeMap<String, std::fs
 /// The input files of the site at `root` with their stamps: a file whose
 /// size and time match `previous` (and that did not change in the instant
 /// `previous` was stamped) keeps its recorded hash without being read.
-pub(super) fn stamp_inputs(root: &Path, previous: Option<&Manifest>) -> BTreeMap<String, Stamp> {
+///
+/// Files for which `read_later` holds are not read: their hash is left
+/// empty for [`fill_hashes`].
+pub(super) fn stamp_inputs(
+    root: &Path,
+    previous: Option<&Manifest>,
+    read_later: impl Fn(&str) -> bool + Sync,
+) -> BTreeMap<String, Stamp> {
     let mut found = BTreeMap::new();
     for name in INPUTS {
         let p = root.join(name);
@@ -266,16 +268,57 @@ pub(super) fn stamp_inputs(root: &Path, previous: Option<&Manifest>) -> BTreeMap
                     })
                 });
                 let hash = match known {
+                    _ if read_later(&rel) => String::new(),
                     Some(s) => s.hash.clone(),
-                    None => std::fs::read(root.join(&rel))
-                        .map(|b| digest(&b))
-                        .unwrap_or_default(),
+                    None => read_digest(root, &rel),
                 };
                 (rel, Stamp { size, mtime, hash })
             })
             .collect()
     };
     stamps.into_iter().collect()
+}
+
+/// The digest of the input file `rel`; empty if it cannot be read.
+fn read_digest(root: &Path, rel: &str) -> String {
+    std::fs::read(root.join(rel))
+        .map(|b| digest(&b))
+        .unwrap_or_default()
+}
+
+/// Whether the input `rel` is a content file the loader reads (and hashes:
+/// [`crate::content::load::LoadOptions::digests`]).
+pub(super) fn is_content(rel: &str) -> bool {
+    rel.strip_prefix(crate::layout::CONTENT_DIR)
+        .is_some_and(|r| r.starts_with('/') && r.ends_with(".md"))
+}
+
+/// Gives the inputs [`stamp_inputs`] left unread the digests the loader
+/// noted (`digests`, by path relative to `content/`); an input the loader
+/// did not read (too large, or no content file after all) is read now: its
+/// bytes reached no output.
+pub(super) fn fill_hashes(
+    root: &Path,
+    inputs: &mut BTreeMap<String, Stamp>,
+    digests: crate::content::load::Digests,
+) {
+    let digests = digests
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    for (rel, d) in digests {
+        let key = Path::new(crate::layout::CONTENT_DIR)
+            .join(rel)
+            .to_string_lossy()
+            .replace('\\', "/");
+        if let Some(stamp) = inputs.get_mut(&key) {
+            stamp.hash = d;
+        }
+    }
+    for (rel, stamp) in inputs.iter_mut() {
+        if stamp.hash.is_empty() && is_content(rel) {
+            stamp.hash = read_digest(root, rel);
+        }
+    }
 }
 
 /// The output files of `out` (the marker file left out) with size and
@@ -334,4 +377,38 @@ pub(super) fn outputs_unchanged(out: &Path, recorded: &BTreeMap<String, Stamp>) 
                 .get(rel)
                 .is_some_and(|r| r.size == s.size && r.mtime == s.mtime)
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_files_are_hashed_by_the_loader_and_the_rest_read() {
+        assert!(is_content("content/offers/a.md"));
+        assert!(is_content("content/_index.md"));
+        assert!(!is_content("content/offers/flyer.pdf"));
+        assert!(!is_content("contents/a.md"));
+        assert!(!is_content("themes/default/templates/item.html"));
+
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(root.path().join("content/offers")).unwrap();
+        std::fs::write(root.path().join("content/offers/a.md"), "A").unwrap();
+        std::fs::write(root.path().join("content/offers/b.md"), "B").unwrap();
+        std::fs::write(root.path().join("content/offers/c.pdf"), "C").unwrap();
+        std::fs::write(root.path().join("site.toml"), "S").unwrap();
+        let mut inputs = stamp_inputs(root.path(), None, is_content);
+        assert_eq!(inputs["content/offers/a.md"].hash, "");
+        assert_eq!(inputs["content/offers/c.pdf"].hash, digest(b"C"));
+        assert_eq!(inputs["site.toml"].hash, digest(b"S"));
+        // The loader noted a.md (as it read it); b.md it did not read.
+        let noted = crate::content::load::Digests::new(vec![(
+            PathBuf::from("offers/a.md"),
+            "as-read".to_string(),
+        )]);
+        fill_hashes(root.path(), &mut inputs, noted);
+        assert_eq!(inputs["content/offers/a.md"].hash, "as-read");
+        assert_eq!(inputs["content/offers/b.md"].hash, digest(b"B"));
+        assert_eq!(inputs["site.toml"].hash, digest(b"S"));
+    }
 }

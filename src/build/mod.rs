@@ -65,6 +65,7 @@ impl BuildOptions {
             drafts: self.drafts,
             reserved_pages: crate::routes::RESERVED_SEGMENTS,
             labels: crate::content::naming::TermLabels::NONE,
+            digests: None,
         }
     }
 
@@ -196,7 +197,7 @@ pub fn build_examined(
     let out = opts.out_dir();
     output::check_output_dir(&opts.root, &out)?;
     // A one-off build reloads nothing: no parsed files stay in memory.
-    let p = Pipeline::load_once(opts)?;
+    let p = Pipeline::load_once(opts, None)?;
     // Dropped on error: the staging folder is removed, the old output stays.
     let staging = Staging::new(&out)?;
     let (mut report, mut warnings) = p.build_into(&staging, progress)?;
@@ -239,8 +240,12 @@ pub fn build_kept(
         .then(|| Manifest::read(&out, &options))
         .flatten();
     let stamped_at = manifest::clock_now();
-    let inputs = manifest::stamp_inputs(&opts.root, previous.as_ref());
-    let p = Pipeline::load_once(opts)?;
+    // The content files are hashed as the loader reads them: the manifest
+    // records what this build read (and nothing is read twice).
+    let mut inputs = manifest::stamp_inputs(&opts.root, previous.as_ref(), manifest::is_content);
+    let digests = crate::content::load::Digests::default();
+    let p = Pipeline::load_once(opts, Some(&digests))?;
+    manifest::fill_hashes(&opts.root, &mut inputs, digests);
     let rebuilt = match &previous {
         Some(old) => p.rebuild(old, &inputs, &out, progress)?,
         None => None,

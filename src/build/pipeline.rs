@@ -12,7 +12,7 @@ use super::secondary::{self, PageFacts, Secondary, SecondaryParts, Sources};
 use super::{BuildOptions, Change, errors_only};
 use crate::config::SiteConfig;
 use crate::content::Site;
-use crate::content::load::{ContentCache, LoadOptions, load_site, load_site_cached};
+use crate::content::load::{ContentCache, Digests, LoadOptions, load_site, load_site_cached};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{LocaleFormatter, Messages};
 use crate::output::{self, Bytes, OutputFiles};
@@ -101,18 +101,26 @@ impl Pipeline {
 
     /// Loads config, interface text, content, formatters and templates.
     pub fn load(opts: &BuildOptions) -> Result<Pipeline, Diagnostics> {
-        Self::load_keeping(opts, true)
+        Self::load_keeping(opts, true, None)
     }
 
     /// [`Pipeline::load`] for a one-off build, which reloads nothing: no
     /// parsed files are kept, and each item's are dropped as soon as it is
-    /// assembled (see [`crate::content::load::load_site`]).
-    pub(super) fn load_once(opts: &BuildOptions) -> Result<Pipeline, Diagnostics> {
-        Self::load_keeping(opts, false)
+    /// assembled (see [`crate::content::load::load_site`]). The digest of
+    /// each content file as read goes to `digests`, if given.
+    pub(super) fn load_once(
+        opts: &BuildOptions,
+        digests: Option<&Digests>,
+    ) -> Result<Pipeline, Diagnostics> {
+        Self::load_keeping(opts, false, digests)
     }
 
     /// [`Pipeline::load`], keeping the parsed content files if `keep_cache`.
-    fn load_keeping(opts: &BuildOptions, keep_cache: bool) -> Result<Pipeline, Diagnostics> {
+    fn load_keeping(
+        opts: &BuildOptions,
+        keep_cache: bool,
+        digests: Option<&Digests>,
+    ) -> Result<Pipeline, Diagnostics> {
         let root = &opts.root;
         // Language keys may not be names the URL scheme uses beside them.
         let mut config =
@@ -128,6 +136,7 @@ impl Pipeline {
         let labels = messages.term_labels(&config);
         let load = LoadOptions {
             labels: &labels,
+            digests,
             ..opts.load_options()
         };
         let (site, cds) = if keep_cache {

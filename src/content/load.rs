@@ -29,7 +29,14 @@ pub struct LoadOptions<'l> {
     /// The labels of taxonomy terms, for hints when a label is typed where
     /// a key belongs (from the interface text, passed in).
     pub labels: &'l super::naming::TermLabels,
+    /// Where to note each content file's digest ([`crate::digest`]) of
+    /// its bytes as read, by path relative to `content/`: the build
+    /// manifest records what the build read, without reading it again.
+    pub digests: Option<&'l Digests>,
 }
+
+/// The digests [`LoadOptions::digests`] collects (from many threads).
+pub type Digests = std::sync::Mutex<Vec<(PathBuf, String)>>;
 
 /// Every Markdown file under `content/`, relative to it, in sorted order.
 /// Links are followed by the rule of [`crate::site_folder`].
@@ -91,7 +98,7 @@ pub fn load_site(
         .map(|(key, rels)| {
             let results = rels
                 .into_iter()
-                .map(|(rel, id)| read_and_parse_identified(root, rel, id));
+                .map(|(rel, id)| read_and_parse_identified(root, rel, id, opts.digests));
             let mut gds = Diagnostics::new();
             let a = assemble_group(root, results, config, opts, &mut gds);
             (key, a, gds)
@@ -414,7 +421,7 @@ fn read_and_parse(
     rel: &Path,
     lang_keys: &[String],
 ) -> Result<ParsedFile, ParseFailure> {
-    read_and_parse_identified(root, rel, identify_file(rel, lang_keys)?)
+    read_and_parse_identified(root, rel, identify_file(rel, lang_keys)?, None)
 }
 
 /// The identity of the content file `rel` (relative to `content/`) by its name.
@@ -425,11 +432,13 @@ fn identify_file(rel: &Path, lang_keys: &[String]) -> Result<FileId, ParseFailur
     })
 }
 
-/// Reads and parses the content file `rel`, named as `id`.
+/// Reads and parses the content file `rel`, named as `id`; notes the
+/// digest of its bytes in `digests`, if given.
 fn read_and_parse_identified(
     root: &Path,
     rel: &Path,
     id: FileId,
+    digests: Option<&Digests>,
 ) -> Result<ParsedFile, ParseFailure> {
     let shown = Path::new(CONTENT_DIR).join(rel);
     let fail = |d: Diagnostic| (Some(id.clone()), vec![d]);
@@ -450,6 +459,13 @@ fn read_and_parse_identified(
                 .at_path(&shown),
         )
     })?;
+    if let Some(d) = digests {
+        let digest = crate::digest::digest(&bytes);
+        // A poisoned lock: a loading thread panicked; the list is still whole.
+        d.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push((rel.to_path_buf(), digest));
+    }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {

@@ -28,6 +28,7 @@ pub fn load(root: &Path, drafts: bool) -> Result<Site, Diagnostics> {
         drafts,
         reserved_pages: RESERVED_SEGMENTS,
         labels: crate::content::naming::TermLabels::NONE,
+        digests: None,
     };
     match load_site(root, &config, opts) {
         (Some(site), _) => Ok(site),

@@ -113,7 +113,7 @@ impl Staging {
             let file = WrittenFile {
                 size: m.len(),
                 modified: m.modified().ok(),
-                digest: format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes)),
+                digest: crate::digest::digest(bytes),
             };
             w.lock()
                 .unwrap_or_else(|e| e.into_inner())
