@@ -8,7 +8,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::{Change, diff};
+use super::Change;
 use crate::config::SiteConfig;
 use crate::content::Site;
 use crate::diagnostics::Diagnostics;
@@ -16,7 +16,7 @@ use crate::i18n::Messages;
 use crate::layout::{STATIC_DIR, THEMES_DIR};
 use crate::output::data::{FeedLabels, data_files};
 use crate::output::sitemap::{self, SitemapEntry};
-use crate::output::{self, Bytes, OutputFiles};
+use crate::output::{self, Bytes, OutputFiles, Packed, PackedFiles, Packer};
 use crate::render::pages::PageBuilder;
 use crate::render::views::Alternate;
 
@@ -24,17 +24,20 @@ mod stream;
 pub(super) use stream::produce_into;
 
 /// The output files besides the pages, in parts that change for different
-/// reasons, with each file's digest (for the service worker's version).
+/// reasons, with each file's digest (for the service worker's version, and
+/// to tell which files changed without comparing bytes). Held packed if the
+/// pipeline packs (`Sources::pack`), the images as they are (they do not
+/// compress, and `output::images::produce` takes them as its cache).
 #[derive(Clone, Default)]
 pub(super) struct Secondary {
     /// 404.html, data files (.ics, .vcf, feeds), sitemap, robots, _headers:
     /// they change with the site's structure, items' front matter and the
     /// interface text, never with a body.
-    pub site: OutputFiles,
+    pub site: PackedFiles,
     /// Search indexes, web app manifests, offline lists: they change with any text.
-    pub reader: OutputFiles,
+    pub reader: PackedFiles,
     /// The theme's and the site's static folders.
-    pub statics: OutputFiles,
+    pub statics: PackedFiles,
     /// Why files of the static folders could not be read (refused links,
     /// unreadable files), if some could not.
     pub static_errors: Diagnostics,
@@ -50,13 +53,27 @@ pub(super) struct Secondary {
 }
 
 impl Secondary {
-    /// All files of the three parts in one map.
-    fn merged(&self) -> OutputFiles {
+    /// All files of the parts in one map.
+    fn merged(&self) -> PackedFiles {
         let mut all = self.site.clone();
-        all.extend(self.images.iter().map(|(k, v)| (k.clone(), v.clone())));
+        all.extend(
+            self.images
+                .iter()
+                .map(|(k, v)| (k.clone(), Packed::plain(v.clone()))),
+        );
         all.extend(self.statics.iter().map(|(k, v)| (k.clone(), v.clone())));
         all.extend(self.reader.iter().map(|(k, v)| (k.clone(), v.clone())));
         all
+    }
+
+    /// The file `key` as [`Secondary::merged`] has it (the one its digest
+    /// is of).
+    fn winner(&self, key: &str) -> Option<Packed> {
+        let packed = |part: &PackedFiles| part.get(key).cloned();
+        packed(&self.reader)
+            .or_else(|| packed(&self.statics))
+            .or_else(|| self.images.get(key).map(|b| Packed::plain(b.clone())))
+            .or_else(|| packed(&self.site))
     }
 
     /// The errors of the static files and the images.
@@ -66,14 +83,63 @@ impl Secondary {
         ds
     }
 
-    /// Every file, the service worker included.
-    pub fn files(&self) -> OutputFiles {
+    /// Every file, the service worker included, as held.
+    pub fn held_files(&self) -> PackedFiles {
         let mut files = self.merged();
         files.insert(
             crate::routes::file_for(crate::routes::SERVICE_WORKER),
-            self.service_worker.clone(),
+            Packed::plain(self.service_worker.clone()),
         );
         files
+    }
+
+    /// Every file, the service worker included.
+    pub fn files(&self) -> OutputFiles {
+        output::unpack_all(&self.held_files())
+    }
+}
+
+/// How [`produce`] holds the files it made: packed (unless a file is the
+/// one `old` holds: then that is shared), with their digests.
+struct Holder<'a> {
+    old: &'a Secondary,
+    pack: bool,
+}
+
+/// Files as a [`Holder`] holds them, with the digests of the files made.
+#[derive(Default)]
+struct Held {
+    files: PackedFiles,
+    digests: BTreeMap<String, u64>,
+}
+
+impl Held {
+    /// Adds `other` (its files win).
+    fn extend(&mut self, other: Held) {
+        self.files.extend(other.files);
+        self.digests.extend(other.digests);
+    }
+}
+
+impl Holder<'_> {
+    fn hold(&self, files: impl IntoIterator<Item = (String, Bytes)>) -> Held {
+        let mut held = Held::default();
+        let mut packer = self.pack.then(Packer::new);
+        for (k, bytes) in files {
+            let digest = output::offline::page_digest(&k, &bytes);
+            let kept = self
+                .old
+                .winner(&k)
+                .filter(|_| self.old.digests.get(&k) == Some(&digest));
+            let file = match (kept, packer.as_mut()) {
+                (Some(p), _) => p,
+                (None, Some(packer)) => packer.pack(&bytes),
+                (None, None) => Packed::plain(bytes),
+            };
+            held.digests.insert(k.clone(), digest);
+            held.files.insert(k, file);
+        }
+        held
     }
 }
 
@@ -113,6 +179,8 @@ pub(super) struct Sources<'a> {
     pub minify: bool,
     /// The images to publish.
     pub images: &'a crate::media::Images,
+    /// Whether the files are held packed (the preview's).
+    pub pack: bool,
 }
 
 /// What the site part needs to know of the pages.
@@ -158,18 +226,29 @@ pub(super) fn produce(
     parts: SecondaryParts,
     pages_digest: u64,
     pages: impl FnOnce() -> PageFacts,
-) -> (Secondary, Vec<Change>) {
+) -> (Secondary, Vec<Change<Packed>>) {
     let mut new = old.clone();
+    let holder = Holder {
+        old,
+        pack: src.pack,
+    };
+    // The digests of the files made now, by part.
+    let mut fresh = Fresh::default();
     if parts.statics {
         let mut errors = Diagnostics::new();
-        new.statics = static_files(src, &mut errors);
-        new.static_errors = errors;
+        let held = holder.hold(static_files(src, &mut errors));
+        (new.statics, new.static_errors) = (held.files, errors);
+        fresh.statics = held.digests;
     }
     if parts.reader {
-        new.reader = reader_files(src);
+        let held = reader_files(src, &holder);
+        new.reader = held.files;
+        fresh.reader = held.digests;
     }
     if parts.site {
-        new.site = site_files(src, pages());
+        let held = holder.hold(site_files(src, pages()));
+        new.site = held.files;
+        fresh.site = held.digests;
     }
     // Any content change may add or drop an image (bodies too): variants
     // already made are taken from `old` or the cache, not encoded again.
@@ -193,15 +272,8 @@ pub(super) fn produce(
         new.site
             .retain(|k, _| !new.statics.contains_key(k) && !new.reader.contains_key(k));
     }
+    new.digests = digests(old, &new, &fresh);
     let mut changes = changes(old, &new, parts);
-    for (k, v) in &changes {
-        match v {
-            Some(b) => new
-                .digests
-                .insert(k.clone(), output::offline::page_digest(k, b)),
-            None => new.digests.remove(k),
-        };
-    }
     let version = output::offline::build_hash(
         pages_digest,
         new.digests.iter().map(|(k, d)| (k.as_str(), *d)),
@@ -210,27 +282,90 @@ pub(super) fn produce(
     if new.service_worker != old.service_worker {
         changes.push((
             crate::routes::file_for(crate::routes::SERVICE_WORKER),
-            Some(new.service_worker.clone()),
+            Some(Packed::plain(new.service_worker.clone())),
         ));
     }
     (new, changes)
 }
 
-/// The files of the produced `parts` that differ between `old` and `new`.
-fn changes(old: &Secondary, new: &Secondary, parts: SecondaryParts) -> Vec<Change> {
+/// The digests of the files [`produce`] made, by part.
+#[derive(Default)]
+struct Fresh {
+    site: BTreeMap<String, u64>,
+    statics: BTreeMap<String, u64>,
+    reader: BTreeMap<String, u64>,
+}
+
+/// The digest of every file of `new` (but the service worker), the parts
+/// taken in the order of [`Secondary::merged`]: of a file made now from
+/// `fresh`; of a file that is the one `old` served under its path (kept,
+/// or an image variant taken from the cache), `old`'s; of any other
+/// computed.
+fn digests(old: &Secondary, new: &Secondary, fresh: &Fresh) -> BTreeMap<String, u64> {
+    let kept = |k: &String, file: &Packed| {
+        old.winner(k)
+            .filter(|o| o.shares(file))
+            .and_then(|_| old.digests.get(k).copied())
+            .unwrap_or_else(|| output::offline::page_digest(k, &file.unpack()))
+    };
+    let images: PackedFiles = new
+        .images
+        .iter()
+        .map(|(k, v)| (k.clone(), Packed::plain(v.clone())))
+        .collect();
+    let none = BTreeMap::new();
+    let mut digests = BTreeMap::new();
+    for (part, made) in [
+        (&new.site, &fresh.site),
+        (&images, &none),
+        (&new.statics, &fresh.statics),
+        (&new.reader, &fresh.reader),
+    ] {
+        for (k, file) in part {
+            let d = made.get(k).copied().unwrap_or_else(|| kept(k, file));
+            digests.insert(k.clone(), d);
+        }
+    }
+    digests
+}
+
+/// The files of the produced `parts` that differ between `old` and `new`
+/// (by their digests).
+fn changes(old: &Secondary, new: &Secondary, parts: SecondaryParts) -> Vec<Change<Packed>> {
+    let differs = |k: &String| old.digests.get(k) != new.digests.get(k);
+    let mut changes = Vec::new();
     // Parts are disjoint, but a file can move between them when all are
     // produced again (a site's robots.txt deleted: the generated one
     // returns): then the whole of them is compared at once.
     if parts.all() {
-        return diff(&old.merged(), &new.merged());
+        for (k, file) in new.merged() {
+            if differs(&k) {
+                changes.push((k, Some(file)));
+            }
+        }
+        let gone = old.digests.keys().filter(|k| !new.digests.contains_key(*k));
+        changes.extend(gone.map(|k| (k.clone(), None)));
+        return changes;
     }
-    let mut changes = diff(&old.images, &new.images);
+    for (k, b) in &new.images {
+        if differs(k) {
+            changes.push((k.clone(), Some(Packed::plain(b.clone()))));
+        }
+    }
+    let gone = old.images.keys().filter(|k| !new.images.contains_key(*k));
+    changes.extend(gone.map(|k| (k.clone(), None)));
     for (on, before, after) in [
         (parts.site, &old.site, &new.site),
         (parts.reader, &old.reader, &new.reader),
     ] {
         if on {
-            changes.extend(diff(before, after));
+            for (k, file) in after {
+                if differs(k) {
+                    changes.push((k.clone(), Some(file.clone())));
+                }
+            }
+            let gone = before.keys().filter(|k| !after.contains_key(*k));
+            changes.extend(gone.map(|k| (k.clone(), None)));
         }
     }
     changes
@@ -396,34 +531,37 @@ fn static_files(src: &Sources<'_>, ds: &mut Diagnostics) -> OutputFiles {
 }
 
 /// Search indexes, web app manifests, offline lists and the JSON API (its
-/// items carry their bodies, so it changes with any text).
-fn reader_files(src: &Sources<'_>) -> OutputFiles {
+/// items carry their bodies, so it changes with any text), held by
+/// `holder` language by language (at 10,000 offers a language's API is
+/// 100 MB before it is packed).
+fn reader_files(src: &Sources<'_>, holder: &Holder<'_>) -> Held {
     use crate::output::api;
     let builder = (src.builder)();
     let api_ctx = api::ApiContext {
         site: src.site,
         now: src.now,
     };
-    let per_lang: Vec<Vec<(String, Vec<u8>)>> = src
+    let per_lang: Vec<Held> = src
         .config
         .languages
         .par_iter()
-        .map(|l| language_reader_files(src, &builder, l))
+        .map(|l| {
+            let files = language_reader_files(src, &builder, l);
+            holder.hold(files.into_iter().map(|(k, v)| (k, v.into())))
+        })
         .collect();
-    let api_files: Vec<OutputFiles> = src
+    let api_files: Vec<Held> = src
         .config
         .languages
         .par_iter()
-        .map(|l| api::language_files(&api_ctx, l, &api_labels(src, &l.key)))
+        .map(|l| holder.hold(api::language_files(&api_ctx, l, &api_labels(src, &l.key))))
         .collect();
-    let mut files: OutputFiles = per_lang
-        .into_iter()
-        .flatten()
-        .map(|(k, v)| (k, v.into()))
-        .collect();
-    files.extend(api_files.into_iter().flatten());
-    files.extend(api::root_files(&api_ctx));
-    files
+    let mut held = Held::default();
+    for h in per_lang.into_iter().chain(api_files) {
+        held.extend(h);
+    }
+    held.extend(holder.hold(api::root_files(&api_ctx)));
+    held
 }
 
 /// The search index, web app manifest and offline list of one language.
