@@ -16,11 +16,13 @@ use crate::i18n::Messages;
 use crate::layout::{STATIC_DIR, THEMES_DIR};
 use crate::output::data::{FeedLabels, data_files};
 use crate::output::sitemap::{self, SitemapEntry};
-use crate::output::{self, Bytes, OutputFiles, Packed, PackedFiles, Packer};
+use crate::output::{self, Bytes, OutputFiles, Packed, PackedFiles};
 use crate::render::pages::PageBuilder;
 use crate::render::views::Alternate;
 
+mod hold;
 mod stream;
+use hold::{Fresh, Held, Holder, changes, digests};
 pub(super) use stream::produce_into;
 
 /// The output files besides the pages, in parts that change for different
@@ -48,6 +50,10 @@ pub(super) struct Secondary {
     pub images_encoded: usize,
     /// Digest of every file above, by path.
     pub digests: BTreeMap<String, u64>,
+    /// What the files of a kind are packed with, by kind (e.g. `api/de`):
+    /// a few of the first ones made, kept for those made later (so that
+    /// files kept from earlier settlings share one).
+    pub dictionaries: BTreeMap<String, Bytes>,
     /// The service worker (its version is the hash of everything else).
     pub service_worker: Bytes,
 }
@@ -96,50 +102,6 @@ impl Secondary {
     /// Every file, the service worker included.
     pub fn files(&self) -> OutputFiles {
         output::unpack_all(&self.held_files())
-    }
-}
-
-/// How [`produce`] holds the files it made: packed (unless a file is the
-/// one `old` holds: then that is shared), with their digests.
-struct Holder<'a> {
-    old: &'a Secondary,
-    pack: bool,
-}
-
-/// Files as a [`Holder`] holds them, with the digests of the files made.
-#[derive(Default)]
-struct Held {
-    files: PackedFiles,
-    digests: BTreeMap<String, u64>,
-}
-
-impl Held {
-    /// Adds `other` (its files win).
-    fn extend(&mut self, other: Held) {
-        self.files.extend(other.files);
-        self.digests.extend(other.digests);
-    }
-}
-
-impl Holder<'_> {
-    fn hold(&self, files: impl IntoIterator<Item = (String, Bytes)>) -> Held {
-        let mut held = Held::default();
-        let mut packer = self.pack.then(Packer::new);
-        for (k, bytes) in files {
-            let digest = output::offline::page_digest(&k, &bytes);
-            let kept = self
-                .old
-                .winner(&k)
-                .filter(|_| self.old.digests.get(&k) == Some(&digest));
-            let file = match (kept, packer.as_mut()) {
-                (Some(p), _) => p,
-                (None, Some(packer)) => packer.pack(&bytes),
-                (None, None) => Packed::plain(bytes),
-            };
-            held.digests.insert(k.clone(), digest);
-            held.files.insert(k, file);
-        }
-        held
     }
 }
 
@@ -236,19 +198,22 @@ pub(super) fn produce(
     let mut fresh = Fresh::default();
     if parts.statics {
         let mut errors = Diagnostics::new();
-        let held = holder.hold(static_files(src, &mut errors));
+        let held = holder.hold("static", static_files(src, &mut errors));
         (new.statics, new.static_errors) = (held.files, errors);
         fresh.statics = held.digests;
+        new.dictionaries.extend(held.dictionaries);
     }
     if parts.reader {
         let held = reader_files(src, &holder);
         new.reader = held.files;
         fresh.reader = held.digests;
+        new.dictionaries.extend(held.dictionaries);
     }
     if parts.site {
-        let held = holder.hold(site_files(src, pages()));
+        let held = holder.hold("site", site_files(src, pages()));
         new.site = held.files;
         fresh.site = held.digests;
+        new.dictionaries.extend(held.dictionaries);
     }
     // Any content change may add or drop an image (bodies too): variants
     // already made are taken from `old` or the cache, not encoded again.
@@ -286,89 +251,6 @@ pub(super) fn produce(
         ));
     }
     (new, changes)
-}
-
-/// The digests of the files [`produce`] made, by part.
-#[derive(Default)]
-struct Fresh {
-    site: BTreeMap<String, u64>,
-    statics: BTreeMap<String, u64>,
-    reader: BTreeMap<String, u64>,
-}
-
-/// The digest of every file of `new` (but the service worker), the parts
-/// taken in the order of [`Secondary::merged`]: of a file made now from
-/// `fresh`; of a file that is the one `old` served under its path (kept,
-/// or an image variant taken from the cache), `old`'s; of any other
-/// computed.
-fn digests(old: &Secondary, new: &Secondary, fresh: &Fresh) -> BTreeMap<String, u64> {
-    let kept = |k: &String, file: &Packed| {
-        old.winner(k)
-            .filter(|o| o.shares(file))
-            .and_then(|_| old.digests.get(k).copied())
-            .unwrap_or_else(|| output::offline::page_digest(k, &file.unpack()))
-    };
-    let images: PackedFiles = new
-        .images
-        .iter()
-        .map(|(k, v)| (k.clone(), Packed::plain(v.clone())))
-        .collect();
-    let none = BTreeMap::new();
-    let mut digests = BTreeMap::new();
-    for (part, made) in [
-        (&new.site, &fresh.site),
-        (&images, &none),
-        (&new.statics, &fresh.statics),
-        (&new.reader, &fresh.reader),
-    ] {
-        for (k, file) in part {
-            let d = made.get(k).copied().unwrap_or_else(|| kept(k, file));
-            digests.insert(k.clone(), d);
-        }
-    }
-    digests
-}
-
-/// The files of the produced `parts` that differ between `old` and `new`
-/// (by their digests).
-fn changes(old: &Secondary, new: &Secondary, parts: SecondaryParts) -> Vec<Change<Packed>> {
-    let differs = |k: &String| old.digests.get(k) != new.digests.get(k);
-    let mut changes = Vec::new();
-    // Parts are disjoint, but a file can move between them when all are
-    // produced again (a site's robots.txt deleted: the generated one
-    // returns): then the whole of them is compared at once.
-    if parts.all() {
-        for (k, file) in new.merged() {
-            if differs(&k) {
-                changes.push((k, Some(file)));
-            }
-        }
-        let gone = old.digests.keys().filter(|k| !new.digests.contains_key(*k));
-        changes.extend(gone.map(|k| (k.clone(), None)));
-        return changes;
-    }
-    for (k, b) in &new.images {
-        if differs(k) {
-            changes.push((k.clone(), Some(Packed::plain(b.clone()))));
-        }
-    }
-    let gone = old.images.keys().filter(|k| !new.images.contains_key(*k));
-    changes.extend(gone.map(|k| (k.clone(), None)));
-    for (on, before, after) in [
-        (parts.site, &old.site, &new.site),
-        (parts.reader, &old.reader, &new.reader),
-    ] {
-        if on {
-            for (k, file) in after {
-                if differs(k) {
-                    changes.push((k.clone(), Some(file.clone())));
-                }
-            }
-            let gone = before.keys().filter(|k| !after.contains_key(*k));
-            changes.extend(gone.map(|k| (k.clone(), None)));
-        }
-    }
-    changes
 }
 
 /// 404.html, data files, sitemap, robots and `_headers`.
@@ -547,20 +429,24 @@ fn reader_files(src: &Sources<'_>, holder: &Holder<'_>) -> Held {
         .par_iter()
         .map(|l| {
             let files = language_reader_files(src, &builder, l);
-            holder.hold(files.into_iter().map(|(k, v)| (k, v.into())))
+            let files = files.into_iter().map(|(k, v)| (k, v.into()));
+            holder.hold(&format!("reader/{}", l.key), files)
         })
         .collect();
     let api_files: Vec<Held> = src
         .config
         .languages
         .par_iter()
-        .map(|l| holder.hold(api::language_files(&api_ctx, l, &api_labels(src, &l.key))))
+        .map(|l| {
+            let files = api::language_files(&api_ctx, l, &api_labels(src, &l.key));
+            holder.hold(&format!("api/{}", l.key), files)
+        })
         .collect();
     let mut held = Held::default();
     for h in per_lang.into_iter().chain(api_files) {
         held.extend(h);
     }
-    held.extend(holder.hold(api::root_files(&api_ctx)));
+    held.extend(holder.hold("api", api::root_files(&api_ctx)));
     held
 }
 

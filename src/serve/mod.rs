@@ -36,8 +36,9 @@ pub struct ServeOptions {
     /// The language of the terminal lines and of the browser's overlay.
     pub lang: Lang,
     /// Called when much memory was freed (after the first build, after
-    /// each settling: the unpacked files made, the previous ones): the
-    /// binary has its allocator give it back to the system.
+    /// each update and each settling: the unpacked files made, the
+    /// previous ones): the binary has its allocator give it back to the
+    /// system.
     pub return_freed: fn(),
 }
 
@@ -247,7 +248,7 @@ impl Rebuilder {
         }
     }
 
-    /// With `f` called when a settling is done ([`ServeOptions::return_freed`]).
+    /// With `f` called after each update and settling ([`ServeOptions::return_freed`]).
     fn returning_freed(self, f: fn()) -> Rebuilder {
         Rebuilder {
             return_freed: f,
@@ -298,6 +299,8 @@ impl Rebuilder {
                     .arg("pages", rendered)
                     .arg("files", shown);
                 eprintln!("{}", t.get(&m));
+                // (The pages rendered, unpacked, and those replaced.)
+                (self.return_freed)();
                 self.settle();
             }
             Err(ds) => self.serve_errors(ds, t),
