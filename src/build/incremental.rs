@@ -253,6 +253,8 @@ impl Pipeline {
     fn reload_all(&mut self) -> Result<Update<Packed>, Diagnostics> {
         let before = self.output_packed().ok().map(|(f, _)| f);
         let mut fresh = Pipeline::load_keeping(&self.opts, true, self.pack)?;
+        // Packed with the same dictionary, equal pages compare by their frames.
+        fresh.share_dictionary(self);
         fresh.render(None)?;
         let (files, warnings) = fresh.output_packed()?;
         *self = fresh;

@@ -332,6 +332,14 @@ impl Pipeline {
         })
     }
 
+    /// Packs pages with the dictionary `other` packed its pages with (if
+    /// this pipeline has none yet).
+    pub(super) fn share_dictionary(&self, other: &Pipeline) {
+        if let Some(d) = other.dictionary.get() {
+            let _ = self.dictionary.set(d.clone());
+        }
+    }
+
     /// Some pages of `jobs`, spread over its languages and kinds of page,
     /// as the dictionary the pages are packed with: pages share their
     /// header, navigation, footer and much of their markup, which a page
