@@ -33,17 +33,19 @@ pub struct Packed {
 pub type PackedFiles = BTreeMap<String, Packed>;
 
 /// A compression context, reused for the files packed one after another
-/// (a fresh one for each small file costs a quarter of the time).
+/// (a fresh one for each small file costs a quarter of the time), made
+/// when the first file is packed (loading a dictionary takes a while, and
+/// a preview's update packs only the pages that changed).
 pub struct Packer {
-    /// `None` if zstd could not make one: files are held as they are.
-    context: Option<zstd::bulk::Compressor<'static>>,
+    /// `Some(None)` if zstd could not make one: files are held as they are.
+    context: Option<Option<zstd::bulk::Compressor<'static>>>,
     dictionary: Option<Bytes>,
 }
 
 impl Packer {
     pub fn new() -> Packer {
         Packer {
-            context: zstd::bulk::Compressor::new(LEVEL).ok(),
+            context: None,
             dictionary: None,
         }
     }
@@ -53,15 +55,18 @@ impl Packer {
     /// to within themselves.
     pub fn with_dictionary(dictionary: Bytes) -> Packer {
         Packer {
-            context: zstd::bulk::Compressor::with_dictionary(LEVEL, &dictionary).ok(),
+            context: None,
             dictionary: Some(dictionary),
         }
     }
 
     /// `bytes`, compressed unless that does not make them smaller.
     pub fn pack(&mut self, bytes: &[u8]) -> Packed {
-        let frame = self
+        let dictionary = self.dictionary.as_deref().unwrap_or_default();
+        let context = self
             .context
+            .get_or_insert_with(|| zstd::bulk::Compressor::with_dictionary(LEVEL, dictionary).ok());
+        let frame = context
             .as_mut()
             .and_then(|c| c.compress(bytes).ok())
             .filter(|f| f.len() < bytes.len());
