@@ -8,18 +8,20 @@ use std::sync::Arc;
 
 use super::pipeline::{Pipeline, Rendered};
 use super::secondary::SecondaryParts;
-use super::{Change, build_in_memory, deps, diff, errors_only};
+use super::{Change, deps, diff, errors_only, unpacked};
 use crate::content::load::{load_site_cached, reload_changed};
 use crate::content::{Item, ItemKey, Kind, Site};
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Messages;
 use crate::layout::{CONFIG_FILE, CONTENT_DIR, LOCALES_DIR, STATIC_DIR, TEMPLATES_DIR, THEMES_DIR};
+use crate::output::{Bytes, Packed};
 use crate::render::templates::Templates;
 use crate::routes::Route;
 
-/// What an update did.
+/// What an update did; the preview takes the changed files as the
+/// pipeline holds them (`B` = [`Packed`]).
 #[derive(Debug, Clone)]
-pub struct Update {
+pub struct Update<B = Bytes> {
     /// Pages rendered (all languages, including the chooser).
     pub rendered: usize,
     /// The files of the pages rendered (empty after a full reload).
@@ -27,7 +29,7 @@ pub struct Update {
     /// Whether everything was reloaded (site.toml changed).
     pub full: bool,
     /// Output files that changed (new bytes, or `None` if removed).
-    pub changes: Vec<Change>,
+    pub changes: Vec<Change<B>>,
     /// Warnings of the new state.
     pub warnings: Diagnostics,
 }
@@ -134,6 +136,22 @@ impl Pipeline {
     /// produces again only the other files that can have changed. On error
     /// the pipeline is unchanged (the last good state stays).
     pub fn update(&mut self, changed: &[PathBuf]) -> Result<Update, Diagnostics> {
+        let u = self.update_packed(changed)?;
+        Ok(Update {
+            rendered: u.rendered,
+            rendered_files: u.rendered_files,
+            full: u.full,
+            changes: unpacked(u.changes),
+            warnings: u.warnings,
+        })
+    }
+
+    /// [`Pipeline::update`], the changed files as the pipeline holds them
+    /// (the preview's).
+    pub(crate) fn update_packed(
+        &mut self,
+        changed: &[PathBuf],
+    ) -> Result<Update<Packed>, Diagnostics> {
         let touched = Touched::of(changed);
         if touched.config {
             return self.reload_all();
@@ -207,6 +225,11 @@ impl Pipeline {
     /// calls it right after telling the browser to reload, so a large site's
     /// search index does not delay the page. Returns what changed.
     pub fn settle(&mut self) -> Result<Vec<Change>, Diagnostics> {
+        self.settle_packed().map(unpacked)
+    }
+
+    /// [`Pipeline::settle`], the changed files as the pipeline holds them.
+    pub(super) fn settle_packed(&mut self) -> Result<Vec<Change<Packed>>, Diagnostics> {
         if !self.stale.any() {
             return Ok(Vec::new());
         }
@@ -217,7 +240,7 @@ impl Pipeline {
     /// that page is among `changes` and the copy is the generated one (not
     /// the site's own): served with the pages, before `settle` produces it
     /// again with the other site files.
-    fn root_404(&self, changes: &[Change]) -> Option<Change> {
+    fn root_404(&self, changes: &[Change<Packed>]) -> Option<Change<Packed>> {
         let file_404 = super::secondary::default_404_file(&self.config);
         let bytes = changes.iter().find(|(k, _)| *k == file_404)?.1.clone()?;
         let root = crate::routes::file_for(crate::routes::ROOT_NOT_FOUND);
@@ -226,17 +249,22 @@ impl Pipeline {
     }
 
     /// site.toml changed: everything is loaded and built again.
-    fn reload_all(&mut self) -> Result<Update, Diagnostics> {
-        let before = self.output().ok().map(|(f, _)| f);
-        let fresh = build_in_memory(&self.opts)?;
-        *self = fresh.pipeline;
+    /// The new pipeline holds its files as this one did (packed or not).
+    fn reload_all(&mut self) -> Result<Update<Packed>, Diagnostics> {
+        let before = self.output_packed().ok().map(|(f, _)| f);
+        let mut fresh = Pipeline::load_keeping(&self.opts, true, self.pack, None)?;
+        // Packed with the same dictionary, equal pages compare by their frames.
+        fresh.share_dictionary(self);
+        fresh.render(None)?;
+        let (files, warnings) = fresh.output_packed()?;
+        *self = fresh;
         Ok(Update {
             // A first render renders every page it stores.
             rendered: self.pages.len(),
             rendered_files: Vec::new(),
             full: true,
-            changes: diff(&before.unwrap_or_default(), &fresh.files),
-            warnings: fresh.warnings,
+            changes: diff(&before.unwrap_or_default(), &files),
+            warnings,
         })
     }
 
@@ -444,7 +472,7 @@ impl Pipeline {
         rendered: Option<Rendered>,
         jobs: BTreeSet<(String, Route)>,
         structural: bool,
-    ) -> Result<(Vec<String>, Vec<Change>), Diagnostics> {
+    ) -> Result<(Vec<String>, Vec<Change<Packed>>), Diagnostics> {
         let mut previous = Previous {
             messages: self.messages.clone(),
             site: site.map(|s| std::mem::replace(&mut self.site, s)),

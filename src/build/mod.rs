@@ -5,7 +5,7 @@
 //! full build and an update); full.rs writes a one-off build straight to
 //! disk; incremental.rs applies changed files to a pipeline (the preview).
 //! The entry points here are what the commands call: [`build`] (disk),
-//! [`build_in_memory`] (preview and `check`), [`render_site`].
+//! [`build_in_memory`] (`check`; the preview's `build_packed`), [`render_site`].
 
 mod deps;
 mod full;
@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::diagnostics::Diagnostics;
-use crate::output::{self, OutputFiles, Staging};
+use crate::output::{self, OutputFiles, PackedFiles, Staging};
 
 pub use incremental::Update;
 pub use pipeline::Pipeline;
@@ -94,12 +94,17 @@ pub struct BuildReport {
     pub images_encoded: usize,
 }
 
-/// One output file that an update changed: its new bytes, or `None` if it is gone.
-pub type Change = (String, Option<crate::output::Bytes>);
+/// One output file that an update changed: its new bytes, or `None` if it
+/// is gone. The preview takes them as the pipeline holds them (`B` =
+/// [`Packed`](crate::output::Packed)).
+pub type Change<B = crate::output::Bytes> = (String, Option<B>);
 
 /// The changes that turn output `old` into `new`.
-fn diff(old: &OutputFiles, new: &OutputFiles) -> Vec<Change> {
-    let mut changes: Vec<Change> = new
+fn diff<B: PartialEq + Clone>(
+    old: &BTreeMap<String, B>,
+    new: &BTreeMap<String, B>,
+) -> Vec<Change<B>> {
+    let mut changes: Vec<Change<B>> = new
         .iter()
         .filter(|(k, v)| old.get(*k) != Some(*v))
         .map(|(k, v)| (k.clone(), Some(v.clone())))
@@ -110,6 +115,14 @@ fn diff(old: &OutputFiles, new: &OutputFiles) -> Vec<Change> {
             .map(|k| (k.clone(), None)),
     );
     changes
+}
+
+/// The changes with the files' bytes (for the public `update` and `settle`).
+fn unpacked(changes: Vec<Change<output::Packed>>) -> Vec<Change> {
+    changes
+        .into_iter()
+        .map(|(k, v)| (k, v.map(|p| p.unpack())))
+        .collect()
 }
 
 /// `ds`, sorted, if none of them is an error; else all of them as the error.
@@ -131,8 +144,9 @@ pub struct Built {
 
 /// Loads, renders and produces the whole site in memory (nothing is
 /// written): the preview's first build and `wegweiser check` start here.
+/// (Its pipeline holds the pages as they are: `check` reads them all once.)
 pub fn build_in_memory(opts: &BuildOptions) -> Result<Built, Diagnostics> {
-    let mut pipeline = Pipeline::load(opts)?;
+    let mut pipeline = Pipeline::load_plain(opts)?;
     pipeline.render(None)?;
     let (files, warnings) = pipeline.output()?;
     Ok(Built {
@@ -140,6 +154,17 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         files,
         warnings,
     })
+}
+
+/// [`build_in_memory`] for the preview: the pipeline holds every output
+/// file packed, and so do the files returned (shared with it).
+pub(crate) fn build_packed(
+    opts: &BuildOptions,
+) -> Result<(Pipeline, PackedFiles, Diagnostics), Diagnostics> {
+    let mut pipeline = Pipeline::load(opts)?;
+    pipeline.render(None)?;
+    let (files, warnings) = pipeline.output_packed()?;
+    Ok((pipeline, files, warnings))
 }
 
 /// Builds the site in memory: everything but writing it.

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::{Change, diff};
+use super::Change;
 use crate::config::SiteConfig;
 use crate::content::Site;
 use crate::diagnostics::Diagnostics;
@@ -16,25 +16,30 @@ use crate::i18n::Messages;
 use crate::layout::{STATIC_DIR, THEMES_DIR};
 use crate::output::data::{FeedLabels, data_files};
 use crate::output::sitemap::{self, SitemapEntry};
-use crate::output::{self, Bytes, OutputFiles};
+use crate::output::{self, Bytes, OutputFiles, Packed, PackedFiles};
 use crate::render::pages::PageBuilder;
 use crate::render::views::Alternate;
 
+mod hold;
 mod stream;
+use hold::{Fresh, Held, Holder, changes, digests};
 pub(super) use stream::produce_into;
 
 /// The output files besides the pages, in parts that change for different
-/// reasons, with each file's digest (for the service worker's version).
+/// reasons, with each file's digest (for the service worker's version, and
+/// to tell which files changed without comparing bytes). Held packed if the
+/// pipeline packs (`Sources::pack`), the images as they are (they do not
+/// compress, and `output::images::produce` takes them as its cache).
 #[derive(Clone, Default)]
 pub(super) struct Secondary {
     /// 404.html, data files (.ics, .vcf, feeds), sitemap, robots, _headers:
     /// they change with the site's structure, items' front matter and the
     /// interface text, never with a body.
-    pub site: OutputFiles,
+    pub site: PackedFiles,
     /// Search indexes, web app manifests, offline lists: they change with any text.
-    pub reader: OutputFiles,
+    pub reader: PackedFiles,
     /// The theme's and the site's static folders.
-    pub statics: OutputFiles,
+    pub statics: PackedFiles,
     /// Why files of the static folders could not be read (refused links,
     /// unreadable files), if some could not.
     pub static_errors: Diagnostics,
@@ -45,18 +50,36 @@ pub(super) struct Secondary {
     pub images_encoded: usize,
     /// Digest of every file above, by path.
     pub digests: BTreeMap<String, u64>,
+    /// What the files of a kind are packed with, by kind (e.g. `api/de`):
+    /// a few of the first ones made, kept for those made later (so that
+    /// files kept from earlier settlings share one).
+    pub dictionaries: BTreeMap<String, Bytes>,
     /// The service worker (its version is the hash of everything else).
     pub service_worker: Bytes,
 }
 
 impl Secondary {
-    /// All files of the three parts in one map.
-    fn merged(&self) -> OutputFiles {
+    /// All files of the parts in one map.
+    fn merged(&self) -> PackedFiles {
         let mut all = self.site.clone();
-        all.extend(self.images.iter().map(|(k, v)| (k.clone(), v.clone())));
+        all.extend(
+            self.images
+                .iter()
+                .map(|(k, v)| (k.clone(), Packed::plain(v.clone()))),
+        );
         all.extend(self.statics.iter().map(|(k, v)| (k.clone(), v.clone())));
         all.extend(self.reader.iter().map(|(k, v)| (k.clone(), v.clone())));
         all
+    }
+
+    /// The file `key` as [`Secondary::merged`] has it (the one its digest
+    /// is of).
+    fn winner(&self, key: &str) -> Option<Packed> {
+        let packed = |part: &PackedFiles| part.get(key).cloned();
+        packed(&self.reader)
+            .or_else(|| packed(&self.statics))
+            .or_else(|| self.images.get(key).map(|b| Packed::plain(b.clone())))
+            .or_else(|| packed(&self.site))
     }
 
     /// The errors of the static files and the images.
@@ -66,14 +89,19 @@ impl Secondary {
         ds
     }
 
-    /// Every file, the service worker included.
-    pub fn files(&self) -> OutputFiles {
+    /// Every file, the service worker included, as held.
+    pub fn held_files(&self) -> PackedFiles {
         let mut files = self.merged();
         files.insert(
             crate::routes::file_for(crate::routes::SERVICE_WORKER),
-            self.service_worker.clone(),
+            Packed::plain(self.service_worker.clone()),
         );
         files
+    }
+
+    /// Every file, the service worker included.
+    pub fn files(&self) -> OutputFiles {
+        output::unpack_all(&self.held_files())
     }
 }
 
@@ -113,6 +141,8 @@ pub(super) struct Sources<'a> {
     pub minify: bool,
     /// The images to publish.
     pub images: &'a crate::media::Images,
+    /// Whether the files are held packed (the preview's).
+    pub pack: bool,
 }
 
 /// What the site part needs to know of the pages.
@@ -158,18 +188,32 @@ pub(super) fn produce(
     parts: SecondaryParts,
     pages_digest: u64,
     pages: impl FnOnce() -> PageFacts,
-) -> (Secondary, Vec<Change>) {
+) -> (Secondary, Vec<Change<Packed>>) {
     let mut new = old.clone();
+    let holder = Holder {
+        old,
+        pack: src.pack,
+    };
+    // The digests of the files made now, by part.
+    let mut fresh = Fresh::default();
     if parts.statics {
         let mut errors = Diagnostics::new();
-        new.statics = static_files(src, &mut errors);
-        new.static_errors = errors;
+        let held = holder.hold("static", static_files(src, &mut errors));
+        (new.statics, new.static_errors) = (held.files, errors);
+        fresh.statics = held.digests;
+        new.dictionaries.extend(held.dictionaries);
     }
     if parts.reader {
-        new.reader = reader_files(src);
+        let held = reader_files(src, &holder);
+        new.reader = held.files;
+        fresh.reader = held.digests;
+        new.dictionaries.extend(held.dictionaries);
     }
     if parts.site {
-        new.site = site_files(src, pages());
+        let held = holder.hold("site", site_files(src, pages()));
+        new.site = held.files;
+        fresh.site = held.digests;
+        new.dictionaries.extend(held.dictionaries);
     }
     // Any content change may add or drop an image (bodies too): variants
     // already made are taken from `old` or the cache, not encoded again.
@@ -193,15 +237,8 @@ pub(super) fn produce(
         new.site
             .retain(|k, _| !new.statics.contains_key(k) && !new.reader.contains_key(k));
     }
+    new.digests = digests(old, &new, &fresh);
     let mut changes = changes(old, &new, parts);
-    for (k, v) in &changes {
-        match v {
-            Some(b) => new
-                .digests
-                .insert(k.clone(), output::offline::page_digest(k, b)),
-            None => new.digests.remove(k),
-        };
-    }
     let version = output::offline::build_hash(
         pages_digest,
         new.digests.iter().map(|(k, d)| (k.as_str(), *d)),
@@ -210,30 +247,10 @@ pub(super) fn produce(
     if new.service_worker != old.service_worker {
         changes.push((
             crate::routes::file_for(crate::routes::SERVICE_WORKER),
-            Some(new.service_worker.clone()),
+            Some(Packed::plain(new.service_worker.clone())),
         ));
     }
     (new, changes)
-}
-
-/// The files of the produced `parts` that differ between `old` and `new`.
-fn changes(old: &Secondary, new: &Secondary, parts: SecondaryParts) -> Vec<Change> {
-    // Parts are disjoint, but a file can move between them when all are
-    // produced again (a site's robots.txt deleted: the generated one
-    // returns): then the whole of them is compared at once.
-    if parts.all() {
-        return diff(&old.merged(), &new.merged());
-    }
-    let mut changes = diff(&old.images, &new.images);
-    for (on, before, after) in [
-        (parts.site, &old.site, &new.site),
-        (parts.reader, &old.reader, &new.reader),
-    ] {
-        if on {
-            changes.extend(diff(before, after));
-        }
-    }
-    changes
 }
 
 /// 404.html, data files, sitemap, robots and `_headers`.
@@ -396,34 +413,41 @@ fn static_files(src: &Sources<'_>, ds: &mut Diagnostics) -> OutputFiles {
 }
 
 /// Search indexes, web app manifests, offline lists and the JSON API (its
-/// items carry their bodies, so it changes with any text).
-fn reader_files(src: &Sources<'_>) -> OutputFiles {
+/// items carry their bodies, so it changes with any text), held by
+/// `holder` language by language (at 10,000 offers a language's API is
+/// 100 MB before it is packed).
+fn reader_files(src: &Sources<'_>, holder: &Holder<'_>) -> Held {
     use crate::output::api;
     let builder = (src.builder)();
     let api_ctx = api::ApiContext {
         site: src.site,
         now: src.now,
     };
-    let per_lang: Vec<Vec<(String, Vec<u8>)>> = src
+    let per_lang: Vec<Held> = src
         .config
         .languages
         .par_iter()
-        .map(|l| language_reader_files(src, &builder, l))
+        .map(|l| {
+            let files = language_reader_files(src, &builder, l);
+            let files = files.into_iter().map(|(k, v)| (k, v.into()));
+            holder.hold(&format!("reader/{}", l.key), files)
+        })
         .collect();
-    let api_files: Vec<OutputFiles> = src
+    let api_files: Vec<Held> = src
         .config
         .languages
         .par_iter()
-        .map(|l| api::language_files(&api_ctx, l, &api_labels(src, &l.key)))
+        .map(|l| {
+            let files = api::language_files(&api_ctx, l, &api_labels(src, &l.key));
+            holder.hold(&format!("api/{}", l.key), files)
+        })
         .collect();
-    let mut files: OutputFiles = per_lang
-        .into_iter()
-        .flatten()
-        .map(|(k, v)| (k, v.into()))
-        .collect();
-    files.extend(api_files.into_iter().flatten());
-    files.extend(api::root_files(&api_ctx));
-    files
+    let mut held = Held::default();
+    for h in per_lang.into_iter().chain(api_files) {
+        held.extend(h);
+    }
+    held.extend(holder.hold("api", api::root_files(&api_ctx)));
+    held
 }
 
 /// The search index, web app manifest and offline list of one language.

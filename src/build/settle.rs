@@ -17,6 +17,7 @@ use crate::config::SiteConfig;
 use crate::content::Site;
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Messages;
+use crate::output::Packed;
 
 /// What the lagging files are made from, owned (a snapshot of a pipeline).
 pub struct Settling {
@@ -27,6 +28,7 @@ pub struct Settling {
     now: jiff::civil::DateTime,
     minify: bool,
     images: crate::media::Images,
+    pack: bool,
     old: Secondary,
     pages_digest: u64,
     parts: SecondaryParts,
@@ -37,7 +39,7 @@ pub struct Settling {
 /// A settling's result, for [`Pipeline::settled`].
 pub struct Settled {
     secondary: Secondary,
-    changes: Vec<Change>,
+    changes: Vec<Change<Packed>>,
     parts: SecondaryParts,
 }
 
@@ -54,6 +56,7 @@ impl Pipeline {
             now: self.now,
             minify: self.opts.minify,
             images: self.images.clone(),
+            pack: self.pack,
             old: old.clone(),
             pages_digest: secondary::pages_digest(
                 self.pages
@@ -69,7 +72,7 @@ impl Pipeline {
     /// Takes the result of a [`Settling`] made from this pipeline's current
     /// state (no update since: the caller keeps count); returns the files
     /// that changed.
-    pub fn settled(&mut self, s: Settled) -> Vec<Change> {
+    pub fn settled(&mut self, s: Settled) -> Vec<Change<Packed>> {
         self.secondary = Some(s.secondary);
         self.stale.produced(s.parts);
         s.changes
@@ -100,6 +103,7 @@ impl Settling {
             now: self.now,
             minify: self.minify,
             images: &self.images,
+            pack: self.pack,
         };
         let parts = self.parts;
         // The pages' facts are asked only when the site part is produced,

@@ -32,6 +32,7 @@ pub fn run(args: Args, lang: Option<Lang>) -> ExitCode {
         drafts: args.drafts,
         open: args.open,
         lang: t.lang(),
+        return_freed: crate::return_freed_memory,
     };
     match serve::run(opts) {
         Ok(()) => ExitCode::SUCCESS,

@@ -17,6 +17,7 @@ pub mod images;
 pub mod leaflet;
 pub mod media;
 pub mod offline;
+mod packed;
 pub mod previous;
 pub mod script;
 pub mod search;
@@ -25,6 +26,7 @@ mod staging;
 pub mod static_scripts;
 pub mod vcard;
 
+pub use packed::{Packed, PackedFiles, Packer, unpack_all};
 pub use staging::{Staging, WrittenFile};
 
 use std::collections::BTreeMap;

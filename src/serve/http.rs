@@ -13,7 +13,7 @@ use axum::routing::get;
 use futures_util::stream::{self, Stream};
 use tokio::sync::broadcast;
 
-use crate::output::OutputFiles;
+use crate::output::{Packed, PackedFiles};
 
 /// What the browser is told.
 #[derive(Debug, Clone)]
@@ -26,8 +26,8 @@ pub enum Notice {
 
 /// The state shared by the server and the rebuild loop.
 pub struct Served {
-    /// Files of the last good build.
-    pub files: Arc<OutputFiles>,
+    /// Files of the last good build (as the pipeline holds them: shared).
+    pub files: Arc<PackedFiles>,
     /// Diagnostics of the last failed rebuild (JSON), cleared by a good one.
     pub errors: Option<String>,
 }
@@ -200,13 +200,20 @@ fn content_type(key: &str) -> &'static str {
 }
 
 fn respond(status: StatusCode, key: &str, bytes: &[u8]) -> Response<Body> {
-    let body = if key.ends_with(".html") {
-        let mut b = bytes.to_vec();
-        b.extend_from_slice(INJECT.as_bytes());
-        b
-    } else {
-        bytes.to_vec()
-    };
+    respond_with(status, key, bytes.to_vec())
+}
+
+/// [`respond`] with a file of the site (unpacked here, with room for the
+/// live-reload script).
+fn respond_file(status: StatusCode, key: &str, file: &Packed) -> Response<Body> {
+    respond_with(status, key, file.to_vec(INJECT.len()))
+}
+
+/// The response with `body` (an HTML page gets the live-reload script).
+fn respond_with(status: StatusCode, key: &str, mut body: Vec<u8>) -> Response<Body> {
+    if key.ends_with(".html") {
+        body.extend_from_slice(INJECT.as_bytes());
+    }
     let mut r = Response::new(Body::from(body));
     *r.status_mut() = status;
     let h = r.headers_mut();
@@ -333,8 +340,8 @@ fn serve_file(state: &AppState, uri: &Uri) -> Response<Body> {
             state.broken_page.as_bytes(),
         );
     }
-    if let Some(bytes) = files.get(&key) {
-        return respond(StatusCode::OK, &key, bytes);
+    if let Some(file) = files.get(&key) {
+        return respond_file(StatusCode::OK, &key, file);
     }
     // `/de/offers` → `/de/offers/`, as static hosts do.
     if files.contains_key(&crate::routes::index_file_of(&key)) {
@@ -351,7 +358,7 @@ fn serve_file(state: &AppState, uri: &Uri) -> Response<Body> {
         .get(&crate::routes::file_for(&crate::routes::not_found(lang)))
         .or_else(|| files.get(&crate::routes::file_for(crate::routes::ROOT_NOT_FOUND)));
     match page {
-        Some(b) => respond(StatusCode::NOT_FOUND, "404.html", b),
+        Some(b) => respond_file(StatusCode::NOT_FOUND, "404.html", b),
         None => respond(StatusCode::NOT_FOUND, "404.txt", b"404 not found\n"),
     }
 }

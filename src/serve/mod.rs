@@ -16,10 +16,10 @@ use std::time::Instant;
 
 use tokio::sync::{broadcast, mpsc};
 
-use crate::build::{BuildOptions, Change, Pipeline, Settled, build_in_memory};
+use crate::build::{BuildOptions, Change, Pipeline, Settled, build_packed};
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::Diagnostics;
-use crate::output::OutputFiles;
+use crate::output::{Packed, PackedFiles};
 use crate::tool_text::{Lang, Msg, ToolText};
 use http::{AppState, Notice, Served};
 
@@ -35,6 +35,11 @@ pub struct ServeOptions {
     pub open: bool,
     /// The language of the terminal lines and of the browser's overlay.
     pub lang: Lang,
+    /// Called when much memory was freed (after the first build, after
+    /// each update and each settling: the unpacked files made, the
+    /// previous ones): the binary has its allocator give it back to the
+    /// system.
+    pub return_freed: fn(),
 }
 
 fn build_options(opts: &ServeOptions, addr: SocketAddr) -> BuildOptions {
@@ -48,9 +53,9 @@ fn build_options(opts: &ServeOptions, addr: SocketAddr) -> BuildOptions {
 /// What a rebuild gives the server.
 enum Rebuilt {
     /// The files that changed since the last good build.
-    Changes(Vec<Change>),
+    Changes(Vec<Change<Packed>>),
     /// A whole new site (after a first build that had failed).
-    All(OutputFiles),
+    All(PackedFiles),
 }
 
 /// Applies changes incrementally when a good pipeline exists, else builds from scratch.
@@ -61,7 +66,7 @@ fn rebuild(
 ) -> Result<(Rebuilt, Diagnostics, usize), Diagnostics> {
     match pipeline {
         Some(p) => {
-            let update = p.update(paths)?;
+            let update = p.update_packed(paths)?;
             Ok((
                 Rebuilt::Changes(update.changes),
                 update.warnings,
@@ -69,17 +74,17 @@ fn rebuild(
             ))
         }
         None => {
-            let built = build_in_memory(bopts)?;
-            let n = built.files.keys().filter(|k| k.ends_with(".html")).count();
-            *pipeline = Some(built.pipeline);
-            Ok((Rebuilt::All(built.files), built.warnings, n))
+            let (built, files, warnings) = build_packed(bopts)?;
+            let n = files.keys().filter(|k| k.ends_with(".html")).count();
+            *pipeline = Some(built);
+            Ok((Rebuilt::All(files), warnings, n))
         }
     }
 }
 
 /// Applies changed files to the served site (copying the map only if a
 /// request still holds the old one).
-fn patch(served: &mut Served, changes: Vec<Change>) {
+fn patch(served: &mut Served, changes: Vec<Change<Packed>>) {
     let files = Arc::make_mut(&mut served.files);
     for (path, bytes) in changes {
         match bytes {
@@ -89,7 +94,7 @@ fn patch(served: &mut Served, changes: Vec<Change>) {
     }
 }
 
-fn apply(served: &RwLock<Served>, changes: Vec<Change>) {
+fn apply(served: &RwLock<Served>, changes: Vec<Change<Packed>>) {
     if !changes.is_empty() {
         patch(
             &mut served.write().unwrap_or_else(|e| e.into_inner()),
@@ -121,6 +126,7 @@ async fn serve(opts: ServeOptions) -> Result<(), Diagnostic> {
     let bopts = build_options(&opts, addr);
     let t = ToolText::new(opts.lang);
     let (pipeline, served) = first_build(&bopts, &t);
+    (opts.return_freed)();
     let served = Arc::new(RwLock::new(served));
     let (notices, _) = broadcast::channel(16);
     let state = AppState {
@@ -135,7 +141,8 @@ async fn serve(opts: ServeOptions) -> Result<(), Diagnostic> {
             .arg("folder", opts.root.display())
             .arg("detail", e.to_string())
     })?;
-    let rebuilder = Rebuilder::new(pipeline, bopts, served, notices, opts.lang);
+    let rebuilder = Rebuilder::new(pipeline, bopts, served, notices, opts.lang)
+        .returning_freed(opts.return_freed);
     // Rebuild on every batch of changes, one at a time, on a blocking thread
     // that owns the pipeline (loaded content, templates, rendered pages).
     std::thread::spawn(move || rebuilder.run(rx));
@@ -163,24 +170,24 @@ async fn serve(opts: ServeOptions) -> Result<(), Diagnostic> {
 /// The first build: if it fails, the problems are served until they are fixed.
 fn first_build(bopts: &BuildOptions, t: &ToolText) -> (Option<Pipeline>, Served) {
     let started = Instant::now();
-    match build_in_memory(bopts) {
-        Ok(built) => {
-            eprint!("{}", built.warnings.render_in(t));
+    match build_packed(bopts) {
+        Ok((pipeline, files, warnings)) => {
+            eprint!("{}", warnings.render_in(t));
             let m = Msg::new("serve-built")
-                .arg("files", built.files.len())
+                .arg("files", files.len())
                 .arg("ms", started.elapsed().as_millis());
             eprintln!("{}", t.get(&m));
             let served = Served {
-                files: Arc::new(built.files),
+                files: Arc::new(files),
                 errors: None,
             };
-            (Some(built.pipeline), served)
+            (Some(pipeline), served)
         }
         Err(ds) => {
             eprint!("{}", ds.render_in(t));
             eprintln!("{}", t.say("serve-site-has-errors", &[]));
             let served = Served {
-                files: Arc::new(OutputFiles::new()),
+                files: Arc::new(PackedFiles::new()),
                 errors: Some(overlay::json(&ds, t)),
             };
             (None, served)
@@ -214,6 +221,8 @@ struct Rebuilder {
     /// Where settlings report, and the loop's own events arrive.
     events: std::sync::mpsc::Sender<Event>,
     inbox: std::sync::mpsc::Receiver<Event>,
+    /// See [`ServeOptions::return_freed`].
+    return_freed: fn(),
 }
 
 impl Rebuilder {
@@ -235,6 +244,15 @@ impl Rebuilder {
             settling: false,
             events,
             inbox,
+            return_freed: || {},
+        }
+    }
+
+    /// With `f` called after each update and settling ([`ServeOptions::return_freed`]).
+    fn returning_freed(self, f: fn()) -> Rebuilder {
+        Rebuilder {
+            return_freed: f,
+            ..self
         }
     }
 
@@ -281,6 +299,8 @@ impl Rebuilder {
                     .arg("pages", rendered)
                     .arg("files", shown);
                 eprintln!("{}", t.get(&m));
+                // (The pages rendered, unpacked, and those replaced.)
+                (self.return_freed)();
                 self.settle();
             }
             Err(ds) => self.serve_errors(ds, t),
@@ -313,11 +333,12 @@ impl Rebuilder {
     /// then the next settling, if one is due.
     fn settled(&mut self, generation: u64, s: Settled) {
         self.settling = false;
-        if generation == self.generation
-            && let Some(p) = self.pipeline.as_mut()
-        {
-            apply(&self.served, p.settled(s));
+        match self.pipeline.as_mut() {
+            Some(p) if generation == self.generation => apply(&self.served, p.settled(s)),
+            // (Dropped before the memory is given back.)
+            _ => drop(s),
         }
+        (self.return_freed)();
         self.settle();
     }
 
@@ -411,14 +432,14 @@ mod tests {
         let dir = example_copy();
         let mut bopts = BuildOptions::new(dir.path());
         bopts.now = Some("2026-11-22T00:00:00Z".parse().unwrap());
-        let built = build_in_memory(&bopts).unwrap();
+        let (pipeline, files, _) = build_packed(&bopts).unwrap();
         let served = Arc::new(RwLock::new(Served {
-            files: Arc::new(built.files),
+            files: Arc::new(files),
             errors: None,
         }));
         let (notices, _) = broadcast::channel(16);
         let mut r = Rebuilder::new(
-            Some(built.pipeline),
+            Some(pipeline),
             bopts.clone(),
             served.clone(),
             notices,
@@ -436,7 +457,7 @@ mod tests {
         r.changed(&paths, &t);
         let page = |s: &RwLock<Served>| {
             let files = s.read().unwrap().files.clone();
-            String::from_utf8_lossy(&files["de/offers/sprachcafe-ingelheim/index.html"])
+            String::from_utf8_lossy(&files["de/offers/sprachcafe-ingelheim/index.html"].unpack())
                 .into_owned()
         };
         assert!(page(&served).contains("Zweitens."));
@@ -457,7 +478,7 @@ mod tests {
         let now = served.read().unwrap().files.clone();
         let differ: Vec<&String> = fresh
             .iter()
-            .filter(|(k, v)| now.get(*k) != Some(*v))
+            .filter(|(k, v)| now.get(*k).map(Packed::unpack).as_ref() != Some(*v))
             .map(|(k, _)| k)
             .collect();
         assert!(differ.is_empty(), "not a fresh build's: {differ:?}");
