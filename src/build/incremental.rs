@@ -147,11 +147,8 @@ impl Pipeline {
     }
 
     /// [`Pipeline::update`], the changed files as the pipeline holds them
-    /// (the preview's).
-    pub(crate) fn update_packed(
-        &mut self,
-        changed: &[PathBuf],
-    ) -> Result<Update<Packed>, Diagnostics> {
+    /// (the preview's: `serve` takes them so, and so does the benchmark).
+    pub fn update_packed(&mut self, changed: &[PathBuf]) -> Result<Update<Packed>, Diagnostics> {
         let touched = Touched::of(changed);
         if touched.config {
             return self.reload_all();
