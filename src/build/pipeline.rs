@@ -14,7 +14,7 @@ use crate::config::SiteConfig;
 use crate::content::Site;
 use crate::content::load::{ContentCache, Digests, LoadOptions, load_site, load_site_cached};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::i18n::{LocaleFormatter, Messages};
+use crate::i18n::{LocaleFormatter, Messages, formatters};
 use crate::output::{self, OutputFiles, Packed, PackedFiles, Packer};
 use crate::render::pages::{PageBuilder, RenderedPage, TitleOrders};
 use crate::render::templates::Templates;
@@ -580,27 +580,4 @@ pub(super) fn page_builder<'a>(
         now,
     )
     .with_images(images)
-}
-
-/// A number and date formatter per language; a language ICU4X cannot format
-/// for is an error in site.toml.
-pub(super) fn formatters(
-    config: &SiteConfig,
-    ds: &mut Diagnostics,
-) -> BTreeMap<String, LocaleFormatter> {
-    let mut formatters = BTreeMap::new();
-    for l in &config.languages {
-        match LocaleFormatter::new(&l.tag_str(), l.numbering.as_deref()) {
-            Ok(f) => {
-                formatters.insert(l.key.clone(), f);
-            }
-            Err(e) => ds.push(
-                Diagnostic::error("language-formatting-data")
-                    .arg("key", l.key.as_str())
-                    .arg("detail", e.to_string())
-                    .at_path(Path::new(crate::layout::CONFIG_FILE)),
-            ),
-        }
-    }
-    formatters
 }

@@ -11,12 +11,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::Change;
-use super::pipeline::{Pipeline, formatters, page_builder};
+use super::pipeline::{Pipeline, page_builder};
 use super::secondary::{self, PageFacts, Secondary, SecondaryParts, Sources};
 use crate::config::SiteConfig;
 use crate::content::Site;
 use crate::diagnostics::Diagnostics;
-use crate::i18n::Messages;
+use crate::i18n::{Messages, formatters};
 use crate::output::Packed;
 
 /// What the lagging files are made from, owned (a snapshot of a pipeline).

@@ -36,8 +36,13 @@ mod numbers;
 mod text;
 
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::path::Path;
 
 use icu_locale::Locale;
+
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 
 use dates::DateFormats;
 use numbers::NumberFormats;
@@ -223,6 +228,26 @@ fn data_error(
         what,
         source: Box::new(source),
     }
+}
+
+/// A number and date formatter per language; a language ICU4X cannot format
+/// for is an error in site.toml.
+pub fn formatters(config: &SiteConfig, ds: &mut Diagnostics) -> BTreeMap<String, LocaleFormatter> {
+    let mut formatters = BTreeMap::new();
+    for l in &config.languages {
+        match LocaleFormatter::new(&l.tag_str(), l.numbering.as_deref()) {
+            Ok(f) => {
+                formatters.insert(l.key.clone(), f);
+            }
+            Err(e) => ds.push(
+                Diagnostic::error("language-formatting-data")
+                    .arg("key", l.key.as_str())
+                    .arg("detail", e.to_string())
+                    .at_path(Path::new(crate::layout::CONFIG_FILE)),
+            ),
+        }
+    }
+    formatters
 }
 
 #[cfg(test)]

@@ -7,5 +7,5 @@ pub mod messages;
 mod patterns;
 mod required;
 
-pub use format::LocaleFormatter;
+pub use format::{LocaleFormatter, formatters};
 pub use messages::Messages;
