@@ -54,19 +54,27 @@ fn folders(dir: &Path) -> Vec<String> {
 }
 
 fn kept(opts: &BuildOptions, clean: bool) -> BuildMode {
+    kept_with_parts(opts, clean).0
+}
+
+/// [`kept`], with the parts of the other files the build kept.
+fn kept_with_parts(opts: &BuildOptions, clean: bool) -> (BuildMode, Vec<String>) {
     match build_kept(opts, clean, &NoProgress, &|_| Diagnostics::new()) {
-        Ok((_, mode)) => mode,
+        Ok((report, mode)) => (mode, report.kept_parts),
         Err(ds) => panic!("build failed:\n{}", ds.render()),
     }
 }
 
 /// Builds `site` with the previous output present, then a clean build into
 /// another folder; asserts both trees are equal, that files with the same
-/// bytes as before kept their time, and returns the mode and the files
-/// that were written.
-fn rebuild_and_compare(site: &TestSite, opts: &BuildOptions) -> (BuildMode, Vec<String>) {
+/// bytes as before kept their time, and returns the mode, the files
+/// that were written and the parts of the other files that were kept.
+fn rebuild_and_compare(
+    site: &TestSite,
+    opts: &BuildOptions,
+) -> (BuildMode, Vec<String>, Vec<String>) {
     let before = tree(&site.out());
-    let mode = kept(opts, false);
+    let (mode, parts) = kept_with_parts(opts, false);
     let after = tree(&site.out());
     let mut clean = opts.clone();
     clean.out = site.root.join("clean-build");
@@ -90,7 +98,7 @@ fn rebuild_and_compare(site: &TestSite, opts: &BuildOptions) -> (BuildMode, Vec<
         }
     }
     std::fs::remove_dir_all(&clean.out).unwrap();
-    (mode, written)
+    (mode, written, parts)
 }
 
 /// The example site, built once with a manifest.
@@ -106,7 +114,7 @@ const OFFER: &str = "content/offers/anerkennungsberatung.md";
 #[test]
 fn nothing_changed_writes_nothing() {
     let (site, opts) = first_build();
-    let (mode, written) = rebuild_and_compare(&site, &opts);
+    let (mode, written, _) = rebuild_and_compare(&site, &opts);
     assert_eq!(mode, BuildMode::Incremental);
     assert_eq!(written, Vec::<String>::new());
 }
@@ -120,8 +128,14 @@ fn a_body_edit_writes_only_its_pages_and_the_reader_files() {
         format!("{text}\nEin neuer Satz im Text.\n"),
     )
     .unwrap();
-    let (mode, written) = rebuild_and_compare(&site, &opts);
+    let (mode, written, parts) = rebuild_and_compare(&site, &opts);
     assert_eq!(mode, BuildMode::Incremental);
+    // A body cannot reach the data files, feeds and sitemap, nor the search
+    // index of a language whose readers see their own translation of the
+    // offer (English, Arabic, Ukrainian): those were kept, not made again.
+    // German readers, and those whose language falls back to German, see
+    // the edited text.
+    assert_eq!(parts, ["site", "reader/ar", "reader/en", "reader/uk"]);
     // Its pages and API files in every language, and the files that follow
     // every text (search shards, offline lists, the service worker): no
     // other item's page, no list page.
@@ -142,6 +156,42 @@ fn a_body_edit_writes_only_its_pages_and_the_reader_files() {
         other.is_empty(),
         "written besides the offer's own and the reader files: {other:?}"
     );
+}
+
+#[test]
+fn a_body_edit_that_links_a_document_makes_the_site_part_again() {
+    let (site, opts) = first_build();
+    let text = std::fs::read_to_string(site.root.join(OFFER)).unwrap();
+    std::fs::write(
+        site.root.join(OFFER),
+        format!("{text}\nDer [Flyer](flyer-migrationsberatung-de.pdf) als PDF.\n"),
+    )
+    .unwrap();
+    let (mode, _, parts) = rebuild_and_compare(&site, &opts);
+    assert_eq!(mode, BuildMode::Incremental);
+    // The offer now publishes a document (copied to /files/): the site
+    // part is made again.
+    assert!(!parts.contains(&"site".to_string()), "{parts:?}");
+}
+
+#[test]
+fn a_translation_body_edit_keeps_the_other_languages_search() {
+    let (site, opts) = first_build();
+    let file = "content/offers/anerkennungsberatung.en.md";
+    let text = std::fs::read_to_string(site.root.join(file)).unwrap();
+    std::fs::write(
+        site.root.join(file),
+        format!("{text}\nOne more sentence.\n"),
+    )
+    .unwrap();
+    let (mode, _, parts) = rebuild_and_compare(&site, &opts);
+    assert_eq!(mode, BuildMode::Incremental);
+    let kept: Vec<&str> = parts.iter().map(String::as_str).collect();
+    assert!(
+        kept.contains(&"site") && kept.contains(&"reader/de"),
+        "{kept:?}"
+    );
+    assert!(!kept.contains(&"reader/en"), "{kept:?}");
 }
 
 #[test]
@@ -280,7 +330,7 @@ fn random_sequences_of_edits_equal_clean_builds() {
             _ => text.replacen("summary = \"", &format!("summary = \"Neu {step}: "), 1),
         };
         std::fs::write(&path, edited).unwrap();
-        let (mode, _) = rebuild_and_compare(&site, &opts);
+        let (mode, _, _) = rebuild_and_compare(&site, &opts);
         assert_eq!(mode, BuildMode::Incremental, "step {step}: {file}");
     }
 }
@@ -301,7 +351,7 @@ fn an_incremental_build_replaces_the_output_folder_with_its_files_linked() {
     let (folder, file) = inodes(&site.out(), other);
     let text = std::fs::read_to_string(site.root.join(OFFER)).unwrap();
     std::fs::write(site.root.join(OFFER), format!("{text}\nNoch ein Satz.\n")).unwrap();
-    let (mode, written) = rebuild_and_compare(&site, &opts);
+    let (mode, written, _) = rebuild_and_compare(&site, &opts);
     assert_eq!(mode, BuildMode::Incremental);
     assert!(!written.is_empty());
     let (folder_after, file_after) = inodes(&site.out(), other);
@@ -378,7 +428,7 @@ fn successive_edits_update_the_previous_output_and_keep_unchanged_files() {
         };
         let kept_before = ino(&previous);
         assert_eq!(kept_before.is_some(), step > 0, "step {step}");
-        let (mode, written) = rebuild_and_compare(&site, &opts);
+        let (mode, written, _) = rebuild_and_compare(&site, &opts);
         assert_eq!(mode, BuildMode::Incremental, "step {step}");
         assert!(!written.is_empty(), "step {step}");
         assert!(previous.is_dir(), "step {step}: no previous output kept");

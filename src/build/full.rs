@@ -25,6 +25,14 @@ struct Emitted {
     record: (String, PageRecord),
 }
 
+/// What a full build leaves for the build manifest.
+pub(super) struct Recorded {
+    /// Every page's record by file.
+    pub pages: BTreeMap<String, PageRecord>,
+    /// The files of the secondary parts a rebuild may keep.
+    pub parts: secondary::Parts,
+}
+
 /// What writing all pages yields.
 struct Written {
     /// The default language's 404 page, copied to /404.html.
@@ -50,13 +58,13 @@ impl Pipeline {
             .map(|(r, w, _)| (r, w))
     }
 
-    /// [`Pipeline::build_into`], also returning every page's record by file
-    /// (for the build manifest).
+    /// [`Pipeline::build_into`], also returning what the build manifest
+    /// records: every page's record by file, and the secondary parts' files.
     pub(super) fn build_recorded(
         &self,
         staging: &Staging,
         progress: &dyn Progress,
-    ) -> Result<(BuildReport, Diagnostics, BTreeMap<String, PageRecord>), Diagnostics> {
+    ) -> Result<(BuildReport, Diagnostics, Recorded), Diagnostics> {
         progress.phase_done();
         let (mut written, per_language) = {
             let builder = self.builder();
@@ -90,8 +98,13 @@ impl Pipeline {
             bytes: written.bytes + rest.bytes,
             warnings: Diagnostics::new(),
             images_encoded,
+            kept_parts: Vec::new(),
         };
-        Ok((report, warnings, written.records))
+        let recorded = Recorded {
+            pages: written.records,
+            parts: rest.parts,
+        };
+        Ok((report, warnings, recorded))
     }
 
     /// Renders, finishes and writes every page of `jobs` and the language

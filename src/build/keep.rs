@@ -13,7 +13,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use super::errors_only;
-use super::manifest::{self, Manifest, PageRecord, Stamp};
+use super::manifest::{self, Manifest, Stamp};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::previous::{self, Step};
 use crate::output::{OutputFiles, Staging};
@@ -29,12 +29,12 @@ pub(super) struct Plan<'a> {
 }
 
 /// Compares `files` (new bytes) with the output folder `out` by digest
-/// (where the manifest has none: by reading the file); the pages of
-/// `records` not among `files` keep theirs.
+/// (where the manifest has none: by reading the file); the files `kept`
+/// (none of them among `files`) keep theirs.
 pub(super) fn plan<'a>(
     out: &Path,
     files: &'a OutputFiles,
-    records: &'a BTreeMap<String, PageRecord>,
+    kept: &BTreeSet<&'a str>,
     old: &'a Manifest,
 ) -> Plan<'a> {
     let compared: Vec<(&str, &[u8], String, bool)> = files
@@ -62,16 +62,11 @@ pub(super) fn plan<'a>(
             false => plan.write.push((rel, b, digest)),
         }
     }
-    plan.keep.extend(
-        records
-            .keys()
-            .filter(|f| !files.contains_key(*f))
-            .map(String::as_str),
-    );
+    plan.keep.extend(kept.iter().copied());
     plan.gone = old
         .outputs
         .keys()
-        .filter(|f| !files.contains_key(*f) && !records.contains_key(*f))
+        .filter(|f| !files.contains_key(*f) && !kept.contains(f.as_str()))
         .map(String::as_str)
         .collect();
     plan

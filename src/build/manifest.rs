@@ -17,7 +17,7 @@ use crate::layout::{CONFIG_FILE, CONTENT_DIR, LOCALES_DIR, STATIC_DIR, THEMES_DI
 use crate::render::views::Alternate;
 
 /// Bumped whenever the manifest's meaning changes: an older one is ignored.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// The folders (and the file) of a site that a build reads.
 pub(super) const INPUTS: [&str; 5] = [
@@ -89,6 +89,13 @@ pub(super) struct Manifest {
     pub timing: BTreeMap<String, String>,
     /// Hash of the filter counts (lists show them).
     pub filter_counts: String,
+    /// Hash of the documents and videos every item publishes: the site
+    /// part of the secondary files depends on bodies only through them.
+    pub media: String,
+    /// Every file each secondary part made that a rebuild may keep (the
+    /// site part; each language's search index, web app manifest and
+    /// offline list), with its digest, before a later part replaced any.
+    pub parts: super::secondary::Parts,
     /// What rendering noted of the interface text (for the warnings of a
     /// build that renders only some pages).
     pub usage: crate::i18n::messages::Usage,

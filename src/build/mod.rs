@@ -92,6 +92,11 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
     /// Image variants encoded (the others came from the cache).
     pub images_encoded: usize,
+    /// The parts of the files besides the pages that a build with the
+    /// previous output present did not make again but kept, as the change
+    /// could not reach them: `site` (data files, sitemap, feeds) and
+    /// `reader/<language>` (search index, web app manifest, offline list).
+    pub kept_parts: Vec<String>,
 }
 
 /// One output file that an update changed: its new bytes, or `None` if it
@@ -290,8 +295,8 @@ pub fn build_kept(
             // with the new one, and may be stale.
             output::previous::remove(&out);
             let staging = Staging::new(&out)?.recording();
-            let (report, warnings, records) = p.build_recorded(&staging, progress)?;
-            let m = p.record(options, &inputs, records);
+            let (report, warnings, recorded) = p.build_recorded(&staging, progress)?;
+            let m = p.record(options, &inputs, recorded.pages, recorded.parts);
             (staging, report, warnings, m, BuildMode::Full)
         }
     };

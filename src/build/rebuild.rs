@@ -19,7 +19,7 @@ use jiff::ToSpan;
 use super::keep;
 use super::manifest::{self, Manifest, PageRecord, Stamp};
 use super::pipeline::Pipeline;
-use super::secondary::{self, PageFacts, Secondary, SecondaryParts};
+use super::secondary::{self, Keep, PageFacts};
 use super::{BuildReport, Progress, errors_only};
 use crate::content::{ItemData, ItemKey, Kind, Site};
 use crate::diagnostics::Diagnostics;
@@ -130,16 +130,17 @@ impl Pipeline {
         Some(t)
     }
 
-    /// The pages to render again for `t`, of all pages `all`; `None` if the
-    /// manifest lacks what it takes (then a full build).
+    /// The pages to render again for `t`, of all pages `all`, and whether
+    /// only bodies changed (the same items with the same front matter,
+    /// nothing that depends on "now" changed).
     fn jobs_for(
         &self,
         t: &Touched,
         old: &Manifest,
         all: &[(String, Route)],
-    ) -> Vec<(String, Route)> {
+    ) -> (Vec<(String, Route)>, bool) {
         if t.all_pages {
-            return all.to_vec();
+            return (all.to_vec(), false);
         }
         // A language's pages change with its text or a language on its fallback chain.
         let languages: BTreeSet<&str> = self
@@ -191,10 +192,43 @@ impl Pipeline {
             };
             crate::routes::affected_by(&old_shown, &self.site, &keys, counts_changed)
         };
-        all.iter()
+        let jobs = all
+            .iter()
             .filter(|(l, r)| languages.contains(l.as_str()) || affected.contains(&r.first_page()))
             .cloned()
-            .collect()
+            .collect();
+        (jobs, bodies_only && languages.is_empty())
+    }
+
+    /// The secondary parts a change of only bodies (`bodies_only`) cannot
+    /// reach, as far as `old` recorded them: the site part if every item
+    /// publishes the same documents; a language's reader part if none of
+    /// the changed files is a text its readers see.
+    fn parts_to_keep(&self, t: &Touched, bodies_only: bool, old: &Manifest) -> Keep {
+        let mut keep = Keep::default();
+        if !bodies_only {
+            return keep;
+        }
+        keep.site = old.parts.contains_key(secondary::SITE) && old.media == media_hash(&self.site);
+        let changed: BTreeSet<&str> = t.content.iter().map(String::as_str).collect();
+        let items: Vec<&crate::content::Item> = t
+            .keys
+            .iter()
+            .filter_map(|(kind, slug)| match kind {
+                Kind::Home => Some(&*self.site.home),
+                k => self.site.get(*k, slug),
+            })
+            .collect();
+        for l in &self.config.languages {
+            let sees_change = items.iter().any(|item| {
+                item.text_for(&self.config, &l.key)
+                    .is_none_or(|text| changed.contains(slash_path(&text.file.path).as_str()))
+            });
+            if !sees_change && old.parts.contains_key(&secondary::reader_part(&l.key)) {
+                keep.readers.insert(l.key.clone());
+            }
+        }
+        keep
     }
 
     /// Rebuilds the output folder `out` from the previous build's manifest
@@ -222,7 +256,7 @@ impl Pipeline {
         };
         let builder = self.builder();
         let all = builder.all_jobs();
-        let jobs = self.jobs_for(&touched, old, &all);
+        let (jobs, bodies_only) = self.jobs_for(&touched, old, &all);
         progress.start(jobs.len() as u64 + 1);
         let mut ds = Diagnostics::new();
         let mut rendered: BTreeMap<String, (Vec<u8>, PageRecord)> = BTreeMap::new();
@@ -269,23 +303,41 @@ impl Pipeline {
             };
             records.insert(file, record);
         }
-        let rest = self.secondary_from(&records, &rendered, out);
-        let warnings = self.warnings_with(Some(&rest.errors()))?;
+        let keep = self.parts_to_keep(&touched, bodies_only, old);
+        let Some(rest) = self.secondary_from(&records, &rendered, out, old, &keep) else {
+            return Ok(None);
+        };
+        let warnings = self.warnings_with(Some(&rest.errors))?;
         let images_encoded = rest.images_encoded;
-        let mut files: OutputFiles = rest.files();
+        let kept_parts = rest.kept_parts;
+        let mut files: OutputFiles = rest.files;
         for (file, (bytes, _)) in rendered {
             files.insert(file, bytes.into());
         }
-        let plan = keep::plan(out, &files, &records, old);
+        // Every file kept from the output folder: the pages not rendered
+        // again and the secondary files of the parts kept.
+        let kept: BTreeSet<&str> = records
+            .keys()
+            .map(String::as_str)
+            .filter(|f| !files.contains_key(*f))
+            .chain(rest.kept.iter().map(String::as_str))
+            .collect();
+        // A file to keep that the output folder lacks: a part was recorded
+        // wrongly; build it all.
+        if kept.iter().any(|f| !old.outputs.contains_key(*f)) {
+            return Ok(None);
+        }
+        let plan = keep::plan(out, &files, &kept, old);
         let Some((staging, outputs)) = keep::stage(out, &plan, old)? else {
             return Ok(None);
         };
         let delta = keep::delta(&plan, old);
-        let mut manifest = self.record(old.options.clone(), inputs, records);
+        let mut manifest = self.record(old.options.clone(), inputs, records, rest.parts);
         manifest.previous = Some(delta);
         let bytes = outputs.values().map(|s| s.size as usize).sum();
         manifest.outputs = outputs;
-        let report = report_of(&all, &manifest, &files, bytes, images_encoded);
+        let mut report = report_of(&all, &manifest, bytes, images_encoded);
+        report.kept_parts = kept_parts;
         Ok(Some(Rebuilt {
             report,
             warnings,
@@ -295,13 +347,16 @@ impl Pipeline {
     }
 
     /// Every file besides the pages, from the pages' records (the default
-    /// 404 page from the pages rendered now or the output folder).
+    /// 404 page from the pages rendered now or the output folder), but for
+    /// the parts `keep` names, which are kept as `old` recorded them.
     fn secondary_from(
         &self,
         records: &BTreeMap<String, PageRecord>,
         rendered: &BTreeMap<String, (Vec<u8>, PageRecord)>,
         out: &Path,
-    ) -> Secondary {
+        old: &Manifest,
+        keep: &Keep,
+    ) -> Option<secondary::Rest> {
         let file_404 = secondary::default_404_file(&self.config);
         let default_404 = match rendered.get(&file_404) {
             Some((b, _)) => Some(b.as_slice().into()),
@@ -327,17 +382,11 @@ impl Pipeline {
                 .collect(),
         );
         let new_builder = || self.builder();
-        let (rest, _) = secondary::produce(
-            &self.sources(&new_builder),
-            &Secondary::default(),
-            SecondaryParts::ALL,
-            digest,
-            || PageFacts {
-                entries,
-                default_404,
-            },
-        );
-        rest
+        let src = self.sources(&new_builder);
+        secondary::produce_keeping(&src, &old.parts, &old.outputs, keep, digest, || PageFacts {
+            entries,
+            default_404,
+        })
     }
 
     /// The manifest of this build (output stamps left empty).
@@ -346,6 +395,7 @@ impl Pipeline {
         options: String,
         inputs: &BTreeMap<String, Stamp>,
         pages: BTreeMap<String, PageRecord>,
+        parts: secondary::Parts,
     ) -> Manifest {
         let mut names: BTreeMap<Route, u32> = BTreeMap::new();
         let mut routes = Vec::new();
@@ -371,10 +421,33 @@ impl Pipeline {
             shown_on,
             timing: timing(&self.site, self.now),
             filter_counts: counts_hash(&self.site, self.now),
+            media: media_hash(&self.site),
+            parts,
             usage: self.messages.usage(),
             ..Manifest::new(options)
         }
     }
+}
+
+/// A path relative to the site root as the manifest writes it (`/` between parts).
+fn slash_path(path: &Path) -> String {
+    let parts: Vec<String> = path
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
+/// Hash of the documents and videos every item publishes.
+fn media_hash(site: &Site) -> String {
+    let mut all = String::new();
+    for (key, item) in &site.items {
+        if item.media != crate::content::media::Media::default() {
+            all.push_str(&format!("{key:?} {:?}\n", item.media));
+        }
+    }
+    all.push_str(&format!("home {:?}", site.home.media));
+    manifest::digest(all.as_bytes())
 }
 
 /// Hash of the front matter of every content file of `site`, by path.
@@ -385,14 +458,8 @@ fn fronts(site: &Site) -> BTreeMap<String, String> {
         .chain(std::iter::once(&*site.home))
         .flat_map(|i| i.texts.values())
         .map(|t| {
-            let path: Vec<String> = t
-                .file
-                .path
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
             (
-                path.join("/"),
+                slash_path(&t.file.path),
                 manifest::digest(t.file.text[..t.body.start].as_bytes()),
             )
         })
@@ -425,12 +492,11 @@ fn counts_hash(site: &Site, now: jiff::civil::DateTime) -> String {
     manifest::digest(format!("{:?}", crate::routes::filter_counts(site, now)).as_bytes())
 }
 
-/// The report of a rebuild: every page and file of the new output
-/// (`bytes` in all).
+/// The report of a rebuild: every page and file of the new output (its
+/// stamps in `m`; `bytes` in all).
 fn report_of(
     all: &[(String, Route)],
     m: &Manifest,
-    files: &OutputFiles,
     bytes: usize,
     images_encoded: usize,
 ) -> BuildReport {
@@ -438,13 +504,13 @@ fn report_of(
     for (lang, _) in all {
         *per_language.entry(lang.clone()).or_insert(0) += 1;
     }
-    let others = files.keys().filter(|f| !m.pages.contains_key(*f));
     BuildReport {
         per_language,
-        pages: m.pages.len() + others.clone().filter(|f| f.ends_with(".html")).count(),
-        files: m.pages.len() + others.count(),
+        pages: m.outputs.keys().filter(|f| f.ends_with(".html")).count(),
+        files: m.outputs.len(),
         bytes,
         warnings: Diagnostics::new(),
         images_encoded,
+        kept_parts: Vec::new(),
     }
 }

@@ -21,8 +21,10 @@ use crate::render::pages::PageBuilder;
 use crate::render::views::Alternate;
 
 mod hold;
+mod kept;
 mod stream;
 use hold::{Fresh, Held, Holder, changes, digests};
+pub(super) use kept::{Keep, Parts, Rest, SITE, produce_keeping, reader_part};
 pub(super) use stream::produce_into;
 
 /// The output files besides the pages, in parts that change for different
@@ -97,11 +99,6 @@ impl Secondary {
             Packed::plain(self.service_worker.clone()),
         );
         files
-    }
-
-    /// Every file, the service worker included.
-    pub fn files(&self) -> OutputFiles {
-        output::unpack_all(&self.held_files())
     }
 }
 

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
+use super::kept::{Parts, SITE, reader_part};
 use super::{
     Sources, api_labels, feed_labels, language_reader_files, site_files_but_data, static_files,
 };
@@ -29,6 +30,9 @@ pub(in crate::build) struct WrittenRest {
     pub errors: Diagnostics,
     /// Image variants encoded (not taken from the cache).
     pub images_encoded: usize,
+    /// What the next build may keep: the site part's files and each
+    /// language's reader files, with their digests.
+    pub parts: Parts,
 }
 
 /// Digest and size of each file written, by path.
@@ -69,7 +73,11 @@ fn write_linking<B: AsRef<[u8]> + Sync>(
 
 /// Records what [`write`] wrote: a later file at the same path replaces
 /// the earlier one (as a later part wins in [`super::Secondary::merged`]).
-fn record(written: &mut Written, files: Entries) {
+/// With `part`, the files are noted as that part's too.
+fn record(written: &mut Written, files: Entries, part: Option<&mut BTreeMap<String, u64>>) {
+    if let Some(part) = part {
+        part.extend(files.iter().map(|(k, digest, _)| (k.clone(), *digest)));
+    }
     for (k, digest, size) in files {
         written.insert(k, (digest, size));
     }
@@ -79,7 +87,9 @@ fn record(written: &mut Written, files: Entries) {
 /// (see the module's comment), then the service worker, whose version
 /// covers `pages_digest` and every file written here. `pages` are the
 /// records of the pages written (the sitemap is made from their
-/// alternates), `default_404` the default language's 404 page.
+/// alternates), `default_404` the default language's 404 page. Why a
+/// function this long: it is the one order in which the parts are written
+/// and recorded (the order of `Secondary::merged`), each step a call.
 pub(in crate::build) fn produce_into(
     src: &Sources<'_>,
     staging: &Staging,
@@ -114,19 +124,26 @@ pub(in crate::build) fn produce_into(
     let data = data
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut parts = Parts::new();
+    let mut site_part = BTreeMap::new();
     for entries in data {
-        record(&mut written, entries);
+        record(&mut written, entries, Some(&mut site_part));
     }
     let site: Vec<_> = site_files_but_data(src, default_404).into_iter().collect();
-    record(&mut written, write(staging, &site)?);
+    record(&mut written, write(staging, &site)?, Some(&mut site_part));
     drop(site);
     progress.phase_done();
     let sitemap = [(
         crate::routes::file_for(crate::routes::SITEMAP),
         sitemap(src, pages),
     )];
-    record(&mut written, write(staging, &sitemap)?);
+    record(
+        &mut written,
+        write(staging, &sitemap)?,
+        Some(&mut site_part),
+    );
     drop(sitemap);
+    parts.insert(SITE.to_string(), site_part);
     progress.phase_done();
     let images = output::images::produce(src.root, src.images, &OutputFiles::new());
     errors.extend(images.errors);
@@ -135,12 +152,13 @@ pub(in crate::build) fn produce_into(
     record(
         &mut written,
         write_linking(staging, &variants, &images.cached)?,
+        None,
     );
     drop(variants);
     let statics: Vec<_> = statics.into_iter().collect();
-    record(&mut written, write(staging, &statics)?);
+    record(&mut written, write(staging, &statics)?, None);
     drop(statics);
-    reader_into(src, staging, &mut written)?;
+    reader_into(src, staging, &mut written, &mut parts)?;
     let version = output::offline::build_hash(
         pages_digest,
         written.iter().map(|(k, (d, _))| (k.as_str(), *d)),
@@ -149,13 +167,14 @@ pub(in crate::build) fn produce_into(
         crate::routes::file_for(crate::routes::SERVICE_WORKER),
         output::offline::service_worker(&version),
     )];
-    record(&mut written, write(staging, &worker)?);
+    record(&mut written, write(staging, &worker)?, None);
     Ok(WrittenRest {
         files: written.len(),
         pages: written.keys().filter(|k| k.ends_with(".html")).count(),
         bytes: written.values().map(|(_, size)| size).sum(),
         errors,
         images_encoded,
+        parts,
     })
 }
 
@@ -173,11 +192,12 @@ fn sitemap(src: &Sources<'_>, pages: &BTreeMap<String, PageRecord>) -> Vec<u8> {
 
 /// Each language's search index, manifest, offline list and API files,
 /// written as soon as they are made (languages in parallel), then the API's
-/// root files.
+/// root files. Each language's reader files are noted in `parts`.
 fn reader_into(
     src: &Sources<'_>,
     staging: &Staging,
     written: &mut Written,
+    parts: &mut Parts,
 ) -> Result<(), Diagnostic> {
     use crate::output::api;
     let builder = (src.builder)();
@@ -185,23 +205,29 @@ fn reader_into(
         site: src.site,
         now: src.now,
     };
-    let per_lang: Vec<(Entries, Entries)> = src
+    let per_lang: Vec<(String, Entries, Entries)> = src
         .config
         .languages
         .par_iter()
         .map(|l| {
             let reader = write(staging, &language_reader_files(src, &builder, l))?;
-            Ok((reader, api_into(&api_ctx, src, l, staging)?))
+            Ok((l.key.clone(), reader, api_into(&api_ctx, src, l, staging)?))
         })
         .collect::<Result<_, Diagnostic>>()?;
     // Recorded in the order of `reader_files`: every language's index, then
     // every language's API files.
-    let (readers, apis): (Vec<_>, Vec<_>) = per_lang.into_iter().unzip();
-    for files in readers.into_iter().chain(apis) {
-        record(written, files);
+    let mut apis = Vec::new();
+    for (lang, reader, api) in per_lang {
+        let mut part = BTreeMap::new();
+        record(written, reader, Some(&mut part));
+        parts.insert(reader_part(&lang), part);
+        apis.push(api);
+    }
+    for files in apis {
+        record(written, files, None);
     }
     let root: Vec<_> = api::root_files(&api_ctx).into_iter().collect();
-    record(written, write(staging, &root)?);
+    record(written, write(staging, &root)?, None);
     Ok(())
 }
 
