@@ -135,7 +135,23 @@ fn a_body_edit_writes_only_its_pages_and_the_reader_files() {
     // offer (English, Arabic, Ukrainian): those were kept, not made again.
     // German readers, and those whose language falls back to German, see
     // the edited text.
-    assert_eq!(parts, ["site", "reader/ar", "reader/en", "reader/uk"]);
+    assert_eq!(
+        parts,
+        [
+            "site",
+            "reader/ar",
+            "reader/en",
+            "reader/uk",
+            "api/de",
+            "api/ls",
+            "api/en",
+            "api/ar",
+            "api/uk",
+            "api/fa",
+            "api/tr",
+            "api/ru"
+        ]
+    );
     // Its pages and API files in every language, and the files that follow
     // every text (search shards, offline lists, the service worker): no
     // other item's page, no list page.
@@ -192,6 +208,37 @@ fn a_translation_body_edit_keeps_the_other_languages_search() {
         "{kept:?}"
     );
     assert!(!kept.contains(&"reader/en"), "{kept:?}");
+}
+
+#[test]
+fn a_location_edit_makes_the_api_files_of_what_is_there_again() {
+    let (site, opts) = first_build();
+    site.edit(
+        "content/locations/vhs-ingelheim.md",
+        "Beispielstraße 7,",
+        "Beispielstraße 9,",
+    );
+    let (mode, written, parts) = rebuild_and_compare(&site, &opts);
+    assert_eq!(mode, BuildMode::Incremental);
+    // The API's other files were kept; the course and the evening held
+    // at the adult education centre carry its address.
+    assert!(parts.contains(&"api/de".to_string()), "{parts:?}");
+    for f in [
+        "api/v1/de/offers/integrationskurs-allgemein.json",
+        "api/v1/de/events/infoabend-integrationskurse.json",
+        "api/v1/de/locations/vhs-ingelheim.json",
+    ] {
+        assert!(
+            written.iter().any(|w| w == f),
+            "{f} not written: {written:?}"
+        );
+    }
+    assert!(
+        !written
+            .iter()
+            .any(|w| w == "api/v1/de/offers/ehrenamt-unterstuetzung.json"),
+        "{written:?}"
+    );
 }
 
 #[test]

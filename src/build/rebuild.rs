@@ -37,6 +37,17 @@ pub(super) struct Rebuilt {
     pub staging: Staging,
 }
 
+/// What a change re-renders.
+struct Picked {
+    /// The pages to render again.
+    jobs: Vec<(String, Route)>,
+    /// Whether only bodies changed (the same items with the same front
+    /// matter, nothing that depends on "now" changed).
+    bodies_only: bool,
+    /// The items whose own page changes (`None`: every item's may).
+    items: Option<BTreeSet<ItemKey>>,
+}
+
 /// What the changed inputs touch.
 #[derive(Default)]
 struct Touched {
@@ -130,17 +141,14 @@ impl Pipeline {
         Some(t)
     }
 
-    /// The pages to render again for `t`, of all pages `all`, and whether
-    /// only bodies changed (the same items with the same front matter,
-    /// nothing that depends on "now" changed).
-    fn jobs_for(
-        &self,
-        t: &Touched,
-        old: &Manifest,
-        all: &[(String, Route)],
-    ) -> (Vec<(String, Route)>, bool) {
+    /// The pages to render again for `t`, of all pages `all`.
+    fn jobs_for(&self, t: &Touched, old: &Manifest, all: &[(String, Route)]) -> Picked {
         if t.all_pages {
-            return (all.to_vec(), false);
+            return Picked {
+                jobs: all.to_vec(),
+                bodies_only: false,
+                items: None,
+            };
         }
         // A language's pages change with its text or a language on its fallback chain.
         let languages: BTreeSet<&str> = self
@@ -197,16 +205,58 @@ impl Pipeline {
             .filter(|(l, r)| languages.contains(l.as_str()) || affected.contains(&r.first_page()))
             .cloned()
             .collect();
-        (jobs, bodies_only && languages.is_empty())
+        // The items whose own page changes: the changed ones and those
+        // showing them.
+        let mut items = keys;
+        items.extend(affected.into_iter().filter_map(|r| match r {
+            Route::Item(kind, slug) => Some((kind, slug)),
+            _ => None,
+        }));
+        Picked {
+            jobs,
+            bodies_only: bodies_only && languages.is_empty(),
+            items: languages.is_empty().then_some(items),
+        }
     }
 
-    /// The secondary parts a change of only bodies (`bodies_only`) cannot
+    /// The items whose API files a rebuild makes again (the others are
+    /// kept): those whose own page changes, if none of them was added or
+    /// removed (the API's lists would number their items otherwise) and
+    /// every language's API files were recorded; `None` (all are made) if not.
+    fn api_items(&self, t: &Touched, picked: &Picked, old: &Manifest) -> Option<BTreeSet<ItemKey>> {
+        let items = picked.items.as_ref()?;
+        let languages = &self.config.languages;
+        if !languages
+            .iter()
+            .all(|l| old.parts.contains_key(&secondary::api_part(&l.key)))
+        {
+            return None;
+        }
+        let recorded = old
+            .parts
+            .get(&secondary::api_part(&self.config.default_language))?;
+        let same_items = t.keys.iter().chain(items).all(|(kind, slug)| {
+            let file = crate::routes::file_for(&crate::routes::api_item(
+                &self.config.default_language,
+                *kind,
+                slug,
+            ));
+            let now = *kind != Kind::Home && self.site.get(*kind, slug).is_some();
+            !crate::output::api::KINDS.contains(kind) || now == recorded.contains_key(&file)
+        });
+        same_items.then(|| items.clone())
+    }
+
+    /// The secondary parts a change of only bodies cannot
     /// reach, as far as `old` recorded them: the site part if every item
     /// publishes the same documents; a language's reader part if none of
     /// the changed files is a text its readers see.
-    fn parts_to_keep(&self, t: &Touched, bodies_only: bool, old: &Manifest) -> Keep {
-        let mut keep = Keep::default();
-        if !bodies_only {
+    fn parts_to_keep(&self, t: &Touched, picked: &Picked, old: &Manifest) -> Keep {
+        let mut keep = Keep {
+            api_items: self.api_items(t, picked, old),
+            ..Keep::default()
+        };
+        if !picked.bodies_only {
             return keep;
         }
         keep.site = old.parts.contains_key(secondary::SITE) && old.media == media_hash(&self.site);
@@ -256,11 +306,12 @@ impl Pipeline {
         };
         let builder = self.builder();
         let all = builder.all_jobs();
-        let (jobs, bodies_only) = self.jobs_for(&touched, old, &all);
+        let picked = self.jobs_for(&touched, old, &all);
+        let jobs = &picked.jobs;
         progress.start(jobs.len() as u64 + 1);
         let mut ds = Diagnostics::new();
         let mut rendered: BTreeMap<String, (Vec<u8>, PageRecord)> = BTreeMap::new();
-        let results = builder.render_some(&self.templates, &jobs);
+        let results = builder.render_some(&self.templates, jobs);
         let chooser = builder.render_chooser(&self.templates);
         for r in results.into_iter().chain(std::iter::once(chooser)) {
             match r {
@@ -303,7 +354,7 @@ impl Pipeline {
             };
             records.insert(file, record);
         }
-        let keep = self.parts_to_keep(&touched, bodies_only, old);
+        let keep = self.parts_to_keep(&touched, &picked, old);
         let Some(rest) = self.secondary_from(&records, &rendered, out, old, &keep) else {
             return Ok(None);
         };

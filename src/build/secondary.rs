@@ -24,7 +24,7 @@ mod hold;
 mod kept;
 mod stream;
 use hold::{Fresh, Held, Holder, changes, digests};
-pub(super) use kept::{Keep, Parts, Rest, SITE, produce_keeping, reader_part};
+pub(super) use kept::{Keep, Parts, Rest, SITE, api_part, produce_keeping, reader_part};
 pub(super) use stream::produce_into;
 
 /// The output files besides the pages, in parts that change for different

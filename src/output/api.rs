@@ -204,6 +204,22 @@ pub fn each_language_file(
     ctx: &ApiContext,
     lang: &Language,
     labels: &ApiLabels,
+    emit: impl FnMut(String, &[u8]),
+) {
+    each_language_file_of(ctx, lang, labels, &|_| true, emit);
+}
+
+/// [`each_language_file`], but only the files that can differ when no
+/// item but those `of` names changed (and the same items are there): their
+/// item files, the list pages that hold one of them, the index and the
+/// taxonomies. A rebuild keeps the others. Why a function this long: the
+/// item files and the list pages share each item's one serialisation, so
+/// they are made in one loop per kind.
+pub fn each_language_file_of(
+    ctx: &ApiContext,
+    lang: &Language,
+    labels: &ApiLabels,
+    of: &dyn Fn(&Item) -> bool,
     mut emit: impl FnMut(String, &[u8]),
 ) {
     let key = lang.key.as_str();
@@ -216,13 +232,22 @@ pub fn each_language_file(
     for kind in KINDS {
         let all: Vec<&Item> = ctx.site.of_kind(kind).collect();
         // Each item is viewed and serialised once: its file, and its entry
-        // for the list page.
+        // for the list page (only the entries of pages that are made).
+        let made: Vec<bool> = all
+            .chunks(PAGE_SIZE)
+            .map(|c| c.iter().any(|it| of(it)))
+            .collect();
         let entries: Vec<Vec<u8>> = all
             .iter()
-            .map(|it| {
+            .enumerate()
+            .map(|(i, it)| {
+                if !made[i / PAGE_SIZE] {
+                    return Vec::new();
+                }
                 let json = items.view(it, key).to_json(&item_schema);
-                let path = file(&routes::api_item(key, kind, &it.slug));
-                emit(path, &json.file);
+                if of(it) {
+                    emit(file(&routes::api_item(key, kind, &it.slug)), &json.file);
+                }
                 json.entry
             })
             .collect();
@@ -232,6 +257,9 @@ pub fn each_language_file(
             .zip(entries.chunks(PAGE_SIZE).chain([&[][..]]))
             .enumerate()
         {
+            if !made.get(i).copied().unwrap_or(true) {
+                continue;
+            }
             let page = i + 1;
             let list = ListView {
                 schema: ctx.schema("list"),

@@ -33,12 +33,21 @@ pub(in crate::build) fn reader_part(lang: &str) -> String {
 /// ([`output::offline::page_digest`]), by part name.
 pub(in crate::build) type Parts = BTreeMap<String, BTreeMap<String, u64>>;
 
+/// The name of a language's JSON API files in [`Parts`].
+pub(in crate::build) fn api_part(lang: &str) -> String {
+    format!("api/{lang}")
+}
+
 /// Which recorded parts to keep instead of making them again.
 #[derive(Debug, Default)]
 pub(in crate::build) struct Keep {
     pub site: bool,
     /// Languages whose reader part is kept.
     pub readers: BTreeSet<String>,
+    /// The items whose API files are made again, in every language, with
+    /// the API's list pages that hold them; the API's other files are
+    /// kept. `None`: all are made.
+    pub api_items: Option<BTreeSet<crate::content::ItemKey>>,
 }
 
 /// The secondary files of a rebuild.
@@ -149,6 +158,9 @@ pub(in crate::build) fn produce_keeping(
     layers.push(made_layer(outputs, statics));
     layers.push(reader_layer(src, recorded, outputs, keep, &mut parts)?);
     kept_parts.extend(keep.readers.iter().map(|l| reader_part(l)));
+    if keep.api_items.is_some() {
+        kept_parts.extend(src.config.languages.iter().map(|l| api_part(&l.key)));
+    }
     // Later layers win.
     let mut all = Layer::new();
     for layer in layers {
@@ -217,18 +229,30 @@ fn reader_layer(
                     .map(|(k, b)| made(outputs, k, &b))
                     .collect(),
             };
+            let labels = api_labels(src, &l.key);
             let mut api = Layer::new();
-            api::each_language_file(&api_ctx, l, &api_labels(src, &l.key), |k, b| {
+            let mut add = |k, b: &[u8]| {
                 let (k, v) = made(outputs, k, b);
                 api.insert(k, v);
-            });
+            };
+            match &keep.api_items {
+                Some(keys) => {
+                    let mut kept = kept_layer(recorded.get(&api_part(&l.key))?);
+                    let of = |it: &crate::content::Item| keys.contains(&(it.kind, it.slug.clone()));
+                    api::each_language_file_of(&api_ctx, l, &labels, &of, &mut add);
+                    kept.append(&mut api);
+                    api = kept;
+                }
+                None => api::each_language_file(&api_ctx, l, &labels, &mut add),
+            }
             Some((name, reader, api))
         })
         .collect::<Option<_>>()?;
     let mut layer = Layer::new();
     let mut apis = Vec::new();
-    for (name, reader, api) in per_lang {
+    for ((name, reader, api), l) in per_lang.into_iter().zip(&src.config.languages) {
         parts.insert(name, digests_of(&reader));
+        parts.insert(api_part(&l.key), digests_of(&api));
         layer.extend(reader);
         apis.push(api);
     }

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use super::kept::{Parts, SITE, reader_part};
+use super::kept::{Parts, SITE, api_part, reader_part};
 use super::{
     Sources, api_labels, feed_labels, language_reader_files, site_files_but_data, static_files,
 };
@@ -221,10 +221,12 @@ fn reader_into(
         let mut part = BTreeMap::new();
         record(written, reader, Some(&mut part));
         parts.insert(reader_part(&lang), part);
-        apis.push(api);
+        apis.push((lang, api));
     }
-    for files in apis {
-        record(written, files, None);
+    for (lang, files) in apis {
+        let mut part = BTreeMap::new();
+        record(written, files, Some(&mut part));
+        parts.insert(api_part(&lang), part);
     }
     let root: Vec<_> = api::root_files(&api_ctx).into_iter().collect();
     record(written, write(staging, &root)?, None);
