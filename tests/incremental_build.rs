@@ -223,6 +223,8 @@ fn a_location_edit_makes_the_api_files_of_what_is_there_again() {
     // The API's other files were kept; the course and the evening held
     // at the adult education centre carry its address.
     assert!(parts.contains(&"api/de".to_string()), "{parts:?}");
+    // An address is no text: every language's search index is made again.
+    assert!(!parts.iter().any(|p| p.starts_with("reader/")), "{parts:?}");
     for f in [
         "api/v1/de/offers/integrationskurs-allgemein.json",
         "api/v1/de/events/infoabend-integrationskurse.json",
@@ -249,7 +251,33 @@ fn a_title_edit() {
         "title = \"Anerkennungsberatung\"",
         "title = \"Anerkennungsberatung neu\"",
     );
-    assert_eq!(rebuild_and_compare(&site, &opts).0, BuildMode::Incremental);
+    let (mode, _, parts) = rebuild_and_compare(&site, &opts);
+    assert_eq!(mode, BuildMode::Incremental);
+    // A text of the source changed, nothing else of the offer: the search
+    // indexes of the languages with their own translation are kept; the
+    // feeds and data files (titles) are made again.
+    let kept: Vec<&str> = parts.iter().map(String::as_str).collect();
+    for part in ["reader/ar", "reader/en", "reader/uk", "api/de"] {
+        assert!(kept.contains(&part), "{part} not kept: {kept:?}");
+    }
+    assert!(
+        !kept.contains(&"site") && !kept.contains(&"reader/de"),
+        "{kept:?}"
+    );
+}
+
+#[test]
+fn a_term_edit_makes_every_search_index_again() {
+    let (site, opts) = first_build();
+    site.edit(
+        OFFER,
+        "audiences = [\"fachkraefte\", \"gefluechtete\", \"frauen\"]",
+        "audiences = [\"fachkraefte\", \"gefluechtete\"]",
+    );
+    let (mode, _, parts) = rebuild_and_compare(&site, &opts);
+    assert_eq!(mode, BuildMode::Incremental);
+    // Search finds items by their terms' labels in every language.
+    assert!(!parts.iter().any(|p| p.starts_with("reader/")), "{parts:?}");
 }
 
 #[test]

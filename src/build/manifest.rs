@@ -92,6 +92,10 @@ pub(super) struct Manifest {
     /// Hash of the documents and videos every item publishes: the site
     /// part of the secondary files depends on bodies only through them.
     pub media: String,
+    /// Hash of each item's data but its texts (`"<kind>/<slug>"`): a
+    /// change of texts only keeps the search index of a language whose
+    /// readers see none of them.
+    pub structure: BTreeMap<String, String>,
     /// Every file each secondary part made that a rebuild may keep (the
     /// site part; each language's search index, web app manifest and
     /// offline list), with its digest, before a later part replaced any.

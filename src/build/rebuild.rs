@@ -44,6 +44,9 @@ struct Picked {
     /// Whether only bodies changed (the same items with the same front
     /// matter, nothing that depends on "now" changed).
     bodies_only: bool,
+    /// Whether what depends on "now" (events' sessions over, within a
+    /// week) is as before, the changed items' included.
+    same_timing: bool,
     /// The items whose own page changes (`None`: every item's may).
     items: Option<BTreeSet<ItemKey>>,
 }
@@ -147,6 +150,7 @@ impl Pipeline {
             return Picked {
                 jobs: all.to_vec(),
                 bodies_only: false,
+                same_timing: false,
                 items: None,
             };
         }
@@ -170,6 +174,11 @@ impl Pipeline {
             }
         }
         let counts_changed = counts_hash(&self.site, self.now) != old.filter_counts;
+        let same_timing = keys == t.keys
+            && t.keys.iter().all(|k| {
+                let name = key_name(k);
+                old.timing.get(&name) == timing.get(&name)
+            });
         let fronts = fronts(&self.site);
         let bodies_only = !counts_changed
             && keys == t.keys
@@ -215,6 +224,7 @@ impl Pipeline {
         Picked {
             jobs,
             bodies_only: bodies_only && languages.is_empty(),
+            same_timing,
             items: languages.is_empty().then_some(items),
         }
     }
@@ -247,6 +257,42 @@ impl Pipeline {
         same_items.then(|| items.clone())
     }
 
+    /// Whether the change is one of texts only, which a language's search
+    /// index reads only where its readers see them: the same texts of the
+    /// same items (none added or removed), whose other data (the source's
+    /// front matter but its texts: terms, dates, addresses, …) is as the
+    /// manifest recorded it, and nothing that depends on "now" changed.
+    fn texts_only(
+        &self,
+        t: &Touched,
+        picked: &Picked,
+        old: &Manifest,
+        items: &[&crate::content::Item],
+    ) -> bool {
+        let paths: BTreeSet<String> = items
+            .iter()
+            .flat_map(|i| i.texts.values())
+            .map(|text| slash_path(&text.file.path))
+            .collect();
+        picked.items.is_some()
+            && picked.same_timing
+            && items.len() == t.keys.len()
+            && t.content
+                .iter()
+                .all(|p| old.fronts.contains_key(p) && paths.contains(p))
+            && items.iter().all(|i| {
+                old.structure.get(&key_name(&(i.kind, i.slug.clone()))) == Some(&structure_hash(i))
+            })
+    }
+
+    /// An item of the site, the home page included.
+    fn item(&self, kind: Kind, slug: &str) -> Option<&crate::content::Item> {
+        match kind {
+            Kind::Home => Some(&self.site.home),
+            k => self.site.get(k, slug),
+        }
+    }
+
     /// The secondary parts a change of only bodies cannot
     /// reach, as far as `old` recorded them: the site part if every item
     /// publishes the same documents; a language's reader part if none of
@@ -256,19 +302,18 @@ impl Pipeline {
             api_items: self.api_items(t, picked, old),
             ..Keep::default()
         };
-        if !picked.bodies_only {
-            return keep;
-        }
-        keep.site = old.parts.contains_key(secondary::SITE) && old.media == media_hash(&self.site);
-        let changed: BTreeSet<&str> = t.content.iter().map(String::as_str).collect();
         let items: Vec<&crate::content::Item> = t
             .keys
             .iter()
-            .filter_map(|(kind, slug)| match kind {
-                Kind::Home => Some(&*self.site.home),
-                k => self.site.get(*k, slug),
-            })
+            .filter_map(|(kind, slug)| self.item(*kind, slug))
             .collect();
+        if picked.bodies_only {
+            keep.site =
+                old.parts.contains_key(secondary::SITE) && old.media == media_hash(&self.site);
+        } else if !self.texts_only(t, picked, old, &items) {
+            return keep;
+        }
+        let changed: BTreeSet<&str> = t.content.iter().map(String::as_str).collect();
         for l in &self.config.languages {
             let sees_change = items.iter().any(|item| {
                 item.text_for(&self.config, &l.key)
@@ -473,6 +518,10 @@ impl Pipeline {
             timing: timing(&self.site, self.now),
             filter_counts: counts_hash(&self.site, self.now),
             media: media_hash(&self.site),
+            structure: std::iter::once(&*self.site.home)
+                .chain(self.site.items.values().map(|i| &**i))
+                .map(|i| (key_name(&(i.kind, i.slug.clone())), structure_hash(i)))
+                .collect(),
             parts,
             usage: self.messages.usage(),
             ..Manifest::new(options)
@@ -487,6 +536,20 @@ fn slash_path(path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     parts.join("/")
+}
+
+/// Hash of an item's data but its texts (terms, dates, addresses, hours,
+/// documents, image, which translations are drafts).
+fn structure_hash(item: &crate::content::Item) -> String {
+    let image = item
+        .image
+        .as_ref()
+        .map(|i| (&i.path, i.decorative, &i.credit));
+    let all = format!(
+        "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+        item.data, item.updated, item.draft, item.draft_translations, item.media, image
+    );
+    manifest::digest(all.as_bytes())
 }
 
 /// Hash of the documents and videos every item publishes.
