@@ -91,6 +91,9 @@ fn changed_inputs(old: &BTreeMap<String, Stamp>, new: &BTreeMap<String, Stamp>) 
     changed
 }
 
+mod reach;
+use reach::{media_hash, structure_hash};
+
 impl Pipeline {
     /// What `changed` touches; `None` if it needs a full build (site.toml).
     fn touched(
@@ -144,6 +147,27 @@ impl Pipeline {
         Some(t)
     }
 
+    /// The changed items and the events whose sessions over or within a
+    /// week changed since `old`; and whether none's did, the changed ones'
+    /// included.
+    fn timed_keys(&self, t: &Touched, old: &Manifest) -> (BTreeSet<ItemKey>, bool) {
+        let mut keys = t.keys.clone();
+        let timing = timing(&self.site, self.now);
+        for (k, v) in &timing {
+            if old.timing.get(k).is_some_and(|o| o != v)
+                && let Some((kind, slug)) = self.site.items.keys().find(|key| key_name(key) == *k)
+            {
+                keys.insert((*kind, slug.clone()));
+            }
+        }
+        let same = keys == t.keys
+            && t.keys.iter().all(|k| {
+                let name = key_name(k);
+                old.timing.get(&name) == timing.get(&name)
+            });
+        (keys, same)
+    }
+
     /// The pages to render again for `t`, of all pages `all`.
     fn jobs_for(&self, t: &Touched, old: &Manifest, all: &[(String, Route)]) -> Picked {
         if t.all_pages {
@@ -164,21 +188,8 @@ impl Pipeline {
             })
             .map(|l| l.key.as_str())
             .collect();
-        let mut keys = t.keys.clone();
-        let timing = timing(&self.site, self.now);
-        for (k, v) in &timing {
-            if old.timing.get(k).is_some_and(|o| o != v)
-                && let Some((kind, slug)) = self.site.items.keys().find(|key| key_name(key) == *k)
-            {
-                keys.insert((*kind, slug.clone()));
-            }
-        }
+        let (keys, same_timing) = self.timed_keys(t, old);
         let counts_changed = counts_hash(&self.site, self.now) != old.filter_counts;
-        let same_timing = keys == t.keys
-            && t.keys.iter().all(|k| {
-                let name = key_name(k);
-                old.timing.get(&name) == timing.get(&name)
-            });
         let fronts = fronts(&self.site);
         let bodies_only = !counts_changed
             && keys == t.keys
@@ -227,103 +238,6 @@ impl Pipeline {
             same_timing,
             items: languages.is_empty().then_some(items),
         }
-    }
-
-    /// The items whose API files a rebuild makes again (the others are
-    /// kept): those whose own page changes, if none of them was added or
-    /// removed (the API's lists would number their items otherwise) and
-    /// every language's API files were recorded; `None` (all are made) if not.
-    fn api_items(&self, t: &Touched, picked: &Picked, old: &Manifest) -> Option<BTreeSet<ItemKey>> {
-        let items = picked.items.as_ref()?;
-        let languages = &self.config.languages;
-        if !languages
-            .iter()
-            .all(|l| old.parts.contains_key(&secondary::api_part(&l.key)))
-        {
-            return None;
-        }
-        let recorded = old
-            .parts
-            .get(&secondary::api_part(&self.config.default_language))?;
-        let same_items = t.keys.iter().chain(items).all(|(kind, slug)| {
-            let file = crate::routes::file_for(&crate::routes::api_item(
-                &self.config.default_language,
-                *kind,
-                slug,
-            ));
-            let now = *kind != Kind::Home && self.site.get(*kind, slug).is_some();
-            !crate::output::api::KINDS.contains(kind) || now == recorded.contains_key(&file)
-        });
-        same_items.then(|| items.clone())
-    }
-
-    /// Whether the change is one of texts only, which a language's search
-    /// index reads only where its readers see them: the same texts of the
-    /// same items (none added or removed), whose other data (the source's
-    /// front matter but its texts: terms, dates, addresses, …) is as the
-    /// manifest recorded it, and nothing that depends on "now" changed.
-    fn texts_only(
-        &self,
-        t: &Touched,
-        picked: &Picked,
-        old: &Manifest,
-        items: &[&crate::content::Item],
-    ) -> bool {
-        let paths: BTreeSet<String> = items
-            .iter()
-            .flat_map(|i| i.texts.values())
-            .map(|text| slash_path(&text.file.path))
-            .collect();
-        picked.items.is_some()
-            && picked.same_timing
-            && items.len() == t.keys.len()
-            && t.content
-                .iter()
-                .all(|p| old.fronts.contains_key(p) && paths.contains(p))
-            && items.iter().all(|i| {
-                old.structure.get(&key_name(&(i.kind, i.slug.clone()))) == Some(&structure_hash(i))
-            })
-    }
-
-    /// An item of the site, the home page included.
-    fn item(&self, kind: Kind, slug: &str) -> Option<&crate::content::Item> {
-        match kind {
-            Kind::Home => Some(&self.site.home),
-            k => self.site.get(k, slug),
-        }
-    }
-
-    /// The secondary parts a change of only bodies cannot
-    /// reach, as far as `old` recorded them: the site part if every item
-    /// publishes the same documents; a language's reader part if none of
-    /// the changed files is a text its readers see.
-    fn parts_to_keep(&self, t: &Touched, picked: &Picked, old: &Manifest) -> Keep {
-        let mut keep = Keep {
-            api_items: self.api_items(t, picked, old),
-            ..Keep::default()
-        };
-        let items: Vec<&crate::content::Item> = t
-            .keys
-            .iter()
-            .filter_map(|(kind, slug)| self.item(*kind, slug))
-            .collect();
-        if picked.bodies_only {
-            keep.site =
-                old.parts.contains_key(secondary::SITE) && old.media == media_hash(&self.site);
-        } else if !self.texts_only(t, picked, old, &items) {
-            return keep;
-        }
-        let changed: BTreeSet<&str> = t.content.iter().map(String::as_str).collect();
-        for l in &self.config.languages {
-            let sees_change = items.iter().any(|item| {
-                item.text_for(&self.config, &l.key)
-                    .is_none_or(|text| changed.contains(slash_path(&text.file.path).as_str()))
-            });
-            if !sees_change && old.parts.contains_key(&secondary::reader_part(&l.key)) {
-                keep.readers.insert(l.key.clone());
-            }
-        }
-        keep
     }
 
     /// Rebuilds the output folder `out` from the previous build's manifest
@@ -536,32 +450,6 @@ fn slash_path(path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     parts.join("/")
-}
-
-/// Hash of an item's data but its texts (terms, dates, addresses, hours,
-/// documents, image, which translations are drafts).
-fn structure_hash(item: &crate::content::Item) -> String {
-    let image = item
-        .image
-        .as_ref()
-        .map(|i| (&i.path, i.decorative, &i.credit));
-    let all = format!(
-        "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
-        item.data, item.updated, item.draft, item.draft_translations, item.media, image
-    );
-    manifest::digest(all.as_bytes())
-}
-
-/// Hash of the documents and videos every item publishes.
-fn media_hash(site: &Site) -> String {
-    let mut all = String::new();
-    for (key, item) in &site.items {
-        if item.media != crate::content::media::Media::default() {
-            all.push_str(&format!("{key:?} {:?}\n", item.media));
-        }
-    }
-    all.push_str(&format!("home {:?}", site.home.media));
-    manifest::digest(all.as_bytes())
 }
 
 /// Hash of the front matter of every content file of `site`, by path.
