@@ -142,6 +142,16 @@ pub(super) struct Sources<'a> {
     pub pack: bool,
 }
 
+impl<'a> Sources<'a> {
+    /// What the JSON API's files are made from.
+    fn api_context(&self) -> output::api::ApiContext<'a> {
+        output::api::ApiContext {
+            site: self.site,
+            now: self.now,
+        }
+    }
+}
+
 /// What the site part needs to know of the pages.
 pub(super) struct PageFacts {
     /// The sitemap entries of the pages that have one (in any order).
@@ -416,10 +426,7 @@ fn static_files(src: &Sources<'_>, ds: &mut Diagnostics) -> OutputFiles {
 fn reader_files(src: &Sources<'_>, holder: &Holder<'_>) -> Held {
     use crate::output::api;
     let builder = (src.builder)();
-    let api_ctx = api::ApiContext {
-        site: src.site,
-        now: src.now,
-    };
+    let api_ctx = src.api_context();
     let per_lang: Vec<Held> = src
         .config
         .languages

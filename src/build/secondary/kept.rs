@@ -212,10 +212,7 @@ fn reader_layer(
 ) -> Option<Layer> {
     use crate::output::api;
     let builder = (src.builder)();
-    let api_ctx = api::ApiContext {
-        site: src.site,
-        now: src.now,
-    };
+    let api_ctx = src.api_context();
     let per_lang: Vec<(String, Layer, Layer)> = src
         .config
         .languages

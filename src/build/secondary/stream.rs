@@ -201,10 +201,7 @@ fn reader_into(
 ) -> Result<(), Diagnostic> {
     use crate::output::api;
     let builder = (src.builder)();
-    let api_ctx = api::ApiContext {
-        site: src.site,
-        now: src.now,
-    };
+    let api_ctx = src.api_context();
     let per_lang: Vec<(String, Entries, Entries)> = src
         .config
         .languages
