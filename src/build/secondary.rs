@@ -414,8 +414,8 @@ fn static_files(src: &Sources<'_>, ds: &mut Diagnostics) -> OutputFiles {
 
 /// Search indexes, web app manifests, offline lists and the JSON API (its
 /// items carry their bodies, so it changes with any text), held by
-/// `holder` language by language (at 10,000 offers a language's API is
-/// 100 MB before it is packed).
+/// `holder` language by language, the API's files one by one (at 10,000
+/// offers a language's API is 100 MB before it is packed).
 fn reader_files(src: &Sources<'_>, holder: &Holder<'_>) -> Held {
     use crate::output::api;
     let builder = (src.builder)();
@@ -438,8 +438,11 @@ fn reader_files(src: &Sources<'_>, holder: &Holder<'_>) -> Held {
         .languages
         .par_iter()
         .map(|l| {
-            let files = api::language_files(&api_ctx, l, &api_labels(src, &l.key));
-            holder.hold(&format!("api/{}", l.key), files)
+            // Each file held (packed) as soon as it is made.
+            let mut held = holder.holding(&format!("api/{}", l.key));
+            let labels = api_labels(src, &l.key);
+            api::each_language_file(&api_ctx, l, &labels, |k, b| held.add(k, b));
+            held.finish()
         })
         .collect();
     let mut held = Held::default();
