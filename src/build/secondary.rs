@@ -14,7 +14,7 @@ use crate::content::Site;
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Messages;
 use crate::layout::{STATIC_DIR, THEMES_DIR};
-use crate::output::data::{FeedLabels, data_files};
+use crate::output::data::FeedLabels;
 use crate::output::sitemap::{self, SitemapEntry};
 use crate::output::{self, Bytes, OutputFiles, Packed, PackedFiles};
 use crate::render::pages::PageBuilder;
@@ -210,7 +210,7 @@ pub(super) fn produce(
         new.dictionaries.extend(held.dictionaries);
     }
     if parts.site {
-        let held = holder.hold("site", site_files(src, pages()));
+        let held = site_files(src, pages(), &holder);
         new.site = held.files;
         fresh.site = held.digests;
         new.dictionaries.extend(held.dictionaries);
@@ -253,20 +253,33 @@ pub(super) fn produce(
     (new, changes)
 }
 
-/// 404.html, data files, sitemap, robots and `_headers`.
-fn site_files(src: &Sources<'_>, pages: PageFacts) -> OutputFiles {
+/// 404.html, data files, sitemap, robots and `_headers`, held by `holder`
+/// as they are made (the data files a language at a time; the sitemap,
+/// 30 MB at 10,000 offers, once its entries are dropped).
+fn site_files(src: &Sources<'_>, pages: PageFacts, holder: &Holder<'_>) -> Held {
+    use std::sync::{Mutex, PoisonError};
     let PageFacts {
         mut entries,
         default_404,
     } = pages;
-    let mut files = data_files(src.site, src.now, &feed_labels(src));
-    files.extend(site_files_but_data(src, default_404));
+    let holding = Mutex::new(holder.holding("site"));
+    let Ok(()) = output::data::data_files_each(src.site, src.now, &feed_labels(src), |files| {
+        // A panic elsewhere leaves what is held whole (only added to).
+        let mut holding = holding.lock().unwrap_or_else(PoisonError::into_inner);
+        for (k, b) in files {
+            holding.add_bytes(k, b);
+        }
+        Ok::<(), std::convert::Infallible>(())
+    });
+    let mut holding = holding.into_inner().unwrap_or_else(PoisonError::into_inner);
+    for (k, b) in site_files_but_data(src, default_404) {
+        holding.add_bytes(k, b);
+    }
     entries.sort_by(|a, b| a.loc.cmp(&b.loc));
-    files.insert(
-        crate::routes::file_for(crate::routes::SITEMAP),
-        sitemap::sitemap(&entries).into(),
-    );
-    files
+    let map = sitemap::sitemap(&entries);
+    drop(entries);
+    holding.add(crate::routes::file_for(crate::routes::SITEMAP), &map);
+    holding.finish()
 }
 
 /// The feeds' words, per language.

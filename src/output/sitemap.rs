@@ -16,8 +16,13 @@ pub struct SitemapEntry {
 /// Writes a sitemap in the format search engines read for multilingual sites
 /// (`xhtml:link rel="alternate" hreflang`).
 pub fn sitemap(entries: &[SitemapEntry]) -> Vec<u8> {
+    // Room for the whole file at once (see `sitemap_under`).
+    let size: usize = entries
+        .iter()
+        .map(|e| url_size(e.loc.len(), &e.alternates))
+        .sum();
     write_urls(
-        Vec::new(),
+        Vec::with_capacity(size + 256),
         entries
             .iter()
             .map(|e| (e.loc.as_str(), e.alternates.as_slice())),
@@ -33,13 +38,7 @@ pub fn sitemap_under(base_url: &str, pages: &[(&str, &[Alternate])]) -> Vec<u8> 
     // around its addresses (no doubling of a 30 MB buffer as it grows).
     let size: usize = pages
         .iter()
-        .map(|(path, alts)| {
-            let links: usize = alts
-                .iter()
-                .map(|a| a.hreflang.len() + a.href.len() + 64)
-                .sum();
-            base_url.len() + path.len() + 48 + links
-        })
+        .map(|(path, alts)| url_size(base_url.len() + path.len(), alts))
         .sum();
     write_urls(
         Vec::with_capacity(size + 256),
@@ -47,6 +46,16 @@ pub fn sitemap_under(base_url: &str, pages: &[(&str, &[Alternate])]) -> Vec<u8> 
             .iter()
             .map(|(path, alts)| (routes::under(base_url, path), *alts)),
     )
+}
+
+/// About the size of one URL's markup: its address (`loc` bytes) and
+/// alternates, with the markup around them.
+fn url_size(loc: usize, alternates: &[Alternate]) -> usize {
+    let links: usize = alternates
+        .iter()
+        .map(|a| a.hreflang.len() + a.href.len() + 64)
+        .sum();
+    loc + 48 + links
 }
 
 /// The sitemap's XML of `urls` (address, alternates) into `out`.

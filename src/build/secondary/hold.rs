@@ -53,7 +53,7 @@ impl<'a> Holder<'a> {
             made.map_or_else(Packer::new, Packer::with_dictionary)
         });
         for (k, bytes) in files {
-            self.put(&mut held, packer.as_mut(), k, bytes);
+            self.put(&mut held, packer.as_mut(), (k, &bytes), || bytes.clone());
         }
         held
     }
@@ -78,18 +78,24 @@ impl<'a> Holder<'a> {
         }
     }
 
-    /// Holds the file `k` in `held`: the one `old` holds if it has the
-    /// same bytes, else packed by `packer` (plain without one).
-    fn put(&self, held: &mut Held, packer: Option<&mut Packer>, k: String, bytes: Bytes) {
-        let digest = output::offline::page_digest(&k, &bytes);
+    /// Holds the file `k` (`bytes`) in `held`: the one `old` holds if it
+    /// has the same bytes, else packed by `packer`, else as `plain` makes it.
+    fn put(
+        &self,
+        held: &mut Held,
+        packer: Option<&mut Packer>,
+        (k, bytes): (String, &[u8]),
+        plain: impl FnOnce() -> Bytes,
+    ) {
+        let digest = output::offline::page_digest(&k, bytes);
         let kept = self
             .old
             .winner(&k)
             .filter(|_| self.old.digests.get(&k) == Some(&digest));
         let file = match (kept, packer) {
             (Some(p), _) => p,
-            (None, Some(packer)) => packer.pack(&bytes),
-            (None, None) => Packed::plain(bytes),
+            (None, Some(packer)) => packer.pack(bytes),
+            (None, None) => Packed::plain(plain()),
         };
         held.digests.insert(k.clone(), digest);
         held.files.insert(k, file);
@@ -110,18 +116,34 @@ pub(super) struct Holding<'h, 'a> {
 }
 
 impl Holding<'_, '_> {
-    /// Holds one more file.
+    /// Holds one more file (a later one at the same path replaces it).
     pub fn add(&mut self, k: String, bytes: &[u8]) {
         match &mut self.packer {
             Some(packer) => self
                 .holder
-                .put(&mut self.held, packer.as_mut(), k, bytes.into()),
-            None => {
-                self.waiting.push((k, bytes.into()));
-                if self.waiting.len() >= DICTIONARY_FROM {
-                    self.start_packing();
-                }
-            }
+                .put(&mut self.held, packer.as_mut(), (k, bytes), || bytes.into()),
+            None => self.wait(k, bytes.into()),
+        }
+    }
+
+    /// [`Holding::add`] for bytes already shared (held as they are if
+    /// not packed).
+    pub fn add_bytes(&mut self, k: String, bytes: Bytes) {
+        match &mut self.packer {
+            Some(packer) => self
+                .holder
+                .put(&mut self.held, packer.as_mut(), (k, &bytes), || {
+                    bytes.clone()
+                }),
+            None => self.wait(k, bytes),
+        }
+    }
+
+    /// Keeps one of the first files until there are enough of them.
+    fn wait(&mut self, k: String, bytes: Bytes) {
+        self.waiting.push((k, bytes));
+        if self.waiting.len() >= DICTIONARY_FROM {
+            self.start_packing();
         }
     }
 
@@ -136,7 +158,10 @@ impl Holding<'_, '_> {
             None => Packer::new(),
         };
         for (k, bytes) in std::mem::take(&mut self.waiting) {
-            self.holder.put(&mut self.held, Some(&mut packer), k, bytes);
+            self.holder
+                .put(&mut self.held, Some(&mut packer), (k, &bytes), || {
+                    bytes.clone()
+                });
         }
         self.packer = Some(Some(packer));
     }
