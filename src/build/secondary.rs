@@ -144,9 +144,9 @@ pub(super) struct Sources<'a> {
     /// Whether the files are held packed (the preview's).
     pub pack: bool,
     /// Gives memory freed back to the system (the preview's settling:
-    /// `ServeOptions::return_freed`), called once the reader files are
-    /// made: the site part's sitemap (30 MB at 10,000 offers) then takes
-    /// fresh pages, not ones the search indexes left.
+    /// `ServeOptions::return_freed`), called once the reader files and the
+    /// data files are made: the sitemap (30 MB at 10,000 offers, fresh
+    /// pages) then comes on top of what is held, not of their leftovers.
     pub return_freed: fn(),
 }
 
@@ -281,6 +281,7 @@ fn site_files(src: &Sources<'_>, pages: PageFacts, holder: &Holder<'_>) -> Held 
         holding.add_bytes(k, b);
     }
     entries.sort_by(|a, b| a.loc.cmp(&b.loc));
+    (src.return_freed)();
     let map = sitemap::sitemap(&entries);
     drop(entries);
     holding.add(crate::routes::file_for(crate::routes::SITEMAP), &map);

@@ -83,11 +83,9 @@ impl Pipeline {
 }
 
 impl Settling {
-    /// With `f` called (on the settling's thread) between the parts it
-    /// makes, to give back to the system what a part freed: the preview's
-    /// `ServeOptions::return_freed` (the part after the search indexes
-    /// takes its large sitemap from fresh pages, and the peak is what is
-    /// held plus that rather than plus the indexes' leftovers).
+    /// With `f` (the preview's `ServeOptions::return_freed`) called on the
+    /// settling's thread between the large steps of its parts (see
+    /// `Sources::return_freed`): its peak is what is held plus one step.
     pub fn returning_freed(self, f: fn()) -> Settling {
         Settling {
             return_freed: f,
