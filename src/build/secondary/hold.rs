@@ -302,6 +302,16 @@ mod tests {
             .collect()
     }
 
+    /// Other files whose reader part is `held`.
+    fn as_reader_part(held: &Held) -> Secondary {
+        Secondary {
+            reader: held.files.clone(),
+            digests: held.digests.clone(),
+            dictionaries: held.dictionaries.clone(),
+            ..Secondary::default()
+        }
+    }
+
     #[test]
     fn files_made_again_as_they_were_share_what_was_held() {
         let old = Secondary::default();
@@ -311,12 +321,7 @@ mod tests {
         }
         .hold("api/de", api_files(usize::MAX));
         assert!(first.dictionaries.contains_key("api/de"));
-        let old = Secondary {
-            reader: first.files.clone(),
-            digests: first.digests.clone(),
-            dictionaries: first.dictionaries.clone(),
-            ..Secondary::default()
-        };
+        let old = as_reader_part(&first);
         let again = Holder {
             old: &old,
             pack: true,
@@ -374,12 +379,7 @@ mod tests {
         assert_eq!(&*few.files[&files[5].0].unpack(), &*files[5].1);
         // Made again with one file changed: the others are shared, the
         // dictionary kept.
-        let old = Secondary {
-            reader: first.files.clone(),
-            digests: first.digests.clone(),
-            dictionaries: first.dictionaries.clone(),
-            ..Secondary::default()
-        };
+        let old = as_reader_part(&first);
         let holder = Holder {
             old: &old,
             pack: true,
