@@ -30,7 +30,8 @@ pub(super) struct Page {
     /// once), and what tells whether a page rendered again changed.
     pub digest: u64,
     pub path: String,
-    pub sitemap: Option<Vec<crate::render::views::Alternate>>,
+    /// (Shared with the sitemap entries a settling takes: [`Pipeline::page_facts`].)
+    pub sitemap: Option<Arc<[crate::render::views::Alternate]>>,
 }
 
 /// Pages rendered, not stored yet ([`Pipeline::render_with`]).
@@ -62,7 +63,8 @@ pub struct Pipeline {
     pub(super) cache: ContentCache,
     /// Everything but the pages as last produced (`None` before the first
     /// [`Pipeline::output`]).
-    pub(super) secondary: Option<Secondary>,
+    /// (Shared with a settling: [`Pipeline::settling`].)
+    pub(super) secondary: Option<Arc<Secondary>>,
     /// Which secondary files lag behind the pages after an update (see
     /// [`Pipeline::settle`]).
     pub(super) stale: super::secondary::Stale,
@@ -244,6 +246,7 @@ impl Pipeline {
             minify: self.opts.minify,
             images: &self.images,
             pack: self.pack,
+            return_freed: || {},
         }
     }
 
@@ -398,7 +401,7 @@ impl Pipeline {
             file,
             bytes,
             path: p.path,
-            sitemap: p.sitemap,
+            sitemap: p.sitemap.map(Arc::from),
         }
     }
 
@@ -502,7 +505,7 @@ impl Pipeline {
             secondary::produce(&this.sources(&builder), &old, parts, digest, || {
                 this.page_facts()
             });
-        self.secondary = Some(new);
+        self.secondary = Some(Arc::new(new));
         changes
     }
 

@@ -14,7 +14,7 @@ use crate::content::Site;
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Messages;
 use crate::layout::{STATIC_DIR, THEMES_DIR};
-use crate::output::data::{FeedLabels, data_files};
+use crate::output::data::FeedLabels;
 use crate::output::sitemap::{self, SitemapEntry};
 use crate::output::{self, Bytes, OutputFiles, Packed, PackedFiles};
 use crate::render::pages::PageBuilder;
@@ -140,6 +140,11 @@ pub(super) struct Sources<'a> {
     pub images: &'a crate::media::Images,
     /// Whether the files are held packed (the preview's).
     pub pack: bool,
+    /// Gives memory freed back to the system (the preview's settling:
+    /// `ServeOptions::return_freed`), called once the reader files and the
+    /// data files are made: the sitemap (30 MB at 10,000 offers, fresh
+    /// pages) then comes on top of what is held, not of their leftovers.
+    pub return_freed: fn(),
 }
 
 impl<'a> Sources<'a> {
@@ -164,11 +169,11 @@ pub(super) struct PageFacts {
 pub(super) fn sitemap_entry(
     base_url: &str,
     path: &str,
-    alternates: Vec<Alternate>,
+    alternates: impl Into<std::sync::Arc<[Alternate]>>,
 ) -> SitemapEntry {
     SitemapEntry {
         loc: crate::routes::under(base_url, path),
-        alternates,
+        alternates: alternates.into(),
     }
 }
 
@@ -217,7 +222,7 @@ pub(super) fn produce(
         new.dictionaries.extend(held.dictionaries);
     }
     if parts.site {
-        let held = holder.hold("site", site_files(src, pages()));
+        let held = site_files(src, pages(), &holder);
         new.site = held.files;
         fresh.site = held.digests;
         new.dictionaries.extend(held.dictionaries);
@@ -260,20 +265,34 @@ pub(super) fn produce(
     (new, changes)
 }
 
-/// 404.html, data files, sitemap, robots and `_headers`.
-fn site_files(src: &Sources<'_>, pages: PageFacts) -> OutputFiles {
+/// 404.html, data files, sitemap, robots and `_headers`, held by `holder`
+/// as they are made (the data files a language at a time; the sitemap,
+/// 30 MB at 10,000 offers, once its entries are dropped).
+fn site_files(src: &Sources<'_>, pages: PageFacts, holder: &Holder<'_>) -> Held {
+    use std::sync::{Mutex, PoisonError};
     let PageFacts {
         mut entries,
         default_404,
     } = pages;
-    let mut files = data_files(src.site, src.now, &feed_labels(src));
-    files.extend(site_files_but_data(src, default_404));
+    let holding = Mutex::new(holder.holding("site"));
+    let Ok(()) = output::data::data_files_each(src.site, src.now, &feed_labels(src), |files| {
+        // A panic elsewhere leaves what is held whole (only added to).
+        let mut holding = holding.lock().unwrap_or_else(PoisonError::into_inner);
+        for (k, b) in files {
+            holding.add_bytes(k, b);
+        }
+        Ok::<(), std::convert::Infallible>(())
+    });
+    let mut holding = holding.into_inner().unwrap_or_else(PoisonError::into_inner);
+    for (k, b) in site_files_but_data(src, default_404) {
+        holding.add_bytes(k, b);
+    }
     entries.sort_by(|a, b| a.loc.cmp(&b.loc));
-    files.insert(
-        crate::routes::file_for(crate::routes::SITEMAP),
-        sitemap::sitemap(&entries).into(),
-    );
-    files
+    (src.return_freed)();
+    let map = sitemap::sitemap(&entries);
+    drop(entries);
+    holding.add(crate::routes::file_for(crate::routes::SITEMAP), &map);
+    holding.finish()
 }
 
 /// The feeds' words, per language.
@@ -421,8 +440,8 @@ fn static_files(src: &Sources<'_>, ds: &mut Diagnostics) -> OutputFiles {
 
 /// Search indexes, web app manifests, offline lists and the JSON API (its
 /// items carry their bodies, so it changes with any text), held by
-/// `holder` language by language (at 10,000 offers a language's API is
-/// 100 MB before it is packed).
+/// `holder` language by language, the API's files one by one (at 10,000
+/// offers a language's API is 100 MB before it is packed).
 fn reader_files(src: &Sources<'_>, holder: &Holder<'_>) -> Held {
     use crate::output::api;
     let builder = (src.builder)();
@@ -442,8 +461,11 @@ fn reader_files(src: &Sources<'_>, holder: &Holder<'_>) -> Held {
         .languages
         .par_iter()
         .map(|l| {
-            let files = api::language_files(&api_ctx, l, &api_labels(src, &l.key));
-            holder.hold(&format!("api/{}", l.key), files)
+            // Each file held (packed) as soon as it is made.
+            let mut held = holder.holding(&format!("api/{}", l.key));
+            let labels = api_labels(src, &l.key);
+            api::each_language_file(&api_ctx, l, &labels, |k, b| held.add(k, b));
+            held.finish()
         })
         .collect();
     let mut held = Held::default();
@@ -451,6 +473,7 @@ fn reader_files(src: &Sources<'_>, holder: &Holder<'_>) -> Held {
         held.extend(h);
     }
     held.extend(holder.hold("api", api::root_files(&api_ctx)));
+    (src.return_freed)();
     held
 }
 

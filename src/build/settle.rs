@@ -29,11 +29,13 @@ pub struct Settling {
     minify: bool,
     images: crate::media::Images,
     pack: bool,
-    old: Secondary,
+    old: Arc<Secondary>,
     pages_digest: u64,
     parts: SecondaryParts,
     /// The pages' sitemap entries and 404 page, if the site part lags.
     facts: Option<PageFacts>,
+    /// See [`Settling::returning_freed`].
+    return_freed: fn(),
 }
 
 /// A settling's result, for [`Pipeline::settled`].
@@ -66,6 +68,7 @@ impl Pipeline {
             ),
             parts: self.stale.parts(),
             facts: self.stale.site.then(|| self.page_facts()),
+            return_freed: || {},
         })
     }
 
@@ -73,13 +76,23 @@ impl Pipeline {
     /// state (no update since: the caller keeps count); returns the files
     /// that changed.
     pub fn settled(&mut self, s: Settled) -> Vec<Change<Packed>> {
-        self.secondary = Some(s.secondary);
+        self.secondary = Some(Arc::new(s.secondary));
         self.stale.produced(s.parts);
         s.changes
     }
 }
 
 impl Settling {
+    /// With `f` (the preview's `ServeOptions::return_freed`) called on the
+    /// settling's thread between the large steps of its parts (see
+    /// `Sources::return_freed`): its peak is what is held plus one step.
+    pub fn returning_freed(self, f: fn()) -> Settling {
+        Settling {
+            return_freed: f,
+            ..self
+        }
+    }
+
     /// Produces the lagging files (and the service worker) again.
     pub fn run(self) -> Settled {
         // The formatters were checked when the pipeline loaded.
@@ -104,6 +117,7 @@ impl Settling {
             minify: self.minify,
             images: &self.images,
             pack: self.pack,
+            return_freed: self.return_freed,
         };
         let parts = self.parts;
         // The pages' facts are asked only when the site part is produced,

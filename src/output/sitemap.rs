@@ -1,5 +1,7 @@
 //! `sitemap.xml` with per-language alternates, and `robots.txt`.
 
+use std::sync::Arc;
+
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
@@ -10,17 +12,22 @@ use crate::routes;
 #[derive(Debug, Clone)]
 pub struct SitemapEntry {
     pub loc: String,
-    pub alternates: Vec<Alternate>,
+    /// Shared with the page they were made for (a preview's settling takes
+    /// some 50,000 of them at 10,000 offers).
+    pub alternates: Arc<[Alternate]>,
 }
 
 /// Writes a sitemap in the format search engines read for multilingual sites
 /// (`xhtml:link rel="alternate" hreflang`).
 pub fn sitemap(entries: &[SitemapEntry]) -> Vec<u8> {
+    // Room for the whole file at once (see `sitemap_under`).
+    let size: usize = entries
+        .iter()
+        .map(|e| url_size(e.loc.len(), &e.alternates))
+        .sum();
     write_urls(
-        Vec::new(),
-        entries
-            .iter()
-            .map(|e| (e.loc.as_str(), e.alternates.as_slice())),
+        Vec::with_capacity(size + 256),
+        entries.iter().map(|e| (e.loc.as_str(), &e.alternates[..])),
     )
 }
 
@@ -33,13 +40,7 @@ pub fn sitemap_under(base_url: &str, pages: &[(&str, &[Alternate])]) -> Vec<u8> 
     // around its addresses (no doubling of a 30 MB buffer as it grows).
     let size: usize = pages
         .iter()
-        .map(|(path, alts)| {
-            let links: usize = alts
-                .iter()
-                .map(|a| a.hreflang.len() + a.href.len() + 64)
-                .sum();
-            base_url.len() + path.len() + 48 + links
-        })
+        .map(|(path, alts)| url_size(base_url.len() + path.len(), alts))
         .sum();
     write_urls(
         Vec::with_capacity(size + 256),
@@ -47,6 +48,16 @@ pub fn sitemap_under(base_url: &str, pages: &[(&str, &[Alternate])]) -> Vec<u8> 
             .iter()
             .map(|(path, alts)| (routes::under(base_url, path), *alts)),
     )
+}
+
+/// About the size of one URL's markup: its address (`loc` bytes) and
+/// alternates, with the markup around them.
+fn url_size(loc: usize, alternates: &[Alternate]) -> usize {
+    let links: usize = alternates
+        .iter()
+        .map(|a| a.hreflang.len() + a.href.len() + 64)
+        .sum();
+    loc + 48 + links
 }
 
 /// The sitemap's XML of `urls` (address, alternates) into `out`.
@@ -99,7 +110,8 @@ mod tests {
             alternates: vec![Alternate {
                 hreflang: "ar".into(),
                 href: "https://x.org/ar/a/".into(),
-            }],
+            }]
+            .into(),
         }]);
         let s = String::from_utf8(xml).unwrap();
         assert!(s.contains("<loc>https://x.org/de/a&amp;b/</loc>"), "{s}");
@@ -122,11 +134,11 @@ mod tests {
         let entries = [
             SitemapEntry {
                 loc: "https://x.org/de/a/".into(),
-                alternates: a.clone(),
+                alternates: a.clone().into(),
             },
             SitemapEntry {
                 loc: "https://x.org/uk/b&c/".into(),
-                alternates: b.clone(),
+                alternates: b.clone().into(),
             },
         ];
         assert_eq!(

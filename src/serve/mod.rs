@@ -318,6 +318,7 @@ impl Rebuilder {
         let Some(job) = self.pipeline.as_ref().and_then(Pipeline::settling) else {
             return;
         };
+        let job = job.returning_freed(self.return_freed);
         self.settling = true;
         let (generation, events) = (self.generation, self.events.clone());
         std::thread::spawn(move || {

@@ -39,7 +39,7 @@ impl Held {
 const DICTIONARY_FROM: usize = 64;
 const DICTIONARY_FILES: usize = 8;
 
-impl Holder<'_> {
+impl<'a> Holder<'a> {
     /// Holds `files` of the kind `kind` (packed with its dictionary).
     pub fn hold(&self, kind: &str, files: impl IntoIterator<Item = (String, Bytes)>) -> Held {
         let files: Vec<(String, Bytes)> = files.into_iter().collect();
@@ -53,20 +53,125 @@ impl Holder<'_> {
             made.map_or_else(Packer::new, Packer::with_dictionary)
         });
         for (k, bytes) in files {
-            let digest = output::offline::page_digest(&k, &bytes);
-            let kept = self
-                .old
-                .winner(&k)
-                .filter(|_| self.old.digests.get(&k) == Some(&digest));
-            let file = match (kept, packer.as_mut()) {
-                (Some(p), _) => p,
-                (None, Some(packer)) => packer.pack(&bytes),
-                (None, None) => Packed::plain(bytes),
-            };
-            held.digests.insert(k.clone(), digest);
-            held.files.insert(k, file);
+            self.put(&mut held, packer.as_mut(), (k, &bytes), || bytes.clone());
         }
         held
+    }
+
+    /// Holds files of the kind `kind` one at a time, as they are made
+    /// ([`Holding::add`]): the plain files of a kind (a language's JSON
+    /// API: 100 MB at 10,000 offers) are never all held at once.
+    pub fn holding(&self, kind: &str) -> Holding<'_, 'a> {
+        let dictionary = self.pack.then(|| self.old.dictionaries.get(kind).cloned());
+        Holding {
+            holder: self,
+            kind: kind.to_string(),
+            held: Held::default(),
+            // A kept dictionary (or none needed): files are packed at
+            // once; else the first ones wait to be sampled for one.
+            packer: match dictionary {
+                None => Some(None),
+                Some(Some(d)) => Some(Some(Packer::with_dictionary(d))),
+                Some(None) => None,
+            },
+            waiting: Vec::new(),
+        }
+    }
+
+    /// Holds the file `k` (`bytes`) in `held`: the one `old` holds if it
+    /// has the same bytes, else packed by `packer`, else as `plain` makes it.
+    fn put(
+        &self,
+        held: &mut Held,
+        packer: Option<&mut Packer>,
+        (k, bytes): (String, &[u8]),
+        plain: impl FnOnce() -> Bytes,
+    ) {
+        let digest = output::offline::page_digest(&k, bytes);
+        let kept = self
+            .old
+            .winner(&k)
+            .filter(|_| self.old.digests.get(&k) == Some(&digest));
+        let file = match (kept, packer) {
+            (Some(p), _) => p,
+            (None, Some(packer)) => packer.pack(bytes),
+            (None, None) => Packed::plain(plain()),
+        };
+        held.digests.insert(k.clone(), digest);
+        held.files.insert(k, file);
+    }
+}
+
+/// Files of one kind being held one at a time ([`Holder::holding`]).
+pub(super) struct Holding<'h, 'a> {
+    holder: &'h Holder<'a>,
+    kind: String,
+    held: Held,
+    /// How files are held now: `Some(None)` plain, `Some(Some(_))` packed;
+    /// `None` while the first files wait for a dictionary to be made.
+    packer: Option<Option<Packer>>,
+    /// The first files, until they are enough to make a dictionary of
+    /// ([`DICTIONARY_FROM`]; then sampled like [`Holder::hold`]'s files).
+    waiting: Vec<(String, Bytes)>,
+}
+
+impl Holding<'_, '_> {
+    /// Holds one more file (a later one at the same path replaces it).
+    pub fn add(&mut self, k: String, bytes: &[u8]) {
+        match &mut self.packer {
+            Some(packer) => self
+                .holder
+                .put(&mut self.held, packer.as_mut(), (k, bytes), || bytes.into()),
+            None => self.wait(k, bytes.into()),
+        }
+    }
+
+    /// [`Holding::add`] for bytes already shared (held as they are if
+    /// not packed).
+    pub fn add_bytes(&mut self, k: String, bytes: Bytes) {
+        match &mut self.packer {
+            Some(packer) => self
+                .holder
+                .put(&mut self.held, packer.as_mut(), (k, &bytes), || {
+                    bytes.clone()
+                }),
+            None => self.wait(k, bytes),
+        }
+    }
+
+    /// Keeps one of the first files until there are enough of them.
+    fn wait(&mut self, k: String, bytes: Bytes) {
+        self.waiting.push((k, bytes));
+        if self.waiting.len() >= DICTIONARY_FROM {
+            self.start_packing();
+        }
+    }
+
+    /// Makes the packer (with a dictionary sampled from the waiting files,
+    /// if they are enough) and holds the waiting files with it.
+    fn start_packing(&mut self) {
+        let mut packer = match sample(&self.waiting) {
+            Some(d) => {
+                self.held.dictionaries.insert(self.kind.clone(), d.clone());
+                Packer::with_dictionary(d)
+            }
+            None => Packer::new(),
+        };
+        for (k, bytes) in std::mem::take(&mut self.waiting) {
+            self.holder
+                .put(&mut self.held, Some(&mut packer), (k, &bytes), || {
+                    bytes.clone()
+                });
+        }
+        self.packer = Some(Some(packer));
+    }
+
+    /// The files held (with their digests and the dictionary made).
+    pub fn finish(mut self) -> Held {
+        if self.packer.is_none() {
+            self.start_packing();
+        }
+        self.held
     }
 }
 
@@ -197,6 +302,16 @@ mod tests {
             .collect()
     }
 
+    /// Other files whose reader part is `held`.
+    fn as_reader_part(held: &Held) -> Secondary {
+        Secondary {
+            reader: held.files.clone(),
+            digests: held.digests.clone(),
+            dictionaries: held.dictionaries.clone(),
+            ..Secondary::default()
+        }
+    }
+
     #[test]
     fn files_made_again_as_they_were_share_what_was_held() {
         let old = Secondary::default();
@@ -206,12 +321,7 @@ mod tests {
         }
         .hold("api/de", api_files(usize::MAX));
         assert!(first.dictionaries.contains_key("api/de"));
-        let old = Secondary {
-            reader: first.files.clone(),
-            digests: first.digests.clone(),
-            dictionaries: first.dictionaries.clone(),
-            ..Secondary::default()
-        };
+        let old = as_reader_part(&first);
         let again = Holder {
             old: &old,
             pack: true,
@@ -234,5 +344,62 @@ mod tests {
         let (k, bytes) = &api_files(7)[3];
         assert_eq!(plain.files[k].held_len(), bytes.len());
         assert!(plain.dictionaries.is_empty());
+    }
+
+    /// Files held one at a time are held as `hold` holds them all at once:
+    /// the same bytes and digests, a dictionary made of the first ones
+    /// (or the one kept), files made again as they were shared.
+    #[test]
+    fn files_held_one_at_a_time_are_held_alike() {
+        let stream = |holder: &Holder<'_>, files: &[(String, Bytes)]| {
+            let mut holding = holder.holding("api/de");
+            for (k, bytes) in files {
+                holding.add(k.clone(), bytes);
+            }
+            holding.finish()
+        };
+        let old = Secondary::default();
+        let holder = Holder {
+            old: &old,
+            pack: true,
+        };
+        let files = api_files(usize::MAX);
+        let first = stream(&holder, &files);
+        let all_at_once = holder.hold("api/de", files.clone());
+        assert_eq!(first.digests, all_at_once.digests);
+        assert!(first.dictionaries.contains_key("api/de"));
+        for (k, bytes) in &files {
+            assert_eq!(&*first.files[k].unpack(), &**bytes, "{k}");
+            assert!(first.files[k].held_len() * 3 < bytes.len(), "{k} packed");
+        }
+        // Too few files for a dictionary: packed without one.
+        let few = stream(&holder, &files[..DICTIONARY_FROM - 1]);
+        assert!(few.dictionaries.is_empty());
+        assert_eq!(few.files.len(), DICTIONARY_FROM - 1);
+        assert_eq!(&*few.files[&files[5].0].unpack(), &*files[5].1);
+        // Made again with one file changed: the others are shared, the
+        // dictionary kept.
+        let old = as_reader_part(&first);
+        let holder = Holder {
+            old: &old,
+            pack: true,
+        };
+        let again = stream(&holder, &api_files(7));
+        assert!(again.dictionaries.is_empty(), "the dictionary is kept");
+        for (k, bytes) in api_files(7) {
+            let changed = k.ends_with("angebot-7.json");
+            assert_eq!(again.files[&k].shares(&first.files[&k]), !changed, "{k}");
+            assert_eq!(&*again.files[&k].unpack(), &*bytes, "{k}");
+        }
+        // Not packing: held as made.
+        let plain = stream(
+            &Holder {
+                old: &Secondary::default(),
+                pack: false,
+            },
+            &files,
+        );
+        assert!(plain.dictionaries.is_empty());
+        assert_eq!(plain.files[&files[3].0].held_len(), files[3].1.len());
     }
 }

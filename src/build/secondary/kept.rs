@@ -14,7 +14,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
-use super::{PageFacts, Sources, api_labels, language_reader_files, site_files, static_files};
+use super::{
+    PageFacts, Sources, api_labels, feed_labels, language_reader_files, site_files_but_data,
+    static_files,
+};
 use crate::build::manifest::{self, Stamp};
 use crate::diagnostics::Diagnostics;
 use crate::layout::STATIC_DIR;
@@ -138,7 +141,7 @@ pub(in crate::build) fn produce_keeping(
             layer
         }
         false => {
-            let layer = made_layer(outputs, site_files(src, pages()));
+            let layer = site_layer(src, outputs, pages());
             parts.insert(SITE.to_string(), digests_of(&layer));
             layer
         }
@@ -191,6 +194,41 @@ pub(in crate::build) fn produce_keeping(
         output::offline::service_worker(&version).into(),
     );
     Some(rest)
+}
+
+/// The site part made now: the data files (as each language's are made),
+/// then the other files, then the sitemap, a later file winning (the order
+/// of `site_files`).
+fn site_layer(src: &Sources<'_>, outputs: &Outputs, pages: PageFacts) -> Layer {
+    use std::sync::{Mutex, PoisonError};
+    let PageFacts {
+        mut entries,
+        default_404,
+    } = pages;
+    let data = Mutex::new(Vec::new());
+    let Ok(()) = output::data::data_files_each(src.site, src.now, &feed_labels(src), |files| {
+        let layer = made_layer(outputs, files);
+        // A panic elsewhere leaves what is collected whole (only added to).
+        data.lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(layer);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    let mut layer = Layer::new();
+    for part in data.into_inner().unwrap_or_else(PoisonError::into_inner) {
+        layer.extend(part);
+    }
+    layer.extend(made_layer(outputs, site_files_but_data(src, default_404)));
+    entries.sort_by(|a, b| a.loc.cmp(&b.loc));
+    let map = output::sitemap::sitemap(&entries);
+    drop(entries);
+    let (k, v) = made(
+        outputs,
+        crate::routes::file_for(crate::routes::SITEMAP),
+        &map,
+    );
+    layer.insert(k, v);
+    layer
 }
 
 /// The digests of a layer's files.
