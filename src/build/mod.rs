@@ -94,8 +94,10 @@ pub struct BuildReport {
     pub images_encoded: usize,
     /// The parts of the files besides the pages that a build with the
     /// previous output present did not make again but kept, as the change
-    /// could not reach them: `site` (data files, sitemap, feeds) and
-    /// `reader/<language>` (search index, web app manifest, offline list).
+    /// could not reach them: `site` (data files, sitemap, feeds),
+    /// `reader/<language>` (search index, web app manifest, offline list)
+    /// and `api/<language>` (the JSON API's files, but those of the items
+    /// whose own page changed and the list pages holding them).
     pub kept_parts: Vec<String>,
 }
 

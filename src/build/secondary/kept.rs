@@ -14,10 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
-use super::{
-    PageFacts, Sources, api_labels, feed_labels, language_reader_files, site_files_but_data,
-    static_files,
-};
+use super::{PageFacts, Sources, api_labels, each_site_file, language_reader_files, static_files};
 use crate::build::manifest::{self, Stamp};
 use crate::diagnostics::Diagnostics;
 use crate::layout::STATIC_DIR;
@@ -127,16 +124,15 @@ pub(in crate::build) fn produce_keeping(
     pages_digest: u64,
     pages: impl FnOnce() -> PageFacts,
 ) -> Option<Rest> {
-    let kept_part = |name: &str| recorded.get(name).cloned();
     let mut parts = Parts::new();
     let mut kept_parts = Vec::new();
     // The layers in the order of `Secondary::merged`.
     let mut layers: Vec<Layer> = Vec::new();
     let site = match keep.site {
         true => {
-            let p = kept_part(SITE)?;
-            let layer = kept_layer(&p);
-            parts.insert(SITE.to_string(), p);
+            let p = recorded.get(SITE)?;
+            let layer = kept_layer(p);
+            parts.insert(SITE.to_string(), p.clone());
             kept_parts.push(SITE.to_string());
             layer
         }
@@ -201,33 +197,25 @@ pub(in crate::build) fn produce_keeping(
 /// of `site_files`).
 fn site_layer(src: &Sources<'_>, outputs: &Outputs, pages: PageFacts) -> Layer {
     use std::sync::{Mutex, PoisonError};
-    let PageFacts {
-        mut entries,
-        default_404,
-    } = pages;
-    let data = Mutex::new(Vec::new());
-    let Ok(()) = output::data::data_files_each(src.site, src.now, &feed_labels(src), |files| {
-        let layer = made_layer(outputs, files);
-        // A panic elsewhere leaves what is collected whole (only added to).
-        data.lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push(layer);
-        Ok::<(), std::convert::Infallible>(())
-    });
-    let mut layer = Layer::new();
-    for part in data.into_inner().unwrap_or_else(PoisonError::into_inner) {
-        layer.extend(part);
-    }
-    layer.extend(made_layer(outputs, site_files_but_data(src, default_404)));
-    entries.sort_by(|a, b| a.loc.cmp(&b.loc));
-    let map = output::sitemap::sitemap(&entries);
-    drop(entries);
-    let (k, v) = made(
-        outputs,
-        crate::routes::file_for(crate::routes::SITEMAP),
-        &map,
+    let data = Mutex::new(Layer::new());
+    let mut rest = Layer::new();
+    each_site_file(
+        src,
+        pages,
+        |files| {
+            let layer = made_layer(outputs, files);
+            // A panic elsewhere leaves what is collected whole (only added to).
+            data.lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .extend(layer);
+        },
+        |k, b| {
+            let (k, v) = made(outputs, k, b);
+            rest.insert(k, v);
+        },
     );
-    layer.insert(k, v);
+    let mut layer = data.into_inner().unwrap_or_else(PoisonError::into_inner);
+    layer.extend(rest);
     layer
 }
 
