@@ -68,7 +68,7 @@ fn stages(c: &mut Criterion) {
                         images: None,
                         files: &Default::default(),
                     };
-                    bytes += markdown::render(text.body(), &ctx).len();
+                    bytes += text.with_body(|b| markdown::render(b, &ctx).len());
                 }
             }
             bytes

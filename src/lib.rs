@@ -24,6 +24,8 @@ pub mod render;
 pub mod routes;
 pub mod serve;
 pub mod site_folder;
+#[cfg(test)]
+mod test_support;
 pub mod text;
 pub mod toml_input;
 pub mod tool_text;

@@ -71,6 +71,19 @@ fn has_removed(s: &str) -> bool {
     false
 }
 
+/// A content file's text as the site holds it, from the text as read:
+/// `\r\n` made `\n` (positions and Markdown behave the same on every
+/// system) and the characters of [`is_removed`] taken out. The loader and a
+/// body read again (`content::shed`) both go through it.
+pub fn content_as_held(text: String) -> String {
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    };
+    strip_controls_owned(text)
+}
+
 /// `s` without the characters of [`is_removed`]; borrowed when it has none.
 pub fn strip_controls(s: &str) -> Cow<'_, str> {
     if has_removed(s) {

@@ -238,7 +238,31 @@ fn check_reports_documents_over_the_size_limit() {
         .iter()
         .filter(|d| d.code() == "document-too-large")
         .collect();
-    // Two listed flyers and the Arabic body's link.
+    // Two listed flyers and the Arabic body's link, at the link.
     assert_eq!(large.len(), 3, "{}", ds.render());
-    assert!(large.iter().all(|d| d.location().is_some()));
+    let places: Vec<String> = large.iter().filter_map(|d| d.location()).collect();
+    assert_eq!(places.len(), 3, "{}", ds.render());
+    let in_body = places.iter().find(|p| p.contains(".ar.md:"));
+    assert!(in_body.is_some(), "{places:?}");
+
+    // `build`, which holds no bodies (content::shed), shows them at the
+    // same places: the file is read again for the one in a body.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+        .args(["build", "--verbose", "--root"])
+        .arg(&site.root)
+        .env("WEGWEISER_LANG", "en")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    for p in &places {
+        assert!(err.contains(&format!("┌─ {p}")), "{p} not in:\n{err}");
+    }
+    let link = in_body.unwrap();
+    let line = link.split(':').nth(1).unwrap();
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with(&format!("{line} │")) && l.contains(".pdf")),
+        "the body's line is shown: {err}"
+    );
 }

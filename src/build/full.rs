@@ -89,6 +89,7 @@ impl Pipeline {
             progress,
         )?;
         progress.phase_done();
+        self.bodies_unchanged()?;
         let warnings = self.warnings_with(Some(&rest.errors))?;
         let images_encoded = rest.images_encoded;
         let report = BuildReport {
@@ -201,4 +202,45 @@ fn collect(
     }
     errors_only(ds)?;
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::build::{BuildOptions, NoProgress};
+
+    /// A content file saved again after loading shed its body and before
+    /// the build read it again: the build fails naming the file (the
+    /// body it would publish is not the one loaded), and its staging
+    /// folder goes; the output folder is untouched.
+    #[test]
+    fn a_file_changed_while_building_fails_the_build() {
+        let dir = crate::test_support::example_copy();
+        let opts = BuildOptions::new(dir.path());
+        let p = Pipeline::load_once(&opts, None).unwrap();
+        let rel = "content/offers/anerkennungsberatung.md";
+        let path = dir.path().join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        // Its body's last word changed (what follows the body as loaded
+        // would not matter: the body published is the one loaded).
+        let end = text.trim_end().rfind(' ').unwrap() + 1;
+        std::fs::write(&path, format!("{}Anders.\n", &text[..end])).unwrap();
+        let out = opts.out_dir();
+        let staging = Staging::new(&out).unwrap();
+        let Err(ds) = p.build_into(&staging, &NoProgress) else {
+            panic!("the build went on with a changed file");
+        };
+        let changed: Vec<_> = ds
+            .iter()
+            .filter(|d| d.code() == "content-changed-while-building")
+            .map(|d| d.file.as_ref().map(|f| f.path.clone()))
+            .collect();
+        assert_eq!(changed, [Some(rel.into())], "{}", ds.render());
+        drop(staging);
+        assert!(!out.exists(), "nothing published");
+        // Loaded again, the site builds, its bodies read again.
+        let p = Pipeline::load_once(&opts, None).unwrap();
+        let staging = Staging::new(&out).unwrap();
+        assert!(p.build_into(&staging, &NoProgress).is_ok());
+    }
 }

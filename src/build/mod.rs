@@ -66,6 +66,7 @@ impl BuildOptions {
             reserved_pages: crate::routes::RESERVED_SEGMENTS,
             labels: crate::content::naming::TermLabels::NONE,
             digests: None,
+            shed: false,
         }
     }
 
@@ -228,11 +229,14 @@ pub fn build_examined(
 ) -> Result<BuildReport, Diagnostics> {
     let out = opts.out_dir();
     output::check_output_dir(&opts.root, &out)?;
-    // A one-off build reloads nothing: no parsed files stay in memory.
+    // A one-off build reloads nothing: no parsed files stay in memory,
+    // nor their bodies (`content::shed`).
     let p = Pipeline::load_once(opts, None)?;
     // Dropped on error: the staging folder is removed, the old output stays.
     let staging = Staging::new(&out)?;
     let (mut report, mut warnings) = p.build_into(&staging, progress)?;
+    // After the build: which messages were used is known once every page
+    // is rendered.
     warnings.extend(examine(&p).iter().cloned());
     warnings.sort();
     staging.commit()?;

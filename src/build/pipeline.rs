@@ -122,8 +122,10 @@ impl Pipeline {
     }
 
     /// [`Pipeline::load`] for a one-off build, which reloads nothing: no
-    /// parsed files are kept, and each item's are dropped as soon as it is
-    /// assembled (see [`crate::content::load::load_site`]). The digest of
+    /// parsed files are kept, each item's are dropped as soon as it is
+    /// assembled, and it keeps only their front matter, its bodies read
+    /// again when needed (see [`crate::content::load::load_site`] and
+    /// [`crate::content::shed`]). The digest of
     /// each content file as read goes to `digests`, if given.
     pub(super) fn load_once(
         opts: &BuildOptions,
@@ -157,6 +159,8 @@ impl Pipeline {
         let load = LoadOptions {
             labels: &labels,
             digests,
+            // A one-off build reloads nothing.
+            shed: !keep_cache && !pack,
             ..opts.load_options()
         };
         let (site, cds) = if keep_cache {
@@ -204,6 +208,19 @@ impl Pipeline {
             pack,
             dictionary: std::sync::OnceLock::new(),
         })
+    }
+
+    /// Fails, naming them, if content files changed after their bodies
+    /// were shed and before one was read again: what was made from them
+    /// mixes two versions and must not be published.
+    pub(super) fn bodies_unchanged(&self) -> Result<(), Diagnostics> {
+        let changed = self.site.changed_while_building();
+        if changed.is_empty() {
+            return Ok(());
+        }
+        let mut ds = Diagnostics::new();
+        ds.extend(changed);
+        Err(ds)
     }
 
     /// The page builder for the loaded site and interface text.

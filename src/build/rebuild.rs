@@ -317,6 +317,9 @@ impl Pipeline {
         let Some(rest) = self.secondary_from(&records, &rendered, out, old, &keep) else {
             return Ok(None);
         };
+        // Before anything is put in place (the previous output folder is
+        // changed in place).
+        self.bodies_unchanged()?;
         let warnings = self.warnings_with(Some(&rest.errors))?;
         let images_encoded = rest.images_encoded;
         let kept_parts = rest.kept_parts;

@@ -13,6 +13,7 @@ use std::path::Path;
 
 use super::content::field_span;
 use crate::content::links::content_link;
+use crate::content::media::link_key;
 use crate::content::{Item, Kind, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::layout::CONFIG_FILE;
@@ -29,20 +30,23 @@ pub fn large_documents(site: &Site, ds: &mut Diagnostics) {
             if mb <= max {
                 continue;
             }
-            let span = match written {
-                Some(w) => text
-                    .file
-                    .text
-                    .find(w.as_str())
-                    .map_or(0..0, |at| at..at + w.len()),
-                None => field_span(text, "documents"),
+            // A link in a body: where the first text making it has it.
+            let (text, span) = match written {
+                Some(w) => std::iter::once(text)
+                    .chain(item.texts.values())
+                    .find_map(|t| {
+                        let (_, at) = t.links.iter().find(|(dest, _)| link_key(dest) == *w)?;
+                        Some((t, at.clone()))
+                    })
+                    .unwrap_or((text, 0..0)),
+                None => (text, field_span(text, "documents")),
             };
             ds.push(
                 Diagnostic::warning("document-too-large")
                     .arg("file", f.source.display())
                     .arg("size", format!("{mb:.1}"))
                     .arg("max", format!("{max}"))
-                    .at(&text.file, span),
+                    .at(&text.whole_file(), span),
             );
         }
     }

@@ -223,6 +223,7 @@ fn text_of(p: &ParsedFile, lang: &str, ds: &mut Diagnostics) -> Option<Text> {
         links: p.links.clone(),
         meta: super::TranslationMeta::default(),
         image_alt: f.image_alt.clone().filter(|a| !a.trim().is_empty()),
+        on_disk: None,
     })
 }
 

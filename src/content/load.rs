@@ -33,6 +33,10 @@ pub struct LoadOptions<'l> {
     /// its bytes as read, by path relative to `content/`: the build
     /// manifest records what the build read, without reading it again.
     pub digests: Option<&'l Digests>,
+    /// Whether each item keeps only its files' front matter once it is
+    /// assembled, its bodies read again when needed ([`super::shed`]): for
+    /// a one-off build, which never reloads. Only [`load_site`] sheds.
+    pub shed: bool,
 }
 
 /// The digests [`LoadOptions::digests`] collects (from many threads).
@@ -93,6 +97,7 @@ pub fn load_site(
             Err((_, errs)) => ds.extend(errs),
         }
     }
+    let shed = opts.shed.then(|| super::shed::Shed::new(root));
     let assembled: Vec<(ItemKey, Assembled, Diagnostics)> = groups
         .into_par_iter()
         .map(|(key, rels)| {
@@ -100,7 +105,16 @@ pub fn load_site(
                 .into_iter()
                 .map(|(rel, id)| read_and_parse_identified(root, rel, id, opts.digests));
             let mut gds = Diagnostics::new();
-            let a = assemble_group(root, results, config, opts, &mut gds);
+            let mut a = assemble_group(root, results, config, opts, &mut gds);
+            // Shed as soon as assembled: all bodies are never held at once.
+            if let (Some(shed), Assembled::Item(item)) = (&shed, &mut a) {
+                // What reads whole bodies at loading reads them first.
+                super::placeholders::check(item, &mut gds);
+                // Just made: no other holder.
+                if let Some(item) = std::sync::Arc::get_mut(item) {
+                    item.shed(shed);
+                }
+            }
             (key, a, gds)
         })
         .collect();
@@ -111,7 +125,8 @@ pub fn load_site(
         ds.extend(gds);
         file_assembled(key, a, &mut items, &mut failed, &mut home);
     }
-    finish_site(config, opts, home, items, failed, ds)
+    let (site, ds) = finish_site(config, opts, home, items, failed, ds);
+    (site.map(|s| Site { shed, ..s }), ds)
 }
 
 /// When a file was last changed, as far as the file system tells.
@@ -486,8 +501,11 @@ fn read_and_parse_identified(
             Diagnostic::error("content-nul").at(&file, nul..nul + 1),
         ));
     }
-    let text = crate::text::strip_controls_owned(normalize_newlines(text)); // crate::text
-    parse_file(id.clone(), SourceFile::new(shown, text)).map_err(|ds| (Some(id), ds))
+    parse_file(
+        id.clone(),
+        SourceFile::new(shown, crate::text::content_as_held(text)),
+    )
+    .map_err(|ds| (Some(id), ds))
 }
 
 /// Groups parsed files into items, assembles and validates them.
@@ -537,21 +555,14 @@ fn finish_site(
         home,
         items,
         broken: failed,
+        shed: None,
     };
+    // (Validation reads no body but for a diagnostic's snippet.)
     super::validate::validate(&site, opts.reserved_pages, opts.labels, &mut ds);
     if ds.has_errors() {
         (None, ds)
     } else {
         (Some(site), ds)
-    }
-}
-
-/// `\r\n` → `\n`, so that positions and Markdown behave the same on every system.
-fn normalize_newlines(text: String) -> String {
-    if text.contains('\r') {
-        text.replace("\r\n", "\n")
-    } else {
-        text
     }
 }
 

@@ -20,6 +20,7 @@ pub mod parse;
 pub mod placeholders;
 pub mod recurrence;
 pub mod schema;
+pub mod shed;
 pub mod status;
 pub mod validate;
 
@@ -109,6 +110,37 @@ pub struct Text {
     pub meta: TranslationMeta,
     /// What the item's `image` shows (`image_alt`).
     pub image_alt: Option<String>,
+    /// Where the body is read again once the site shed it (`None`: held
+    /// in `file`; see [`shed`]).
+    pub on_disk: Option<shed::OnDisk>,
+}
+
+#[cfg(test)]
+impl Text {
+    /// The German source text of the file `path` holding `held`: front
+    /// matter between `+++` lines (its `title` not read: the text's is
+    /// "x"), then the body.
+    pub(crate) fn for_test(path: &str, held: &str) -> Text {
+        let body = held.rfind("+++\n").map_or(0, |i| i + 4)..held.len();
+        Text {
+            lang: "de".into(),
+            file: crate::diagnostics::SourceFile::new(path, held),
+            title: "x".into(),
+            summary: None,
+            schedule: None,
+            cost: None,
+            role: None,
+            office_hours: None,
+            transit: None,
+            accessibility_note: None,
+            closed_reasons: Vec::new(),
+            body,
+            links: Vec::new().into(),
+            meta: TranslationMeta::default(),
+            image_alt: None,
+            on_disk: None,
+        }
+    }
 }
 
 /// What a translation file says about itself.
@@ -118,12 +150,6 @@ pub struct TranslationMeta {
     pub source_hash: Option<String>,
     pub machine_translated: bool,
     pub reviewed: bool,
-}
-
-impl Text {
-    pub fn body(&self) -> &str {
-        &self.file.text[self.body.clone()]
-    }
 }
 
 /// Fields shared by offers and events.
@@ -397,6 +423,8 @@ pub struct Site {
     /// Items whose files have errors: references to them are not reported
     /// again (the build fails anyway, with the real cause).
     pub broken: std::collections::BTreeSet<ItemKey>,
+    /// Where the bodies are read from once shed ([`Site::shed_bodies`]).
+    pub shed: Option<std::sync::Arc<shed::Shed>>,
 }
 
 impl Site {

@@ -46,10 +46,12 @@ pub fn fingerprint(text: &Text) -> String {
         h.update(b"\n");
     }
     h.update(b"\0body\0");
-    for line in text.body().trim_end().lines() {
-        h.update(line.trim_end().as_bytes());
-        h.update(b"\n");
-    }
+    text.with_body(|body| {
+        for line in body.trim_end().lines() {
+            h.update(line.trim_end().as_bytes());
+            h.update(b"\n");
+        }
+    });
     let digest = h.finalize();
     digest[..6].iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -215,28 +217,11 @@ pub fn report(site: &Site) -> StatusReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::SourceFile;
 
     fn text(title: &str, body: &str) -> Text {
-        let src = format!("+++\ntitle = \"{title}\"\n+++\n{body}");
-        let start = src.len() - body.len();
-        Text {
-            lang: "de".into(),
-            file: SourceFile::new("x.md", src.clone()),
-            title: title.into(),
-            summary: None,
-            schedule: None,
-            cost: None,
-            role: None,
-            office_hours: None,
-            transit: None,
-            accessibility_note: None,
-            closed_reasons: Vec::new(),
-            body: start..src.len(),
-            links: Vec::new().into(),
-            meta: Default::default(),
-            image_alt: None,
-        }
+        let mut t = Text::for_test("x.md", &format!("+++\ntitle = \"{title}\"\n+++\n{body}"));
+        t.title = title.into();
+        t
     }
 
     #[test]

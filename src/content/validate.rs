@@ -330,7 +330,7 @@ fn check_links(site: &Site, text: &Text, langs: &[String], ds: &mut Diagnostics)
             ds.push(
                 Diagnostic::error("link-scheme-unsafe")
                     .arg("scheme", scheme)
-                    .at(&text.file, span),
+                    .at(&text.whole_file(), span),
             );
             continue;
         }
@@ -340,7 +340,7 @@ fn check_links(site: &Site, text: &Text, langs: &[String], ds: &mut Diagnostics)
                 Diagnostic::error("link-broken")
                     .arg("dest", dest.as_str())
                     .arg("detail", msg)
-                    .at(&text.file, span),
+                    .at(&text.whole_file(), span),
             ),
             Some(Ok(link)) => {
                 let exists = link.kind == Kind::Home || site.known(link.kind, &link.slug);
@@ -348,7 +348,7 @@ fn check_links(site: &Site, text: &Text, langs: &[String], ds: &mut Diagnostics)
                     ds.push(
                         Diagnostic::error("link-dangling")
                             .arg("dest", dest.as_str())
-                            .at(&text.file, span)
+                            .at(&text.whole_file(), span)
                             .help(
                                 Msg::new("link-dangling-create")
                                     .arg("folder", link.kind.folder())

@@ -29,6 +29,7 @@ pub fn load(root: &Path, drafts: bool) -> Result<Site, Diagnostics> {
         reserved_pages: RESERVED_SEGMENTS,
         labels: crate::content::naming::TermLabels::NONE,
         digests: None,
+        shed: false,
     };
     match load_site(root, &config, opts) {
         (Some(site), _) => Ok(site),

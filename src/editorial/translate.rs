@@ -163,7 +163,7 @@ fn starter(site: &Site, item: &Item, machine: bool) -> String {
     }
     s.push_str(&format!("source_hash = \"{}\"\n", item.fingerprint));
     s.push_str("+++\n");
-    s.push_str(src.body());
+    src.with_body(|b| s.push_str(b));
     s
 }
 

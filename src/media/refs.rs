@@ -57,7 +57,7 @@ fn item_refs(item: &Item, out: &mut Vec<Ref>, ds: &mut Diagnostics) {
         });
     }
     for text in item.texts.values() {
-        body_refs(&text.file, text.body.clone(), out, ds);
+        body_refs(text, out, ds);
     }
 }
 
@@ -90,9 +90,26 @@ pub fn same_refs(a: &Item, b: &Item) -> bool {
         })
 }
 
-/// The local images of one body (`body`: its byte range in `file`).
-fn body_refs(file: &SourceFile, body: Range<usize>, out: &mut Vec<Ref>, ds: &mut Diagnostics) {
-    let md = &file.text[body.clone()];
+/// The local images of one text's body (a shed body, `crate::content::shed`,
+/// is read again if it has any; a reference's diagnostics get the whole
+/// file).
+fn body_refs(text: &crate::content::Text, out: &mut Vec<Ref>, ds: &mut Diagnostics) {
+    if !text.body_has_images() {
+        return;
+    }
+    // A reference's place and diagnostics need the whole file.
+    let file = text.whole_file();
+    text.with_body(|md| markdown_refs(&file, text.body.start, md, out, ds));
+}
+
+/// The local images of the Markdown `md`, which starts at byte `start` of `file`.
+fn markdown_refs(
+    file: &SourceFile,
+    start: usize,
+    md: &str,
+    out: &mut Vec<Ref>,
+    ds: &mut Diagnostics,
+) {
     if !md.contains("![") {
         return;
     }
@@ -103,7 +120,7 @@ fn body_refs(file: &SourceFile, body: Range<usize>, out: &mut Vec<Ref>, ds: &mut
             Event::Start(Tag::Image {
                 dest_url, title, ..
             }) if open.is_none() && is_local(&dest_url) => {
-                let span = body.start + range.start..body.start + range.end;
+                let span = start + range.start..start + range.end;
                 open = Some((dest_url.to_string(), title.to_string(), span, String::new()));
             }
             Event::Text(t) | Event::Code(t) => {

@@ -399,23 +399,7 @@ fn open_browser(url: &str, t: &ToolText) {
 mod tests {
     use super::*;
 
-    /// A copy of the example site in a temporary folder.
-    fn example_copy() -> tempfile::TempDir {
-        let dir = tempfile::tempdir().unwrap();
-        let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for d in ["content", "locales", "themes", "static"] {
-            let ok = std::process::Command::new("cp")
-                .arg("-r")
-                .arg(repo.join(d))
-                .arg(dir.path().join(d))
-                .status()
-                .unwrap()
-                .success();
-            assert!(ok, "copy {d}");
-        }
-        std::fs::copy(repo.join("site.toml"), dir.path().join("site.toml")).unwrap();
-        dir
-    }
+    use crate::test_support::example_copy;
 
     fn edit(root: &std::path::Path, rel: &str, from: &str, to: &str) {
         let path = root.join(rel);

@@ -87,7 +87,7 @@ pub fn units(site: &Site, item: &Item) -> Vec<UnitSource> {
             parts: vec![Part::Segment(vec![Piece::Text(reason.trim().to_string())])],
         });
     }
-    for (i, block) in blocks(src.body()).into_iter().enumerate() {
+    for (i, block) in src.with_body(blocks).into_iter().enumerate() {
         out.push(UnitSource {
             id: format!("body-{}", i + 1),
             note: Some(block.kind.note()),

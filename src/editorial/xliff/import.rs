@@ -414,7 +414,9 @@ fn import_file(
     }
     check_complete(xliff, f, &path)?;
     // A unit left as it was gets the German block back as written.
-    let original: Vec<String> = blocks(item.source_text(&site.config).body())
+    let original: Vec<String> = item
+        .source_text(&site.config)
+        .with_body(blocks)
         .iter()
         .map(Block::markdown)
         .collect();

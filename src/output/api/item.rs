@@ -205,9 +205,10 @@ pub struct LocationView<'a> {
 #[derive(Debug, Clone)]
 pub struct ItemView<'a> {
     pub head: ItemHead<'a>,
-    /// The body as the editors wrote it (Markdown); only in the item's own
-    /// file (lists leave it out: it is most of an item's size).
-    pub body: &'a str,
+    /// The text whose body, as the editors wrote it (Markdown), is in the
+    /// item's own file only (lists leave it out: it is most of an item's
+    /// size); read when written.
+    pub body: &'a crate::content::Text,
     pub tail: ItemTail<'a>,
 }
 
@@ -287,13 +288,14 @@ impl ItemView<'_> {
         entry.push(b',');
         entry.extend_from_slice(tail);
         entry.push(b'}');
-        let mut file = Vec::with_capacity(entry.len() + self.body.len() + 128);
+        let body = self.body.with_body(|b| string(b.trim()));
+        let mut file = Vec::with_capacity(entry.len() + body.len() + 128);
         file.extend_from_slice(b"{\"$schema\":");
         file.extend_from_slice(&string(schema));
         file.push(b',');
         file.extend_from_slice(head);
         file.extend_from_slice(b",\"body\":");
-        file.extend_from_slice(&string(self.body));
+        file.extend_from_slice(&body);
         file.push(b',');
         file.extend_from_slice(tail);
         file.push(b'}');
@@ -371,7 +373,7 @@ impl<'a> ItemContext<'a> {
         }
         ItemView {
             head,
-            body: text.body().trim(),
+            body: text,
             tail,
         }
     }

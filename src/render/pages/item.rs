@@ -303,17 +303,15 @@ impl PageBuilder<'_> {
 
     fn body(&self, item: &Item, text: &Text, lang: &str) -> String {
         let files = self.linked_files(item, lang);
-        markdown::render(
-            text.body(),
-            &LinkContext {
-                lang,
-                languages: &self.lang_keys,
-                raw_html: self.site.config.markdown.raw_html,
-                sanitizer: &self.sanitizer,
-                images: Some((self.images, &text.file.path)),
-                files: &files,
-            },
-        )
+        let links = LinkContext {
+            lang,
+            languages: &self.lang_keys,
+            raw_html: self.site.config.markdown.raw_html,
+            sanitizer: &self.sanitizer,
+            images: Some((self.images, &text.file.path)),
+            files: &files,
+        };
+        text.with_body(|body| markdown::render(body, &links))
     }
 
     /// A language's name in running text of the reader's language

@@ -52,7 +52,7 @@ impl PageBuilder<'_> {
             text.role.as_deref().unwrap_or(""),
             text.schedule.as_deref().unwrap_or(""),
             section,
-            markdown::plain_text(text.body()),
+            text.with_body(markdown::plain_text),
         );
         if let ItemData::Location(l) = &item.data {
             for w in [l.address.as_deref(), text.transit.as_deref()] {
