@@ -89,7 +89,7 @@ impl Pipeline {
             progress,
         )?;
         progress.phase_done();
-        self.bodies_unchanged()?;
+        self.site.bodies_unchanged()?;
         let warnings = self.warnings_with(Some(&rest.errors))?;
         let images_encoded = rest.images_encoded;
         let report = BuildReport {

@@ -210,19 +210,6 @@ impl Pipeline {
         })
     }
 
-    /// Fails, naming them, if content files changed after their bodies
-    /// were shed and before one was read again: what was made from them
-    /// mixes two versions and must not be published.
-    pub(super) fn bodies_unchanged(&self) -> Result<(), Diagnostics> {
-        let changed = self.site.changed_while_building();
-        if changed.is_empty() {
-            return Ok(());
-        }
-        let mut ds = Diagnostics::new();
-        ds.extend(changed);
-        Err(ds)
-    }
-
     /// The page builder for the loaded site and interface text.
     pub(super) fn builder(&self) -> PageBuilder<'_> {
         self.builder_for(&self.site, &self.messages)

@@ -319,7 +319,7 @@ impl Pipeline {
         };
         // Before anything is put in place (the previous output folder is
         // changed in place).
-        self.bodies_unchanged()?;
+        self.site.bodies_unchanged()?;
         let warnings = self.warnings_with(Some(&rest.errors))?;
         let images_encoded = rest.images_encoded;
         let kept_parts = rest.kept_parts;

@@ -107,13 +107,10 @@ pub fn load_site(
             let mut gds = Diagnostics::new();
             let mut a = assemble_group(root, results, config, opts, &mut gds);
             // Shed as soon as assembled: all bodies are never held at once.
-            if let (Some(shed), Assembled::Item(item)) = (&shed, &mut a) {
-                // What reads whole bodies at loading reads them first.
-                super::placeholders::check(item, &mut gds);
-                // Just made: no other holder.
-                if let Some(item) = std::sync::Arc::get_mut(item) {
-                    item.shed(shed);
-                }
+            if let (Some(shed), Assembled::Item(item)) = (&shed, &mut a)
+                && let Some(item) = std::sync::Arc::get_mut(item)
+            {
+                item.shed(shed); // (just made: no other holder)
             }
             (key, a, gds)
         })
@@ -198,7 +195,11 @@ fn assemble_group(
         Some(item) if item.draft && !opts.drafts => Assembled::Draft,
         // A missing or unreadable file is the item's error.
         Some(_) if ds.error_count() > before => Assembled::Broken,
-        Some(item) => Assembled::Item(std::sync::Arc::new(Item { media, ..item })),
+        Some(item) => {
+            // Found while the bodies are held (a one-off build sheds them next).
+            super::placeholders::check(&item, ds);
+            Assembled::Item(std::sync::Arc::new(Item { media, ..item }))
+        }
     }
 }
 
@@ -501,11 +502,8 @@ fn read_and_parse_identified(
             Diagnostic::error("content-nul").at(&file, nul..nul + 1),
         ));
     }
-    parse_file(
-        id.clone(),
-        SourceFile::new(shown, crate::text::content_as_held(text)),
-    )
-    .map_err(|ds| (Some(id), ds))
+    let text = crate::text::content_as_held(text);
+    parse_file(id.clone(), SourceFile::new(shown, text)).map_err(|ds| (Some(id), ds))
 }
 
 /// Groups parsed files into items, assembles and validates them.
@@ -557,7 +555,6 @@ fn finish_site(
         broken: failed,
         shed: None,
     };
-    // (Validation reads no body but for a diagnostic's snippet.)
     super::validate::validate(&site, opts.reserved_pages, opts.labels, &mut ds);
     if ds.has_errors() {
         (None, ds)

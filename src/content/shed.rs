@@ -10,7 +10,7 @@
 //! A body read again is used only if it is the body loaded: its digest is
 //! compared with the one taken when it was shed. A file whose body changed
 //! (or that was removed) in the meantime gives an empty body and is noted; the build then fails naming it before anything is published
-//! ([`Site::changed_while_building`]), never writes a mix of two versions.
+//! ([`Site::bodies_unchanged`]), never writes a mix of two versions.
 
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use super::{Item, Site, Text};
-use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 
 /// Where the shed bodies of one site are read from, and which files were
 /// found changed when read again.
@@ -108,7 +108,7 @@ fn read_at(path: &Path, range: &Range<usize>) -> Option<Vec<u8>> {
 impl Text {
     /// `f` of the Markdown body: held, or read again from disk if the site
     /// shed it (then "" if the file changed since loading, which the build
-    /// reports, see [`Site::changed_while_building`]). A closure, not a
+    /// reports, see [`Site::bodies_unchanged`]). A closure, not a
     /// string: a body read again is checked as UTF-8 and lent, not copied.
     pub fn with_body<R>(&self, f: impl FnOnce(&str) -> R) -> R {
         match &self.on_disk {
@@ -199,18 +199,24 @@ impl Item {
 }
 
 impl Site {
-    /// The errors for content files that changed after the site shed their
-    /// bodies and before one was read again (empty if none did, or nothing
-    /// was shed): a build that has them must not publish.
-    pub fn changed_while_building(&self) -> Vec<Diagnostic> {
+    /// Fails, naming them, if content files changed after the site shed
+    /// their bodies and before one was read again: what was made of them
+    /// mixes two versions and must not be published.
+    pub fn bodies_unchanged(&self) -> Result<(), Diagnostics> {
         let Some(shed) = &self.shed else {
-            return Vec::new();
+            return Ok(());
         };
         let changed = shed.changed.lock().unwrap_or_else(PoisonError::into_inner);
-        changed
-            .iter()
-            .map(|p| Diagnostic::error("content-changed-while-building").at_path(p))
-            .collect()
+        if changed.is_empty() {
+            return Ok(());
+        }
+        let mut ds = Diagnostics::new();
+        ds.extend(
+            changed
+                .iter()
+                .map(|p| Diagnostic::error("content-changed-while-building").at_path(p)),
+        );
+        Err(ds)
     }
 }
 

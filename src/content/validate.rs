@@ -54,7 +54,6 @@ pub fn validate_items(
         .filter(checked)
     {
         check_references(site, item, &contacts, labels, ds);
-        super::placeholders::check(item, ds);
         for text in item.texts.values() {
             check_links(site, text, &langs, ds);
         }
