@@ -332,6 +332,8 @@ impl Pipeline {
         let labels = messages.term_labels(&self.config);
         let load = crate::content::load::LoadOptions {
             labels: &labels,
+            // As loaded first: the preview sheds, `check` does not.
+            shed: self.pack,
             ..self.opts.load_options()
         };
         let (site, cds) = reload_changed(
@@ -537,19 +539,17 @@ fn same_images(a: &crate::media::Images, b: &crate::media::Images) -> bool {
 
 /// Items whose files differ between two loads (added, removed or changed).
 fn changed_items(old: &Site, new: &Site) -> BTreeSet<ItemKey> {
-    let texts = |i: &Item| -> Vec<(String, Arc<String>)> {
+    // A text is its front matter and its body (held, or shed: its digest).
+    let texts = |i: &Item| -> Vec<(String, Arc<String>, u128)> {
         i.texts
             .iter()
-            .map(|(l, t)| (l.clone(), t.file.text.clone()))
+            .map(|(l, t)| (l.clone(), t.file.text.clone(), t.body_digest()))
             .collect()
     };
     let same = |a: &Item, b: &Item| {
         a.draft_translations == b.draft_translations
             && texts(a).len() == texts(b).len()
-            && texts(a)
-                .iter()
-                .zip(texts(b).iter())
-                .all(|(x, y)| x.0 == y.0 && x.1 == y.1)
+            && texts(a).iter().zip(texts(b).iter()).all(|(x, y)| x == y)
     };
     let mut keys = BTreeSet::new();
     for (k, v) in &old.items {

@@ -159,8 +159,8 @@ impl Pipeline {
         let load = LoadOptions {
             labels: &labels,
             digests,
-            // A one-off build reloads nothing.
-            shed: !keep_cache && !pack,
+            // All but `check` (which keeps parse results, unpacked).
+            shed: !keep_cache || pack,
             ..opts.load_options()
         };
         let (site, cds) = if keep_cache {

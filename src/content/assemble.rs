@@ -11,7 +11,7 @@ use toml::value::Datetime;
 use super::parse::{ParsedFile, RawFront};
 use super::{ContactData, ContactKind, EventData, Item, ItemData, Kind, Listing, OfferData, Text};
 use crate::config::SiteConfig;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 
 mod event;
 mod location;
@@ -223,7 +223,7 @@ fn text_of(p: &ParsedFile, lang: &str, ds: &mut Diagnostics) -> Option<Text> {
         links: p.links.clone(),
         meta: super::TranslationMeta::default(),
         image_alt: f.image_alt.clone().filter(|a| !a.trim().is_empty()),
-        on_disk: None,
+        on_disk: p.on_disk.clone(),
     })
 }
 
@@ -385,4 +385,35 @@ fn contact(p: &ParsedFile, ds: &mut Diagnostics) -> Option<ContactData> {
         opening_hours: None,
         at: f.at.as_ref().map(|s| s.get_ref().clone()),
     })
+}
+
+/// Two files that claim the same item in the same language (e.g. the same
+/// slug in two sub-folders, or `x.md` beside `x.de.md`) are an error.
+pub(super) fn dedupe(
+    files: Vec<ParsedFile>,
+    config: &SiteConfig,
+    ds: &mut Diagnostics,
+) -> Vec<ParsedFile> {
+    let mut seen: BTreeMap<String, SourceFile> = BTreeMap::new();
+    let mut out = Vec::new();
+    for f in files {
+        let lang =
+            f.id.lang
+                .clone()
+                .unwrap_or_else(|| config.default_language.clone());
+        if let Some(first) = seen.get(&lang) {
+            ds.push(
+                Diagnostic::error("item-duplicate")
+                    .arg("kind", f.id.kind.name())
+                    .arg("slug", f.id.slug.as_str())
+                    .arg("lang", lang.as_str())
+                    .arg("first", first.path.display())
+                    .in_file(&f.file),
+            );
+            continue;
+        }
+        seen.insert(lang, f.file.clone());
+        out.push(f);
+    }
+    out
 }

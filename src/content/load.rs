@@ -35,7 +35,9 @@ pub struct LoadOptions<'l> {
     pub digests: Option<&'l Digests>,
     /// Whether each item keeps only its files' front matter once it is
     /// assembled, its bodies read again when needed ([`super::shed`]): for
-    /// a one-off build, which never reloads. Only [`load_site`] sheds.
+    /// a one-off build, and for the preview, whose cache of parse results
+    /// then holds the front matter only too (not for `check`, which reads
+    /// every body's text).
     pub shed: bool,
 }
 
@@ -140,6 +142,8 @@ pub struct ContentCache {
     /// The last full load failed: its problems may be anywhere, so the next
     /// load is a full one too.
     needs_full: bool,
+    /// Where shed bodies are read again ([`LoadOptions::shed`]).
+    shed: Option<std::sync::Arc<super::shed::Shed>>,
 }
 
 /// The item a cached file belongs to (if its name was valid).
@@ -187,7 +191,7 @@ fn assemble_group(
     if failed {
         return Assembled::Broken;
     }
-    let files = dedupe(files, config, ds);
+    let files = super::assemble::dedupe(files, config, ds);
     let before = ds.error_count();
     let media = super::media::gather(root, &files, ds);
     match assemble(files, config, ds) {
@@ -248,6 +252,10 @@ pub fn reload_changed(
         cache.pending = keys;
         Some((None, ds))
     } else {
+        let mut site = site;
+        if opts.shed {
+            cache.shed_assembled(root, &mut site);
+        }
         Some((Some(site), ds))
     }
 }
@@ -280,6 +288,25 @@ fn plain_markdown(root: &Path, changed: &Path, lang_keys: &[String]) -> Option<P
 }
 
 impl ContentCache {
+    /// Sheds the items of `site` assembled now (the others are already):
+    /// each keeps its files' front matter only, and so do the cached parse
+    /// results of those files, which share it ([`super::shed`]).
+    fn shed_assembled(&mut self, root: &Path, site: &mut Site) {
+        let shed = self
+            .shed
+            .get_or_insert_with(|| super::shed::Shed::new(root));
+        site.shed_new(shed, |t| {
+            let rel = t
+                .file
+                .path
+                .strip_prefix(CONTENT_DIR)
+                .unwrap_or(&t.file.path);
+            if let Some((_, Ok(p))) = self.files.get_mut(rel) {
+                (p.file, p.on_disk) = (t.file.clone(), t.on_disk.clone());
+            }
+        });
+    }
+
     /// Reads and parses the files `rels` again (forgets those that are
     /// gone); returns the items they belong to, with the ones still pending.
     fn reread(&mut self, root: &Path, rels: &[PathBuf], lang_keys: &[String]) -> BTreeSet<ItemKey> {
@@ -422,7 +449,10 @@ pub fn load_site_cached(
     // The cache keeps the parse results; assembly borrows them.
     cache.files = files.into_iter().zip(results).collect();
     let results = cache.files.values().map(|(_, r)| r);
-    let (site, ds) = finish(root, results, config, opts, ds);
+    let (mut site, ds) = finish(root, results, config, opts, ds);
+    if let (Some(site), true) = (&mut site, opts.shed) {
+        cache.shed_assembled(root, site);
+    }
     cache.pending.clear();
     cache.needs_full = site.is_none();
     (site, ds)
@@ -561,33 +591,6 @@ fn finish_site(
     } else {
         (Some(site), ds)
     }
-}
-
-/// Two files that claim the same item in the same language (e.g. the same
-/// slug in two sub-folders, or `x.md` beside `x.de.md`) are an error.
-fn dedupe(files: Vec<ParsedFile>, config: &SiteConfig, ds: &mut Diagnostics) -> Vec<ParsedFile> {
-    let mut seen: BTreeMap<String, SourceFile> = BTreeMap::new();
-    let mut out = Vec::new();
-    for f in files {
-        let lang =
-            f.id.lang
-                .clone()
-                .unwrap_or_else(|| config.default_language.clone());
-        if let Some(first) = seen.get(&lang) {
-            ds.push(
-                Diagnostic::error("item-duplicate")
-                    .arg("kind", f.id.kind.name())
-                    .arg("slug", f.id.slug.as_str())
-                    .arg("lang", lang.as_str())
-                    .arg("first", first.path.display())
-                    .in_file(&f.file),
-            );
-            continue;
-        }
-        seen.insert(lang, f.file.clone());
-        out.push(f);
-    }
-    out
 }
 
 impl Site {

@@ -135,6 +135,9 @@ pub struct ParsedFile {
     pub body: Range<usize>,
     /// Link targets of the body (see [`scan_body`]).
     pub links: std::sync::Arc<[(String, Range<usize>)]>,
+    /// Where the body is read again once the preview shed it (`file` then
+    /// holds the front matter only; see [`super::shed`]).
+    pub on_disk: Option<super::shed::OnDisk>,
 }
 
 impl ParsedFile {
@@ -209,6 +212,7 @@ pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagno
         front_offset: offset,
         body: parts.body,
         links: scan.links.into(),
+        on_disk: None,
     })
 }
 

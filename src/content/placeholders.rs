@@ -15,8 +15,17 @@ pub const MARKER: &str = "TODO:";
 /// (`# …`) are not placeholders.
 fn find(text: &Text) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut offset = 0;
-    for line in text.file.text.split_inclusive('\n') {
+    lines_with_markers(&text.file.text, 0, &mut out);
+    // A shed text holds its front matter only: its body is read again.
+    if text.on_disk.is_some() {
+        text.with_body(|body| lines_with_markers(body, text.body.start, &mut out));
+    }
+    out
+}
+
+/// The placeholders of `lines` (which start at byte `offset` of the file).
+fn lines_with_markers(lines: &str, mut offset: usize, out: &mut Vec<Range<usize>>) {
+    for line in lines.split_inclusive('\n') {
         let t = line.trim();
         let value = t
             .split_once('=')
@@ -27,14 +36,19 @@ fn find(text: &Text) -> Vec<Range<usize>> {
         }
         offset += line.len();
     }
-    out
 }
 
 /// An error for each placeholder in a published item (a warning in a draft,
 /// which readers do not see).
 pub fn check(item: &Item, ds: &mut Diagnostics) {
     for text in item.texts.values() {
-        for at in find(text) {
+        let found = find(text);
+        if found.is_empty() {
+            continue;
+        }
+        // (A shed body's lines are in the whole file.)
+        let file = text.whole_file();
+        for at in found {
             let id = if item.draft {
                 "placeholder-in-draft"
             } else {
@@ -45,7 +59,7 @@ pub fn check(item: &Item, ds: &mut Diagnostics) {
             } else {
                 Diagnostic::error(id)
             };
-            ds.push(d.at(&text.file, at));
+            ds.push(d.at(&file, at));
         }
     }
 }

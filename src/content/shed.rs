@@ -117,6 +117,14 @@ impl Text {
         }
     }
 
+    /// XXH3-128 of the body (kept when it was shed, else taken now).
+    pub fn body_digest(&self) -> u128 {
+        match &self.on_disk {
+            Some(d) => d.digest,
+            None => xxhash_rust::xxh3::xxh3_128(self.file.text[self.body.clone()].as_bytes()),
+        }
+    }
+
     /// Whether the body has Markdown image syntax (`![`), without reading
     /// a shed body again.
     pub fn body_has_images(&self) -> bool {
@@ -199,6 +207,19 @@ impl Item {
 }
 
 impl Site {
+    /// Sheds the items not shed yet (those assembled since), and tells
+    /// `each` every text they shed; the site's bodies are read from `shed`.
+    pub fn shed_new(&mut self, shed: &Arc<Shed>, mut each: impl FnMut(&Text)) {
+        let items = std::iter::once(&mut self.home).chain(self.items.values_mut());
+        for item in items.filter(|i| i.texts.values().any(|t| t.on_disk.is_none())) {
+            // Assembled since: no other holder (else it is copied).
+            let item = Arc::make_mut(item);
+            item.shed(shed);
+            item.texts.values().for_each(&mut each);
+        }
+        self.shed = Some(shed.clone());
+    }
+
     /// Fails, naming them, if content files changed after the site shed
     /// their bodies and before one was read again: what was made of them
     /// mixes two versions and must not be published.
