@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use super::assemble::assemble;
 use super::naming::{FileId, identify};
 use super::parse::{ParsedFile, parse_file};
+use super::shed::Shed;
 use super::{Item, ItemKey, Kind, Site};
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
@@ -99,7 +100,7 @@ pub fn load_site(
             Err((_, errs)) => ds.extend(errs),
         }
     }
-    let shed = opts.shed.then(|| super::shed::Shed::new(root));
+    let shed = opts.shed.then(|| Shed::new(root));
     let assembled: Vec<(ItemKey, Assembled, Diagnostics)> = groups
         .into_par_iter()
         .map(|(key, rels)| {
@@ -143,7 +144,7 @@ pub struct ContentCache {
     /// load is a full one too.
     needs_full: bool,
     /// Where shed bodies are read again ([`LoadOptions::shed`]).
-    shed: Option<std::sync::Arc<super::shed::Shed>>,
+    shed: Option<std::sync::Arc<Shed>>,
 }
 
 /// The item a cached file belongs to (if its name was valid).
@@ -235,7 +236,7 @@ pub fn reload_changed(
     }
     let keys = cache.reread(root, &rels, &lang_keys);
     let mut ds = Diagnostics::new();
-    let site = reassemble(root, cache, previous, &keys, config, opts, &mut ds);
+    let mut site = reassemble(root, cache, previous, &keys, config, opts, &mut ds);
     // With the same items (none added or removed), only the changed ones
     // need their references and links checked.
     let same_items = site.items.len() == previous.items.len()
@@ -252,7 +253,6 @@ pub fn reload_changed(
         cache.pending = keys;
         Some((None, ds))
     } else {
-        let mut site = site;
         if opts.shed {
             cache.shed_assembled(root, &mut site);
         }
@@ -292,9 +292,7 @@ impl ContentCache {
     /// each keeps its files' front matter only, and so do the cached parse
     /// results of those files, which share it ([`super::shed`]).
     fn shed_assembled(&mut self, root: &Path, site: &mut Site) {
-        let shed = self
-            .shed
-            .get_or_insert_with(|| super::shed::Shed::new(root));
+        let shed = self.shed.get_or_insert_with(|| Shed::new(root));
         site.shed_new(shed, |t| {
             let rel = t
                 .file
