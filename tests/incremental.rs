@@ -587,3 +587,28 @@ fn long_lists_keep_their_title_order_through_updates() {
     );
     check(&site, &mut p, &["content/offers/kurs-20.ar.md"]);
 }
+
+/// The preview holds no bodies (`content::shed`): every text keeps only its
+/// front matter, when loaded and after an update re-assembles an item (what
+/// it serves is still what a full build makes: `check` compares).
+#[test]
+fn the_preview_holds_no_bodies() {
+    let site = TestSite::fixture("site");
+    let mut p = Pipeline::load(&site.options()).unwrap();
+    p.render(None).unwrap();
+    let all_shed = |p: &Pipeline| {
+        let s = p.site();
+        std::iter::once(&s.home)
+            .chain(s.items.values())
+            .flat_map(|i| i.texts.values())
+            .all(|t| t.on_disk.is_some() && t.file.text.len() == t.body.start)
+    };
+    assert!(all_shed(&p));
+    site.edit(
+        "content/offers/beratung.md",
+        "Nach Vereinbarung.",
+        "Nach Vereinbarung, auch abends.",
+    );
+    check(&site, &mut p, &["content/offers/beratung.md"]);
+    assert!(all_shed(&p));
+}
