@@ -535,3 +535,67 @@ fn successive_edits_update_the_previous_output_and_keep_unchanged_files() {
     assert_eq!(kept(&opts, true), BuildMode::Full);
     assert!(!previous.exists());
 }
+
+/// A rebuild reads no content file unchanged since the previous build:
+/// what loading found in it is in the manifest (content/known.rs). Its body
+/// is still read again for what needs it, and checked: a body changed
+/// behind the file's stamps (same size, same time) fails the build, naming
+/// the file, instead of publishing a mix of two versions. Were the file
+/// read while loading, this build would succeed with the new text.
+#[test]
+fn a_rebuild_reads_no_unchanged_file_and_trusts_no_body_it_did_not_read() {
+    let site = TestSite::example();
+    let opts = site.options();
+    // Older than the build by more than the stamps' margin of doubt.
+    let hour_ago = SystemTime::now() - std::time::Duration::from_secs(3600);
+    let set_time = |rel: &str| {
+        let f = std::fs::File::options()
+            .write(true)
+            .open(site.root.join(rel))
+            .unwrap();
+        f.set_modified(hour_ago).unwrap();
+    };
+    set_time(OFFER);
+    assert_eq!(kept(&opts, false), BuildMode::Full);
+    let before = tree(&site.out());
+    // The same number of bytes, the same time: unchanged by its stamps.
+    let text = std::fs::read_to_string(site.root.join(OFFER)).unwrap();
+    let body_at = text.rfind("\n+++").unwrap() + 5;
+    let i = body_at + text[body_at..].find('e').unwrap();
+    std::fs::write(
+        site.root.join(OFFER),
+        format!("{}a{}", &text[..i], &text[i + 1..]),
+    )
+    .unwrap();
+    set_time(OFFER);
+    // An edit to another German body: the German search index, which
+    // reads every German body, is made again.
+    let other = "content/offers/dolmetscherpool.md";
+    let other_text = std::fs::read_to_string(site.root.join(other)).unwrap();
+    std::fs::write(site.root.join(other), format!("{other_text}\nNeu.\n")).unwrap();
+    let ds = match build_kept(&opts, false, &NoProgress, &|_| Diagnostics::new()) {
+        Ok(_) => panic!("the build used a body it did not load"),
+        Err(ds) => ds,
+    };
+    let rendered = ds.render();
+    assert!(
+        ds.iter()
+            .any(|d| d.code() == "content-changed-while-building"),
+        "{rendered}"
+    );
+    assert!(rendered.contains(OFFER), "{rendered}");
+    // Nothing was put in place.
+    assert!(tree(&site.out()) == before, "the output changed");
+    // Once its time says it changed, the file is read and the build is whole.
+    let f = std::fs::File::options()
+        .write(true)
+        .open(site.root.join(OFFER))
+        .unwrap();
+    f.set_modified(SystemTime::now()).unwrap();
+    let (mode, written, _) = rebuild_and_compare(&site, &opts);
+    assert_eq!(mode, BuildMode::Incremental);
+    assert!(
+        written.iter().any(|w| w.contains("anerkennungsberatung")),
+        "{written:?}"
+    );
+}

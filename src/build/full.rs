@@ -217,7 +217,7 @@ mod tests {
     fn a_file_changed_while_building_fails_the_build() {
         let dir = crate::test_support::example_copy();
         let opts = BuildOptions::new(dir.path());
-        let p = Pipeline::load_once(&opts, None).unwrap();
+        let p = Pipeline::load_once(&opts, None, None).unwrap();
         let rel = "content/offers/anerkennungsberatung.md";
         let path = dir.path().join(rel);
         let text = std::fs::read_to_string(&path).unwrap();
@@ -239,7 +239,7 @@ mod tests {
         drop(staging);
         assert!(!out.exists(), "nothing published");
         // Loaded again, the site builds, its bodies read again.
-        let p = Pipeline::load_once(&opts, None).unwrap();
+        let p = Pipeline::load_once(&opts, None, None).unwrap();
         let staging = Staging::new(&out).unwrap();
         assert!(p.build_into(&staging, &NoProgress).is_ok());
     }

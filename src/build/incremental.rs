@@ -249,7 +249,7 @@ impl Pipeline {
     /// The new pipeline holds its files as this one did (packed or not).
     fn reload_all(&mut self) -> Result<Update<Packed>, Diagnostics> {
         let before = self.output_packed().ok().map(|(f, _)| f);
-        let mut fresh = Pipeline::load_keeping(&self.opts, true, self.pack, None)?;
+        let mut fresh = Pipeline::load_keeping(&self.opts, true, self.pack, None, None)?;
         // Packed with the same dictionary, equal pages compare by their frames.
         fresh.share_dictionary(self);
         fresh.render(None)?;

@@ -17,7 +17,10 @@ use crate::layout::{CONFIG_FILE, CONTENT_DIR, LOCALES_DIR, STATIC_DIR, THEMES_DI
 use crate::render::views::Alternate;
 
 /// Bumped whenever the manifest's meaning changes: an older one is ignored.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
+
+/// What a manifest file starts with (then its fields in postcard's form).
+const MAGIC: &[u8] = b"wegweiser-manifest\n";
 
 /// The folders (and the file) of a site that a build reads.
 pub(super) const INPUTS: [&str; 5] = [
@@ -36,7 +39,6 @@ pub(super) struct Stamp {
     pub mtime: u64,
     /// The XXH3-128 of the bytes ([`digest`]); an output's is compared with
     /// a new build's bytes instead of reading the file. Empty where unknown.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub hash: String,
 }
 
@@ -103,6 +105,10 @@ pub(super) struct Manifest {
     /// What rendering noted of the interface text (for the warnings of a
     /// build that renders only some pages).
     pub usage: crate::i18n::messages::Usage,
+    /// What loading found in each content file of a published item, for
+    /// the next build not to read the unchanged ones again
+    /// ([`crate::content::known`]).
+    pub known: crate::content::known::Known,
 }
 
 impl Manifest {
@@ -121,7 +127,7 @@ impl Manifest {
     /// unreadable, corrupt, another binary or other options).
     pub fn read(out: &Path, options: &str) -> Option<Manifest> {
         let bytes = std::fs::read(path_for(out)).ok()?;
-        let m: Manifest = serde_json::from_slice(&bytes).ok()?;
+        let m: Manifest = postcard::from_bytes(bytes.strip_prefix(MAGIC)?).ok()?;
         (m.format == FORMAT && m.binary == binary_id() && m.options == options).then_some(m)
     }
 
@@ -134,9 +140,10 @@ impl Manifest {
         }
         let tmp = path.with_extension("tmp");
         // Written as it is serialised: at 10,000 offers the manifest is
-        // some 55 MB, which a whole buffer would add to the build's peak.
+        // some 30 MB, which a whole buffer would add to the build's peak.
         let mut w = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-        serde_json::to_writer(&mut w, self).map_err(std::io::Error::other)?;
+        std::io::Write::write_all(&mut w, MAGIC)?;
+        postcard::to_io(self, &mut w).map_err(std::io::Error::other)?;
         std::io::Write::flush(&mut w)?;
         drop(w);
         std::fs::rename(&tmp, &path)
@@ -278,9 +285,11 @@ pub(super) fn stamp_inputs(
                             && mtime < p.stamped_at.saturating_sub(2_000_000_000)
                     })
                 });
+                // A content file is hashed as the loader reads it; an
+                // unchanged one keeps its digest (and may not be read).
                 let hash = match known {
-                    _ if read_later(&rel) => String::new(),
                     Some(s) => s.hash.clone(),
+                    None if read_later(&rel) => String::new(),
                     None => read_digest(root, &rel),
                 };
                 (rel, Stamp { size, mtime, hash })
@@ -295,6 +304,21 @@ fn read_digest(root: &Path, rel: &str) -> String {
     std::fs::read(root.join(rel))
         .map(|b| digest(&b))
         .unwrap_or_default()
+}
+
+/// The files of `known` whose digest is the one `inputs` has for them:
+/// unchanged since they were recorded ([`stamp_inputs`] keeps the digest
+/// of a file whose size and time are the recorded ones).
+pub(super) fn unchanged_known(
+    mut known: crate::content::known::Known,
+    inputs: &BTreeMap<String, Stamp>,
+) -> crate::content::known::Known {
+    known.retain(|k, f| {
+        inputs
+            .get(k)
+            .is_some_and(|s| !s.hash.is_empty() && s.hash == f.hash)
+    });
+    known
 }
 
 /// Whether the input `rel` is a content file the loader reads (and hashes:

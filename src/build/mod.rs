@@ -16,6 +16,7 @@ mod pipeline;
 mod rebuild;
 mod secondary;
 mod settle;
+mod timings;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -67,6 +68,7 @@ impl BuildOptions {
             labels: crate::content::naming::TermLabels::NONE,
             digests: None,
             shed: false,
+            known: None,
         }
     }
 
@@ -231,7 +233,7 @@ pub fn build_examined(
     output::check_output_dir(&opts.root, &out)?;
     // A one-off build reloads nothing: no parsed files stay in memory,
     // nor their bodies (`content::shed`).
-    let p = Pipeline::load_once(opts, None)?;
+    let p = Pipeline::load_once(opts, None, None)?;
     // Dropped on error: the staging folder is removed, the old output stays.
     let staging = Staging::new(&out)?;
     let (mut report, mut warnings) = p.build_into(&staging, progress)?;
@@ -269,24 +271,34 @@ pub fn build_kept(
     let out = opts.out_dir();
     output::check_output_dir(&opts.root, &out)?;
     let options = rebuild::options_key(opts, &out);
+    let timings = timings::Timings::start();
     // Without its output (removed, or never built) a manifest describes
-    // nothing to keep: not read (at 10,000 offers it is 55 MB of JSON).
+    // nothing to keep: not read (at 10,000 offers it is some 80 MB).
     let kept_output = out.join(output::OUTPUT_MARKER).is_file();
-    let previous = (!clean && kept_output)
+    let mut previous = (!clean && kept_output)
         .then(|| Manifest::read(&out, &options))
         .flatten();
+    timings.mark("manifest read");
     let stamped_at = manifest::clock_now();
     // The content files are hashed as the loader reads them: the manifest
     // records what this build read (and nothing is read twice).
     let mut inputs = manifest::stamp_inputs(&opts.root, previous.as_ref(), manifest::is_content);
+    timings.mark("inputs stamped");
+    // The content files unchanged since the previous build are not read:
+    // what loading found in them is in its manifest (content/known.rs).
+    let known = previous
+        .as_mut()
+        .map(|m| manifest::unchanged_known(std::mem::take(&mut m.known), &inputs));
     let digests = crate::content::load::Digests::default();
-    let p = Pipeline::load_once(opts, Some(&digests))?;
+    let p = Pipeline::load_once(opts, Some(&digests), known.as_ref())?;
+    drop(known);
+    timings.mark("content loaded");
     manifest::fill_hashes(&opts.root, &mut inputs, digests);
     let rebuilt = match &previous {
-        Some(old) => p.rebuild(old, &inputs, &out, progress)?,
+        Some(old) => p.rebuild(old, &inputs, &out, progress, &timings)?,
         None => None,
     };
-    // Not held through a full build (or the rest of an incremental one).
+    timings.mark("rebuilt (if it could)");
     drop(previous);
     let (staging, mut report, mut warnings, mut m, mode) = match rebuilt {
         Some(r) => (
@@ -308,6 +320,7 @@ pub fn build_kept(
     };
     warnings.extend(examine(&p).iter().cloned());
     warnings.sort();
+    timings.mark("built, examined");
     let write_failed = |e: std::io::Error| keep::cannot_write(&out, e);
     // The old manifest describes the old output: gone before the exchange
     // (a build stopped between the two leaves none: the next one is full).
@@ -325,8 +338,10 @@ pub fn build_kept(
             }
         }
     }
+    timings.mark("committed");
     m.stamped_at = stamped_at;
     m.write(&out).map_err(write_failed)?;
+    timings.mark("manifest written");
     report.warnings = warnings;
     Ok((report, mode))
 }

@@ -12,6 +12,7 @@ use super::secondary::{self, PageFacts, Secondary, SecondaryParts, Sources};
 use super::{BuildOptions, Change, errors_only};
 use crate::config::SiteConfig;
 use crate::content::Site;
+use crate::content::known::Known;
 use crate::content::load::{ContentCache, Digests, LoadOptions, load_site, load_site_cached};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{LocaleFormatter, Messages, formatters};
@@ -112,13 +113,13 @@ impl Pipeline {
     /// Loads config, interface text, content, formatters and templates,
     /// for a preview: the output files will be held packed.
     pub fn load(opts: &BuildOptions) -> Result<Pipeline, Diagnostics> {
-        Self::load_keeping(opts, true, true, None)
+        Self::load_keeping(opts, true, true, None, None)
     }
 
     /// [`Pipeline::load`], holding the output files as they are (for
     /// `check`, which reads every page once).
     pub(super) fn load_plain(opts: &BuildOptions) -> Result<Pipeline, Diagnostics> {
-        Self::load_keeping(opts, true, false, None)
+        Self::load_keeping(opts, true, false, None, None)
     }
 
     /// [`Pipeline::load`] for a one-off build, which reloads nothing: no
@@ -126,12 +127,14 @@ impl Pipeline {
     /// assembled, and it keeps only their front matter, its bodies read
     /// again when needed (see [`crate::content::load::load_site`] and
     /// [`crate::content::shed`]). The digest of
-    /// each content file as read goes to `digests`, if given.
+    /// each content file as read goes to `digests`, if given; the files
+    /// `known` from an earlier build are not read ([`crate::content::known`]).
     pub(super) fn load_once(
         opts: &BuildOptions,
         digests: Option<&Digests>,
+        known: Option<&Known>,
     ) -> Result<Pipeline, Diagnostics> {
-        Self::load_keeping(opts, false, false, digests)
+        Self::load_keeping(opts, false, false, digests, known)
     }
 
     /// [`Pipeline::load`], keeping the parsed content files if
@@ -142,6 +145,7 @@ impl Pipeline {
         keep_cache: bool,
         pack: bool,
         digests: Option<&Digests>,
+        known: Option<&Known>,
     ) -> Result<Pipeline, Diagnostics> {
         let root = &opts.root;
         // Language keys may not be names the URL scheme uses beside them.
@@ -161,6 +165,7 @@ impl Pipeline {
             digests,
             // All but `check` (which keeps parse results, unpacked).
             shed: !keep_cache || pack,
+            known,
             ..opts.load_options()
         };
         let (site, cds) = if keep_cache {

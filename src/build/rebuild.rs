@@ -253,6 +253,7 @@ impl Pipeline {
         inputs: &BTreeMap<String, Stamp>,
         out: &Path,
         progress: &dyn Progress,
+        timings: &super::timings::Timings,
     ) -> Result<Option<Rebuilt>, Diagnostics> {
         if !out.join(crate::output::OUTPUT_MARKER).is_file()
             || !manifest::outputs_unchanged(out, &old.outputs)
@@ -263,10 +264,12 @@ impl Pipeline {
         let Some(touched) = self.touched(&changed_inputs(&old.inputs, inputs), old, inputs) else {
             return Ok(None);
         };
+        timings.mark("output unchanged");
         let builder = self.builder();
         let all = builder.all_jobs();
         let picked = self.jobs_for(&touched, old, &all);
         let jobs = &picked.jobs;
+        timings.mark("pages picked");
         progress.start(jobs.len() as u64 + 1);
         let mut ds = Diagnostics::new();
         let mut rendered: BTreeMap<String, (Vec<u8>, PageRecord)> = BTreeMap::new();
@@ -288,6 +291,7 @@ impl Pipeline {
             }
         }
         progress.finish();
+        timings.mark("pages rendered");
         errors_only(ds)?;
         // The pages not rendered again asked for the same interface text as before.
         if !touched.all_pages {
@@ -317,6 +321,7 @@ impl Pipeline {
         let Some(rest) = self.secondary_from(&records, &rendered, out, old, &keep) else {
             return Ok(None);
         };
+        timings.mark("other files");
         // Before anything is put in place (the previous output folder is
         // changed in place).
         self.site.bodies_unchanged()?;
@@ -344,11 +349,13 @@ impl Pipeline {
         let Some((staging, outputs)) = keep::stage(out, &plan, old)? else {
             return Ok(None);
         };
+        timings.mark("staged");
         let delta = keep::delta(&plan, old);
         let mut manifest = self.record(old.options.clone(), inputs, records, rest.parts);
         manifest.previous = Some(delta);
         let bytes = outputs.values().map(|s| s.size as usize).sum();
         manifest.outputs = outputs;
+        timings.mark("recorded");
         let mut report = report_of(&all, &manifest, bytes, images_encoded);
         report.kept_parts = kept_parts;
         Ok(Some(Rebuilt {
@@ -441,6 +448,12 @@ impl Pipeline {
                 .collect(),
             parts,
             usage: self.messages.usage(),
+            known: crate::content::known::of_site(&self.site, &self.config.default_language, |k| {
+                inputs
+                    .get(k)
+                    .map(|s| s.hash.clone())
+                    .filter(|h| !h.is_empty())
+            }),
             ..Manifest::new(options)
         }
     }

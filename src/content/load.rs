@@ -40,6 +40,9 @@ pub struct LoadOptions<'l> {
     /// then holds the front matter only too (not for `check`, which reads
     /// every body's text).
     pub shed: bool,
+    /// Content files known from an earlier build, unchanged since
+    /// ([`super::known`]): not read, if the load sheds.
+    pub known: Option<&'l super::known::Known>,
 }
 
 /// The digests [`LoadOptions::digests`] collects (from many threads).
@@ -104,9 +107,13 @@ pub fn load_site(
     let assembled: Vec<(ItemKey, Assembled, Diagnostics)> = groups
         .into_par_iter()
         .map(|(key, rels)| {
-            let results = rels
-                .into_iter()
-                .map(|(rel, id)| read_and_parse_identified(root, rel, id, opts.digests));
+            let results =
+                rels.into_iter().map(
+                    |(rel, id)| match (super::known::lookup(&opts, rel), &shed) {
+                        (Some(k), Some(shed)) => super::known::recall(rel, id, k, shed),
+                        _ => read_and_parse_identified(root, rel, id, opts.digests),
+                    },
+                );
             let mut gds = Diagnostics::new();
             let mut a = assemble_group(root, results, config, opts, &mut gds);
             // Shed as soon as assembled: all bodies are never held at once.

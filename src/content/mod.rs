@@ -11,6 +11,7 @@ pub mod assemble;
 pub mod date_fields;
 pub mod frontmatter;
 pub mod hours;
+pub mod known;
 pub mod links;
 pub mod load;
 pub mod location;

@@ -16,8 +16,9 @@ pub const MARKER: &str = "TODO:";
 fn find(text: &Text) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     lines_with_markers(&text.file.text, 0, &mut out);
-    // A shed text holds its front matter only: its body is read again.
-    if text.on_disk.is_some() {
+    // A shed text holds its front matter only: its body is read again,
+    // unless known from an earlier build (then it has none).
+    if text.on_disk.as_ref().is_some_and(|d| !d.is_known()) {
         text.with_body(|body| lines_with_markers(body, text.body.start, &mut out));
     }
     out

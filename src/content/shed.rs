@@ -39,9 +39,53 @@ pub struct OnDisk {
     /// Whether the body has Markdown image syntax (`![`): images are
     /// measured after shedding, and only such bodies need reading.
     images: bool,
+    /// Whether the text was known from an earlier build
+    /// ([`super::known`]): its body was never read by this one, and has no
+    /// placeholder.
+    known: bool,
+    /// The item's fingerprint, if the text is its source text and was
+    /// known ([`super::status::fingerprint`] without reading the body).
+    fingerprint: Option<String>,
 }
 
 impl OnDisk {
+    /// The body of a text known from an earlier build ([`super::known`]).
+    pub(super) fn known(
+        shed: Arc<Shed>,
+        digest: u128,
+        images: bool,
+        fingerprint: Option<String>,
+    ) -> OnDisk {
+        OnDisk {
+            shed,
+            digest,
+            images,
+            known: true,
+            fingerprint,
+        }
+    }
+
+    /// XXH3-128 of the body as loaded.
+    pub fn digest(&self) -> u128 {
+        self.digest
+    }
+
+    /// Whether the body has Markdown image syntax (`![`).
+    pub fn images(&self) -> bool {
+        self.images
+    }
+
+    /// Whether the text was known from an earlier build: its body has no
+    /// placeholder (see [`super::known`]).
+    pub fn is_known(&self) -> bool {
+        self.known
+    }
+
+    /// The item's fingerprint, if known from an earlier build.
+    pub fn fingerprint(&self) -> Option<&str> {
+        self.fingerprint.as_deref()
+    }
+
     /// `f` of the body at `body` of the file `shown` (relative to the site
     /// folder), if the file still holds it there; else of "" (and the file
     /// noted). Only the body matters: what was made of the front matter
@@ -165,6 +209,8 @@ impl Text {
             shed: shed.clone(),
             digest: xxhash_rust::xxh3::xxh3_128(body.as_bytes()),
             images: body.contains("!["),
+            known: false,
+            fingerprint: None,
         };
         self.file = front_only(&self.file, self.body.start);
         self.on_disk = Some(on_disk);

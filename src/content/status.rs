@@ -18,6 +18,10 @@ use crate::config::SiteConfig;
 /// Fingerprint of an item's translatable text: its text fields and body,
 /// with line endings and trailing white space normalised. 12 hex digits.
 pub fn fingerprint(text: &Text) -> String {
+    // Known from an earlier build: the body is not read again for it.
+    if let Some(f) = text.on_disk.as_ref().and_then(|d| d.fingerprint()) {
+        return f.to_string();
+    }
     let mut h = Sha256::new();
     for f in schema::text_fields() {
         let value = match f.name {

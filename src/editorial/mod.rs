@@ -30,6 +30,7 @@ pub fn load(root: &Path, drafts: bool) -> Result<Site, Diagnostics> {
         labels: crate::content::naming::TermLabels::NONE,
         digests: None,
         shed: false,
+        known: None,
     };
     match load_site(root, &config, opts) {
         (Some(site), _) => Ok(site),

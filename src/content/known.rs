@@ -1,0 +1,123 @@
+//! Content files known from an earlier `wegweiser build`: what loading
+//! found in each file (its front matter as held, where its body is, the
+//! body's links, digest and image syntax, and the item's fingerprint), so
+//! that a rebuild reads no file that did not change since. The build keeps
+//! it in its manifest (build/manifest.rs) and passes it in only for files
+//! whose size, modification time and digest are the ones recorded
+//! ([`LoadOptions::known`]); the loader then parses the front matter held
+//! here (what an item is made of comes from the same code as for a file
+//! read) and leaves the body on disk, as a one-off build sheds every body
+//! anyway ([`super::shed`]). A body read again is checked by its digest, so
+//! a file changed behind the stamps' back fails the build, never mixes.
+//!
+//! Only texts of published items are recorded: a published item has no
+//! placeholder in its bodies (an error, `placeholders::check`), so a known
+//! text's body is not read again to look for one.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::Site;
+use super::load::LoadOptions;
+use super::naming::FileId;
+use super::parse::{ParsedFile, parse_file};
+use super::shed::{OnDisk, Shed};
+use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::layout::CONTENT_DIR;
+
+/// What loading found in one content file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct KnownFile {
+    /// The digest of the file's bytes ([`crate::digest::digest`]), as the
+    /// build manifest records it for the file.
+    pub hash: String,
+    /// The file's text up to its body, as held (`text::content_as_held`).
+    pub front: String,
+    /// Where the body is in the text as held.
+    pub body: Range<usize>,
+    /// The body's link targets ([`super::links::scan_body`]).
+    pub links: Vec<(String, Range<usize>)>,
+    /// XXH3-128 of the body as held.
+    pub body_digest: u128,
+    /// Whether the body has Markdown image syntax.
+    pub images: bool,
+    /// The item's fingerprint, if this is its source text
+    /// ([`super::status::fingerprint`]).
+    pub fingerprint: Option<String>,
+}
+
+/// Known content files by path as the manifest writes it (`content/…`).
+pub type Known = BTreeMap<String, KnownFile>;
+
+/// The key of the content file `rel` (relative to `content/`) in [`Known`].
+pub fn key_of(rel: &Path) -> String {
+    let mut key = String::from(CONTENT_DIR);
+    for c in rel.components() {
+        key.push('/');
+        key.push_str(&c.as_os_str().to_string_lossy());
+    }
+    key
+}
+
+/// The file `rel` (relative to `content/`) parsed from what `known` holds
+/// of it, its body left on disk and read through `shed`.
+pub(super) fn recall(
+    rel: &Path,
+    id: FileId,
+    known: &KnownFile,
+    shed: &Arc<Shed>,
+) -> Result<ParsedFile, (Option<FileId>, Vec<Diagnostic>)> {
+    let shown = Path::new(CONTENT_DIR).join(rel);
+    let file = SourceFile::new(shown, known.front.clone());
+    let mut p = parse_file(id.clone(), file).map_err(|ds| (Some(id), ds))?;
+    p.body = known.body.clone();
+    p.links = known.links.clone().into();
+    p.on_disk = Some(OnDisk::known(
+        shed.clone(),
+        known.body_digest,
+        known.images,
+        known.fingerprint.clone(),
+    ));
+    Ok(p)
+}
+
+/// What `opts` knows of the file `rel`, if the load sheds its bodies.
+pub(super) fn lookup<'o>(opts: &LoadOptions<'o>, rel: &Path) -> Option<&'o KnownFile> {
+    opts.known.filter(|_| opts.shed)?.get(&key_of(rel))
+}
+
+/// What the next build may know of the content files of `site`: each shed
+/// text of a published item, with its file's digest from `hashes` (by the
+/// key of [`key_of`]); a text without one is left out.
+pub fn of_site(
+    site: &Site,
+    default_language: &str,
+    hash: impl Fn(&str) -> Option<String>,
+) -> Known {
+    let items = std::iter::once(&site.home).chain(site.items.values());
+    let mut known = Known::new();
+    for item in items.filter(|i| !i.draft) {
+        for (lang, t) in &item.texts {
+            let Some(d) = &t.on_disk else { continue };
+            let key = t.file.path.to_string_lossy().replace('\\', "/");
+            let Some(hash) = hash(&key) else { continue };
+            known.insert(
+                key,
+                KnownFile {
+                    hash,
+                    front: t.file.text.to_string(),
+                    body: t.body.clone(),
+                    links: t.links.to_vec(),
+                    body_digest: d.digest(),
+                    images: d.images(),
+                    fingerprint: (lang == default_language).then(|| item.fingerprint.clone()),
+                },
+            );
+        }
+    }
+    known
+}
