@@ -404,14 +404,37 @@ pub(super) fn stamp_outputs(out: &Path) -> BTreeMap<String, Stamp> {
 /// Whether the output folder `out` holds exactly the files of `recorded`,
 /// each with its recorded size and time: what a build made, untouched
 /// since (a file written, added or removed behind the build's back shows).
-pub(super) fn outputs_unchanged(out: &Path, recorded: &BTreeMap<String, Stamp>) -> bool {
-    let found = stamp_outputs(out);
-    found.len() == recorded.len()
-        && found.iter().all(|(rel, s)| {
-            recorded
-                .get(rel)
-                .is_some_and(|r| r.size == s.size && r.mtime == s.mtime)
-        })
+/// The output folder's stamps, taken on a thread of their own while the
+/// build reads its manifest and loads the content (at 10,000 offers some
+/// 120,000 files: 0.4 s alone).
+pub(super) struct OutputStamps(Option<std::thread::JoinHandle<BTreeMap<String, Stamp>>>);
+
+impl OutputStamps {
+    /// Starts stamping the output folder `out`.
+    pub fn start(out: &Path) -> OutputStamps {
+        let out = out.to_path_buf();
+        OutputStamps(Some(std::thread::spawn(move || stamp_outputs(&out))))
+    }
+
+    /// Nothing stamped: [`OutputStamps::unchanged`] says no.
+    pub fn none() -> OutputStamps {
+        OutputStamps(None)
+    }
+
+    /// Whether the output folder's files are the ones `recorded` (by size and
+    /// time): none changed, added or removed since; no if it was not
+    /// stamped (or the stamping failed).
+    pub fn unchanged(self, recorded: &BTreeMap<String, Stamp>) -> bool {
+        let Some(Ok(found)) = self.0.map(std::thread::JoinHandle::join) else {
+            return false;
+        };
+        found.len() == recorded.len()
+            && found.iter().all(|(rel, s)| {
+                recorded
+                    .get(rel)
+                    .is_some_and(|r| r.size == s.size && r.mtime == s.mtime)
+            })
+    }
 }
 
 #[cfg(test)]

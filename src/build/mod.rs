@@ -275,6 +275,11 @@ pub fn build_kept(
     // Without its output (removed, or never built) a manifest describes
     // nothing to keep: not read (at 10,000 offers it is some 80 MB).
     let kept_output = out.join(output::OUTPUT_MARKER).is_file();
+    // Whether the output folder changed since is found meanwhile.
+    let stamps = match !clean && kept_output && manifest::path_for(&out).is_file() {
+        true => manifest::OutputStamps::start(&out),
+        false => manifest::OutputStamps::none(),
+    };
     let mut previous = (!clean && kept_output)
         .then(|| Manifest::read(&out, &options))
         .flatten();
@@ -295,7 +300,7 @@ pub fn build_kept(
     timings.mark("content loaded");
     manifest::fill_hashes(&opts.root, &mut inputs, digests);
     let rebuilt = match &previous {
-        Some(old) => p.rebuild(old, &inputs, &out, progress, &timings)?,
+        Some(old) => p.rebuild(old, &inputs, &out, stamps, progress, &timings)?,
         None => None,
     };
     timings.mark("rebuilt (if it could)");

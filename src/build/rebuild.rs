@@ -252,11 +252,12 @@ impl Pipeline {
         old: &Manifest,
         inputs: &BTreeMap<String, Stamp>,
         out: &Path,
+        stamps: manifest::OutputStamps,
         progress: &dyn Progress,
         timings: &super::timings::Timings,
     ) -> Result<Option<Rebuilt>, Diagnostics> {
         if !out.join(crate::output::OUTPUT_MARKER).is_file()
-            || !manifest::outputs_unchanged(out, &old.outputs)
+            || !stamps.unchanged(&old.outputs)
             || self.now.to_string() != old.day
         {
             return Ok(None);
