@@ -164,7 +164,7 @@ impl Pipeline {
         staging.write(file, &bytes)?;
         let record = PageRecord {
             digest: crate::output::offline::page_digest(file, &bytes),
-            sitemap: p.sitemap,
+            sitemap: p.sitemap.map(std::sync::Arc::from),
             path: p.path,
         };
         let default_404 = (file == default_404).then(|| bytes.as_slice().into());

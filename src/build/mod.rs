@@ -296,7 +296,6 @@ pub fn build_kept(
         .map(|m| manifest::unchanged_known(std::mem::take(&mut m.known), &inputs));
     let digests = crate::content::load::Digests::default();
     let p = Pipeline::load_once(opts, Some(&digests), known.as_ref())?;
-    drop(known);
     timings.mark("content loaded");
     manifest::fill_hashes(&opts.root, &mut inputs, digests);
     let rebuilt = match &previous {
@@ -345,6 +344,19 @@ pub fn build_kept(
     }
     timings.mark("committed");
     m.stamped_at = stamped_at;
+    // What loading found, for the next build (the files known before keep
+    // their entries).
+    m.known = crate::content::known::of_site(
+        &p.site,
+        &p.config.default_language,
+        |k| {
+            inputs
+                .get(k)
+                .map(|s| s.hash.clone())
+                .filter(|h| !h.is_empty())
+        },
+        known.unwrap_or_default(),
+    );
     m.write(&out).map_err(write_failed)?;
     timings.mark("manifest written");
     report.warnings = warnings;

@@ -283,7 +283,7 @@ impl Pipeline {
                     let file = crate::routes::file_for(&p.path);
                     let record = PageRecord {
                         digest: crate::output::offline::page_digest(&file, &bytes),
-                        sitemap: p.sitemap,
+                        sitemap: p.sitemap.map(std::sync::Arc::from),
                         path: p.path,
                     };
                     rendered.insert(file, (bytes, record));
@@ -410,7 +410,7 @@ impl Pipeline {
         })
     }
 
-    /// The manifest of this build (output stamps left empty).
+    /// The manifest of this build (output stamps and known files left empty).
     pub(super) fn record(
         &self,
         options: String,
@@ -449,12 +449,6 @@ impl Pipeline {
                 .collect(),
             parts,
             usage: self.messages.usage(),
-            known: crate::content::known::of_site(&self.site, &self.config.default_language, |k| {
-                inputs
-                    .get(k)
-                    .map(|s| s.hash.clone())
-                    .filter(|h| !h.is_empty())
-            }),
             ..Manifest::new(options)
         }
     }

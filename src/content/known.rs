@@ -4,7 +4,7 @@
 //! that a rebuild reads no file that did not change since. The build keeps
 //! it in its manifest (build/manifest.rs) and passes it in only for files
 //! whose size, modification time and digest are the ones recorded
-//! ([`LoadOptions::known`]); the loader then parses the front matter held
+//! ([`super::load::LoadOptions::known`]); the loader then parses the front matter held
 //! here (what an item is made of comes from the same code as for a file
 //! read) and leaves the body on disk, as a one-off build sheds every body
 //! anyway ([`super::shed`]). A body read again is checked by its digest, so
@@ -22,11 +22,11 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::Site;
-use super::load::LoadOptions;
 use super::naming::FileId;
 use super::parse::{ParsedFile, parse_file};
+use super::read::ParseFailure;
 use super::shed::{OnDisk, Shed};
-use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::diagnostics::SourceFile;
 use crate::layout::CONTENT_DIR;
 
 /// What loading found in one content file.
@@ -63,17 +63,22 @@ pub fn key_of(rel: &Path) -> String {
     key
 }
 
-/// The file `rel` (relative to `content/`) parsed from what `known` holds
-/// of it, its body left on disk and read through `shed`.
+/// The file `rel` (relative to `content/`) parsed from what is `known`
+/// of it, its body left on disk and read through `shed`; `None` if it is
+/// not known (or the load does not shed).
 pub(super) fn recall(
+    known: Option<&Known>,
     rel: &Path,
-    id: FileId,
-    known: &KnownFile,
-    shed: &Arc<Shed>,
-) -> Result<ParsedFile, (Option<FileId>, Vec<Diagnostic>)> {
+    id: &FileId,
+    shed: Option<&Arc<Shed>>,
+) -> Option<Result<ParsedFile, ParseFailure>> {
+    let (known, shed) = (known?.get(&key_of(rel))?, shed?);
     let shown = Path::new(CONTENT_DIR).join(rel);
     let file = SourceFile::new(shown, known.front.clone());
-    let mut p = parse_file(id.clone(), file).map_err(|ds| (Some(id), ds))?;
+    let mut p = match parse_file(id.clone(), file) {
+        Ok(p) => p,
+        Err(ds) => return Some(Err((Some(id.clone()), ds))),
+    };
     p.body = known.body.clone();
     p.links = known.links.clone().into();
     p.on_disk = Some(OnDisk::known(
@@ -82,21 +87,18 @@ pub(super) fn recall(
         known.images,
         known.fingerprint.clone(),
     ));
-    Ok(p)
-}
-
-/// What `opts` knows of the file `rel`, if the load sheds its bodies.
-pub(super) fn lookup<'o>(opts: &LoadOptions<'o>, rel: &Path) -> Option<&'o KnownFile> {
-    opts.known.filter(|_| opts.shed)?.get(&key_of(rel))
+    Some(Ok(p))
 }
 
 /// What the next build may know of the content files of `site`: each shed
 /// text of a published item, with its file's digest from `hashes` (by the
-/// key of [`key_of`]); a text without one is left out.
+/// key of [`key_of`]); a text without one is left out. A text known
+/// already keeps its entry in `before` (moved, not made again).
 pub fn of_site(
     site: &Site,
     default_language: &str,
     hash: impl Fn(&str) -> Option<String>,
+    mut before: Known,
 ) -> Known {
     let items = std::iter::once(&site.home).chain(site.items.values());
     let mut known = Known::new();
@@ -105,6 +107,12 @@ pub fn of_site(
             let Some(d) = &t.on_disk else { continue };
             let key = t.file.path.to_string_lossy().replace('\\', "/");
             let Some(hash) = hash(&key) else { continue };
+            if d.is_known()
+                && let Some(k) = before.remove(&key).filter(|k| k.hash == hash)
+            {
+                known.insert(key, k);
+                continue;
+            }
             known.insert(
                 key,
                 KnownFile {

@@ -7,16 +7,15 @@ use rayon::prelude::*;
 
 use super::assemble::assemble;
 use super::naming::{FileId, identify};
-use super::parse::{ParsedFile, parse_file};
+use super::parse::ParsedFile;
+pub use super::read::Digests;
+use super::read::{ParseFailure, read_and_parse_identified};
 use super::shed::Shed;
 use super::{Item, ItemKey, Kind, Site};
 use crate::config::SiteConfig;
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::layout::{CONTENT_DIR, is_editor_litter};
 use crate::site_folder::{self, Folder, Walk};
-
-/// A file that could not be parsed: its identity, if its name was valid, and why.
-type ParseFailure = (Option<FileId>, Vec<Diagnostic>);
 
 /// Options that change which content is loaded, and the names the URL
 /// scheme keeps for itself.
@@ -40,13 +39,9 @@ pub struct LoadOptions<'l> {
     /// then holds the front matter only too (not for `check`, which reads
     /// every body's text).
     pub shed: bool,
-    /// Content files known from an earlier build, unchanged since
-    /// ([`super::known`]): not read, if the load sheds.
+    /// Content files unchanged since an earlier build: not read ([`super::known`]).
     pub known: Option<&'l super::known::Known>,
 }
-
-/// The digests [`LoadOptions::digests`] collects (from many threads).
-pub type Digests = std::sync::Mutex<Vec<(PathBuf, String)>>;
 
 /// Every Markdown file under `content/`, relative to it, in sorted order.
 /// Links are followed by the rule of [`crate::site_folder`].
@@ -107,13 +102,10 @@ pub fn load_site(
     let assembled: Vec<(ItemKey, Assembled, Diagnostics)> = groups
         .into_par_iter()
         .map(|(key, rels)| {
-            let results =
-                rels.into_iter().map(
-                    |(rel, id)| match (super::known::lookup(&opts, rel), &shed) {
-                        (Some(k), Some(shed)) => super::known::recall(rel, id, k, shed),
-                        _ => read_and_parse_identified(root, rel, id, opts.digests),
-                    },
-                );
+            let results = rels.into_iter().map(|(rel, id)| {
+                super::known::recall(opts.known, rel, &id, shed.as_ref())
+                    .unwrap_or_else(|| read_and_parse_identified(root, rel, id, opts.digests))
+            });
             let mut gds = Diagnostics::new();
             let mut a = assemble_group(root, results, config, opts, &mut gds);
             // Shed as soon as assembled: all bodies are never held at once.
@@ -156,11 +148,11 @@ pub struct ContentCache {
 
 /// The item a cached file belongs to (if its name was valid).
 fn item_of(r: &Result<ParsedFile, ParseFailure>) -> Option<(ItemKey, Option<&str>)> {
-    match r {
-        Ok(p) => Some(((p.id.kind, p.id.slug.clone()), p.id.lang.as_deref())),
-        Err((Some(id), _)) => Some(((id.kind, id.slug.clone()), id.lang.as_deref())),
-        Err((None, _)) => None,
-    }
+    let id = match r {
+        Ok(p) => &p.id,
+        Err((id, _)) => id.as_ref()?,
+    };
+    Some(((id.kind, id.slug.clone()), id.lang.as_deref()))
 }
 
 /// What one item's files give.
@@ -463,10 +455,6 @@ pub fn load_site_cached(
     (site, ds)
 }
 
-/// Content files larger than this are refused (a guide's page is a few KB;
-/// 10 MB is far beyond any real one and keeps every stage's memory bounded).
-pub const MAX_FILE_BYTES: u64 = 10_000_000;
-
 fn read_and_parse(
     root: &Path,
     rel: &Path,
@@ -481,64 +469,6 @@ fn identify_file(rel: &Path, lang_keys: &[String]) -> Result<FileId, ParseFailur
         let shown = Path::new(CONTENT_DIR).join(rel);
         (None, vec![Diagnostic::error_with(msg).at_path(&shown)])
     })
-}
-
-/// Reads and parses the content file `rel`, named as `id`; notes the
-/// digest of its bytes in `digests`, if given.
-fn read_and_parse_identified(
-    root: &Path,
-    rel: &Path,
-    id: FileId,
-    digests: Option<&Digests>,
-) -> Result<ParsedFile, ParseFailure> {
-    let shown = Path::new(CONTENT_DIR).join(rel);
-    let fail = |d: Diagnostic| (Some(id.clone()), vec![d]);
-    let path = root.join(CONTENT_DIR).join(rel);
-    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_FILE_BYTES {
-        return Err(fail(
-            Diagnostic::error("content-file-too-large")
-                .arg("size", format!("{:.1}", size as f64 / 1e6))
-                .arg("max", MAX_FILE_BYTES / 1_000_000)
-                .at_path(&shown),
-        ));
-    }
-    let bytes = std::fs::read(&path).map_err(|e| {
-        fail(
-            Diagnostic::error("content-file-unreadable")
-                .arg("detail", e.to_string())
-                .at_path(&shown),
-        )
-    })?;
-    if let Some(d) = digests {
-        let digest = crate::digest::digest(&bytes);
-        // A poisoned lock: a loading thread panicked; the list is still whole.
-        d.lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push((rel.to_path_buf(), digest));
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            // Show where the first bad byte is: the valid part before it is text.
-            let good = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            let mut shown_text = String::from_utf8_lossy(&bytes[..good]).into_owned();
-            shown_text.push('\u{FFFD}');
-            let file = SourceFile::new(shown.clone(), shown_text);
-            return Err(fail(
-                Diagnostic::error("content-not-utf8").at(&file, good..good + 3),
-            ));
-        }
-    };
-    if let Some(nul) = text.find('\0') {
-        let file = SourceFile::new(shown.clone(), text.clone());
-        return Err(fail(
-            Diagnostic::error("content-nul").at(&file, nul..nul + 1),
-        ));
-    }
-    let text = crate::text::content_as_held(text);
-    parse_file(id.clone(), SourceFile::new(shown, text)).map_err(|ds| (Some(id), ds))
 }
 
 /// Groups parsed files into items, assembles and validates them.

@@ -19,6 +19,7 @@ pub mod media;
 pub mod naming;
 pub mod parse;
 pub mod placeholders;
+pub mod read;
 pub mod recurrence;
 pub mod schema;
 pub mod shed;

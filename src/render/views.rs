@@ -50,7 +50,7 @@ pub struct Crumb {
 }
 
 /// `<link rel="alternate" hreflang>` target.
-#[derive(Debug, Clone, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 pub struct Alternate {
     pub hreflang: String,
     pub href: String,

@@ -160,10 +160,11 @@ pub(in crate::build) fn produce_keeping(
     if keep.api_items.is_some() {
         kept_parts.extend(src.config.languages.iter().map(|l| api_part(&l.key)));
     }
-    // Later layers win.
+    // Later layers win. (`append` merges two sorted maps in one pass;
+    // `extend` inserted 120,000 paths one by one at 10,000 offers.)
     let mut all = Layer::new();
-    for layer in layers {
-        all.extend(layer);
+    for mut layer in layers {
+        all.append(&mut layer);
     }
     let version =
         output::offline::build_hash(pages_digest, all.iter().map(|(k, (d, _))| (k.as_str(), *d)));
@@ -203,11 +204,11 @@ fn site_layer(src: &Sources<'_>, outputs: &Outputs, pages: PageFacts) -> Layer {
         src,
         pages,
         |files| {
-            let layer = made_layer(outputs, files);
+            let mut layer = made_layer(outputs, files);
             // A panic elsewhere leaves what is collected whole (only added to).
             data.lock()
                 .unwrap_or_else(PoisonError::into_inner)
-                .extend(layer);
+                .append(&mut layer);
         },
         |k, b| {
             let (k, v) = made(outputs, k, b);
@@ -215,7 +216,7 @@ fn site_layer(src: &Sources<'_>, outputs: &Outputs, pages: PageFacts) -> Layer {
         },
     );
     let mut layer = data.into_inner().unwrap_or_else(PoisonError::into_inner);
-    layer.extend(rest);
+    layer.append(&mut rest);
     layer
 }
 
@@ -273,14 +274,14 @@ fn reader_layer(
         .collect::<Option<_>>()?;
     let mut layer = Layer::new();
     let mut apis = Vec::new();
-    for ((name, reader, api), l) in per_lang.into_iter().zip(&src.config.languages) {
+    for ((name, mut reader, api), l) in per_lang.into_iter().zip(&src.config.languages) {
         parts.insert(name, digests_of(&reader));
         parts.insert(api_part(&l.key), digests_of(&api));
-        layer.extend(reader);
+        layer.append(&mut reader);
         apis.push(api);
     }
-    for api in apis {
-        layer.extend(api);
+    for mut api in apis {
+        layer.append(&mut api);
     }
     layer.extend(
         api::root_files(&api_ctx)
