@@ -35,8 +35,11 @@ pub struct KnownFile {
     /// The digest of the file's bytes ([`crate::digest::digest`]), as the
     /// build manifest records it for the file.
     pub hash: String,
-    /// The file's text up to its body, as held (`text::content_as_held`).
-    pub front: String,
+    /// The file's text up to its body, as held (`text::content_as_held`):
+    /// once loaded, the same string as the text's (not a copy: the known
+    /// files are kept to the end of a build, for the next manifest).
+    #[serde(with = "shared_text")]
+    pub front: Arc<String>,
     /// Where the body is in the text as held.
     pub body: Range<usize>,
     /// The body's link targets ([`super::links::scan_body`]).
@@ -74,7 +77,10 @@ pub(super) fn recall(
 ) -> Option<Result<ParsedFile, ParseFailure>> {
     let (known, shed) = (known?.get(&key_of(rel))?, shed?);
     let shown = Path::new(CONTENT_DIR).join(rel);
-    let file = SourceFile::new(shown, known.front.clone());
+    let file = SourceFile {
+        path: shown,
+        text: known.front.clone(),
+    };
     let mut p = match parse_file(id.clone(), file) {
         Ok(p) => p,
         Err(ds) => return Some(Err((Some(id.clone()), ds))),
@@ -117,7 +123,7 @@ pub fn of_site(
                 key,
                 KnownFile {
                     hash,
-                    front: t.file.text.to_string(),
+                    front: t.file.text.clone(),
                     body: t.body.clone(),
                     links: t.links.to_vec(),
                     body_digest: d.digest(),
@@ -128,4 +134,19 @@ pub fn of_site(
         }
     }
     known
+}
+
+/// A shared string written and read as a string.
+mod shared_text {
+    use std::sync::Arc;
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(text: &Arc<String>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(text)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<String>, D::Error> {
+        String::deserialize(d).map(Arc::new)
+    }
 }
