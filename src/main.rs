@@ -30,22 +30,6 @@ fn return_freed_memory() {
     unsafe { libmimalloc_sys::mi_collect(true) };
 }
 
-/// No transparent huge pages for this process: mimalloc asks for them for
-/// its memory, and the kernel then zeroes 2 MiB at the first touch of each.
-/// A rebuild after one edit at 10,000 offers spent 0.7 s of its 3.4 s of
-/// CPU there (perf: `clear_page_erms` under `mi_page_free_list_extend`);
-/// without, it took 0.5 s less, and a full build as long as before (three
-/// runs each: 11.5, 11.5, 12.7 s with, 11.8, 11.8, 11.7 s without).
-fn no_huge_pages() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: prctl(PR_SET_THP_DISABLE) takes integers only and changes a
-    // flag of this process; its result (-1 on an old kernel) does not
-    // matter.
-    unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
-    }
-}
-
 #[derive(Parser)]
 #[command(
     name = "wegweiser",
@@ -153,7 +137,6 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    no_huge_pages();
     let cli = Cli::parse();
     // The environment is read here, once; the choice is passed down.
     let choose = |flag: Option<ToolLang>| {

@@ -9,6 +9,7 @@
 
 mod deps;
 mod full;
+mod huge_pages;
 mod incremental;
 mod keep;
 mod manifest;
@@ -276,7 +277,9 @@ pub fn build_kept(
     // nothing to keep: not read (at 10,000 offers it is some 80 MB).
     let kept_output = out.join(output::OUTPUT_MARKER).is_file();
     // Whether the output folder changed since is found meanwhile.
-    let stamps = match !clean && kept_output && manifest::path_for(&out).is_file() {
+    let may_rebuild = !clean && kept_output && manifest::path_for(&out).is_file();
+    huge_pages::allow(!may_rebuild);
+    let stamps = match may_rebuild {
         true => manifest::OutputStamps::start(&out),
         false => manifest::OutputStamps::none(),
     };
@@ -284,6 +287,9 @@ pub fn build_kept(
         .then(|| Manifest::read(&out, &options))
         .flatten();
     timings.mark("manifest read");
+    if previous.is_none() {
+        huge_pages::allow(true);
+    }
     let stamped_at = manifest::clock_now();
     // The content files are hashed as the loader reads them: the manifest
     // records what this build read (and nothing is read twice).
@@ -313,6 +319,7 @@ pub fn build_kept(
             BuildMode::Incremental,
         ),
         None => {
+            huge_pages::allow(true);
             // A full build leaves no previous output: it shares no file
             // with the new one, and may be stale.
             output::previous::remove(&out);
