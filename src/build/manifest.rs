@@ -17,6 +17,8 @@ use serde::{Deserialize, Serialize};
 use crate::layout::{CONFIG_FILE, CONTENT_DIR, LOCALES_DIR, STATIC_DIR, THEMES_DIR};
 use crate::render::views::Alternate;
 
+mod form;
+
 /// Bumped whenever the manifest's meaning changes: an older one is ignored.
 const FORMAT: u32 = 4;
 
@@ -51,7 +53,7 @@ pub(super) struct PageRecord {
     /// Of file and bytes (the service worker's version covers it).
     pub digest: u64,
     /// Its sitemap alternates, if it has a sitemap entry (the same for
-    /// every language version of a page: shared once read, see [`shared_alternates`]).
+    /// every language version of a page: shared once read, see [`form::shared_alternates`]).
     pub sitemap: Option<Arc<[Alternate]>>,
 }
 
@@ -70,14 +72,14 @@ pub(super) struct Manifest {
     /// a full build.
     pub day: String,
     /// Input files by path relative to the site root.
-    #[serde(deserialize_with = "sorted_map")]
+    #[serde(deserialize_with = "form::sorted_map")]
     pub inputs: BTreeMap<String, Stamp>,
     /// Hash of the front matter of every content file (by path): a change
     /// only below it touches no list.
-    #[serde(deserialize_with = "sorted_map")]
+    #[serde(deserialize_with = "form::sorted_map")]
     pub fronts: BTreeMap<String, String>,
     /// Output files by path relative to the output folder.
-    #[serde(deserialize_with = "sorted_map")]
+    #[serde(deserialize_with = "form::sorted_map")]
     pub outputs: BTreeMap<String, Stamp>,
     /// The previous output kept beside the output folder
     /// (`.<out>.wegweiser-previous`, output/previous.rs), as far as it is
@@ -87,15 +89,15 @@ pub(super) struct Manifest {
     #[serde(default)]
     pub previous: Option<BTreeMap<String, bool>>,
     /// Pages by output file (the language chooser included).
-    #[serde(with = "shared_alternates")]
+    #[serde(with = "form::shared_alternates")]
     pub pages: BTreeMap<String, PageRecord>,
     /// Route names (`Route`'s debug form) that `shown_on` refers to by index.
     pub routes: Vec<String>,
     /// The pages that showed each item (`"<kind>/<slug>"`), as indexes into `routes`.
-    #[serde(deserialize_with = "sorted_map")]
+    #[serde(deserialize_with = "form::sorted_map")]
     pub shown_on: BTreeMap<String, Vec<u32>>,
     /// What of each event depends on "now" (sessions over, sessions within a week).
-    #[serde(deserialize_with = "sorted_map")]
+    #[serde(deserialize_with = "form::sorted_map")]
     pub timing: BTreeMap<String, String>,
     /// Hash of the filter counts (lists show them).
     pub filter_counts: String,
@@ -105,12 +107,12 @@ pub(super) struct Manifest {
     /// Hash of each item's data but its texts (`"<kind>/<slug>"`): a
     /// change of texts only keeps the search index of a language whose
     /// readers see none of them.
-    #[serde(deserialize_with = "sorted_map")]
+    #[serde(deserialize_with = "form::sorted_map")]
     pub structure: BTreeMap<String, String>,
     /// Every file each secondary part made that a rebuild may keep (the
     /// site part; each language's search index, web app manifest and
     /// offline list), with its digest, before a later part replaced any.
-    #[serde(deserialize_with = "sorted_parts")]
+    #[serde(deserialize_with = "form::sorted_parts")]
     pub parts: super::secondary::Parts,
     /// What rendering noted of the interface text (for the warnings of a
     /// build that renders only some pages).
@@ -118,7 +120,7 @@ pub(super) struct Manifest {
     /// What loading found in each content file of a published item, for
     /// the next build not to read the unchanged ones again
     /// ([`crate::content::known`]).
-    #[serde(deserialize_with = "sorted_map")]
+    #[serde(deserialize_with = "form::sorted_map")]
     pub known: crate::content::known::Known,
 }
 
@@ -167,94 +169,6 @@ impl Manifest {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
             _ => Ok(()),
         }
-    }
-}
-
-/// A map as written (postcard writes a map as its pairs, in order), built
-/// from its sorted pairs in one pass: serde's own inserts them one by one,
-/// which compared long common path prefixes 120,000 times over.
-fn sorted_map<'de, D, K, V>(d: D) -> Result<BTreeMap<K, V>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    K: Deserialize<'de> + Ord,
-    V: Deserialize<'de>,
-{
-    let pairs: Vec<(K, V)> = Deserialize::deserialize(d)?;
-    Ok(pairs.into_iter().collect())
-}
-
-/// [`sorted_map`] of sorted maps.
-fn sorted_parts<'de, D>(d: D) -> Result<super::secondary::Parts, D::Error>
-where
-    D: serde::Deserializer<'de>,
-{
-    let pairs: Vec<(String, Vec<(String, u64)>)> = Deserialize::deserialize(d)?;
-    Ok(pairs
-        .into_iter()
-        .map(|(k, files)| (k, files.into_iter().collect()))
-        .collect())
-}
-
-/// The pages' records written with each list of sitemap alternates once
-/// (every language version of a page has the same): at 10,000 offers
-/// 220,000 alternates instead of 880,000, and a manifest some 12 MB smaller
-/// to read. Read back, the pages share them.
-mod shared_alternates {
-    use std::collections::{BTreeMap, HashMap};
-    use std::sync::Arc;
-
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    use super::PageRecord;
-    use crate::render::views::Alternate;
-
-    /// One page: its file, path, digest and list of alternates (an index).
-    type Row<S> = (S, S, u64, Option<u32>);
-
-    pub fn serialize<S: Serializer>(
-        pages: &BTreeMap<String, PageRecord>,
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
-        let mut index: HashMap<&[Alternate], u32> = HashMap::new();
-        let mut lists: Vec<&[Alternate]> = Vec::new();
-        let rows: Vec<Row<&str>> = pages
-            .iter()
-            .map(|(file, r)| {
-                let list = r.sitemap.as_deref().map(|alts| {
-                    *index.entry(alts).or_insert_with(|| {
-                        lists.push(alts);
-                        u32::try_from(lists.len() - 1).unwrap_or(u32::MAX)
-                    })
-                });
-                (file.as_str(), r.path.as_str(), r.digest, list)
-            })
-            .collect();
-        (lists, rows).serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<BTreeMap<String, PageRecord>, D::Error> {
-        let (lists, rows): (Vec<Vec<Alternate>>, Vec<Row<String>>) = Deserialize::deserialize(d)?;
-        let lists: Vec<Arc<[Alternate]>> = lists.into_iter().map(Arc::from).collect();
-        rows.into_iter()
-            .map(|(file, path, digest, list)| {
-                let sitemap = match list {
-                    Some(i) => Some(lists.get(i as usize).cloned().ok_or_else(|| {
-                        serde::de::Error::custom("sitemap alternates out of range")
-                    })?),
-                    None => None,
-                };
-                Ok((
-                    file,
-                    PageRecord {
-                        path,
-                        digest,
-                        sitemap,
-                    },
-                ))
-            })
-            .collect()
     }
 }
 

@@ -20,7 +20,7 @@ mod settle;
 mod timings;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostics;
 use crate::output::{self, OutputFiles, PackedFiles, Staging};
@@ -258,10 +258,40 @@ pub enum BuildMode {
     Incremental,
 }
 
+/// Puts the output staged by [`build_kept`] in place, the old manifest
+/// removed first (it describes the old output: a build stopped between the
+/// two leaves none, and the next one is full); notes in `m` the output's
+/// files (a full build) or that no previous output is kept beside it.
+fn commit_kept(
+    out: &Path,
+    staging: Staging,
+    mode: BuildMode,
+    m: &mut manifest::Manifest,
+) -> Result<(), Diagnostics> {
+    manifest::Manifest::invalidate(out).map_err(|e| keep::cannot_write(out, e))?;
+    match mode {
+        BuildMode::Full => {
+            m.outputs = manifest::stamps_of(staging.take_written());
+            staging.commit()?;
+        }
+        BuildMode::Incremental => {
+            // The previous output stays beside the new one, for the next
+            // build to bring up to date (output/previous.rs).
+            if !staging.commit_keeping(&output::previous::folder_for(out))? {
+                m.previous = None;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// [`build_examined`] keeping a manifest beside the output folder, so that
 /// the next build renders and writes only what changed (rebuild.rs);
 /// `clean` forces a full build. The output is byte for byte what a full
 /// build makes, and either way it replaces the output folder in one step.
+/// Why a function this long: it is the one sequence of a kept build (read
+/// the manifest, stamp, load, rebuild or build, commit, record), each step a
+/// call, with what each passes to the next in plain sight.
 pub fn build_kept(
     opts: &BuildOptions,
     clean: bool,
@@ -332,23 +362,7 @@ pub fn build_kept(
     warnings.extend(examine(&p).iter().cloned());
     warnings.sort();
     timings.mark("built, examined");
-    let write_failed = |e: std::io::Error| keep::cannot_write(&out, e);
-    // The old manifest describes the old output: gone before the exchange
-    // (a build stopped between the two leaves none: the next one is full).
-    Manifest::invalidate(&out).map_err(write_failed)?;
-    match mode {
-        BuildMode::Full => {
-            m.outputs = manifest::stamps_of(staging.take_written());
-            staging.commit()?;
-        }
-        BuildMode::Incremental => {
-            // The previous output stays beside the new one, for the next
-            // build to bring up to date (output/previous.rs).
-            if !staging.commit_keeping(&output::previous::folder_for(&out))? {
-                m.previous = None;
-            }
-        }
-    }
+    commit_kept(&out, staging, mode, &mut m)?;
     timings.mark("committed");
     m.stamped_at = stamped_at;
     // What loading found, for the next build (the files known before keep
@@ -364,7 +378,7 @@ pub fn build_kept(
         },
         known.unwrap_or_default(),
     );
-    m.write(&out).map_err(write_failed)?;
+    m.write(&out).map_err(|e| keep::cannot_write(&out, e))?;
     timings.mark("manifest written");
     report.warnings = warnings;
     Ok((report, mode))
