@@ -304,16 +304,16 @@ pub fn build_kept(
     let options = rebuild::options_key(opts, &out);
     let timings = timings::Timings::start();
     // Without its output (removed, or never built) a manifest describes
-    // nothing to keep: not read (at 10,000 offers it is some 80 MB).
-    let kept_output = out.join(output::OUTPUT_MARKER).is_file();
-    // Whether the output folder changed since is found meanwhile.
-    let may_rebuild = !clean && kept_output && manifest::path_for(&out).is_file();
+    // nothing to keep: not read (at 10,000 offers it is some 70 MB).
+    let may_rebuild =
+        !clean && out.join(output::OUTPUT_MARKER).is_file() && manifest::path_for(&out).is_file();
     huge_pages::allow(!may_rebuild);
+    // Whether the output folder changed since is found meanwhile.
     let stamps = match may_rebuild {
         true => manifest::OutputStamps::start(&out),
         false => manifest::OutputStamps::none(),
     };
-    let mut previous = (!clean && kept_output)
+    let mut previous = may_rebuild
         .then(|| Manifest::read(&out, &options))
         .flatten();
     timings.mark("manifest read");
