@@ -184,12 +184,20 @@ pub(super) fn path_for(out: &Path) -> PathBuf {
         .join(format!("{name}.manifest"))
 }
 
+/// Where the search indexes of the builds of `out` are kept between builds
+/// (`output::search::MemoFile`): beside its manifest.
+pub(super) fn search_memo_dir(out: &Path) -> PathBuf {
+    let mut dir = path_for(out).into_os_string();
+    dir.push(".search");
+    PathBuf::from(dir)
+}
+
 /// The cache folder beside the output folder.
 pub const CACHE_DIR: &str = ".wegweiser-cache";
 
 /// This binary: the crate's version and the executable's size and time (a
 /// rebuilt or reinstalled binary is another one).
-fn binary_id() -> String {
+pub(super) fn binary_id() -> String {
     let exe = std::env::current_exe()
         .and_then(std::fs::metadata)
         .map(|m| format!("{}:{}", m.len(), mtime_of(&m)))

@@ -331,7 +331,8 @@ pub fn build_kept(
         .as_mut()
         .map(|m| manifest::unchanged_known(std::mem::take(&mut m.known), &inputs));
     let digests = crate::content::load::Digests::default();
-    let p = Pipeline::load_once(opts, Some(&digests), known.as_ref())?;
+    let mut p = Pipeline::load_once(opts, Some(&digests), known.as_ref())?;
+    p.search_memo = Some(manifest::search_memo_dir(&out));
     timings.mark("content loaded");
     manifest::fill_hashes(&opts.root, &mut inputs, digests);
     let rebuilt = match &previous {

@@ -82,6 +82,9 @@ pub struct Pipeline {
     /// What the pages are packed with (some of the first pages rendered,
     /// [`Pipeline::sample_pages`]).
     dictionary: std::sync::OnceLock<output::Bytes>,
+    /// Where the search indexes are kept for the next build (a kept
+    /// build's cache folder: `build_kept`), if anywhere.
+    pub(super) search_memo: Option<std::path::PathBuf>,
 }
 
 impl Pipeline {
@@ -212,6 +215,7 @@ impl Pipeline {
             routes: Vec::new(),
             pack,
             dictionary: std::sync::OnceLock::new(),
+            search_memo: None,
         })
     }
 
@@ -255,6 +259,7 @@ impl Pipeline {
             minify: self.opts.minify,
             images: &self.images,
             pack: self.pack,
+            search_memo: self.search_memo.as_deref(),
             return_freed: || {},
         }
     }

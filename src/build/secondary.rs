@@ -140,6 +140,9 @@ pub(super) struct Sources<'a> {
     pub images: &'a crate::media::Images,
     /// Whether the files are held packed (the preview's).
     pub pack: bool,
+    /// Where the languages' search indexes are kept between builds
+    /// (`output::search::MemoFile`), if they are.
+    pub search_memo: Option<&'a Path>,
     /// Gives memory freed back to the system (the preview's settling:
     /// `ServeOptions::return_freed`), called once the reader files and the
     /// data files are made: the sitemap (30 MB at 10,000 offers, fresh
@@ -513,11 +516,18 @@ fn language_reader_files(
         .messages
         .format(&l.key, "site-title", None)
         .unwrap_or_default();
+    let memo = src.search_memo.map(|dir| {
+        // The index depends on the language's settings (its collation
+        // orders the titles) and this binary, besides its documents.
+        let key = format!("{}\n{:?}", super::manifest::binary_id(), l);
+        search::MemoFile::new(dir.join(format!("{}.search", l.key)), &key)
+    });
     let index = search::index_files(
         &l.key,
         docs,
-        builder.title_order(&l.key),
+        &builder.title_order(&l.key),
         src.config.search_shard_size,
+        memo.as_ref(),
     );
     // Offline, search needs every file of the language's index.
     let mut keep = builder.offline_urls(&l.key);

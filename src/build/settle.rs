@@ -117,6 +117,7 @@ impl Settling {
             minify: self.minify,
             images: &self.images,
             pack: self.pack,
+            search_memo: None,
             return_freed: self.return_freed,
         };
         let parts = self.parts;

@@ -27,17 +27,52 @@ use unicode_normalization::char::is_combining_mark;
 
 use crate::render::views::SearchDoc;
 
+mod memo;
 mod shards;
+
+pub use memo::MemoFile;
+
+/// One page search can find, as the index takes it: what a result shows,
+/// all its searchable text but the body, and the body (its plain text made
+/// only when the index needs its words: an index updated from its memo
+/// does not for a document it already has).
+pub struct Source<'a> {
+    pub doc: SearchDoc,
+    /// Title, summary, section, terms… (everything but the body), words
+    /// separated by white space.
+    pub text: String,
+    /// XXH3-128 of the Markdown body (the body's words depend on nothing else).
+    pub body_digest: u128,
+    /// The body's plain text.
+    pub body: Box<dyn FnOnce() -> String + Send + 'a>,
+}
+
+/// An order of titles (the language's collation).
+pub type TitleOrder<'a> = &'a (dyn Fn(&str, &str) -> std::cmp::Ordering + Sync);
 
 /// The files of a language's search index ([`shards`]) from its documents,
 /// numbered in title order by `order`, each file about `target` bytes.
-pub fn index_files(
+/// With `memo` (a file), the index is the memo's brought up to date: only
+/// the documents that changed since are indexed again (their bodies read),
+/// and the memo is written for the next build ([`memo`]).
+pub fn index_files<'a>(
     lang: &str,
-    docs: impl IntoIterator<Item = (SearchDoc, String)>,
-    order: impl Fn(&SearchDoc, &SearchDoc) -> std::cmp::Ordering,
+    sources: impl IntoIterator<Item = Source<'a>>,
+    order: TitleOrder<'_>,
     target: usize,
+    memo: Option<&MemoFile>,
 ) -> Vec<(String, Vec<u8>)> {
-    shards::files(lang, collect(docs, order), target)
+    let collected = match memo {
+        Some(file) => {
+            let (index, changed) = memo::update(file.read(), sources.into_iter().collect(), order);
+            if changed {
+                file.write(&index);
+            }
+            index
+        }
+        None => collect(sources.into_iter().map(Indexed::of), order),
+    };
+    shards::files(lang, &collected, target)
 }
 
 fn map_char(c: char) -> Option<char> {
@@ -125,16 +160,80 @@ fn piece_words(w: &str, mut keep: impl FnMut(&str)) {
     }
 }
 
+/// The words of a title the index keeps (each time it has them).
+fn title_words_of(title: &str, mut keep: impl FnMut(&str)) {
+    for w in title.split_whitespace() {
+        piece_words(w, &mut keep);
+    }
+}
+
 /// Every word of a language's documents with the documents that contain it,
 /// as the index files are written from it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Collected {
     /// The documents, in title order (their numbers below).
-    pub docs: Vec<SearchDoc>,
+    pub docs: Vec<Doc>,
     /// Word → numbers of the documents that contain it (ascending).
     pub words: BTreeMap<String, Vec<u32>>,
     /// Word → numbers of the documents whose title has it (ascending): a
     /// title match ranks first.
     pub titles: BTreeMap<String, Vec<u32>>,
+}
+
+/// A document of the index: what a result shows (as the index's JSON has
+/// it) and what it is ordered by.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Doc {
+    pub url: String,
+    pub title: String,
+    /// The [`SearchDoc`] in JSON.
+    pub json: String,
+    /// XXH3-128 of the JSON, the text but the body and the body's digest:
+    /// what the document's words depend on.
+    pub fingerprint: u128,
+}
+
+/// A document and all its searchable text.
+pub(crate) struct Indexed {
+    pub doc: Doc,
+    pub text: String,
+}
+
+impl Indexed {
+    /// The document of `source` with all its text (the body read).
+    fn of(source: Source<'_>) -> Indexed {
+        let (doc, text) = Doc::of(&source);
+        Indexed {
+            doc,
+            text: text + " " + &(source.body)(),
+        }
+    }
+}
+
+impl Doc {
+    /// The document of `source` and its text but the body.
+    fn of(source: &Source<'_>) -> (Doc, String) {
+        // Serialising strings and options of strings cannot fail.
+        let json = serde_json::to_string(&source.doc).unwrap_or_default();
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(json.as_bytes());
+        h.update(&[0]);
+        h.update(source.text.as_bytes());
+        h.update(&[0]);
+        h.update(&source.body_digest.to_le_bytes());
+        let doc = Doc {
+            url: source.doc.url.clone(),
+            title: source.doc.title.clone(),
+            json,
+            fingerprint: h.digest128(),
+        };
+        (doc, source.text.clone())
+    }
+
+    /// The order of documents: by title (`order`), then by URL (unique).
+    fn cmp(&self, other: &Doc, order: TitleOrder<'_>) -> std::cmp::Ordering {
+        order(&self.title, &other.title).then_with(|| self.url.cmp(&other.url))
+    }
 }
 
 /// Indexes each document with everything searchable about it (title,
@@ -143,10 +242,7 @@ pub(crate) struct Collected {
 /// documents are taken one at a time and their text is dropped once
 /// indexed: a large guide's text is never held whole a second time (at
 /// 10,000 offers, 80 MB per language).
-pub(crate) fn collect(
-    docs: impl IntoIterator<Item = (SearchDoc, String)>,
-    order: impl Fn(&SearchDoc, &SearchDoc) -> std::cmp::Ordering,
-) -> Collected {
+pub(crate) fn collect(docs: impl IntoIterator<Item = Indexed>, order: TitleOrder<'_>) -> Collected {
     use rustc_hash::FxHashMap;
     // Each distinct piece of text is normalised once for the whole language.
     // (Fx hashing: the keys are short words; SipHash was half the index's time.)
@@ -155,7 +251,7 @@ pub(crate) fn collect(
     let mut postings: Vec<Vec<u32>> = Vec::new();
     let mut title_words: Vec<(u32, u32)> = Vec::new();
     let mut kept = Vec::new();
-    for (i, (doc, text)) in docs.into_iter().enumerate() {
+    for (i, Indexed { doc, text }) in docs.into_iter().enumerate() {
         let i = i as u32;
         for w in text.split_whitespace() {
             let ids = match pieces.get(w) {
@@ -180,13 +276,11 @@ pub(crate) fn collect(
                 }
             }
         }
-        for w in doc.title.split_whitespace() {
-            piece_words(w, |t| {
-                if let Some(&id) = word_ids.get(t) {
-                    title_words.push((id, i));
-                }
-            });
-        }
+        title_words_of(&doc.title, |t| {
+            if let Some(&id) = word_ids.get(t) {
+                title_words.push((id, i));
+            }
+        });
         kept.push(doc);
     }
     drop(pieces);
@@ -197,17 +291,14 @@ pub(crate) fn collect(
 /// unique): documents, postings and title postings (pairs of word number
 /// and old document number).
 fn in_title_order(
-    kept: Vec<SearchDoc>,
+    kept: Vec<Doc>,
     word_ids: rustc_hash::FxHashMap<String, u32>,
     mut postings: Vec<Vec<u32>>,
     title_words: Vec<(u32, u32)>,
-    order: impl Fn(&SearchDoc, &SearchDoc) -> std::cmp::Ordering,
+    order: TitleOrder<'_>,
 ) -> Collected {
     let mut by_title: Vec<u32> = (0..kept.len() as u32).collect();
-    by_title.sort_by(|&a, &b| {
-        let (a, b) = (&kept[a as usize], &kept[b as usize]);
-        order(a, b).then_with(|| a.url.cmp(&b.url))
-    });
+    by_title.sort_by(|&a, &b| kept[a as usize].cmp(&kept[b as usize], order));
     let mut new_number = vec![0u32; kept.len()];
     for (n, &old) in by_title.iter().enumerate() {
         new_number[old as usize] = n as u32;
@@ -240,7 +331,7 @@ fn in_title_order(
             (w.clone(), list)
         })
         .collect();
-    let mut docs: Vec<Option<SearchDoc>> = kept.into_iter().map(Some).collect();
+    let mut docs: Vec<Option<Doc>> = kept.into_iter().map(Some).collect();
     let docs = by_title
         .iter()
         .filter_map(|&old| docs[old as usize].take())
@@ -258,8 +349,18 @@ mod tests {
     use crate::content::Kind;
     use crate::routes;
 
-    fn by_title(a: &SearchDoc, b: &SearchDoc) -> std::cmp::Ordering {
-        a.title.cmp(&b.title)
+    fn by_title(a: &str, b: &str) -> std::cmp::Ordering {
+        a.cmp(b)
+    }
+
+    /// A document with all its text (no body).
+    fn indexed(doc: SearchDoc, text: String) -> Indexed {
+        Indexed::of(Source {
+            doc,
+            text,
+            body_digest: 0,
+            body: Box::new(String::new),
+        })
     }
 
     #[derive(serde::Deserialize)]
@@ -318,9 +419,9 @@ mod tests {
                 lang: None,
                 facts: Default::default(),
             };
-            (doc, format!("{t} {t} Büro"))
+            indexed(doc, format!("{t} {t} Büro"))
         };
-        let c = collect([doc("Sprachcafé"), doc("Beratung")], by_title);
+        let c = collect([doc("Sprachcafé"), doc("Beratung")], &by_title);
         // Numbered in title order: Beratung first.
         assert_eq!(c.docs[0].title, "Beratung");
         assert_eq!(c.words["buero"], vec![0, 1]);
@@ -339,7 +440,7 @@ mod tests {
             "Мовне кафе для жінок: НІМЕЦЬКА мова, догляд за дітьми O'Neil",
             "Frauen frauen—Kinder x y",
         ];
-        let docs: Vec<(SearchDoc, String)> = texts
+        let docs: Vec<Indexed> = texts
             .iter()
             .enumerate()
             .map(|(i, t)| {
@@ -351,7 +452,7 @@ mod tests {
                     lang: None,
                     facts: Default::default(),
                 };
-                (doc, t.to_string())
+                indexed(doc, t.to_string())
             })
             .collect();
         let mut want: BTreeMap<String, Vec<u32>> = BTreeMap::new();
@@ -364,7 +465,7 @@ mod tests {
             }
         }
         // Titles are the document numbers, so title order keeps the numbers.
-        let c = collect(docs, by_title);
+        let c = collect(docs, &by_title);
         assert_eq!(c.words, want);
         assert_eq!(c.words["buero"], vec![0, 1]);
     }

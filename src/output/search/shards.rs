@@ -29,8 +29,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::Collected;
-use crate::render::views::SearchDoc;
+use super::{Collected, Doc};
 use crate::routes;
 
 #[derive(Serialize)]
@@ -99,7 +98,7 @@ fn json(value: &impl Serialize) -> Vec<u8> {
 /// The files of one language's index (paths as [`routes`] names them,
 /// with bytes), each about `target` bytes where a single word or letter
 /// pair does not make it larger.
-pub(super) fn files(lang: &str, index: Collected, target: usize) -> Vec<(String, Vec<u8>)> {
+pub(super) fn files(lang: &str, index: &Collected, target: usize) -> Vec<(String, Vec<u8>)> {
     let Collected {
         docs,
         words,
@@ -140,7 +139,7 @@ pub(super) fn files(lang: &str, index: Collected, target: usize) -> Vec<(String,
         v: 2,
         lang,
         n: docs.len(),
-        dn: docs_per_file(&docs, target),
+        dn: docs_per_file(docs, target),
         g: BTreeMap::new(),
         gs: Vec::new(),
     };
@@ -163,17 +162,31 @@ pub(super) fn files(lang: &str, index: Collected, target: usize) -> Vec<(String,
         out.push((routes::search_shard(lang, 'g', n), bytes));
     }
     for (n, chunk) in docs.chunks(manifest.dn).enumerate() {
-        out.push((routes::search_shard(lang, 'd', n), json(&chunk)));
+        out.push((routes::search_shard(lang, 'd', n), doc_file(chunk)));
     }
     out.push((routes::search_index(lang), json(&manifest)));
     out
 }
 
+/// A document file: the documents' JSON in an array.
+fn doc_file(docs: &[Doc]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(docs.iter().map(|d| d.json.len() + 1).sum::<usize>() + 2);
+    out.push(b'[');
+    for (i, d) in docs.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(d.json.as_bytes());
+    }
+    out.push(b']');
+    out
+}
+
 /// Documents per document file: about an eighth of `target` bytes (a page
 /// of results comes from many files, each should be small).
-fn docs_per_file(docs: &[SearchDoc], target: usize) -> usize {
+fn docs_per_file(docs: &[Doc], target: usize) -> usize {
     let sample = docs.len().min(200);
-    let bytes: usize = docs[..sample].iter().map(|d| json(d).len()).sum();
+    let bytes: usize = docs[..sample].iter().map(|d| d.json.len()).sum();
     let average = bytes.checked_div(sample).unwrap_or(1).max(1);
     (target / 8 / average).max(1)
 }

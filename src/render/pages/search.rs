@@ -4,6 +4,7 @@
 use super::PageBuilder;
 use crate::config::Taxonomy;
 use crate::content::{Item, ItemData, Kind};
+use crate::output::search::Source;
 use crate::render::markdown;
 use crate::render::views::{Crumb, PageView, SearchDoc, SearchFacts, SearchView};
 use crate::routes::{self, LISTED_KINDS};
@@ -16,10 +17,7 @@ impl PageBuilder<'_> {
     /// Every item as readers of `lang` see it (own text or fallback), with
     /// everything searchable about it, made one at a time as the index
     /// takes them.
-    pub fn search_docs<'s>(
-        &'s self,
-        lang: &'s str,
-    ) -> impl Iterator<Item = (SearchDoc, String)> + 's {
+    pub fn search_docs<'s>(&'s self, lang: &'s str) -> impl Iterator<Item = Source<'s>> + 's {
         self.site
             .items
             .values()
@@ -30,29 +28,26 @@ impl PageBuilder<'_> {
 
     /// The order of search results of equal rank: by title, as the
     /// language sorts (the index numbers its documents so).
-    pub fn title_order(
-        &self,
-        lang: &str,
-    ) -> impl Fn(&SearchDoc, &SearchDoc) -> std::cmp::Ordering + '_ {
+    pub fn title_order(&self, lang: &str) -> impl Fn(&str, &str) -> std::cmp::Ordering + Sync + '_ {
         let fmt = self.fmt(lang);
-        move |a, b| fmt.compare(&a.title, &b.title)
+        move |a, b| fmt.compare(a, b)
     }
 
-    /// One item's entry in the index, and all its searchable text.
-    fn search_doc(&self, lang: &str, item: &Item) -> (SearchDoc, String) {
+    /// One item's entry in the index, and all its searchable text (the
+    /// body's made only if the index needs it).
+    fn search_doc<'s>(&'s self, lang: &str, item: &'s Item) -> Source<'s> {
         let text = self.text(item, lang);
         let section = match item.kind {
             Kind::Page => String::new(),
             k => self.t(lang, &format!("nav-{}", k.folder())),
         };
         let mut all = format!(
-            "{} {} {} {} {} {}",
+            "{} {} {} {} {}",
             text.title,
             text.summary.as_deref().unwrap_or(""),
             text.role.as_deref().unwrap_or(""),
             text.schedule.as_deref().unwrap_or(""),
             section,
-            text.with_body(markdown::plain_text),
         );
         if let ItemData::Location(l) = &item.data {
             for w in [l.address.as_deref(), text.transit.as_deref()] {
@@ -79,7 +74,12 @@ impl PageBuilder<'_> {
                 _ => SearchFacts::default(),
             },
         };
-        (doc, all)
+        Source {
+            doc,
+            text: all,
+            body_digest: text.body_digest(),
+            body: Box::new(move || text.with_body(markdown::plain_text)),
+        }
     }
 
     /// What the service worker keeps of a language once a reader opens one
