@@ -296,7 +296,7 @@ pub fn build_kept(
     opts: &BuildOptions,
     clean: bool,
     progress: &dyn Progress,
-    examine: &dyn Fn(&Pipeline) -> Diagnostics,
+    examine: &(dyn Fn(&Pipeline) -> Diagnostics + Sync),
 ) -> Result<(BuildReport, BuildMode), Diagnostics> {
     use manifest::Manifest;
     let out = opts.out_dir();
@@ -313,17 +313,29 @@ pub fn build_kept(
         true => manifest::OutputStamps::start(&out),
         false => manifest::OutputStamps::none(),
     };
-    let mut previous = may_rebuild
-        .then(|| Manifest::read(&out, &options))
-        .flatten();
-    timings.mark("manifest read");
+    // The inputs are found while the manifest is read (the time taken
+    // before they are stated bounds what the manifest may trust).
+    let stamped_at = manifest::clock_now();
+    let (found, mut previous) = std::thread::scope(|s| {
+        let found = s.spawn(|| manifest::scan_inputs(&opts.root));
+        let previous = may_rebuild
+            .then(|| Manifest::read(&out, &options))
+            .flatten();
+        timings.mark("manifest read");
+        // A panic while scanning is the scan's (resumed here).
+        let found = found
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        timings.mark("inputs found");
+        (found, previous)
+    });
     if previous.is_none() {
         huge_pages::allow(true);
     }
-    let stamped_at = manifest::clock_now();
     // The content files are hashed as the loader reads them: the manifest
     // records what this build read (and nothing is read twice).
-    let mut inputs = manifest::stamp_inputs(&opts.root, previous.as_ref(), manifest::is_content);
+    let mut inputs =
+        manifest::stamp_inputs(&opts.root, found, previous.as_ref(), manifest::is_content);
     timings.mark("inputs stamped");
     // The content files unchanged since the previous build are not read:
     // what loading found in them is in its manifest (content/known.rs).
@@ -335,32 +347,16 @@ pub fn build_kept(
     p.search_memo = Some(manifest::search_memo_dir(&out));
     timings.mark("content loaded");
     manifest::fill_hashes(&opts.root, &mut inputs, digests);
-    let rebuilt = match &previous {
-        Some(old) => p.rebuild(old, &inputs, &out, stamps, progress, &timings)?,
-        None => None,
-    };
-    timings.mark("rebuilt (if it could)");
-    drop(previous);
-    let (staging, mut report, mut warnings, mut m, mode) = match rebuilt {
-        Some(r) => (
-            r.staging,
-            r.report,
-            r.warnings,
-            r.manifest,
-            BuildMode::Incremental,
-        ),
-        None => {
-            huge_pages::allow(true);
-            // A full build leaves no previous output: it shares no file
-            // with the new one, and may be stale.
-            output::previous::remove(&out);
-            let staging = Staging::new(&out)?.recording();
-            let (report, warnings, recorded) = p.build_recorded(&staging, progress)?;
-            let m = p.record(options, &inputs, recorded.pages, recorded.parts);
-            (staging, report, warnings, m, BuildMode::Full)
-        }
-    };
-    warnings.extend(examine(&p).iter().cloned());
+    // The site is examined (it is only read) while it is built.
+    let (built, examined) = std::thread::scope(|s| {
+        let examined = s.spawn(|| examine(&p));
+        let built = build_or_rebuild(&p, previous, &inputs, &out, stamps, progress, &timings);
+        (built, examined.join())
+    });
+    let (staging, mut report, mut warnings, mut m, mode) = built?;
+    // A panic while examining is the examination's (resumed here).
+    let examined = examined.unwrap_or_else(|e| std::panic::resume_unwind(e));
+    warnings.extend(examined.iter().cloned());
     warnings.sort();
     timings.mark("built, examined");
     commit_kept(&out, staging, mode, &mut m)?;
@@ -382,5 +378,59 @@ pub fn build_kept(
     m.write(&out).map_err(|e| keep::cannot_write(&out, e))?;
     timings.mark("manifest written");
     report.warnings = warnings;
+    // What the build held is let go on a thread of its own: the command
+    // line's process ends without waiting for it (at 10,000 offers 50 ms).
+    std::thread::spawn(move || drop((p, m, inputs)));
     Ok((report, mode))
+}
+
+/// What [`build_kept`] made: the staging folder to commit, the report, the
+/// warnings, the new manifest and the kind of build.
+type Made = (
+    Staging,
+    BuildReport,
+    Diagnostics,
+    manifest::Manifest,
+    BuildMode,
+);
+
+/// The output of `p` from the previous build's manifest if it can
+/// ([`Pipeline::rebuild`]), else a full build; staged, not committed.
+fn build_or_rebuild(
+    p: &Pipeline,
+    previous: Option<manifest::Manifest>,
+    inputs: &BTreeMap<String, manifest::Stamp>,
+    out: &Path,
+    stamps: manifest::OutputStamps,
+    progress: &dyn Progress,
+    timings: &timings::Timings,
+) -> Result<Made, Diagnostics> {
+    let rebuilt = match &previous {
+        Some(old) => p.rebuild(old, inputs, out, stamps, progress, timings)?,
+        None => None,
+    };
+    timings.mark("rebuilt (if it could)");
+    // The previous manifest (at 10,000 offers some 300 MB held) is let go
+    // beside the rest of the build.
+    std::thread::spawn(move || drop(previous));
+    Ok(match rebuilt {
+        Some(r) => (
+            r.staging,
+            r.report,
+            r.warnings,
+            r.manifest,
+            BuildMode::Incremental,
+        ),
+        None => {
+            huge_pages::allow(true);
+            // A full build leaves no previous output: it shares no file
+            // with the new one, and may be stale.
+            output::previous::remove(out);
+            let staging = Staging::new(out)?.recording();
+            let (report, warnings, recorded) = p.build_recorded(&staging, progress)?;
+            let options = rebuild::options_key(&p.opts, out);
+            let m = p.record(options, inputs, recorded.pages, recorded.parts);
+            (staging, report, warnings, m, BuildMode::Full)
+        }
+    })
 }

@@ -418,40 +418,71 @@ impl Pipeline {
         pages: BTreeMap<String, PageRecord>,
         parts: secondary::Parts,
     ) -> Manifest {
-        let mut names: BTreeMap<Route, u32> = BTreeMap::new();
-        let mut routes = Vec::new();
-        let mut shown_on = BTreeMap::new();
-        for (key, rs) in crate::routes::shown_on_all(&self.site) {
-            let ids = rs
-                .into_iter()
-                .map(|r| {
-                    *names.entry(r.clone()).or_insert_with(|| {
-                        routes.push(format!("{r:?}"));
-                        u32::try_from(routes.len() - 1).unwrap_or(u32::MAX)
-                    })
-                })
-                .collect();
-            shown_on.insert(key_name(&key), ids);
-        }
+        // The parts are independent: worked out side by side.
+        let (((routes, shown_on), fronts), ((structure, inputs), (timing, filter_counts))) =
+            rayon::join(
+                || rayon::join(|| shown_on_by_number(&self.site), || fronts(&self.site)),
+                || {
+                    rayon::join(
+                        || {
+                            rayon::join(
+                                || {
+                                    std::iter::once(&*self.site.home)
+                                        .chain(self.site.items.values().map(|i| &**i))
+                                        .map(|i| {
+                                            (key_name(&(i.kind, i.slug.clone())), structure_hash(i))
+                                        })
+                                        .collect()
+                                },
+                                || inputs.clone(),
+                            )
+                        },
+                        || {
+                            (
+                                timing(&self.site, self.now),
+                                counts_hash(&self.site, self.now),
+                            )
+                        },
+                    )
+                },
+            );
         Manifest {
             day: self.now.to_string(),
-            inputs: inputs.clone(),
-            fronts: fronts(&self.site),
+            inputs,
+            fronts,
             pages,
             routes,
             shown_on,
-            timing: timing(&self.site, self.now),
-            filter_counts: counts_hash(&self.site, self.now),
+            timing,
+            filter_counts,
             media: media_hash(&self.site),
-            structure: std::iter::once(&*self.site.home)
-                .chain(self.site.items.values().map(|i| &**i))
-                .map(|i| (key_name(&(i.kind, i.slug.clone())), structure_hash(i)))
-                .collect(),
+            structure,
             parts,
             usage: self.messages.usage(),
             ..Manifest::new(options)
         }
     }
+}
+
+/// The pages each item is shown on, by item; the routes as numbers into
+/// the list of routes (the manifest's `routes` and `shown_on`).
+fn shown_on_by_number(site: &Site) -> (Vec<String>, BTreeMap<String, Vec<u32>>) {
+    let mut names: BTreeMap<Route, u32> = BTreeMap::new();
+    let mut routes = Vec::new();
+    let mut shown_on = BTreeMap::new();
+    for (key, rs) in crate::routes::shown_on_all(site) {
+        let ids = rs
+            .into_iter()
+            .map(|r| {
+                *names.entry(r.clone()).or_insert_with(|| {
+                    routes.push(format!("{r:?}"));
+                    u32::try_from(routes.len() - 1).unwrap_or(u32::MAX)
+                })
+            })
+            .collect();
+        shown_on.insert(key_name(&key), ids);
+    }
+    (routes, shown_on)
 }
 
 /// A path relative to the site root as the manifest writes it (`/` between parts).
