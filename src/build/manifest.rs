@@ -302,30 +302,44 @@ pub(super) fn stamp_inputs(
     previous: Option<&Manifest>,
     read_later: impl Fn(&str) -> bool + Sync,
 ) -> BTreeMap<String, Stamp> {
-    let stamps: Vec<(String, Stamp)> = {
+    // Matched with the previous stamps on this thread (the thread pool is
+    // busy loading meanwhile); only files to hash are read in parallel.
+    let mut to_read = Vec::new();
+    let mut stamps: Vec<(String, Stamp)> = found
+        .into_iter()
+        .enumerate()
+        .map(|(n, (rel, m))| {
+            let (size, mtime) = (m.len(), mtime_of(&m));
+            let known = previous.and_then(|p| {
+                p.inputs.get(&rel).filter(|s| {
+                    s.size == size
+                        && s.mtime == mtime
+                        && mtime < p.stamped_at.saturating_sub(2_000_000_000)
+                })
+            });
+            // A content file is hashed as the loader reads them; an
+            // unchanged one keeps its digest (and may not be read).
+            let hash = match known {
+                Some(s) => s.hash.clone(),
+                None if read_later(&rel) => String::new(),
+                None => {
+                    to_read.push(n);
+                    String::new()
+                }
+            };
+            (rel, Stamp { size, mtime, hash })
+        })
+        .collect();
+    let read: Vec<(usize, String)> = {
         use rayon::prelude::*;
-        found
+        to_read
             .into_par_iter()
-            .map(|(rel, m)| {
-                let (size, mtime) = (m.len(), mtime_of(&m));
-                let known = previous.and_then(|p| {
-                    p.inputs.get(&rel).filter(|s| {
-                        s.size == size
-                            && s.mtime == mtime
-                            && mtime < p.stamped_at.saturating_sub(2_000_000_000)
-                    })
-                });
-                // A content file is hashed as the loader reads it; an
-                // unchanged one keeps its digest (and may not be read).
-                let hash = match known {
-                    Some(s) => s.hash.clone(),
-                    None if read_later(&rel) => String::new(),
-                    None => read_digest(root, &rel),
-                };
-                (rel, Stamp { size, mtime, hash })
-            })
+            .map(|n| (n, read_digest(root, &stamps[n].0)))
             .collect()
     };
+    for (n, hash) in read {
+        stamps[n].1.hash = hash;
+    }
     stamps.into_iter().collect()
 }
 
@@ -387,52 +401,55 @@ pub(super) fn fill_hashes(
 }
 
 /// The output files of `out` (the marker file left out) with size and
-/// time (no digest), the folders walked in parallel.
-pub(super) fn stamp_outputs(out: &Path) -> BTreeMap<String, Stamp> {
-    use rayon::prelude::*;
-    fn go(dir: &Path, prefix: &str, depth: usize) -> Vec<(String, Stamp)> {
+/// time (no digest), in the order of their paths. Walked on the calling
+/// thread alone: it runs beside loading ([`OutputStamps`]), whose parallel
+/// work would otherwise wait behind the walk's in the thread pool.
+pub(super) fn stamp_outputs(out: &Path) -> Vec<(String, Stamp)> {
+    fn go(dir: &Path, prefix: &str, depth: usize, found: &mut Vec<(String, Stamp)>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
-            return Vec::new();
+            return;
         };
-        let entries: Vec<std::fs::DirEntry> = entries.flatten().collect();
-        entries
-            .into_par_iter()
-            .flat_map_iter(|e| {
-                let rel = format!("{prefix}{}", e.file_name().to_string_lossy());
-                // A folder is known by its entry (no call to the system
-                // for each of the 55,000 folders of 10,000 offers).
-                if e.file_type().is_ok_and(|t| t.is_dir()) {
-                    return match depth < 32 {
-                        true => go(&e.path(), &format!("{rel}/"), depth + 1),
-                        false => Vec::new(),
-                    };
-                }
-                match e.metadata() {
-                    Ok(m) => vec![(
-                        rel,
-                        Stamp {
-                            size: m.len(),
-                            mtime: mtime_of(&m),
-                            hash: String::new(),
-                        },
-                    )],
-                    // Gone while walking: stamped as nothing (never equal).
-                    Err(_) => vec![(
-                        rel,
-                        Stamp {
-                            size: u64::MAX,
-                            mtime: 0,
-                            hash: String::new(),
-                        },
-                    )],
-                }
+        // A folder is known by its entry (no call to the system for each
+        // of the 55,000 folders of 10,000 offers); taken in the order of
+        // the paths they give (a folder's name as if followed by '/'), so
+        // that the whole walk is in path order.
+        let mut entries: Vec<(String, bool, std::fs::DirEntry)> = entries
+            .flatten()
+            .map(|e| {
+                let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+                let name = e.file_name().to_string_lossy().into_owned();
+                (if is_dir { name + "/" } else { name }, is_dir, e)
             })
-            .collect()
+            .collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (name, is_dir, e) in entries {
+            let rel = format!("{prefix}{name}");
+            if is_dir {
+                if depth < 32 {
+                    go(&e.path(), &rel, depth + 1, found);
+                }
+                continue;
+            }
+            let stamp = match e.metadata() {
+                Ok(m) => Stamp {
+                    size: m.len(),
+                    mtime: mtime_of(&m),
+                    hash: String::new(),
+                },
+                // Gone while walking: stamped as nothing (never equal).
+                Err(_) => Stamp {
+                    size: u64::MAX,
+                    mtime: 0,
+                    hash: String::new(),
+                },
+            };
+            found.push((rel, stamp));
+        }
     }
-    go(out, "", 0)
-        .into_iter()
-        .filter(|(rel, _)| rel != crate::output::OUTPUT_MARKER)
-        .collect()
+    let mut found = Vec::new();
+    go(out, "", 0, &mut found);
+    found.retain(|(rel, _)| rel != crate::output::OUTPUT_MARKER);
+    found
 }
 
 /// Whether the output folder `out` holds exactly the files of `recorded`,
@@ -441,7 +458,7 @@ pub(super) fn stamp_outputs(out: &Path) -> BTreeMap<String, Stamp> {
 /// The output folder's stamps, taken on a thread of their own while the
 /// build reads its manifest and loads the content (at 10,000 offers some
 /// 120,000 files: 0.4 s alone).
-pub(super) struct OutputStamps(Option<std::thread::JoinHandle<BTreeMap<String, Stamp>>>);
+pub(super) struct OutputStamps(Option<std::thread::JoinHandle<Vec<(String, Stamp)>>>);
 
 impl OutputStamps {
     /// Starts stamping the output folder `out`.
@@ -462,11 +479,10 @@ impl OutputStamps {
         let Some(Ok(found)) = self.0.map(std::thread::JoinHandle::join) else {
             return false;
         };
+        // Both in path order: compared side by side.
         found.len() == recorded.len()
-            && found.iter().all(|(rel, s)| {
-                recorded
-                    .get(rel)
-                    .is_some_and(|r| r.size == s.size && r.mtime == s.mtime)
+            && found.iter().zip(recorded).all(|((rel, s), (r_rel, r))| {
+                rel == r_rel && r.size == s.size && r.mtime == s.mtime
             })
     }
 }
