@@ -379,7 +379,8 @@ pub fn build_kept(
     timings.mark("manifest written");
     report.warnings = warnings;
     // What the build held is let go on a thread of its own: the command
-    // line's process ends without waiting for it (at 10,000 offers 50 ms).
+    // line's process ends without waiting for it (at 10,000 offers some
+    // 50 ms of freeing).
     std::thread::spawn(move || drop((p, m, inputs)));
     Ok((report, mode))
 }
@@ -410,7 +411,7 @@ fn build_or_rebuild(
         None => None,
     };
     timings.mark("rebuilt (if it could)");
-    // The previous manifest (at 10,000 offers some 300 MB held) is let go
+    // The previous manifest (the largest thing a rebuild reads) is let go
     // beside the rest of the build.
     std::thread::spawn(move || drop(previous));
     Ok(match rebuilt {

@@ -419,30 +419,14 @@ impl Pipeline {
         parts: secondary::Parts,
     ) -> Manifest {
         // The parts are independent: worked out side by side.
+        let site = &self.site;
         let (((routes, shown_on), fronts), ((structure, inputs), (timing, filter_counts))) =
             rayon::join(
-                || rayon::join(|| shown_on_by_number(&self.site), || fronts(&self.site)),
+                || rayon::join(|| shown_on_by_number(site), || fronts(site)),
                 || {
                     rayon::join(
-                        || {
-                            rayon::join(
-                                || {
-                                    std::iter::once(&*self.site.home)
-                                        .chain(self.site.items.values().map(|i| &**i))
-                                        .map(|i| {
-                                            (key_name(&(i.kind, i.slug.clone())), structure_hash(i))
-                                        })
-                                        .collect()
-                                },
-                                || inputs.clone(),
-                            )
-                        },
-                        || {
-                            (
-                                timing(&self.site, self.now),
-                                counts_hash(&self.site, self.now),
-                            )
-                        },
+                        || rayon::join(|| structures(site), || inputs.clone()),
+                        || (timing(site, self.now), counts_hash(site, self.now)),
                     )
                 },
             );
@@ -483,6 +467,14 @@ fn shown_on_by_number(site: &Site) -> (Vec<String>, BTreeMap<String, Vec<u32>>) 
         shown_on.insert(key_name(&key), ids);
     }
     (routes, shown_on)
+}
+
+/// Hash of each item's data but its texts, by item (the manifest's `structure`).
+fn structures(site: &Site) -> BTreeMap<String, String> {
+    std::iter::once(&*site.home)
+        .chain(site.items.values().map(|i| &**i))
+        .map(|i| (key_name(&(i.kind, i.slug.clone())), structure_hash(i)))
+        .collect()
 }
 
 /// A path relative to the site root as the manifest writes it (`/` between parts).

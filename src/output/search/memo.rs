@@ -67,24 +67,29 @@ impl MemoFile {
     }
 
     /// Keeps `index` for the next build (a temporary file renamed over the
-    /// old memo). A memo that cannot be written costs the next build only
-    /// time: it indexes every document.
+    /// old memo), written as it is serialised (at 50,000 offers a memo is
+    /// some 40 MB, which a buffer would add to the build's peak). A memo
+    /// that cannot be written costs the next build only time: it indexes
+    /// every document.
     pub(super) fn write(&self, index: &Collected) {
+        use std::io::Write;
         let written = Written {
             key: &self.key,
             collected: index,
         };
-        let Ok(bytes) = postcard::to_stdvec(&written) else {
-            return;
-        };
         let tmp = self.path.with_extension("tmp");
-        let done = self
-            .path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&tmp, [MAGIC, &bytes].concat()))
-            .and_then(|()| std::fs::rename(&tmp, &self.path));
-        if done.is_err() {
+        let write = || -> std::io::Result<()> {
+            if let Some(dir) = self.path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            let mut w = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+            w.write_all(MAGIC)?;
+            postcard::to_io(&written, &mut w).map_err(std::io::Error::other)?;
+            w.flush()?;
+            drop(w);
+            std::fs::rename(&tmp, &self.path)
+        };
+        if write().is_err() {
             let _ = std::fs::remove_file(&self.path);
             let _ = std::fs::remove_file(&tmp);
         }
