@@ -296,7 +296,7 @@ pub fn build_kept(
     opts: &BuildOptions,
     clean: bool,
     progress: &dyn Progress,
-    examine: &(dyn Fn(&Pipeline) -> Diagnostics + Sync),
+    examine: &dyn Fn(&Pipeline) -> Diagnostics,
 ) -> Result<(BuildReport, BuildMode), Diagnostics> {
     use manifest::Manifest;
     let out = opts.out_dir();
@@ -347,16 +347,11 @@ pub fn build_kept(
     p.search_memo = Some(manifest::search_memo_dir(&out));
     timings.mark("content loaded");
     manifest::fill_hashes(&opts.root, &mut inputs, digests);
-    // The site is examined (it is only read) while it is built.
-    let (built, examined) = std::thread::scope(|s| {
-        let examined = s.spawn(|| examine(&p));
-        let built = build_or_rebuild(&p, previous, &inputs, &out, stamps, progress, &timings);
-        (built, examined.join())
-    });
-    let (staging, mut report, mut warnings, mut m, mode) = built?;
-    // A panic while examining is the examination's (resumed here).
-    let examined = examined.unwrap_or_else(|e| std::panic::resume_unwind(e));
-    warnings.extend(examined.iter().cloned());
+    let (staging, mut report, mut warnings, mut m, mode) =
+        build_or_rebuild(&p, previous, &inputs, &out, stamps, progress, &timings)?;
+    // Examined once built: what rendering asked of the interface text is
+    // part of it (`check::messages`), so it cannot run beside the build.
+    warnings.extend(examine(&p).iter().cloned());
     warnings.sort();
     timings.mark("built, examined");
     commit_kept(&out, staging, mode, &mut m)?;
@@ -425,8 +420,11 @@ fn build_or_rebuild(
         None => {
             huge_pages::allow(true);
             // A full build leaves no previous output: it shares no file
-            // with the new one, and may be stale.
+            // with the new one, and may be stale. It trusts no kept search
+            // index either: each language's is made from every document
+            // (and kept for the next build).
             output::previous::remove(out);
+            let _ = std::fs::remove_dir_all(manifest::search_memo_dir(out));
             let staging = Staging::new(out)?.recording();
             let (report, warnings, recorded) = p.build_recorded(&staging, progress)?;
             let options = rebuild::options_key(&p.opts, out);
