@@ -203,6 +203,11 @@ impl Indexed {
     /// The document of `source` with all its text (the body read).
     fn of(source: Source<'_>) -> Indexed {
         let (doc, text) = Doc::of(&source);
+        Indexed::with_body(doc, text, source)
+    }
+
+    /// `doc` (of `source`) with `text` (its text but the body) and the body.
+    fn with_body(doc: Doc, text: String, source: Source<'_>) -> Indexed {
         Indexed {
             doc,
             text: text + " " + &(source.body)(),

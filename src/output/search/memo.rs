@@ -109,10 +109,8 @@ pub(super) fn update(
     sources: Vec<Source<'_>>,
     order: TitleOrder<'_>,
 ) -> (Collected, bool) {
-    let everything =
-        |sources: Vec<Source<'_>>| collect(sources.into_iter().map(Indexed::of), order);
     let Some(mut old) = old else {
-        return (everything(sources), true);
+        return (collect(sources.into_iter().map(Indexed::of), order), true);
     };
     let number: FxHashMap<&str, usize> = old
         .docs
@@ -139,7 +137,12 @@ pub(super) fn update(
     drop(number);
     let fresh_count = docs.iter().filter(|(_, _, same)| !same).count();
     if fresh_count * 4 > docs.len() || !distinct_urls(&docs) || !old_distinct {
-        return (everything(sources), true);
+        // Every document indexed (each made once: the documents above).
+        let all = docs
+            .into_iter()
+            .zip(sources)
+            .map(|((doc, text, _), s)| Indexed::with_body(doc, text, s));
+        return (collect(all, order), true);
     }
     if fresh_count == 0 && kept.iter().all(|&k| k) {
         return (old, false);
@@ -149,10 +152,7 @@ pub(super) fn update(
         .into_iter()
         .zip(sources)
         .filter(|((_, _, same), _)| !same)
-        .map(|((doc, text, _), s)| Indexed {
-            doc,
-            text: text + " " + &(s.body)(),
-        })
+        .map(|((doc, text, _), s)| Indexed::with_body(doc, text, s))
         .collect();
     fresh.sort_by(|a, b| a.doc.cmp(&b.doc, order));
     // The old documents kept and the new ones merged in title order; each
