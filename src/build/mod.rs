@@ -296,7 +296,7 @@ pub fn build_kept(
     opts: &BuildOptions,
     clean: bool,
     progress: &dyn Progress,
-    examine: &dyn Fn(&Pipeline) -> Diagnostics,
+    examine: &(dyn Fn(&Pipeline) -> Diagnostics + Sync),
 ) -> Result<(BuildReport, BuildMode), Diagnostics> {
     use manifest::Manifest;
     let out = opts.out_dir();
@@ -349,29 +349,45 @@ pub fn build_kept(
     manifest::fill_hashes(&opts.root, &mut inputs, digests);
     let (staging, mut report, mut warnings, mut m, mode) =
         build_or_rebuild(&p, previous, &inputs, &out, stamps, progress, &timings)?;
+    timings.mark("built");
     // Examined once built: what rendering asked of the interface text is
-    // part of it (`check::messages`), so it cannot run beside the build.
-    warnings.extend(examine(&p).iter().cloned());
+    // part of it (`check::messages`), so it cannot run beside the build;
+    // it runs beside the commit and the manifest's writing, which read the
+    // site and nothing examining changes (the manifest's record of the
+    // interface text asked for was taken as the build ended).
+    let (examined, kept) = std::thread::scope(|s| {
+        let examined = s.spawn(|| examine(&p));
+        let kept = (|| {
+            commit_kept(&out, staging, mode, &mut m)?;
+            timings.mark("committed");
+            m.stamped_at = stamped_at;
+            // What loading found, for the next build (the files known
+            // before keep their entries).
+            m.known = crate::content::known::of_site(
+                &p.site,
+                &p.config.default_language,
+                |k| {
+                    inputs
+                        .get(k)
+                        .map(|s| s.hash.clone())
+                        .filter(|h| !h.is_empty())
+                },
+                known.unwrap_or_default(),
+            );
+            m.write(&out).map_err(|e| keep::cannot_write(&out, e))?;
+            timings.mark("manifest written");
+            Ok::<(), Diagnostics>(())
+        })();
+        // A panic while examining is the examination's (resumed here).
+        let examined = examined
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (examined, kept)
+    });
+    kept?;
+    warnings.extend(examined.iter().cloned());
     warnings.sort();
-    timings.mark("built, examined");
-    commit_kept(&out, staging, mode, &mut m)?;
-    timings.mark("committed");
-    m.stamped_at = stamped_at;
-    // What loading found, for the next build (the files known before keep
-    // their entries).
-    m.known = crate::content::known::of_site(
-        &p.site,
-        &p.config.default_language,
-        |k| {
-            inputs
-                .get(k)
-                .map(|s| s.hash.clone())
-                .filter(|h| !h.is_empty())
-        },
-        known.unwrap_or_default(),
-    );
-    m.write(&out).map_err(|e| keep::cannot_write(&out, e))?;
-    timings.mark("manifest written");
+    timings.mark("examined");
     report.warnings = warnings;
     // What the build held is let go on a thread of its own: the command
     // line's process ends without waiting for it (at 10,000 offers some
