@@ -7,7 +7,7 @@
 //! hard-linked. Either way a file with unchanged bytes is the output
 //! folder's file (same inode, same time), and a changed one a new file.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -26,17 +26,30 @@ pub(super) struct Plan<'a> {
     pub write: Vec<(&'a str, &'a [u8], String)>,
     /// Files of the output folder that are no longer made.
     pub gone: Vec<&'a str>,
+    /// Every file of the new output, in path order.
+    made: Vec<&'a str>,
+}
+
+impl Plan<'_> {
+    /// Whether the new output has the file `rel`.
+    fn makes(&self, rel: &str) -> bool {
+        self.made.binary_search(&rel).is_ok()
+    }
 }
 
 /// Compares `files` (new bytes) with the output folder `out` by digest
 /// (where the manifest has none: by reading the file); the files `kept`
-/// (none of them among `files`) keep theirs.
+/// (in path order, none of them among `files`) keep theirs. `None` if a
+/// file to keep is not in the output folder (a part was recorded wrongly:
+/// the caller builds in full). The sets are walked side by side in path
+/// order: at 10,000 offers a one-edit rebuild keeps some 120,000 files,
+/// and sets of them cost more than the rest of the plan.
 pub(super) fn plan<'a>(
     out: &Path,
     files: &'a OutputFiles,
-    kept: &BTreeSet<&'a str>,
+    kept: Vec<&'a str>,
     old: &'a Manifest,
-) -> Plan<'a> {
+) -> Option<Plan<'a>> {
     let compared: Vec<(&str, &[u8], String, bool)> = files
         .par_iter()
         .map(|(rel, b)| {
@@ -51,10 +64,12 @@ pub(super) fn plan<'a>(
             (rel.as_str(), &**b, digest, same)
         })
         .collect();
+    let made = merged(files.keys().map(String::as_str), kept.iter().copied());
     let mut plan = Plan {
-        keep: Vec::new(),
+        keep: Vec::with_capacity(kept.len() + files.len()),
         write: Vec::new(),
         gone: Vec::new(),
+        made,
     };
     for (rel, b, digest, same) in compared {
         match same {
@@ -62,14 +77,42 @@ pub(super) fn plan<'a>(
             false => plan.write.push((rel, b, digest)),
         }
     }
-    plan.keep.extend(kept.iter().copied());
-    plan.gone = old
-        .outputs
-        .keys()
-        .filter(|f| !files.contains_key(*f) && !kept.contains(f.as_str()))
-        .map(String::as_str)
-        .collect();
-    plan
+    plan.keep.extend(kept);
+    // The output folder's files against the new output's, side by side.
+    let mut had = old.outputs.keys().map(String::as_str).peekable();
+    for &rel in &plan.made {
+        while let Some(f) = had.next_if(|f| *f < rel) {
+            plan.gone.push(f);
+        }
+        if had.next_if_eq(&rel).is_none() && !files.contains_key(rel) {
+            return None;
+        }
+    }
+    plan.gone.extend(had);
+    Some(plan)
+}
+
+/// Two sequences in path order merged into one (a path in both once).
+pub(super) fn merged<'a>(
+    a: impl Iterator<Item = &'a str>,
+    b: impl Iterator<Item = &'a str>,
+) -> Vec<&'a str> {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    let mut all = Vec::with_capacity(a.size_hint().0 + b.size_hint().0);
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x <= y => {
+                let x = *x;
+                b.next_if_eq(&x);
+                a.next()
+            }
+            (Some(_), Some(_)) | (None, Some(_)) => b.next(),
+            (Some(_), None) => a.next(),
+            (None, None) => break,
+        };
+        all.extend(next);
+    }
+    all
 }
 
 /// The folder to exchange with the output folder and the stamps of its files.
@@ -92,7 +135,7 @@ pub(super) fn stage(
             // now must not trust the manifest's account of it.
             Manifest::invalidate(out).map_err(|e| cannot_write(out, e))?;
             // A failed step leaves it half done: removed below.
-            previous::update(out, &steps(plan, old, delta)).ok()
+            previous::update(out, &steps(plan, delta)).ok()
         }
         _ => None,
     };
@@ -114,7 +157,6 @@ pub(super) fn stage(
 /// into the new output.
 fn steps<'a>(
     plan: &Plan<'a>,
-    old: &'a Manifest,
     delta: &'a BTreeMap<String, bool>,
 ) -> Vec<Step<'a>> {
     let mut steps: Vec<Step> = plan
@@ -124,22 +166,20 @@ fn steps<'a>(
         .map(|f| Step::Link(f))
         .collect();
     steps.extend(plan.write.iter().map(|(f, b, _)| Step::Write(f, b)));
-    // Its files: the output folder's (unless it has its own or none
-    // there) and its own ones.
-    let made: BTreeSet<&str> = plan
-        .keep
-        .iter()
-        .copied()
-        .chain(plan.write.iter().map(|(f, _, _)| *f))
-        .collect();
-    let has = old
-        .outputs
-        .keys()
-        .filter(|f| !delta.contains_key(*f))
-        .chain(delta.iter().filter(|(_, own)| **own).map(|(f, _)| f));
+    // Its files are the output folder's (unless it has its own or none
+    // there) and its own ones; of the output folder's, those no longer
+    // made are gone.
     steps.extend(
-        has.filter(|f| !made.contains(f.as_str()))
+        plan.gone
+            .iter()
+            .filter(|f| !delta.contains_key(**f))
             .map(|f| Step::Remove(f)),
+    );
+    steps.extend(
+        delta
+            .iter()
+            .filter(|(f, own)| **own && !plan.makes(f))
+            .map(|(f, _)| Step::Remove(f)),
     );
     steps
 }
@@ -186,23 +226,22 @@ fn stamps(
             Ok((rel.to_string(), stamp))
         })
         .collect();
-    let mut stamps = BTreeMap::new();
+    let mut stamps = Vec::with_capacity(plan.keep.len() + written.len());
     let mut ds = Diagnostics::new();
     for w in written {
         match w {
-            Ok((rel, s)) => {
-                stamps.insert(rel, s);
-            }
+            Ok(stamp) => stamps.push(stamp),
             Err(d) => ds.push(d),
         }
     }
     errors_only(ds)?;
-    for rel in &plan.keep {
-        if let Some(s) = old.outputs.get(*rel) {
-            stamps.insert(rel.to_string(), s.clone());
-        }
-    }
-    Ok(stamps)
+    stamps.extend(
+        plan.keep
+            .iter()
+            .filter_map(|rel| Some((rel.to_string(), old.outputs.get(*rel)?.clone()))),
+    );
+    // Collected at once (sorted, then built), not inserted one by one.
+    Ok(stamps.into_iter().collect())
 }
 
 /// Where the previous folder will not be the new output folder's file

@@ -444,7 +444,13 @@ fn build_or_rebuild(
             let staging = Staging::new(out)?.recording();
             let (report, warnings, recorded) = p.build_recorded(&staging, progress)?;
             let options = rebuild::options_key(&p.opts, out);
-            let m = p.record(options, inputs, recorded.pages, recorded.parts);
+            let m = p.record(
+                options,
+                inputs,
+                recorded.pages,
+                recorded.parts,
+                rebuild::Worked::default(),
+            );
             (staging, report, warnings, m, BuildMode::Full)
         }
     })

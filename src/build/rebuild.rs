@@ -49,6 +49,22 @@ struct Picked {
     same_timing: bool,
     /// The items whose own page changes (`None`: every item's may).
     items: Option<BTreeSet<ItemKey>>,
+    /// What picking worked out that the manifest records too.
+    worked: Worked,
+}
+
+/// What a rebuild worked out of the site while picking its pages that the
+/// next manifest records too ([`Pipeline::record`]), so that it is not
+/// worked out twice; each part `None` where it was not.
+#[derive(Default)]
+pub(super) struct Worked {
+    fronts: Option<BTreeMap<String, String>>,
+    filter_counts: Option<String>,
+    timing: Option<BTreeMap<String, String>>,
+    /// The routes and the pages each item is shown on, as the previous
+    /// manifest has them: only bodies changed, and what shows an item
+    /// depends on its data alone (`routes::shown_on_all`).
+    shown_on: Option<(Vec<String>, BTreeMap<String, Vec<u32>>)>,
 }
 
 /// What the changed inputs touch.
@@ -150,7 +166,11 @@ impl Pipeline {
     /// The changed items and the events whose sessions over or within a
     /// week changed since `old`; and whether none's did, the changed ones'
     /// included.
-    fn timed_keys(&self, t: &Touched, old: &Manifest) -> (BTreeSet<ItemKey>, bool) {
+    fn timed_keys(
+        &self,
+        t: &Touched,
+        old: &Manifest,
+    ) -> (BTreeSet<ItemKey>, bool, BTreeMap<String, String>) {
         let mut keys = t.keys.clone();
         let timing = timing(&self.site, self.now);
         for (k, v) in &timing {
@@ -165,7 +185,7 @@ impl Pipeline {
                 let name = key_name(k);
                 old.timing.get(&name) == timing.get(&name)
             });
-        (keys, same)
+        (keys, same, timing)
     }
 
     /// The pages to render again for `t`, of all pages `all`.
@@ -176,6 +196,7 @@ impl Pipeline {
                 bodies_only: false,
                 same_timing: false,
                 items: None,
+                worked: Worked::default(),
             };
         }
         // A language's pages change with its text or a language on its fallback chain.
@@ -188,8 +209,9 @@ impl Pipeline {
             })
             .map(|l| l.key.as_str())
             .collect();
-        let (keys, same_timing) = self.timed_keys(t, old);
-        let counts_changed = counts_hash(&self.site, self.now) != old.filter_counts;
+        let (keys, same_timing, timing) = self.timed_keys(t, old);
+        let filter_counts = counts_hash(&self.site, self.now);
+        let counts_changed = filter_counts != old.filter_counts;
         let fronts = fronts(&self.site);
         let bodies_only = !counts_changed
             && keys == t.keys
@@ -232,11 +254,18 @@ impl Pipeline {
             Route::Item(kind, slug) => Some((kind, slug)),
             _ => None,
         }));
+        let bodies_only = bodies_only && languages.is_empty();
         Picked {
             jobs,
-            bodies_only: bodies_only && languages.is_empty(),
+            bodies_only,
             same_timing,
             items: languages.is_empty().then_some(items),
+            worked: Worked {
+                fronts: Some(fronts),
+                filter_counts: Some(filter_counts),
+                timing: Some(timing),
+                shown_on: bodies_only.then(|| (old.routes.clone(), old.shown_on.clone())),
+            },
         }
     }
 
@@ -268,7 +297,7 @@ impl Pipeline {
         timings.mark("output unchanged");
         let builder = self.builder();
         let all = builder.all_jobs();
-        let picked = self.jobs_for(&touched, old, &all);
+        let mut picked = self.jobs_for(&touched, old, &all);
         let jobs = &picked.jobs;
         timings.mark("pages picked");
         progress.start(jobs.len() as u64 + 1);
@@ -335,24 +364,25 @@ impl Pipeline {
         }
         // Every file kept from the output folder: the pages not rendered
         // again and the secondary files of the parts kept.
-        let kept: BTreeSet<&str> = records
-            .keys()
-            .map(String::as_str)
-            .filter(|f| !files.contains_key(*f))
-            .chain(rest.kept.iter().map(String::as_str))
-            .collect();
+        let kept = keep::merged(
+            records
+                .keys()
+                .map(String::as_str)
+                .filter(|f| !files.contains_key(*f)),
+            rest.kept.iter().map(String::as_str),
+        );
         // A file to keep that the output folder lacks: a part was recorded
         // wrongly; build it all.
-        if kept.iter().any(|f| !old.outputs.contains_key(*f)) {
+        let Some(plan) = keep::plan(out, &files, kept, old) else {
             return Ok(None);
-        }
-        let plan = keep::plan(out, &files, &kept, old);
+        };
         let Some((staging, outputs)) = keep::stage(out, &plan, old)? else {
             return Ok(None);
         };
         timings.mark("staged");
         let delta = keep::delta(&plan, old);
-        let mut manifest = self.record(old.options.clone(), inputs, records, rest.parts);
+        let worked = std::mem::take(&mut picked.worked);
+        let mut manifest = self.record(old.options.clone(), inputs, records, rest.parts, worked);
         manifest.previous = Some(delta);
         let bytes = outputs.values().map(|s| s.size as usize).sum();
         manifest.outputs = outputs;
@@ -417,16 +447,34 @@ impl Pipeline {
         inputs: &BTreeMap<String, Stamp>,
         pages: BTreeMap<String, PageRecord>,
         parts: secondary::Parts,
+        worked: Worked,
     ) -> Manifest {
-        // The parts are independent: worked out side by side.
+        // The parts are independent: worked out side by side (but for
+        // those worked out already).
         let site = &self.site;
+        let Worked {
+            fronts: f,
+            filter_counts: c,
+            timing: t,
+            shown_on: s,
+        } = worked;
         let (((routes, shown_on), fronts), ((structure, inputs), (timing, filter_counts))) =
             rayon::join(
-                || rayon::join(|| shown_on_by_number(site), || fronts(site)),
+                || {
+                    rayon::join(
+                        || s.unwrap_or_else(|| shown_on_by_number(site)),
+                        || f.unwrap_or_else(|| fronts(site)),
+                    )
+                },
                 || {
                     rayon::join(
                         || rayon::join(|| structures(site), || inputs.clone()),
-                        || (timing(site, self.now), counts_hash(site, self.now)),
+                        || {
+                            (
+                                t.unwrap_or_else(|| timing(site, self.now)),
+                                c.unwrap_or_else(|| counts_hash(site, self.now)),
+                            )
+                        },
                     )
                 },
             );
