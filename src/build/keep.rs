@@ -155,10 +155,7 @@ pub(super) fn stage(
 
 /// What turns the previous folder (the output folder but for `delta`)
 /// into the new output.
-fn steps<'a>(
-    plan: &Plan<'a>,
-    delta: &'a BTreeMap<String, bool>,
-) -> Vec<Step<'a>> {
+fn steps<'a>(plan: &Plan<'a>, delta: &'a BTreeMap<String, bool>) -> Vec<Step<'a>> {
     let mut steps: Vec<Step> = plan
         .keep
         .iter()

@@ -64,8 +64,11 @@ pub(super) struct Worked {
     /// The routes and the pages each item is shown on, as the previous
     /// manifest has them: only bodies changed, and what shows an item
     /// depends on its data alone (`routes::shown_on_all`).
-    shown_on: Option<(Vec<String>, BTreeMap<String, Vec<u32>>)>,
+    shown_on: Option<ShownOn>,
 }
+
+/// The manifest's `routes` and `shown_on` ([`shown_on_by_number`]).
+type ShownOn = (Vec<String>, BTreeMap<String, Vec<u32>>);
 
 /// What the changed inputs touch.
 #[derive(Default)]
@@ -498,7 +501,7 @@ impl Pipeline {
 
 /// The pages each item is shown on, by item; the routes as numbers into
 /// the list of routes (the manifest's `routes` and `shown_on`).
-fn shown_on_by_number(site: &Site) -> (Vec<String>, BTreeMap<String, Vec<u32>>) {
+fn shown_on_by_number(site: &Site) -> ShownOn {
     let mut names: BTreeMap<Route, u32> = BTreeMap::new();
     let mut routes = Vec::new();
     let mut shown_on = BTreeMap::new();
