@@ -153,8 +153,9 @@ impl Manifest {
         }
         let tmp = path.with_extension("tmp");
         // Written as it is serialised: at 10,000 offers the manifest is
-        // some 30 MB, which a whole buffer would add to the build's peak.
-        let mut w = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        // some 70 MB, which a whole buffer would add to the build's peak.
+        // (A buffer of 1 MiB: 70 calls to the system instead of 9,000.)
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp)?);
         std::io::Write::write_all(&mut w, MAGIC)?;
         postcard::to_io(self, &mut w).map_err(std::io::Error::other)?;
         std::io::Write::flush(&mut w)?;

@@ -369,7 +369,7 @@ pub fn build_kept(
                 |k| {
                     inputs
                         .get(k)
-                        .map(|s| s.hash.clone())
+                        .map(|s| s.hash.as_str())
                         .filter(|h| !h.is_empty())
                 },
                 known.unwrap_or_default(),

@@ -99,41 +99,57 @@ pub(super) fn recall(
 /// What the next build may know of the content files of `site`: each shed
 /// text of a published item, with its file's digest from `hashes` (by the
 /// key of [`key_of`]); a text without one is left out. A text known
-/// already keeps its entry in `before` (moved, not made again).
-pub fn of_site(
+/// already keeps its entry in `before` (moved, not made again). The texts
+/// are taken in the order of their keys, beside `before`'s entries: at
+/// 10,000 offers some 50,000 entries, which a lookup and an insertion each
+/// took 50 ms more.
+pub fn of_site<'h>(
     site: &Site,
     default_language: &str,
-    hash: impl Fn(&str) -> Option<String>,
-    mut before: Known,
+    hash: impl Fn(&str) -> Option<&'h str>,
+    before: Known,
 ) -> Known {
     let items = std::iter::once(&site.home).chain(site.items.values());
-    let mut known = Known::new();
-    for item in items.filter(|i| !i.draft) {
-        for (lang, t) in &item.texts {
-            let Some(d) = &t.on_disk else { continue };
-            let key = t.file.path.to_string_lossy().replace('\\', "/");
-            let Some(hash) = hash(&key) else { continue };
-            if d.is_known()
-                && let Some(k) = before.remove(&key).filter(|k| k.hash == hash)
-            {
-                known.insert(key, k);
-                continue;
-            }
-            known.insert(
-                key,
-                KnownFile {
-                    hash,
-                    front: t.file.text.clone(),
-                    body: t.body.clone(),
-                    links: t.links.to_vec(),
-                    body_digest: d.digest(),
-                    images: d.images(),
-                    fingerprint: (lang == default_language).then(|| item.fingerprint.clone()),
-                },
-            );
+    let mut texts: Vec<(String, &super::Item, &str, &super::Text)> = items
+        .filter(|i| !i.draft)
+        .flat_map(|item| {
+            item.texts
+                .iter()
+                .filter(|(_, t)| t.on_disk.is_some())
+                .map(move |(lang, t)| {
+                    let key = t.file.path.to_string_lossy().replace('\\', "/");
+                    (key, &**item, lang.as_str(), t)
+                })
+        })
+        .collect();
+    texts.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut before = before.into_iter().peekable();
+    let mut known = Vec::with_capacity(texts.len());
+    for (key, item, lang, t) in texts {
+        let Some(d) = &t.on_disk else { continue };
+        while before.next_if(|(k, _)| *k < key).is_some() {}
+        let kept = before.next_if(|(k, _)| *k == key).map(|(_, k)| k);
+        let Some(hash) = hash(&key) else { continue };
+        if d.is_known()
+            && let Some(k) = kept.filter(|k| k.hash == hash)
+        {
+            known.push((key, k));
+            continue;
         }
+        let file = KnownFile {
+            hash: hash.to_string(),
+            front: t.file.text.clone(),
+            body: t.body.clone(),
+            links: t.links.to_vec(),
+            body_digest: d.digest(),
+            images: d.images(),
+            fingerprint: (lang == default_language).then(|| item.fingerprint.clone()),
+        };
+        known.push((key, file));
     }
-    known
+    // In key order already: built at once. (Two texts of one path would be
+    // one item's file twice; the later is kept, as inserting kept it.)
+    known.into_iter().collect()
 }
 
 /// A shared string written and read as a string.

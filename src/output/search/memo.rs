@@ -82,7 +82,7 @@ impl MemoFile {
             if let Some(dir) = self.path.parent() {
                 std::fs::create_dir_all(dir)?;
             }
-            let mut w = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+            let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp)?);
             w.write_all(MAGIC)?;
             postcard::to_io(&written, &mut w).map_err(std::io::Error::other)?;
             w.flush()?;
