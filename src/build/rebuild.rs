@@ -10,6 +10,13 @@
 //! no or another manifest, another binary or options, output files changed
 //! since, site.toml changed, another "now" (opening hours' "open now"
 //! intervals depend on the time of day), a file system without hard links.
+//!
+//! Why a file this long (some 620 lines): what picking the pages works out
+//! of the site (front-matter hashes, filter counts, events' timing, the
+//! pages each item is shown on) is what the next manifest records
+//! (`Worked`), so the rule that picks and the record it is checked
+//! against stay side by side; which secondary parts a change reaches is in
+//! `rebuild/reach.rs`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -192,7 +199,10 @@ impl Pipeline {
         (keys, same, timing)
     }
 
-    /// The pages to render again for `t`, of all pages `all`.
+    /// The pages to render again for `t`, of all pages `all`. Why a
+    /// function this long: it is one decision (which languages, whether only
+    /// bodies changed, which pages that reaches), and what it works out is
+    /// handed on to the record as a whole (`Worked`).
     fn jobs_for(&self, t: &Touched, old: &Manifest, all: &[(String, Route)]) -> Picked {
         if t.all_pages {
             return Picked {
