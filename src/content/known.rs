@@ -110,23 +110,21 @@ pub fn of_site<'h>(
     before: Known,
 ) -> Known {
     let items = std::iter::once(&site.home).chain(site.items.values());
-    let mut texts: Vec<(String, &super::Item, &str, &super::Text)> = items
+    // Each shed text with its key and where its body is.
+    let mut texts: Vec<(String, &super::Item, &str, &super::Text, &OnDisk)> = items
         .filter(|i| !i.draft)
         .flat_map(|item| {
-            item.texts
-                .iter()
-                .filter(|(_, t)| t.on_disk.is_some())
-                .map(move |(lang, t)| {
-                    let key = t.file.path.to_string_lossy().replace('\\', "/");
-                    (key, &**item, lang.as_str(), t)
-                })
+            item.texts.iter().filter_map(move |(lang, t)| {
+                let d = t.on_disk.as_ref()?;
+                let key = t.file.path.to_string_lossy().replace('\\', "/");
+                Some((key, &**item, lang.as_str(), t, d))
+            })
         })
         .collect();
     texts.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut before = before.into_iter().peekable();
     let mut known = Vec::with_capacity(texts.len());
-    for (key, item, lang, t) in texts {
-        let Some(d) = &t.on_disk else { continue };
+    for (key, item, lang, t, d) in texts {
         while before.next_if(|(k, _)| *k < key).is_some() {}
         let kept = before.next_if(|(k, _)| *k == key).map(|(_, k)| k);
         let Some(hash) = hash(&key) else { continue };
