@@ -11,7 +11,7 @@
 //! since, site.toml changed, another "now" (opening hours' "open now"
 //! intervals depend on the time of day), a file system without hard links.
 //!
-//! Why a file this long (some 620 lines): what picking the pages works out
+//! Why a file this long (some 630 lines): what picking the pages works out
 //! of the site (front-matter hashes, filter counts, events' timing, the
 //! pages each item is shown on) is what the next manifest records
 //! (`Worked`), so the rule that picks and the record it is checked
