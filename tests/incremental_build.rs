@@ -267,6 +267,46 @@ fn a_title_edit() {
 }
 
 #[test]
+fn title_edits_in_long_lists() {
+    // More offers than a list sorts by comparing their titles (64): long
+    // lists are sorted by each language's title order, which the manifest
+    // keeps for the next build to move the changed items in.
+    let site = TestSite::example();
+    let text = std::fs::read_to_string(site.root.join(OFFER)).unwrap();
+    for n in 0..60 {
+        let title = format!("Beratung {}", (n * 37) % 60);
+        site.write(
+            &format!("content/offers/kopie-{n:02}.md"),
+            &text.replace("Anerkennungsberatung", &title),
+        );
+    }
+    let opts = site.options();
+    assert_eq!(kept(&opts, false), BuildMode::Full);
+    // From the front of the lists to their end, in every language.
+    site.edit(
+        "content/offers/kopie-00.md",
+        "title = \"Beratung 0\"",
+        "title = \"Zuletzt: Beratung\"",
+    );
+    assert_eq!(rebuild_and_compare(&site, &opts).0, BuildMode::Incremental);
+    // A new offer in the middle, one gone, one moved back to the front.
+    site.write(
+        "content/offers/kopie-neu.md",
+        &text.replace("Anerkennungsberatung", "Beratung 305"),
+    );
+    site.remove("content/offers/kopie-07.md");
+    site.edit(
+        "content/offers/kopie-00.md",
+        "title = \"Zuletzt: Beratung\"",
+        "title = \"Achtung: Beratung\"",
+    );
+    assert_eq!(rebuild_and_compare(&site, &opts).0, BuildMode::Incremental);
+    // A body edit keeps the orders as they are.
+    site.write(OFFER, &format!("{text}\nNoch ein Satz.\n"));
+    assert_eq!(rebuild_and_compare(&site, &opts).0, BuildMode::Incremental);
+}
+
+#[test]
 fn a_term_edit_makes_every_search_index_again() {
     let (site, opts) = first_build();
     site.edit(

@@ -31,6 +31,8 @@ pub(super) struct Recorded {
     pub pages: BTreeMap<String, PageRecord>,
     /// The files of the secondary parts a rebuild may keep.
     pub parts: secondary::Parts,
+    /// The title orders rendering worked out.
+    pub title_orders: crate::render::pages::TitleOrders,
 }
 
 /// What writing all pages yields.
@@ -66,7 +68,7 @@ impl Pipeline {
         progress: &dyn Progress,
     ) -> Result<(BuildReport, Diagnostics, Recorded), Diagnostics> {
         progress.phase_done();
-        let (mut written, per_language) = {
+        let (mut written, per_language, title_orders) = {
             let builder = self.builder();
             let jobs = builder.all_jobs();
             let mut per_language: BTreeMap<String, usize> = BTreeMap::new();
@@ -74,7 +76,7 @@ impl Pipeline {
                 *per_language.entry(lang.clone()).or_insert(0) += 1;
             }
             let written = self.write_pages(&builder, &jobs, staging, progress)?;
-            (written, per_language)
+            (written, per_language, builder.title_orders())
         };
         // The page builder is gone with every card it rendered: the other
         // files make their own (search documents need no cards).
@@ -104,6 +106,7 @@ impl Pipeline {
         let recorded = Recorded {
             pages: written.records,
             parts: rest.parts,
+            title_orders,
         };
         Ok((report, warnings, recorded))
     }

@@ -18,9 +18,11 @@ use crate::layout::{CONFIG_FILE, CONTENT_DIR, LOCALES_DIR, STATIC_DIR, THEMES_DI
 use crate::render::views::Alternate;
 
 mod form;
+mod titles;
+pub(super) use titles::Titles;
 
 /// Bumped whenever the manifest's meaning changes: an older one is ignored.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
 /// What a manifest file starts with (then its fields in postcard's form).
 const MAGIC: &[u8] = b"wegweiser-manifest\n";
@@ -122,6 +124,8 @@ pub(super) struct Manifest {
     /// ([`crate::content::known`]).
     #[serde(deserialize_with = "form::sorted_map")]
     pub known: crate::content::known::Known,
+    /// Each language's title order of the items (long lists are sorted by it).
+    pub titles: Titles,
 }
 
 impl Manifest {

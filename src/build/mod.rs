@@ -450,6 +450,7 @@ fn build_or_rebuild(
                 recorded.pages,
                 recorded.parts,
                 rebuild::Worked::default(),
+                &recorded.title_orders,
             );
             (staging, report, warnings, m, BuildMode::Full)
         }

@@ -33,6 +33,7 @@ use crate::content::{ItemData, ItemKey, Kind, Site};
 use crate::diagnostics::Diagnostics;
 use crate::layout::{CONFIG_FILE, CONTENT_DIR, LOCALES_DIR, STATIC_DIR, THEMES_DIR};
 use crate::output::{OutputFiles, Staging};
+use crate::render::pages::PageBuilder;
 use crate::routes::Route;
 
 /// A rebuild ready to be put in place: build_kept commits the staging
@@ -311,7 +312,7 @@ impl Pipeline {
             return Ok(None);
         };
         timings.mark("output unchanged");
-        let builder = self.builder();
+        let builder = self.builder_after(old, &touched);
         let all = builder.all_jobs();
         let mut picked = self.jobs_for(&touched, old, &all);
         let jobs = &picked.jobs;
@@ -398,7 +399,15 @@ impl Pipeline {
         timings.mark("staged");
         let delta = keep::delta(&plan, old);
         let worked = std::mem::take(&mut picked.worked);
-        let mut manifest = self.record(old.options.clone(), inputs, records, rest.parts, worked);
+        let titles = builder.title_orders();
+        let mut manifest = self.record(
+            old.options.clone(),
+            inputs,
+            records,
+            rest.parts,
+            worked,
+            &titles,
+        );
         manifest.previous = Some(delta);
         let bytes = outputs.values().map(|s| s.size as usize).sum();
         manifest.outputs = outputs;
@@ -411,6 +420,20 @@ impl Pipeline {
             manifest,
             staging,
         }))
+    }
+
+    /// The page builder of the changed site, given the previous build's
+    /// title orders (the changed items moved within them). What an item's
+    /// title is depends on its own files (and site.toml: a full build), but
+    /// a change in content/ that is no item's may touch any page: then the
+    /// orders are sorted anew.
+    fn builder_after(&self, old: &Manifest, touched: &Touched) -> PageBuilder<'_> {
+        let orders = match touched.all_pages {
+            true => Default::default(),
+            false => old.titles.orders(),
+        };
+        self.builder_for(&self.site, &self.messages)
+            .with_title_orders(&orders, &touched.keys)
     }
 
     /// Every file besides the pages, from the pages' records (the default
@@ -464,6 +487,7 @@ impl Pipeline {
         pages: BTreeMap<String, PageRecord>,
         parts: secondary::Parts,
         worked: Worked,
+        titles: &crate::render::pages::TitleOrders,
     ) -> Manifest {
         // The parts are independent: worked out side by side (but for
         // those worked out already).
@@ -507,6 +531,7 @@ impl Pipeline {
             structure,
             parts,
             usage: self.messages.usage(),
+            titles: manifest::Titles::of(site, titles),
             ..Manifest::new(options)
         }
     }

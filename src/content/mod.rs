@@ -37,7 +37,9 @@ use crate::diagnostics::SourceFile;
 pub use load::load_site;
 
 /// The kinds of content, one folder each (the home page is `content/_index.md`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Home,
