@@ -84,7 +84,7 @@ impl Pipeline {
         let new_builder = || self.builder();
         // Each part of the other files is written as soon as it is made.
         let rest = secondary::produce_into(
-            &self.sources(&new_builder),
+            &self.sources(secondary::BuilderFrom::Made(&new_builder)),
             staging,
             &written.records,
             written.default_404.take(),

@@ -444,14 +444,8 @@ fn build_or_rebuild(
             let staging = Staging::new(out)?.recording();
             let (report, warnings, recorded) = p.build_recorded(&staging, progress)?;
             let options = rebuild::options_key(&p.opts, out);
-            let m = p.record(
-                options,
-                inputs,
-                recorded.pages,
-                recorded.parts,
-                rebuild::Worked::default(),
-                &recorded.title_orders,
-            );
+            let facts = p.site_facts(inputs, rebuild::Worked::default(), &recorded.title_orders);
+            let m = p.record(options, recorded.pages, recorded.parts, facts);
             (staging, report, warnings, m, BuildMode::Full)
         }
     })

@@ -245,10 +245,7 @@ impl Pipeline {
 
     /// What the secondary files are made from; `builder` makes a page
     /// builder when one is needed.
-    pub(super) fn sources<'a>(
-        &'a self,
-        builder: &'a (dyn Fn() -> PageBuilder<'a> + Sync),
-    ) -> Sources<'a> {
+    pub(super) fn sources<'a>(&'a self, builder: super::secondary::BuilderFrom<'a>) -> Sources<'a> {
         Sources {
             root: &self.opts.root,
             config: &self.config,
@@ -515,10 +512,13 @@ impl Pipeline {
         );
         let this: &Pipeline = self;
         let builder = || this.builder();
-        let (new, changes) =
-            secondary::produce(&this.sources(&builder), &old, parts, digest, || {
-                this.page_facts()
-            });
+        let (new, changes) = secondary::produce(
+            &this.sources(secondary::BuilderFrom::Made(&builder)),
+            &old,
+            parts,
+            digest,
+            || this.page_facts(),
+        );
         self.secondary = Some(Arc::new(new));
         changes
     }

@@ -313,6 +313,7 @@ impl Pipeline {
         };
         timings.mark("output unchanged");
         let builder = self.builder_after(old, &touched);
+        timings.mark("page builder made");
         let all = builder.all_jobs();
         let mut picked = self.jobs_for(&touched, old, &all);
         let jobs = &picked.jobs;
@@ -365,7 +366,7 @@ impl Pipeline {
             records.insert(file, record);
         }
         let keep = self.parts_to_keep(&touched, &picked, old);
-        let Some(rest) = self.secondary_from(&records, &rendered, out, old, &keep) else {
+        let Some(rest) = self.secondary_from(&builder, &records, &rendered, out, old, &keep) else {
             return Ok(None);
         };
         timings.mark("other files");
@@ -388,30 +389,29 @@ impl Pipeline {
                 .filter(|f| !files.contains_key(*f)),
             rest.kept.iter().map(String::as_str),
         );
-        // A file to keep that the output folder lacks: a part was recorded
-        // wrongly; build it all.
-        let Some(plan) = keep::plan(out, &files, kept, old) else {
-            return Ok(None);
-        };
-        let Some((staging, outputs)) = keep::stage(out, &plan, old)? else {
-            return Ok(None);
-        };
-        timings.mark("staged");
-        let delta = keep::delta(&plan, old);
+        // What the manifest records of the site is worked out beside
+        // staging (which waits on the file system much of its time).
         let worked = std::mem::take(&mut picked.worked);
         let titles = builder.title_orders();
-        let mut manifest = self.record(
-            old.options.clone(),
-            inputs,
-            records,
-            rest.parts,
-            worked,
-            &titles,
+        let (staged, facts) = rayon::join(
+            || -> Result<_, Diagnostics> {
+                // A file to keep that the output folder lacks: a part was
+                // recorded wrongly; build it all.
+                let Some(plan) = keep::plan(out, &files, kept, old) else {
+                    return Ok(None);
+                };
+                Ok(keep::stage(out, &plan, old)?.map(|s| (s, keep::delta(&plan, old))))
+            },
+            || self.site_facts(inputs, worked, &titles),
         );
+        let Some(((staging, outputs), delta)) = staged? else {
+            return Ok(None);
+        };
+        timings.mark("staged and recorded");
+        let mut manifest = self.record(old.options.clone(), records, rest.parts, facts);
         manifest.previous = Some(delta);
         let bytes = outputs.values().map(|s| s.size as usize).sum();
         manifest.outputs = outputs;
-        timings.mark("recorded");
         let mut report = report_of(&all, &manifest, bytes, images_encoded);
         report.kept_parts = kept_parts;
         Ok(Some(Rebuilt {
@@ -439,8 +439,9 @@ impl Pipeline {
     /// Every file besides the pages, from the pages' records (the default
     /// 404 page from the pages rendered now or the output folder), but for
     /// the parts `keep` names, which are kept as `old` recorded them.
-    fn secondary_from(
-        &self,
+    fn secondary_from<'b>(
+        &'b self,
+        builder: &'b PageBuilder<'b>,
         records: &BTreeMap<String, PageRecord>,
         rendered: &BTreeMap<String, (Vec<u8>, PageRecord)>,
         out: &Path,
@@ -471,24 +472,21 @@ impl Pipeline {
                 .map(|(f, r)| (f.as_str(), r.digest))
                 .collect(),
         );
-        let new_builder = || self.builder();
-        let src = self.sources(&new_builder);
+        let src = self.sources(secondary::BuilderFrom::Given(builder));
         secondary::produce_keeping(&src, &old.parts, &old.outputs, keep, digest, || PageFacts {
             entries,
             default_404,
         })
     }
 
-    /// The manifest of this build (output stamps and known files left empty).
-    pub(super) fn record(
+    /// What the manifest records of the site itself (no file of the
+    /// output: a rebuild works it out beside staging).
+    pub(super) fn site_facts(
         &self,
-        options: String,
         inputs: &BTreeMap<String, Stamp>,
-        pages: BTreeMap<String, PageRecord>,
-        parts: secondary::Parts,
         worked: Worked,
         titles: &crate::render::pages::TitleOrders,
-    ) -> Manifest {
+    ) -> SiteFacts {
         // The parts are independent: worked out side by side (but for
         // those worked out already).
         let site = &self.site;
@@ -498,26 +496,59 @@ impl Pipeline {
             timing: t,
             shown_on: s,
         } = worked;
-        let (((routes, shown_on), fronts), ((structure, inputs), (timing, filter_counts))) =
+        let (((shown_on, fronts), (structure, inputs)), ((timing, filter_counts), titles)) =
             rayon::join(
                 || {
                     rayon::join(
-                        || s.unwrap_or_else(|| shown_on_by_number(site)),
-                        || f.unwrap_or_else(|| fronts(site)),
+                        || {
+                            rayon::join(
+                                || s.unwrap_or_else(|| shown_on_by_number(site)),
+                                || f.unwrap_or_else(|| fronts(site)),
+                            )
+                        },
+                        || rayon::join(|| structures(site), || inputs.clone()),
                     )
                 },
                 || {
                     rayon::join(
-                        || rayon::join(|| structures(site), || inputs.clone()),
                         || {
                             (
                                 t.unwrap_or_else(|| timing(site, self.now)),
                                 c.unwrap_or_else(|| counts_hash(site, self.now)),
                             )
                         },
+                        || manifest::Titles::of(site, titles),
                     )
                 },
             );
+        SiteFacts {
+            inputs,
+            fronts,
+            shown_on,
+            timing,
+            filter_counts,
+            structure,
+            titles,
+        }
+    }
+
+    /// The manifest of this build (output stamps and known files left empty).
+    pub(super) fn record(
+        &self,
+        options: String,
+        pages: BTreeMap<String, PageRecord>,
+        parts: secondary::Parts,
+        facts: SiteFacts,
+    ) -> Manifest {
+        let SiteFacts {
+            inputs,
+            fronts,
+            shown_on: (routes, shown_on),
+            timing,
+            filter_counts,
+            structure,
+            titles,
+        } = facts;
         Manifest {
             day: self.now.to_string(),
             inputs,
@@ -531,10 +562,21 @@ impl Pipeline {
             structure,
             parts,
             usage: self.messages.usage(),
-            titles: manifest::Titles::of(site, titles),
+            titles,
             ..Manifest::new(options)
         }
     }
+}
+
+/// What [`Pipeline::site_facts`] works out for the manifest.
+pub(super) struct SiteFacts {
+    inputs: BTreeMap<String, Stamp>,
+    fronts: BTreeMap<String, String>,
+    shown_on: ShownOn,
+    timing: BTreeMap<String, String>,
+    filter_counts: String,
+    structure: BTreeMap<String, String>,
+    titles: manifest::Titles,
 }
 
 /// The pages each item is shown on, by item; the routes as numbers into

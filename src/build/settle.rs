@@ -112,7 +112,7 @@ impl Settling {
             config: &self.config,
             site: &self.site,
             messages: &self.messages,
-            builder: &builder,
+            builder: super::secondary::BuilderFrom::Made(&builder),
             now: self.now,
             minify: self.minify,
             images: &self.images,

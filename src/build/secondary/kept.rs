@@ -122,40 +122,53 @@ pub(in crate::build) fn produce_keeping(
     outputs: &Outputs,
     keep: &Keep,
     pages_digest: u64,
-    pages: impl FnOnce() -> PageFacts,
+    pages: impl FnOnce() -> PageFacts + Send,
 ) -> Option<Rest> {
     let mut parts = Parts::new();
     let mut kept_parts = Vec::new();
-    // The layers in the order of `Secondary::merged`.
-    let mut layers: Vec<Layer> = Vec::new();
-    let site = match keep.site {
-        true => {
-            let p = recorded.get(SITE)?;
-            let layer = kept_layer(p);
-            parts.insert(SITE.to_string(), p.clone());
-            kept_parts.push(SITE.to_string());
-            layer
-        }
-        false => {
-            let layer = site_layer(src, outputs, pages());
-            parts.insert(SITE.to_string(), digests_of(&layer));
-            layer
-        }
-    };
-    layers.push(site);
-    let images = output::images::produce(src.root, src.images, &OutputFiles::new());
-    let mut errors = images.errors;
-    layers.push(made_layer(outputs, images.files));
-    let mut statics = static_files(src, &mut errors);
-    // An image from static/ is published only as its variants: the
-    // original (with its EXIF data) is not copied.
-    for m in src.images.sources() {
-        if let Ok(rel) = m.source.strip_prefix(STATIC_DIR) {
-            statics.remove(&rel.to_string_lossy().replace('\\', "/"));
-        }
+    // The site part is made beside the others (each has parts that run on
+    // one thread: the sitemap, the API's root files).
+    let (site, others) = rayon::join(
+        || match keep.site {
+            true => recorded.get(SITE).map(|p| (kept_layer(p), p.clone(), true)),
+            false => {
+                let layer = site_layer(src, outputs, pages());
+                let digests = digests_of(&layer);
+                Some((layer, digests, false))
+            }
+        },
+        || {
+            let mut parts = Parts::new();
+            let images = output::images::produce(src.root, src.images, &OutputFiles::new());
+            let mut errors = images.errors;
+            let images_layer = made_layer(outputs, images.files);
+            let mut statics = static_files(src, &mut errors);
+            // An image from static/ is published only as its variants: the
+            // original (with its EXIF data) is not copied.
+            for m in src.images.sources() {
+                if let Ok(rel) = m.source.strip_prefix(STATIC_DIR) {
+                    statics.remove(&rel.to_string_lossy().replace('\\', "/"));
+                }
+            }
+            let statics_layer = made_layer(outputs, statics);
+            let reader = reader_layer(src, recorded, outputs, keep, &mut parts)?;
+            Some((
+                [images_layer, statics_layer, reader],
+                parts,
+                errors,
+                images.encoded,
+            ))
+        },
+    );
+    let (site, site_digests, site_kept) = site?;
+    let (others, reader_parts, errors, images_encoded) = others?;
+    parts.insert(SITE.to_string(), site_digests);
+    parts.extend(reader_parts);
+    if site_kept {
+        kept_parts.push(SITE.to_string());
     }
-    layers.push(made_layer(outputs, statics));
-    layers.push(reader_layer(src, recorded, outputs, keep, &mut parts)?);
+    // The layers in the order of `Secondary::merged`.
+    let layers = std::iter::once(site).chain(others);
     kept_parts.extend(keep.readers.iter().map(|l| reader_part(l)));
     if keep.api_items.is_some() {
         kept_parts.extend(src.config.languages.iter().map(|l| api_part(&l.key)));
@@ -173,7 +186,7 @@ pub(in crate::build) fn produce_keeping(
         kept: BTreeSet::new(),
         parts,
         errors,
-        images_encoded: images.encoded,
+        images_encoded,
         kept_parts,
     };
     for (k, (_, source)) in all {
@@ -238,7 +251,7 @@ fn reader_layer(
     parts: &mut Parts,
 ) -> Option<Layer> {
     use crate::output::api;
-    let builder = (src.builder)();
+    let builder = src.builder();
     let api_ctx = src.api_context();
     let per_lang: Vec<(String, Layer, Layer)> = src
         .config

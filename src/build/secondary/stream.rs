@@ -200,7 +200,7 @@ fn reader_into(
     parts: &mut Parts,
 ) -> Result<(), Diagnostic> {
     use crate::output::api;
-    let builder = (src.builder)();
+    let builder = src.builder();
     let api_ctx = src.api_context();
     let per_lang: Vec<(String, Entries, Entries)> = src
         .config
