@@ -20,6 +20,8 @@ use crate::output::{self, Bytes, OutputFiles, Packed, PackedFiles};
 use crate::render::pages::PageBuilder;
 use crate::render::views::Alternate;
 
+mod builder;
+pub(in crate::build) use builder::BuilderFrom;
 mod hold;
 mod kept;
 mod stream;
@@ -122,34 +124,6 @@ impl SecondaryParts {
     }
 }
 
-/// The page builder [`Sources::builder`] gives: one made for the
-/// secondary files, or the one a rebuild rendered its pages with (making
-/// another takes some 20 ms at 10,000 offers).
-pub(super) enum Builder<'a> {
-    Made(PageBuilder<'a>),
-    Given(&'a PageBuilder<'a>),
-}
-
-/// Where [`Sources`] take their page builder from.
-#[derive(Clone, Copy)]
-pub(super) enum BuilderFrom<'a> {
-    /// A function that makes one.
-    Made(&'a (dyn Fn() -> PageBuilder<'a> + Sync)),
-    /// The caller's.
-    Given(&'a PageBuilder<'a>),
-}
-
-impl<'a> std::ops::Deref for Builder<'a> {
-    type Target = PageBuilder<'a>;
-
-    fn deref(&self) -> &PageBuilder<'a> {
-        match self {
-            Builder::Made(b) => b,
-            Builder::Given(b) => b,
-        }
-    }
-}
-
 /// What the secondary files are made from (borrowed from a pipeline).
 pub(super) struct Sources<'a> {
     /// The site folder.
@@ -180,14 +154,6 @@ pub(super) struct Sources<'a> {
 }
 
 impl<'a> Sources<'a> {
-    /// The page builder for the search documents and offline lists.
-    fn builder(&self) -> Builder<'a> {
-        match self.builder {
-            BuilderFrom::Made(make) => Builder::Made(make()),
-            BuilderFrom::Given(b) => Builder::Given(b),
-        }
-    }
-
     /// What the JSON API's files are made from.
     fn api_context(&self) -> output::api::ApiContext<'a> {
         output::api::ApiContext {
