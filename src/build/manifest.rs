@@ -19,6 +19,7 @@ use crate::render::views::Alternate;
 
 mod form;
 mod titles;
+mod walk;
 pub(super) use titles::Titles;
 
 /// Bumped whenever the manifest's meaning changes: an older one is ignored.
@@ -410,49 +411,16 @@ pub(super) fn fill_hashes(
 /// thread alone: it runs beside loading ([`OutputStamps`]), whose parallel
 /// work would otherwise wait behind the walk's in the thread pool.
 pub(super) fn stamp_outputs(out: &Path) -> Vec<(String, Stamp)> {
-    fn go(dir: &Path, prefix: &str, depth: usize, found: &mut Vec<(String, Stamp)>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        // A folder is known by its entry (no call to the system for each
-        // of the 55,000 folders of 10,000 offers); taken in the order of
-        // the paths they give (a folder's name as if followed by '/'), so
-        // that the whole walk is in path order.
-        let mut entries: Vec<(String, bool, std::fs::DirEntry)> = entries
-            .flatten()
-            .map(|e| {
-                let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
-                let name = e.file_name().to_string_lossy().into_owned();
-                (if is_dir { name + "/" } else { name }, is_dir, e)
-            })
-            .collect();
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for (name, is_dir, e) in entries {
-            let rel = format!("{prefix}{name}");
-            if is_dir {
-                if depth < 32 {
-                    go(&e.path(), &rel, depth + 1, found);
-                }
-                continue;
-            }
-            let stamp = match e.metadata() {
-                Ok(m) => Stamp {
-                    size: m.len(),
-                    mtime: mtime_of(&m),
-                    hash: String::new(),
-                },
-                // Gone while walking: stamped as nothing (never equal).
-                Err(_) => Stamp {
-                    size: u64::MAX,
-                    mtime: 0,
-                    hash: String::new(),
-                },
-            };
-            found.push((rel, stamp));
-        }
-    }
     let mut found = Vec::new();
-    go(out, "", 0, &mut found);
+    match rustix::fs::openat(
+        rustix::fs::CWD,
+        out,
+        walk::FOLDER,
+        rustix::fs::Mode::empty(),
+    ) {
+        Ok(fd) => walk::stamp(&fd, &mut String::new(), 0, &mut Vec::new(), &mut found),
+        Err(_) => found.push(walk::unreadable("")),
+    }
     found.retain(|(rel, _)| rel != crate::output::OUTPUT_MARKER);
     found
 }
