@@ -17,14 +17,16 @@ pub(super) const FOLDER: OFlags = OFlags::RDONLY
     .union(OFlags::CLOEXEC)
     .union(OFlags::NOFOLLOW);
 
-/// The stamp of what could not be read at `rel`.
+/// The stamp of nothing: equal to no file's.
+const NOTHING: Stamp = Stamp {
+    size: u64::MAX,
+    mtime: 0,
+    hash: String::new(),
+};
+
+/// The entry of what could not be read at `rel`.
 pub(super) fn unreadable(rel: &str) -> (String, Stamp) {
-    let stamp = Stamp {
-        size: u64::MAX,
-        mtime: 0,
-        hash: String::new(),
-    };
-    (format!("{rel}\0unreadable"), stamp)
+    (format!("{rel}\0unreadable"), NOTHING)
 }
 
 /// Stamps every file below the folder `dir` (at `prefix`, its path with a
@@ -67,7 +69,7 @@ pub(super) fn stamp(
                 hash: String::new(),
             },
             // Gone while walking: stamped as nothing (never equal).
-            Err(_) => unreadable("").1,
+            Err(_) => NOTHING,
         };
         found.push((format!("{prefix}{name}"), stamp));
     }
@@ -107,12 +109,12 @@ fn names(dir: &OwnedFd, buf: &mut Vec<u8>) -> Option<Vec<(String, bool)>> {
 }
 
 /// Nanoseconds since 1970 of a time in seconds and nanoseconds (0 before
-/// 1970), as [`super::mtime_of`] gives them.
+/// 1970), as [`super::mtime_of`] gives them (the same conversion).
 fn nanos(secs: i64, nsec: u32) -> u64 {
-    u64::try_from(secs).map_or(0, |s| {
-        s.saturating_mul(1_000_000_000)
-            .saturating_add(u64::from(nsec))
-    })
+    let since = u64::try_from(secs)
+        .ok()
+        .map(|s| std::time::Duration::new(s, nsec));
+    super::nanos(since.and_then(|d| std::time::UNIX_EPOCH.checked_add(d)))
 }
 
 #[cfg(test)]
