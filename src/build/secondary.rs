@@ -514,7 +514,6 @@ fn language_reader_files(
 ) -> Vec<(String, Vec<u8>)> {
     use crate::output::{offline, search};
     let base_path = output::base_path::base_path(&src.config.base_url);
-    let docs = builder.search_docs(&l.key);
     let title = src
         .messages
         .format(&l.key, "site-title", None)
@@ -525,13 +524,22 @@ fn language_reader_files(
         let key = format!("{}\n{:?}", super::manifest::binary_id(), l);
         search::MemoFile::new(dir.join(format!("{}.search", l.key)), &key)
     });
-    let index = search::index_files(
-        &l.key,
-        docs,
-        &builder.title_order(&l.key),
-        src.config.search_shard_size,
-        memo.as_ref(),
-    );
+    let order = builder.title_order(&l.key);
+    let index = match &memo {
+        Some(memo) => search::index_files_updating(
+            &l.key,
+            || builder.search_docs_made(&l.key),
+            &order,
+            src.config.search_shard_size,
+            memo,
+        ),
+        None => search::index_files(
+            &l.key,
+            builder.search_docs(&l.key),
+            &order,
+            src.config.search_shard_size,
+        ),
+    };
     // Offline, search needs every file of the language's index.
     let mut keep = builder.offline_urls(&l.key);
     // (The manifest is in both; the worker refuses a list naming a URL twice.)

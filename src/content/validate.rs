@@ -4,6 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use super::links::{content_link, safe_address, scheme};
 use super::naming::{TermLabels, meant};
 use super::{Item, ItemData, Kind, Site, Text};
@@ -46,17 +48,28 @@ pub fn validate_items(
         .collect();
     contacts.sort_unstable();
     let checked = |i: &&Item| only.is_none_or(|o| o.contains(&(i.kind, i.slug.clone())));
-    for item in site
+    let items: Vec<&Item> = site
         .items
         .values()
         .map(|i| &**i)
         .chain(std::iter::once(&*site.home))
         .filter(checked)
-    {
-        check_references(site, item, &contacts, labels, ds);
-        for text in item.texts.values() {
-            check_links(site, text, &langs, ds);
-        }
+        .collect();
+    // Each item checked on its own (in parallel: at 10,000 offers the
+    // checks are 40 ms of a one-edit build); the findings in item order.
+    let found: Vec<Diagnostics> = items
+        .par_iter()
+        .map(|item| {
+            let mut ds = Diagnostics::new();
+            check_references(site, item, &contacts, labels, &mut ds);
+            for text in item.texts.values() {
+                check_links(site, text, &langs, &mut ds);
+            }
+            ds
+        })
+        .collect();
+    for d in found {
+        ds.extend(d);
     }
     // A cycle can run through items that did not change: always the whole site.
     check_organization_cycles(site, ds);

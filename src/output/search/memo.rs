@@ -122,9 +122,14 @@ pub(super) fn update(
     let old_distinct = number.len() == old.docs.len();
     let mut kept = vec![false; old.docs.len()];
     // The sources' documents, and for each whether it is an old one unchanged.
+    // (Each document's JSON and fingerprint made in parallel: at 10,000
+    // offers, 60 ms of CPU.)
+    let made: Vec<(Doc, String)> = {
+        use rayon::prelude::*;
+        sources.par_iter().map(Doc::of).collect()
+    };
     let mut docs: Vec<(Doc, String, bool)> = Vec::with_capacity(sources.len());
-    for s in &sources {
-        let (doc, text) = Doc::of(s);
+    for (doc, text) in made {
         let same = match number.get(doc.url.as_str()) {
             Some(&i) if old.docs[i].fingerprint == doc.fingerprint && !kept[i] => {
                 kept[i] = true;

@@ -26,6 +26,19 @@ impl PageBuilder<'_> {
             .map(move |item| self.search_doc(lang, item))
     }
 
+    /// [`Self::search_docs`] all at once, made in parallel (for an index
+    /// updated from its memo, which compares every document before it
+    /// indexes any: at 10,000 offers making them is 0.2 s of CPU).
+    pub fn search_docs_made<'s>(&'s self, lang: &'s str) -> Vec<Source<'s>> {
+        use rayon::prelude::*;
+        let items: Vec<&Item> = self.site.items.values().map(|i| &**i).collect();
+        items
+            .into_par_iter()
+            .filter(|item| !matches!(item.data, ItemData::Event(_)) || self.is_upcoming(item))
+            .map(|item| self.search_doc(lang, item))
+            .collect()
+    }
+
     /// The order of search results of equal rank: by title, as the
     /// language sorts (the index numbers its documents so).
     pub fn title_order(&self, lang: &str) -> impl Fn(&str, &str) -> std::cmp::Ordering + Sync + '_ {
