@@ -217,7 +217,9 @@ pub fn translations(site: &Site, ds: &mut Diagnostics) {
 /// Two items of a kind with the same title in one language confuse readers
 /// and search engines alike.
 pub fn duplicate_titles(site: &Site, ds: &mut Diagnostics) {
-    let mut seen: BTreeMap<(&str, String), &Text> = BTreeMap::new();
+    // (Looked up, never walked: a hash map. At 10,000 offers 50,000
+    // titles, whose long common beginnings a sorted map compared.)
+    let mut seen: rustc_hash::FxHashMap<(&str, String), &Text> = Default::default();
     for item in site.items.values() {
         for (lang, text) in &item.texts {
             let key = (lang.as_str(), text.title.trim().to_lowercase());
