@@ -298,22 +298,25 @@ impl Pipeline {
         progress: &dyn Progress,
         timings: &super::timings::Timings,
     ) -> Result<Option<Rebuilt>, Diagnostics> {
-        if !out.join(crate::output::OUTPUT_MARKER).is_file()
-            || !stamps.unchanged(&old.outputs)
-            || self.now.to_string() != old.day
-        {
+        if !out.join(crate::output::OUTPUT_MARKER).is_file() || self.now.to_string() != old.day {
             return Ok(None);
         }
         let Some(touched) = self.touched(&changed_inputs(&old.inputs, inputs), old, inputs) else {
             return Ok(None);
         };
-        timings.mark("output unchanged");
+        timings.mark("changes found");
         let builder = self.builder_after(old, &touched);
         timings.mark("page builder made");
         let all = builder.all_jobs();
         let mut picked = self.jobs_for(&touched, old, &all);
         let jobs = &picked.jobs;
         timings.mark("pages picked");
+        // The output folder's walk (on a thread of its own since the build
+        // began) is waited for only now: the pages were picked meanwhile.
+        if !stamps.unchanged(&old.outputs) {
+            return Ok(None);
+        }
+        timings.mark("output unchanged");
         progress.start(jobs.len() as u64 + 1);
         let mut ds = Diagnostics::new();
         let mut rendered: BTreeMap<String, (Vec<u8>, PageRecord)> = BTreeMap::new();
