@@ -581,6 +581,7 @@ mod tests {
             crate::content::known::KnownFile {
                 hash: "h".into(),
                 front: Arc::new("+++\ntitle = \"A\"\n+++\n".into()),
+                parsed: Arc::from(&b"front"[..]),
                 body: 20..20,
                 links: vec![("/de/b/".into(), 1..2)],
                 body_digest: 3,

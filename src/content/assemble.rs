@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
+use super::spanned::Spanned;
 use jiff::civil::Date;
-use toml::Spanned;
 use toml::value::Datetime;
 
 use super::parse::{ParsedFile, RawFront};
@@ -224,6 +224,7 @@ fn text_of(p: &ParsedFile, lang: &str, ds: &mut Diagnostics) -> Option<Text> {
         meta: super::TranslationMeta::default(),
         image_alt: f.image_alt.clone().filter(|a| !a.trim().is_empty()),
         on_disk: p.on_disk.clone(),
+        front_form: p.front_form(),
     })
 }
 

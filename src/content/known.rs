@@ -4,9 +4,10 @@
 //! that a rebuild reads no file that did not change since. The build keeps
 //! it in its manifest (build/manifest.rs) and passes it in only for files
 //! whose size, modification time and digest are the ones recorded
-//! ([`super::load::LoadOptions::known`]); the loader then parses the front matter held
-//! here (what an item is made of comes from the same code as for a file
-//! read) and leaves the body on disk, as a one-off build sheds every body
+//! ([`super::load::LoadOptions::known`]); the loader then takes the front
+//! matter as parsed then, in binary form (`super::spanned`), with its text
+//! for diagnostics (what an item is made of comes from the same code as
+//! for a file read) and leaves the body on disk, as a one-off build sheds every body
 //! anyway ([`super::shed`]). A body read again is checked by its digest, so
 //! a file changed behind the stamps' back fails the build, never mixes.
 //!
@@ -22,8 +23,9 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::Site;
+use super::frontmatter;
 use super::naming::FileId;
-use super::parse::{ParsedFile, parse_file};
+use super::parse::{ParsedFile, RawFront, parse_file};
 use super::read::ParseFailure;
 use super::shed::{OnDisk, Shed};
 use crate::diagnostics::SourceFile;
@@ -40,6 +42,10 @@ pub struct KnownFile {
     /// files are kept to the end of a build, for the next manifest).
     #[serde(with = "shared_text")]
     pub front: Arc<String>,
+    /// The front matter as parsed, in binary form ([`super::spanned`]):
+    /// not parsed again.
+    #[serde(with = "shared_bytes")]
+    pub parsed: Arc<[u8]>,
     /// Where the body is in the text as held.
     pub body: Range<usize>,
     /// The body's link targets ([`super::links::scan_body`]).
@@ -81,9 +87,28 @@ pub(super) fn recall(
         path: shown,
         text: known.front.clone(),
     };
-    let mut p = match parse_file(id.clone(), file) {
-        Ok(p) => p,
-        Err(ds) => return Some(Err((Some(id.clone()), ds))),
+    // The front matter as parsed before (the file is the one parsed then);
+    // parsed again only if its binary form cannot be read (it always can
+    // when this binary wrote it).
+    let front: Option<RawFront> = postcard::from_bytes(&known.parsed).ok();
+    let offset = frontmatter::split(&file)
+        .ok()
+        .map(|parts| parts.front.start);
+    let mut p = match (front, offset) {
+        (Some(front), Some(front_offset)) => ParsedFile {
+            id: id.clone(),
+            file,
+            front,
+            front_offset,
+            body: 0..0,
+            links: Vec::new().into(),
+            on_disk: None,
+            front_form: Some(known.parsed.clone()),
+        },
+        _ => match parse_file(id.clone(), file) {
+            Ok(p) => p,
+            Err(ds) => return Some(Err((Some(id.clone()), ds))),
+        },
     };
     p.body = known.body.clone();
     p.links = known.links.clone().into();
@@ -134,9 +159,13 @@ pub fn of_site<'h>(
             known.push((key, k));
             continue;
         }
+        let Some(parsed) = t.front_form.clone() else {
+            continue;
+        };
         let file = KnownFile {
             hash: hash.to_string(),
             front: t.file.text.clone(),
+            parsed,
             body: t.body.clone(),
             links: t.links.to_vec(),
             body_digest: d.digest(),
@@ -162,5 +191,96 @@ mod shared_text {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<String>, D::Error> {
         String::deserialize(d).map(Arc::new)
+    }
+}
+
+/// Shared bytes written and read as bytes (not a list of numbers).
+mod shared_bytes {
+    use std::sync::Arc;
+
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &Arc<[u8]>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(bytes)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<[u8]>, D::Error> {
+        struct Bytes;
+        impl serde::de::Visitor<'_> for Bytes {
+            type Value = Arc<[u8]>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("bytes")
+            }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Arc<[u8]>, E> {
+                Ok(v.into())
+            }
+        }
+        d.deserialize_bytes(Bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Kind;
+
+    fn known_of(front: &str, parsed: &[u8]) -> Known {
+        let file = KnownFile {
+            hash: "h".into(),
+            front: Arc::new(front.to_string()),
+            parsed: Arc::from(parsed),
+            body: front.len()..front.len() + 5,
+            links: Vec::new(),
+            body_digest: 1,
+            images: false,
+            fingerprint: None,
+        };
+        [("content/offers/a.md".to_string(), file)].into()
+    }
+
+    fn recalled(known: &Known) -> ParsedFile {
+        let id = FileId {
+            kind: Kind::Offer,
+            slug: "a".into(),
+            lang: None,
+        };
+        let shed = Shed::new(Path::new("."));
+        recall(Some(known), Path::new("offers/a.md"), &id, Some(&shed))
+            .expect("known")
+            .expect("recalled")
+    }
+
+    #[test]
+    fn the_front_matter_comes_as_parsed_before_and_is_parsed_again_only_if_unreadable() {
+        let text = "+++\ntitle = \"Kurs\"\ntopics = [\"sprache\"]\n+++\n";
+        let id = FileId {
+            kind: Kind::Offer,
+            slug: "a".into(),
+            lang: None,
+        };
+        let parsed = parse_file(id, SourceFile::new("content/offers/a.md", text)).unwrap();
+        // Held in binary form: taken as it is (a title other than the
+        // text's shows it was not parsed again), with its spans.
+        let mut other = parsed.front.clone();
+        other.title = Some(crate::content::spanned::Spanned::new(
+            4..10,
+            "Anders".into(),
+        ));
+        let form = postcard::to_allocvec(&other).unwrap();
+        let p = recalled(&known_of(text, &form));
+        assert_eq!(p.front.title.as_ref().unwrap().get_ref(), "Anders");
+        assert_eq!(p.front.title.as_ref().unwrap().span(), 4..10);
+        assert_eq!(p.front_offset, parsed.front_offset);
+        assert_eq!(p.body, text.len()..text.len() + 5);
+        assert_eq!(p.front_form.as_deref(), Some(&form[..]));
+        // The form as parsed from the text reads back the same.
+        let form = parsed.front_form().unwrap();
+        let p = recalled(&known_of(text, &form));
+        let topics = p.front.topics.unwrap();
+        assert_eq!(topics[0].get_ref(), "sprache");
+        assert_eq!(&text[p.front_offset..][topics[0].span()], "\"sprache\"");
+        // Unreadable: the text is parsed.
+        let p = recalled(&known_of(text, b"\xff\xff"));
+        assert_eq!(p.front.title.unwrap().get_ref(), "Kurs");
     }
 }

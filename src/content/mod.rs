@@ -23,6 +23,7 @@ pub mod read;
 pub mod recurrence;
 pub mod schema;
 pub mod shed;
+pub mod spanned;
 pub mod status;
 pub mod validate;
 
@@ -117,6 +118,9 @@ pub struct Text {
     /// Where the body is read again once the site shed it (`None`: held
     /// in `file`; see [`shed`]).
     pub on_disk: Option<shed::OnDisk>,
+    /// The front matter as parsed, in binary form ([`spanned`]), for the
+    /// next build not to parse it again ([`known`]).
+    pub front_form: Option<std::sync::Arc<[u8]>>,
 }
 
 #[cfg(test)]
@@ -143,6 +147,7 @@ impl Text {
             meta: TranslationMeta::default(),
             image_alt: None,
             on_disk: None,
+            front_form: None,
         }
     }
 }

@@ -3,18 +3,18 @@
 
 use std::ops::Range;
 
-use serde::Deserialize;
-use toml::Spanned;
+use serde::{Deserialize, Serialize};
 use toml::value::Datetime;
 
 use super::links::{MAX_NESTING, scan_body};
 use super::naming::FileId;
+pub use super::spanned::Spanned;
 use super::{frontmatter, schema};
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::toml_input::{explain_toml_error, suggest};
 
 /// One session of an event as written in front matter.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSession {
     pub start: Spanned<Datetime>,
@@ -23,7 +23,7 @@ pub struct RawSession {
 
 /// One `closed` period of a location as written (a translation gives only
 /// the `reason`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawClosure {
     pub from: Option<Spanned<Datetime>>,
@@ -32,7 +32,7 @@ pub struct RawClosure {
 }
 
 /// A location's `accessibility` table as written: each "yes", "no" or "unknown".
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawAccessibility {
     pub step_free: Option<Spanned<String>>,
@@ -43,7 +43,7 @@ pub struct RawAccessibility {
 }
 
 /// One entry of `documents` as written.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDocument {
     pub file: Spanned<String>,
@@ -52,7 +52,7 @@ pub struct RawDocument {
 }
 
 /// The `sign_language` table as written.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSignLanguage {
     pub video: Spanned<String>,
@@ -62,7 +62,7 @@ pub struct RawSignLanguage {
 
 /// Front matter of any kind; which fields are allowed is checked against
 /// [`schema`] before this is deserialised.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 pub struct RawFront {
     pub title: Option<Spanned<String>>,
     pub summary: Option<String>,
@@ -138,6 +138,20 @@ pub struct ParsedFile {
     /// Where the body is read again once the preview shed it (`file` then
     /// holds the front matter only; see [`super::shed`]).
     pub on_disk: Option<super::shed::OnDisk>,
+    /// `front` in binary form, if it came so (a file known from an earlier
+    /// build, [`super::known`]).
+    pub front_form: Option<std::sync::Arc<[u8]>>,
+}
+
+impl ParsedFile {
+    /// `front` in binary form ([`super::spanned`]): what the next build
+    /// knows of it.
+    pub fn front_form(&self) -> Option<std::sync::Arc<[u8]>> {
+        match &self.front_form {
+            Some(f) => Some(f.clone()),
+            None => postcard::to_allocvec(&self.front).ok().map(Into::into),
+        }
+    }
 }
 
 impl ParsedFile {
@@ -213,6 +227,7 @@ pub fn parse_file(id: FileId, file: SourceFile) -> Result<ParsedFile, Vec<Diagno
         body: parts.body,
         links: scan.links.into(),
         on_disk: None,
+        front_form: None,
     })
 }
 

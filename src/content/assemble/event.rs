@@ -3,10 +3,10 @@
 
 use std::ops::Range;
 
+use crate::content::spanned::Spanned;
 use jiff::ToSpan;
 use jiff::civil::{DateTime, Weekday};
 use jiff::tz::TimeZone;
-use toml::Spanned;
 use toml::value::Datetime;
 
 use super::overlap::{occurrences_apart, sessions_apart};

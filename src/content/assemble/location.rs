@@ -75,7 +75,7 @@ fn accessibility(p: &ParsedFile, ds: &mut Diagnostics) -> Accessibility {
     let Some(a) = &p.front.accessibility else {
         return Accessibility::default();
     };
-    let mut one = |v: &Option<toml::Spanned<String>>| {
+    let mut one = |v: &Option<crate::content::spanned::Spanned<String>>| {
         let v = v.as_ref()?;
         let s = v.get_ref().trim();
         let found = Access::from_value(s);
