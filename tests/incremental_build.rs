@@ -210,6 +210,35 @@ fn a_translation_body_edit_keeps_the_other_languages_search() {
     assert!(!kept.contains(&"reader/en"), "{kept:?}");
 }
 
+/// A search memo that is not the one the last build left (here: one a
+/// build left whose manifest was never written, as after a failure) is
+/// not taken for that build's index: a body edit of another item then
+/// indexes every document again, and the index has no word of the other
+/// build's.
+#[test]
+fn a_search_memo_another_build_left_is_not_trusted() {
+    let (site, opts) = first_build();
+    let offer = site.root.join(OFFER);
+    let text = std::fs::read_to_string(&offer).unwrap();
+    let memo = site
+        .root
+        .join(".wegweiser-cache/public.manifest.search/de.search");
+    std::fs::write(&offer, format!("{text}\nEin Zwischenstandswort.\n")).unwrap();
+    assert_eq!(kept(&opts, false), BuildMode::Incremental);
+    let other = std::fs::read(&memo).unwrap();
+    std::fs::write(&offer, &text).unwrap();
+    assert_eq!(kept(&opts, false), BuildMode::Incremental);
+    std::fs::write(&memo, &other).unwrap();
+    // The edit of another offer.
+    let another = site
+        .root
+        .join("content/offers/antidiskriminierungsberatung.md");
+    let text = std::fs::read_to_string(&another).unwrap();
+    std::fs::write(&another, format!("{text}\nEin neuer Satz im Text.\n")).unwrap();
+    let (mode, _, _) = rebuild_and_compare(&site, &opts);
+    assert_eq!(mode, BuildMode::Incremental);
+}
+
 #[test]
 fn a_location_edit_makes_the_api_files_of_what_is_there_again() {
     let (site, opts) = first_build();

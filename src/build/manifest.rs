@@ -128,6 +128,10 @@ pub(super) struct Manifest {
     pub usage: crate::i18n::messages::Usage,
     /// Each language's title order of the items (long lists are sorted by it).
     pub titles: Titles,
+    /// The digest of each language's search memo as this build left it
+    /// (`secondary::memo_digests`): the next build tells by it that a memo
+    /// is this build's index.
+    pub memos: BTreeMap<String, u128>,
 }
 
 impl Manifest {
@@ -218,6 +222,7 @@ impl Manifest {
         postcard::to_io(&self.parts, &mut *w)?;
         postcard::to_io(&self.usage, &mut *w)?;
         postcard::to_io(&self.titles, &mut *w)?;
+        postcard::to_io(&self.memos, &mut *w)?;
         Ok(())
     }
 
@@ -575,6 +580,7 @@ mod tests {
         m.timing.insert("event/e".into(), "t".into());
         m.filter_counts = "counts".into();
         m.media = "media".into();
+        m.memos.insert("de".into(), 7);
         m.structure.insert("offer/a".into(), "s".into());
         m.known.insert(
             "content/a.md".into(),

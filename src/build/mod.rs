@@ -456,7 +456,11 @@ fn build_or_rebuild(
             let (report, warnings, recorded) = p.build_recorded(&staging, progress)?;
             let options = rebuild::options_key(&p.opts, out);
             let facts = p.site_facts(inputs, rebuild::Worked::default(), &recorded.title_orders);
-            let m = p.record(options, recorded.pages, recorded.parts, facts);
+            let mut m = p.record(options, recorded.pages, recorded.parts, facts);
+            // Every language's index was made anew, its memo with it.
+            if let Some(dir) = &p.search_memo {
+                m.memos = secondary::memo_digests(dir, p.config.languages.iter());
+            }
             (staging, report, warnings, m, BuildMode::Full)
         }
     })

@@ -409,6 +409,7 @@ impl Pipeline {
         timings.mark("staged and recorded");
         let mut manifest = self.record(old.options.clone(), records, rest.parts, facts);
         manifest.previous = Some(delta);
+        manifest.memos = self.memos_after(old, &keep);
         let bytes = outputs.values().map(|s| s.size as usize).sum();
         manifest.outputs = outputs;
         let mut report = report_of(&all, &manifest, bytes, images_encoded);

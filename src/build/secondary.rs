@@ -3,14 +3,14 @@
 //! offline lists and the service worker. [`produce`] makes them, for a full
 //! build (full.rs) and for an update (pipeline.rs) alike.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use rayon::prelude::*;
 
 use super::Change;
 use crate::config::SiteConfig;
-use crate::content::Site;
+use crate::content::{ItemKey, Site};
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Messages;
 use crate::layout::{STATIC_DIR, THEMES_DIR};
@@ -480,7 +480,7 @@ fn reader_files(src: &Sources<'_>, holder: &Holder<'_>) -> Held {
         .languages
         .par_iter()
         .map(|l| {
-            let files = language_reader_files(src, &builder, l);
+            let files = language_reader_files(src, &builder, l, None);
             let files = files.into_iter().map(|(k, v)| (k, v.into()));
             holder.hold(&format!("reader/{}", l.key), files)
         })
@@ -506,11 +506,35 @@ fn reader_files(src: &Sources<'_>, holder: &Holder<'_>) -> Held {
     held
 }
 
+/// The memo of language `l`'s search index in the folder `dir`. The index
+/// depends on the language's settings (its collation orders the titles)
+/// and this binary, besides its documents: its key.
+fn memo_file(dir: &Path, l: &crate::config::Language) -> crate::output::search::MemoFile {
+    let key = format!("{}\n{:?}", super::manifest::binary_id(), l);
+    crate::output::search::MemoFile::new(dir.join(format!("{}.search", l.key)), &key)
+}
+
+/// The digest of the search memo in the folder `dir` of each of
+/// `languages`, whose index the build made (its manifest records them;
+/// `search::Documents`).
+pub(super) fn memo_digests<'l>(
+    dir: &Path,
+    languages: impl Iterator<Item = &'l crate::config::Language>,
+) -> BTreeMap<String, u128> {
+    languages
+        .filter_map(|l| Some((l.key.clone(), memo_file(dir, l).digest()?)))
+        .collect()
+}
+
 /// The search index, web app manifest and offline list of one language.
+/// `changed`: in a change of bodies only, the items whose search documents
+/// may differ, and the digest of the memo the previous build left
+/// (`search::Documents`).
 fn language_reader_files(
     src: &Sources<'_>,
     builder: &PageBuilder<'_>,
     l: &crate::config::Language,
+    changed: Option<(&BTreeSet<ItemKey>, u128)>,
 ) -> Vec<(String, Vec<u8>)> {
     use crate::output::{offline, search};
     let base_path = output::base_path::base_path(&src.config.base_url);
@@ -518,17 +542,19 @@ fn language_reader_files(
         .messages
         .format(&l.key, "site-title", None)
         .unwrap_or_default();
-    let memo = src.search_memo.map(|dir| {
-        // The index depends on the language's settings (its collation
-        // orders the titles) and this binary, besides its documents.
-        let key = format!("{}\n{:?}", super::manifest::binary_id(), l);
-        search::MemoFile::new(dir.join(format!("{}.search", l.key)), &key)
-    });
+    let memo = src.search_memo.map(|dir| memo_file(dir, l));
     let order = builder.title_order(&l.key);
     let index = match &memo {
         Some(memo) => search::index_files_updating(
             &l.key,
-            || builder.search_docs_made(&l.key),
+            search::Documents {
+                all: Box::new(|| builder.search_docs_made(&l.key, None)),
+                changed: changed.map(|(keys, digest)| {
+                    let some: Box<dyn FnOnce() -> _ + Send> =
+                        Box::new(move || builder.search_docs_made(&l.key, Some(keys)));
+                    (digest, some)
+                }),
+            },
             &order,
             src.config.search_shard_size,
             memo,

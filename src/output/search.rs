@@ -67,20 +67,43 @@ pub fn index_files<'a>(
     )
 }
 
+/// The documents of an index brought up to date ([`index_files_updating`]).
+pub struct Documents<'a, 'f> {
+    /// Every document, made in parallel.
+    pub all: Box<dyn FnOnce() -> Vec<Source<'a>> + Send + 'f>,
+    /// In a change of bodies only: the documents that may differ from
+    /// those of the build that left the memo with this digest
+    /// ([`MemoFile::digest`]); every other one is that memo's.
+    pub changed: Option<(u128, Box<dyn FnOnce() -> Vec<Source<'a>> + Send + 'f>)>,
+}
+
 /// [`index_files`] from the index kept in `memo` brought up to date: only
 /// the documents that changed since are indexed again (their bodies read),
-/// and the memo is written for the next build ([`memo`]). The memo is read
-/// while the documents are `made`, and written while the files are made
-/// (each of these steps takes tens of milliseconds at 10,000 offers).
-pub fn index_files_updating<'a>(
+/// and the memo is written for the next build ([`memo`]). Where only some
+/// documents may have changed and the memo is the one the previous build
+/// left, only those are made; else all are, while the memo is read. The
+/// memo is written while the files are made (each of these steps takes
+/// tens of milliseconds at 10,000 offers).
+pub fn index_files_updating(
     lang: &str,
-    made: impl FnOnce() -> Vec<Source<'a>> + Send,
+    docs: Documents<'_, '_>,
     order: TitleOrder<'_>,
     target: usize,
     memo: &MemoFile,
 ) -> Vec<(String, Vec<u8>)> {
-    let (old, sources) = rayon::join(|| memo.read(), made);
-    let (index, changed) = memo::update(old, sources, order);
+    let (index, changed) = match docs.changed {
+        Some((digest, changed)) => match memo.read_digested() {
+            Some((old, d)) if d == digest => match memo::update_some(old, changed(), order) {
+                Ok(updated) => updated,
+                Err(old) => memo::update(Some(old), (docs.all)(), order),
+            },
+            old => memo::update(old.map(|(c, _)| c), (docs.all)(), order),
+        },
+        None => {
+            let (old, sources) = rayon::join(|| memo.read(), docs.all);
+            memo::update(old, sources, order)
+        }
+    };
     let (files, ()) = rayon::join(
         || shards::files(lang, &index, target),
         || {

@@ -61,6 +61,32 @@ impl Pipeline {
             })
     }
 
+    /// The digest of each language's search memo after a rebuild that kept
+    /// the reader parts `keep.readers` (`Manifest::memos`): a kept
+    /// language's as `old` recorded it (its memo file may be one a failed
+    /// build left since, not this index's), the others' of their memo as
+    /// this build made or found it up to date.
+    pub(super) fn memos_after(
+        &self,
+        old: &Manifest,
+        keep: &Keep,
+    ) -> std::collections::BTreeMap<String, u128> {
+        let Some(dir) = &self.search_memo else {
+            return Default::default();
+        };
+        let (kept, made): (Vec<_>, Vec<_>) = self
+            .config
+            .languages
+            .iter()
+            .partition(|l| keep.readers.contains(&l.key));
+        let mut memos = secondary::memo_digests(dir, made.into_iter());
+        memos.extend(
+            kept.iter()
+                .filter_map(|l| Some((l.key.clone(), *old.memos.get(&l.key)?))),
+        );
+        memos
+    }
+
     /// An item of the site, the home page included.
     fn item(&self, kind: Kind, slug: &str) -> Option<&Item> {
         match kind {
@@ -86,6 +112,12 @@ impl Pipeline {
         if picked.bodies_only {
             keep.site =
                 old.parts.contains_key(secondary::SITE) && old.media == media_hash(&self.site);
+            // A search document depends on its item's texts and front
+            // matter and on the front matter of the items it names (a
+            // location, a contact), and on nothing else that a change of
+            // bodies only can reach: only the changed items' may differ.
+            keep.search_items = Some(t.keys.clone());
+            keep.memos = old.memos.clone();
         } else if !self.texts_only(t, picked, old, &items) {
             return keep;
         }

@@ -48,6 +48,20 @@ pub(in crate::build) struct Keep {
     /// the API's list pages that hold them; the API's other files are
     /// kept. `None`: all are made.
     pub api_items: Option<BTreeSet<crate::content::ItemKey>>,
+    /// In a change of bodies only: the items whose search documents may
+    /// differ (every other one is as in the memo the previous build left).
+    pub search_items: Option<BTreeSet<crate::content::ItemKey>>,
+    /// The digest of each language's search memo as the previous build
+    /// left it (its manifest's record).
+    pub memos: BTreeMap<String, u128>,
+}
+
+impl Keep {
+    /// The items whose search documents in `lang` may differ, and the
+    /// digest of the memo whose documents the others are, if known.
+    fn search_changed(&self, lang: &str) -> Option<(&BTreeSet<crate::content::ItemKey>, u128)> {
+        Some((self.search_items.as_ref()?, *self.memos.get(lang)?))
+    }
 }
 
 /// The secondary files of a rebuild.
@@ -261,7 +275,7 @@ fn reader_layer(
             let name = reader_part(&l.key);
             let reader: Layer = match keep.readers.contains(&l.key) {
                 true => kept_layer(recorded.get(&name)?),
-                false => language_reader_files(src, &builder, l)
+                false => language_reader_files(src, &builder, l, keep.search_changed(&l.key))
                     .into_iter()
                     .map(|(k, b)| made(outputs, k, &b))
                     .collect(),

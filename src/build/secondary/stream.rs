@@ -207,7 +207,7 @@ fn reader_into(
         .languages
         .par_iter()
         .map(|l| {
-            let reader = write(staging, &language_reader_files(src, &builder, l))?;
+            let reader = write(staging, &language_reader_files(src, &builder, l, None))?;
             Ok((l.key.clone(), reader, api_into(&api_ctx, src, l, staging)?))
         })
         .collect::<Result<_, Diagnostic>>()?;

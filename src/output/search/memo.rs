@@ -61,9 +61,22 @@ impl MemoFile {
 
     /// The index kept, if there is one of this key.
     pub(super) fn read(&self) -> Option<Collected> {
+        self.read_digested().map(|(c, _)| c)
+    }
+
+    /// [`MemoFile::read`], with the digest of the file ([`MemoFile::digest`]).
+    pub(super) fn read_digested(&self) -> Option<(Collected, u128)> {
         let bytes = std::fs::read(&self.path).ok()?;
         let read: Read = postcard::from_bytes(bytes.strip_prefix(MAGIC)?).ok()?;
-        (read.key == self.key).then_some(read.collected)
+        (read.key == self.key).then(|| (read.collected, xxhash_rust::xxh3::xxh3_128(&bytes)))
+    }
+
+    /// XXH3-128 of the memo file as it is (a build records it, so that the
+    /// next one can tell the memo is the one that build left).
+    pub fn digest(&self) -> Option<u128> {
+        std::fs::read(&self.path)
+            .ok()
+            .map(|b| xxhash_rust::xxh3::xxh3_128(&b))
     }
 
     /// Keeps `index` for the next build (a temporary file renamed over the
@@ -109,7 +122,7 @@ pub(super) fn update(
     sources: Vec<Source<'_>>,
     order: TitleOrder<'_>,
 ) -> (Collected, bool) {
-    let Some(mut old) = old else {
+    let Some(old) = old else {
         return (collect(sources.into_iter().map(Indexed::of), order), true);
     };
     let number: FxHashMap<&str, usize> = old
@@ -152,13 +165,61 @@ pub(super) fn update(
     if fresh_count == 0 && kept.iter().all(|&k| k) {
         return (old, false);
     }
-    // The new documents with all their text, in title order.
-    let mut fresh: Vec<Indexed> = docs
+    // The new documents with all their text.
+    let fresh: Vec<Indexed> = docs
         .into_iter()
         .zip(sources)
         .filter(|((_, _, same), _)| !same)
         .map(|((doc, text, _), s)| Indexed::with_body(doc, text, s))
         .collect();
+    (apply(old, &kept, fresh, order), true)
+}
+
+/// [`update`] where only the documents `changed` may differ from `old`'s
+/// (every other one is `old`'s as it is): the documents of a change of
+/// bodies only, against the memo the previous build left. `Err(old)` if
+/// one of them is not `old`'s (it has no document of that URL, or two).
+pub(super) fn update_some(
+    old: Collected,
+    changed: Vec<Source<'_>>,
+    order: TitleOrder<'_>,
+) -> Result<(Collected, bool), Collected> {
+    let mut kept = vec![true; old.docs.len()];
+    let mut fresh = Vec::new();
+    for s in changed {
+        let (doc, text) = Doc::of(&s);
+        // (Looked for one by one: a change of bodies touches few items.)
+        let mut same_url = old
+            .docs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.url == doc.url);
+        let (Some((i, d)), None) = (same_url.next(), same_url.next()) else {
+            return Err(old);
+        };
+        if !kept[i] {
+            return Err(old);
+        }
+        if d.fingerprint != doc.fingerprint {
+            kept[i] = false;
+            fresh.push(Indexed::with_body(doc, text, s));
+        }
+    }
+    if fresh.is_empty() {
+        return Ok((old, false));
+    }
+    Ok((apply(old, &kept, fresh, order), true))
+}
+
+/// `old` without the documents not `kept`, with the documents `fresh`
+/// (all their text) added in title order by `order`: its documents
+/// numbered again, and the new documents' words and title words added.
+fn apply(
+    mut old: Collected,
+    kept: &[bool],
+    mut fresh: Vec<Indexed>,
+    order: TitleOrder<'_>,
+) -> Collected {
     fresh.sort_by(|a, b| a.doc.cmp(&b.doc, order));
     // The old documents kept and the new ones merged in title order; each
     // kept one's new number.
@@ -204,7 +265,7 @@ pub(super) fn update(
         });
     }
     old.docs = merged;
-    (old, true)
+    old
 }
 
 /// Adds document `n` to the word `w`'s list (ascending, once).
@@ -365,5 +426,60 @@ mod tests {
                 memo = Some(updated);
             }
         }
+
+        /// Where only some documents may have changed (rewritten or
+        /// retitled, none added or removed), the index updated from only
+        /// those equals the index made from scratch.
+        #[test]
+        fn an_index_updated_from_the_changed_documents_equals_a_fresh_one(
+            start in proptest::collection::btree_map(0u8..40, spec(), 1..30),
+            edits in proptest::collection::vec(
+                proptest::collection::vec((0usize..40, spec()), 1..4),
+                1..6,
+            )
+        ) {
+            let mut site = start;
+            let mut memo = collect(sources_of(&site).into_iter().map(Indexed::of), &by_title);
+            for edit in edits {
+                let slugs: Vec<u8> = site.keys().copied().collect();
+                let mut changed = BTreeMap::new();
+                for (n, spec) in edit {
+                    let slug = slugs[n % slugs.len()];
+                    site.insert(slug, spec.clone());
+                    changed.insert(slug, spec);
+                }
+                // (Some "changed" documents may be as they were.)
+                let updated = match update_some(memo, sources_of(&changed), &by_title) {
+                    Ok((updated, _)) => updated,
+                    Err(_) => panic!("every changed document is the index's"),
+                };
+                let fresh = collect(sources_of(&site).into_iter().map(Indexed::of), &by_title);
+                prop_assert_eq!(&updated, &fresh);
+                memo = updated;
+            }
+        }
+    }
+
+    #[test]
+    fn an_update_from_some_documents_refuses_one_the_index_lacks() {
+        let (index, _) = update(None, vec![source("/de/a/", "A", "x")], &by_title);
+        let got = update_some(index.clone(), vec![source("/de/b/", "B", "y")], &by_title);
+        assert_eq!(got.err(), Some(index));
+    }
+
+    #[test]
+    fn a_memo_digest_is_its_file_s() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = MemoFile::new(dir.path().join("de.search"), "k");
+        assert_eq!(file.digest(), None);
+        let (index, _) = update(None, vec![source("/de/a/", "A", "x y")], &by_title);
+        file.write(&index);
+        let (read, digest) = file.read_digested().unwrap();
+        assert_eq!(read, index);
+        assert_eq!(file.digest(), Some(digest));
+        assert_eq!(
+            digest,
+            xxhash_rust::xxh3::xxh3_128(&std::fs::read(dir.path().join("de.search")).unwrap())
+        );
     }
 }
