@@ -550,7 +550,7 @@ fn language_reader_files(
             search::Documents {
                 all: Box::new(|| builder.search_docs_made(&l.key, None)),
                 changed: changed.map(|(keys, digest)| {
-                    let some: Box<dyn FnOnce() -> _ + Send> =
+                    let some: search::MakeDocuments =
                         Box::new(move || builder.search_docs_made(&l.key, Some(keys)));
                     (digest, some)
                 }),

@@ -67,14 +67,17 @@ pub fn index_files<'a>(
     )
 }
 
+/// Documents made when asked for (in parallel).
+pub type MakeDocuments<'a, 'f> = Box<dyn FnOnce() -> Vec<Source<'a>> + Send + 'f>;
+
 /// The documents of an index brought up to date ([`index_files_updating`]).
 pub struct Documents<'a, 'f> {
-    /// Every document, made in parallel.
-    pub all: Box<dyn FnOnce() -> Vec<Source<'a>> + Send + 'f>,
+    /// Every document.
+    pub all: MakeDocuments<'a, 'f>,
     /// In a change of bodies only: the documents that may differ from
     /// those of the build that left the memo with this digest
     /// ([`MemoFile::digest`]); every other one is that memo's.
-    pub changed: Option<(u128, Box<dyn FnOnce() -> Vec<Source<'a>> + Send + 'f>)>,
+    pub changed: Option<(u128, MakeDocuments<'a, 'f>)>,
 }
 
 /// [`index_files`] from the index kept in `memo` brought up to date: only
