@@ -307,10 +307,7 @@ pub fn build_kept(
     // nothing to keep: not read (at 10,000 offers it is some 70 MB).
     let may_rebuild =
         !clean && out.join(output::OUTPUT_MARKER).is_file() && manifest::path_for(&out).is_file();
-    // Huge pages stay allowed while the manifest is read: its buffer and
-    // what is read from it are touched whole (at 10,000 offers some 300 MB,
-    // 75,000 page faults fewer); off from then on in a rebuild.
-    huge_pages::allow(true);
+    huge_pages::allow(!may_rebuild);
     // Whether the output folder changed since is found meanwhile.
     let stamps = match may_rebuild {
         true => manifest::OutputStamps::start(&out),
@@ -332,7 +329,9 @@ pub fn build_kept(
         timings.mark("inputs found");
         (found, previous)
     });
-    huge_pages::allow(previous.is_none());
+    if previous.is_none() {
+        huge_pages::allow(true);
+    }
     // The content files are hashed as the loader reads them: the manifest
     // records what this build read (and nothing is read twice).
     let mut inputs =
