@@ -2,6 +2,9 @@
 //! every kind of change the output folder is byte for byte what a clean
 //! build makes, files whose bytes did not change keep their time, and
 //! content edits are rebuilt incrementally rather than in full.
+//!
+//! Why a file this long (some 680 lines): one test per kind of change the
+//! issue names, each against a clean build through the same helpers.
 
 mod common;
 

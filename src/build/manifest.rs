@@ -6,6 +6,10 @@
 //! file's stamp, what the site parts need of pages that are not rendered
 //! again (digest, sitemap alternates) and the dependency knowledge of the
 //! previous build (which pages showed each item: `routes::shown_on_all`).
+//!
+//! Why a file this long (660 lines): 140 of them are its unit tests, and
+//! the rest is one format: the fields, their writing in two parts, their
+//! reading, and the stamps of inputs and outputs they are compared with.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
