@@ -113,10 +113,9 @@ impl MemoFile {
 /// `old` of an earlier build if there is one, and whether it differs from
 /// `old`. Only the documents that are new or whose fingerprint changed are
 /// indexed (their bodies read); where those are more than a quarter of all,
-/// every document is (that is as fast, and simpler). Why a function this
-/// long: it is one sequence (match the documents, decide, merge the title
-/// orders, renumber, add the new words) over one set of numbers, which the
-/// property test below checks as a whole against [`collect`].
+/// every document is (that is as fast, and simpler). The merge, the new
+/// numbers and the new words are [`apply`]'s; the property tests below
+/// check both as a whole against [`collect`].
 pub(super) fn update(
     old: Option<Collected>,
     sources: Vec<Source<'_>>,
