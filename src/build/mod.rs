@@ -348,29 +348,38 @@ pub fn build_kept(
     timings.mark("content loaded");
     manifest::fill_hashes(&opts.root, &mut inputs, digests);
     // What loading found, for the next build (the files known before keep
-    // their entries), worked out beside the build (some 40 ms at 10,000
-    // offers that the manifest's writing waited for).
-    let (built, next_known) = std::thread::scope(|s| {
-        let next_known = s.spawn(|| {
-            crate::content::known::of_site(
-                &p.site,
-                &p.config.default_language,
-                |k| {
-                    inputs
-                        .get(k)
-                        .map(|s| s.hash.as_str())
-                        .filter(|h| !h.is_empty())
-                },
-                known.unwrap_or_default(),
-            )
-        });
-        let built = build_or_rebuild(&p, previous, &inputs, &out, stamps, progress, &timings);
-        // A panic there is its own (resumed here).
-        let next_known = next_known
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (built, next_known)
-    });
+    // their entries): worked out beside a rebuild (some 40 ms at 10,000
+    // offers that the manifest's writing waited for), after a full build
+    // (beside it, it would add to the full build's peak memory: at 50,000
+    // offers some 400 MB).
+    let next_known = |known: Option<crate::content::known::Known>| {
+        crate::content::known::of_site(
+            &p.site,
+            &p.config.default_language,
+            |k| {
+                inputs
+                    .get(k)
+                    .map(|s| s.hash.as_str())
+                    .filter(|h| !h.is_empty())
+            },
+            known.unwrap_or_default(),
+        )
+    };
+    let (built, next_known) = match previous.is_some() {
+        true => std::thread::scope(|s| {
+            let next_known = s.spawn(|| next_known(known));
+            let built = build_or_rebuild(&p, previous, &inputs, &out, stamps, progress, &timings);
+            // A panic there is its own (resumed here).
+            let next_known = next_known
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (built, next_known)
+        }),
+        false => {
+            let built = build_or_rebuild(&p, previous, &inputs, &out, stamps, progress, &timings);
+            (built, next_known(known))
+        }
+    };
     let (staging, mut report, mut warnings, mut m, mode) = built?;
     timings.mark("built");
     // Examined once built: what rendering asked of the interface text is
