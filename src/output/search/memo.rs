@@ -61,14 +61,20 @@ impl MemoFile {
 
     /// The index kept, if there is one of this key.
     pub(super) fn read(&self) -> Option<Collected> {
-        self.read_digested().map(|(c, _)| c)
+        self.collected(&std::fs::read(&self.path).ok()?)
     }
 
     /// [`MemoFile::read`], with the digest of the file ([`MemoFile::digest`]).
     pub(super) fn read_digested(&self) -> Option<(Collected, u128)> {
         let bytes = std::fs::read(&self.path).ok()?;
+        let collected = self.collected(&bytes)?;
+        Some((collected, xxhash_rust::xxh3::xxh3_128(&bytes)))
+    }
+
+    /// The index in the memo file's `bytes`, if it is one of this key.
+    fn collected(&self, bytes: &[u8]) -> Option<Collected> {
         let read: Read = postcard::from_bytes(bytes.strip_prefix(MAGIC)?).ok()?;
-        (read.key == self.key).then(|| (read.collected, xxhash_rust::xxh3::xxh3_128(&bytes)))
+        (read.key == self.key).then_some(read.collected)
     }
 
     /// XXH3-128 of the memo file as it is (a build records it, so that the
@@ -183,27 +189,33 @@ pub(super) fn update_some(
     changed: Vec<Source<'_>>,
     order: TitleOrder<'_>,
 ) -> Result<(Collected, bool), Collected> {
+    let number: FxHashMap<&str, usize> = old
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.url.as_str(), i))
+        .collect();
+    // (An old index naming one URL twice is not one this module wrote.)
+    let distinct = number.len() == old.docs.len();
     let mut kept = vec![true; old.docs.len()];
+    let mut seen = vec![false; old.docs.len()];
     let mut fresh = Vec::new();
     for s in changed {
         let (doc, text) = Doc::of(&s);
-        // (Looked for one by one: a change of bodies touches few items.)
-        let mut same_url = old
-            .docs
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.url == doc.url);
-        let (Some((i, d)), None) = (same_url.next(), same_url.next()) else {
+        let Some(&i) = number.get(doc.url.as_str()).filter(|_| distinct) else {
+            drop(number);
             return Err(old);
         };
-        if !kept[i] {
+        if std::mem::replace(&mut seen[i], true) {
+            drop(number);
             return Err(old);
         }
-        if d.fingerprint != doc.fingerprint {
+        if old.docs[i].fingerprint != doc.fingerprint {
             kept[i] = false;
             fresh.push(Indexed::with_body(doc, text, s));
         }
     }
+    drop(number);
     if fresh.is_empty() {
         return Ok((old, false));
     }

@@ -23,8 +23,7 @@ impl PageBuilder<'_> {
         self.site
             .items
             .values()
-            // Past events are in the archive, not in search.
-            .filter(|item| !matches!(item.data, ItemData::Event(_)) || self.is_upcoming(item))
+            .filter(|item| self.searched(item))
             .map(move |item| self.search_doc(lang, item))
     }
 
@@ -47,9 +46,15 @@ impl PageBuilder<'_> {
         };
         items
             .into_par_iter()
-            .filter(|item| !matches!(item.data, ItemData::Event(_)) || self.is_upcoming(item))
+            .filter(|item| self.searched(item))
             .map(|item| self.search_doc(lang, item))
             .collect()
+    }
+
+    /// Whether the search index has `item`: not a past event (those are in
+    /// the archive).
+    fn searched(&self, item: &Item) -> bool {
+        !matches!(item.data, ItemData::Event(_)) || self.is_upcoming(item)
     }
 
     /// The order of search results of equal rank: by title, as the
