@@ -425,6 +425,18 @@ fn clean_and_doubts_build_in_full() {
     // An output file changed behind the build's back.
     std::fs::write(site.out().join("robots.txt"), "changed").unwrap();
     assert_eq!(rebuild_and_compare(&site, &opts).0, BuildMode::Full);
+    // A file added to an output folder, then a folder (told by the
+    // folders' times, or where doubtful by reading them).
+    assert_eq!(kept(&opts, false), BuildMode::Incremental);
+    std::fs::write(site.out().join("de/extra.html"), "x").unwrap();
+    assert_eq!(rebuild_and_compare(&site, &opts).0, BuildMode::Full);
+    assert_eq!(kept(&opts, false), BuildMode::Incremental);
+    std::fs::create_dir(site.out().join("de/extra")).unwrap();
+    assert_eq!(rebuild_and_compare(&site, &opts).0, BuildMode::Full);
+    // The record of the output folder gone: full.
+    assert_eq!(kept(&opts, false), BuildMode::Incremental);
+    std::fs::remove_file(site.root.join(".wegweiser-cache/public.outputs")).unwrap();
+    assert_eq!(rebuild_and_compare(&site, &opts).0, BuildMode::Full);
     // A corrupt manifest.
     let manifest = site.root.join(".wegweiser-cache/public.manifest");
     assert!(manifest.is_file());

@@ -7,7 +7,7 @@
 //! hard-linked. Either way a file with unchanged bytes is the output
 //! folder's file (same inode, same time), and a changed one a new file.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -115,8 +115,11 @@ pub(super) fn merged<'a>(
     all
 }
 
-/// The folder to exchange with the output folder and the stamps of its files.
-pub(super) type Staged = (Staging, BTreeMap<String, Stamp>);
+/// The folder to exchange with the output folder, the stamps of its files,
+/// and, if it is the previous output brought up to date, the folders that
+/// took a step (each path with its '/', the folders above included, the
+/// output folder's own as "").
+pub(super) type Staged = (Staging, BTreeMap<String, Stamp>, Option<BTreeSet<String>>);
 
 /// The folder to exchange with the output folder, holding the new output,
 /// and the stamps of its files; `Ok(None)` if a file could not be linked
@@ -135,22 +138,39 @@ pub(super) fn stage(
             // now must not trust the manifest's account of it.
             Manifest::invalidate(out).map_err(|e| cannot_write(out, e))?;
             // A failed step leaves it half done: removed below.
-            previous::update(out, &steps(plan, delta)).ok()
+            let steps = steps(plan, delta);
+            previous::update(out, &steps)
+                .ok()
+                .map(|s| (s, Some(touched(&steps))))
         }
         _ => None,
     };
-    let staging = match staging {
+    let (staging, touched) = match staging {
         Some(s) => s,
         None => {
             previous::remove(out);
             match link_all(out, plan)? {
-                Some(s) => s,
+                Some(s) => (s, None),
                 None => return Ok(None),
             }
         }
     };
     let stamps = stamps(&staging, plan, old)?;
-    Ok(Some((staging, stamps)))
+    Ok(Some((staging, stamps, touched)))
+}
+
+/// The folders the steps touch: each one's folder and those above it.
+fn touched(steps: &[Step<'_>]) -> BTreeSet<String> {
+    let mut folders = BTreeSet::from([String::new()]);
+    for step in steps {
+        let (Step::Link(rel) | Step::Write(rel, _) | Step::Remove(rel)) = step;
+        for (i, _) in rel.match_indices('/') {
+            if !folders.contains(&rel[..=i]) {
+                folders.insert(rel[..=i].to_string());
+            }
+        }
+    }
+    folders
 }
 
 /// What turns the previous folder (the output folder but for `delta`)

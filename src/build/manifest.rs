@@ -3,11 +3,12 @@
 //! deployed) for the next `wegweiser build` to rebuild only what changed
 //! (rebuild.rs). It records the binary, the build's options, every input
 //! file's stamp (size, modification time, content hash), every output
-//! file's stamp, what the site parts need of pages that are not rendered
+//! file's stamp (in a record of its own with the output folders' times,
+//! `manifest/outputs.rs`), what the site parts need of pages that are not rendered
 //! again (digest, sitemap alternates) and the dependency knowledge of the
 //! previous build (which pages showed each item: `routes::shown_on_all`).
 //!
-//! Why a file this long (660 lines): 140 of them are its unit tests, and
+//! Why a file this long (680 lines): 150 of them are its unit tests, and
 //! the rest is one format: the fields, their writing in two parts, their
 //! reading, and the stamps of inputs and outputs they are compared with.
 
@@ -22,12 +23,13 @@ use crate::layout::{CONFIG_FILE, CONTENT_DIR, LOCALES_DIR, STATIC_DIR, THEMES_DI
 use crate::render::views::Alternate;
 
 mod form;
+mod outputs;
 mod titles;
-mod walk;
+pub(super) use outputs::FolderTimes;
 pub(super) use titles::Titles;
 
 /// Bumped whenever the manifest's meaning changes: an older one is ignored.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 
 /// What a manifest file starts with (then its fields in postcard's form).
 const MAGIC: &[u8] = b"wegweiser-manifest\n";
@@ -65,7 +67,8 @@ pub(super) struct PageRecord {
 }
 
 /// Everything a build leaves for the next one. (Written in two parts,
-/// [`Manifest::write`]: the fields up to `outputs` and the rest.)
+/// [`Manifest::write`]: the fields up to `fronts` and the rest; the output
+/// files in a file of their own.)
 #[derive(Debug, Clone, Serialize, Deserialize, Default)]
 pub(super) struct Manifest {
     pub format: u32,
@@ -91,8 +94,10 @@ pub(super) struct Manifest {
     /// only below it touches no list.
     #[serde(deserialize_with = "form::sorted_map")]
     pub fronts: BTreeMap<String, String>,
-    /// Output files by path relative to the output folder.
-    #[serde(deserialize_with = "form::sorted_map")]
+    /// Output files by path relative to the output folder: kept in a file
+    /// of their own with the folders' times (`outputs.rs`), read and
+    /// checked beside the manifest ([`OutputCheck`]).
+    #[serde(skip)]
     pub outputs: BTreeMap<String, Stamp>,
     /// The previous output kept beside the output folder
     /// (`.<out>.wegweiser-previous`, output/previous.rs), as far as it is
@@ -136,6 +141,17 @@ pub(super) struct Manifest {
     /// (`secondary::memo_digests`): the next build tells by it that a memo
     /// is this build's index.
     pub memos: BTreeMap<String, u128>,
+    /// The digest of the record of the output folder written with this
+    /// manifest ([`outputs::write`]): another record is not this build's.
+    pub outputs_record: u128,
+    /// The digest of the record of the previous output kept beside the
+    /// output folder (the record this build's previous manifest had; 0:
+    /// none), whose folders' times the next build takes for the folders it
+    /// does not touch.
+    pub previous_record: u128,
+    /// Where the new record's folders' times come from (not written).
+    #[serde(skip)]
+    pub folder_times: outputs::FolderTimes,
 }
 
 impl Manifest {
@@ -159,7 +175,10 @@ impl Manifest {
     }
 
     /// Writes the manifest beside `out` (a temporary file renamed over the
-    /// old one: a reader sees the old manifest or the new one).
+    /// old one: a reader sees the old manifest or the new one), and before
+    /// it the record of the output folder (`outputs`, with the folders'
+    /// times as they are now: `out` is committed), whose digest the
+    /// manifest keeps (`outputs_record`).
     pub fn write(&self, out: &Path) -> std::io::Result<()> {
         let path = path_for(out);
         if let Some(dir) = path.parent() {
@@ -167,11 +186,12 @@ impl Manifest {
         }
         let tmp = path.with_extension("tmp");
         // Postcard writes a struct as its fields one after the other: the
-        // fields up to `outputs` (most of the bytes) are written as they
-        // are serialised, while the rest is serialised beside them into a
-        // buffer, written after (at 10,000 offers some 14 MB; the whole
-        // manifest some 70 MB, which a buffer would add to the build's
-        // peak). A test checks the bytes are `postcard`'s own.
+        // fields up to `fronts` (most of the bytes) are written as they
+        // are serialised, while the record of the output folder is written
+        // and the rest serialised beside them into a buffer, written after
+        // (at 10,000 offers some 14 MB; the whole manifest some 80 MB,
+        // which a buffer would add to the build's peak). A test checks the
+        // bytes are `postcard`'s own.
         let file = std::fs::File::create(&tmp)?;
         let (head, rest) = rayon::join(
             || -> std::io::Result<_> {
@@ -180,19 +200,23 @@ impl Manifest {
                 self.write_head(&mut w).map_err(std::io::Error::other)?;
                 Ok(w)
             },
-            || {
+            || -> std::io::Result<_> {
+                let keep_previous = self.previous.is_some() && self.previous_record != 0;
+                let record = outputs::write(out, &self.outputs, &self.folder_times, keep_previous)?;
                 let mut buf = Vec::new();
-                self.write_rest(&mut buf).map(|()| buf)
+                self.write_rest(&mut buf, record)
+                    .map_err(std::io::Error::other)?;
+                Ok(buf)
             },
         );
         let mut w = head?;
-        std::io::Write::write_all(&mut w, &rest.map_err(std::io::Error::other)?)?;
+        std::io::Write::write_all(&mut w, &rest?)?;
         std::io::Write::flush(&mut w)?;
         drop(w);
         std::fs::rename(&tmp, &path)
     }
 
-    /// The fields from `format` to `outputs`, in the struct's order.
+    /// The fields from `format` to `fronts`, in the struct's order.
     fn write_head(&self, w: &mut impl std::io::Write) -> Result<(), postcard::Error> {
         postcard::to_io(&self.format, &mut *w)?;
         postcard::to_io(&self.binary, &mut *w)?;
@@ -202,12 +226,12 @@ impl Manifest {
         postcard::to_io(&self.known, &mut *w)?;
         postcard::to_io(&self.inputs, &mut *w)?;
         postcard::to_io(&self.fronts, &mut *w)?;
-        postcard::to_io(&self.outputs, &mut *w)?;
         Ok(())
     }
 
-    /// The fields after `outputs`, in the struct's order.
-    fn write_rest(&self, w: &mut impl std::io::Write) -> Result<(), postcard::Error> {
+    /// The fields after `fronts`, in the struct's order (`outputs` is not
+    /// written; the digest of its record is `record`).
+    fn write_rest(&self, w: &mut impl std::io::Write, record: u128) -> Result<(), postcard::Error> {
         /// The pages in their written form.
         struct Pages<'a>(&'a BTreeMap<String, PageRecord>);
         impl Serialize for Pages<'_> {
@@ -227,6 +251,8 @@ impl Manifest {
         postcard::to_io(&self.usage, &mut *w)?;
         postcard::to_io(&self.titles, &mut *w)?;
         postcard::to_io(&self.memos, &mut *w)?;
+        postcard::to_io(&record, &mut *w)?;
+        postcard::to_io(&self.previous_record, &mut *w)?;
         Ok(())
     }
 
@@ -283,8 +309,8 @@ fn nanos(t: Option<std::time::SystemTime>) -> u64 {
         .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
 }
 
-/// The stamps of the files a full build wrote, as [`stamp_outputs`] would
-/// find them after the commit, with their digests.
+/// The stamps of the files a full build wrote, as a check of the output
+/// folder ([`OutputCheck`]) finds them after the commit, with their digests.
 pub(super) fn stamps_of(
     written: BTreeMap<String, crate::output::WrittenFile>,
 ) -> BTreeMap<String, Stamp> {
@@ -468,57 +494,43 @@ pub(super) fn fill_hashes(
     }
 }
 
-/// The output files of `out` (the marker file left out) with size and
-/// time (no digest), in the order of their paths. Walked on the calling
-/// thread alone: it runs beside loading ([`OutputStamps`]), whose parallel
-/// work would otherwise wait behind the walk's in the thread pool.
-pub(super) fn stamp_outputs(out: &Path) -> Vec<(String, Stamp)> {
-    let mut found = Vec::new();
-    match rustix::fs::openat(
-        rustix::fs::CWD,
-        out,
-        walk::FOLDER,
-        rustix::fs::Mode::empty(),
-    ) {
-        Ok(fd) => walk::stamp(&fd, &mut String::new(), 0, &mut Vec::new(), &mut found),
-        Err(_) => found.push(walk::unreadable("")),
-    }
-    found.retain(|(rel, _)| rel != crate::output::OUTPUT_MARKER);
-    found
-}
+/// Whether the output folder is as the previous build left it
+/// ([`outputs::unchanged`]), found on a thread of its own while the build
+/// reads its manifest and loads the content (not in the thread pool, where
+/// loading's parallel work would wait behind it).
+pub(super) struct OutputCheck(Option<std::thread::JoinHandle<Option<outputs::Checked>>>);
 
-/// Whether the output folder `out` holds exactly the files of `recorded`,
-/// each with its recorded size and time: what a build made, untouched
-/// since (a file written, added or removed behind the build's back shows).
-/// The output folder's stamps, taken on a thread of their own while the
-/// build reads its manifest and loads the content (at 10,000 offers some
-/// 120,000 files: 0.4 s alone).
-pub(super) struct OutputStamps(Option<std::thread::JoinHandle<Vec<(String, Stamp)>>>);
-
-impl OutputStamps {
-    /// Starts stamping the output folder `out`.
-    pub fn start(out: &Path) -> OutputStamps {
+impl OutputCheck {
+    /// Starts checking the output folder `out` against its record.
+    pub fn start(out: &Path) -> OutputCheck {
         let out = out.to_path_buf();
-        OutputStamps(Some(std::thread::spawn(move || stamp_outputs(&out))))
+        OutputCheck(Some(std::thread::spawn(move || outputs::unchanged(&out))))
     }
 
-    /// Nothing stamped: [`OutputStamps::unchanged`] says no.
-    pub fn none() -> OutputStamps {
-        OutputStamps(None)
+    /// Nothing checked: [`OutputCheck::outputs`] says no.
+    pub fn none() -> OutputCheck {
+        OutputCheck(None)
     }
 
-    /// Whether the output folder's files are the ones `recorded` (by size and
-    /// time): none changed, added or removed since; no if it was not
-    /// stamped (or the stamping failed).
-    pub fn unchanged(self, recorded: &BTreeMap<String, Stamp>) -> bool {
-        let Some(Ok(found)) = self.0.map(std::thread::JoinHandle::join) else {
-            return false;
-        };
-        // Both in path order: compared side by side.
-        found.len() == recorded.len()
-            && found.iter().zip(recorded).all(|((rel, s), (r_rel, r))| {
-                rel == r_rel && r.size == s.size && r.mtime == s.mtime
-            })
+    /// The output folder's files, if it is as the record of the previous
+    /// manifest `old` has it: no file or folder changed, added or removed
+    /// since; `None` if it is not, or was not checked. With them the
+    /// folders' times of the previous output's record, if it is the one
+    /// `old` names.
+    pub fn outputs(
+        self,
+        old: &Manifest,
+    ) -> Option<(BTreeMap<String, Stamp>, Option<outputs::FolderList>)> {
+        match self.0.map(std::thread::JoinHandle::join) {
+            Some(Ok(Some(c))) if c.digest == old.outputs_record => {
+                let previous = c
+                    .previous
+                    .filter(|(d, _)| old.previous_record != 0 && *d == old.previous_record)
+                    .map(|(_, times)| times);
+                Some((c.files, previous))
+            }
+            _ => None,
+        }
     }
 }
 
@@ -599,15 +611,21 @@ mod tests {
                 fingerprint: Some("fp".into()),
             },
         );
+        std::fs::create_dir_all(&out).unwrap();
         m.write(&out).unwrap();
+        let back = Manifest::read(&out, "opts").expect("read back");
+        // The record of the output folder is the one written with it.
+        let record = std::fs::read(outputs::path_for(&out)).unwrap();
+        assert_eq!(back.outputs_record, xxhash_rust::xxh3::xxh3_128(&record));
+        m.outputs_record = back.outputs_record;
         // Written in two parts, the bytes are postcard's of the whole.
         let mut whole = MAGIC.to_vec();
         whole.extend(postcard::to_allocvec(&m).unwrap());
         assert_eq!(std::fs::read(path_for(&out)).unwrap(), whole);
-        let back = Manifest::read(&out, "opts").expect("read back");
         assert_eq!(back.known.len(), 1);
         assert_eq!(back.shown_on, m.shown_on);
-        assert_eq!(back.outputs, m.outputs);
+        // The output files are not in the manifest, but in the record.
+        assert!(back.outputs.is_empty());
         assert_eq!(back.inputs, m.inputs);
         assert_eq!(back.parts, m.parts);
         assert_eq!(back.pages.len(), 3);

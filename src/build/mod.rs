@@ -279,6 +279,7 @@ fn commit_kept(
             // build to bring up to date (output/previous.rs).
             if !staging.commit_keeping(&output::previous::folder_for(out))? {
                 m.previous = None;
+                m.previous_record = 0;
             }
         }
     }
@@ -309,9 +310,9 @@ pub fn build_kept(
         !clean && out.join(output::OUTPUT_MARKER).is_file() && manifest::path_for(&out).is_file();
     huge_pages::allow(!may_rebuild);
     // Whether the output folder changed since is found meanwhile.
-    let stamps = match may_rebuild {
-        true => manifest::OutputStamps::start(&out),
-        false => manifest::OutputStamps::none(),
+    let check = match may_rebuild {
+        true => manifest::OutputCheck::start(&out),
+        false => manifest::OutputCheck::none(),
     };
     // The inputs are found while the manifest is read (the time taken
     // before they are stated bounds what the manifest may trust).
@@ -368,7 +369,7 @@ pub fn build_kept(
     let (built, next_known) = match previous.is_some() {
         true => std::thread::scope(|s| {
             let next_known = s.spawn(|| next_known(known));
-            let built = build_or_rebuild(&p, previous, &inputs, &out, stamps, progress, &timings);
+            let built = build_or_rebuild(&p, previous, &inputs, &out, check, progress, &timings);
             // A panic there is its own (resumed here).
             let next_known = next_known
                 .join()
@@ -376,7 +377,7 @@ pub fn build_kept(
             (built, next_known)
         }),
         false => {
-            let built = build_or_rebuild(&p, previous, &inputs, &out, stamps, progress, &timings);
+            let built = build_or_rebuild(&p, previous, &inputs, &out, check, progress, &timings);
             (built, next_known(known))
         }
     };
@@ -430,15 +431,15 @@ type Made = (
 /// ([`Pipeline::rebuild`]), else a full build; staged, not committed.
 fn build_or_rebuild(
     p: &Pipeline,
-    previous: Option<manifest::Manifest>,
+    mut previous: Option<manifest::Manifest>,
     inputs: &BTreeMap<String, manifest::Stamp>,
     out: &Path,
-    stamps: manifest::OutputStamps,
+    check: manifest::OutputCheck,
     progress: &dyn Progress,
     timings: &timings::Timings,
 ) -> Result<Made, Diagnostics> {
-    let rebuilt = match &previous {
-        Some(old) => p.rebuild(old, inputs, out, stamps, progress, timings)?,
+    let rebuilt = match &mut previous {
+        Some(old) => p.rebuild(old, inputs, out, check, progress, timings)?,
         None => None,
     };
     timings.mark("rebuilt (if it could)");

@@ -291,10 +291,10 @@ impl Pipeline {
     /// render, produce, stage, record), each step a call.
     pub(super) fn rebuild(
         &self,
-        old: &Manifest,
+        old: &mut Manifest,
         inputs: &BTreeMap<String, Stamp>,
         out: &Path,
-        stamps: manifest::OutputStamps,
+        check: manifest::OutputCheck,
         progress: &dyn Progress,
         timings: &super::timings::Timings,
     ) -> Result<Option<Rebuilt>, Diagnostics> {
@@ -311,11 +311,14 @@ impl Pipeline {
         let mut picked = self.jobs_for(&touched, old, &all);
         let jobs = &picked.jobs;
         timings.mark("pages picked");
-        // The output folder's walk (on a thread of its own since the build
-        // began) is waited for only now: the pages were picked meanwhile.
-        if !stamps.unchanged(&old.outputs) {
+        // The output folder's check (on a thread of its own since the
+        // build began) is waited for only now: the pages were picked
+        // meanwhile. It gives the output files as recorded.
+        let Some((outputs, previous_times)) = check.outputs(old) else {
             return Ok(None);
-        }
+        };
+        old.outputs = outputs;
+        let old = &*old;
         timings.mark("output unchanged");
         progress.start(jobs.len() as u64 + 1);
         let mut ds = Diagnostics::new();
@@ -403,12 +406,19 @@ impl Pipeline {
             },
             || self.site_facts(inputs, worked, &titles),
         );
-        let Some(((staging, outputs), delta)) = staged? else {
+        let Some(((staging, outputs, touched), delta)) = staged? else {
             return Ok(None);
         };
         timings.mark("staged and recorded");
         let mut manifest = self.record(old.options.clone(), records, rest.parts, facts);
         manifest.previous = Some(delta);
+        // The output folder becomes the previous one, its record with it.
+        manifest.previous_record = old.outputs_record;
+        // The previous folder brought up to date has its record's times but
+        // where it was touched.
+        if let (Some(previous), Some(touched)) = (previous_times, touched) {
+            manifest.folder_times = manifest::FolderTimes::Kept { previous, touched };
+        }
         manifest.memos = self.memos_after(old, &keep);
         let bytes = outputs.values().map(|s| s.size as usize).sum();
         manifest.outputs = outputs;
