@@ -130,14 +130,7 @@ pub(super) fn update(
     let Some(old) = old else {
         return (collect(sources.into_iter().map(Indexed::of), order), true);
     };
-    let number: FxHashMap<&str, usize> = old
-        .docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.url.as_str(), i))
-        .collect();
-    // (An old index naming one URL twice is not one this module wrote.)
-    let old_distinct = number.len() == old.docs.len();
+    let (number, old_distinct) = numbered(&old);
     let mut kept = vec![false; old.docs.len()];
     // The sources' documents, and for each whether it is an old one unchanged.
     // (Each document's JSON and fingerprint made in parallel: at 10,000
@@ -180,6 +173,19 @@ pub(super) fn update(
     (apply(old, &kept, fresh, order), true)
 }
 
+/// Each document of `old` by its URL, and whether no URL is there twice
+/// (an old index naming one URL twice is not one this module wrote).
+fn numbered(old: &Collected) -> (FxHashMap<&str, usize>, bool) {
+    let number: FxHashMap<&str, usize> = old
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.url.as_str(), i))
+        .collect();
+    let distinct = number.len() == old.docs.len();
+    (number, distinct)
+}
+
 /// [`update`] where only the documents `changed` may differ from `old`'s
 /// (every other one is `old`'s as it is): the documents of a change of
 /// bodies only, against the memo the previous build left. `Err(old)` if
@@ -189,14 +195,7 @@ pub(super) fn update_some(
     changed: Vec<Source<'_>>,
     order: TitleOrder<'_>,
 ) -> Result<(Collected, bool), Collected> {
-    let number: FxHashMap<&str, usize> = old
-        .docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.url.as_str(), i))
-        .collect();
-    // (An old index naming one URL twice is not one this module wrote.)
-    let distinct = number.len() == old.docs.len();
+    let (number, distinct) = numbered(&old);
     let mut kept = vec![true; old.docs.len()];
     let mut seen = vec![false; old.docs.len()];
     let mut fresh = Vec::new();
