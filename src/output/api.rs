@@ -237,20 +237,29 @@ pub fn each_language_file_of(
             .chunks(PAGE_SIZE)
             .map(|c| c.iter().any(|it| of(it)))
             .collect();
-        let entries: Vec<Vec<u8>> = all
-            .iter()
-            .enumerate()
-            .map(|(i, it)| {
-                if !made[i / PAGE_SIZE] {
-                    return Vec::new();
-                }
-                let json = items.view(it, key).to_json(&item_schema);
+        // A page's items are viewed and serialised in parallel (a
+        // language's API files were the last task of a full build, on one
+        // core), then written in order; a page's worth is held at a time.
+        let mut entries: Vec<Vec<u8>> = Vec::with_capacity(all.len());
+        for (chunk, &made) in all.chunks(PAGE_SIZE).zip(&made) {
+            if !made {
+                entries.extend(chunk.iter().map(|_| Vec::new()));
+                continue;
+            }
+            let jsons: Vec<_> = {
+                use rayon::prelude::*;
+                chunk
+                    .par_iter()
+                    .map(|it| items.view(it, key).to_json(&item_schema))
+                    .collect()
+            };
+            for (it, json) in chunk.iter().zip(jsons) {
                 if of(it) {
                     emit(file(&routes::api_item(key, kind, &it.slug)), &json.file);
                 }
-                json.entry
-            })
-            .collect();
+                entries.push(json.entry);
+            }
+        }
         let pages = all.len().div_ceil(PAGE_SIZE).max(1);
         let chunks = all.chunks(PAGE_SIZE).chain(empty_page(&all));
         for (i, (chunk, entries)) in chunks
