@@ -16,6 +16,7 @@ pub mod item;
 use std::collections::BTreeMap;
 
 use jiff::civil::DateTime;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use self::item::ItemContext;
@@ -246,13 +247,10 @@ pub fn each_language_file_of(
                 entries.extend(chunk.iter().map(|_| Vec::new()));
                 continue;
             }
-            let jsons: Vec<_> = {
-                use rayon::prelude::*;
-                chunk
-                    .par_iter()
-                    .map(|it| items.view(it, key).to_json(&item_schema))
-                    .collect()
-            };
+            let jsons: Vec<_> = chunk
+                .par_iter()
+                .map(|it| items.view(it, key).to_json(&item_schema))
+                .collect();
             for (it, json) in chunk.iter().zip(jsons) {
                 if of(it) {
                     emit(file(&routes::api_item(key, kind, &it.slug)), &json.file);
