@@ -242,8 +242,8 @@ pub fn each_language_file_of(
         // language's API files were the last task of a full build, on one
         // core), then written in order; a page's worth is held at a time.
         let mut entries: Vec<Vec<u8>> = Vec::with_capacity(all.len());
-        for (chunk, &made) in all.chunks(PAGE_SIZE).zip(&made) {
-            if !made {
+        for (chunk, &needed) in all.chunks(PAGE_SIZE).zip(&made) {
+            if !needed {
                 entries.extend(chunk.iter().map(|_| Vec::new()));
                 continue;
             }
