@@ -36,6 +36,9 @@ pub struct Templates {
     /// Where the templates are, relative to the site root
     /// (`themes/<theme>/templates`).
     shown_dir: PathBuf,
+    /// Whether `list.html` includes the card partial itself
+    /// ([`Templates::list_includes_card`]): found once, asked per card.
+    list_includes_card: bool,
 }
 
 impl Templates {
@@ -91,11 +94,15 @@ impl Templates {
         } else {
             None
         };
+        let list_includes_card = raw
+            .iter()
+            .any(|(name, text)| name == "list.html" && text.contains("partials/card.html"));
         let mut templates = Templates {
             tera: new_tera(messages),
             compact,
             sources,
             shown_dir: shown_dir.clone(),
+            list_includes_card,
         };
         if let Err(e) = templates.tera.add_raw_templates(raw) {
             ds.extend(templates.diagnostics(&e, None));
@@ -164,8 +171,7 @@ impl Templates {
     /// each card itself (a theme written before cards were rendered once
     /// per item, render/pages/cards.rs): its lists get the cards' views.
     pub fn list_includes_card(&self) -> bool {
-        self.source("list.html")
-            .is_some_and(|s| s.text.contains("partials/card.html"))
+        self.list_includes_card
     }
 
     /// Whether the theme has a template called `name`.
