@@ -120,6 +120,8 @@ pub struct PageBuilder<'a> {
     /// Items on each filter list and taxonomy term (what filter and term
     /// links count, see [`routes::filter_counts`]), computed on first use.
     filter_counts: OnceLock<BTreeMap<Route, usize>>,
+    /// The filter links of offer lists, made once per language and scope.
+    filter_groups: filters::FilterGroups,
     /// Per language: every item's position in title order (collation),
     /// computed on first use or given (title_order.rs).
     title_orders: BTreeMap<String, OnceLock<std::sync::Arc<TitleOrder>>>,
@@ -169,6 +171,7 @@ impl<'a> PageBuilder<'a> {
             per_page: cfg.paginate_by.max(1),
             members: Default::default(),
             filter_counts: OnceLock::new(),
+            filter_groups: Default::default(),
             title_orders: cfg
                 .language_keys()
                 .into_iter()
