@@ -357,15 +357,26 @@ fn shifted(level: HeadingLevel, by: usize) -> HeadingLevel {
 /// A fragment id from heading text: lower-case, words joined by `-`, letters
 /// of every script kept (HTML ids may hold any non-space character).
 pub fn heading_id(text: &str) -> String {
-    let mut id = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            id.push(c);
-        } else if (c.is_whitespace() || c == '-') && !id.is_empty() && !id.ends_with('-') {
-            id.push('-');
+    let mut id = String::with_capacity(text.len());
+    for c in text.chars() {
+        // ASCII (most headings of German text) without Unicode's tables.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                id.push(c.to_ascii_lowercase());
+            } else if (c.is_whitespace() || c == '-') && !id.is_empty() && !id.ends_with('-') {
+                id.push('-');
+            }
+            continue;
+        }
+        for c in c.to_lowercase() {
+            if c.is_alphanumeric() {
+                id.push(c);
+            } else if c.is_whitespace() && !id.is_empty() && !id.ends_with('-') {
+                id.push('-');
+            }
         }
     }
-    let id = id.trim_end_matches('-').to_string();
+    id.truncate(id.trim_end_matches('-').len());
     if id.is_empty() {
         "abschnitt".into()
     } else {
@@ -383,6 +394,43 @@ fn unique_id(text: &str, seen: &mut BTreeMap<String, usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII path gives the ids the general one gave (the rule as it
+    /// was, for every character: to lower case, letters and digits kept,
+    /// white space and `-` one `-`).
+    #[test]
+    fn heading_ids_are_those_of_the_general_rule() {
+        fn general(text: &str) -> String {
+            let mut id = String::new();
+            for c in text.chars().flat_map(char::to_lowercase) {
+                if c.is_alphanumeric() {
+                    id.push(c);
+                } else if (c.is_whitespace() || c == '-') && !id.is_empty() && !id.ends_with('-') {
+                    id.push('-');
+                }
+            }
+            let id = id.trim_end_matches('-').to_string();
+            if id.is_empty() {
+                "abschnitt".into()
+            } else {
+                id
+            }
+        }
+        for text in [
+            "Kurse für Frauen",
+            "  Wann? Wo?  Wer -- hilft ",
+            "Tab\there\u{b}vertical\u{c}feed\r\nline",
+            "\u{a0}Geschützt\u{a0}Leerzeichen\u{2003}em",
+            "\u{212a}elvin İstanbul ΣΊΣΥΦΟΣ",
+            "دورة اللغة – ١٢٣",
+            "Курс 2 (B1)",
+            "---",
+            "",
+            "A_B.c/d",
+        ] {
+            assert_eq!(heading_id(text), general(text), "{text:?}");
+        }
+    }
 
     fn r(md: &str, lang: &str, raw_html: RawHtml) -> String {
         let langs = vec!["de".to_string(), "ar".to_string()];
