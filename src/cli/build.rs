@@ -39,7 +39,7 @@ impl Progress for Bar {
         self.0.finish_and_clear();
     }
     fn phase_done(&self) {
-        crate::return_freed_memory();
+        crate::return_freed_if_large();
     }
 }
 
