@@ -33,17 +33,13 @@ impl FilterScope {
 }
 
 /// The filter groups made so far, by language and scope.
-pub(super) type FilterGroups = std::sync::Mutex<
-    rustc_hash::FxHashMap<(String, FilterScope), std::sync::Arc<Vec<FilterGroup>>>,
->;
+type Made = rustc_hash::FxHashMap<(String, FilterScope), std::sync::Arc<Vec<FilterGroup>>>;
+
+/// [`Made`], shared by the threads rendering pages.
+pub(super) type FilterGroups = std::sync::Mutex<Made>;
 
 /// `m` locked (a panic while holding it leaves the map whole: only inserts).
-fn lock(
-    m: &FilterGroups,
-) -> std::sync::MutexGuard<
-    '_,
-    rustc_hash::FxHashMap<(String, FilterScope), std::sync::Arc<Vec<FilterGroup>>>,
-> {
+fn lock(m: &FilterGroups) -> std::sync::MutexGuard<'_, Made> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
