@@ -68,7 +68,7 @@ impl PageBuilder<'_> {
     /// the topics of the current place, the terms of every taxonomy and the
     /// languages. The groups depend only on the language and on
     /// [`FilterScope::of`] the list: made once for each (at 1,000 offers
-    /// some 500 lists of a language share 40 sets, whose collation sorts and
+    /// some 500 lists of a language share some 40 sets, whose collation sorts and
     /// labels were 3.5 % of a build's CPU time), each page marking its own
     /// link as the current one.
     pub(super) fn filter_groups(&self, lang: &str, current: &Route) -> Vec<FilterGroup> {
