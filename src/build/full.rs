@@ -37,6 +37,8 @@ pub(super) struct Recorded {
 
 /// What writing all pages yields.
 struct Written {
+    /// Each language's search index, gathered and written with its pages.
+    searched: BTreeMap<String, secondary::Searched>,
     /// The default language's 404 page, copied to /404.html.
     default_404: Option<Bytes>,
     /// Every page's file and record (digest, sitemap alternates: the
@@ -69,7 +71,7 @@ impl Pipeline {
     ) -> Result<(BuildReport, Diagnostics, Recorded), Diagnostics> {
         progress.phase_done();
         let (mut written, per_language, title_orders) = {
-            let builder = self.builder();
+            let builder = self.builder().capturing_search();
             let jobs = builder.all_jobs();
             let mut per_language: BTreeMap<String, usize> = BTreeMap::new();
             for (lang, _) in &jobs {
@@ -88,6 +90,7 @@ impl Pipeline {
             staging,
             &written.records,
             written.default_404.take(),
+            std::mem::take(&mut written.searched),
             progress,
         )?;
         progress.phase_done();
@@ -130,29 +133,79 @@ impl Pipeline {
         let emit = |p: RenderedPage, file: &str| self.emit(p, file, &default_404, staging);
         let mut results = Vec::with_capacity(jobs.len() + 1);
         let mut files = files.as_slice();
+        let mut searched = BTreeMap::new();
+        // The search index of the language whose pages were written last,
+        // written while the next language's pages are rendered.
+        let mut pending: Option<&str> = None;
         // Language by language (the jobs come so): a language's cards are
         // forgotten once its lists are written.
         for jobs in jobs.chunk_by(|a, b| a.0 == b.0) {
             let (these, rest) = files.split_at(jobs.len());
             files = rest;
-            results.par_extend(jobs.par_iter().zip(these.par_iter()).map(
-                |((lang, route), file)| {
-                    let r = builder
-                        .render_one(&self.templates, lang, route)
-                        .and_then(|p| emit(p, file));
-                    progress.page_done();
-                    r
+            let (index, ()) = rayon::join(
+                || pending.map_or(Ok(None), |lang| self.write_search(builder, lang, staging)),
+                || {
+                    results.par_extend(jobs.par_iter().zip(these.par_iter()).map(
+                        |((lang, route), file)| {
+                            let r = builder
+                                .render_one(&self.templates, lang, route)
+                                .and_then(|p| emit(p, file));
+                            progress.page_done();
+                            r
+                        },
+                    ))
                 },
-            ));
-            if let Some((lang, _)) = jobs.first() {
+            );
+            searched.extend(index.map_err(Diagnostics::from)?);
+            pending = jobs.first().map(|(lang, _)| lang.as_str());
+            if let Some(lang) = pending {
                 builder.forget_cards(lang);
             }
+        }
+        // The last language's index is made beside the API files.
+        if let Some(lang) = pending
+            && let Some(c) = builder.take_search_index(lang)
+        {
+            searched.insert(lang.to_string(), secondary::Searched::Gathered(c));
         }
         progress.finish();
         let chooser = builder
             .render_chooser(&self.templates)
             .and_then(|p| emit(p, &crate::routes::file_for(crate::routes::CHOOSER)));
-        collect(results.into_iter().chain(std::iter::once(chooser)))
+        let mut written = collect(results.into_iter().chain(std::iter::once(chooser)))?;
+        written.searched = searched;
+        Ok(written)
+    }
+
+    /// Writes the search index of `lang` that `builder` gathered while
+    /// rendering its pages (none if it did not: the secondary files make it).
+    fn write_search(
+        &self,
+        builder: &PageBuilder<'_>,
+        lang: &str,
+        staging: &Staging,
+    ) -> Result<Option<(String, secondary::Searched)>, Diagnostic> {
+        let (Some(l), Some(collector)) =
+            (self.config.language(lang), builder.take_search_index(lang))
+        else {
+            return Ok(None);
+        };
+        // Every document is there (`take_search_index` completes them);
+        // were one not, the secondary files would make the index.
+        let Ok(collected) = collector.finish(&builder.title_order(lang)) else {
+            return Ok(None);
+        };
+        let index = secondary::collected_search_files(
+            &self.config,
+            self.search_memo.as_deref(),
+            l,
+            &collected,
+        );
+        drop(collected);
+        Ok(Some((
+            lang.to_string(),
+            secondary::Searched::Written(secondary::write_search(staging, index)?),
+        )))
     }
 
     /// Finishes one page and writes it to `file`.
@@ -185,6 +238,7 @@ fn collect(
 ) -> Result<Written, Diagnostics> {
     let mut ds = Diagnostics::new();
     let mut written = Written {
+        searched: BTreeMap::new(),
         default_404: None,
         records: BTreeMap::new(),
         pages: 0,
@@ -211,6 +265,52 @@ fn collect(
 mod tests {
     use super::*;
     use crate::build::{BuildOptions, NoProgress};
+
+    /// A full build gathers each language's search index as it renders
+    /// the pages (the bodies are not read and parsed again): its files are
+    /// those made from every document apart, and the item pages did add
+    /// their documents.
+    #[test]
+    fn the_search_index_gathered_with_the_pages_is_the_one_made_apart() {
+        let dir = crate::test_support::example_copy();
+        let opts = BuildOptions::new(dir.path());
+        let p = Pipeline::load_once(&opts, None, None).unwrap();
+        let builder = p.builder().capturing_search();
+        let jobs: Vec<_> = builder
+            .all_jobs()
+            .into_iter()
+            .filter(|(l, _)| l == "ar")
+            .collect();
+        let _ = builder.render_some(&p.templates, &jobs);
+        let searched = builder.search_docs("ar").count();
+        let gathered = builder.search_gathered("ar");
+        // Every searched item has a page (the home page's text is the
+        // only one that may be read apart).
+        assert!(
+            searched > 20 && gathered + 1 >= searched,
+            "{gathered} of {searched}"
+        );
+        assert_eq!(builder.search_gathered("de"), 0);
+        drop(builder);
+        let out = opts.out_dir();
+        let staging = Staging::new(&out).unwrap();
+        p.build_into(&staging, &NoProgress).unwrap();
+        let builder = p.builder();
+        for l in &p.config.languages {
+            let apart = crate::output::search::index_files(
+                &l.key,
+                builder.search_docs(&l.key),
+                &builder.title_order(&l.key),
+                p.config.search_shard_size,
+            );
+            assert!(apart.len() > 1, "{}: {} files", l.key, apart.len());
+            for (path, bytes) in apart {
+                let file = staging.path().join(crate::routes::file_for(&path));
+                let written = std::fs::read(&file).unwrap();
+                assert!(written == bytes, "{} differs", file.display());
+            }
+        }
+    }
 
     /// A content file saved again after loading shed its body and before
     /// the build read it again: the build fails naming the file (the

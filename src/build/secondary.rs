@@ -32,7 +32,7 @@ mod kept;
 mod stream;
 use hold::{Fresh, Held, Holder, changes, digests};
 pub(super) use kept::{Keep, Parts, Rest, SITE, api_part, produce_keeping, reader_part};
-pub(super) use stream::produce_into;
+pub(super) use stream::{Searched, produce_into, write_search};
 
 /// The output files besides the pages, in parts that change for different
 /// reasons, with each file's digest (for the service worker's version, and
@@ -541,12 +541,7 @@ fn language_reader_files(
     l: &crate::config::Language,
     changed: Option<(&BTreeSet<ItemKey>, u128)>,
 ) -> Vec<(String, Vec<u8>)> {
-    use crate::output::{offline, search};
-    let base_path = output::base_path::base_path(&src.config.base_url);
-    let title = src
-        .messages
-        .format(&l.key, "site-title", None)
-        .unwrap_or_default();
+    use crate::output::search;
     let memo = src.search_memo.map(|dir| memo_file(dir, l));
     let order = builder.title_order(&l.key);
     let index = match &memo {
@@ -571,34 +566,66 @@ fn language_reader_files(
             src.config.search_shard_size,
         ),
     };
-    // Offline, search needs every file of the language's index.
-    let mut keep = builder.offline_urls(&l.key);
-    // (The manifest is in both; the worker refuses a list naming a URL twice.)
-    let listed: std::collections::BTreeSet<String> = keep.iter().cloned().collect();
-    keep.extend(
-        index
-            .iter()
-            .map(|(path, _)| path.clone())
-            .filter(|path| !listed.contains(path)),
-    );
+    let paths: Vec<String> = index.iter().map(|(path, _)| path.clone()).collect();
     let mut files: Vec<(String, Vec<u8>)> = index
         .into_iter()
         .map(|(path, bytes)| (crate::routes::file_for(&path), bytes))
         .collect();
-    files.push((
-        crate::routes::file_for(&crate::routes::manifest(&l.key)),
-        offline::manifest(&l.key, &l.tag_str(), l.dir.as_str(), &title, &base_path),
-    ));
-    files.push((
-        crate::routes::file_for(&crate::routes::offline_list(&l.key)),
-        offline::offline_list(
-            &keep
-                .iter()
-                .map(|u| output::base_path::prefixed(&base_path, u))
-                .collect::<Vec<_>>(),
-        ),
-    ));
+    files.extend(offline_files(src, builder, l, &paths));
     files
+}
+
+/// The files of the search index of `l` gathered while its pages were
+/// rendered (`PageBuilder::capturing_search`), by address, its memo kept
+/// for the next build where the build keeps memos (`memo`: their folder).
+pub(super) fn collected_search_files(
+    config: &SiteConfig,
+    memo: Option<&Path>,
+    l: &crate::config::Language,
+    collected: &crate::output::search::Collected,
+) -> Vec<(String, Vec<u8>)> {
+    let memo = memo.map(|dir| memo_file(dir, l));
+    crate::output::search::index_files_collected(
+        &l.key,
+        collected,
+        config.search_shard_size,
+        memo.as_ref(),
+    )
+}
+
+/// The web app manifest and offline list of one language, whose search
+/// index has the files at `index` (addresses): offline, search needs them all.
+fn offline_files(
+    src: &Sources<'_>,
+    builder: &PageBuilder<'_>,
+    l: &crate::config::Language,
+    index: &[String],
+) -> [(String, Vec<u8>); 2] {
+    use crate::output::offline;
+    let base_path = output::base_path::base_path(&src.config.base_url);
+    let title = src
+        .messages
+        .format(&l.key, "site-title", None)
+        .unwrap_or_default();
+    let mut keep = builder.offline_urls(&l.key);
+    // (The manifest is in both; the worker refuses a list naming a URL twice.)
+    let listed: std::collections::BTreeSet<String> = keep.iter().cloned().collect();
+    keep.extend(index.iter().filter(|path| !listed.contains(*path)).cloned());
+    [
+        (
+            crate::routes::file_for(&crate::routes::manifest(&l.key)),
+            offline::manifest(&l.key, &l.tag_str(), l.dir.as_str(), &title, &base_path),
+        ),
+        (
+            crate::routes::file_for(&crate::routes::offline_list(&l.key)),
+            offline::offline_list(
+                &keep
+                    .iter()
+                    .map(|u| output::base_path::prefixed(&base_path, u))
+                    .collect::<Vec<_>>(),
+            ),
+        ),
+    ]
 }
 
 /// Which secondary files lag behind the pages after an update: an update

@@ -27,9 +27,11 @@ use unicode_normalization::char::is_combining_mark;
 
 use crate::render::views::SearchDoc;
 
+mod collect;
 mod memo;
 mod shards;
 
+pub(crate) use collect::{Collector, collect};
 pub use memo::MemoFile;
 
 /// One page search can find, as the index takes it: what a result shows,
@@ -65,6 +67,26 @@ pub fn index_files<'a>(
         &collect(sources.into_iter().map(Indexed::of), order),
         target,
     )
+}
+
+/// [`index_files`] of documents already collected (a full build gathers
+/// them as it renders its pages), the memo written for the next build if
+/// given (as [`index_files_updating`] writes it).
+pub(crate) fn index_files_collected(
+    lang: &str,
+    collected: &Collected,
+    target: usize,
+    memo: Option<&MemoFile>,
+) -> Vec<(String, Vec<u8>)> {
+    let (files, ()) = rayon::join(
+        || shards::files(lang, collected, target),
+        || {
+            if let Some(memo) = memo {
+                memo.write(collected);
+            }
+        },
+    );
+    files
 }
 
 /// Documents made when asked for (in parallel).
@@ -244,9 +266,19 @@ pub(crate) struct Indexed {
 
 impl Indexed {
     /// The document of `source` with all its text (the body read).
-    fn of(source: Source<'_>) -> Indexed {
+    pub(crate) fn of(source: Source<'_>) -> Indexed {
         let (doc, text) = Doc::of(&source);
         Indexed::with_body(doc, text, source)
+    }
+
+    /// The document of `source` with all its text, the body's plain text
+    /// given (made as its page was rendered: the source's is not made).
+    pub(crate) fn with_body_text(source: &Source<'_>, body: &str) -> Indexed {
+        let (doc, text) = Doc::of(source);
+        Indexed {
+            doc,
+            text: text + " " + body,
+        }
     }
 
     /// `doc` (of `source`) with `text` (its text but the body) and the body.
@@ -281,113 +313,6 @@ impl Doc {
     /// The order of documents: by title (`order`), then by URL (unique).
     fn cmp(&self, other: &Doc, order: TitleOrder<'_>) -> std::cmp::Ordering {
         order(&self.title, &other.title).then_with(|| self.url.cmp(&other.url))
-    }
-}
-
-/// Indexes each document with everything searchable about it (title,
-/// summary, body text, topic labels…), then numbers the documents in title
-/// order (`order`), so that results of equal rank are shown by title. The
-/// documents are taken one at a time and their text is dropped once
-/// indexed: a large guide's text is never held whole a second time (at
-/// 10,000 offers, 80 MB per language).
-pub(crate) fn collect(docs: impl IntoIterator<Item = Indexed>, order: TitleOrder<'_>) -> Collected {
-    use rustc_hash::FxHashMap;
-    // Each distinct piece of text is normalised once for the whole language.
-    // (Fx hashing: the keys are short words; SipHash was half the index's time.)
-    let mut pieces: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-    let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
-    let mut postings: Vec<Vec<u32>> = Vec::new();
-    let mut title_words: Vec<(u32, u32)> = Vec::new();
-    let mut kept = Vec::new();
-    for (i, Indexed { doc, text }) in docs.into_iter().enumerate() {
-        let i = i as u32;
-        for w in text.split_whitespace() {
-            let ids = match pieces.get(w) {
-                Some(ids) => ids,
-                None => {
-                    let mut ids = Vec::new();
-                    piece_words(w, |t| {
-                        let next = postings.len() as u32;
-                        let id = *word_ids.entry(t.to_string()).or_insert(next);
-                        if id == next {
-                            postings.push(Vec::new());
-                        }
-                        ids.push(id);
-                    });
-                    pieces.entry(w.to_string()).or_insert(ids)
-                }
-            };
-            for &id in ids.iter() {
-                let list = &mut postings[id as usize];
-                if list.last() != Some(&i) {
-                    list.push(i);
-                }
-            }
-        }
-        title_words_of(&doc.title, |t| {
-            if let Some(&id) = word_ids.get(t) {
-                title_words.push((id, i));
-            }
-        });
-        kept.push(doc);
-    }
-    drop(pieces);
-    in_title_order(kept, word_ids, postings, title_words, order)
-}
-
-/// The index numbered anew, in title order (`order`; ties by URL, which is
-/// unique): documents, postings and title postings (pairs of word number
-/// and old document number).
-fn in_title_order(
-    kept: Vec<Doc>,
-    word_ids: rustc_hash::FxHashMap<String, u32>,
-    mut postings: Vec<Vec<u32>>,
-    title_words: Vec<(u32, u32)>,
-    order: TitleOrder<'_>,
-) -> Collected {
-    let mut by_title: Vec<u32> = (0..kept.len() as u32).collect();
-    by_title.sort_by(|&a, &b| kept[a as usize].cmp(&kept[b as usize], order));
-    let mut new_number = vec![0u32; kept.len()];
-    for (n, &old) in by_title.iter().enumerate() {
-        new_number[old as usize] = n as u32;
-    }
-    let renumber = |list: &mut Vec<u32>| {
-        for d in list.iter_mut() {
-            *d = new_number[*d as usize];
-        }
-        list.sort_unstable();
-        list.dedup();
-    };
-    let mut titles: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    let names: Vec<&String> = {
-        let mut v: Vec<(&String, u32)> = word_ids.iter().map(|(w, &id)| (w, id)).collect();
-        v.sort_unstable_by_key(|&(_, id)| id);
-        v.into_iter().map(|(w, _)| w).collect()
-    };
-    for (id, d) in title_words {
-        titles
-            .entry(names[id as usize].clone())
-            .or_default()
-            .push(d);
-    }
-    titles.values_mut().for_each(renumber);
-    let words: BTreeMap<String, Vec<u32>> = word_ids
-        .iter()
-        .map(|(w, &id)| {
-            let mut list = std::mem::take(&mut postings[id as usize]);
-            renumber(&mut list);
-            (w.clone(), list)
-        })
-        .collect();
-    let mut docs: Vec<Option<Doc>> = kept.into_iter().map(Some).collect();
-    let docs = by_title
-        .iter()
-        .filter_map(|&old| docs[old as usize].take())
-        .collect();
-    Collected {
-        docs,
-        words,
-        titles,
     }
 }
 

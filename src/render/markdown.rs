@@ -85,8 +85,25 @@ pub struct LinkedFile {
 /// - Headings are shifted so the body's highest one is `<h2>` (the page
 ///   title is the only `<h1>`) and get ids for deep links, in the text's own script.
 pub fn render(md: &str, ctx: &LinkContext) -> String {
+    render_noting(md, ctx, None)
+}
+
+/// [`render`], and the body's [`plain_text`] from the same parse (a full
+/// build's search index takes it as the page is rendered: the body is
+/// neither read nor parsed again).
+pub fn render_with_text(md: &str, ctx: &LinkContext) -> (String, String) {
+    let mut text = String::with_capacity(md.len());
+    let html = render_noting(md, ctx, Some(&mut text));
+    (html, text)
+}
+
+/// [`render`], adding the body's plain text to `text` if given.
+fn render_noting(md: &str, ctx: &LinkContext, mut text: Option<&mut String>) -> String {
     let mut pass = Rewriter::new();
     for event in Parser::new_ext(md, OPTIONS) {
+        if let Some(text) = text.as_deref_mut() {
+            push_plain(text, &event);
+        }
         if pass.picture(&event, ctx) {
             continue;
         }
@@ -317,16 +334,21 @@ impl<'a> Rewriter<'a> {
 pub fn plain_text(md: &str) -> String {
     let mut out = String::with_capacity(md.len());
     for event in Parser::new_ext(md, OPTIONS) {
-        match event {
-            Event::Text(t) | Event::Code(t) => {
-                out.push_str(&t);
-                out.push(' ');
-            }
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
-            _ => {}
-        }
+        push_plain(&mut out, &event);
     }
     out
+}
+
+/// Adds what `event` has of a body's plain text to `out`.
+fn push_plain(out: &mut String, event: &Event) {
+    match event {
+        Event::Text(t) | Event::Code(t) => {
+            out.push_str(t);
+            out.push(' ');
+        }
+        Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+        _ => {}
+    }
 }
 
 fn resolve<'a>(dest: CowStr<'a>, ctx: &LinkContext) -> CowStr<'a> {
@@ -445,6 +467,56 @@ mod tests {
                 files: &BTreeMap::new(),
             },
         )
+    }
+
+    /// One parse gives the page's HTML and the search index's text: the
+    /// same as the two made apart, whatever the body has (links dropped or
+    /// resolved, images, raw HTML, headings, tables, code, breaks).
+    #[test]
+    fn the_text_made_while_rendering_is_the_plain_text() {
+        let langs = vec!["de".to_string(), "ar".to_string()];
+        for md in [
+            "",
+            "Text *betont* und `Code`.\nZweite Zeile  \nnach Umbruch.",
+            "# Titel\n\n## Titel\n\n- eins\n- [zwei](../offers/x.md)\n\n> Zitat",
+            "[böse](javascript:alert(1)) ![Bild](data:x) ![ok](bild.png \"Titel\")",
+            "<b>roh</b> <script>x</script>\n\n| a | b |\n|:--|--:|\n| 1 | 2 |",
+            "```\ncode\n```\n\n<https://example.org> Ende[^1]\n\n[^1]: Fußnote",
+        ] {
+            for raw_html in [RawHtml::Escape, RawHtml::Sanitize, RawHtml::Trusted] {
+                let ctx = LinkContext {
+                    lang: "ar",
+                    languages: &langs,
+                    raw_html,
+                    sanitizer: &Sanitizer::default(),
+                    images: None,
+                    files: &BTreeMap::new(),
+                };
+                let (html, text) = render_with_text(md, &ctx);
+                assert_eq!(html, render(md, &ctx), "{md:?}");
+                assert_eq!(text, plain_text(md), "{md:?}");
+            }
+        }
+        // Not a trivially equal pair: the text has the words, not the markup.
+        let (html, text) = render_with_text(
+            "Ein [Link](x.md) *hier*",
+            &LinkContext {
+                lang: "de",
+                languages: &langs,
+                raw_html: RawHtml::Escape,
+                sanitizer: &Sanitizer::default(),
+                images: None,
+                files: &BTreeMap::new(),
+            },
+        );
+        assert!(
+            html.contains("<a href=") && html.contains("<em>hier</em>"),
+            "{html}"
+        );
+        assert_eq!(
+            text.split_whitespace().collect::<Vec<_>>(),
+            ["Ein", "Link", "hier"]
+        );
     }
 
     #[test]

@@ -11,7 +11,8 @@ use rayon::prelude::*;
 
 use super::kept::{Parts, SITE, api_part, reader_part};
 use super::{
-    Sources, api_labels, feed_labels, language_reader_files, site_files_but_data, static_files,
+    Sources, api_labels, collected_search_files, feed_labels, language_reader_files, offline_files,
+    site_files_but_data, static_files,
 };
 use crate::build::manifest::PageRecord;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -40,6 +41,40 @@ type Written = BTreeMap<String, (u64, usize)>;
 
 /// Path, digest and size of each file of one [`write`].
 type Entries = Vec<(String, u64, usize)>;
+
+/// A language's search index written while its pages were (see
+/// `PageBuilder::capturing_search`): its files' addresses (the offline
+/// list names them) and what [`write`] returned.
+pub(in crate::build) struct SearchWritten {
+    paths: Vec<String>,
+    entries: Entries,
+}
+
+/// A language's search index gathered with its pages (see
+/// `PageBuilder::capturing_search`).
+pub(in crate::build) enum Searched {
+    /// Its files, written while the next language's pages were rendered.
+    Written(SearchWritten),
+    /// Its documents (the last language's): its files are made beside
+    /// the API files, not alone after the last page.
+    Gathered(crate::output::search::Collector),
+}
+
+/// Writes the files of a language's search index (`index`: by address).
+pub(in crate::build) fn write_search(
+    staging: &Staging,
+    index: Vec<(String, Vec<u8>)>,
+) -> Result<SearchWritten, Diagnostic> {
+    let paths = index.iter().map(|(path, _)| path.clone()).collect();
+    let files: Vec<(String, Vec<u8>)> = index
+        .into_iter()
+        .map(|(path, bytes)| (crate::routes::file_for(&path), bytes))
+        .collect();
+    Ok(SearchWritten {
+        paths,
+        entries: write(staging, &files)?,
+    })
+}
 
 /// Writes `files` (their folders first) and returns each one's path,
 /// digest and size.
@@ -95,6 +130,7 @@ pub(in crate::build) fn produce_into(
     staging: &Staging,
     pages: &BTreeMap<String, PageRecord>,
     default_404: Option<output::Bytes>,
+    mut searched: BTreeMap<String, Searched>,
     progress: &dyn crate::build::Progress,
 ) -> Result<WrittenRest, Diagnostics> {
     let pages_digest =
@@ -158,7 +194,7 @@ pub(in crate::build) fn produce_into(
     let statics: Vec<_> = statics.into_iter().collect();
     record(&mut written, write(staging, &statics)?, None);
     drop(statics);
-    reader_into(src, staging, &mut written, &mut parts)?;
+    reader_into(src, staging, &mut written, &mut parts, &mut searched)?;
     let version = output::offline::build_hash(
         pages_digest,
         written.iter().map(|(k, (d, _))| (k.as_str(), *d)),
@@ -190,31 +226,50 @@ fn sitemap(src: &Sources<'_>, pages: &BTreeMap<String, PageRecord>) -> Vec<u8> {
     output::sitemap::sitemap_under(&src.config.base_url, &entries)
 }
 
-/// Each language's search index, manifest, offline list and API files,
-/// written as soon as they are made (languages in parallel), then the API's
-/// root files. Each language's reader files are noted in `parts`.
+/// Each language's search index (unless `searched` has it, written with
+/// the pages), manifest, offline list and API files, written as soon as
+/// they are made (languages in parallel), then the API's root files. Each
+/// language's reader files are noted in `parts`.
 fn reader_into(
     src: &Sources<'_>,
     staging: &Staging,
     written: &mut Written,
     parts: &mut Parts,
+    searched: &mut BTreeMap<String, Searched>,
 ) -> Result<(), Diagnostic> {
     use crate::output::api;
     let builder = src.builder();
     let api_ctx = src.api_context();
-    let per_lang: Vec<(String, Entries, Entries)> = src
+    let languages: Vec<_> = src
         .config
         .languages
-        .par_iter()
-        .map(|l| {
+        .iter()
+        .map(|l| (l, searched.remove(&l.key)))
+        .collect();
+    let per_lang: Vec<(String, Entries, Entries)> = languages
+        .into_par_iter()
+        .map(|(l, searched)| {
             // The index and the API files side by side: eight tasks share
             // the cores more evenly than four (with four, the last
             // language's two halves ran alone on one core, 0.3 s of a
             // 10,000-offer build).
-            let (reader, api) = rayon::join(
-                || write(staging, &language_reader_files(src, &builder, l, None)),
-                || api_into(&api_ctx, src, l, staging),
-            );
+            let reader = || {
+                let all = || write(staging, &language_reader_files(src, &builder, l, None));
+                let SearchWritten { paths, mut entries } = match searched {
+                    Some(Searched::Written(written)) => written,
+                    Some(Searched::Gathered(c)) => match c.finish(&builder.title_order(&l.key)) {
+                        Ok(index) => write_search(
+                            staging,
+                            collected_search_files(src.config, src.search_memo, l, &index),
+                        )?,
+                        Err(_) => return all(),
+                    },
+                    None => return all(),
+                };
+                entries.extend(write(staging, &offline_files(src, &builder, l, &paths))?);
+                Ok(entries)
+            };
+            let (reader, api) = rayon::join(reader, || api_into(&api_ctx, src, l, staging));
             Ok((l.key.clone(), reader?, api?))
         })
         .collect::<Result<_, Diagnostic>>()?;

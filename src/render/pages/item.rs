@@ -311,7 +311,14 @@ impl PageBuilder<'_> {
             images: Some((self.images, &text.file.path)),
             files: &files,
         };
-        text.with_body(|body| markdown::render(body, &links))
+        match self.captures(lang, item, text) {
+            Some(n) => text.with_body(|body| {
+                let (html, plain) = markdown::render_with_text(body, &links);
+                self.capture(lang, n, &plain);
+                html
+            }),
+            None => text.with_body(|body| markdown::render(body, &links)),
+        }
     }
 
     /// A language's name in running text of the reader's language

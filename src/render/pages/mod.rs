@@ -134,6 +134,8 @@ pub struct PageBuilder<'a> {
     shared: shared::Shared,
     /// Per language: the cards rendered so far.
     cards: cards::Cards<'a>,
+    /// The search indexes gathered as pages are rendered, if they are.
+    search_capture: Option<search::SearchCapture<'a>>,
 }
 
 /// What a page builder shows without measured images.
@@ -179,6 +181,7 @@ impl<'a> PageBuilder<'a> {
                 .collect(),
             lists: Default::default(),
             images: &NO_IMAGES,
+            search_capture: None,
         };
         builder.collect_members();
         builder

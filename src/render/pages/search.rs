@@ -1,12 +1,13 @@
 //! The search page, what the search index knows about each page, and what
 //! the service worker keeps of a language.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Mutex, PoisonError};
 
 use super::PageBuilder;
 use crate::config::Taxonomy;
-use crate::content::{Item, ItemData, ItemKey, Kind};
-use crate::output::search::Source;
+use crate::content::{Item, ItemData, ItemKey, Kind, Text};
+use crate::output::search::{Collector, Indexed, Source};
 use crate::render::markdown;
 use crate::render::views::{Crumb, PageView, SearchDoc, SearchFacts, SearchView};
 use crate::routes::{self, LISTED_KINDS};
@@ -14,6 +15,110 @@ use crate::routes::{self, LISTED_KINDS};
 /// Above this many items the no-JavaScript search page links to the section
 /// lists instead of listing everything (it would get too heavy for phones).
 const MAX_LISTED: usize = 500;
+
+/// A full build's search indexes, gathered as its pages are rendered
+/// ([`PageBuilder::capturing_search`]): an item page adds its document
+/// with the plain text of the body it rendered, so the index neither reads
+/// nor parses the body again (at 1,000 offers that was 5 % of a build's
+/// CPU time). Only one language's index is gathered at a time (pages are
+/// rendered language by language); the documents are numbered by the
+/// items' order, so the order the pages come in does not matter.
+pub(super) struct SearchCapture<'a> {
+    /// The searched items in the site's order: document `i` is `items[i]`.
+    items: Vec<&'a Item>,
+    /// Each searched item's number.
+    numbers: rustc_hash::FxHashMap<(Kind, &'a str), usize>,
+    /// Per language: its documents so far, until taken.
+    langs: BTreeMap<String, Mutex<Option<Collector>>>,
+}
+
+impl<'a> PageBuilder<'a> {
+    /// The same builder, gathering each language's search index as its
+    /// item pages are rendered (taken with [`Self::take_search_index`]).
+    pub(crate) fn capturing_search(mut self) -> Self {
+        let items: Vec<&'a Item> = self
+            .site
+            .items
+            .values()
+            .map(|i| &**i)
+            .filter(|item| self.searched(item))
+            .collect();
+        let numbers = items
+            .iter()
+            .enumerate()
+            .map(|(n, item)| ((item.kind, item.slug.as_str()), n))
+            .collect();
+        let langs = self
+            .lang_keys
+            .iter()
+            .map(|l| (l.clone(), Mutex::new(Some(Collector::new(items.len())))))
+            .collect();
+        self.search_capture = Some(SearchCapture {
+            items,
+            numbers,
+            langs,
+        });
+        self
+    }
+
+    /// Whether the body of `item` rendered as `text` in `lang` goes into
+    /// the search index being gathered: its number if so (the text shown
+    /// in `lang` is the one its document has).
+    pub(super) fn captures(&self, lang: &str, item: &Item, text: &Text) -> Option<usize> {
+        let c = self.search_capture.as_ref()?;
+        let n = *c.numbers.get(&(item.kind, item.slug.as_str()))?;
+        (c.langs.contains_key(lang) && std::ptr::eq(text, self.text(item, lang))).then_some(n)
+    }
+
+    /// Adds document `n` ([`Self::captures`]) of `lang` with its body's
+    /// plain text `body`.
+    pub(super) fn capture(&self, lang: &str, n: usize, body: &str) {
+        let Some(c) = &self.search_capture else {
+            return;
+        };
+        let (Some(slot), Some(item)) = (c.langs.get(lang), c.items.get(n)) else {
+            return;
+        };
+        let indexed = Indexed::with_body_text(&self.search_doc(lang, item), body);
+        if let Some(collector) = slot.lock().unwrap_or_else(PoisonError::into_inner).as_mut() {
+            collector.add(n, indexed);
+        }
+    }
+
+    /// The search index of `lang` gathered while its pages were rendered,
+    /// completed with every searched item no page added (read as
+    /// [`Self::search_docs`] would); `None` if not gathering.
+    pub(crate) fn take_search_index(&self, lang: &str) -> Option<Collector> {
+        let c = self.search_capture.as_ref()?;
+        let mut collector = c
+            .langs
+            .get(lang)?
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()?;
+        for n in collector.missing(c.items.len()) {
+            if let Some(item) = c.items.get(n) {
+                collector.add(n, Indexed::of(self.search_doc(lang, item)));
+            }
+        }
+        Some(collector)
+    }
+
+    /// How many documents of `lang` the pages rendered so far added.
+    #[cfg(test)]
+    pub(crate) fn search_gathered(&self, lang: &str) -> usize {
+        let Some(c) = &self.search_capture else {
+            return 0;
+        };
+        c.langs[lang]
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            .map_or(0, |collector| {
+                c.items.len() - collector.missing(c.items.len()).len()
+            })
+    }
+}
 
 impl PageBuilder<'_> {
     /// Every item as readers of `lang` see it (own text or fallback), with
