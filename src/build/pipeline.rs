@@ -171,14 +171,26 @@ impl Pipeline {
             known,
             ..opts.load_options()
         };
-        let (site, cds) = if keep_cache {
-            load_site_cached(root, &config, load, &mut cache)
-        } else {
-            load_site(root, &config, load)
-        };
+        // The formatters and templates are made while the content loads
+        // (their diagnostics follow the content's, as before).
+        let ((site, cds), (formatters, fds, templates)) = rayon::join(
+            || {
+                if keep_cache {
+                    load_site_cached(root, &config, load, &mut cache)
+                } else {
+                    load_site(root, &config, load)
+                }
+            },
+            || {
+                let mut fds = Diagnostics::new();
+                let formatters = formatters(&config, &mut fds);
+                let templates = Templates::load(root, &config.theme, messages.clone(), opts.minify);
+                (formatters, fds, templates)
+            },
+        );
         ds.extend(cds);
-        let formatters = formatters(&config, &mut ds);
-        let templates = match Templates::load(root, &config.theme, messages.clone(), opts.minify) {
+        ds.extend(fds);
+        let templates = match templates {
             Ok(t) => Some(t),
             Err(e) => {
                 ds.extend(e);
