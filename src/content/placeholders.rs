@@ -26,6 +26,11 @@ fn find(text: &Text) -> Vec<Range<usize>> {
 
 /// The placeholders of `lines` (which start at byte `offset` of the file).
 fn lines_with_markers(lines: &str, mut offset: usize, out: &mut Vec<Range<usize>>) {
+    // Every placeholder has the marker: most texts have none, and one
+    // search of the whole text is far cheaper than looking at each line.
+    if !lines.contains(MARKER) {
+        return;
+    }
     for line in lines.split_inclusive('\n') {
         let t = line.trim();
         let value = t
