@@ -316,6 +316,25 @@ impl Doc {
     }
 }
 
+/// A source for tests: document `url` titled `title` with `body`.
+#[cfg(test)]
+pub(crate) fn test_source(url: &str, title: &str, body: &str) -> Source<'static> {
+    let body = body.to_string();
+    Source {
+        doc: SearchDoc {
+            url: url.into(),
+            title: title.into(),
+            summary: String::new(),
+            section: "Angebote".into(),
+            lang: None,
+            facts: Default::default(),
+        },
+        text: format!("{title} Angebote"),
+        body_digest: xxhash_rust::xxh3::xxh3_128(body.as_bytes()),
+        body: Box::new(move || body),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -237,8 +237,7 @@ fn in_title_order(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::output::search::Source;
-    use crate::render::views::SearchDoc;
+    use crate::output::search::test_source;
 
     fn by_title(a: &str, b: &str) -> std::cmp::Ordering {
         a.cmp(b)
@@ -257,21 +256,7 @@ mod tests {
             ("/de/d/", "Büro", ""),
         ]
         .into_iter()
-        .map(|(url, title, body)| {
-            Indexed::of(Source {
-                doc: SearchDoc {
-                    url: url.into(),
-                    title: title.into(),
-                    summary: String::new(),
-                    section: "Angebote".into(),
-                    lang: None,
-                    facts: Default::default(),
-                },
-                text: format!("{title} Angebote"),
-                body_digest: 0,
-                body: Box::new(move || body.to_string()),
-            })
-        })
+        .map(|(url, title, body)| Indexed::of(test_source(url, title, body)))
         .collect()
     }
 

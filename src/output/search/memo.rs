@@ -303,30 +303,13 @@ fn distinct_urls(docs: &[(Doc, String, bool)]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::views::SearchDoc;
     use proptest::prelude::*;
 
     fn by_title(a: &str, b: &str) -> Ordering {
         a.cmp(b)
     }
 
-    /// A source: document `url` titled `title` with `body`.
-    fn source(url: &str, title: &str, body: &str) -> Source<'static> {
-        let body = body.to_string();
-        Source {
-            doc: SearchDoc {
-                url: url.into(),
-                title: title.into(),
-                summary: String::new(),
-                section: "Angebote".into(),
-                lang: None,
-                facts: Default::default(),
-            },
-            text: format!("{title} Angebote"),
-            body_digest: xxhash_rust::xxh3::xxh3_128(body.as_bytes()),
-            body: Box::new(move || body),
-        }
-    }
+    use super::super::test_source as source;
 
     /// A source whose body must not be read.
     fn unread(url: &str, title: &str, body: &str) -> Source<'static> {
