@@ -3,7 +3,7 @@
 //! offline lists and the service worker. [`produce`] makes them, for a full
 //! build (full.rs) and for an update (pipeline.rs) alike.
 //!
-//! Why a file this long (some 640 lines): it is the one list of what each
+//! Why a file this long (some 670 lines): it is the one list of what each
 //! secondary part holds, shared by the full build, the preview's update and
 //! the rebuild (secondary/kept.rs); its parts' own work is in the modules
 //! below it.
