@@ -192,20 +192,15 @@ impl Pipeline {
         };
         // Every document is there (`take_search_index` completes them);
         // were one not, the secondary files would make the index.
-        let Ok(collected) = collector.finish(&builder.title_order(lang)) else {
-            return Ok(None);
-        };
-        let index = secondary::collected_search_files(
+        let written = secondary::write_gathered(
+            staging,
             &self.config,
             self.search_memo.as_deref(),
             l,
-            &collected,
-        );
-        drop(collected);
-        Ok(Some((
-            lang.to_string(),
-            secondary::Searched::Written(secondary::write_search(staging, index)?),
-        )))
+            collector,
+            &builder.title_order(lang),
+        )?;
+        Ok(written.map(|w| (lang.to_string(), secondary::Searched::Written(w))))
     }
 
     /// Finishes one page and writes it to `file`.

@@ -32,7 +32,7 @@ mod kept;
 mod stream;
 use hold::{Fresh, Held, Holder, changes, digests};
 pub(super) use kept::{Keep, Parts, Rest, SITE, api_part, produce_keeping, reader_part};
-pub(super) use stream::{Searched, produce_into, write_search};
+pub(super) use stream::{Searched, produce_into, write_gathered};
 
 /// The output files besides the pages, in parts that change for different
 /// reasons, with each file's digest (for the service worker's version, and

@@ -60,20 +60,32 @@ pub(in crate::build) enum Searched {
     Gathered(crate::output::search::Collector),
 }
 
-/// Writes the files of a language's search index (`index`: by address).
-pub(in crate::build) fn write_search(
+/// Writes the search index of `l` from the documents gathered with its
+/// pages (`collector`), its titles in `order`, its memo kept in the folder
+/// `memo` if given; `None` if a document is missing (the caller then makes
+/// the index from every document).
+pub(in crate::build) fn write_gathered(
     staging: &Staging,
-    index: Vec<(String, Vec<u8>)>,
-) -> Result<SearchWritten, Diagnostic> {
+    config: &crate::config::SiteConfig,
+    memo: Option<&std::path::Path>,
+    l: &crate::config::Language,
+    collector: crate::output::search::Collector,
+    order: crate::output::search::TitleOrder<'_>,
+) -> Result<Option<SearchWritten>, Diagnostic> {
+    let Ok(collected) = collector.finish(order) else {
+        return Ok(None);
+    };
+    let index = collected_search_files(config, memo, l, &collected);
+    drop(collected);
     let paths = index.iter().map(|(path, _)| path.clone()).collect();
     let files: Vec<(String, Vec<u8>)> = index
         .into_iter()
         .map(|(path, bytes)| (crate::routes::file_for(&path), bytes))
         .collect();
-    Ok(SearchWritten {
+    Ok(Some(SearchWritten {
         paths,
         entries: write(staging, &files)?,
-    })
+    }))
 }
 
 /// Writes `files` (their folders first) and returns each one's path,
@@ -255,16 +267,16 @@ fn reader_into(
             // 10,000-offer build).
             let reader = || {
                 let all = || write(staging, &language_reader_files(src, &builder, l, None));
-                let SearchWritten { paths, mut entries } = match searched {
-                    Some(Searched::Written(written)) => written,
-                    Some(Searched::Gathered(c)) => match c.finish(&builder.title_order(&l.key)) {
-                        Ok(index) => write_search(
-                            staging,
-                            collected_search_files(src.config, src.search_memo, l, &index),
-                        )?,
-                        Err(_) => return all(),
-                    },
-                    None => return all(),
+                let written = match searched {
+                    Some(Searched::Written(written)) => Some(written),
+                    Some(Searched::Gathered(c)) => {
+                        let order = builder.title_order(&l.key);
+                        write_gathered(staging, src.config, src.search_memo, l, c, &order)?
+                    }
+                    None => None,
+                };
+                let Some(SearchWritten { paths, mut entries }) = written else {
+                    return all();
                 };
                 entries.extend(write(staging, &offline_files(src, &builder, l, &paths))?);
                 Ok(entries)
